@@ -1,0 +1,5 @@
+export * from "./enums";
+export * from "./organisations";
+export * from "./concepts";
+export * from "./sections";
+export * from "./system";

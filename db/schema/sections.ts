@@ -1,0 +1,126 @@
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { concepts, mandateItems } from "./concepts";
+import { sectionStatus } from "./enums";
+import { organisations, users } from "./organisations";
+
+export type TiptapDoc = { type: "doc"; content?: unknown[] };
+
+export const sections = pgTable(
+  "sections",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conceptId: uuid()
+      .notNull()
+      .references(() => concepts.id),
+    position: integer().notNull(),
+    title: text().notNull(),
+    ownerOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    status: sectionStatus().notNull().default("entwurf"),
+    /** Current content (tiptap JSON); always equal to the content of the latest revision. */
+    content: jsonb().$type<TiptapDoc>().notNull(),
+    contentText: text().notNull().default(""),
+    /** Optimistic-locking counter: the number of the latest revision (0 = none yet). */
+    version: integer().notNull().default(0),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid().references(() => users.id),
+  },
+  (t) => [index("sections_concept_idx").on(t.conceptId, t.position)],
+);
+
+/** Immutable: every save writes one row; nothing ever updates or deletes it. */
+export const sectionRevisions = pgTable(
+  "section_revisions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sectionId: uuid()
+      .notNull()
+      .references(() => sections.id),
+    number: integer().notNull(),
+    authorId: uuid().references(() => users.id),
+    organisationId: uuid().references(() => organisations.id),
+    /** Set when the revision applies someone else's change proposal. */
+    creditedUserId: uuid().references(() => users.id),
+    note: text(),
+    restoredFromNumber: integer(),
+    content: jsonb().$type<TiptapDoc>().notNull(),
+    contentText: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("section_revisions_section_number_unique").on(t.sectionId, t.number)],
+);
+
+export const sectionMandateItems = pgTable(
+  "section_mandate_items",
+  {
+    sectionId: uuid()
+      .notNull()
+      .references(() => sections.id),
+    mandateItemId: uuid()
+      .notNull()
+      .references(() => mandateItems.id),
+  },
+  (t) => [primaryKey({ columns: [t.sectionId, t.mandateItemId] }), index("section_mandate_items_item_idx").on(t.mandateItemId)],
+);
+
+/** A named, frozen version of the whole concept: the revision ids it consists of. */
+export const fassungen = pgTable(
+  "fassungen",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conceptId: uuid()
+      .notNull()
+      .references(() => concepts.id),
+    name: text().notNull(),
+    createdBy: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("fassungen_concept_name_unique").on(t.conceptId, t.name)],
+);
+
+export const fassungSections = pgTable(
+  "fassung_sections",
+  {
+    fassungId: uuid()
+      .notNull()
+      .references(() => fassungen.id),
+    sectionId: uuid()
+      .notNull()
+      .references(() => sections.id),
+    revisionId: uuid().references(() => sectionRevisions.id),
+    position: integer().notNull(),
+    title: text().notNull(),
+    ownerOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.fassungId, t.sectionId] })],
+);
+
+/** Who has a section open for editing; rows older than 30 s are ignored. */
+export const sectionPresence = pgTable(
+  "section_presence",
+  {
+    sectionId: uuid()
+      .notNull()
+      .references(() => sections.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sectionId, t.userId] })],
+);

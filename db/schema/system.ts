@@ -1,0 +1,61 @@
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { mailStatus } from "./enums";
+import { users } from "./organisations";
+
+/** Append-only, hash-chained audit trail. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    seq: bigserial({ mode: "number" }).primaryKey(),
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid(),
+    actorOrganisationId: uuid(),
+    action: text().notNull(),
+    objectType: text().notNull(),
+    objectId: text(),
+    conceptId: uuid(),
+    summary: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    ip: text(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [index("audit_events_concept_idx").on(t.conceptId, t.seq), index("audit_events_actor_idx").on(t.actorId)],
+);
+
+/** Failed sign-in counters per account and per IP (key = "email:…" or "ip:…"). */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text().primaryKey(),
+  failures: integer().notNull().default(0),
+  lastFailureAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp({ withTimezone: true }),
+});
+
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    textBody: text().notNull(),
+    status: mailStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("mail_outbox_pending_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** One-time sign-in links (invitation, password reset); only the SHA-256 of the token is stored. */
+export const oneTimeTokens = pgTable("one_time_tokens", {
+  id: uuid().primaryKey().defaultRandom(),
+  userId: uuid()
+    .notNull()
+    .references(() => users.id),
+  tokenHash: text().notNull().unique(),
+  purpose: text().notNull(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,81 @@
+/**
+ * The permission table: role × action (× concept state) → allowed. Pure, so it is unit-tested exhaustively;
+ * every service asks it through assertCan() and the UI only mirrors it.
+ */
+export type ConceptRole = "lead" | "author" | "contributor" | "committee";
+export type ConceptStatus =
+  | "entwurf"
+  | "konsultation"
+  | "ueberarbeitung"
+  | "mitzeichnung"
+  | "freigegeben"
+  | "eingereicht"
+  | "beraten"
+  | "abgeschlossen";
+
+export const CONCEPT_STATUSES: readonly ConceptStatus[] = [
+  "entwurf",
+  "konsultation",
+  "ueberarbeitung",
+  "mitzeichnung",
+  "freigegeben",
+  "eingereicht",
+  "beraten",
+  "abgeschlossen",
+];
+export const CONCEPT_ROLES: readonly ConceptRole[] = ["lead", "author", "contributor", "committee"];
+
+/** From Mitzeichnung on, content is frozen for everyone. */
+export const FROZEN_STATUSES: ReadonlySet<ConceptStatus> = new Set(["mitzeichnung", "freigegeben", "eingereicht", "beraten", "abgeschlossen"]);
+/** Committee members read a concept only once it has been submitted to them. */
+export const SUBMITTED_STATUSES: ReadonlySet<ConceptStatus> = new Set(["eingereicht", "beraten", "abgeschlossen"]);
+
+export type Subject = {
+  isAdmin: boolean;
+  /** The actor's role in the concept, or null when not taking part. */
+  role: ConceptRole | null;
+  status: ConceptStatus;
+  /** For section actions: the section's owner organisation is one of the actor's organisations. */
+  ownsSection?: boolean;
+};
+
+export type Action =
+  | "concept.read"
+  | "concept.readDrafts"
+  | "concept.readParticipants"
+  | "concept.manage"
+  | "concept.manageParticipants"
+  | "section.read"
+  | "section.edit"
+  | "section.manage"
+  | "fassung.create"
+  | "fassung.read";
+
+const isDrafting = (s: Subject) => s.role === "lead" || s.role === "author" || s.role === "contributor";
+const notFrozen = (s: Subject) => !FROZEN_STATUSES.has(s.status);
+
+export const PERMISSIONS: Record<Action, (s: Subject) => boolean> = {
+  "concept.read": (s) => isDrafting(s) || (s.role === "committee" && SUBMITTED_STATUSES.has(s.status)),
+  "concept.readDrafts": isDrafting,
+  "concept.readParticipants": (s) => isDrafting(s) || s.isAdmin,
+  "concept.manage": (s) => s.role === "lead",
+  "concept.manageParticipants": (s) => s.role === "lead" || s.isAdmin,
+  "section.read": isDrafting,
+  "section.edit": (s) =>
+    notFrozen(s) && (s.role === "lead" || s.role === "author" || (s.role === "contributor" && s.ownsSection === true)),
+  "section.manage": (s) => s.role === "lead" && notFrozen(s),
+  "fassung.create": (s) => s.role === "lead",
+  "fassung.read": isDrafting,
+};
+
+export function can(action: Action, subject: Subject): boolean {
+  return PERMISSIONS[action](subject);
+}
+
+/** Higher roles win when a person takes part both directly and through an organisation. */
+const ROLE_RANK: Record<ConceptRole, number> = { lead: 4, author: 3, contributor: 2, committee: 1 };
+export function strongestRole(roles: Iterable<ConceptRole>): ConceptRole | null {
+  let best: ConceptRole | null = null;
+  for (const r of roles) if (!best || ROLE_RANK[r] > ROLE_RANK[best]) best = r;
+  return best;
+}
