@@ -66,10 +66,11 @@ function connectPostgres(url: string, max: number): Database {
 }
 
 async function connectPglite(dir: string): Promise<Database> {
-  const release = acquirePgliteLock(dir);
+  const inMemory = dir === "memory://";
+  const release = inMemory ? () => {} : acquirePgliteLock(dir);
   let client: PGlite;
   try {
-    client = await PGlite.create(path.resolve(dir));
+    client = await PGlite.create(inMemory ? undefined : path.resolve(dir));
   } catch (error) {
     release();
     throw error;

@@ -4,6 +4,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import type { Db } from "@/db/connect";
 import { memberships, organisations, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./auth-options";
@@ -19,19 +20,11 @@ export type Actor = {
   organisations: { id: string; name: string; kind: OrganisationKind; maySignOff: boolean }[];
 };
 
-/**
- * The signed-in, still active user, re-read from the database on every request: a deactivated user or a
- * session older than the last password change is out at the next request. Cached per request.
- */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string; sv?: string } | null;
-  if (!session?.userId || !session.sv) return null;
-  const db = await getDb();
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, session.userId), eq(users.active, true), eq(users.sessionVersion, session.sv)))
-    .limit(1);
+/** The active user with their active organisations; null when unknown, inactive or the session is outdated. */
+export async function loadActor(db: Db, userId: string, sessionVersion?: string): Promise<Actor | null> {
+  const conditions = [eq(users.id, userId), eq(users.active, true)];
+  if (sessionVersion !== undefined) conditions.push(eq(users.sessionVersion, sessionVersion));
+  const [user] = await db.select().from(users).where(and(...conditions)).limit(1);
   if (!user) return null;
   const orgs = await db
     .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, maySignOff: memberships.maySignOff })
@@ -47,7 +40,19 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     locale: user.locale,
     organisations: orgs,
   };
+}
+
+/**
+ * The signed-in, still active user, re-read from the database on every request: a deactivated user or a
+ * session older than the last password change is out at the next request. Cached per request.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = (await getServerSession(authOptions)) as { userId?: string; sv?: string } | null;
+  if (!session?.userId || !session.sv || !isUuid(session.userId)) return null;
+  return loadActor(await getDb(), session.userId, session.sv);
 });
+
+const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** For pages: the actor, or a redirect to sign-in. */
 export async function requireActor(): Promise<Actor> {

@@ -1,19 +1,15 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
 import { authenticate } from "./authenticate";
 import { clientIpFrom } from "./client-ip";
+import { authSecret } from "./secret";
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
-function secret(): string | undefined {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  if (process.env.NODE_ENV === "production") return undefined; // next-auth refuses to run: a secret is mandatory
-  return "konzeptwerk-development-secret-not-for-production";
-}
-
 export const authOptions: NextAuthOptions = {
-  secret: secret(),
+  secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/anmelden", error: "/anmelden" },
   providers: [
@@ -22,7 +18,7 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
         const ip = clientIpFrom(req?.headers?.["x-forwarded-for"] as string | undefined);
-        const user = await authenticate(String(credentials?.email ?? ""), String(credentials?.password ?? ""), ip);
+        const user = await authenticate(await getDb(), String(credentials?.email ?? ""), String(credentials?.password ?? ""), ip);
         return user ? { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion } : null;
       },
     }),

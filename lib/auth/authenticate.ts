@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/connect";
 import { signInThrottle, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyPassword } from "./password";
@@ -12,8 +12,7 @@ export type AuthenticatedUser = { id: string; name: string; email: string; sessi
  * Checks e-mail and password under the per-account and per-IP throttle. Every failure, whatever its cause,
  * returns null so the caller shows one neutral message; the audit trail records the real reason.
  */
-export async function authenticate(emailInput: string, password: string, ip: string | null): Promise<AuthenticatedUser | null> {
-  const db = await getDb();
+export async function authenticate(db: Db, emailInput: string, password: string, ip: string | null): Promise<AuthenticatedUser | null> {
   const email = emailInput.trim().toLowerCase();
   if (!email || !password || email.length > 320 || password.length > 1024) return null;
   const keys = throttleKeys(email, ip);

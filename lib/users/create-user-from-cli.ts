@@ -22,7 +22,7 @@ const ZCliUser = z.object({
  * Bootstraps a user from the command line (e.g. the first admin of a production database). The organisation
  * is found by name or created (kind verwaltung unless given).
  */
-export async function createUserFromCli(db: Db, input: z.input<typeof ZCliUser>) {
+export async function createUserFromCli(db: Db, input: Omit<z.input<typeof ZCliUser>, "organisationKind"> & { organisationKind?: string }) {
   const parsed = ZCliUser.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { isDemoDataPresent } from "@/db/seed/seed-demo";
+import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from "@/db/seed/welcome-points";
+import { getActor } from "@/lib/auth/actor";
+import { SignInForm } from "./sign-in-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn"))("title") };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if (await getActor()) redirect("/");
+  const t = await getTranslations("signIn");
+  const demo = await isDemoDataPresent(await getDb());
+  const { callbackUrl } = await searchParams;
+  // Only same-origin paths are honoured after sign-in.
+  const target = typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  return (
+    <main id="inhalt" className="mx-auto grid max-w-5xl gap-10 px-6 py-12 md:grid-cols-[minmax(0,26rem)_1fr]">
+      <section aria-labelledby="signin-title" className="rounded-lg border border-line bg-white p-8 shadow-sm">
+        <h1 id="signin-title" className="text-2xl font-bold">
+          {t("title")}
+        </h1>
+        <p className="mt-2 text-muted">{t("intro")}</p>
+        <SignInForm callbackUrl={target} />
+      </section>
+      {demo ? (
+        <section aria-labelledby="demo-title" className="self-start rounded-lg border border-line bg-white p-8">
+          <h2 id="demo-title" className="text-xl font-bold">
+            {t("demoTitle")}
+          </h2>
+          <p className="mt-2 text-muted">{t.rich("demoIntro", { password: () => <code className="rounded bg-canvas px-1.5 py-0.5 font-mono text-ink">{DEMO_PASSWORD}</code> })}</p>
+          <table className="mt-4 w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-2 pr-4">
+                  {t("demoRole")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("demoEmail")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {DEMO_USERS.map((u) => (
+                <tr key={u.key} className="border-b border-line last:border-0">
+                  <td className="py-2 pr-4">{u.roleLabel}</td>
+                  <td className="py-2 font-mono">{demoEmail(u.key)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </main>
+  );
+}

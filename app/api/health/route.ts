@@ -1,0 +1,9 @@
+import { NextResponse } from "next/server";
+import { checkHealth } from "@/lib/health/check-health";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const health = await checkHealth();
+  return NextResponse.json(health.body, { status: health.status, headers: { "Cache-Control": "no-store" } });
+}

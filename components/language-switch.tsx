@@ -1,0 +1,34 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { setLocaleAction } from "@/app/locale-actions";
+
+/** Two buttons, the current one marked with aria-pressed; works for signed-in and anonymous visitors. */
+export function LanguageSwitch() {
+  const t = useTranslations("nav");
+  const locale = useLocale();
+  const [pending, startTransition] = useTransition();
+  const options = [
+    { value: "de", label: t("languageGerman"), short: "DE" },
+    { value: "en", label: t("languageEnglish"), short: "EN" },
+  ] as const;
+  return (
+    <div role="group" aria-label={t("language")} className="flex overflow-hidden rounded-md border border-line text-sm">
+      {options.map((o) => (
+        <button
+          key={o.value}
+          type="button"
+          lang={o.value}
+          aria-pressed={locale === o.value}
+          aria-label={o.label}
+          disabled={pending}
+          onClick={() => startTransition(() => setLocaleAction(o.value))}
+          className="px-2.5 py-1 font-semibold aria-pressed:bg-brand aria-pressed:text-white"
+        >
+          {o.short}
+        </button>
+      ))}
+    </div>
+  );
+}

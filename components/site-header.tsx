@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Actor } from "@/lib/auth/actor";
+import { LanguageSwitch } from "./language-switch";
+import { SignOutButton } from "./sign-out-button";
+
+export async function SiteHeader({ actor }: { actor: Actor | null }) {
+  const t = await getTranslations("nav");
+  const tc = await getTranslations("common");
+  return (
+    <header className="border-b border-line bg-white">
+      <a href="#inhalt" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {tc("skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+        <div className="flex items-center gap-8">
+          <Link href="/" className="text-xl font-bold text-ink no-underline">
+            {tc("appName")}
+          </Link>
+          {actor ? (
+            <nav aria-label={t("mainLabel")}>
+              <ul className="flex gap-5">
+                <li>
+                  <Link href="/">{t("home")}</Link>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+        </div>
+        <div className="flex items-center gap-3">
+          <LanguageSwitch />
+          {actor ? (
+            <>
+              <span className="text-sm text-muted">{t("signedInAs", { name: actor.name })}</span>
+              <SignOutButton />
+            </>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+import { getDatabase } from "./db/client";
+import { PgliteLockedError } from "./db/pglite-lock";
+
+/**
+ * Migrations run at start (and, on an empty embedded database, the demo seed). A second process on a
+ * locked PGlite folder stops here with a clear message instead of serving errors.
+ */
+export async function openDatabaseAtStart() {
+  try {
+    const database = await getDatabase();
+    console.log(`Konzeptwerk: Datenbank bereit (${database.kind}).`);
+  } catch (error) {
+    if (error instanceof PgliteLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    // PostgreSQL may come up later: /api/health answers 503 until it does, then the app recovers by itself.
+    console.error("Konzeptwerk: Datenbank beim Start nicht erreichbar:", error instanceof Error ? error.message : error);
+  }
+}

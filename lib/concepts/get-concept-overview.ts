@@ -1,0 +1,75 @@
+import "server-only";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { consultations, mandateItems, organisations, sectionMandateItems, sections, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/permissions/permissions";
+import { requireConceptAccess, type ConceptAccess } from "./concept-access";
+
+export type ConceptOverview = Awaited<ReturnType<typeof getConceptOverview>>;
+
+/**
+ * Everything the concept overview shows, in a fixed number of queries whatever the concept's size:
+ * access, lead office, mandate items, Beratungsfolge, sections, section ↔ mandate item links.
+ */
+export async function getConceptOverview(db: Db, actor: Actor, conceptId: string) {
+  const access: ConceptAccess = await requireConceptAccess(db, actor, conceptId, "concept.readDrafts");
+  const { concept } = access;
+  const [leadOrg, items, folge, sectionRows, links] = await Promise.all([
+    db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, concept.leadOrganisationId)).then((r) => r[0]),
+    db.select().from(mandateItems).where(eq(mandateItems.conceptId, conceptId)).orderBy(asc(mandateItems.position)),
+    db
+      .select({
+        id: consultations.id,
+        position: consultations.position,
+        role: consultations.role,
+        meetingDate: consultations.meetingDate,
+        submissionDeadline: consultations.submissionDeadline,
+        outcome: consultations.outcome,
+        committeeName: organisations.name,
+        committeeShortName: organisations.shortName,
+        classification: organisations.classification,
+      })
+      .from(consultations)
+      .innerJoin(organisations, eq(organisations.id, consultations.committeeId))
+      .where(eq(consultations.conceptId, conceptId))
+      .orderBy(asc(consultations.position)),
+    db
+      .select({
+        id: sections.id,
+        position: sections.position,
+        title: sections.title,
+        status: sections.status,
+        version: sections.version,
+        updatedAt: sections.updatedAt,
+        ownerId: organisations.id,
+        ownerName: organisations.name,
+        ownerIllustrative: organisations.illustrative,
+        updatedByName: users.name,
+      })
+      .from(sections)
+      .innerJoin(organisations, eq(organisations.id, sections.ownerOrganisationId))
+      .leftJoin(users, eq(users.id, sections.updatedBy))
+      .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt)))
+      .orderBy(asc(sections.position)),
+    db
+      .select({ sectionId: sectionMandateItems.sectionId, mandateItemId: sectionMandateItems.mandateItemId })
+      .from(sectionMandateItems)
+      .innerJoin(sections, eq(sections.id, sectionMandateItems.sectionId))
+      .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt))),
+  ]);
+  const numbered = sectionRows.map((s, i) => ({ ...s, number: i + 1 }));
+  const coverage = items.map((item) => ({
+    ...item,
+    sections: numbered.filter((s) => links.some((l) => l.mandateItemId === item.id && l.sectionId === s.id)).map((s) => ({ id: s.id, number: s.number, title: s.title })),
+  }));
+  return {
+    concept,
+    role: access.role!,
+    leadOrganisationName: leadOrg?.name ?? "",
+    mandateItems: coverage,
+    consultations: folge,
+    sections: numbered,
+    mayManage: can("concept.manage", access.subject),
+  };
+}

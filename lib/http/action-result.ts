@@ -1,0 +1,41 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; code: string; message: string; fieldErrors: Record<string, string> };
+
+/** Field errors from zod, keyed by the first path segment, first message per field. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Felder.", fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+/** Runs a service call for a form action and turns every failure into a result the form can show. */
+export async function runAction<T>(fn: () => Promise<T>, successMessage?: string): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await fn(), message: successMessage };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    if (isNextControlFlow(error)) throw error;
+    console.error("Unerwarteter Fehler in einer Aktion", error);
+    return { ok: false, code: "INTERNAL", message: "Ein unerwarteter Fehler ist aufgetreten. Ihre Eingaben sind noch da – bitte versuchen Sie es erneut.", fieldErrors: {} };
+  }
+}
+
+/** redirect() and notFound() throw special errors that must pass through. */
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { AppError } from "@/lib/errors";
+
+/** Wraps a route handler: typed errors become their HTTP status with a German message; nothing is a bare 500. */
+export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof AppError) {
+        return NextResponse.json({ ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors }, { status: error.status });
+      }
+      console.error("Unerwarteter Fehler in einer Schnittstelle", error);
+      return NextResponse.json({ ok: false, code: "INTERNAL", message: "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut." }, { status: 500 });
+    }
+  };
+}

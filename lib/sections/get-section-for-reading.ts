@@ -1,0 +1,44 @@
+import "server-only";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { organisations, sections, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { renderContentHtml } from "@/lib/content/render-html";
+import { notFound } from "@/lib/errors";
+import { can } from "@/lib/permissions/permissions";
+
+/** One section with its content rendered to sanitized HTML on the server, plus its neighbours for navigation. */
+export async function getSectionForReading(db: Db, actor: Actor, conceptId: string, sectionId: string) {
+  const access = await requireConceptAccess(db, actor, conceptId, "section.read");
+  const siblings = await db
+    .select({
+      id: sections.id,
+      title: sections.title,
+      status: sections.status,
+      version: sections.version,
+      updatedAt: sections.updatedAt,
+      ownerOrganisationId: sections.ownerOrganisationId,
+      ownerName: organisations.name,
+      updatedByName: users.name,
+    })
+    .from(sections)
+    .innerJoin(organisations, eq(organisations.id, sections.ownerOrganisationId))
+    .leftJoin(users, eq(users.id, sections.updatedBy))
+    .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt)))
+    .orderBy(asc(sections.position));
+  const index = siblings.findIndex((s) => s.id === sectionId);
+  const section = siblings[index];
+  if (!section) throw notFound();
+  const ownsSection = actor.organisations.some((o) => o.id === section.ownerOrganisationId);
+  const [{ content }] = (await db.select({ content: sections.content }).from(sections).where(eq(sections.id, section.id))) as [{ content: unknown }];
+  const nav = (s: (typeof siblings)[number] | undefined, offset: number) => (s ? { id: s.id, title: s.title, number: index + 1 + offset } : null);
+  return {
+    concept: access.concept,
+    role: access.role!,
+    section: { ...section, number: index + 1, html: renderContentHtml(content) },
+    previous: nav(siblings[index - 1], -1),
+    next: nav(siblings[index + 1], 1),
+    mayEdit: can("section.edit", { ...access.subject, ownsSection }),
+  };
+}

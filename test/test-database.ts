@@ -1,0 +1,31 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { connect, type Database } from "@/db/connect";
+
+/**
+ * A throwaway, migrated database for one test file: a fresh PostgreSQL database when DATABASE_URL is set
+ * (created here, dropped afterwards), otherwise an in-memory PGlite.
+ */
+export async function createTestDatabase(): Promise<Database & { cleanup(): Promise<void> }> {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
+    const database = await connect({ pgliteDir: "memory://" });
+    await database.migrate();
+    return { ...database, cleanup: () => database.close() };
+  }
+  const name = `konzeptwerk_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const database = await connect({ databaseUrl: url.toString(), maxConnections: 25 });
+  await database.migrate();
+  return {
+    ...database,
+    async cleanup() {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
