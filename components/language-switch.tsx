@@ -10,8 +10,8 @@ export function LanguageSwitch() {
   const locale = useLocale();
   const [pending, startTransition] = useTransition();
   const options = [
-    { value: "de", label: t("languageGerman"), short: "DE" },
-    { value: "en", label: t("languageEnglish"), short: "EN" },
+    { value: "de", label: t("languageGerman") },
+    { value: "en", label: t("languageEnglish") },
   ] as const;
   return (
     <div role="group" aria-label={t("language")} className="flex overflow-hidden rounded-md border border-line text-sm">
@@ -21,12 +21,11 @@ export function LanguageSwitch() {
           type="button"
           lang={o.value}
           aria-pressed={locale === o.value}
-          aria-label={o.label}
           disabled={pending}
           onClick={() => startTransition(() => setLocaleAction(o.value))}
           className="px-2.5 py-1 font-semibold aria-pressed:bg-brand aria-pressed:text-white"
         >
-          {o.short}
+          {o.label}
         </button>
       ))}
     </div>

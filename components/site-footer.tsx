@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 export async function SiteFooter() {
   const t = await getTranslations("nav");
   return (
-    <footer className="mt-16 border-t border-line bg-white">
+    <footer className="mt-auto border-t border-line bg-white pt-0">
       <nav aria-label={t("footerLabel")} className="mx-auto flex max-w-6xl flex-wrap gap-6 px-6 py-6 text-sm">
         <Link href="/barrierefreiheit">{t("accessibility")}</Link>
         <Link href="/impressum">{t("imprint")}</Link>

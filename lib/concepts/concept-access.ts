@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { conceptParticipants, concepts, consultations } from "@/db/schema";
+import { concepts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { can, strongestRole, type Action, type ConceptRole, type ConceptStatus, type Subject } from "@/lib/permissions/permissions";
@@ -9,18 +9,24 @@ import { can, strongestRole, type Action, type ConceptRole, type ConceptStatus, 
 export type ConceptRow = typeof concepts.$inferSelect;
 export type ConceptAccess = { concept: ConceptRow; role: ConceptRole | null; subject: Subject };
 
-/** SQL columns computing the actor's roles in each selected concept (direct, via organisation, committee). */
+/** A uuid[] parameter that both postgres.js and PGlite bind the same way. */
+function uuidArray(ids: string[]) {
+  return sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+}
+
+/**
+ * SQL columns computing the actor's roles in each selected concept (direct, via organisation, committee).
+ * Column names are written out fully qualified: inside a subquery drizzle would leave them bare, and a bare
+ * "id" would bind to the subquery's own table.
+ */
 export function roleColumns(actor: Actor) {
   const orgIds = actor.organisations.map((o) => o.id);
+  const orgs = orgIds.length ? uuidArray(orgIds) : sql`array[]::uuid[]`;
   return {
     roles: sql<ConceptRole[] | null>`(
-        select array_agg(${conceptParticipants.role}::text) from ${conceptParticipants}
-        where ${conceptParticipants.conceptId} = ${concepts.id}
-          and (${conceptParticipants.userId} = ${actor.id}
-               ${orgIds.length ? sql`or ${inArray(conceptParticipants.organisationId, orgIds)}` : sql``}))`,
-    inBeratungsfolge: orgIds.length
-      ? sql<boolean>`exists (select 1 from ${consultations} where ${consultations.conceptId} = ${concepts.id} and ${inArray(consultations.committeeId, orgIds)})`
-      : sql<boolean>`false`,
+        select array_agg(cp.role::text) from concept_participants cp
+        where cp.concept_id = "concepts"."id" and (cp.user_id = ${actor.id} or cp.organisation_id = any(${orgs})))`,
+    inBeratungsfolge: sql<boolean>`exists (select 1 from consultations k where k.concept_id = "concepts"."id" and k.committee_id = any(${orgs}))`,
   };
 }
 
@@ -50,13 +56,6 @@ export async function requireConceptAccess(db: Db, actor: Actor, conceptId: stri
 
 /** SQL condition: the concept is visible to the actor on the start page (participant, or submitted committee). */
 export function visibleConceptsWhere(actor: Actor) {
-  const orgIds = actor.organisations.map((o) => o.id);
-  const participates = sql`exists (select 1 from ${conceptParticipants} where ${conceptParticipants.conceptId} = ${concepts.id}
-    and (${conceptParticipants.userId} = ${actor.id} ${orgIds.length ? sql`or ${inArray(conceptParticipants.organisationId, orgIds)}` : sql``}))`;
-  if (!orgIds.length) return participates;
-  const committee = and(
-    inArray(concepts.status, ["eingereicht", "beraten", "abgeschlossen"]),
-    sql`exists (select 1 from ${consultations} where ${consultations.conceptId} = ${concepts.id} and ${inArray(consultations.committeeId, orgIds)})`,
-  );
-  return or(participates, committee)!;
+  const { roles, inBeratungsfolge } = roleColumns(actor);
+  return sql`(${roles} is not null or (${inBeratungsfolge} and "concepts"."status" in ('eingereicht', 'beraten', 'abgeschlossen')))`;
 }

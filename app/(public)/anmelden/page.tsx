@@ -32,7 +32,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h2 id="demo-title" className="text-xl font-bold">
             {t("demoTitle")}
           </h2>
-          <p className="mt-2 text-muted">{t.rich("demoIntro", { password: () => <code className="rounded bg-canvas px-1.5 py-0.5 font-mono text-ink">{DEMO_PASSWORD}</code> })}</p>
+          <p className="mt-2 text-muted">{t.rich("demoIntro", { password: DEMO_PASSWORD, code: (chunks) => <code className="rounded bg-canvas px-1.5 py-0.5 font-mono text-ink">{chunks}</code> })}</p>
           <table className="mt-4 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-line">

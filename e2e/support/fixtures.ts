@@ -1,0 +1,62 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "welcome-points-demo";
+export type DemoUser = "federfuehrung" | "jugendamt" | "diakonie" | "awo" | "ausschuss" | "admin";
+export const demoEmail = (user: DemoUser) => `${user}@demo.example`;
+
+/** Signs in through the real form, like a person would. */
+export async function signIn(page: Page, user: DemoUser, password = DEMO_PASSWORD) {
+  await page.goto("/anmelden");
+  await page.getByLabel("E-Mail-Adresse").fill(demoEmail(user));
+  await page.getByLabel("Passwort").fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+}
+
+export async function signInAndWait(page: Page, user: DemoUser) {
+  await signIn(page, user);
+  await expect(page.getByRole("heading", { level: 1, name: "Meine Konzepte" })).toBeVisible();
+}
+
+/** axe-core against WCAG 2.1 A and AA; every page and state a test visits should pass. */
+export async function expectNoAxeViolations(page: Page, label?: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, `axe violations${label ? ` on ${label}` : ""}`).toEqual([]);
+}
+
+/**
+ * Every test fails when the page requests anything from another origin (fonts, scripts, trackers) or opens
+ * a JavaScript dialog (a sign of injected script).
+ */
+export const test = base.extend<{ foreignRequests: string[] }>({
+  foreignRequests: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL!).origin;
+      const foreign: string[] = [];
+      page.on("request", (request) => {
+        const url = request.url();
+        if (url.startsWith("data:") || url.startsWith("blob:") || url.startsWith("about:")) return;
+        if (new URL(url).origin !== origin) foreign.push(url);
+      });
+      page.on("dialog", async (dialog) => {
+        foreign.push(`dialog:${dialog.message()}`);
+        await dialog.dismiss();
+      });
+      await use(foreign);
+      expect(foreign, "requests to other origins or unexpected dialogs").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export type FreshConcept = { conceptId: string; sectionIds: Record<string, string> };
+
+/** A fresh copy of the Welcome Points concept for one test (see app/api/test-support). */
+export async function createFreshConcept(request: import("@playwright/test").APIRequestContext, title?: string): Promise<FreshConcept> {
+  const response = await request.post("/api/test-support/concepts", { data: { title: title ?? `Testkonzept ${Math.random().toString(36).slice(2, 8)}` } });
+  expect(response.ok(), "test-support route available").toBe(true);
+  return (await response.json()) as FreshConcept;
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole suite: typecheck, lint, unit and integration tests, production build, end-to-end tests.
+# With DATABASE_URL pointing at a PostgreSQL server, integration and e2e run against throwaway databases
+# created on that server (and dropped afterwards); the e2e smoke then also runs on embedded PGlite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s ==\n' "$*"; }
+
+step "typecheck"
+npx tsc --noEmit
+step "lint"
+npx eslint --max-warnings=0 .
+step "unit and integration tests (${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-PGlite})"
+npx vitest run
+step "production build"
+npx next build
+
+if [ -n "${DATABASE_URL:-}" ]; then
+  name="konzeptwerk_e2e_$$_$RANDOM"
+  admin_url="$DATABASE_URL"
+  e2e_url="$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; console.log(u.toString())' "$admin_url" "$name")"
+  drop() { node -e 'const p = require("postgres"); const s = p(process.argv[1], { onnotice() {} }); s.unsafe(`drop database if exists ${process.argv[2]} with (force)`).finally(() => s.end())' "$admin_url" "$name" || true; }
+  trap drop EXIT
+  node -e 'const p = require("postgres"); const s = p(process.argv[1], { onnotice() {} }); s.unsafe(`create database ${process.argv[2]}`).finally(() => s.end())' "$admin_url" "$name"
+  step "e2e on PostgreSQL ($name)"
+  DATABASE_URL="$e2e_url" npm run --silent db:seed:demo
+  DATABASE_URL="$e2e_url" npx playwright test
+  step "e2e smoke on embedded PGlite"
+  env -u DATABASE_URL E2E_PORT=3220 npx playwright test --grep @smoke
+else
+  step "e2e on embedded PGlite"
+  npx playwright test
+fi
+echo
+echo "All tests passed."
