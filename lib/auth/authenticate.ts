@@ -45,7 +45,8 @@ export async function authenticate(db: Db, emailInput: string, password: string,
         .onConflictDoUpdate({
           target: signInThrottle.key,
           set: {
-            failures: sql`case when ${signInThrottle.lastFailureAt} < ${windowStart} then 1 else ${signInThrottle.failures} + 1 end`,
+            // Dates inside sql`` are bound as ISO strings: postgres.js cannot serialise a raw Date there.
+            failures: sql`case when ${signInThrottle.lastFailureAt} < ${windowStart.toISOString()}::timestamptz then 1 else ${signInThrottle.failures} + 1 end`,
             lastFailureAt: now,
           },
         })
