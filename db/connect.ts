@@ -26,7 +26,7 @@ export type Database = {
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK_KEY = 727_2021;
 
-export type ConnectOptions = { databaseUrl?: string; pgliteDir?: string; maxConnections?: number };
+export type ConnectOptions = { databaseUrl?: string; pgliteDir?: string; maxConnections?: number; onQuery?: (query: string) => void };
 
 export function resolveConnectOptions(env: NodeJS.ProcessEnv = process.env): ConnectOptions {
   return {
@@ -37,12 +37,15 @@ export function resolveConnectOptions(env: NodeJS.ProcessEnv = process.env): Con
 }
 
 export async function connect(options: ConnectOptions): Promise<Database> {
-  return options.databaseUrl ? connectPostgres(options.databaseUrl, options.maxConnections ?? 10) : connectPglite(options.pgliteDir!);
+  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
+  return options.databaseUrl ? connectPostgres(options.databaseUrl, options.maxConnections ?? 10, logger) : connectPglite(options.pgliteDir!, logger);
 }
 
-function connectPostgres(url: string, max: number): Database {
+type QueryLogger = { logQuery(query: string): void } | undefined;
+
+function connectPostgres(url: string, max: number, logger: QueryLogger): Database {
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 60 });
-  const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePostgres({ client, schema, casing: "snake_case", logger }) as unknown as Db;
   return {
     db,
     kind: "postgres",
@@ -65,7 +68,7 @@ function connectPostgres(url: string, max: number): Database {
   };
 }
 
-async function connectPglite(dir: string): Promise<Database> {
+async function connectPglite(dir: string, logger: QueryLogger): Promise<Database> {
   const inMemory = dir === "memory://";
   const release = inMemory ? () => {} : acquirePgliteLock(dir);
   let client: PGlite;
@@ -75,7 +78,7 @@ async function connectPglite(dir: string): Promise<Database> {
     release();
     throw error;
   }
-  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePglite({ client, schema, casing: "snake_case", logger }) as unknown as Db;
   return {
     db,
     kind: "pglite",

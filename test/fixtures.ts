@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { concepts, sections, users } from "@/db/schema";
 import { demoEmail } from "@/db/seed/welcome-points";
-import { loadActor, type Actor } from "@/lib/auth/actor";
+import { loadActor, type Actor } from "@/lib/auth/load-actor";
 
 export async function demoActor(db: Db, key: string): Promise<Actor> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail(key)));

@@ -1,0 +1,38 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { memberships, organisations, users } from "@/db/schema";
+
+export type OrganisationKind = "verwaltung" | "traeger" | "gremium";
+export type Actor = {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  canCreateConcepts: boolean;
+  locale: string;
+  organisations: { id: string; name: string; kind: OrganisationKind; maySignOff: boolean }[];
+};
+
+/** The active user with their active organisations; null when unknown, inactive or the session is outdated. */
+export async function loadActor(db: Db, userId: string, sessionVersion?: string): Promise<Actor | null> {
+  const conditions = [eq(users.id, userId), eq(users.active, true)];
+  if (sessionVersion !== undefined) conditions.push(eq(users.sessionVersion, sessionVersion));
+  const [user] = await db.select().from(users).where(and(...conditions)).limit(1);
+  if (!user) return null;
+  const orgs = await db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, maySignOff: memberships.maySignOff })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(memberships.userId, user.id), eq(organisations.active, true)));
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin: user.isAdmin,
+    canCreateConcepts: user.canCreateConcepts,
+    locale: user.locale,
+    organisations: orgs,
+  };
+}
+

@@ -1,0 +1,63 @@
+import { performance } from "node:perf_hooks";
+import postgres from "postgres";
+import { connect } from "@/db/connect";
+import { seedDemo } from "@/db/seed/seed-demo";
+import { loadActor } from "@/lib/auth/load-actor";
+import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
+import { getSectionForReading } from "@/lib/sections/get-section-for-reading";
+import { concepts, users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+
+/**
+ * Server time and query count of the concept overview and a section page's data, on a throwaway
+ * database seeded with the demo (PostgreSQL when DATABASE_URL is set, else in-memory PGlite).
+ * The full load benchmark with budgets is `npm run bench`.
+ */
+const baseUrl = process.env.DATABASE_URL;
+let dbName: string | undefined;
+let url: string | undefined;
+if (baseUrl) {
+  dbName = `konzeptwerk_bench_${process.pid}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${dbName}`);
+  await admin.end();
+  const u = new URL(baseUrl);
+  u.pathname = `/${dbName}`;
+  url = u.toString();
+}
+let queries = 0;
+const database = await connect({ databaseUrl: url, pgliteDir: "memory://", onQuery: () => queries++ });
+try {
+  await database.migrate();
+  await seedDemo(database.db);
+  const db = database.db;
+  const [lead] = await db.select().from(users).where(eq(users.email, "federfuehrung@demo.example"));
+  const actor = (await loadActor(db, lead!.id))!;
+  const [concept] = await db.select().from(concepts);
+  const overview = await getConceptOverview(db, actor, concept!.id);
+  const sectionId = overview.sections[5]!.id;
+
+  async function measure(name: string, fn: () => Promise<unknown>, runs = 300) {
+    for (let i = 0; i < 30; i++) await fn();
+    const times: number[] = [];
+    queries = 0;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await fn();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(2);
+    console.log(`${name.padEnd(28)} p50 ${pct(50)} ms  p95 ${pct(95)} ms  p99 ${pct(99)} ms  queries/call ${(queries / runs).toFixed(1)}`);
+  }
+  console.log(`database: ${database.kind}`);
+  await measure("concept overview", () => getConceptOverview(db, actor, concept!.id));
+  await measure("section page (read + HTML)", () => getSectionForReading(db, actor, concept!.id, sectionId));
+} finally {
+  await database.close();
+  if (baseUrl && dbName) {
+    const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
+}
