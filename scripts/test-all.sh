@@ -11,7 +11,8 @@ step "typecheck"
 npx tsc --noEmit
 step "lint"
 npx eslint --max-warnings=0 .
-step "unit and integration tests (${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-PGlite})"
+if [ -n "${DATABASE_URL:-}" ]; then db_label="PostgreSQL"; else db_label="PGlite"; fi
+step "unit and integration tests ($db_label)"
 npx vitest run
 step "production build"
 npx next build
