@@ -3,6 +3,7 @@ import { Node as PmNode } from "@tiptap/pm/model";
 import { AppError } from "@/lib/errors";
 import { isAllowedHref } from "./editor-extensions";
 import { editorSchema } from "./render-html";
+import { textMap } from "./text-map";
 
 export const MAX_CONTENT_BYTES = 512 * 1024;
 
@@ -57,6 +58,7 @@ export function validateContent(json: unknown): { content: { type: "doc"; conten
   return { content: doc.toJSON() as { type: "doc"; content?: unknown[] }, text: plainText(doc) };
 }
 
+/** The text comments anchor to (see text-map.ts); stored with every revision. */
 export function plainText(doc: PmNode): string {
-  return doc.textBetween(0, doc.content.size, "\n\n", "\n").trim();
+  return textMap(doc).text;
 }
