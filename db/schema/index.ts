@@ -3,3 +3,4 @@ export * from "./organisations";
 export * from "./concepts";
 export * from "./sections";
 export * from "./system";
+export * from "./consultation";
