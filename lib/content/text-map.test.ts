@@ -21,3 +21,18 @@ describe("text map", () => {
     expect(ranges).toHaveLength(2);
   });
 });
+
+describe("highlighted rendering", () => {
+  it("wraps an anchored range in <mark data-thread>, across formatting", async () => {
+    const { renderContentHtml } = await import("./render-html");
+    const json = doc(p("Erster ", text("fetter", "bold"), " Satz."));
+    const d = pm(json);
+    const map = textMap(d);
+    const start = map.text.indexOf("ter fet");
+    const highlights = textRangeToPositions(map, start, start + 7).map((r) => ({ ...r, threadId: "t1" }));
+    const html = renderContentHtml(json, highlights);
+    expect(html).toContain('<mark data-thread="t1" class="comment-anchor">ter </mark>');
+    expect(html).toMatch(/<strong><mark data-thread="t1" class="comment-anchor">fet<\/mark>ter<\/strong>|<mark data-thread="t1" class="comment-anchor"><strong>fet<\/strong><\/mark>/);
+    expect(renderContentHtml(json)).not.toContain("<mark");
+  });
+});

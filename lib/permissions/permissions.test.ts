@@ -53,4 +53,15 @@ describe("permission table", () => {
     expect(strongestRole(["contributor", "lead"])).toBe("lead");
     expect(strongestRole([])).toBeNull();
   });
+
+  it("keeps internal threads and decisions on the Verwaltung side, and comments away from committees", () => {
+    all((role, status) => {
+      const s = { isAdmin: true, role, status };
+      const verwaltung = role === "lead" || role === "author";
+      expect(can("comment.readInternal", s)).toBe(verwaltung);
+      expect(can("thread.decide", s)).toBe(verwaltung && !SUBMITTED_STATUSES.has(status));
+      expect(can("comment.create", s)).toBe(role !== null && role !== "committee" && !FROZEN_STATUSES.has(status));
+      expect(can("proposal.create", s)).toBe(can("comment.create", s));
+    });
+  });
 });

@@ -49,10 +49,16 @@ export type Action =
   | "section.edit"
   | "section.manage"
   | "fassung.create"
-  | "fassung.read";
+  | "fassung.read"
+  | "comment.create"
+  | "comment.readInternal"
+  | "thread.decide"
+  | "thread.resolveAny"
+  | "proposal.create";
 
 const isDrafting = (s: Subject) => s.role === "lead" || s.role === "author" || s.role === "contributor";
 const notFrozen = (s: Subject) => !FROZEN_STATUSES.has(s.status);
+const isVerwaltung = (s: Subject) => s.role === "lead" || s.role === "author";
 
 export const PERMISSIONS: Record<Action, (s: Subject) => boolean> = {
   "concept.read": (s) => isDrafting(s) || (s.role === "committee" && SUBMITTED_STATUSES.has(s.status)),
@@ -66,6 +72,13 @@ export const PERMISSIONS: Record<Action, (s: Subject) => boolean> = {
   "section.manage": (s) => s.role === "lead" && notFrozen(s),
   "fassung.create": (s) => s.role === "lead",
   "fassung.read": isDrafting,
+  // Commenting never changes content, so every drafting participant may comment on every section.
+  "comment.create": (s) => isDrafting(s) && notFrozen(s),
+  // "nur Verwaltung" threads: the Verwaltung side (lead office and Verwaltung authors) only.
+  "comment.readInternal": (s) => isVerwaltung(s),
+  "thread.decide": (s) => isVerwaltung(s) && !SUBMITTED_STATUSES.has(s.status),
+  "thread.resolveAny": (s) => isVerwaltung(s) && notFrozen(s),
+  "proposal.create": (s) => isDrafting(s) && notFrozen(s),
 };
 
 export function can(action: Action, subject: Subject): boolean {

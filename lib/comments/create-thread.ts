@@ -1,0 +1,83 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/connect";
+import { commentMentions, commentThreads, comments, sectionRevisions } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/load-actor";
+import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { AppError, forbidden } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/http/action-result";
+import { can } from "@/lib/permissions/permissions";
+import { membersOf, notify } from "@/lib/notifications/notify";
+import { anchorFromQuote } from "./anchoring";
+import { ZCreateThread, type CreateThreadInput } from "./comment-schemas";
+import { resolveMentions, type ResolvedMentions } from "./resolve-mentions";
+import { actorOrganisationFor, requireSectionInConcept } from "./thread-access";
+
+/** Opens a thread on a section (whole section or a quoted text passage) with its first comment. */
+export async function createThread(db: Db, actor: Actor, input: CreateThreadInput): Promise<{ threadId: string }> {
+  const data = parseOrThrow(ZCreateThread, input);
+  const access = await requireConceptAccess(db, actor, data.conceptId, "section.read");
+  if (!can("comment.create", access.subject)) throw forbidden("In diesem Stand des Konzepts können Sie nicht kommentieren.");
+  if (data.visibility === "verwaltung" && !can("comment.readInternal", access.subject)) {
+    throw new AppError("VALIDATION", "Nur die Verwaltung kann interne Kommentare schreiben.", { visibility: "Nur die Verwaltung kann interne Kommentare schreiben." });
+  }
+  return db.transaction(async (tx) => {
+    const section = await requireSectionInConcept(tx, data.conceptId, data.sectionId);
+    const [revision] = await tx
+      .select({ id: sectionRevisions.id, contentText: sectionRevisions.contentText })
+      .from(sectionRevisions)
+      .where(and(eq(sectionRevisions.sectionId, section.id), eq(sectionRevisions.number, section.version)))
+      .orderBy(desc(sectionRevisions.number))
+      .limit(1);
+    let anchor = null;
+    if (data.quote) {
+      anchor = revision ? anchorFromQuote(revision.contentText, data.quote.exact, data.quote.prefix, data.quote.suffix) : null;
+      if (!anchor) {
+        const message = "Die markierte Textstelle steht nicht (mehr) im aktuellen Text des Abschnitts. Bitte markieren Sie sie erneut.";
+        throw new AppError("VALIDATION", message, { quote: message });
+      }
+    }
+    const mentions = await resolveMentions(tx, data.conceptId, data.mentions);
+    const organisationId = actorOrganisationFor(actor);
+    const [thread] = await tx
+      .insert(commentThreads)
+      .values({
+        conceptId: data.conceptId,
+        sectionId: section.id,
+        revisionId: revision?.id ?? null,
+        anchor,
+        visibility: data.visibility,
+        blocking: data.blocking,
+        createdBy: actor.id,
+        createdByOrganisationId: organisationId,
+      })
+      .returning({ id: commentThreads.id });
+    const [comment] = await tx.insert(comments).values({ threadId: thread!.id, authorId: actor.id, organisationId, body: data.body }).returning({ id: comments.id });
+    await insertMentions(tx, comment!.id, mentions);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      actorOrganisationId: organisationId,
+      action: "thread.created",
+      objectType: "comment_thread",
+      objectId: thread!.id,
+      conceptId: data.conceptId,
+      summary: { sectionId: section.id, visibility: data.visibility, blocking: data.blocking, anchored: Boolean(anchor), length: data.body.length },
+    });
+    const link = `/konzepte/${data.conceptId}/abschnitte/${section.id}#thread-${thread!.id}`;
+    const internal = data.visibility === "verwaltung";
+    const excerpt = data.body.slice(0, 280);
+    await notify(tx, actor.id, mentions.recipients, { kind: "mention", conceptId: data.conceptId, title: `${actor.name} hat Sie in „${section.title}“ erwähnt`, body: excerpt, link, internal });
+    const owners = (await membersOf(tx, [section.ownerOrganisationId])).filter((id) => !mentions.recipients.includes(id));
+    await notify(tx, actor.id, owners, { kind: "section_activity", conceptId: data.conceptId, title: `Neuer Kommentar zu „${section.title}“`, body: `${actor.name}: ${excerpt}`, link, internal });
+    return { threadId: thread!.id };
+  });
+}
+
+export async function insertMentions(tx: Tx, commentId: string, mentions: ResolvedMentions) {
+  const rows = [
+    ...mentions.userIds.map((userId) => ({ commentId, userId })),
+    ...mentions.organisationIds.map((organisationId) => ({ commentId, organisationId })),
+  ];
+  if (rows.length) await tx.insert(commentMentions).values(rows);
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { commentThreads, sectionRevisions, users } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/load-actor";
+import { AppError, forbidden } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/http/action-result";
+import { notify } from "@/lib/notifications/notify";
+import { can } from "@/lib/permissions/permissions";
+import { ZDecideThread } from "./comment-schemas";
+import { requireVisibleThread } from "./thread-access";
+
+export const ABWAEGUNG_LABEL = {
+  uebernommen: "übernommen",
+  teilweise_uebernommen: "teilweise übernommen",
+  nicht_uebernommen: "nicht übernommen",
+  zur_kenntnis_genommen: "zur Kenntnis genommen",
+} as const;
+
+/** Records (or revises) the Abwägung of a thread: decision, reason and, where it led to one, the revision. */
+export async function decideThread(db: Db, actor: Actor, input: unknown): Promise<void> {
+  const data = parseOrThrow(ZDecideThread, input);
+  const { thread, access } = await requireVisibleThread(db, actor, data.threadId);
+  if (!can("thread.decide", access.subject)) throw forbidden("Über Kommentare entscheiden die Federführung und die Verwaltung.");
+  await db.transaction(async (tx) => {
+    let revisionId: string | null = null;
+    if (data.revisionNumber !== undefined) {
+      const [rev] = await tx
+        .select({ id: sectionRevisions.id })
+        .from(sectionRevisions)
+        .where(and(eq(sectionRevisions.sectionId, thread.sectionId), eq(sectionRevisions.number, data.revisionNumber)));
+      if (!rev) {
+        const message = `Fassung Nr. ${data.revisionNumber} gibt es in diesem Abschnitt nicht.`;
+        throw new AppError("VALIDATION", message, { revisionNumber: message });
+      }
+      revisionId = rev.id;
+    }
+    await tx
+      .update(commentThreads)
+      .set({ decision: data.decision, decisionReason: data.reason, decidedBy: actor.id, decidedAt: new Date(), decisionRevisionId: revisionId })
+      .where(eq(commentThreads.id, thread.id));
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "thread.decided",
+      objectType: "comment_thread",
+      objectId: thread.id,
+      conceptId: thread.conceptId,
+      summary: { before: thread.decision, after: data.decision, revisionNumber: data.revisionNumber ?? null },
+    });
+    const [author] = await tx.select({ id: users.id }).from(users).where(eq(users.id, thread.createdBy));
+    await notify(tx, actor.id, author ? [author.id] : [], {
+      kind: "decision",
+      conceptId: thread.conceptId,
+      title: `Entscheidung zu Ihrem Kommentar: ${ABWAEGUNG_LABEL[data.decision]}`,
+      body: `${actor.name}: ${data.reason.slice(0, 400)}`,
+      link: `/konzepte/${thread.conceptId}/abschnitte/${thread.sectionId}#thread-${thread.id}`,
+      internal: thread.visibility === "verwaltung",
+    });
+  });
+}

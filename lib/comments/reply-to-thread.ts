@@ -1,0 +1,49 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { comments, sections } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/load-actor";
+import { AppError, forbidden } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/http/action-result";
+import { notify } from "@/lib/notifications/notify";
+import { can } from "@/lib/permissions/permissions";
+import { ZReply } from "./comment-schemas";
+import { insertMentions } from "./create-thread";
+import { resolveMentions } from "./resolve-mentions";
+import { actorOrganisationFor, requireVisibleThread } from "./thread-access";
+
+export async function replyToThread(db: Db, actor: Actor, input: unknown): Promise<{ commentId: string }> {
+  const data = parseOrThrow(ZReply, input);
+  const { thread, access } = await requireVisibleThread(db, actor, data.threadId);
+  if (!can("comment.create", access.subject)) throw forbidden("In diesem Stand des Konzepts können Sie nicht antworten.");
+  return db.transaction(async (tx) => {
+    const [section] = await tx.select({ title: sections.title, archivedAt: sections.archivedAt }).from(sections).where(eq(sections.id, thread.sectionId));
+    if (!section || section.archivedAt) throw new AppError("CONFLICT", "Der Abschnitt dieses Kommentars wurde entfernt; Antworten sind nicht mehr möglich.");
+    const mentions = await resolveMentions(tx, thread.conceptId, data.mentions);
+    const organisationId = actorOrganisationFor(actor);
+    const [comment] = await tx.insert(comments).values({ threadId: thread.id, authorId: actor.id, organisationId, body: data.body }).returning({ id: comments.id });
+    await insertMentions(tx, comment!.id, mentions);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      actorOrganisationId: organisationId,
+      action: "comment.replied",
+      objectType: "comment",
+      objectId: comment!.id,
+      conceptId: thread.conceptId,
+      summary: { threadId: thread.id, length: data.body.length },
+    });
+    const link = `/konzepte/${thread.conceptId}/abschnitte/${thread.sectionId}#thread-${thread.id}`;
+    const internal = thread.visibility === "verwaltung";
+    const excerpt = `${actor.name}: ${data.body.slice(0, 280)}`;
+    const inThread = await tx.selectDistinct({ authorId: comments.authorId }).from(comments).where(eq(comments.threadId, thread.id));
+    await notify(tx, actor.id, mentions.recipients, { kind: "mention", conceptId: thread.conceptId, title: `${actor.name} hat Sie in „${section.title}“ erwähnt`, body: excerpt, link, internal });
+    await notify(
+      tx,
+      actor.id,
+      inThread.map((r) => r.authorId).filter((id) => !mentions.recipients.includes(id)),
+      { kind: "reply", conceptId: thread.conceptId, title: `Neue Antwort zu „${section.title}“`, body: excerpt, link, internal },
+    );
+    return { commentId: comment!.id };
+  });
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Tx } from "@/db/connect";
+import { conceptParticipants, memberships, notificationPreferences, notifications, users } from "@/db/schema";
+import { appUrl } from "@/lib/mail/app-url";
+import { enqueueMail } from "@/lib/mail/enqueue-mail";
+import type { NotificationKind } from "./notification-kinds";
+
+export type Notice = {
+  kind: NotificationKind;
+  conceptId: string;
+  title: string;
+  body: string;
+  /** Path inside the app, e.g. /konzepte/…/abschnitte/…#thread-… */
+  link: string;
+  /** Only the Verwaltung side (lead, authors) may receive it: internal threads. */
+  internal: boolean;
+};
+
+/**
+ * Writes in-app notifications and queues e-mails, inside the caller's transaction (so they exist exactly
+ * when the change does). Recipients are filtered to active participants of the concept — and to the
+ * Verwaltung side for internal content — and never include the actor. Delivery happens after commit and
+ * cannot break the action.
+ */
+export async function notify(tx: Tx, actorId: string, recipientIds: Iterable<string>, notice: Notice): Promise<number> {
+  const candidates = [...new Set(recipientIds)].filter((id) => id !== actorId);
+  if (!candidates.length) return 0;
+  const allowedRoles = notice.internal ? ["lead", "author"] : ["lead", "author", "contributor"];
+  const recipients = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      and(
+        inArray(users.id, candidates),
+        eq(users.active, true),
+        sql`exists (select 1 from ${conceptParticipants} cp
+          where cp.concept_id = ${notice.conceptId} and cp.role::text in (${sql.join(allowedRoles.map((r) => sql`${r}`), sql`, `)})
+            and (cp.user_id = "users"."id" or cp.organisation_id in (select m.organisation_id from ${memberships} m where m.user_id = "users"."id")))`,
+      ),
+    );
+  if (!recipients.length) return 0;
+  await tx.insert(notifications).values(
+    recipients.map((r) => ({ userId: r.id, kind: notice.kind, conceptId: notice.conceptId, title: notice.title.slice(0, 300), body: notice.body.slice(0, 2000), link: notice.link })),
+  );
+  const optedOut = await tx
+    .select({ userId: notificationPreferences.userId })
+    .from(notificationPreferences)
+    .where(and(inArray(notificationPreferences.userId, recipients.map((r) => r.id)), eq(notificationPreferences.kind, notice.kind), eq(notificationPreferences.email, false)));
+  const skip = new Set(optedOut.map((o) => o.userId));
+  for (const r of recipients) {
+    if (skip.has(r.id)) continue;
+    await enqueueMail(tx, {
+      to: r.email,
+      subject: `Konzeptwerk: ${notice.title}`,
+      text: `${notice.body}\n\nZum Beitrag: ${appUrl(notice.link)}\n\nSie erhalten diese E-Mail, weil Sie an dem Konzept beteiligt sind. Benachrichtigungen per E-Mail können Sie in Ihren Einstellungen je Art abschalten.`,
+    });
+  }
+  return recipients.length;
+}
+
+/** Active members of the given organisations. */
+export async function membersOf(tx: Tx, organisationIds: string[]): Promise<string[]> {
+  if (!organisationIds.length) return [];
+  const rows = await tx.select({ userId: memberships.userId }).from(memberships).where(inArray(memberships.organisationId, organisationIds));
+  return rows.map((r) => r.userId);
+}
+
