@@ -1,0 +1,105 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import type { getSectionDiscussion, ThreadFilter } from "@/lib/comments/get-section-discussion";
+import { NewThreadForm } from "./new-thread-form";
+import { DecisionForm, OwnCommentControls, ReplyForm, ResolveButton } from "./thread-forms";
+
+type Discussion = Awaited<ReturnType<typeof getSectionDiscussion>>;
+
+/** The threads beside a section's text: filters, the form for a new comment, and every visible thread. */
+export async function DiscussionPanel({ discussion, conceptId, sectionId, actorId, filter }: { discussion: Discussion; conceptId: string; sectionId: string; actorId: string; filter: ThreadFilter }) {
+  const t = await getTranslations("comments");
+  const ta = await getTranslations("abwaegung");
+  const format = await getFormatter();
+  const base = `/konzepte/${conceptId}/abschnitte/${sectionId}`;
+  const filters: { key: ThreadFilter; label: string }[] = [
+    { key: "alle", label: t("filterAll") },
+    { key: "offen", label: t("filterOpen") },
+    { key: "erledigt", label: t("filterResolved") },
+    { key: "meine", label: t("filterMine") },
+    ...discussion.threadOrganisations.map(([id, name]) => ({ key: `org:${id}` as ThreadFilter, label: name })),
+  ];
+  return (
+    <section aria-labelledby="diskussion" className="flex flex-col gap-4">
+      <h2 id="diskussion" className="text-xl font-bold">
+        {t("title", { open: discussion.counts.open })}
+      </h2>
+      <nav aria-label={t("filterLabel")}>
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {filters.map((f) => (
+            <li key={f.key}>
+              <Link
+                href={`${base}?filter=${encodeURIComponent(f.key)}#diskussion`}
+                aria-current={filter === f.key ? "page" : undefined}
+                className="inline-block rounded-full border border-line bg-white px-3 py-1 no-underline aria-[current=page]:border-brand aria-[current=page]:bg-brand aria-[current=page]:text-white"
+              >
+                {f.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {discussion.may.comment ? (
+        <NewThreadForm conceptId={conceptId} sectionId={sectionId} mayCommentInternally={discussion.may.commentInternally} mentionables={discussion.mentionables} />
+      ) : (
+        <p className="text-muted">{t("readOnly")}</p>
+      )}
+      {discussion.threads.length === 0 ? <p>{t("none")}</p> : null}
+      <ol className="flex flex-col gap-4">
+        {discussion.threads.map((thread) => {
+          const ctx = { conceptId, sectionId, threadId: thread.id };
+          const mayResolve = discussion.may.resolveAny || (thread.createdBy === actorId && discussion.may.comment);
+          return (
+            <li key={thread.id} id={`thread-${thread.id}`} className="rounded-lg border border-line bg-white p-4" aria-labelledby={`thread-${thread.id}-title`}>
+              <h3 id={`thread-${thread.id}-title`} className="sr-only">
+                {t("threadBy", { name: thread.authorName })}
+              </h3>
+              <div className="flex flex-wrap gap-2">
+                <Badge tone={thread.status === "open" ? "info" : "ok"}>{thread.status === "open" ? t("open") : t("resolved")}</Badge>
+                {thread.visibility === "verwaltung" ? <Badge tone="warn">{t("internal")}</Badge> : null}
+                {thread.blocking ? <Badge tone="danger">{t("blockingBadge")}</Badge> : null}
+                {thread.decision ? <Badge tone="neutral">{t("decisionBadge", { decision: ta(thread.decision) })}</Badge> : null}
+              </div>
+              {thread.anchor ? (
+                thread.placement?.status === "changed" ? (
+                  <div className="mt-2 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] p-2 text-sm">
+                    <strong>{t("anchorChanged")}</strong> {t("originalQuote")} <q className="italic">{thread.anchor.quote.exact}</q>
+                  </div>
+                ) : (
+                  <blockquote className="mt-2 border-l-4 border-[#f5c842] pl-3 text-sm italic">{thread.anchor.quote.exact}</blockquote>
+                )
+              ) : (
+                <p className="mt-2 text-sm text-muted">{t("wholeSection")}</p>
+              )}
+              <ol className="mt-3 flex flex-col gap-3">
+                {thread.comments.map((c) => (
+                  <li key={c.id} className="border-t border-line pt-2 first:border-0 first:pt-0">
+                    <p className="text-sm">
+                      <strong>{c.authorName}</strong>
+                      {c.organisationName ? <span className="text-muted"> · {c.organisationName}</span> : null}
+                      <span className="text-muted"> · {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}</span>
+                      {c.edited ? <span className="text-muted"> · {t("edited")}</span> : null}
+                    </p>
+                    {c.deleted ? <p className="text-muted italic">{t("deleted")}</p> : <p className="whitespace-pre-line">{c.body}</p>}
+                    {c.mentions.length ? <p className="text-sm text-muted">{t("mentions", { names: c.mentions.map((m) => `@${m}`).join(", ") })}</p> : null}
+                    {!c.deleted && c.authorId === actorId && discussion.may.comment ? <OwnCommentControls ctx={ctx} commentId={c.id} body={c.body ?? ""} /> : null}
+                  </li>
+                ))}
+              </ol>
+              {thread.decision ? (
+                <p className="mt-3 rounded-md bg-canvas p-2 text-sm">
+                  <strong>{t("decisionBadge", { decision: ta(thread.decision) })}</strong>
+                  {thread.deciderName ? ` (${thread.deciderName})` : null}: {thread.decisionReason}
+                </p>
+              ) : null}
+              <div className="mt-3 flex flex-wrap items-start gap-3">{mayResolve ? <ResolveButton ctx={ctx} resolved={thread.status === "resolved"} /> : null}</div>
+              {discussion.may.decide ? <DecisionForm ctx={ctx} current={{ decision: thread.decision, reason: thread.decisionReason }} /> : null}
+              {discussion.may.comment ? <ReplyForm ctx={ctx} mentionables={discussion.mentionables} /> : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

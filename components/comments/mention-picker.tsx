@@ -1,0 +1,36 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { FieldError } from "./action-form";
+
+export type Mentionables = { people: { id: string; name: string }[]; organisations: { id: string; name: string }[] };
+
+/** @-mentions as an explicit, keyboard-friendly choice of people and organisations of the concept. */
+export function MentionPicker({ idPrefix, mentionables, error }: { idPrefix: string; mentionables: Mentionables; error?: string }) {
+  const t = useTranslations("comments");
+  if (!mentionables.people.length && !mentionables.organisations.length) return null;
+  return (
+    <details className="rounded-md border border-line p-3">
+      <summary className="cursor-pointer font-semibold">{t("mention")}</summary>
+      <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        <fieldset>
+          <legend className="text-sm font-semibold text-muted">{t("mentionPeople")}</legend>
+          {mentionables.people.map((p) => (
+            <label key={p.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="mentionUsers" value={p.id} id={`${idPrefix}-u-${p.id}`} /> @{p.name}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend className="text-sm font-semibold text-muted">{t("mentionOrganisations")}</legend>
+          {mentionables.organisations.map((o) => (
+            <label key={o.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="mentionOrganisations" value={o.id} id={`${idPrefix}-o-${o.id}`} /> @{o.name}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <FieldError id={`${idPrefix}-mentions-error`} message={error} />
+    </details>
+  );
+}

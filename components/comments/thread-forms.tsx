@@ -1,0 +1,155 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import {
+  decideThreadAction,
+  deleteCommentAction,
+  editCommentAction,
+  replyAction,
+  resolveThreadAction,
+} from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/comment-actions";
+import { Button } from "@/components/ui/button";
+import { ActionForm, FieldError } from "./action-form";
+import { MentionPicker, type Mentionables } from "./mention-picker";
+
+type Ctx = { conceptId: string; sectionId: string; threadId: string };
+
+function Hidden({ ctx }: { ctx: Ctx }) {
+  return (
+    <>
+      <input type="hidden" name="conceptId" value={ctx.conceptId} />
+      <input type="hidden" name="sectionId" value={ctx.sectionId} />
+      <input type="hidden" name="threadId" value={ctx.threadId} />
+    </>
+  );
+}
+
+export function ReplyForm({ ctx, mentionables }: { ctx: Ctx; mentionables: Mentionables }) {
+  const t = useTranslations("comments");
+  const id = `reply-${ctx.threadId}`;
+  return (
+    <ActionForm action={replyAction} className="mt-3" label={t("reply")}>
+      {({ pending, fieldErrors }) => (
+        <div className="flex flex-col gap-2">
+          <Hidden ctx={ctx} />
+          <label htmlFor={id} className="text-sm font-semibold">
+            {t("reply")}
+          </label>
+          <textarea id={id} name="body" rows={2} maxLength={10000} aria-invalid={fieldErrors.body ? true : undefined} aria-describedby={fieldErrors.body ? `${id}-error` : undefined} className="w-full rounded-md border border-muted px-3 py-2" />
+          <FieldError id={`${id}-error`} message={fieldErrors.body} />
+          <MentionPicker idPrefix={id} mentionables={mentionables} error={fieldErrors.mentions} />
+          <Button type="submit" variant="secondary" disabled={pending} className="self-start px-3 py-1 text-sm">
+            {t("sendReply")}
+          </Button>
+        </div>
+      )}
+    </ActionForm>
+  );
+}
+
+export function OwnCommentControls({ ctx, commentId, body }: { ctx: Ctx; commentId: string; body: string }) {
+  const t = useTranslations("comments");
+  const [editing, setEditing] = useState(false);
+  const id = `edit-${commentId}`;
+  if (editing) {
+    return (
+      <ActionForm action={editCommentAction} resetOnSuccess={false} onSuccess={() => setEditing(false)} label={t("edit")}>
+        {({ pending, fieldErrors }) => (
+          <div className="mt-2 flex flex-col gap-2">
+            <Hidden ctx={ctx} />
+            <input type="hidden" name="commentId" value={commentId} />
+            <label htmlFor={id} className="text-sm font-semibold">
+              {t("editLabel")}
+            </label>
+            <textarea id={id} name="body" defaultValue={body} rows={3} maxLength={10000} className="w-full rounded-md border border-muted px-3 py-2" />
+            <FieldError id={`${id}-error`} message={fieldErrors.body} />
+            <div className="flex gap-2">
+              <Button type="submit" disabled={pending} className="px-3 py-1 text-sm">
+                {t("save")}
+              </Button>
+              <Button type="button" variant="ghost" className="px-3 py-1 text-sm" onClick={() => setEditing(false)}>
+                {t("cancel")}
+              </Button>
+            </div>
+          </div>
+        )}
+      </ActionForm>
+    );
+  }
+  return (
+    <div className="mt-1 flex gap-3 text-sm">
+      <button type="button" className="text-brand underline" onClick={() => setEditing(true)}>
+        {t("edit")}
+      </button>
+      <ActionForm action={deleteCommentAction} label={t("delete")}>
+        {({ pending }) => (
+          <>
+            <Hidden ctx={ctx} />
+            <input type="hidden" name="commentId" value={commentId} />
+            <button type="submit" disabled={pending} className="text-danger underline">
+              {t("delete")}
+            </button>
+          </>
+        )}
+      </ActionForm>
+    </div>
+  );
+}
+
+export function ResolveButton({ ctx, resolved }: { ctx: Ctx; resolved: boolean }) {
+  const t = useTranslations("comments");
+  return (
+    <ActionForm action={resolveThreadAction} label={resolved ? t("reopen") : t("resolve")}>
+      {({ pending }) => (
+        <>
+          <Hidden ctx={ctx} />
+          <input type="hidden" name="resolved" value={resolved ? "false" : "true"} />
+          <Button type="submit" variant="secondary" disabled={pending} className="px-3 py-1 text-sm">
+            {resolved ? t("reopen") : t("resolve")}
+          </Button>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function DecisionForm({ ctx, current }: { ctx: Ctx; current: { decision: string | null; reason: string | null } }) {
+  const t = useTranslations("comments");
+  const ta = useTranslations("abwaegung");
+  const id = `decide-${ctx.threadId}`;
+  return (
+    <details className="mt-3 rounded-md border border-line p-3">
+      <summary className="cursor-pointer text-sm font-semibold">{current.decision ? t("changeDecision") : t("decide")}</summary>
+      <ActionForm action={decideThreadAction} resetOnSuccess={false} label={t("decide")}>
+        {({ pending, fieldErrors }) => (
+          <div className="mt-2 flex flex-col gap-2">
+            <Hidden ctx={ctx} />
+            <fieldset>
+              <legend className="text-sm font-semibold">{t("decision")}</legend>
+              {(["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", "zur_kenntnis_genommen"] as const).map((d) => (
+                <label key={d} className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="decision" value={d} defaultChecked={current.decision === d} /> {ta(d)}
+                </label>
+              ))}
+              <FieldError id={`${id}-decision-error`} message={fieldErrors.decision} />
+            </fieldset>
+            <label htmlFor={`${id}-reason`} className="text-sm font-semibold">
+              {t("reason")}
+            </label>
+            <textarea id={`${id}-reason`} name="reason" rows={2} defaultValue={current.reason ?? ""} aria-invalid={fieldErrors.reason ? true : undefined} aria-describedby={fieldErrors.reason ? `${id}-reason-error` : undefined} className="w-full rounded-md border border-muted px-3 py-2" />
+            <FieldError id={`${id}-reason-error`} message={fieldErrors.reason} />
+            <label htmlFor={`${id}-rev`} className="text-sm font-semibold">
+              {t("resultRevision")}
+            </label>
+            <input id={`${id}-rev`} name="revisionNumber" inputMode="numeric" className="w-32 rounded-md border border-muted px-3 py-1" aria-invalid={fieldErrors.revisionNumber ? true : undefined} aria-describedby={fieldErrors.revisionNumber ? `${id}-rev-error` : undefined} />
+            <FieldError id={`${id}-rev-error`} message={fieldErrors.revisionNumber} />
+            <Button type="submit" disabled={pending} className="self-start px-3 py-1 text-sm">
+              {t("saveDecision")}
+            </Button>
+          </div>
+        )}
+      </ActionForm>
+    </details>
+  );
+}
