@@ -1,12 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { countUnread } from "@/lib/notifications/inbox";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const t = await getTranslations("nav");
   const tc = await getTranslations("common");
+  const ti = await getTranslations("inbox");
+  const unread = actor ? await countUnread(await getDb(), actor) : 0;
   return (
     <header className="border-b border-line bg-white">
       <a href="#inhalt" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -22,6 +26,16 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
               <ul className="flex gap-5">
                 <li>
                   <Link href="/">{t("home")}</Link>
+                </li>
+                <li>
+                  <Link href="/benachrichtigungen" aria-label={unread ? ti("headerLinkUnread", { count: unread }) : undefined}>
+                    {ti("headerLink")}
+                    {unread ? (
+                      <span aria-hidden="true" className="ml-1.5 inline-flex min-w-6 justify-center rounded-full bg-danger px-1.5 text-sm font-bold text-white">
+                        {unread}
+                      </span>
+                    ) : null}
+                  </Link>
                 </li>
               </ul>
             </nav>
