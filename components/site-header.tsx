@@ -28,12 +28,15 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
                   <Link href="/">{t("home")}</Link>
                 </li>
                 <li>
-                  <Link href="/benachrichtigungen" aria-label={unread ? ti("headerLinkUnread", { count: unread }) : undefined}>
+                  <Link href="/benachrichtigungen">
                     {ti("headerLink")}
                     {unread ? (
-                      <span aria-hidden="true" className="ml-1.5 inline-flex min-w-6 justify-center rounded-full bg-danger px-1.5 text-sm font-bold text-white">
-                        {unread}
-                      </span>
+                      <>
+                        <span aria-hidden="true" className="ml-1.5 inline-flex min-w-6 justify-center rounded-full bg-danger px-1.5 text-sm font-bold text-white">
+                          {unread}
+                        </span>
+                        <span className="sr-only">{ti("unreadSuffix", { count: unread })}</span>
+                      </>
                     ) : null}
                   </Link>
                 </li>
