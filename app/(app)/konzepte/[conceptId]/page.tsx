@@ -42,6 +42,13 @@ export default async function ConceptOverviewPage({ params }: Props) {
         </div>
         <ConceptStatusBadge status={concept.status as ConceptStatus} />
       </div>
+      <nav aria-label={t("conceptNav")} className="mt-4">
+        <ul className="flex flex-wrap gap-4">
+          <li>
+            <Link href={`/konzepte/${concept.id}/synopse`}>{t("synopseLink")}</Link>
+          </li>
+        </ul>
+      </nav>
 
       <section aria-labelledby="auftrag" className="mt-8 rounded-lg border border-line bg-white p-6">
         <h2 id="auftrag" className="text-xl font-bold">

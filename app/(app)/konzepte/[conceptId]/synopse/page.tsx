@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/actor";
+import { orNotFound } from "@/lib/http/page-guard";
+import { parseIdOrNotFound } from "@/lib/ids";
+import { listSynopse, type SynopseFilter } from "@/lib/synopse/list-synopse";
+
+type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("synopse"))("title") };
+}
+
+const DECISIONS = ["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", "zur_kenntnis_genommen"] as const;
+
+function parseFilter(sp: Record<string, string | undefined>): SynopseFilter {
+  const uuid = /^[0-9a-f-]{36}$/i;
+  return {
+    kind: sp.art === "kommentar" || sp.art === "vorschlag" ? sp.art : undefined,
+    organisationId: sp.organisation && uuid.test(sp.organisation) ? sp.organisation : undefined,
+    decision: sp.entscheidung === "offen" || (DECISIONS as readonly string[]).includes(sp.entscheidung ?? "") ? sp.entscheidung : undefined,
+  };
+}
+
+export default async function SynopsePage({ params, searchParams }: Props) {
+  const actor = await requireActor();
+  const { conceptId } = await params;
+  const sp = await searchParams;
+  const filter = parseFilter(sp);
+  const synopse = await orNotFound((async () => listSynopse(await getDb(), actor, parseIdOrNotFound(conceptId), filter))());
+  const t = await getTranslations("synopse");
+  const ta = await getTranslations("abwaegung");
+  const base = `/konzepte/${synopse.concept.id}`;
+  return (
+    <main id="inhalt" className="mx-auto max-w-7xl px-6 py-10">
+      <p className="text-sm">
+        <Link href={base}>{synopse.concept.title}</Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-2 max-w-3xl text-muted">{t("intro")}</p>
+      <form method="get" className="no-print mt-6 flex flex-wrap items-end gap-4 rounded-lg border border-line bg-white p-4" aria-label={t("filterLabel")}>
+        <div className="flex flex-col">
+          <label htmlFor="art" className="text-sm font-semibold">
+            {t("kind")}
+          </label>
+          <select id="art" name="art" defaultValue={filter.kind ?? ""} className="rounded-md border border-muted bg-white px-2 py-1.5">
+            <option value="">{t("all")}</option>
+            <option value="kommentar">{t("kindComment")}</option>
+            <option value="vorschlag">{t("kindProposal")}</option>
+          </select>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="organisation" className="text-sm font-semibold">
+            {t("organisation")}
+          </label>
+          <select id="organisation" name="organisation" defaultValue={filter.organisationId ?? ""} className="rounded-md border border-muted bg-white px-2 py-1.5">
+            <option value="">{t("all")}</option>
+            {synopse.organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="entscheidung" className="text-sm font-semibold">
+            {t("decision")}
+          </label>
+          <select id="entscheidung" name="entscheidung" defaultValue={filter.decision ?? ""} className="rounded-md border border-muted bg-white px-2 py-1.5">
+            <option value="">{t("all")}</option>
+            <option value="offen">{t("undecided")}</option>
+            {DECISIONS.map((d) => (
+              <option key={d} value={d}>
+                {ta(d)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>
+          {t("apply")}
+        </button>
+        <a href={`/api/concepts/${synopse.concept.id}/synopse?format=csv`} className={buttonClass("ghost", "underline")}>
+          {t("downloadCsv")}
+        </a>
+      </form>
+      <p className="mt-4 text-sm text-muted" role="status">
+        {t("count", { count: synopse.entries.length })}
+      </p>
+      <div className="mt-2 overflow-x-auto rounded-lg border border-line bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t("caption")}</caption>
+          <thead className="bg-canvas">
+            <tr>
+              {[t("section"), t("organisation"), t("kind"), t("text"), t("decision"), t("reason"), t("result")].map((h) => (
+                <th key={h} scope="col" className="px-3 py-2 align-bottom">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {synopse.entries.map((e) => (
+              <tr key={e.id} className="border-t border-line align-top">
+                <td className="px-3 py-2">
+                  {e.sectionNumber ? `${e.sectionNumber}. ` : ""}
+                  {e.sectionTitle}
+                </td>
+                <td className="px-3 py-2">
+                  {e.organisation}
+                  <br />
+                  <span className="text-muted">{e.author}</span>
+                </td>
+                <td className="px-3 py-2">
+                  {e.kind === "kommentar" ? t("kindComment") : t("kindProposal")}
+                  {e.internal ? (
+                    <>
+                      {" "}
+                      <Badge tone="warn">{t("internal")}</Badge>
+                    </>
+                  ) : null}
+                </td>
+                <td className="max-w-md px-3 py-2">
+                  {e.quote ? <q className="block text-muted italic">{e.quote}</q> : null}
+                  <span className="whitespace-pre-line">{e.text}</span>
+                </td>
+                <td className="px-3 py-2">{e.decision ? ta(e.decision as (typeof DECISIONS)[number]) : <span className="text-warn">{t("undecided")}</span>}</td>
+                <td className="max-w-sm px-3 py-2 whitespace-pre-line">{e.reason ?? ""}</td>
+                <td className="px-3 py-2">{e.resultRevision ? t("revision", { number: e.resultRevision }) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </main>
+  );
+}
