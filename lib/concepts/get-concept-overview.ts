@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { consultations, mandateItems, organisations, sectionMandateItems, sections, users } from "@/db/schema";
+import { commentThreads, consultations, mandateItems, organisations, sectionMandateItems, sections, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/permissions/permissions";
 import { requireConceptAccess, type ConceptAccess } from "./concept-access";
@@ -15,7 +15,8 @@ export type ConceptOverview = Awaited<ReturnType<typeof getConceptOverview>>;
 export async function getConceptOverview(db: Db, actor: Actor, conceptId: string) {
   const access: ConceptAccess = await requireConceptAccess(db, actor, conceptId, "concept.readDrafts");
   const { concept } = access;
-  const [leadOrg, items, folge, sectionRows, links] = await Promise.all([
+  const internalAllowed = can("comment.readInternal", access.subject);
+  const [leadOrg, items, folge, sectionRows, links, openThreads] = await Promise.all([
     db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, concept.leadOrganisationId)).then((r) => r[0]),
     db.select().from(mandateItems).where(eq(mandateItems.conceptId, conceptId)).orderBy(asc(mandateItems.position)),
     db
@@ -57,8 +58,13 @@ export async function getConceptOverview(db: Db, actor: Actor, conceptId: string
       .from(sectionMandateItems)
       .innerJoin(sections, eq(sections.id, sectionMandateItems.sectionId))
       .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt))),
+    db
+      .select({ sectionId: commentThreads.sectionId, open: count() })
+      .from(commentThreads)
+      .where(and(eq(commentThreads.conceptId, conceptId), eq(commentThreads.status, "open"), internalAllowed ? undefined : eq(commentThreads.visibility, "alle")))
+      .groupBy(commentThreads.sectionId),
   ]);
-  const numbered = sectionRows.map((s, i) => ({ ...s, number: i + 1 }));
+  const numbered = sectionRows.map((s, i) => ({ ...s, number: i + 1, openThreads: openThreads.find((o) => o.sectionId === s.id)?.open ?? 0 }));
   const coverage = items.map((item) => ({
     ...item,
     sections: numbered.filter((s) => links.some((l) => l.mandateItemId === item.id && l.sectionId === s.id)).map((s) => ({ id: s.id, number: s.number, title: s.title })),

@@ -171,6 +171,9 @@ export default async function ConceptOverviewPage({ params }: Props) {
                     {t("sectionStatus")}
                   </th>
                   <th scope="col" className="py-2 pr-4">
+                    {t("openThreads")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
                     {t("lastChange")}
                   </th>
                 </tr>
@@ -191,6 +194,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
                     <td className="py-3 pr-4">
                       <SectionStatusBadge status={s.status} />
                     </td>
+                    <td className="py-3 pr-4">{s.openThreads}</td>
                     <td className="py-3 pr-4 text-sm">{t("lastChangeBy", { date: s.updatedAt, time: s.updatedAt, name: s.updatedByName ?? "—" })}</td>
                   </tr>
                 ))}
