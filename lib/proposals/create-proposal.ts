@@ -1,0 +1,70 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { changeProposals, sectionRevisions } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { canonicalJson } from "@/lib/audit/canonical-json";
+import type { Actor } from "@/lib/auth/load-actor";
+import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { actorOrganisationFor, requireSectionInConcept } from "@/lib/comments/thread-access";
+import { validateContent } from "@/lib/content/validate-content";
+import { AppError, forbidden } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/http/action-result";
+import { membersOf, notify } from "@/lib/notifications/notify";
+import { can } from "@/lib/permissions/permissions";
+import { ZCreateProposal } from "./proposal-schemas";
+
+/** A Träger (or anyone who may comment) proposes replacement text for a section, based on its current revision. */
+export async function createProposal(db: Db, actor: Actor, input: unknown): Promise<{ proposalId: string }> {
+  const data = parseOrThrow(ZCreateProposal, input);
+  const access = await requireConceptAccess(db, actor, data.conceptId, "section.read");
+  if (!can("proposal.create", access.subject)) throw forbidden("In diesem Stand des Konzepts sind keine Änderungsvorschläge möglich.");
+  const { content, text } = validateContent(data.content);
+  return db.transaction(async (tx) => {
+    const section = await requireSectionInConcept(tx, data.conceptId, data.sectionId);
+    if (section.version !== data.baseVersion) {
+      throw new AppError("SECTION_STALE", "Der Abschnitt wurde inzwischen geändert. Bitte übernehmen Sie Ihren Vorschlag in den aktuellen Stand; Ihr Text bleibt erhalten.");
+    }
+    if (canonicalJson(section.content) === canonicalJson(content)) {
+      throw new AppError("VALIDATION", "Ihr Vorschlag unterscheidet sich nicht vom aktuellen Text.", { content: "Ihr Vorschlag unterscheidet sich nicht vom aktuellen Text." });
+    }
+    const [base] = await tx
+      .select({ id: sectionRevisions.id })
+      .from(sectionRevisions)
+      .where(and(eq(sectionRevisions.sectionId, section.id), eq(sectionRevisions.number, section.version)));
+    if (!base) throw new AppError("CONFLICT", "Dieser Abschnitt hat noch keinen gespeicherten Text, auf den sich ein Vorschlag beziehen kann.");
+    const organisationId = actorOrganisationFor(actor);
+    const [proposal] = await tx
+      .insert(changeProposals)
+      .values({
+        conceptId: data.conceptId,
+        sectionId: section.id,
+        baseRevisionId: base.id,
+        baseVersion: section.version,
+        content,
+        contentText: text,
+        reason: data.reason,
+        proposerId: actor.id,
+        proposerOrganisationId: organisationId,
+      })
+      .returning({ id: changeProposals.id });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      actorOrganisationId: organisationId,
+      action: "proposal.created",
+      objectType: "change_proposal",
+      objectId: proposal!.id,
+      conceptId: data.conceptId,
+      summary: { sectionId: section.id, baseVersion: section.version },
+    });
+    await notify(tx, actor.id, await membersOf(tx, [section.ownerOrganisationId]), {
+      kind: "section_activity",
+      conceptId: data.conceptId,
+      title: `Neuer Änderungsvorschlag zu „${section.title}“`,
+      body: `${actor.name}: ${data.reason.slice(0, 280)}`,
+      link: `/konzepte/${data.conceptId}/abschnitte/${section.id}/vorschlaege/${proposal!.id}`,
+      internal: false,
+    });
+    return { proposalId: proposal!.id };
+  });
+}
