@@ -24,6 +24,10 @@ export const concepts = pgTable("concepts", {
   leadOrganisationId: uuid()
     .notNull()
     .references(() => organisations.id),
+  /** Planning: Vorlagenfrist days before a meeting, sign-off and revision periods (see lib/planning). */
+  submissionLeadDays: integer().notNull().default(14),
+  signoffDays: integer().notNull().default(10),
+  revisionDays: integer().notNull().default(14),
   createdBy: uuid().references(() => users.id),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

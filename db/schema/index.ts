@@ -4,3 +4,4 @@ export * from "./concepts";
 export * from "./sections";
 export * from "./system";
 export * from "./consultation";
+export * from "./workflow";

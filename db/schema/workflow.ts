@@ -1,0 +1,135 @@
+import { sql } from "drizzle-orm";
+import { bigint, customType, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { concepts } from "./concepts";
+import { organisations, users } from "./organisations";
+import { fassungen } from "./sections";
+
+export const signoffRoundStatus = pgEnum("signoff_round_status", ["open", "voided", "completed"]);
+export const signoffDecision = pgEnum("signoff_decision", ["zugestimmt", "zugestimmt_mit_anmerkungen", "abgelehnt"]);
+export const paperType = pgEnum("paper_type", ["informationsvorlage", "beschlussvorlage"]);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** Organisations whose sign-off (Mitzeichnung) the concept needs. */
+export const requiredSignoffs = pgTable(
+  "required_signoffs",
+  {
+    conceptId: uuid()
+      .notNull()
+      .references(() => concepts.id),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.conceptId, t.organisationId] })],
+);
+
+/** One Mitzeichnung round on one frozen Fassung; voided by a rejection or a reopening, kept for the record. */
+export const signoffRounds = pgTable(
+  "signoff_rounds",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conceptId: uuid()
+      .notNull()
+      .references(() => concepts.id),
+    fassungId: uuid()
+      .notNull()
+      .references(() => fassungen.id),
+    number: integer().notNull(),
+    status: signoffRoundStatus().notNull().default("open"),
+    contentHash: text().notNull(),
+    startedBy: uuid().references(() => users.id),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp({ withTimezone: true }),
+    voidReason: text(),
+  },
+  (t) => [
+    uniqueIndex("signoff_rounds_concept_number_unique").on(t.conceptId, t.number),
+    uniqueIndex("signoff_rounds_one_open").on(t.conceptId).where(sql`${t.status} = 'open'`),
+  ],
+);
+
+export const signoffs = pgTable(
+  "signoffs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    roundId: uuid()
+      .notNull()
+      .references(() => signoffRounds.id),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    decision: signoffDecision().notNull(),
+    remarks: text(),
+    /** SHA-256 of the Fassung's content the organisation signed. */
+    contentHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("signoffs_round_org_unique").on(t.roundId, t.organisationId)],
+);
+
+/** Immutable stored files (the PDF of a submitted Fassung). */
+export const storedFiles = pgTable(
+  "stored_files",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conceptId: uuid().references(() => concepts.id),
+    fileName: text().notNull(),
+    mimeType: text().notNull(),
+    size: bigint({ mode: "number" }).notNull(),
+    sha512: text().notNull(),
+    content: bytea().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("stored_files_concept_idx").on(t.conceptId)],
+);
+
+/** The Vorlage: the paper submitted to the committees of the Beratungsfolge. One per concept. */
+export const vorlagen = pgTable(
+  "vorlagen",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conceptId: uuid()
+      .notNull()
+      .references(() => concepts.id),
+    fassungId: uuid()
+      .notNull()
+      .references(() => fassungen.id),
+    paperType: paperType().notNull(),
+    reference: text().notNull(),
+    paperDate: date({ mode: "string" }).notNull(),
+    fileId: uuid().references(() => storedFiles.id),
+    submittedBy: uuid().references(() => users.id),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("vorlagen_concept_unique").on(t.conceptId), uniqueIndex("vorlagen_reference_unique").on(t.reference)],
+);
+
+/** Rückfragen of committee members, answered by the Verwaltung. */
+export const committeeQuestions = pgTable(
+  "committee_questions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conceptId: uuid()
+      .notNull()
+      .references(() => concepts.id),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid().references(() => organisations.id),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    answer: text(),
+    answeredBy: uuid().references(() => users.id),
+    answeredAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("committee_questions_concept_idx").on(t.conceptId, t.createdAt)],
+);
