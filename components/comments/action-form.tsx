@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import type { ActionResult } from "@/lib/http/action-result";
 
 export type FormAction = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
@@ -8,6 +8,8 @@ export type FormAction = (prev: ActionResult<unknown> | null, form: FormData) =>
 /**
  * A form bound to a server action: shows the German result message (role=status / alert), hands field
  * errors to its children, resets on success, and keeps the user's input when the server refuses.
+ * Submission goes through onSubmit because React resets a form after every `action` submission, which
+ * would wipe the user's text on a refusal; without JavaScript the plain `action` still works.
  */
 export function ActionForm({
   action,
@@ -26,15 +28,28 @@ export function ActionForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const ref = useRef<HTMLFormElement>(null);
+  const onSuccessRef = useRef(onSuccess);
   useEffect(() => {
-    if (state?.ok) {
+    onSuccessRef.current = onSuccess;
+  }, [onSuccess]);
+  const handled = useRef<unknown>(null);
+  useEffect(() => {
+    // Once per result, not on every re-render.
+    if (!state || handled.current === state) return;
+    handled.current = state;
+    if (state.ok) {
       if (resetOnSuccess) ref.current?.reset();
-      onSuccess?.();
+      onSuccessRef.current?.();
     }
-  }, [state, resetOnSuccess, onSuccess]);
+  }, [state, resetOnSuccess]);
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
   const fieldErrors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form ref={ref} action={formAction} className={className} aria-label={label}>
+    <form ref={ref} action={formAction} onSubmit={onSubmit} className={className} aria-label={label}>
       {children({ pending, fieldErrors })}
       {state ? (
         state.ok ? (

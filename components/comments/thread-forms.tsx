@@ -29,7 +29,7 @@ export function ReplyForm({ ctx, mentionables }: { ctx: Ctx; mentionables: Menti
   const t = useTranslations("comments");
   const id = `reply-${ctx.threadId}`;
   return (
-    <ActionForm action={replyAction} className="mt-3" label={t("reply")}>
+    <ActionForm action={replyAction} className="mt-3" label={t("replyForm")}>
       {({ pending, fieldErrors }) => (
         <div className="flex flex-col gap-2">
           <Hidden ctx={ctx} />

@@ -1,0 +1,134 @@
+import type { Page } from "@playwright/test";
+import { createFreshConcept, expect, expectNoAxeViolations, signInAndWait, test } from "../support/fixtures";
+
+const AWO_SECTION = "Verstetigung in der Gemeinwesenarbeit";
+
+async function openSection(page: Page, conceptId: string, sectionId: string) {
+  await page.goto(`/konzepte/${conceptId}/abschnitte/${sectionId}`);
+  await expect(page.getByRole("heading", { level: 1, name: `4. ${AWO_SECTION}` })).toBeVisible();
+}
+
+/** Selects a passage of the rendered section text the way a mouse drag would. */
+async function selectText(page: Page, passage: string) {
+  await page.evaluate((needle) => {
+    const root = document.querySelector("[data-section-text]")!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(needle);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`passage not found: ${needle}`);
+  }, passage);
+}
+
+test.describe("comments on sections", () => {
+  test("a Träger comments a passage of a section it cannot edit; the Verwaltung replies, resolves and decides", async ({ browser, request }) => {
+    const { conceptId, sectionIds } = await createFreshConcept(request);
+    const sectionId = sectionIds[AWO_SECTION]!;
+
+    const diakonieContext = await browser.newContext();
+    const diakonie = await diakonieContext.newPage();
+    await signInAndWait(diakonie, "diakonie");
+    await openSection(diakonie, conceptId, sectionId);
+    await expect(diakonie.getByRole("button", { name: "Bearbeiten", exact: true })).toHaveCount(0);
+    await selectText(diakonie, "umfangreiche Synergieeffekte");
+    await expect(diakonie.getByLabel("Bezugstext (optional)")).toHaveValue("umfangreiche Synergieeffekte");
+    await diakonie.getByLabel("Kommentar", { exact: true }).fill("Bitte die Synergieeffekte konkret benennen.");
+    await diakonie.getByRole("button", { name: "Kommentieren" }).click();
+    await expect(diakonie.getByRole("status").filter({ hasText: "Kommentar gespeichert." })).toBeVisible();
+    const thread = diakonie.getByRole("listitem").filter({ hasText: "Bitte die Synergieeffekte konkret benennen." });
+    await expect(thread.getByRole("blockquote").or(thread.locator("blockquote"))).toHaveText("umfangreiche Synergieeffekte");
+    await expect(diakonie.locator("mark.comment-anchor")).toHaveText("umfangreiche Synergieeffekte");
+    await expectNoAxeViolations(diakonie, "section with a thread");
+
+    const jaContext = await browser.newContext();
+    const ja = await jaContext.newPage();
+    await signInAndWait(ja, "jugendamt");
+    await openSection(ja, conceptId, sectionId);
+    const jaThread = ja.getByRole("listitem").filter({ hasText: "Bitte die Synergieeffekte konkret benennen." });
+    await jaThread.getByLabel("Antworten").fill("Wir ergänzen Beispiele aus den Stadtbezirken.");
+    await jaThread.getByRole("button", { name: "Antwort senden" }).click();
+    await expect(jaThread.getByText("Wir ergänzen Beispiele aus den Stadtbezirken.")).toBeVisible();
+    await jaThread.getByText("Abwägung festhalten").click();
+    await jaThread.getByRole("button", { name: "Entscheidung speichern" }).click();
+    await expect(jaThread.getByText("Bitte wählen Sie eine Entscheidung.")).toBeVisible();
+    await jaThread.getByLabel("teilweise übernommen").check();
+    await jaThread.getByLabel("Begründung").fill("Beispiele werden in Abschnitt 6 ergänzt.");
+    await jaThread.getByRole("button", { name: "Entscheidung speichern" }).click();
+    await expect(jaThread.getByText("Abwägung: teilweise übernommen").first()).toBeVisible();
+    await jaThread.getByRole("button", { name: "Als erledigt markieren" }).click();
+    await expect(jaThread.getByText("erledigt", { exact: true })).toBeVisible();
+    await expectNoAxeViolations(ja, "thread decided and resolved");
+
+    // The Träger sees the reply and the decision; the decision arrived in its inbox.
+    await diakonie.goto("/benachrichtigungen");
+    await expect(diakonie.getByRole("link", { name: /Entscheidung zu Ihrem Kommentar: teilweise übernommen/ })).toBeVisible();
+    await expect(diakonie.getByRole("link", { name: /Neue Antwort zu/ })).toBeVisible();
+    await expectNoAxeViolations(diakonie, "inbox");
+    await diakonie.getByRole("button", { name: "Alle als gelesen markieren" }).click();
+    await expect(diakonie.getByText("Alles gelesen.")).toBeVisible();
+
+    await diakonieContext.close();
+    await jaContext.close();
+  });
+
+  test("an internal comment never reaches a Träger, and a mention shows in the inbox", async ({ browser, request }) => {
+    const { conceptId, sectionIds } = await createFreshConcept(request);
+    const sectionId = sectionIds[AWO_SECTION]!;
+    const leadContext = await browser.newContext();
+    const lead = await leadContext.newPage();
+    await signInAndWait(lead, "federfuehrung");
+    await openSection(lead, conceptId, sectionId);
+    await lead.getByLabel("Kommentar", { exact: true }).fill("Intern: Finanzierung zuerst mit der Kämmerei klären.");
+    await lead.getByLabel("nur Verwaltung (intern)").check();
+    await lead.getByRole("button", { name: "Kommentieren" }).click();
+    await expect(lead.getByRole("status").filter({ hasText: "Kommentar gespeichert." })).toBeVisible();
+    await lead.getByLabel("Kommentar", { exact: true }).fill("Frau Aydın, bitte den Absatz zur Verstetigung prüfen.");
+    await lead.getByText("Personen oder Organisationen erwähnen").first().click();
+    await lead.getByLabel("@Deniz Aydın").first().check();
+    await lead.getByRole("button", { name: "Kommentieren" }).click();
+    await expect(lead.locator("li[id^=thread-]").filter({ hasText: "bitte den Absatz zur Verstetigung prüfen" })).toBeVisible();
+
+    const awoContext = await browser.newContext();
+    const awo = await awoContext.newPage();
+    await signInAndWait(awo, "awo");
+    await expect(awo.getByRole("link", { name: /Benachrichtigungen/ })).toContainText("ungelesen");
+    await awo.goto("/benachrichtigungen");
+    await expect(awo.getByRole("link", { name: /Lena Hoffmann hat Sie in „Verstetigung in der Gemeinwesenarbeit“ erwähnt/ })).toBeVisible();
+    await expect(awo.getByText("Kämmerei")).toHaveCount(0);
+    await awo.getByRole("link", { name: /hat Sie in/ }).click();
+    await expect(awo.getByText("bitte den Absatz zur Verstetigung prüfen")).toBeVisible();
+    await expect(awo.getByText("Kämmerei")).toHaveCount(0);
+    expect(await awo.content()).not.toContain("Kämmerei");
+    await awo.goto(`/konzepte/${conceptId}/synopse`);
+    await expect(awo.getByRole("heading", { level: 1, name: "Synopse (Abwägung)" })).toBeVisible();
+    expect(await awo.content()).not.toContain("Kämmerei");
+    await expectNoAxeViolations(awo, "Synopse (Träger)");
+
+    await lead.goto(`/konzepte/${conceptId}/synopse`);
+    await expect(lead.getByRole("table", { name: "Kommentare und Änderungsvorschläge mit Abwägung" })).toContainText("Kämmerei");
+    await expectNoAxeViolations(lead, "Synopse (lead)");
+    await leadContext.close();
+    await awoContext.close();
+  });
+
+  test("bad input gets a German message at the field and stores nothing", async ({ page, request }) => {
+    const { conceptId, sectionIds } = await createFreshConcept(request);
+    await signInAndWait(page, "awo");
+    await openSection(page, conceptId, sectionIds[AWO_SECTION]!);
+    await page.getByLabel("Bezugstext (optional)").fill("Diesen Satz gibt es im Abschnitt nicht");
+    await page.getByLabel("Kommentar", { exact: true }).fill("Kommentar zu nichts");
+    await page.getByRole("button", { name: "Kommentieren" }).click();
+    await expect(page.getByText("Die markierte Textstelle steht nicht (mehr) im aktuellen Text des Abschnitts.").first()).toBeVisible();
+    await expect(page.getByLabel("Kommentar", { exact: true })).toHaveValue("Kommentar zu nichts");
+    await expect(page.getByText("Keine Kommentare in dieser Ansicht.")).toBeVisible();
+    await expectNoAxeViolations(page, "comment form with error");
+  });
+});
