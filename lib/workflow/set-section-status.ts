@@ -1,0 +1,49 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/connect";
+import { sections } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/load-actor";
+import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { AppError, notFound } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/http/action-result";
+import { canMoveSectionStatus, type SectionStatus } from "./section-status";
+
+const ZSetSectionStatus = z.object({
+  conceptId: z.uuid(),
+  sectionId: z.uuid(),
+  from: z.enum(["entwurf", "zur_abstimmung", "abgestimmt"]),
+  to: z.enum(["entwurf", "zur_abstimmung", "abgestimmt"], "Unbekannter Stand."),
+});
+
+const LABEL: Record<SectionStatus, string> = { entwurf: "Entwurf", zur_abstimmung: "Zur Abstimmung", abgestimmt: "Abgestimmt" };
+
+/** The lead moves a section's status; guarded on the status the lead saw, so concurrent moves cannot cross. */
+export async function setSectionStatus(db: Db, actor: Actor, input: unknown): Promise<void> {
+  const data = parseOrThrow(ZSetSectionStatus, input);
+  await requireConceptAccess(db, actor, data.conceptId, "section.manage");
+  if (!canMoveSectionStatus(data.from, data.to)) {
+    throw new AppError("VALIDATION", `Von „${LABEL[data.from]}“ kann ein Abschnitt nicht auf „${LABEL[data.to]}“ gesetzt werden.`);
+  }
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(sections)
+      .set({ status: data.to, updatedAt: new Date() })
+      .where(and(eq(sections.id, data.sectionId), eq(sections.conceptId, data.conceptId), eq(sections.status, data.from), isNull(sections.archivedAt)))
+      .returning({ id: sections.id });
+    if (!row) {
+      const [exists] = await tx.select({ id: sections.id }).from(sections).where(and(eq(sections.id, data.sectionId), eq(sections.conceptId, data.conceptId)));
+      if (!exists) throw notFound();
+      throw new AppError("CONFLICT", "Der Stand des Abschnitts wurde inzwischen geändert. Bitte laden Sie die Seite neu.");
+    }
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "section.status_changed",
+      objectType: "section",
+      objectId: data.sectionId,
+      conceptId: data.conceptId,
+      summary: { before: data.from, after: data.to },
+    });
+  });
+}
