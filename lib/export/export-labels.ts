@@ -33,23 +33,26 @@ export function formatDate(value: string | undefined): string {
   if (plain) return `${plain[3]}.${plain[2]}.${plain[1]}`;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return cleanText(value, false);
-  return new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
+  return DAY.format(date);
 }
+
+// Building an Intl formatter is slow; these two are reused for every date of every export.
+const DAY = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric" });
+const DAY_TIME = new Intl.DateTimeFormat("de-DE", {
+  timeZone: "Europe/Berlin",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 export function formatDateTime(value: string | undefined): string {
   if (!value) return "";
   if (DATE.test(value)) return formatDate(value);
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return cleanText(value, false);
-  const formatted = new Intl.DateTimeFormat("de-DE", {
-    timeZone: "Europe/Berlin",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
-  return `${formatted} Uhr`;
+  return `${DAY_TIME.format(date)} Uhr`;
 }
 
 export type FrontMatter = {

@@ -163,10 +163,16 @@ export function writeTable(ctx: PdfContext, parent: StructElement, table: PdfTab
   const headerHeight = headers.reduce((sum, p) => sum + p.height, 0);
   const tableEl = ctx.pdf.struct("Table");
   parent.add(tableEl);
-  ensureSpace(ctx, headerHeight + (plans[headers.length]?.height ?? 0));
+  const room = pageBottom(ctx) - ctx.pdf.page.margins.top - headerHeight;
+  const isTall = (plan: RowPlan) => plan.height > room;
+  const first = plans[headers.length];
+  // Header and first row start together; a row too tall for any page only needs a few lines to begin.
+  ensureSpace(ctx, headerHeight + (first ? (isTall(first) ? 3 * lineHeight(ctx, table.size) : first.height) : 0));
   plans.forEach((plan, index) => {
-    const room = pageBottom(ctx) - ctx.pdf.page.margins.top - headerHeight;
-    if (plan.height > room && index >= headers.length) return drawTallRow(ctx, tableEl, plan, x, width, table.size);
+    if (isTall(plan) && index >= headers.length) {
+      ensureSpace(ctx, 3 * lineHeight(ctx, table.size));
+      return drawTallRow(ctx, tableEl, plan, x, width, table.size);
+    }
     if (ctx.pdf.y + plan.height > pageBottom(ctx)) {
       newPage(ctx);
       if (index >= headers.length) headers.forEach((h) => drawRow(ctx, null, h, table.size, true));

@@ -1,7 +1,7 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import type { Inline } from "./content-blocks";
-import { fontFile, fontName, fontRuns, registerFonts, type FontStyle } from "./pdf-fonts";
+import { defaultFont, fontName, fontRuns, registerFonts, type FontStyle } from "./pdf-fonts";
 
 /**
  * The low-level PDF primitives every part of the PDF export uses: a document set up for tagging, rich text
@@ -35,7 +35,7 @@ export function createPdf(meta: PdfMeta): PdfContext {
     displayTitle: true,
     pdfVersion: "1.7",
     // The default font must be an embedded one too; pdfkit would otherwise load the unembedded Helvetica.
-    font: fontFile("regular"),
+    font: defaultFont() as unknown as string, // pdfkit accepts font data here; its types only admit a path
     info: definedOnly({ Title: meta.title, Author: meta.author, Subject: meta.subject, Keywords: meta.keywords, Creator: "Konzeptwerk", CreationDate: meta.createdAt }),
   });
   registerFonts(pdf);

@@ -19,8 +19,9 @@ import { writeFooters } from "./pdf-furniture";
 export type SynopseExport = { conceptTitle: string; versionLabel?: string; generatedAt: string; rows: SynopseRow[] };
 
 const BOM = "\uFEFF";
-// Cells a spreadsheet would run as a formula (OWASP "CSV injection"), including full-width look-alikes.
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+// Cells a spreadsheet would run as a formula (OWASP "CSV injection"), also behind leading blanks and in
+// full-width look-alikes; tabs have already become spaces.
+const FORMULA_START = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function csvCell(value: string): string {
   let text = cleanText(value).replace(/\n/g, "\r\n");
