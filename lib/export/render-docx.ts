@@ -18,7 +18,6 @@ import {
   WidthType,
   type ISectionOptions,
 } from "docx";
-import { estimatePageNumbers } from "docx/layout";
 import { cleanText, toBlocks } from "./content-blocks";
 import { COLORS, docxBlocks, DocxNumbering, type DocxContext } from "./docx-blocks";
 import type { ExportDocument, SynopseRow } from "./export-document";
@@ -173,9 +172,9 @@ export async function renderDocx(doc: ExportDocument): Promise<Buffer> {
     ...body(doc, { numbering, depth: 0, indent: 0, quoted: false }),
   ];
   if (doc.signoffs?.length || doc.contentHash) main.push(...signoffPart(doc));
-  const sections: ISectionOptions[] = [
-    { properties: { titlePage: true, page: { margin: MARGIN } }, footers: { default: footer, first: new Footer({ children: [new Paragraph({ children: [] })] }) }, children: main },
-  ];
+  // The title page has its own, empty footer; a footer part must still hold one paragraph.
+  const noFooter = new Footer({ children: [new Paragraph({ children: [] })] });
+  const sections: ISectionOptions[] = [{ properties: { titlePage: true, page: { margin: MARGIN } }, footers: { default: footer, first: noFooter }, children: main }];
   if (doc.synopse?.length) sections.push(synopseSection(doc.synopse, footer));
   const document = new Document({
     title: fm.title,
@@ -185,8 +184,10 @@ export async function renderDocx(doc: ExportDocument): Promise<Buffer> {
     description: fm.versionLine,
     styles: docxStyles(),
     numbering: numbering.config(),
+    // Word fills in the TOC's page numbers when it opens the file (after asking). docx/layout's estimatePageNumbers
+    // would write them up front, but it costs ~1 s for the sample and ~20 s for one 300-letter word, synchronously,
+    // which would stall every other request of the server.
     features: { updateFields: true },
-    pageNumbers: estimatePageNumbers,
     sections,
   });
   return Packer.toBuffer(document);
