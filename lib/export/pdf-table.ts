@@ -3,6 +3,7 @@ import type { FlatParagraph } from "./content-blocks";
 import {
   artifact,
   COLORS,
+  currentPage,
   ensureSpace,
   lineHeight,
   measureRuns,
@@ -136,28 +137,44 @@ function drawRow(ctx: PdfContext, table: StructElement | null, plan: RowPlan, si
   ctx.pdf.y = top + plan.height;
 }
 
-/** A row taller than a page: its cells are stacked full width and flow across pages, so no text is lost. */
-function drawTallRow(ctx: PdfContext, table: StructElement, plan: RowPlan, x: number, width: number, size: number): void {
+/** A row taller than a page: its cells are stacked full width, each led by its column's header, and flow on. */
+function drawTallRow(ctx: PdfContext, table: StructElement, plan: RowPlan, labels: string[], box: { x: number; width: number; size: number }): void {
   const tr = ctx.pdf.struct("TR");
   table.add(tr);
-  artifact(ctx, (pdf) => pdf.lineWidth(0.6).strokeColor(COLORS.rule).moveTo(x, pdf.y).lineTo(x + width, pdf.y).stroke());
+  artifact(ctx, (pdf) => pdf.lineWidth(0.6).strokeColor(COLORS.rule).moveTo(box.x, pdf.y).lineTo(box.x + box.width, pdf.y).stroke());
+  let column = 0;
   for (const placed of plan.cells) {
     const cellEl = ctx.pdf.struct(placed.cell.header ? "TH" : "TD");
     tr.add(cellEl);
     ctx.pdf.y += PAD;
-    for (const runs of placed.cell.paragraphs) writeRuns(ctx, cellEl, "P", runs, { x: x + PAD, width: width - 2 * PAD, size });
+    const label = labels[column] ? plainRuns(`${labels[column]}: `, "bold") : [];
+    placed.cell.paragraphs.forEach((runs, i) => {
+      writeRuns(ctx, cellEl, "P", i === 0 ? [...label, ...runs] : runs, { x: box.x + PAD, width: box.width - 2 * PAD, size: box.size });
+    });
     cellEl.end();
+    column += placed.cell.colspan;
   }
   tr.end();
   ctx.pdf.y += PAD;
 }
 
-export function writeTable(ctx: PdfContext, parent: StructElement, table: PdfTable, x: number, width: number): void {
+function headerLabels(headers: RowPlan[]): string[] {
+  return (headers[0]?.cells ?? []).flatMap(({ cell }) => {
+    const text = cell.paragraphs.map((runs) => runs.map((r) => r.text).join("")).join(" ").trim();
+    return [text, ...Array.from({ length: cell.colspan - 1 }, () => "")];
+  });
+}
+
+function planRows(ctx: PdfContext, table: PdfTable, x: number, width: number): RowPlan[] {
   const widths = columnWidths(ctx, table, width);
-  const plans: RowPlan[] = table.rows.map((row) => {
+  return table.rows.map((row) => {
     const cells = place(row, widths, x);
     return { cells, height: Math.max(...cells.map((c) => cellHeight(ctx, c, table.size))), isHeader: row.every((c) => c.header) };
   });
+}
+
+export function writeTable(ctx: PdfContext, parent: StructElement, table: PdfTable, x: number, width: number): void {
+  const plans = planRows(ctx, table, x, width);
   const headerCount = plans.findIndex((p) => !p.isHeader);
   const headers = plans.slice(0, headerCount === -1 ? plans.length : headerCount);
   const headerHeight = headers.reduce((sum, p) => sum + p.height, 0);
@@ -165,18 +182,21 @@ export function writeTable(ctx: PdfContext, parent: StructElement, table: PdfTab
   parent.add(tableEl);
   const room = pageBottom(ctx) - ctx.pdf.page.margins.top - headerHeight;
   const isTall = (plan: RowPlan) => plan.height > room;
+  const line = lineHeight(ctx, table.size);
   const first = plans[headers.length];
   // Header and first row start together; a row too tall for any page only needs a few lines to begin.
-  ensureSpace(ctx, headerHeight + (first ? (isTall(first) ? 3 * lineHeight(ctx, table.size) : first.height) : 0));
+  ensureSpace(ctx, headerHeight + (first ? (isTall(first) ? 3 * line : first.height) : 0));
+  let headerPage = currentPage(ctx);
   plans.forEach((plan, index) => {
-    if (isTall(plan) && index >= headers.length) {
-      ensureSpace(ctx, 3 * lineHeight(ctx, table.size));
-      return drawTallRow(ctx, tableEl, plan, x, width, table.size);
+    const body = index >= headers.length;
+    if (body && isTall(plan)) {
+      ensureSpace(ctx, 3 * line);
+      return drawTallRow(ctx, tableEl, plan, headerLabels(headers), { x, width, size: table.size });
     }
-    if (ctx.pdf.y + plan.height > pageBottom(ctx)) {
-      newPage(ctx);
-      if (index >= headers.length) headers.forEach((h) => drawRow(ctx, null, h, table.size, true));
-    }
+    if (ctx.pdf.y + plan.height > pageBottom(ctx)) newPage(ctx);
+    // Every page a table continues on starts with its header row again (as an artifact: it is read once).
+    if (body && currentPage(ctx) !== headerPage) headers.forEach((h) => drawRow(ctx, null, h, table.size, true));
+    headerPage = currentPage(ctx);
     drawRow(ctx, tableEl, plan, table.size, false);
   });
   tableEl.end();

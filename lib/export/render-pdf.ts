@@ -136,8 +136,8 @@ export async function renderPdf(doc: ExportDocument): Promise<Buffer> {
   const ctx = createPdf({
     title: fm.title,
     author: cleanText(doc.leadOrganisation, false),
-    subject: fm.mandateLine,
-    keywords: [cleanText(doc.mandate.reference, false), cleanText(doc.versionLabel, false)].join(", "),
+    subject: cleanText(doc.mandate.reference, false),
+    keywords: [fm.mandateLine, cleanText(doc.versionLabel, false), fm.vorlageLine].filter(Boolean).join("; "),
     createdAt: Number.isNaN(created.getTime()) ? undefined : created,
   });
   const root = ctx.pdf.struct("Document");
