@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native or WASM modules that must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "argon2", "happy-dom"],
+  // pdfkit and fontkit read font and data files relative to their own folders (PDF export).
+  serverExternalPackages: ["@electric-sql/pglite", "argon2", "happy-dom", "pdfkit", "fontkit"],
   async headers() {
     return [
       {

@@ -1,0 +1,35 @@
+import "server-only";
+
+/** Stored section content as the editor saves it; validated against the schema elsewhere, so renderers stay defensive. */
+export type TiptapDoc = { type: "doc"; content?: unknown[] };
+
+export type SignoffStatus = "zugestimmt" | "zugestimmt_mit_anmerkungen" | "abgelehnt" | "ausstehend";
+
+export type SynopseRow = {
+  section: string;
+  organisation: string;
+  author: string;
+  kind: "Kommentar" | "Änderungsvorschlag";
+  text: string;
+  decision: string;
+  reason: string;
+  result: string;
+};
+
+/**
+ * Everything an export shows, already filtered for the reader's visibility. The renderers trust nothing in here
+ * beyond its shape: text is cleaned and links are checked again on the way out.
+ */
+export type ExportDocument = {
+  title: string;
+  versionLabel: string; // e.g. "Einreichungsfassung" or "Aktueller Stand"
+  generatedAt: string; // ISO date-time
+  leadOrganisation: string;
+  mandate: { reference: string; decisionDate: string; deadline: string; text: string; items: string[] };
+  consultations?: { committee: string; role: string; meetingDate: string }[];
+  vorlage?: { type: string; reference: string; date: string };
+  sections: { number: number; title: string; owner: string; content: TiptapDoc }[];
+  signoffs?: { organisation: string; status: SignoffStatus; by?: string; at?: string; remarks?: string }[];
+  contentHash?: string; // SHA-256 of the frozen Fassung, printed on the sign-off page
+  synopse?: SynopseRow[];
+};
