@@ -111,10 +111,19 @@ test.describe("comments on sections", () => {
     await expect(awo.getByRole("heading", { level: 1, name: "Synopse (Abwägung)" })).toBeVisible();
     expect(await awo.content()).not.toContain("Kämmerei");
     await expectNoAxeViolations(awo, "Synopse (Träger)");
+    const awoCsv = await awo.request.get(`/api/concepts/${conceptId}/synopse?format=csv`);
+    expect(awoCsv.status()).toBe(200);
+    const awoCsvText = await awoCsv.text();
+    expect(awoCsvText).toContain("bitte den Absatz zur Verstetigung prüfen");
+    expect(awoCsvText).not.toContain("Kämmerei");
 
     await lead.goto(`/konzepte/${conceptId}/synopse`);
     await expect(lead.getByRole("table", { name: "Kommentare und Änderungsvorschläge mit Abwägung" })).toContainText("Kämmerei");
     await expectNoAxeViolations(lead, "Synopse (lead)");
+    expect(await (await lead.request.get(`/api/concepts/${conceptId}/synopse?format=csv`)).text()).toContain("Kämmerei");
+    const pdf = await lead.request.get(`/api/concepts/${conceptId}/synopse?format=pdf`);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
     await leadContext.close();
     await awoContext.close();
   });

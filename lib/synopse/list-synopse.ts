@@ -6,6 +6,8 @@ import { changeProposals, commentThreads, comments, organisations, sectionRevisi
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { can } from "@/lib/permissions/permissions";
+import { ABWAEGUNG_LABEL } from "@/lib/comments/decide-thread";
+import type { SynopseRow } from "@/lib/export/export-document";
 
 export type SynopseEntry = {
   id: string;
@@ -117,4 +119,18 @@ export async function listSynopse(db: Db, actor: Actor, conceptId: string, filte
       ),
     );
   return { concept: access.concept, entries, organisations: orgs, internalAllowed };
+}
+
+/** Synopse entries as export rows (CSV, PDF, DOCX); German wording as on the page. */
+export function toSynopseRows(entries: SynopseEntry[]): SynopseRow[] {
+  return entries.map((e) => ({
+    section: `${e.sectionNumber ? `${e.sectionNumber}. ` : ""}${e.sectionTitle}`,
+    organisation: e.organisation,
+    author: e.author,
+    kind: e.kind === "kommentar" ? "Kommentar" : "Änderungsvorschlag",
+    text: e.quote ? `„${e.quote}“: ${e.text}` : e.text,
+    decision: e.decision ? ABWAEGUNG_LABEL[e.decision as keyof typeof ABWAEGUNG_LABEL] : "noch offen",
+    reason: e.reason ?? "",
+    result: e.resultRevision ? `Fassung Nr. ${e.resultRevision}` : "",
+  }));
 }

@@ -83,9 +83,15 @@ export default async function SynopsePage({ params, searchParams }: Props) {
         <button type="submit" className={buttonClass("secondary")}>
           {t("apply")}
         </button>
-        <a href={`/api/concepts/${synopse.concept.id}/synopse?format=csv`} className={buttonClass("ghost", "underline")}>
-          {t("downloadCsv")}
-        </a>
+        <ul className="flex flex-wrap gap-3" aria-label={t("downloads")}>
+          {(["csv", "pdf", "docx"] as const).map((format) => (
+            <li key={format}>
+              <a href={`/api/concepts/${synopse.concept.id}/synopse?format=${format}`} className={buttonClass("ghost", "underline")} download>
+                {t("download", { format: format.toUpperCase() })}
+              </a>
+            </li>
+          ))}
+        </ul>
       </form>
       <p className="mt-4 text-sm text-muted" role="status">
         {t("count", { count: synopse.entries.length })}
