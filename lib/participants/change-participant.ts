@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/db/connect";
 import { conceptParticipants, organisations, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
+import { getConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, notFound } from "@/lib/errors";
 import { participantRolesForOrganisation, type ConceptRole } from "@/lib/permissions/permissions";
 import { assertKeepsLead, lockConcept, requireParticipantManager } from "./participant-rules";
@@ -46,7 +47,7 @@ export async function changeParticipantRole(db: Db, actor: Actor, input: { conce
  * Ends a participation. What the person or organisation wrote stays, attributed to them: revisions and
  * comments point at users and organisations, not at participations.
  */
-export async function removeParticipant(db: Db, actor: Actor, input: { conceptId: string; participantId: string }): Promise<void> {
+export async function removeParticipant(db: Db, actor: Actor, input: { conceptId: string; participantId: string }): Promise<{ removedOwnAccess: boolean }> {
   await requireParticipantManager(db, actor, input.conceptId);
   await db.transaction(async (tx) => {
     await lockConcept(tx, input.conceptId);
@@ -62,4 +63,6 @@ export async function removeParticipant(db: Db, actor: Actor, input: { conceptId
       summary: { before: { name: before.name, role: before.role } },
     });
   });
+  const access = await getConceptAccess(db, { ...actor, isAdmin: false }, input.conceptId);
+  return { removedOwnAccess: !actor.isAdmin && !access?.role };
 }

@@ -37,7 +37,8 @@ export async function listParticipants(db: Db, actor: Actor, conceptId: string) 
     role: r.role as ConceptRole,
     kind: r.userId ? ("user" as const) : ("organisation" as const),
     name: (r.userName ?? r.organisationName)!,
-    detail: r.userId ? r.userEmail! : r.organisationKind!,
+    email: r.userId ? r.userEmail : null,
+    organisationKind: r.userId ? null : r.organisationKind,
     memberCount: r.userId ? null : r.memberCount,
     active: r.userId ? r.userActive! : r.organisationActive!,
   }));
@@ -57,5 +58,11 @@ export async function listParticipants(db: Db, actor: Actor, conceptId: string) 
         organisations: await listOrganisationOptions(db),
       }
     : null;
-  return { concept: { id: access.concept.id, title: access.concept.title, mandateReference: access.concept.mandateReference }, participants, mayManage, isSelfLead: access.role === "lead", options };
+  return {
+    concept: { id: access.concept.id, title: access.concept.title, mandateReference: access.concept.mandateReference },
+    participants,
+    mayManage,
+    readsConcept: can("concept.readDrafts", access.subject),
+    options,
+  };
 }

@@ -24,10 +24,10 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): 
         .from(memberships)
         .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
         .where(eq(memberships.userId, before.id));
-      // Memberships of deactivated organisations may stay; new ones must be active.
+      // The form offers active organisations only: memberships in deactivated ones stay as they are.
       const added = input.organisationIds.filter((id) => !currentOrgs.some((o) => o.id === id));
       const addedOrgs = added.length ? await loadActiveOrganisations(tx, added) : [];
-      const removed = currentOrgs.filter((o) => !input.organisationIds.includes(o.id));
+      const removed = currentOrgs.filter((o) => o.active && !input.organisationIds.includes(o.id));
       if (removed.length) await tx.delete(memberships).where(and(eq(memberships.userId, before.id), inArray(memberships.organisationId, removed.map((o) => o.id))));
       if (addedOrgs.length) await tx.insert(memberships).values(addedOrgs.map((o) => ({ userId: before.id, organisationId: o.id })));
       const after = { name: input.name, email: input.email, isAdmin: input.isAdmin, canCreateConcepts: input.canCreateConcepts };
