@@ -1,4 +1,4 @@
-import { forgeServerAction, uniq } from "../support/admin";
+import { captureServerAction, replayServerAction, uniq } from "../support/admin";
 import { createFreshConcept, expect, expectNoAxeViolations, signInAndWait, test } from "../support/fixtures";
 
 const ADMIN_PAGES = [
@@ -30,37 +30,58 @@ test.describe("administration is refused by the server", () => {
     expect((await page.goto("/konzepte/neu"))?.status()).toBe(200);
   });
 
-  test("forged action calls by a contributor change nothing", async ({ page, browser, request }) => {
-    const name = `Geschmuggelt ${uniq()}`;
-    await signInAndWait(page, "diakonie");
-    const forgedOrg = await forgeServerAction(page, "/", "createOrganisationAction", { name, shortName: "X", kind: "traeger" });
-    expect(forgedOrg.body).toContain("FORBIDDEN");
-    const forgedUser = await forgeServerAction(page, "/", "createUserAction", {
-      name: "Eindringling",
-      email: `eindringling.${uniq()}@example.org`,
-      organisationIds: "00000000-0000-4000-8000-000000000000",
-      isAdmin: "on",
-      access: "link",
-    });
-    expect(forgedUser.body).toContain("FORBIDDEN");
+  test("an admin's and a lead's requests replayed by a contributor change nothing", async ({ page, browser, request }) => {
+    const id = uniq();
+    const orgName = `Geschmuggelt ${id}`;
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await signInAndWait(admin, "admin");
+    await admin.goto("/administration/organisationen");
+    const form = admin.getByRole("region", { name: "Neue Organisation" });
+    await form.getByLabel("Name", { exact: true }).fill(orgName);
+    await form.getByLabel("Kurzbezeichnung").fill("X");
+    const createOrg = await captureServerAction(admin, () => form.getByRole("button", { name: "Organisation anlegen" }).click());
+
+    await admin.goto("/administration/personen/neu");
+    await admin.getByLabel("Name", { exact: true }).fill("Eindringling");
+    await admin.getByLabel("E-Mail-Adresse").fill(`eindringling.${id}@example.org`);
+    await admin.getByRole("checkbox", { name: "Diakonie Düsseldorf" }).check();
+    await admin.getByRole("checkbox", { name: "Administration" }).check();
+    const createUser = await captureServerAction(admin, () => admin.getByRole("button", { name: "Person anlegen" }).click());
+
     const { conceptId } = await createFreshConcept(request);
-    const forgedParticipant = await forgeServerAction(page, "/", "addParticipantAction", { conceptId, kind: "user", userId: "00000000-0000-4000-8000-000000000000", role: "lead" });
-    expect(forgedParticipant.body).toContain("NOT_FOUND");
-    // Still no administration for the contributor.
+    const leadContext = await browser.newContext();
+    const lead = await leadContext.newPage();
+    await signInAndWait(lead, "federfuehrung");
+    await lead.goto(`/konzepte/${conceptId}/beteiligte`);
+    const add = lead.getByRole("region", { name: "Beteiligte hinzufügen" });
+    await add.getByLabel("Person").check();
+    await add.getByLabel("Person", { exact: true }).last().selectOption({ label: "Miriam Schulte · Diakonie" });
+    await add.getByLabel("Rolle").selectOption({ label: "Federführung" });
+    const addLead = await captureServerAction(lead, () => add.getByRole("button", { name: "Hinzufügen" }).click());
+    await leadContext.close();
+
+    await signInAndWait(page, "diakonie");
+    const forgedOrg = await replayServerAction(page, createOrg);
+    expect(forgedOrg.body).toContain('"code":"FORBIDDEN"');
+    const forgedUser = await replayServerAction(page, createUser);
+    expect(forgedUser.body).toContain('"code":"FORBIDDEN"');
+    const forgedLead = await replayServerAction(page, addLead);
+    expect(forgedLead.body).toContain('"code":"NOT_FOUND"');
     expect((await page.goto("/administration"))?.status()).toBe(404);
 
-    // The participants page is readable for the contributor, without any way to change it.
+    // The participants page is readable for the contributor, without any way to change it; still no lead role.
     await page.goto(`/konzepte/${conceptId}/beteiligte`);
     await expect(page.getByRole("heading", { level: 1, name: "Beteiligte" })).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "Miriam Schulte" })).toHaveCount(0);
     await expect(page.getByRole("region", { name: "Beteiligte hinzufügen" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /entfernen/ })).toHaveCount(0);
     await expectNoAxeViolations(page, "participants page (read only)");
 
-    const context = await browser.newContext();
-    const admin = await context.newPage();
-    await signInAndWait(admin, "admin");
-    await admin.goto(`/administration/organisationen?q=${encodeURIComponent(name)}`);
+    await admin.goto(`/administration/organisationen?q=${encodeURIComponent(orgName)}`);
     await expect(admin.getByText("Keine Organisation gefunden.")).toBeVisible();
-    await context.close();
+    await admin.goto(`/administration/personen?status=all&q=eindringling.${id}`);
+    await expect(admin.getByText("Keine Person gefunden.")).toBeVisible();
+    await adminContext.close();
   });
 });

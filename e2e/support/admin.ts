@@ -44,28 +44,33 @@ export async function createFreshUser(request: APIRequestContext, user: { name: 
   expect(response.ok(), "test-support users route").toBe(true);
 }
 
-/** The id of a server action by its exported name, from the production build's manifest. */
-export function serverActionId(exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
-  if (!entry) throw new Error(`server action ${exportedName} not in the build`);
-  return entry[0];
-}
+export type CapturedAction = { url: string; headers: Record<string, string>; body: Buffer };
 
 /**
- * Calls a server action the way a forged request would: with the page's session cookies, bypassing the UI.
- * The fields go in as the FormData argument (React's reply encoding: part "0" is the argument list).
+ * Lets `submit` send a server action from a real form, but stops the request before it reaches the server
+ * and returns it: the exact request a forger would replay with another session.
  */
-export async function forgeServerAction(page: Page, path: string, exportedName: string, fields: Record<string, string>) {
-  const multipart: Record<string, string> = { "0": JSON.stringify(["$undefined", "$K1"]) };
-  for (const [k, v] of Object.entries(fields)) multipart[`1_${k}`] = v;
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.post(path, {
-    headers: { "Next-Action": serverActionId(exportedName), Origin: origin, Accept: "text/x-component" },
-    multipart,
-    maxRedirects: 0,
+export async function captureServerAction(page: Page, submit: () => Promise<void>): Promise<CapturedAction> {
+  let captured: CapturedAction | null = null;
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"]) {
+      captured = { url: request.url(), headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
+      await route.abort();
+    } else {
+      await route.continue();
+    }
   });
+  await submit();
+  await expect.poll(() => captured !== null, { message: "server action request captured" }).toBe(true);
+  await page.unroute("**/*");
+  return captured!;
+}
+
+/** Replays a captured action with the session of `page` (another person); returns status and RSC body. */
+export async function replayServerAction(page: Page, action: CapturedAction) {
+  const pick = ["next-action", "content-type", "accept", "next-router-state-tree"];
+  const headers = Object.fromEntries(Object.entries(action.headers).filter(([k]) => pick.includes(k)));
+  const response = await page.request.post(action.url, { headers: { ...headers, origin: new URL(action.url).origin }, data: action.body, maxRedirects: 0 });
   return { status: response.status(), body: await response.text() };
 }
