@@ -45,7 +45,7 @@ export function ActiveToggle({
     );
   }
   return (
-    <div className="flex flex-col gap-3">
+    <div>
       <ConfirmDialog trigger={texts.deactivate} title={texts.confirmTitle} description={texts.confirmText} cancelLabel={tf("cancel")} triggerVariant="danger">
         {() => (
           <form {...formProps} className="flex flex-col gap-3">

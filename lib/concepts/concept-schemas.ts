@@ -6,7 +6,7 @@ export const CONSULTATION_ROLES = ["vorberatung", "entscheidung", "kenntnisnahme
 const ZConsultation = z.object({
   committeeId: ZRequiredUuid("Bitte wählen Sie ein Gremium."),
   role: z.enum(CONSULTATION_ROLES, "Bitte wählen Sie die Rolle des Gremiums."),
-  meetingDate: ZIsoDate("Bitte geben Sie das Sitzungsdatum an (TT.MM.JJJJ)."),
+  meetingDate: ZIsoDate("Bitte geben Sie das Sitzungsdatum an."),
 });
 
 /** Where the outline comes from: nothing, a shipped template, or another concept the creator can read. */

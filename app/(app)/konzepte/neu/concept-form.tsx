@@ -94,7 +94,7 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
         {fieldError("mandateItems") ? <p className="font-semibold text-danger">{fieldError("mandateItems")}</p> : null}
         <ol className="flex flex-col gap-4">
           {items.map((item, i) => (
-            <li key={item.key} className="grid gap-2 sm:grid-cols-[1fr_auto] sm:items-end">
+            <li key={item.key} className="grid gap-2 sm:grid-cols-[1fr_auto] sm:items-start">
               <TextAreaField
                 id={`item-${item.key}-text`}
                 name="mandateItems"
@@ -104,22 +104,24 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
                 error={fieldError(`mandateItems.${i}`)}
                 onChange={(e) => setItems(items.map((x) => (x.key === item.key ? { ...x, text: e.target.value } : x)))}
               />
-              <RowControls
-                idPrefix={`item-${item.key}`}
-                index={i}
-                count={items.length}
-                labels={{ up: t("itemUp", { number: i + 1 }), down: t("itemDown", { number: i + 1 }), remove: t("itemRemove", { number: i + 1 }) }}
-                onMove={(from, to) => {
-                  setItems(moveItem(items, from, to));
-                  setAnnouncement(t("moved", { number: to + 1 }));
-                  setFocusId(`item-${item.key}-${to < from ? "up" : "down"}`);
-                }}
-                onRemove={(index) => {
-                  setItems(items.filter((_, j) => j !== index));
-                  setAnnouncement(t("removed"));
-                  setFocusId("add-item");
-                }}
-              />
+              <div className="sm:pt-7">
+                <RowControls
+                  idPrefix={`item-${item.key}`}
+                  index={i}
+                  count={items.length}
+                  labels={{ up: t("itemUp", { number: i + 1 }), down: t("itemDown", { number: i + 1 }), remove: t("itemRemove", { number: i + 1 }) }}
+                  onMove={(from, to) => {
+                    setItems(moveItem(items, from, to));
+                    setAnnouncement(t("moved", { number: to + 1 }));
+                    setFocusId(`item-${item.key}-${to < from ? "up" : "down"}`);
+                  }}
+                  onRemove={(index) => {
+                    setItems(items.filter((_, j) => j !== index));
+                    setAnnouncement(t("removed"));
+                    setFocusId("add-item");
+                  }}
+                />
+              </div>
             </li>
           ))}
         </ol>
@@ -144,7 +146,7 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
           {folge.map((c, i) => (
             <li key={c.key} className="rounded-md border border-line bg-canvas p-4">
               <Fieldset legend={t("step", { number: i + 1 })} errorId={`step-${c.key}-error`}>
-                <div className="grid gap-3 md:grid-cols-[2fr_1fr_1fr_auto] md:items-end">
+                <div className="grid gap-3 md:grid-cols-[2fr_1fr_1fr] md:items-start">
                   <SelectField
                     id={`step-${c.key}-committee`}
                     name="consultationCommitteeId"
@@ -173,6 +175,8 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
                     error={fieldError(`consultations.${i}.meetingDate`)}
                     onChange={(e) => setFolge(folge.map((x) => (x.key === c.key ? { ...x, meetingDate: e.target.value } : x)))}
                   />
+                </div>
+                <div className="flex justify-end">
                   <RowControls
                     idPrefix={`step-${c.key}`}
                     index={i}

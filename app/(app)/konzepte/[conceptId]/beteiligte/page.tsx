@@ -47,7 +47,7 @@ export default async function ParticipantsPage({ params, searchParams }: Props) 
           {t("created")}
         </p>
       ) : null}
-      <div className={mayManage ? "mt-8 grid gap-8 lg:grid-cols-[3fr_2fr]" : "mt-8"}>
+      <div className={mayManage ? "mt-8 grid gap-8 lg:grid-cols-[2fr_1fr]" : "mt-8"}>
         <section aria-labelledby="participants-list" className="self-start rounded-lg border border-line bg-white p-6">
           <h2 id="participants-list" className="text-xl font-bold">
             {t("listTitle", { count: participants.length })}
