@@ -1,14 +1,20 @@
 import { getDatabase } from "./db/client";
 import { PgliteLockedError } from "./db/pglite-lock";
+import { startOutboxWorker } from "./lib/mail/outbox-worker";
+import { transportFromEnv } from "./lib/mail/transports";
 
 /**
  * Migrations run at start (and, on an empty embedded database, the demo seed). A second process on a
- * locked PGlite folder stops here with a clear message instead of serving errors.
+ * locked PGlite folder stops here with a clear message instead of serving errors. Then the mail outbox
+ * starts delivering in the background.
  */
 export async function openDatabaseAtStart() {
   try {
     const database = await getDatabase();
     console.log(`Konzeptwerk: Datenbank bereit (${database.kind}).`);
+    const transport = transportFromEnv();
+    startOutboxWorker(database.db, transport);
+    console.log(`Konzeptwerk: Postausgang aktiv (${transport.kind === "smtp" ? "SMTP" : "Dateien im Mail-Ordner"}).`);
   } catch (error) {
     if (error instanceof PgliteLockedError) {
       console.error(error.message);

@@ -40,6 +40,14 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
                     ) : null}
                   </Link>
                 </li>
+                {actor.isAdmin ? (
+                  <li>
+                    <Link href="/administration">{t("administration")}</Link>
+                  </li>
+                ) : null}
+                <li>
+                  <Link href="/profil">{t("profile")}</Link>
+                </li>
               </ul>
             </nav>
           ) : null}

@@ -8,6 +8,9 @@ import { isDemoDataPresent } from "@/db/seed/seed-demo";
 import { requireActor } from "@/lib/auth/actor";
 import { planningToday } from "@/lib/clock";
 import { listMyConcepts } from "@/lib/concepts/list-my-concepts";
+import { globalSubjectOf } from "@/lib/permissions/assert-can-globally";
+import { canGlobally } from "@/lib/permissions/permissions";
+import { buttonClass } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("home"))("title") };
@@ -27,7 +30,14 @@ export default async function HomePage() {
 
   return (
     <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        {canGlobally("concept.create", globalSubjectOf(actor)) ? (
+          <Link href="/konzepte/neu" className={buttonClass("primary", "no-underline hover:text-white")}>
+            {t("newConcept")}
+          </Link>
+        ) : null}
+      </div>
       {demo ? <p className="mt-2 text-sm text-muted">{t("asOf", { date: new Date(`${today}T12:00:00Z`) })}</p> : null}
       {concepts.length === 0 ? (
         <p className="mt-8 rounded-lg border border-line bg-white p-6 text-lg">{isCommitteeOnly ? t("emptyCommittee") : t("empty")}</p>

@@ -77,5 +77,6 @@ export async function getConceptOverview(db: Db, actor: Actor, conceptId: string
     consultations: folge,
     sections: numbered,
     mayManage: can("concept.manage", access.subject),
+    mayManageParticipants: can("concept.manageParticipants", access.subject),
   };
 }

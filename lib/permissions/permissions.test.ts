@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONCEPT_ROLES, CONCEPT_STATUSES, FROZEN_STATUSES, SUBMITTED_STATUSES, can, strongestRole, type ConceptRole, type ConceptStatus } from "./permissions";
+import { CONCEPT_ROLES, CONCEPT_STATUSES, FROZEN_STATUSES, SUBMITTED_STATUSES, can, canGlobally, participantRolesForOrganisation, strongestRole, type ConceptRole, type ConceptStatus } from "./permissions";
 
 const roles: (ConceptRole | null)[] = [...CONCEPT_ROLES, null];
 const all = (fn: (role: ConceptRole | null, status: ConceptStatus) => void) => {
@@ -63,5 +63,31 @@ describe("permission table", () => {
       expect(can("comment.create", s)).toBe(role !== null && role !== "committee" && !FROZEN_STATUSES.has(status));
       expect(can("proposal.create", s)).toBe(can("comment.create", s));
     });
+  });
+});
+
+describe("global permission table", () => {
+  const subjects = [false, true].flatMap((isAdmin) =>
+    [false, true].flatMap((canCreateConcepts) => [false, true].map((inVerwaltung) => ({ isAdmin, canCreateConcepts, inVerwaltung }))),
+  );
+
+  it("reserves every administration action to admins", () => {
+    for (const s of subjects) {
+      for (const action of ["admin.organisations", "admin.users", "admin.mail", "admin.concepts"] as const) {
+        expect(canGlobally(action, s), `${action} ${JSON.stringify(s)}`).toBe(s.isAdmin);
+      }
+    }
+  });
+
+  it("lets admins and granted Verwaltung members create concepts, nobody else", () => {
+    for (const s of subjects) {
+      expect(canGlobally("concept.create", s), JSON.stringify(s)).toBe(s.isAdmin || (s.canCreateConcepts && s.inVerwaltung));
+    }
+  });
+
+  it("gives Träger only the contributor role and committees only the committee role", () => {
+    expect(participantRolesForOrganisation("traeger")).toEqual(["contributor"]);
+    expect(participantRolesForOrganisation("gremium")).toEqual(["committee"]);
+    expect(participantRolesForOrganisation("verwaltung")).toContain("lead");
   });
 });

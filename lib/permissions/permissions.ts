@@ -92,3 +92,37 @@ export function strongestRole(roles: Iterable<ConceptRole>): ConceptRole | null 
   for (const r of roles) if (!best || ROLE_RANK[r] > ROLE_RANK[best]) best = r;
   return best;
 }
+
+/**
+ * Actions outside any concept: administration and starting a concept from a council mandate. Admin rights
+ * never grant concept content; they grant the people, organisations and mail around it.
+ */
+export type GlobalAction = "admin.organisations" | "admin.users" | "admin.mail" | "admin.concepts" | "concept.create";
+export type GlobalSubject = {
+  isAdmin: boolean;
+  /** users.can_create_concepts */
+  canCreateConcepts: boolean;
+  /** Member of at least one active Verwaltung organisation. */
+  inVerwaltung: boolean;
+};
+
+const isAdmin = (s: GlobalSubject) => s.isAdmin;
+
+export const GLOBAL_PERMISSIONS: Record<GlobalAction, (s: GlobalSubject) => boolean> = {
+  "admin.organisations": isAdmin,
+  "admin.users": isAdmin,
+  "admin.mail": isAdmin,
+  "admin.concepts": isAdmin,
+  "concept.create": (s) => s.isAdmin || (s.canCreateConcepts && s.inVerwaltung),
+};
+
+export function canGlobally(action: GlobalAction, subject: GlobalSubject): boolean {
+  return GLOBAL_PERMISSIONS[action](subject);
+}
+
+/** Roles an organisation may hold in a concept, by its kind: Träger contribute, committees consult. */
+export function participantRolesForOrganisation(kind: "verwaltung" | "traeger" | "gremium"): readonly ConceptRole[] {
+  if (kind === "traeger") return ["contributor"];
+  if (kind === "gremium") return ["committee"];
+  return ["lead", "author", "contributor"];
+}

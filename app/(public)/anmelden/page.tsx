@@ -11,11 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; passwort?: string }> }) {
   if (await getActor()) redirect("/");
   const t = await getTranslations("signIn");
   const demo = await isDemoDataPresent(await getDb());
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, passwort } = await searchParams;
   // Only same-origin paths are honoured after sign-in.
   const target = typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   return (
@@ -25,6 +25,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {t("title")}
         </h1>
         <p className="mt-2 text-muted">{t("intro")}</p>
+        {passwort === "geaendert" || passwort === "festgelegt" ? (
+          <p role="status" className="mt-4 rounded-md border border-[#b5dcc0] bg-[#e6f4ea] p-3 font-semibold text-ok">
+            {t(passwort === "geaendert" ? "passwordChanged" : "passwordSet")}
+          </p>
+        ) : null}
         <SignInForm callbackUrl={target} />
       </section>
       {demo ? (

@@ -39,6 +39,9 @@ export default async function ConceptOverviewPage({ params }: Props) {
         <div>
           <p className="text-muted">{concept.mandateReference}</p>
           <h1 className="mt-1 max-w-4xl text-3xl font-bold">{concept.title}</h1>
+          <p className="mt-2">
+            <Link href={`/konzepte/${concept.id}/beteiligte`}>{overview.mayManageParticipants ? t("manageParticipants") : t("participants")}</Link>
+          </p>
         </div>
         <ConceptStatusBadge status={concept.status as ConceptStatus} />
       </div>

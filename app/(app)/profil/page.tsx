@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/actor";
+import { PasswordForm, ProfileForm } from "./profile-forms";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+export default async function ProfilePage() {
+  const actor = await requireActor();
+  const t = await getTranslations("profile");
+  const tk = await getTranslations("orgKind");
+  return (
+    <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <dl className="mt-4 grid gap-x-8 gap-y-2 sm:grid-cols-2">
+        <div>
+          <dt className="text-sm text-muted">{t("email")}</dt>
+          <dd className="font-semibold">{actor.email}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-muted">{t("organisations")}</dt>
+          <dd className="font-semibold">{actor.organisations.length ? actor.organisations.map((o) => `${o.name} (${tk(o.kind)})`).join(", ") : "—"}</dd>
+        </div>
+      </dl>
+      <p className="mt-2 text-sm text-muted">{t("emailNote")}</p>
+      <div className="mt-8 grid gap-8 md:grid-cols-2">
+        <section aria-labelledby="profile-data" className="self-start rounded-lg border border-line bg-white p-6">
+          <h2 id="profile-data" className="mb-4 text-xl font-bold">
+            {t("dataTitle")}
+          </h2>
+          <ProfileForm name={actor.name} locale={actor.locale} />
+        </section>
+        <section aria-labelledby="profile-password" className="self-start rounded-lg border border-line bg-white p-6">
+          <h2 id="profile-password" className="mb-4 text-xl font-bold">
+            {t("passwordTitle")}
+          </h2>
+          <PasswordForm />
+        </section>
+      </div>
+    </main>
+  );
+}

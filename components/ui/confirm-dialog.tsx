@@ -1,0 +1,44 @@
+"use client";
+
+import { AlertDialog } from "radix-ui";
+import { useState } from "react";
+import { buttonClass } from "./button";
+
+/**
+ * A confirmation before an action with consequences (Radix AlertDialog: focus trapped, Escape cancels).
+ * `children` renders the confirming form and receives a function to close the dialog.
+ */
+export function ConfirmDialog({
+  trigger,
+  triggerAriaLabel,
+  title,
+  description,
+  cancelLabel,
+  children,
+  triggerVariant = "secondary",
+}: {
+  trigger: string;
+  /** When several triggers share a text, each names its object for screen readers. */
+  triggerAriaLabel?: string;
+  title: string;
+  description: string;
+  cancelLabel: string;
+  children: (close: () => void) => React.ReactNode;
+  triggerVariant?: "secondary" | "danger";
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <AlertDialog.Root open={open} onOpenChange={setOpen}>
+      <AlertDialog.Trigger aria-label={triggerAriaLabel} className={buttonClass(triggerVariant, "px-3 py-1.5 text-sm")}>{trigger}</AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
+        <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-line bg-white p-6 shadow-lg">
+          <AlertDialog.Title className="text-xl font-bold">{title}</AlertDialog.Title>
+          <AlertDialog.Description className="mt-2 text-muted">{description}</AlertDialog.Description>
+          <div className="mt-5">{children(() => setOpen(false))}</div>
+          <AlertDialog.Cancel className={buttonClass("secondary", "mt-3 w-full")}>{cancelLabel}</AlertDialog.Cancel>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { mailOutbox } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
+import { wakeOutboxWorker } from "./outbox-worker";
+
+/** A failed mail gets a fresh round of attempts, starting now. */
+export async function retryMail(db: Db, actor: Actor, input: { mailId: string }): Promise<void> {
+  assertCanGlobally(actor, "admin.mail");
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(mailOutbox)
+      .set({ status: "pending", attempts: 0, nextAttemptAt: new Date() })
+      .where(and(eq(mailOutbox.id, input.mailId), eq(mailOutbox.status, "failed")))
+      .returning({ id: mailOutbox.id, toAddress: mailOutbox.toAddress, subject: mailOutbox.subject });
+    if (!row) throw new AppError("CONFLICT", "Diese E-Mail ist nicht (mehr) fehlgeschlagen.");
+    await recordAuditEvent(tx, { actorId: actor.id, action: "mail.retry_requested", objectType: "mail", objectId: row.id, summary: { to: row.toAddress, subject: row.subject } });
+  });
+  wakeOutboxWorker();
+}

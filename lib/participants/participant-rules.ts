@@ -1,0 +1,34 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/connect";
+import { conceptParticipants, concepts, organisations, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { AppError } from "@/lib/errors";
+import { LAST_LEAD_MESSAGE, keepsActiveLead, type ParticipantChange, type ParticipantState } from "./lead-invariant";
+
+export async function requireParticipantManager(db: Db, actor: Actor, conceptId: string) {
+  return requireConceptAccess(db, actor, conceptId, "concept.manageParticipants");
+}
+
+/** Locks the concept row, so participant changes of one concept run one after another. */
+export async function lockConcept(tx: Tx, conceptId: string): Promise<void> {
+  await tx.select({ id: concepts.id }).from(concepts).where(eq(concepts.id, conceptId)).for("update");
+}
+
+/** Every participant of the concept with whether its person or organisation is still active. */
+export async function loadParticipantStates(tx: Tx, conceptId: string): Promise<ParticipantState[]> {
+  const rows = await tx
+    .select({ id: conceptParticipants.id, role: conceptParticipants.role, userActive: users.active, organisationActive: organisations.active })
+    .from(conceptParticipants)
+    .leftJoin(users, eq(users.id, conceptParticipants.userId))
+    .leftJoin(organisations, eq(organisations.id, conceptParticipants.organisationId))
+    .where(eq(conceptParticipants.conceptId, conceptId));
+  return rows.map((r) => ({ id: r.id, role: r.role, active: (r.userActive ?? r.organisationActive) === true }));
+}
+
+export async function assertKeepsLead(tx: Tx, conceptId: string, change: ParticipantChange, field: string): Promise<ParticipantState[]> {
+  const states = await loadParticipantStates(tx, conceptId);
+  if (!keepsActiveLead(states, change)) throw new AppError("VALIDATION", LAST_LEAD_MESSAGE, { [field]: LAST_LEAD_MESSAGE });
+  return states;
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { users } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
+import { revokeOpenTokens } from "./issue-one-time-link";
+import { newSessionVersion } from "./session-version";
+
+const WRONG = "Das bisherige Passwort ist nicht korrekt.";
+
+/**
+ * Needs the current password. Every session of the user ends, this one included: the caller then asks the
+ * person to sign in again with the new password (simpler and safer than re-issuing a session cookie).
+ */
+export async function changeOwnPassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("VALIDATION", WRONG, { currentPassword: WRONG });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    // Guarded write: a concurrent change of the password in between makes this one fail instead of overwrite it.
+    const updated = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: newSessionVersion(), updatedAt: new Date() })
+      .where(and(eq(users.id, actor.id), eq(users.passwordHash, user.passwordHash!)))
+      .returning({ id: users.id });
+    if (updated.length !== 1) throw new AppError("CONFLICT", "Das Passwort wurde inzwischen geändert. Bitte melden Sie sich neu an.");
+    await revokeOpenTokens(tx, actor.id);
+    await recordAuditEvent(tx, { actorId: actor.id, action: "user.password_changed", objectType: "user", objectId: actor.id });
+  });
+}
