@@ -45,6 +45,7 @@ export type Action =
   | "concept.readParticipants"
   | "concept.manage"
   | "concept.manageParticipants"
+  | "concept.readAudit"
   | "section.read"
   | "section.edit"
   | "section.manage"
@@ -66,6 +67,7 @@ export const PERMISSIONS: Record<Action, (s: Subject) => boolean> = {
   "concept.readParticipants": (s) => isDrafting(s) || s.isAdmin,
   "concept.manage": (s) => s.role === "lead",
   "concept.manageParticipants": (s) => s.role === "lead" || s.isAdmin,
+  "concept.readAudit": (s) => s.role === "lead" || s.isAdmin,
   "section.read": isDrafting,
   "section.edit": (s) =>
     notFrozen(s) && (s.role === "lead" || s.role === "author" || (s.role === "contributor" && s.ownsSection === true)),

@@ -50,6 +50,11 @@ export default async function ConceptOverviewPage({ params }: Props) {
           <li>
             <Link href={`/konzepte/${concept.id}/synopse`}>{t("synopseLink")}</Link>
           </li>
+          {overview.mayManage ? (
+            <li>
+              <Link href={`/konzepte/${concept.id}/protokoll`}>{t("auditLink")}</Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
 

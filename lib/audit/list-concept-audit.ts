@@ -1,0 +1,69 @@
+import "server-only";
+import { and, desc, eq, gte, like, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/connect";
+import { auditEvents, organisations, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/load-actor";
+import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { parseOrThrow } from "@/lib/http/action-result";
+
+export const AUDIT_PAGE_SIZE = 100;
+export const AUDIT_CATEGORIES = ["section", "thread", "comment", "proposal", "fassung", "concept", "participant", "signoff", "vorlage"] as const;
+
+const ZAuditFilter = z.object({
+  category: z.enum(AUDIT_CATEGORIES).optional(),
+  actorId: z.uuid().optional(),
+  from: z.iso.date("Bitte ein Datum im Format JJJJ-MM-TT angeben.").optional(),
+  to: z.iso.date("Bitte ein Datum im Format JJJJ-MM-TT angeben.").optional(),
+  /** Keyset paging: events older than this sequence number. */
+  before: z.coerce.number().int().positive().optional(),
+});
+export type AuditFilter = z.input<typeof ZAuditFilter>;
+
+/** The audit trail of one concept for the lead and admins: newest first, filtered, paged by sequence number. */
+export async function listConceptAudit(db: Db, actor: Actor, conceptId: string, filterInput: AuditFilter, limit = AUDIT_PAGE_SIZE) {
+  const access = await requireConceptAccess(db, actor, conceptId, "concept.readAudit");
+  const filter = parseOrThrow(ZAuditFilter, filterInput);
+  const rows = await db
+    .select({ event: auditEvents, actorName: users.name, organisationName: organisations.name })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .leftJoin(organisations, eq(organisations.id, auditEvents.actorOrganisationId))
+    .where(
+      and(
+        eq(auditEvents.conceptId, conceptId),
+        filter.category ? like(auditEvents.action, `${filter.category}.%`) : undefined,
+        filter.actorId ? eq(auditEvents.actorId, filter.actorId) : undefined,
+        filter.from ? gte(auditEvents.occurredAt, sql`${filter.from}::date`) : undefined,
+        filter.to ? lt(auditEvents.occurredAt, sql`${filter.to}::date + 1`) : undefined,
+        filter.before ? lt(auditEvents.seq, filter.before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.seq))
+    .limit(limit);
+  const actors = await db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(auditEvents)
+    .innerJoin(users, eq(users.id, auditEvents.actorId))
+    .where(eq(auditEvents.conceptId, conceptId));
+  return { concept: access.concept, rows, actors, nextBefore: rows.length === limit ? rows.at(-1)!.event.seq : null };
+}
+
+/** One line per event; cells guarded against spreadsheet formulas like the Synopse export. */
+export function auditCsvRows(rows: Awaited<ReturnType<typeof listConceptAudit>>["rows"]): string[][] {
+  return [
+    ["Nr.", "Zeitpunkt", "Person", "Organisation", "Aktion", "Objekt", "Objekt-ID", "Zusammenfassung", "IP", "Hash"],
+    ...rows.map(({ event, actorName, organisationName }) => [
+      String(event.seq),
+      event.occurredAt.toISOString(),
+      actorName ?? "",
+      organisationName ?? "",
+      event.action,
+      event.objectType,
+      event.objectId ?? "",
+      JSON.stringify(event.summary),
+      event.ip ?? "",
+      event.hash,
+    ]),
+  ];
+}
