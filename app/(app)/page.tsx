@@ -25,6 +25,7 @@ export default async function HomePage() {
   const t = await getTranslations("home");
   const tr = await getTranslations("role");
   const tm = await getTranslations("milestone");
+  const tp = await getTranslations("planning");
   const format = await getFormatter();
   const isCommitteeOnly = actor.organisations.length > 0 && actor.organisations.every((o) => o.kind === "gremium");
 
@@ -52,7 +53,10 @@ export default async function HomePage() {
                   </h2>
                   <p className="mt-1 text-muted">{t("reference", { reference: c.mandateReference })}</p>
                 </div>
-                <ConceptStatusBadge status={c.status} />
+                <div className="flex flex-wrap gap-2">
+                  <ConceptStatusBadge status={c.status} />
+                  {c.planState !== "im_plan" ? <Badge tone={c.planState === "ueberfaellig" ? "danger" : "warn"}>{tp(`state.${c.planState}`)}</Badge> : null}
+                </div>
               </div>
               <dl className="mt-4 grid gap-x-8 gap-y-2 sm:grid-cols-3">
                 <div>

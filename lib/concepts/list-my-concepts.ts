@@ -4,6 +4,8 @@ import type { Db } from "@/db/connect";
 import { concepts, consultations, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { nextMilestone, type NextMilestone } from "@/lib/planning/next-milestone";
+import { planFor } from "@/lib/planning/get-concept-plan";
+import type { PlanState } from "@/lib/planning/plan-deadlines";
 import type { ConceptRole, ConceptStatus } from "@/lib/permissions/permissions";
 import { can } from "@/lib/permissions/permissions";
 import { roleColumns, toAccess, visibleConceptsWhere } from "./concept-access";
@@ -16,6 +18,7 @@ export type MyConcept = {
   role: ConceptRole;
   deadline: string;
   next: NextMilestone | null;
+  planState: PlanState;
 };
 
 const CLOSED: ConceptStatus[] = ["beraten", "abgeschlossen"];
@@ -25,7 +28,7 @@ export async function listMyConcepts(db: Db, actor: Actor, today: string): Promi
   const rows = await db.select({ concept: concepts, ...roleColumns(actor) }).from(concepts).where(visibleConceptsWhere(actor)).orderBy(asc(concepts.deadline), asc(concepts.title));
   if (!rows.length) return [];
   const folge = await db
-    .select({ conceptId: consultations.conceptId, meetingDate: consultations.meetingDate, submissionDeadline: consultations.submissionDeadline, committee: organisations.shortName })
+    .select({ conceptId: consultations.conceptId, meetingDate: consultations.meetingDate, submissionDeadline: consultations.submissionDeadline, committee: organisations.shortName, outcome: consultations.outcome })
     .from(consultations)
     .innerJoin(organisations, eq(organisations.id, consultations.committeeId))
     .where(inArray(consultations.conceptId, rows.map((r) => r.concept.id)));
@@ -43,6 +46,7 @@ export async function listMyConcepts(db: Db, actor: Actor, today: string): Promi
       role: access.role,
       deadline: c.deadline,
       next: CLOSED.includes(status) ? null : nextMilestone(today, c.deadline, folge.filter((f) => f.conceptId === c.id)),
+      planState: planFor(c, folge.filter((f) => f.conceptId === c.id), today).state,
     });
   }
   return result;

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DeadlineTimeline } from "@/components/planning/deadline-timeline";
 import { ConceptStatusBadge, IllustrativeMark, SectionStatusBadge } from "@/components/status-badge";
+import { isDemoDataPresent } from "@/db/seed/seed-demo";
+import { planningToday } from "@/lib/clock";
+import { getConceptPlan } from "@/lib/planning/get-concept-plan";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
@@ -17,6 +21,11 @@ async function load(params: Props["params"]) {
   return orNotFound((async () => getConceptOverview(await getDb(), actor, parseIdOrNotFound(conceptId)))());
 }
 
+async function loadPlan(concept: Awaited<ReturnType<typeof load>>["concept"]) {
+  const db = await getDb();
+  return getConceptPlan(db, concept, planningToday(await isDemoDataPresent(db)));
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { concept } = await load(params);
   return { title: concept.title };
@@ -27,6 +36,7 @@ const day = (d: string) => new Date(`${d}T12:00:00Z`);
 export default async function ConceptOverviewPage({ params }: Props) {
   const overview = await load(params);
   const { concept } = overview;
+  const plan = await loadPlan(concept);
   const t = await getTranslations("concept");
   const tr = await getTranslations("role");
   const tcr = await getTranslations("consultationRole");
@@ -153,6 +163,8 @@ export default async function ConceptOverviewPage({ params }: Props) {
           </tbody>
         </table>
       </section>
+
+      <DeadlineTimeline plan={plan} />
 
       <section aria-labelledby="abschnitte" className="mt-8 rounded-lg border border-line bg-white p-6">
         <h2 id="abschnitte" className="text-xl font-bold">
