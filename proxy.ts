@@ -4,7 +4,7 @@ import { authSecret } from "@/lib/auth/secret";
 
 /** Reachable without a session: sign-in, one-time links, the legal pages, health and next-auth's own endpoints. */
 const PUBLIC_PATHS = ["/anmelden", "/barrierefreiheit", "/impressum", "/datenschutz", "/api/health"];
-const PUBLIC_PREFIXES = ["/api/auth/", "/api/test-support/", "/zugang/"];
+const PUBLIC_PREFIXES = ["/api/auth/", "/api/test-support/", "/zugang/", "/api/calendar/"];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.includes(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));

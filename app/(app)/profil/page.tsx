@@ -1,3 +1,6 @@
+import { CalendarSubscription } from "@/components/planning/calendar-subscription";
+import { getDb } from "@/db/client";
+import { hasCalendarToken } from "@/lib/planning/calendar-feed";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
@@ -11,6 +14,7 @@ export default async function ProfilePage() {
   const actor = await requireActor();
   const t = await getTranslations("profile");
   const tk = await getTranslations("orgKind");
+  const tc = await getTranslations("calendar");
   return (
     <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -26,6 +30,12 @@ export default async function ProfilePage() {
       </dl>
       <p className="mt-2 text-sm text-muted">{t("emailNote")}</p>
       <div className="mt-8 grid gap-8 md:grid-cols-2">
+        <section aria-labelledby="profile-calendar" className="self-start rounded-lg border border-line bg-white p-6 md:col-span-2">
+          <h2 id="profile-calendar" className="mb-4 text-xl font-bold">
+            {tc("title")}
+          </h2>
+          <CalendarSubscription hasToken={await hasCalendarToken(await getDb(), actor)} />
+        </section>
         <section aria-labelledby="profile-data" className="self-start rounded-lg border border-line bg-white p-6">
           <h2 id="profile-data" className="mb-4 text-xl font-bold">
             {t("dataTitle")}

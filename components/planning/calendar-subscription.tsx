@@ -1,0 +1,48 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { createCalendarLinkAction, revokeCalendarLinkAction } from "@/app/(app)/profil/calendar-actions";
+import { Button } from "@/components/ui/button";
+
+/** The personal iCal feed: the secret link is shown once after creating it; a new one invalidates the old. */
+export function CalendarSubscription({ hasToken }: { hasToken: boolean }) {
+  const t = useTranslations("calendar");
+  const [created, create, creating] = useActionState(createCalendarLinkAction, null);
+  const [revoked, revoke, revoking] = useActionState(revokeCalendarLinkAction, null);
+  const url = created?.ok && typeof created.data === "string" ? created.data : null;
+  const active = url ? true : revoked?.ok ? false : hasToken;
+  return (
+    <div className="flex flex-col gap-3">
+      <p className="text-muted">{t("intro")}</p>
+      {url ? (
+        <div>
+          <label htmlFor="calendar-url" className="font-semibold">
+            {t("url")}
+          </label>
+          <input id="calendar-url" readOnly value={url} className="mt-1 w-full rounded-md border border-muted bg-canvas px-3 py-2 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+          <p className="mt-1 text-sm text-muted" role="status">
+            {t("shownOnce")}
+          </p>
+        </div>
+      ) : active ? (
+        <p role="status">{t("active")}</p>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        <form action={create}>
+          <Button type="submit" disabled={creating}>
+            {active ? t("renew") : t("create")}
+          </Button>
+        </form>
+        {active ? (
+          <form action={revoke}>
+            <Button type="submit" variant="secondary" disabled={revoking}>
+              {t("revoke")}
+            </Button>
+          </form>
+        ) : null}
+      </div>
+      {created && !created.ok ? <p role="alert" className="font-semibold text-danger">{created.message}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "@/db/seed/seed-demo";
+import { calendarFeed, createCalendarToken, revokeCalendarToken } from "@/lib/planning/calendar-feed";
+import { demoActor } from "./fixtures";
+import { createTestDatabase } from "./test-database";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.db);
+});
+afterAll(async () => database?.cleanup());
+
+describe("iCal feed", () => {
+  it("carries the milestones of the user's concepts behind a secret link, until revoked", async () => {
+    const db = database.db;
+    const awo = await demoActor(db, "awo");
+    const url = await createCalendarToken(db, awo);
+    const token = url.split("/").at(-1)!;
+    const ics = (await calendarFeed(db, token, "2022-03-15"))!;
+    expect(ics).toContain("BEGIN:VCALENDAR");
+    expect(ics).toContain("DTSTART;VALUE=DATE:20220517");
+    expect(ics.replace(/\r\n /g, "")).toContain("SUMMARY:Vorlagenfrist IR: Weiterentwicklung und Verstetigung der Welcome Points in Düsseldorf");
+    expect(await calendarFeed(db, "x".repeat(43), "2022-03-15")).toBeNull();
+    await revokeCalendarToken(db, awo);
+    expect(await calendarFeed(db, token, "2022-03-15")).toBeNull();
+  });
+  it("gives a committee member no draft dates", async () => {
+    const db = database.db;
+    const url = await createCalendarToken(db, await demoActor(db, "ausschuss"));
+    const ics = (await calendarFeed(db, url.split("/").at(-1)!, "2022-03-15"))!;
+    expect(ics).not.toContain("BEGIN:VEVENT");
+  });
+});
