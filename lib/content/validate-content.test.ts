@@ -55,7 +55,6 @@ const { node: hostileNode } = fc.letrec<{ node: unknown }>((tie) => ({
     fc.oneof(fc.constant(null), fc.string({ maxLength: 5 }), fc.integer(), fc.array(fc.constant(1), { maxLength: 2 })),
   ),
 }));
-const hostileDoc = fc.record({ type: fc.constantFrom("doc", "doc", "doc", "paragraph"), content: fc.array(hostileNode, { maxLength: 5 }) });
 
 /** Well-formed documents whose text and links carry the payloads: these must pass and render inert. */
 const validDocWithPayloads = fc
@@ -75,7 +74,23 @@ const ALLOWED_ELEMENTS = new Set(["H2", "H3", "H4", "P", "BR", "STRONG", "EM", "
 const ALLOWED_ATTRIBUTES = new Set(["href", "rel", "colspan", "rowspan", "scope", "start"]);
 const parser = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
 
+function storedHrefs(node: unknown): unknown[] {
+  const n = node as { marks?: { type: string; attrs?: { href?: unknown } }[]; content?: unknown[] };
+  const own = (n.marks ?? []).filter((m) => m.type === "link").map((m) => m.attrs?.href);
+  return [...own, ...(n.content ?? []).flatMap(storedHrefs)];
+}
+
 /** Parses the HTML the way a browser would and checks every element and attribute that came out. */
+/** Mostly nonsense, partly well-formed documents with hostile attributes and marks injected. */
+const randomTree = fc.record({ type: fc.constantFrom("doc", "doc", "doc", "paragraph"), content: fc.array(hostileNode, { maxLength: 5 }) });
+const injected = fc.tuple(validDocWithPayloads, hostileAttrs, fc.array(hostileMark, { maxLength: 2 })).map(([d, attrs, marks]) => {
+  const [first, ...rest] = d.content;
+  const block = { ...first!, attrs: { ...first!.attrs, ...attrs } };
+  const withMarks = marks.length ? [p({ type: "text", text: "markiert", marks: marks as never })] : [];
+  return { type: "doc", content: [block, ...rest, ...withMarks] };
+});
+const hostileDoc = fc.oneof(randomTree, injected, validDocWithPayloads);
+
 function expectInertHtml(html: string) {
   const container = parser.document.createElement("div");
   container.innerHTML = html;
@@ -143,6 +158,7 @@ describe("validateContent", () => {
         }
         accepted++;
         expect(validateContent(result.content).content).toEqual(result.content);
+        for (const href of storedHrefs(result.content)) expect(isAllowedHref(href), String(href)).toBe(true);
         expectInertHtml(renderContentHtml(result.content));
       }),
       { numRuns: 600 },
