@@ -98,7 +98,7 @@ function expectInertHtml(html: string) {
     expect(ALLOWED_ELEMENTS.has(element.tagName), element.tagName).toBe(true);
     for (const attribute of element.attributes) {
       expect(ALLOWED_ATTRIBUTES.has(attribute.name), attribute.name).toBe(true);
-      if (attribute.name === "href") expect(isAllowedHref(attribute.value), attribute.value).toBe(true);
+      if (attribute.name === "href") expect(isAllowedHref(attribute.value), String(attribute.value)).toBe(true);
     }
   }
 }
