@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/connect";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { demoteHeadings } from "@/lib/content/demote-headings";
 import { renderContentHtml } from "@/lib/content/render-html";
 import { loadFassungSnapshot } from "./fassung-snapshot";
 
@@ -12,6 +13,13 @@ export async function getFassung(db: Db, actor: Actor, conceptId: string, fassun
   return {
     concept: access.concept,
     fassung,
-    sections: entries.map(({ content, text: _text, ...entry }) => ({ ...entry, html: content ? renderContentHtml(content) : "" })),
+    sections: entries.map((entry) => ({
+      sectionId: entry.sectionId,
+      number: entry.number,
+      title: entry.title,
+      ownerName: entry.ownerName,
+      revisionNumber: entry.revisionNumber,
+      html: entry.content ? demoteHeadings(renderContentHtml(entry.content)) : "",
+    })),
   };
 }

@@ -29,7 +29,7 @@ export async function compareSectionRevisions(db: Db, actor: Actor, conceptId: s
   const newer = rows.find((r) => r.number === to);
   if (!older || !newer) throw notFound();
   const parts = diffText(older.contentText, newer.contentText);
-  const meta = ({ contentText: _text, ...rest }: typeof older) => rest;
+  const meta = (r: typeof older) => ({ number: r.number, createdAt: r.createdAt, note: r.note, restoredFromNumber: r.restoredFromNumber, authorName: r.authorName, organisationName: r.organisationName });
   return {
     concept: access.concept,
     section: await describeSection(db, access),

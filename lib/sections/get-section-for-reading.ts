@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { renderContentHtml } from "@/lib/content/render-html";
 import { notFound } from "@/lib/errors";
-import { can } from "@/lib/permissions/permissions";
+import { sectionEditRefusal } from "@/lib/permissions/permissions";
+import { othersEditingSection } from "./section-presence";
 
 /** One section with its content rendered to sanitized HTML on the server, plus its neighbours for navigation. */
 export async function getSectionForReading(db: Db, actor: Actor, conceptId: string, sectionId: string) {
@@ -32,6 +33,7 @@ export async function getSectionForReading(db: Db, actor: Actor, conceptId: stri
   if (!section) throw notFound();
   const ownsSection = actor.organisations.some((o) => o.id === section.ownerOrganisationId);
   const [{ content }] = (await db.select({ content: sections.content }).from(sections).where(eq(sections.id, section.id))) as [{ content: unknown }];
+  const refusal = sectionEditRefusal({ ...access.subject, ownsSection });
   const nav = (s: (typeof siblings)[number] | undefined, offset: number) => (s ? { id: s.id, title: s.title, number: index + 1 + offset } : null);
   return {
     concept: access.concept,
@@ -39,6 +41,8 @@ export async function getSectionForReading(db: Db, actor: Actor, conceptId: stri
     section: { ...section, number: index + 1, html: renderContentHtml(content) },
     previous: nav(siblings[index - 1], -1),
     next: nav(siblings[index + 1], 1),
-    mayEdit: can("section.edit", { ...access.subject, ownsSection }),
+    mayEdit: refusal === null,
+    refusal,
+    othersEditing: await othersEditingSection(db, actor, section.id),
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ConceptTabs } from "@/components/concept-tabs";
 import { ConceptStatusBadge, IllustrativeMark, SectionStatusBadge } from "@/components/status-badge";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
@@ -42,6 +43,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
         </div>
         <ConceptStatusBadge status={concept.status as ConceptStatus} />
       </div>
+      <ConceptTabs conceptId={concept.id} current="overview" showOutline={overview.mayManage} />
 
       <section aria-labelledby="auftrag" className="mt-8 rounded-lg border border-line bg-white p-6">
         <h2 id="auftrag" className="text-xl font-bold">

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Breadcrumb } from "@/components/breadcrumb";
 import { SectionStatusBadge } from "@/components/status-badge";
+import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
@@ -22,24 +24,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SectionPage({ params }: Props) {
-  const { concept, section, previous, next } = await load(params);
+  const { concept, section, previous, next, mayEdit, refusal, othersEditing } = await load(params);
   const t = await getTranslations("section");
-  const tc = await getTranslations("concept");
   const base = `/konzepte/${concept.id}`;
+  const here = `${base}/abschnitte/${section.id}`;
 
   return (
     <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
-      <nav aria-label={tc("breadcrumb")} className="text-sm">
-        <ol className="flex flex-wrap gap-2 text-muted">
-          <li>
-            <Link href={base}>{concept.title}</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page">
-            {section.number}. {section.title}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: concept.title, href: base }, { label: `${section.number}. ${section.title}` }]} />
       <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
         <h1 className="text-3xl font-bold">
           {section.number}. {section.title}
@@ -50,6 +42,22 @@ export default async function SectionPage({ params }: Props) {
         {t("owner", { name: section.ownerName })} · {t("revision", { number: section.version })} ·{" "}
         {t("lastChange", { date: section.updatedAt, time: section.updatedAt, name: section.updatedByName ?? "—" })}
       </p>
+      <div className="mt-4 flex flex-wrap items-center gap-3">
+        {mayEdit ? (
+          <Link href={`${here}/bearbeiten`} className={buttonClass("primary", "no-underline hover:text-white")}>
+            {t("edit")}
+          </Link>
+        ) : null}
+        <Link href={`${here}/verlauf`} className={buttonClass("secondary", "no-underline")}>
+          {t("history")}
+        </Link>
+      </div>
+      {refusal ? <p className="mt-4 rounded-md border border-line bg-white px-4 py-3">{t(`refusal.${refusal}`, { owner: section.ownerName })}</p> : null}
+      {othersEditing.length ? (
+        <p className="mt-4 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] px-4 py-3 font-semibold text-warn">
+          {t("editingNow", { names: othersEditing.map((o) => (o.organisations ? `${o.name} (${o.organisations})` : o.name)).join(", ") })}
+        </p>
+      ) : null}
       <article className="mt-8 rounded-lg border border-line bg-white p-8">
         {section.html ? <div className="rich-text" dangerouslySetInnerHTML={{ __html: section.html }} /> : <p>{t("empty")}</p>}
       </article>
