@@ -97,7 +97,7 @@ export function EditorToolbar({ editor, id, onLink, onReturnToText }: { editor: 
       id={id}
       aria-label={t("label")}
       aria-controls={`${id}-text`}
-      className="flex flex-wrap items-center gap-1 rounded-t-lg border border-b-0 border-line bg-canvas p-1.5"
+      className="flex flex-wrap items-center gap-2 rounded-t-lg border border-b-0 border-line bg-canvas p-2"
       onKeyDown={(event) => {
         if (event.key === "Escape") {
           event.preventDefault();
@@ -105,9 +105,8 @@ export function EditorToolbar({ editor, id, onLink, onReturnToText }: { editor: 
         }
       }}
     >
-      {groups.map((group, g) => (
-        <div key={group.label} role="group" aria-label={group.label} className="flex flex-wrap items-center gap-1">
-          {g > 0 ? <Toolbar.Separator className="mx-1 h-6 w-px bg-line" /> : null}
+      {groups.map((group) => (
+        <div key={group.label} role="group" aria-label={group.label} className="flex flex-wrap items-center gap-0.5 rounded-md border border-line bg-white p-0.5">
           {group.commands.map((c) => (
             <Toolbar.Button
               key={c.id}

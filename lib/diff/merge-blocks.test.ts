@@ -11,8 +11,15 @@ describe("three-way merge of blocks", () => {
     expect(merge(["a", "b", "c", "d"], ["a", "c", "d"], ["a", "b", "c", "d*"])).toEqual({ merged: ["a", "c", "d*"], conflicts: 0 });
   });
 
-  it("treats changes to directly neighbouring paragraphs as overlapping (conservative, like diff3)", () => {
-    expect(merge(["a", "b", "c"], ["a", "c"], ["a", "b", "c*"]).conflicts).toBe(1);
+  it("combines changes to directly neighbouring paragraphs, also in a two-paragraph section", () => {
+    expect(merge(["a", "b", "c"], ["a", "c"], ["a", "b", "c*"])).toEqual({ merged: ["a", "c*"], conflicts: 0 });
+    expect(merge(["p1", "p2"], ["p1*", "p2"], ["p1", "p2*"])).toEqual({ merged: ["p1*", "p2*"], conflicts: 0 });
+    expect(merge(["p1", "p2"], ["p1", "neu", "p2"], ["p1", "p2*"])).toEqual({ merged: ["p1", "neu", "p2*"], conflicts: 0 });
+  });
+
+  it("puts an insertion before a neighbouring replacement of the other side", () => {
+    expect(merge(["a", "b"], ["x", "a", "b"], ["a*", "b"])).toEqual({ merged: ["x", "a*", "b"], conflicts: 0 });
+    expect(merge(["a", "b"], ["a*", "b"], ["x", "a", "b"])).toEqual({ merged: ["x", "a*", "b"], conflicts: 0 });
   });
 
   it("takes an identical change once", () => {
@@ -22,6 +29,7 @@ describe("three-way merge of blocks", () => {
   it("reports a paragraph both changed differently, and keeps mine there", () => {
     expect(merge(["a", "b", "c"], ["a", "b-mine", "c"], ["a", "b-theirs", "c"])).toEqual({ merged: ["a", "b-mine", "c"], conflicts: 1 });
     expect(merge([], ["m"], ["t"])).toEqual({ merged: ["m"], conflicts: 1 });
+    expect(merge(["a", "b", "c"], ["a", "c"], ["a", "b*", "c"])).toEqual({ merged: ["a", "c"], conflicts: 1 });
   });
 
   it("is the other side whenever one side did not change anything (property)", () => {
@@ -33,6 +41,23 @@ describe("three-way merge of blocks", () => {
         expect(merge(base, other, other)).toEqual({ merged: other, conflicts: 0 });
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("applies both sides' changes when they touch different blocks (property)", () => {
+    // Base of distinct blocks; each side rewrites some of them in place, the two sets kept apart.
+    const scenario = fc
+      .integer({ min: 1, max: 8 })
+      .chain((n) => fc.tuple(fc.constant(n), fc.array(fc.constantFrom("mine", "theirs", "none"), { minLength: n, maxLength: n })));
+    fc.assert(
+      fc.property(scenario, ([n, owners]) => {
+        const base = Array.from({ length: n }, (_, i) => `b${i}`);
+        const mine = base.map((b, i) => (owners[i] === "mine" ? `${b}-m` : b));
+        const theirs = base.map((b, i) => (owners[i] === "theirs" ? `${b}-t` : b));
+        const expected = base.map((b, i) => (owners[i] === "mine" ? `${b}-m` : owners[i] === "theirs" ? `${b}-t` : b));
+        expect(merge(base, mine, theirs)).toEqual({ merged: expected, conflicts: 0 });
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,57 +1,76 @@
 import { diffArrays } from "diff";
 
-/** Result of a three-way merge: the merged sequence and how many regions both sides changed differently. */
+/** Result of a three-way merge: the merged sequence and how many of the others' changes collided with mine. */
 export type BlockMerge<T> = { merged: T[]; conflicts: number };
 
-/** base index → index in the other sequence, for every element the two have in common (LCS). */
-function commonIndex(base: string[], other: string[]): Map<number, number> {
-  const map = new Map<number, number>();
+/** One side's change to the base: replace base[start, end) with `insert` (start = end: a pure insertion). */
+type Hunk<T> = { start: number; end: number; insert: T[]; keys: string[] };
+
+function hunksOf<T>(base: string[], side: T[], sideKeys: string[]): Hunk<T>[] {
+  const hunks: Hunk<T>[] = [];
   let b = 0;
-  let o = 0;
-  for (const change of diffArrays(base, other)) {
-    if (change.added) o += change.count;
-    else if (change.removed) b += change.count;
-    else for (let k = 0; k < change.count; k++) map.set(b++, o++);
+  let s = 0;
+  let open: Hunk<T> | null = null;
+  for (const change of diffArrays(base, sideKeys)) {
+    if (!change.added && !change.removed) {
+      if (open) hunks.push(open);
+      open = null;
+      b += change.count;
+      s += change.count;
+      continue;
+    }
+    open ??= { start: b, end: b, insert: [], keys: [] };
+    if (change.removed) {
+      b += change.count;
+      open.end = b;
+    } else {
+      open.insert.push(...side.slice(s, s + change.count));
+      open.keys.push(...sideKeys.slice(s, s + change.count));
+      s += change.count;
+    }
   }
-  return map;
+  if (open) hunks.push(open);
+  return hunks;
 }
 
-const sameKeys = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameHunk = <T>(a: Hunk<T>, b: Hunk<T>) => a.start === b.start && a.end === b.end && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]);
+
+/** Two changes collide when they touch the same base blocks, or both insert at the same place. */
+function collide<T>(a: Hunk<T>, b: Hunk<T>): boolean {
+  if (a.start < b.end && b.start < a.end) return true;
+  const aInsert = a.start === a.end;
+  const bInsert = b.start === b.end;
+  if (aInsert && bInsert) return a.start === b.start;
+  if (aInsert) return b.start < a.start && a.start < b.end;
+  if (bInsert) return a.start < b.start && b.start < a.end;
+  return false;
+}
 
 /**
- * Three-way merge of top-level blocks (diff3): regions changed on one side only take that side; regions
- * both sides changed identically are taken once; regions both changed differently are conflicts, where
- * the merge keeps `mine` so the user's own text is never dropped. Blocks are compared by `key`.
+ * Three-way merge of top-level blocks (paragraphs, lists, tables). Each side's changes to the base are
+ * hunks; hunks that touch different blocks are all applied, identical ones once. Where the others'
+ * change collides with the user's, the user's wins and the collision is counted, so the user's own
+ * text is never dropped and the UI can ask for a manual merge instead. Blocks are compared by `key`.
  */
 export function mergeBlocks<T>(base: T[], mine: T[], theirs: T[], key: (block: T) => string): BlockMerge<T> {
   const kb = base.map(key);
-  const km = mine.map(key);
-  const kt = theirs.map(key);
-  const inMine = commonIndex(kb, km);
-  const inTheirs = commonIndex(kb, kt);
-  const anchors: [number, number, number][] = [];
-  for (let i = 0; i < kb.length; i++) {
-    const m = inMine.get(i);
-    const t = inTheirs.get(i);
-    if (m !== undefined && t !== undefined) anchors.push([i, m, t]);
-  }
-  anchors.push([kb.length, km.length, kt.length]);
-
-  const merged: T[] = [];
+  const mineHunks = hunksOf(kb, mine, mine.map(key));
+  const theirHunks = hunksOf(kb, theirs, theirs.map(key));
   let conflicts = 0;
-  let [b, m, t] = [0, 0, 0];
-  for (const [i, mi, ti] of anchors) {
-    const baseChunk = kb.slice(b, i);
-    const mineChunk = km.slice(m, mi);
-    const theirsChunk = kt.slice(t, ti);
-    if (sameKeys(mineChunk, baseChunk)) merged.push(...theirs.slice(t, ti));
-    else if (sameKeys(theirsChunk, baseChunk) || sameKeys(mineChunk, theirsChunk)) merged.push(...mine.slice(m, mi));
-    else {
-      conflicts++;
-      merged.push(...mine.slice(m, mi));
-    }
-    if (i < kb.length) merged.push(mine[mi]!);
-    [b, m, t] = [i + 1, mi + 1, ti + 1];
+  const accepted: Hunk<T>[] = [...mineHunks];
+  for (const hunk of theirHunks) {
+    if (mineHunks.some((m) => sameHunk(m, hunk))) continue;
+    if (mineHunks.some((m) => collide(m, hunk))) conflicts++;
+    else accepted.push(hunk);
   }
+  // Accepted hunks never overlap; at one position a pure insertion goes before a replacement.
+  accepted.sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start));
+  const merged: T[] = [];
+  let i = 0;
+  for (const hunk of accepted) {
+    merged.push(...base.slice(i, hunk.start), ...hunk.insert);
+    i = hunk.end;
+  }
+  merged.push(...base.slice(i));
   return { merged, conflicts };
 }
