@@ -11,6 +11,20 @@ describe("word-level diff", () => {
     expect(summariseDiff(parts)).toEqual({ insertions: 1, deletions: 1, changed: true });
   });
 
+  it("shows a rewritten phrase as one deletion and one insertion, not word by word", () => {
+    const parts = diffText(
+      "Die Finanzierung der verstetigten Angebote wird mit der Kämmerei abgestimmt. (Entwurf, Zahlen folgen.)",
+      "Die Finanzierung wird mit der Kämmerei abgestimmt: rund zwei Millionen Euro jährlich.",
+    );
+    expect(kinds(parts)).toEqual([
+      "same:Die Finanzierung ",
+      "del:der verstetigten Angebote ",
+      "same:wird mit der Kämmerei abgestimmt",
+      "del:. (Entwurf, Zahlen folgen.)",
+      "ins:: rund zwei Millionen Euro jährlich.",
+    ]);
+  });
+
   it("handles umlauts and ß as parts of words", () => {
     const parts = diffText("Prüfung der Anbindung an Familienzentren", "Prüfung der Anbindung an größere Familienzentren");
     expect(kinds(parts)).toEqual(["same:Prüfung der Anbindung an ", "ins:größere ", "same:Familienzentren"]);

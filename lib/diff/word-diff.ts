@@ -37,7 +37,47 @@ function diffRegion(parts: DiffPart[], removed: string, added: string) {
     push(parts, "ins", added);
     return;
   }
-  for (const change of words) push(parts, change.added ? "ins" : change.removed ? "del" : "same", change.value);
+  for (const item of foldShortEqualities(words)) {
+    if (item.kind === "same") push(parts, "same", item.text);
+    else {
+      push(parts, "del", item.del);
+      push(parts, "ins", item.ins);
+    }
+  }
+}
+
+type Item = { kind: "same"; text: string } | { kind: "change"; del: string; ins: string };
+const weight = (c: { del: string; ins: string }) => Math.max(c.del.length, c.ins.length);
+
+/**
+ * Readability cleanup (after diff-match-patch's semantic cleanup): a short common stretch between two
+ * changes — a space, a comma, a little word — is folded into them, so a rewritten phrase reads as one
+ * deletion and one insertion instead of alternating word by word. Paragraph breaks always stay.
+ */
+function foldShortEqualities(changes: { value: string; added: boolean; removed: boolean }[]): Item[] {
+  const out: Item[] = [];
+  for (const change of changes) {
+    const last = out[out.length - 1];
+    if (!change.added && !change.removed) {
+      out.push({ kind: "same", text: change.value });
+      continue;
+    }
+    let current: { kind: "change"; del: string; ins: string } =
+      last?.kind === "change" ? (out.pop() as { kind: "change"; del: string; ins: string }) : { kind: "change", del: "", ins: "" };
+    if (change.added) current.ins += change.value;
+    else current.del += change.value;
+    // Fold "change · short equality · change" as long as it keeps applying.
+    for (;;) {
+      const same = out[out.length - 1];
+      const before = out[out.length - 2];
+      if (same?.kind !== "same" || before?.kind !== "change" || same.text.includes(BLOCK_SEPARATOR)) break;
+      if (same.text.length > Math.min(weight(before), weight(current))) break;
+      out.length -= 2;
+      current = { kind: "change", del: before.del + same.text + current.del, ins: before.ins + same.text + current.ins };
+    }
+    out.push(current);
+  }
+  return out;
 }
 
 /**

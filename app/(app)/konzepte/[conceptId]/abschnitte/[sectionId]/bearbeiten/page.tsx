@@ -39,7 +39,9 @@ export default async function EditSectionPage({ params }: Props) {
       <h1 className="mt-4 text-3xl font-bold">{t("heading", { section: label })}</h1>
       <p className="mt-2 text-muted">
         {ts("owner", { name: section.ownerName })} · {ts("revision", { number: section.version })} ·{" "}
-        <Link href={`${readHref}/verlauf`}>{ts("history")}</Link>
+        <Link href={`${readHref}/verlauf`} className="underline">
+          {ts("history")}
+        </Link>
       </p>
       {refusal || !content ? (
         <div className="mt-6 rounded-lg border border-line bg-white p-6">
