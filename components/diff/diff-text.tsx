@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { collapseUnchanged, type DisplayPart } from "@/lib/diff/collapse-unchanged";
 import type { DiffPart } from "@/lib/diff/word-diff";
 
 /**
@@ -6,15 +7,20 @@ import type { DiffPart } from "@/lib/diff/word-diff";
  * words for screen readers ("Eingefügt:", "Gelöscht:") and marked by underline and strike-through, not
  * by colour alone. Works in server and client components alike.
  */
-export function DiffText({ parts, label, id }: { parts: DiffPart[]; label: string; id?: string }) {
+export function DiffText({ parts, label, id, collapse = false }: { parts: DiffPart[]; label: string; id?: string; collapse?: boolean }) {
   const t = useTranslations("diff");
   if (!parts.some((p) => p.kind !== "same")) {
     return <p className="text-muted">{t("noTextChanges")}</p>;
   }
+  const shown: DisplayPart[] = collapse ? collapseUnchanged(parts) : parts;
   return (
     <div id={id} role="group" aria-label={label} className="diff-text rich-text whitespace-pre-wrap">
-      {parts.map((part, i) =>
-        part.kind === "same" ? (
+      {shown.map((part, i) =>
+        part.kind === "skip" ? (
+          <span key={i} className="diff-skip">
+            {t("skipped", { chars: part.chars })}
+          </span>
+        ) : part.kind === "same" ? (
           <span key={i}>{part.text}</span>
         ) : part.kind === "ins" ? (
           <ins key={i}>

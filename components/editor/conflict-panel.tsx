@@ -57,13 +57,13 @@ export function ConflictPanel({ conflict, merged, onMerge }: { conflict: Conflic
       </ul>
 
       <h3 className="mt-5 text-lg font-bold">{t("theirsTitle", { base: conflict.baseVersion, current: conflict.currentVersion })}</h3>
-      <div className="mt-2 max-h-96 overflow-auto rounded-md border border-line bg-white p-4">
-        <DiffText parts={conflict.theirs} label={t("theirsTitle", { base: conflict.baseVersion, current: conflict.currentVersion })} />
+      <div className="mt-2 rounded-md border border-line bg-white p-4">
+        <DiffText collapse parts={conflict.theirs} label={t("theirsTitle", { base: conflict.baseVersion, current: conflict.currentVersion })} />
       </div>
       <details className="mt-4">
         <summary className="cursor-pointer font-semibold">{t("mineTitle", { base: conflict.baseVersion })}</summary>
-        <div className="mt-2 max-h-96 overflow-auto rounded-md border border-line bg-white p-4">
-          <DiffText parts={conflict.mine} label={t("mineTitle", { base: conflict.baseVersion })} />
+        <div className="mt-2 rounded-md border border-line bg-white p-4">
+          <DiffText collapse parts={conflict.mine} label={t("mineTitle", { base: conflict.baseVersion })} />
         </div>
       </details>
 

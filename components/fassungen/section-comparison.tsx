@@ -29,7 +29,7 @@ export function SectionComparisonView({ comparison: c }: { comparison: SectionCo
       </ul>
       {c.textChanged ? (
         <div className="mt-4 border-t border-line pt-4">
-          <DiffText parts={c.parts} label={t("diffLabel", { title: entry.title })} />
+          <DiffText collapse parts={c.parts} label={t("diffLabel", { title: entry.title })} />
         </div>
       ) : c.kind === "kept" ? (
         <p className="mt-3 text-muted">{t("textUnchanged")}</p>

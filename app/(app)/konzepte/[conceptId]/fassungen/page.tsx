@@ -32,7 +32,7 @@ export default async function FassungenPage({ params }: Props) {
   const base = `/konzepte/${concept.id}`;
 
   return (
-    <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
+    <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
       <Breadcrumb items={[{ label: concept.title, href: base }, { label: t("title") }]} />
       <h1 className="mt-4 text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-muted">{t("intro")}</p>

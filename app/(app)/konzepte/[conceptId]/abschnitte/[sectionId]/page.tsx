@@ -30,7 +30,7 @@ export default async function SectionPage({ params }: Props) {
   const here = `${base}/abschnitte/${section.id}`;
 
   return (
-    <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
+    <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
       <Breadcrumb items={[{ label: concept.title, href: base }, { label: `${section.number}. ${section.title}` }]} />
       <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
         <h1 className="text-3xl font-bold">

@@ -30,7 +30,7 @@ export default async function FassungPage({ params }: Props) {
   const base = `/konzepte/${concept.id}`;
 
   return (
-    <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
+    <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
       <Breadcrumb items={[{ label: concept.title, href: base }, { label: t("title"), href: `${base}/fassungen` }, { label: fassung.name }]} />
       <p className="mt-4 text-muted">{concept.mandateReference}</p>
       <h1 className="mt-1 text-3xl font-bold">{fassung.name}</h1>

@@ -41,7 +41,7 @@ export default async function FassungComparisonPage(props: Props) {
   const unchanged = sections.filter((s) => !changed.includes(s));
 
   return (
-    <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
+    <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
       <Breadcrumb items={[{ label: concept.title, href: base }, { label: t("title"), href: `${base}/fassungen` }, { label: t("compareCrumb") }]} />
       <h1 className="mt-4 text-3xl font-bold">{t("compareHeading", { from: from.name, to: toName })}</h1>
       <details className="mt-4">

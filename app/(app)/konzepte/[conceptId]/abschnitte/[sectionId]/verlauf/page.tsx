@@ -32,7 +32,7 @@ export default async function SectionHistoryPage({ params }: Props) {
   const label = section.number ? `${section.number}. ${section.title}` : section.title;
 
   return (
-    <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
+    <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
       <Breadcrumb items={[{ label: concept.title, href: base }, { label, href: section.archivedAt ? undefined : here }, { label: t("crumb") }]} />
       <h1 className="mt-4 text-3xl font-bold">{t("heading", { section: label })}</h1>
       <p className="mt-2 text-muted">{t("intro", { count: revisions.length, owner: section.ownerName })}</p>

@@ -46,7 +46,7 @@ export default async function RevisionDiffPage(props: Props) {
     t("revisionMeta", { number: r.number, when: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }), name: r.authorName ?? "—", organisation: r.organisationName ?? "—" });
 
   return (
-    <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
+    <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
       <Breadcrumb items={[{ label: concept.title, href: base }, { label, href: section.archivedAt ? undefined : here }, { label: t("crumb"), href: `${here}/verlauf` }, { label: t("diffCrumb") }]} />
       <h1 className="mt-4 text-3xl font-bold">{t("diffHeading", { from: from.number, to: to.number })}</h1>
       <p className="mt-1 text-lg">{label}</p>
