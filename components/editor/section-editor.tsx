@@ -2,9 +2,7 @@
 
 import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
 import { useFormatter, useTranslations } from "next-intl";
-import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { editorExtensions } from "@/lib/content/editor-extensions";
 import { ConflictPanel, type ConflictView } from "./conflict-panel";
 import { clearDraft, draftKey, readDraft, sameDoc, writeDraft, type StoredDraft } from "./draft-storage";
@@ -12,6 +10,8 @@ import { DraftOffer } from "./draft-offer";
 import { EditorToolbar } from "./editor-toolbar";
 import { LinkDialog } from "./link-dialog";
 import { PresenceIndicator, type PresentPerson } from "./presence-indicator";
+import { SaveBar, type SaveStatus } from "./save-bar";
+import { fetchConflict, postRevision } from "./section-api";
 
 export type SectionEditorProps = {
   conceptId: string;
@@ -25,7 +25,6 @@ export type SectionEditorProps = {
   readHref: string;
 };
 
-type Status = { kind: "idle" | "saving" | "saved" | "error"; message: string };
 const MAX_CONTENT_BYTES = 512 * 1024;
 const DRAFT_DELAY_MS = 300;
 
@@ -58,7 +57,7 @@ export default function SectionEditor(props: SectionEditorProps) {
   const [offer, setOffer] = useState<StoredDraft | null>(() => initialOffer(key, initialContent));
   const [baseVersion, setBaseVersion] = useState(props.initialVersion);
   const [note, setNote] = useState("");
-  const [status, setStatus] = useState<Status>({ kind: "idle", message: "" });
+  const [status, setStatus] = useState<SaveStatus>({ kind: "idle", message: "" });
   const [conflict, setConflict] = useState<ConflictView | null>(null);
   const [merged, setMerged] = useState(false);
   const [dirty, setDirty] = useState(false);
@@ -139,56 +138,41 @@ export default function SectionEditor(props: SectionEditorProps) {
     return () => window.removeEventListener("pagehide", flush);
   }, [writeNow]);
 
-  async function loadConflict(base: number, content: JSONContent, message: string) {
-    try {
-      const response = await fetch(`${apiBase}/conflict`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ baseVersion: base, content }) });
-      const body = (await response.json()) as { ok: boolean; conflict?: ConflictView; message?: string };
-      if (!response.ok || !body.conflict) throw new Error(body.message);
-      setConflict(body.conflict);
-      setMerged(false);
-      setStatus({ kind: "error", message });
-    } catch {
-      setStatus({ kind: "error", message });
-    }
-  }
-
   async function save() {
     if (!editor || status.kind === "saving" || latest.current.offer) return;
     const content = editor.getJSON();
-    const body = JSON.stringify({ baseVersion: conflict ? conflict.currentVersion : baseVersion, content, note: note.trim() || null });
     if (new Blob([JSON.stringify(content)]).size > MAX_CONTENT_BYTES) {
       setStatus({ kind: "error", message: t("tooLarge") });
       return;
     }
+    // In the conflict view the user has seen the others' changes: the save goes against the new base.
+    const base = conflict ? conflict.currentVersion : baseVersion;
     setStatus({ kind: "saving", message: t("saving") });
-    let response: Response;
-    try {
-      response = await fetch(`${apiBase}/revisions`, { method: "POST", headers: { "content-type": "application/json" }, body });
-    } catch {
-      setStatus({ kind: "error", message: t("offline") });
-      return;
-    }
-    const result = (await response.json().catch(() => null)) as { ok?: boolean; status?: "saved" | "unchanged"; version?: number; code?: string; message?: string } | null;
-    if (response.ok && result?.version !== undefined) {
+    const outcome = await postRevision(apiBase, base, content, note.trim() || null);
+    if (outcome.kind === "saved" || outcome.kind === "unchanged") {
       saved.current = content;
-      setBaseVersion(result.version);
-      latest.current.baseVersion = result.version;
+      setBaseVersion(outcome.version);
       setConflict(null);
       setMerged(false);
       setNote("");
-      latest.current.note = "";
+      latest.current = { ...latest.current, baseVersion: outcome.version, note: "", conflict: null };
       clearDraft(key);
       setDraftSavedAt(null);
       // Typing that happened while the request was on its way stays a draft against the new version.
       writeNow();
-      setStatus({ kind: "saved", message: result.status === "saved" ? t("saved", { version: result.version }) : t("unchanged") });
-      return;
+      setStatus({ kind: "saved", message: outcome.kind === "saved" ? t("saved", { version: outcome.version }) : t("unchanged") });
+    } else if (outcome.kind === "stale") {
+      const described = await fetchConflict(apiBase, base, content);
+      if (described) {
+        setConflict(described);
+        setMerged(false);
+      }
+      setStatus({ kind: "error", message: outcome.message || t("failed") });
+    } else if (outcome.kind === "offline") {
+      setStatus({ kind: "error", message: t("offline") });
+    } else if (outcome.kind === "error") {
+      setStatus({ kind: "error", message: outcome.message ?? t("failed") });
     }
-    if (result?.code === "SECTION_STALE") {
-      await loadConflict(conflict ? conflict.currentVersion : baseVersion, content, result.message ?? t("failed"));
-      return;
-    }
-    setStatus({ kind: "error", message: result?.message ?? t("failed") });
   }
 
   function focusToolbar() {
@@ -251,48 +235,23 @@ export default function SectionEditor(props: SectionEditorProps) {
         </p>
       </div>
 
-      <form
-        className="mt-6 flex flex-wrap items-end gap-4 rounded-lg border border-line bg-white p-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
+      <SaveBar
+        id={`${toolbarId}-notiz`}
+        note={note}
+        onNoteChange={(value) => {
+          setNote(value);
+          latest.current.note = value;
+          scheduleDraft();
         }}
-      >
-        <div className="flex min-w-64 flex-1 flex-col gap-1">
-          <label htmlFor={`${toolbarId}-notiz`} className="font-semibold">
-            {t("noteLabel")}
-          </label>
-          <input
-            id={`${toolbarId}-notiz`}
-            value={note}
-            maxLength={500}
-            onChange={(e) => {
-              setNote(e.target.value);
-              latest.current.note = e.target.value;
-              scheduleDraft();
-            }}
-            disabled={offer !== null}
-            className="rounded-md border border-muted bg-white px-3 py-2"
-          />
-        </div>
-        <Button type="submit" disabled={offer !== null || status.kind === "saving" || !editor} aria-keyshortcuts="Control+S Meta+S" title={t("saveShortcut")}>
-          {conflict ? t("saveMerged") : t("save")}
-        </Button>
-        <Link href={props.readHref} className="py-2">
-          {t("toReadView")}
-        </Link>
-      </form>
-
-      <div className="mt-3 min-h-6 text-sm">
-        <p role="status" className={status.kind === "saved" ? "font-semibold text-ok" : "text-muted"}>
-          {status.kind !== "error" ? status.message : ""}
-          {status.kind !== "error" && dirty && draftSavedAt ? ` ${t("draftKept", { time: format.dateTime(draftSavedAt, { timeStyle: "medium" }) })}` : ""}
-        </p>
-        <div role="alert">
-          {status.kind === "error" ? <p className="rounded-md border border-danger bg-[#fce8e6] p-3 font-semibold text-danger">{status.message}</p> : null}
-        </div>
-        {storageFailed ? <p className="font-semibold text-warn">{t("storageFailed")}</p> : null}
-      </div>
+        onSave={() => void save()}
+        locked={offer !== null}
+        ready={editor !== null}
+        merging={conflict !== null}
+        readHref={props.readHref}
+        status={status}
+        draftInfo={dirty && draftSavedAt ? t("draftKept", { time: format.dateTime(draftSavedAt, { timeStyle: "medium" }) }) : null}
+        storageFailed={storageFailed}
+      />
     </div>
   );
 }
