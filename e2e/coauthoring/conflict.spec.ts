@@ -63,9 +63,9 @@ test("when both changed the same paragraph, the conflict view asks for a manual 
   const { conceptId, sectionIds } = await createFreshConcept(request);
   const sectionId = sectionIds[SECTION.finanzierung]!;
   // The same person in two browsers (say, office and home): the second tab must not overwrite the first.
-  const first = await (await browser.newContext()).newPage();
+  const contexts = [await browser.newContext(), await browser.newContext()];
+  const [first, again] = [await contexts[0]!.newPage(), await contexts[1]!.newPage()];
   const firstText = await openEditor(first, "federfuehrung", conceptId, sectionId);
-  const again = await (await browser.newContext()).newPage();
   const againText = await openEditor(again, "federfuehrung", conceptId, sectionId);
   await firstText.click();
   await first.keyboard.press("Control+End");
@@ -86,4 +86,5 @@ test("when both changed the same paragraph, the conflict view asks for a manual 
   await again.keyboard.type(" Erste Ergänzung.");
   await again.getByRole("button", { name: "Zusammengeführt speichern" }).click();
   await expect(again.getByText("Gespeichert als Version 3.")).toBeVisible();
+  for (const context of contexts) await context.close();
 });

@@ -111,6 +111,7 @@ test.describe("editing sections", () => {
     await dialog.getByLabel("Adresse").fill("www.duesseldorf.de");
     await dialog.getByRole("button", { name: "Link übernehmen" }).click();
     await expect(dialog).toBeHidden();
+    await expect(text.getByRole("link", { name: "Stadtportal" })).toBeVisible();
     await expect(text).toBeFocused();
 
     await page.keyboard.press("Control+End");
