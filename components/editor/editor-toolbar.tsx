@@ -45,7 +45,7 @@ export function EditorToolbar({ editor, id, onLink, onReturnToText }: { editor: 
       editable: e.isEditable,
     }),
   });
-  const chain = () => editor.chain().focus();
+  const chain = () => editor.chain();
   const locked = !state.editable;
 
   const groups: { label: string; commands: Command[] }[] = [
@@ -115,7 +115,11 @@ export function EditorToolbar({ editor, id, onLink, onReturnToText }: { editor: 
               aria-keyshortcuts={c.keys?.join(" ")}
               title={c.keys ? t("withShortcut", { label: c.label, shortcut: shortcutText(c.keys[0]!, t("ctrl"), t("shift")) }) : c.label}
               disabled={locked || c.disabled}
-              onClick={c.run}
+              onClick={() => {
+                c.run();
+                // Back to the text at once (tiptap's focus() would wait a frame and could undo a quick caret move).
+                if (c.id !== "link") editor.view.focus();
+              }}
               className={clsx(
                 "rounded border border-transparent px-2.5 py-1 text-sm text-ink hover:border-line hover:bg-white disabled:cursor-not-allowed disabled:text-muted disabled:opacity-70",
                 "aria-pressed:border-brand aria-pressed:bg-[#e7f0fb] aria-pressed:text-brand-dark",

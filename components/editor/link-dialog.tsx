@@ -29,8 +29,9 @@ export function LinkDialog({ editor, open, onOpenChange }: { editor: Editor; ope
         <Dialog.Content
           className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-line bg-white p-6 shadow-xl"
           onCloseAutoFocus={(event) => {
+            // ProseMirror's own focus, synchronous: the caret is in place before the next key press.
             event.preventDefault();
-            editor.commands.focus();
+            editor.view.focus();
           }}
         >
           {open ? <LinkForm key={current} editor={editor} initial={current} onDone={() => onOpenChange(false)} /> : null}
@@ -53,7 +54,7 @@ function LinkForm({ editor, initial, onDone }: { editor: Editor; initial: string
       return;
     }
     const { empty } = editor.state.selection;
-    const chain = editor.chain().focus().extendMarkRange("link");
+    const chain = editor.chain().extendMarkRange("link");
     if (empty && !editor.isActive("link")) {
       chain.insertContent({ type: "text", text: value.trim(), marks: [{ type: "link", attrs: { href } }] }).run();
     } else {
@@ -63,7 +64,7 @@ function LinkForm({ editor, initial, onDone }: { editor: Editor; initial: string
   }
 
   function remove() {
-    editor.chain().focus().extendMarkRange("link").unsetLink().run();
+    editor.chain().extendMarkRange("link").unsetLink().run();
     onDone();
   }
 

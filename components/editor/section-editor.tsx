@@ -221,7 +221,7 @@ export default function SectionEditor(props: SectionEditorProps) {
         {conflict ? <ConflictPanel conflict={conflict} merged={merged} onMerge={mergeChanges} /> : null}
         {editor ? (
           <>
-            <EditorToolbar editor={editor} id={toolbarId} onLink={() => setLinkOpen(true)} onReturnToText={() => editor.commands.focus()} />
+            <EditorToolbar editor={editor} id={toolbarId} onLink={() => setLinkOpen(true)} onReturnToText={() => editor.view.focus()} />
             <div className="section-editor rounded-b-lg border border-line bg-white">
               <EditorContent editor={editor} />
             </div>

@@ -1,5 +1,5 @@
 import { createFreshConcept, expect, test } from "../support/fixtures";
-import { axe, openEditor, SECTION, sectionUrl, shot } from "./helpers";
+import { axe, moveCaret, openEditor, SECTION, sectionUrl, shot } from "./helpers";
 
 test("two people edit the same section: the second gets the conflict view with their text intact and merges", async ({ browser, request }) => {
   const { conceptId, sectionIds } = await createFreshConcept(request);
@@ -18,14 +18,14 @@ test("two people edit the same section: the second gets the conflict view with t
 
   // The lead appends to the last paragraph and saves first.
   await leadText.click();
-  await lead.keyboard.press("Control+End");
+  await moveCaret(lead, "Control+End");
   await lead.keyboard.type(" Die Federführung ergänzt: Start im Herbst.");
   await lead.getByRole("button", { name: "Speichern", exact: true }).click();
   await expect(lead.getByText("Gespeichert als Version 2.")).toBeVisible();
 
   // AWO, still on version 1, changes the first paragraph and saves: refused, nothing lost.
   await awoText.click();
-  await awo.keyboard.press("Control+Home");
+  await moveCaret(awo, "Control+Home");
   await awo.keyboard.type("Vorschlag der AWO: ");
   await awo.getByRole("button", { name: "Speichern", exact: true }).click();
   const panel = awo.getByRole("region", { name: "Gleichzeitige Änderung: Es wurde nichts überschrieben" });
@@ -68,12 +68,12 @@ test("when both changed the same paragraph, the conflict view asks for a manual 
   const firstText = await openEditor(first, "federfuehrung", conceptId, sectionId);
   const againText = await openEditor(again, "federfuehrung", conceptId, sectionId);
   await firstText.click();
-  await first.keyboard.press("Control+End");
+  await moveCaret(first, "Control+End");
   await first.keyboard.type(" Erste Ergänzung.");
   await first.keyboard.press("Control+s");
   await expect(first.getByText("Gespeichert als Version 2.")).toBeVisible();
   await againText.click();
-  await again.keyboard.press("Control+End");
+  await moveCaret(again, "Control+End");
   await again.keyboard.type(" Zweite Ergänzung.");
   await again.keyboard.press("Control+s");
   const panel = again.getByRole("region", { name: "Gleichzeitige Änderung: Es wurde nichts überschrieben" });
@@ -82,7 +82,7 @@ test("when both changed the same paragraph, the conflict view asks for a manual 
   await expect(againText).toContainText("Zweite Ergänzung.");
   // Manual merge: carry the other change over by hand, then save against the new base.
   await againText.click();
-  await again.keyboard.press("Control+End");
+  await moveCaret(again, "Control+End");
   await again.keyboard.type(" Erste Ergänzung.");
   await again.getByRole("button", { name: "Zusammengeführt speichern" }).click();
   await expect(again.getByText("Gespeichert als Version 3.")).toBeVisible();

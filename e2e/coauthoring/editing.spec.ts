@@ -1,5 +1,5 @@
 import { createFreshConcept, expect, signInAndWait, test } from "../support/fixtures";
-import { axe, editorText, openEditor, postRevision, SECTION, sectionUrl, shot } from "./helpers";
+import { axe, editorText, letSelectionSettle, moveCaret, openEditor, postRevision, SECTION, sectionUrl, shot } from "./helpers";
 
 const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
@@ -14,7 +14,7 @@ test.describe("editing sections", () => {
     await axe(page, "editor");
     await shot(page, "editor");
     await text.click();
-    await page.keyboard.press("Control+End");
+    await moveCaret(page, "Control+End");
     await page.keyboard.type(" Die Diakonie ergänzt offene Sprechstunden.");
     await page.getByLabel("Änderungsnotiz (optional)").fill("Sprechstunden ergänzt");
     await page.getByRole("button", { name: "Speichern", exact: true }).click();
@@ -78,10 +78,11 @@ test.describe("editing sections", () => {
     const { conceptId, sectionIds } = await createFreshConcept(request);
     const text = await openEditor(page, "federfuehrung", conceptId, sectionIds[SECTION.finanzierung]!);
     await text.click();
-    await page.keyboard.press("Control+End");
+    await moveCaret(page, "Control+End");
     await page.keyboard.press("Enter");
     await page.keyboard.type("Stadtportal");
     await page.keyboard.press("Shift+Home");
+    await letSelectionSettle(page);
 
     // Alt+F10 jumps into the toolbar, arrows move, Escape returns to the text.
     await page.keyboard.press("Alt+F10");
@@ -114,7 +115,7 @@ test.describe("editing sections", () => {
     await expect(text.getByRole("link", { name: "Stadtportal" })).toBeVisible();
     await expect(text).toBeFocused();
 
-    await page.keyboard.press("Control+End");
+    await moveCaret(page, "Control+End");
     await page.keyboard.press("Enter");
     await page.getByRole("button", { name: "Tabelle einfügen" }).click();
     await expect(text.getByRole("table")).toBeVisible();
@@ -138,7 +139,7 @@ test.describe("editing sections", () => {
     const sectionId = sectionIds[SECTION.awo]!;
     const text = await openEditor(page, "awo", conceptId, sectionId);
     await text.click();
-    await page.keyboard.press("Control+End");
+    await moveCaret(page, "Control+End");
     await page.keyboard.type(" Noch nicht gespeichert: Begegnungscafé im Stadtteil.");
     await page.getByLabel("Änderungsnotiz (optional)").fill("Café ergänzt");
     await expect(page.getByText(/Ungespeicherte Änderungen im Browser gesichert/)).toBeVisible();

@@ -35,3 +35,19 @@ export async function axe(page: Page, label: string) {
 export function postRevision(request: APIRequestContext, baseURL: string, conceptId: string, sectionId: string, data: unknown, origin = baseURL) {
   return request.post(`/api/concepts/${conceptId}/sections/${sectionId}/revisions`, { data, headers: { origin } });
 }
+
+/**
+ * Native caret moves (Shift+Home, Ctrl+End) reach ProseMirror through the browser's asynchronous
+ * selectionchange event. A person never presses the next key within the same task; a test can, so it
+ * lets one animation frame pass (the browser's event loop, not a fixed delay) before the next key.
+ */
+export async function letSelectionSettle(page: Page) {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/** Presses a caret-moving key and lets ProseMirror see the new selection. */
+export async function moveCaret(page: Page, key: string) {
+  await letSelectionSettle(page);
+  await page.keyboard.press(key);
+  await letSelectionSettle(page);
+}
