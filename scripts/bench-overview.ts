@@ -4,6 +4,7 @@ import { connect } from "@/db/connect";
 import { seedDemo } from "@/db/seed/seed-demo";
 import { loadActor } from "@/lib/auth/load-actor";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
+import { getSectionDiscussion } from "@/lib/comments/get-section-discussion";
 import { getSectionForReading } from "@/lib/sections/get-section-for-reading";
 import { concepts, users } from "@/db/schema";
 import { eq } from "drizzle-orm";
@@ -52,7 +53,9 @@ try {
   }
   console.log(`database: ${database.kind}`);
   await measure("concept overview", () => getConceptOverview(db, actor, concept!.id));
-  await measure("section page (read + HTML)", () => getSectionForReading(db, actor, concept!.id, sectionId));
+  await measure("section page (read + discussion + HTML)", () =>
+    Promise.all([getSectionForReading(db, actor, concept!.id, sectionId), getSectionDiscussion(db, actor, concept!.id, sectionId)]),
+  );
 } finally {
   await database.close();
   if (baseUrl && dbName) {

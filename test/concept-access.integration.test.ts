@@ -5,6 +5,7 @@ import { seedDemo } from "@/db/seed/seed-demo";
 import { getConceptAccess } from "@/lib/concepts/concept-access";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
 import { listMyConcepts } from "@/lib/concepts/list-my-concepts";
+import { getSectionDiscussion } from "@/lib/comments/get-section-discussion";
 import { getSectionForReading } from "@/lib/sections/get-section-for-reading";
 import { demoActor, demoConcept } from "./fixtures";
 import { createTestDatabase } from "./test-database";
@@ -68,7 +69,7 @@ describe("who sees which concept", () => {
     const diakonie = await demoActor(db, "diakonie");
     const own = await getSectionForReading(db, diakonie, concept.id, diakonieSection.id);
     expect(own.mayEdit).toBe(true);
-    expect(own.section.html).toContain("<ul>");
+    expect((await getSectionDiscussion(db, diakonie, concept.id, diakonieSection.id)).html).toContain("<ul>");
     expect((await getSectionForReading(db, diakonie, concept.id, awoSection.id)).mayEdit).toBe(false);
     expect((await getSectionForReading(db, await demoActor(db, "jugendamt"), concept.id, awoSection.id)).mayEdit).toBe(true);
   });

@@ -27,6 +27,48 @@ function findDisallowedLink(node: JsonNode): string | null {
   return null;
 }
 
+const isInt = (v: unknown, min: number, max: number) => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
+const isShortText = (v: unknown, max: number) => v === null || (typeof v === "string" && v.length <= max);
+
+/**
+ * ProseMirror fills in defaults but does not check attribute values; the editor's configuration does.
+ * Anything the editor itself cannot produce is refused (heading level 1, a string colspan, a tag name).
+ */
+const NODE_ATTRS: Record<string, (attrs: Record<string, unknown>) => boolean> = {
+  heading: (a) => a.level === 2 || a.level === 3 || a.level === 4,
+  orderedList: (a) => isInt(a.start, 0, 100_000) && (a.type === null || ["1", "a", "A", "i", "I"].includes(a.type as string)),
+  tableCell: (a) => tableCellAttrs(a),
+  tableHeader: (a) => tableCellAttrs(a),
+};
+function tableCellAttrs(a: Record<string, unknown>): boolean {
+  const widths = a.colwidth;
+  return (
+    isInt(a.colspan, 1, 50) &&
+    isInt(a.rowspan, 1, 500) &&
+    (widths === null || (Array.isArray(widths) && widths.length <= 50 && widths.every((w) => isInt(w, 0, 5000)))) &&
+    isShortText(a.align, 20)
+  );
+}
+const MARK_ATTRS: Record<string, (attrs: Record<string, unknown>) => boolean> = {
+  // target, class and title may come along when pasting from a web page; the HTML renderer drops them.
+  link: (a) => isAllowedHref(a.href) && isShortText(a.target, 20) && isShortText(a.class, 200) && isShortText(a.rel, 100) && isShortText(a.title, 500),
+};
+
+function hasOnlyAllowedAttrs(doc: PmNode): boolean {
+  let ok = true;
+  doc.descendants((node) => {
+    if (!ok) return false;
+    const nodeRule = NODE_ATTRS[node.type.name];
+    if (nodeRule && !nodeRule(node.attrs)) ok = false;
+    for (const mark of node.marks) {
+      const markRule = MARK_ATTRS[mark.type.name];
+      if (markRule && !markRule(mark.attrs)) ok = false;
+    }
+    return ok;
+  });
+  return ok;
+}
+
 /**
  * Parses untrusted tiptap JSON against the editor schema. Throws a German VALIDATION error for oversized,
  * malformed or disallowed content; returns the normalised JSON and its plain text.
@@ -53,6 +95,9 @@ export function validateContent(json: unknown): { content: { type: "doc"; conten
     doc = PmNode.fromJSON(editorSchema(), json);
     doc.check();
   } catch {
+    throw new AppError("VALIDATION", "Der Inhalt entspricht nicht dem erlaubten Format des Editors.");
+  }
+  if (!hasOnlyAllowedAttrs(doc)) {
     throw new AppError("VALIDATION", "Der Inhalt entspricht nicht dem erlaubten Format des Editors.");
   }
   return { content: doc.toJSON() as { type: "doc"; content?: unknown[] }, text: plainText(doc) };

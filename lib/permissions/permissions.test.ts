@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { CONCEPT_ROLES, CONCEPT_STATUSES, FROZEN_STATUSES, SUBMITTED_STATUSES, can, canGlobally, participantRolesForOrganisation, strongestRole, type ConceptRole, type ConceptStatus } from "./permissions";
+import {
+  CONCEPT_ROLES,
+  CONCEPT_STATUSES,
+  FROZEN_STATUSES,
+  SUBMITTED_STATUSES,
+  can,
+  canGlobally,
+  participantRolesForOrganisation,
+  sectionEditRefusal,
+  strongestRole,
+  type ConceptRole,
+  type ConceptStatus,
+  type SectionEditRefusal,
+} from "./permissions";
 
 const roles: (ConceptRole | null)[] = [...CONCEPT_ROLES, null];
 const all = (fn: (role: ConceptRole | null, status: ConceptStatus) => void) => {
@@ -39,6 +52,40 @@ describe("permission table", () => {
         expect(can("section.edit", { isAdmin: false, role, status, ownsSection }), `${role} ${status} ${ownsSection}`).toBe(expected);
       }
     });
+  });
+
+  it("answers 'may this actor edit this section now' for every role, state, ownership and archive flag", () => {
+    // Written out as a table on purpose: the test must not re-derive the rule it checks.
+    const open: ConceptStatus[] = ["entwurf", "konsultation", "ueberarbeitung"];
+    const frozen: ConceptStatus[] = ["mitzeichnung", "freigegeben", "eingereicht", "beraten", "abgeschlossen"];
+    expect([...open, ...frozen].sort()).toEqual([...CONCEPT_STATUSES].sort());
+    const expected = (role: ConceptRole | null, status: ConceptStatus, owns: boolean, archived: boolean): SectionEditRefusal | null => {
+      if (role === null || role === "committee") return "no-right";
+      if (frozen.includes(status)) return "frozen";
+      if (archived) return "archived";
+      if (role === "contributor" && !owns) return "not-owner";
+      return null;
+    };
+    let cases = 0;
+    for (const isAdmin of [false, true]) {
+      all((role, status) => {
+        for (const ownsSection of [false, true]) {
+          for (const sectionArchived of [false, true]) {
+            const subject = { isAdmin, role, status, ownsSection, sectionArchived };
+            const label = `${role} ${status} owns=${ownsSection} archived=${sectionArchived} admin=${isAdmin}`;
+            expect(sectionEditRefusal(subject), label).toBe(expected(role, status, ownsSection, sectionArchived));
+            expect(can("section.edit", subject), label).toBe(expected(role, status, ownsSection, sectionArchived) === null);
+            cases++;
+          }
+        }
+      });
+    }
+    expect(cases).toBe(2 * 5 * 8 * 2 * 2);
+    // Spot checks that read like the issue.
+    expect(can("section.edit", { isAdmin: false, role: "contributor", status: "konsultation", ownsSection: true })).toBe(true);
+    expect(can("section.edit", { isAdmin: false, role: "contributor", status: "entwurf", ownsSection: false })).toBe(false);
+    expect(can("section.edit", { isAdmin: true, role: "committee", status: "entwurf", ownsSection: true })).toBe(false);
+    expect(can("section.edit", { isAdmin: false, role: "lead", status: "mitzeichnung" })).toBe(false);
   });
 
   it("reserves concept management to the lead", () => {

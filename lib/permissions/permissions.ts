@@ -37,6 +37,8 @@ export type Subject = {
   status: ConceptStatus;
   /** For section actions: the section's owner organisation is one of the actor's organisations. */
   ownsSection?: boolean;
+  /** For section actions: the section has been removed from the outline (archived). */
+  sectionArchived?: boolean;
 };
 
 export type Action =
@@ -69,8 +71,7 @@ export const PERMISSIONS: Record<Action, (s: Subject) => boolean> = {
   "concept.manageParticipants": (s) => s.role === "lead" || s.isAdmin,
   "concept.readAudit": (s) => s.role === "lead" || s.isAdmin,
   "section.read": isDrafting,
-  "section.edit": (s) =>
-    notFrozen(s) && (s.role === "lead" || s.role === "author" || (s.role === "contributor" && s.ownsSection === true)),
+  "section.edit": (s) => sectionEditRefusal(s) === null,
   "section.manage": (s) => s.role === "lead" && notFrozen(s),
   "fassung.create": (s) => s.role === "lead",
   "fassung.read": isDrafting,
@@ -82,6 +83,23 @@ export const PERMISSIONS: Record<Action, (s: Subject) => boolean> = {
   "thread.resolveAny": (s) => isVerwaltung(s) && notFrozen(s),
   "proposal.create": (s) => isDrafting(s) && notFrozen(s),
 };
+
+/** Why an actor may not edit a section right now; null when they may. */
+export type SectionEditRefusal = "no-right" | "frozen" | "archived" | "not-owner";
+
+/**
+ * The one predicate "may this actor edit this section now". The lead and Verwaltung authors edit any
+ * section, a Träger contributor only the sections owned by their organisation, committee members and
+ * outsiders never, nobody while the concept is frozen or once the section is archived. The workflow
+ * extends it here, never in a service or a page.
+ */
+export function sectionEditRefusal(s: Subject): SectionEditRefusal | null {
+  if (s.role !== "lead" && s.role !== "author" && s.role !== "contributor") return "no-right";
+  if (!notFrozen(s)) return "frozen";
+  if (s.sectionArchived === true) return "archived";
+  if (s.role === "contributor" && s.ownsSection !== true) return "not-owner";
+  return null;
+}
 
 export function can(action: Action, subject: Subject): boolean {
   return PERMISSIONS[action](subject);

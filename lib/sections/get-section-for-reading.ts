@@ -4,9 +4,9 @@ import type { Db } from "@/db/connect";
 import { organisations, sections, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
-import { renderContentHtml } from "@/lib/content/render-html";
 import { notFound } from "@/lib/errors";
-import { can } from "@/lib/permissions/permissions";
+import { sectionEditRefusal } from "@/lib/permissions/permissions";
+import { othersEditingSection } from "./section-presence";
 
 /** One section with its content rendered to sanitized HTML on the server, plus its neighbours for navigation. */
 export async function getSectionForReading(db: Db, actor: Actor, conceptId: string, sectionId: string) {
@@ -31,14 +31,17 @@ export async function getSectionForReading(db: Db, actor: Actor, conceptId: stri
   const section = siblings[index];
   if (!section) throw notFound();
   const ownsSection = actor.organisations.some((o) => o.id === section.ownerOrganisationId);
-  const [{ content }] = (await db.select({ content: sections.content }).from(sections).where(eq(sections.id, section.id))) as [{ content: unknown }];
+  const refusal = sectionEditRefusal({ ...access.subject, ownsSection });
   const nav = (s: (typeof siblings)[number] | undefined, offset: number) => (s ? { id: s.id, title: s.title, number: index + 1 + offset } : null);
   return {
     concept: access.concept,
     role: access.role!,
-    section: { ...section, number: index + 1, html: renderContentHtml(content) },
+    // The text itself, with comment anchors marked, comes from getSectionDiscussion.
+    section: { ...section, number: index + 1 },
     previous: nav(siblings[index - 1], -1),
     next: nav(siblings[index + 1], 1),
-    mayEdit: can("section.edit", { ...access.subject, ownsSection }),
+    mayEdit: refusal === null,
+    refusal,
+    othersEditing: await othersEditingSection(db, actor, section.id),
   };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DeadlineTimeline } from "@/components/planning/deadline-timeline";
+import { ConceptTabs } from "@/components/concept-tabs";
 import { ConceptStatusBadge, IllustrativeMark, SectionStatusBadge } from "@/components/status-badge";
 import { isDemoDataPresent } from "@/db/seed/seed-demo";
 import { planningToday } from "@/lib/clock";
@@ -55,18 +56,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
         </div>
         <ConceptStatusBadge status={concept.status as ConceptStatus} />
       </div>
-      <nav aria-label={t("conceptNav")} className="mt-4">
-        <ul className="flex flex-wrap gap-4">
-          <li>
-            <Link href={`/konzepte/${concept.id}/synopse`}>{t("synopseLink")}</Link>
-          </li>
-          {overview.mayManage ? (
-            <li>
-              <Link href={`/konzepte/${concept.id}/protokoll`}>{t("auditLink")}</Link>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
+      <ConceptTabs conceptId={concept.id} current="overview" showOutline={overview.mayManage} />
 
       <section aria-labelledby="auftrag" className="mt-8 rounded-lg border border-line bg-white p-6">
         <h2 id="auftrag" className="text-xl font-bold">

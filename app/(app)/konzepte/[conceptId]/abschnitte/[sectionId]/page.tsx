@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Breadcrumb } from "@/components/breadcrumb";
 import { DiscussionPanel } from "@/components/comments/discussion-panel";
 import { SectionStatusBadge } from "@/components/status-badge";
+import { buttonClass } from "@/components/ui/button";
 import { getSectionDiscussion, type ThreadFilter } from "@/lib/comments/get-section-discussion";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
@@ -30,27 +32,17 @@ function parseFilter(value: string | undefined): ThreadFilter {
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {
-  const { concept, section, previous, next } = await load(params);
+  const { concept, section, previous, next, mayEdit, refusal, othersEditing } = await load(params);
   const actor = await requireActor();
   const filter = parseFilter((await searchParams).filter);
   const discussion = await getSectionDiscussion(await getDb(), actor, concept.id, section.id, filter);
   const t = await getTranslations("section");
-  const tc = await getTranslations("concept");
   const base = `/konzepte/${concept.id}`;
+  const here = `${base}/abschnitte/${section.id}`;
 
   return (
-    <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
-      <nav aria-label={tc("breadcrumb")} className="text-sm">
-        <ol className="flex flex-wrap gap-2 text-muted">
-          <li>
-            <Link href={base}>{concept.title}</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page">
-            {section.number}. {section.title}
-          </li>
-        </ol>
-      </nav>
+    <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
+      <Breadcrumb items={[{ label: concept.title, href: base }, { label: `${section.number}. ${section.title}` }]} />
       <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
         <h1 className="text-3xl font-bold">
           {section.number}. {section.title}
@@ -61,6 +53,22 @@ export default async function SectionPage({ params, searchParams }: Props) {
         {t("owner", { name: section.ownerName })} · {t("revision", { number: section.version })} ·{" "}
         {t("lastChange", { date: section.updatedAt, time: section.updatedAt, name: section.updatedByName ?? "—" })}
       </p>
+      <div className="mt-4 flex flex-wrap items-center gap-3">
+        {mayEdit ? (
+          <Link href={`${here}/bearbeiten`} className={buttonClass("primary", "no-underline hover:text-white")}>
+            {t("edit")}
+          </Link>
+        ) : null}
+        <Link href={`${here}/verlauf`} className={buttonClass("secondary", "no-underline")}>
+          {t("history")}
+        </Link>
+      </div>
+      {refusal ? <p className="mt-4 rounded-md border border-line bg-white px-4 py-3">{t(`refusal.${refusal}`, { owner: section.ownerName })}</p> : null}
+      {othersEditing.length ? (
+        <p className="mt-4 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] px-4 py-3 font-semibold text-warn">
+          {t("editingNow", { names: othersEditing.map((o) => (o.organisations ? `${o.name} (${o.organisations})` : o.name)).join(", ") })}
+        </p>
+      ) : null}
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <article className="self-start rounded-lg border border-line bg-white p-8">
           {discussion.html ? <div className="rich-text" data-section-text dangerouslySetInnerHTML={{ __html: discussion.html }} /> : <p>{t("empty")}</p>}

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Breadcrumb } from "@/components/breadcrumb";
+import { SectionEditorLoader } from "@/components/editor/section-editor-loader";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/actor";
+import { orNotFound } from "@/lib/http/page-guard";
+import { parseIdOrNotFound } from "@/lib/ids";
+import { getSectionForEditing } from "@/lib/sections/get-section-for-editing";
+
+type Props = { params: Promise<{ conceptId: string; sectionId: string }> };
+
+async function load(params: Props["params"]) {
+  const actor = await requireActor();
+  const { conceptId, sectionId } = await params;
+  const data = await orNotFound((async () => getSectionForEditing(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)))());
+  return { actor, ...data };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { section } = await load(params);
+  const t = await getTranslations("editor");
+  return { title: t("pageTitle", { title: section.title }) };
+}
+
+/** The only page that loads the editor bundle; everybody else reads server-rendered HTML. */
+export default async function EditSectionPage({ params }: Props) {
+  const { actor, concept, section, content, refusal, others } = await load(params);
+  const t = await getTranslations("editor");
+  const ts = await getTranslations("section");
+  const base = `/konzepte/${concept.id}`;
+  const readHref = `${base}/abschnitte/${section.id}`;
+  const label = section.number ? `${section.number}. ${section.title}` : section.title;
+
+  return (
+    <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
+      <Breadcrumb items={[{ label: concept.title, href: base }, { label, href: readHref }, { label: t("crumb") }]} />
+      <h1 className="mt-4 text-3xl font-bold">{t("heading", { section: label })}</h1>
+      <p className="mt-2 text-muted">
+        {ts("owner", { name: section.ownerName })} · {ts("revision", { number: section.version })} ·{" "}
+        <Link href={`${readHref}/verlauf`} className="underline">
+          {ts("history")}
+        </Link>
+      </p>
+      {refusal || !content ? (
+        <div className="mt-6 rounded-lg border border-line bg-white p-6">
+          <p className="font-semibold">{ts(`refusal.${refusal ?? "no-right"}`, { owner: section.ownerName })}</p>
+          <p className="mt-3">
+            <Link href={readHref}>{t("toReadView")}</Link>
+          </p>
+        </div>
+      ) : (
+        <SectionEditorLoader
+          conceptId={concept.id}
+          sectionId={section.id}
+          userId={actor.id}
+          sectionLabel={label}
+          initialContent={content}
+          initialVersion={section.version}
+          others={others.map(({ name, organisations }) => ({ name, organisations }))}
+          readHref={readHref}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { clsx } from "clsx";
+
+type Tab = "overview" | "outline" | "fassungen" | "synopse" | "protokoll";
+
+/** The concept's areas; the current one is marked with aria-current, not by colour alone. */
+export async function ConceptTabs({ conceptId, current, showOutline }: { conceptId: string; current: Tab | null; showOutline: boolean }) {
+  const t = await getTranslations("conceptNav");
+  const base = `/konzepte/${conceptId}`;
+  const tabs: { id: Tab; href: string }[] = [
+    { id: "overview", href: base },
+    ...(showOutline ? [{ id: "outline" as const, href: `${base}/gliederung` }] : []),
+    { id: "fassungen", href: `${base}/fassungen` },
+    { id: "synopse", href: `${base}/synopse` },
+    ...(showOutline ? [{ id: "protokoll" as const, href: `${base}/protokoll` }] : []),
+  ];
+  return (
+    <nav aria-label={t("label")} className="mt-6 border-b border-line">
+      <ul className="flex flex-wrap gap-1">
+        {tabs.map((tab) => (
+          <li key={tab.id}>
+            <Link
+              href={tab.href}
+              aria-current={current === tab.id ? "page" : undefined}
+              className={clsx(
+                "-mb-px inline-block border-b-4 px-4 py-2 font-semibold no-underline",
+                current === tab.id ? "border-brand text-ink" : "border-transparent text-brand hover:border-line",
+              )}
+            >
+              {t(tab.id)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { organisations, sectionRevisions, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { diffText, summariseDiff } from "@/lib/diff/word-diff";
+import { notFound } from "@/lib/errors";
+import { requireSectionReadAccess } from "./section-access";
+import { describeSection } from "./section-number";
+
+/** Word-level diff between any two revisions of a section (older → newer as given). */
+export async function compareSectionRevisions(db: Db, actor: Actor, conceptId: string, sectionId: string, from: number, to: number) {
+  const access = await requireSectionReadAccess(db, actor, conceptId, sectionId);
+  const rows = await db
+    .select({
+      number: sectionRevisions.number,
+      createdAt: sectionRevisions.createdAt,
+      note: sectionRevisions.note,
+      restoredFromNumber: sectionRevisions.restoredFromNumber,
+      contentText: sectionRevisions.contentText,
+      authorName: users.name,
+      organisationName: organisations.name,
+    })
+    .from(sectionRevisions)
+    .leftJoin(users, eq(users.id, sectionRevisions.authorId))
+    .leftJoin(organisations, eq(organisations.id, sectionRevisions.organisationId))
+    .where(and(eq(sectionRevisions.sectionId, sectionId), inArray(sectionRevisions.number, [from, to])));
+  const older = rows.find((r) => r.number === from);
+  const newer = rows.find((r) => r.number === to);
+  if (!older || !newer) throw notFound();
+  const parts = diffText(older.contentText, newer.contentText);
+  const meta = (r: typeof older) => ({ number: r.number, createdAt: r.createdAt, note: r.note, restoredFromNumber: r.restoredFromNumber, authorName: r.authorName, organisationName: r.organisationName });
+  return {
+    concept: access.concept,
+    section: await describeSection(db, access),
+    from: meta(older),
+    to: meta(newer),
+    parts,
+    summary: summariseDiff(parts),
+  };
+}

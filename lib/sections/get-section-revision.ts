@@ -1,0 +1,38 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { organisations, sectionRevisions, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { renderContentHtml } from "@/lib/content/render-html";
+import { notFound } from "@/lib/errors";
+import { requireSectionReadAccess } from "./section-access";
+import { describeSection } from "./section-number";
+
+/** One revision of a section, rendered to sanitized HTML on the server. */
+export async function getSectionRevision(db: Db, actor: Actor, conceptId: string, sectionId: string, number: number) {
+  const access = await requireSectionReadAccess(db, actor, conceptId, sectionId);
+  const [revision] = await db
+    .select({
+      number: sectionRevisions.number,
+      createdAt: sectionRevisions.createdAt,
+      note: sectionRevisions.note,
+      restoredFromNumber: sectionRevisions.restoredFromNumber,
+      content: sectionRevisions.content,
+      authorName: users.name,
+      organisationName: organisations.name,
+    })
+    .from(sectionRevisions)
+    .leftJoin(users, eq(users.id, sectionRevisions.authorId))
+    .leftJoin(organisations, eq(organisations.id, sectionRevisions.organisationId))
+    .where(and(eq(sectionRevisions.sectionId, sectionId), eq(sectionRevisions.number, number)))
+    .limit(1);
+  if (!revision) throw notFound();
+  const { content, ...meta } = revision;
+  return {
+    concept: access.concept,
+    section: await describeSection(db, access),
+    revision: { ...meta, html: renderContentHtml(content) },
+    isCurrent: number === access.section.version,
+    mayRestore: access.refusal === null && number !== access.section.version,
+  };
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/connect";
+import { concepts, organisations, sections } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { roleColumns, toAccess, type ConceptAccess } from "@/lib/concepts/concept-access";
+import { AppError, notFound } from "@/lib/errors";
+import { can, sectionEditRefusal, type Action, type SectionEditRefusal } from "@/lib/permissions/permissions";
+
+export type SectionRow = typeof sections.$inferSelect;
+export type SectionAccess = ConceptAccess & { section: SectionRow; ownerName: string; refusal: SectionEditRefusal | null };
+
+/**
+ * The concept (locked FOR SHARE when `lock` is set, so a workflow step cannot freeze it halfway through a
+ * write) and one of its sections, archived or not. A section of another concept is "not found".
+ */
+export async function loadSectionAccess(db: Db | Tx, actor: Actor, conceptId: string, sectionId: string, lock = false): Promise<SectionAccess> {
+  const query = db
+    .select({ concept: concepts, ...roleColumns(actor) })
+    .from(concepts)
+    .where(eq(concepts.id, conceptId))
+    .limit(1);
+  const [row] = lock ? await query.for("share", { of: concepts }) : await query;
+  if (!row) throw notFound();
+  const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
+  if (!can("section.read", access.subject)) throw notFound();
+  const [found] = await db
+    .select({ section: sections, ownerName: organisations.name })
+    .from(sections)
+    .innerJoin(organisations, eq(organisations.id, sections.ownerOrganisationId))
+    .where(and(eq(sections.id, sectionId), eq(sections.conceptId, conceptId)))
+    .limit(1);
+  if (!found) throw notFound();
+  const subject = {
+    ...access.subject,
+    ownsSection: actor.organisations.some((o) => o.id === found.section.ownerOrganisationId),
+    sectionArchived: found.section.archivedAt !== null,
+  };
+  return { ...access, subject, section: found.section, ownerName: found.ownerName, refusal: sectionEditRefusal(subject) };
+}
+
+/** German reasons, safe to show; the server says them whatever the UI showed or hid. */
+export function editRefusalError(refusal: SectionEditRefusal, ownerName: string): AppError {
+  switch (refusal) {
+    case "frozen":
+      return new AppError("CONCEPT_FROZEN", "Das Konzept ist eingefroren (ab der Mitzeichnung); Abschnitte können nicht mehr geändert werden.");
+    case "archived":
+      return new AppError("CONFLICT", "Dieser Abschnitt wurde aus der Gliederung entfernt und kann nicht bearbeitet werden.");
+    case "not-owner":
+      return new AppError("FORBIDDEN", `Diesen Abschnitt verantwortet ${ownerName}. Sie können ihn lesen, aber nicht bearbeiten.`);
+    case "no-right":
+      return new AppError("FORBIDDEN", "Sie dürfen diesen Abschnitt nicht bearbeiten.");
+  }
+}
+
+/** For every write to a section's content: the section, or the reason why not, as a typed error. */
+export async function requireSectionEditAccess(tx: Tx, actor: Actor, conceptId: string, sectionId: string): Promise<SectionAccess> {
+  const access = await loadSectionAccess(tx, actor, conceptId, sectionId, true);
+  if (access.refusal) throw editRefusalError(access.refusal, access.ownerName);
+  return access;
+}
+
+/** Reading a section's history and revisions; archived sections keep theirs. */
+export async function requireSectionReadAccess(db: Db, actor: Actor, conceptId: string, sectionId: string, action: Action = "section.read"): Promise<SectionAccess> {
+  const access = await loadSectionAccess(db, actor, conceptId, sectionId);
+  if (!can(action, access.subject)) throw notFound();
+  return access;
+}
+
+/** The organisation a revision is credited to: the owner when the author belongs to it, else the author's own. */
+export function actingOrganisationId(actor: Actor, ownerOrganisationId: string): string | null {
+  if (actor.organisations.some((o) => o.id === ownerOrganisationId)) return ownerOrganisationId;
+  return (actor.organisations.find((o) => o.kind === "verwaltung") ?? actor.organisations[0])?.id ?? null;
+}
