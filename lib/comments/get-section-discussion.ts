@@ -43,6 +43,7 @@ export async function getSectionDiscussion(db: Db, actor: Actor, conceptId: stri
     mentionables: await listMentionables(db, conceptId),
     may: {
       comment: can("comment.create", access.subject),
+      propose: can("proposal.create", access.subject),
       commentInternally: can("comment.readInternal", access.subject) && can("comment.create", access.subject),
       decide: can("thread.decide", access.subject),
       resolveAny: can("thread.resolveAny", access.subject),

@@ -4,7 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { DiscussionPanel } from "@/components/comments/discussion-panel";
 import { SectionStatusBadge } from "@/components/status-badge";
+import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
+import { listSectionProposals } from "@/lib/proposals/get-proposal";
 import { getSectionDiscussion, type ThreadFilter } from "@/lib/comments/get-section-discussion";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
@@ -36,6 +38,8 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const actor = await requireActor();
   const filter = parseFilter((await searchParams).filter);
   const discussion = await getSectionDiscussion(await getDb(), actor, concept.id, section.id, filter);
+  const proposals = await listSectionProposals(await getDb(), concept.id, section.id);
+  const tp = await getTranslations("proposals");
   const t = await getTranslations("section");
   const base = `/konzepte/${concept.id}`;
   const here = `${base}/abschnitte/${section.id}`;
@@ -59,6 +63,11 @@ export default async function SectionPage({ params, searchParams }: Props) {
             {t("edit")}
           </Link>
         ) : null}
+        {discussion.may.propose ? (
+          <Link href={`${here}/vorschlagen`} className={buttonClass("secondary", "no-underline")}>
+            {tp("propose")}
+          </Link>
+        ) : null}
         <Link href={`${here}/verlauf`} className={buttonClass("secondary", "no-underline")}>
           {t("history")}
         </Link>
@@ -75,6 +84,26 @@ export default async function SectionPage({ params, searchParams }: Props) {
         </article>
         <DiscussionPanel discussion={discussion} conceptId={concept.id} sectionId={section.id} actorId={actor.id} filter={filter} />
       </div>
+      <section aria-labelledby="vorschlaege" className="mt-8 rounded-lg border border-line bg-white p-6">
+        <h2 id="vorschlaege" className="text-xl font-bold">
+          {tp("listTitle")}
+        </h2>
+        {proposals.length === 0 ? (
+          <p className="mt-2 text-muted">{tp("none")}</p>
+        ) : (
+          <ul className="mt-3 flex flex-col gap-2">
+            {proposals.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center gap-3">
+                <Badge tone={p.status === "open" ? "info" : p.status === "accepted" ? "ok" : "neutral"}>{tp(`status.${p.status}`)}</Badge>
+                <Link href={`${here}/vorschlaege/${p.id}`}>
+                  {p.proposerName}
+                  {p.organisationName ? ` (${p.organisationName})` : ""}: {p.reason.length > 80 ? `${p.reason.slice(0, 80)} …` : p.reason}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <nav aria-label={t("sectionNav")} className="mt-8 flex justify-between gap-4">
         {previous ? (
           <Link href={`${base}/abschnitte/${previous.id}`} rel="prev">

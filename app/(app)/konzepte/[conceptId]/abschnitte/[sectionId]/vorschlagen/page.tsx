@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Breadcrumb } from "@/components/breadcrumb";
+import { ProposalEditorLoader } from "@/components/proposals/proposal-editor-loader";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/actor";
+import { orNotFound } from "@/lib/http/page-guard";
+import { parseIdOrNotFound } from "@/lib/ids";
+import { getSectionForProposing } from "@/lib/proposals/get-proposal";
+
+type Props = { params: Promise<{ conceptId: string; sectionId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("proposals"))("newTitle") };
+}
+
+export default async function ProposePage({ params }: Props) {
+  const actor = await requireActor();
+  const { conceptId, sectionId } = await params;
+  const { concept, section } = await orNotFound((async () => getSectionForProposing(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)))());
+  const t = await getTranslations("proposals");
+  const base = `/konzepte/${concept.id}`;
+  const here = `${base}/abschnitte/${section.id}`;
+  return (
+    <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
+      <Breadcrumb items={[{ label: concept.title, href: base }, { label: section.title, href: here }, { label: t("newTitle") }]} />
+      <h1 className="mt-4 text-3xl font-bold">{t("newHeading", { title: section.title })}</h1>
+      <p className="mt-2 max-w-3xl text-muted">{t("newIntro")}</p>
+      <ProposalEditorLoader
+        mode="propose"
+        endpoint={`/api/concepts/${concept.id}/sections/${section.id}/proposals`}
+        doneHref={`${here}/vorschlaege`}
+        initialContent={section.content}
+        baseVersion={section.version}
+        label={t("editorLabel", { title: section.title })}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { changeProposals, sectionRevisions, users } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { canonicalJson } from "@/lib/audit/canonical-json";
+import type { Actor } from "@/lib/auth/load-actor";
+import { validateContent } from "@/lib/content/validate-content";
+import { AppError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/http/action-result";
+import { notify } from "@/lib/notifications/notify";
+import { requireSectionEditAccess } from "@/lib/sections/section-access";
+import { writeSectionRevision } from "@/lib/sections/write-section-revision";
+import { ZAcceptProposal } from "./proposal-schemas";
+
+/**
+ * Applies a proposal as a new revision credited to the proposer. When the section changed since the
+ * proposal was made, nothing is applied blindly: the editor reconciles in the editor and sends the merged
+ * content against the current version (then the Abwägung is "teilweise übernommen" unless identical).
+ */
+export async function acceptProposal(db: Db, actor: Actor, input: unknown): Promise<{ version: number }> {
+  const data = parseOrThrow(ZAcceptProposal, input);
+  const reconciled = data.content === undefined ? null : validateContent(data.content);
+  return db.transaction(async (tx) => {
+    const [proposal] = await tx.select().from(changeProposals).where(eq(changeProposals.id, data.proposalId)).limit(1);
+    if (!proposal) throw new AppError("NOT_FOUND", "Nicht gefunden oder kein Zugriff.");
+    const { section } = await requireSectionEditAccess(tx, actor, proposal.conceptId, proposal.sectionId);
+    if (proposal.status !== "open") throw new AppError("CONFLICT", "Dieser Vorschlag ist nicht mehr offen.");
+    if (!reconciled && section.version !== proposal.baseVersion) {
+      throw new AppError("SECTION_STALE", "Der Abschnitt wurde seit dem Vorschlag geändert. Bitte gleichen Sie die Unterschiede im Editor ab, bevor Sie übernehmen.");
+    }
+    const content = reconciled?.content ?? proposal.content;
+    const text = reconciled?.text ?? proposal.contentText;
+    const [proposer] = await tx.select({ name: users.name }).from(users).where(eq(users.id, proposal.proposerId));
+    const { number } = await writeSectionRevision(tx, actor, {
+      section,
+      baseVersion: reconciled ? data.baseVersion : proposal.baseVersion,
+      content,
+      text,
+      note: data.note || `Änderungsvorschlag von ${proposer?.name ?? "unbekannt"} übernommen`,
+      creditedUserId: proposal.proposerId,
+    });
+    const [revision] = await tx
+      .select({ id: sectionRevisions.id })
+      .from(sectionRevisions)
+      .where(and(eq(sectionRevisions.sectionId, section.id), eq(sectionRevisions.number, number)));
+    const full = !reconciled || canonicalJson(reconciled.content) === canonicalJson(proposal.content);
+    const [updated] = await tx
+      .update(changeProposals)
+      .set({
+        status: "accepted",
+        closedAt: new Date(),
+        closedBy: actor.id,
+        resultRevisionId: revision!.id,
+        decision: proposal.decision ?? (full ? "uebernommen" : "teilweise_uebernommen"),
+        decisionReason: proposal.decisionReason ?? (full ? "Vorschlag unverändert übernommen." : "Vorschlag mit dem zwischenzeitlich geänderten Text abgeglichen und übernommen."),
+        decidedBy: proposal.decidedBy ?? actor.id,
+        decidedAt: proposal.decidedAt ?? new Date(),
+      })
+      .where(and(eq(changeProposals.id, proposal.id), eq(changeProposals.status, "open")))
+      .returning({ id: changeProposals.id });
+    if (!updated) throw new AppError("CONFLICT", "Dieser Vorschlag ist nicht mehr offen.");
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "proposal.accepted",
+      objectType: "change_proposal",
+      objectId: proposal.id,
+      conceptId: proposal.conceptId,
+      summary: { revision: number, reconciled: Boolean(reconciled), full },
+    });
+    await notify(tx, actor.id, [proposal.proposerId], {
+      kind: "decision",
+      conceptId: proposal.conceptId,
+      title: `Ihr Änderungsvorschlag zu „${section.title}“ wurde übernommen`,
+      body: `${actor.name} hat Ihren Vorschlag als Version ${number} übernommen${full ? "" : " (abgeglichen mit zwischenzeitlichen Änderungen)"}.`,
+      link: `/konzepte/${proposal.conceptId}/abschnitte/${proposal.sectionId}/vorschlaege/${proposal.id}`,
+      internal: false,
+    });
+    return { version: number };
+  });
+}
