@@ -32,7 +32,8 @@ export default function ProposalEditor(props: ProposalEditorProps) {
     extensions: editorExtensions,
     content: props.initialContent as JSONContent,
     immediatelyRender: false,
-    editorProps: { attributes: { class: "rich-text min-h-64 p-4 focus:outline-none", "aria-label": props.label, "aria-multiline": "true", role: "textbox" } },
+    // The toolbar's aria-controls points at this id.
+    editorProps: { attributes: { id: `werkzeuge${id}-text`, class: "rich-text min-h-64 p-4 focus:outline-none", "aria-label": props.label, "aria-multiline": "true", role: "textbox" } },
   });
 
   async function submit() {

@@ -86,7 +86,10 @@ export default async function SectionHistoryPage({ params }: Props) {
                   <td className="py-3 pr-4 whitespace-nowrap">{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
                   <td className="py-3 pr-4">{r.authorName ?? "—"}</td>
                   <td className="py-3 pr-4">{r.organisationName ?? "—"}</td>
-                  <td className="py-3 pr-4">{r.restoredFromNumber !== null ? t("restoredFrom", { number: r.restoredFromNumber }) : (r.note ?? <span className="text-muted">—</span>)}</td>
+                  <td className="py-3 pr-4">
+                    {r.restoredFromNumber !== null ? t("restoredFrom", { number: r.restoredFromNumber }) : (r.note ?? <span className="text-muted">—</span>)}
+                    {r.creditedName ? <span className="block text-sm text-muted">{t("creditedTo", { name: r.creditedName })}</span> : null}
+                  </td>
                   <td className="py-3 pr-4">
                     <ul className="flex flex-col gap-1 text-sm">
                       <li>
