@@ -4,7 +4,9 @@ import { connect } from "@/db/connect";
 import { seedDemo } from "@/db/seed/seed-demo";
 import { loadActor } from "@/lib/auth/load-actor";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
+import { createThread } from "@/lib/comments/create-thread";
 import { getSectionDiscussion } from "@/lib/comments/get-section-discussion";
+import { replyToThread } from "@/lib/comments/reply-to-thread";
 import { getSectionForReading } from "@/lib/sections/get-section-for-reading";
 import { concepts, users } from "@/db/schema";
 import { eq } from "drizzle-orm";
@@ -56,6 +58,16 @@ try {
   await measure("section page (read + discussion + HTML)", () =>
     Promise.all([getSectionForReading(db, actor, concept!.id, sectionId), getSectionDiscussion(db, actor, concept!.id, sectionId)]),
   );
+
+  // 200 anchored threads (with a reply each) on one section: the discussion must still render quickly.
+  const awo = await loadActor(db, (await db.select().from(users).where(eq(users.email, "awo@demo.example")))[0]!.id);
+  const busy = overview.sections[3]!.id;
+  const words = ["Synergieeffekte", "Gemeinwesenarbeit", "Strukturen", "Qualität", "Angebots", "Flüchtlingskrise", "Standardleistung", "Welcome"];
+  for (let i = 0; i < 200; i++) {
+    const { threadId } = await createThread(db, awo!, { conceptId: concept!.id, sectionId: busy, body: `Anmerkung ${i}`, quote: { exact: words[i % words.length]!, prefix: "", suffix: "" } });
+    await replyToThread(db, actor, { threadId, body: `Antwort ${i}` });
+  }
+  await measure("section with 200 threads", () => getSectionDiscussion(db, actor, concept!.id, busy), 100);
 } finally {
   await database.close();
   if (baseUrl && dbName) {

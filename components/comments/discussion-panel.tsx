@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { getSectionDiscussion, ThreadFilter } from "@/lib/comments/get-section-discussion";
+import { LinkifiedText } from "./linkified-text";
 import { NewThreadForm } from "./new-thread-form";
 import { DecisionForm, OwnCommentControls, ReplyForm, ResolveButton } from "./thread-forms";
 
@@ -81,7 +82,13 @@ export async function DiscussionPanel({ discussion, conceptId, sectionId, actorI
                       <span className="text-muted"> · {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}</span>
                       {c.edited ? <span className="text-muted"> · {t("edited")}</span> : null}
                     </p>
-                    {c.deleted ? <p className="text-muted italic">{t("deleted")}</p> : <p className="whitespace-pre-line">{c.body}</p>}
+                    {c.deleted ? (
+                      <p className="text-muted italic">{t("deleted")}</p>
+                    ) : (
+                      <p className="whitespace-pre-line">
+                        <LinkifiedText text={c.body ?? ""} />
+                      </p>
+                    )}
                     {c.mentions.length ? <p className="text-sm text-muted">{t("mentions", { names: c.mentions.map((m) => `@${m}`).join(", ") })}</p> : null}
                     {!c.deleted && c.authorId === actorId && discussion.may.comment ? <OwnCommentControls ctx={ctx} commentId={c.id} body={c.body ?? ""} /> : null}
                   </li>

@@ -40,6 +40,10 @@ export async function listSectionThreads(db: Db, access: ConceptAccess, sectionI
     .leftJoin(users, eq(users.id, commentMentions.userId))
     .leftJoin(organisations, eq(organisations.id, commentMentions.organisationId))
     .where(inArray(comments.threadId, threadIds));
+  const mentionsByComment = new Map<string, string[]>();
+  for (const m of mentionRows) mentionsByComment.set(m.commentId, [...(mentionsByComment.get(m.commentId) ?? []), m.userName ?? m.organisationName ?? ""]);
+  const commentsByThread = new Map<string, typeof commentRows>();
+  for (const c of commentRows) commentsByThread.set(c.comment.threadId, [...(commentsByThread.get(c.comment.threadId) ?? []), c]);
   return threads.map(({ thread, authorName, organisationName, resolverName }) => {
     const placed = thread.anchor ? resolveAnchor(currentText, thread.anchor) : null;
     return {
@@ -48,9 +52,7 @@ export async function listSectionThreads(db: Db, access: ConceptAccess, sectionI
       organisationName,
       deciderName: resolverName,
       placement: placed,
-      comments: commentRows
-        .filter((c) => c.comment.threadId === thread.id)
-        .map((c) => ({
+      comments: (commentsByThread.get(thread.id) ?? []).map((c) => ({
           id: c.comment.id,
           authorId: c.comment.authorId,
           authorName: c.authorName,
@@ -59,7 +61,7 @@ export async function listSectionThreads(db: Db, access: ConceptAccess, sectionI
           createdAt: c.comment.createdAt,
           edited: Boolean(c.comment.editedAt),
           deleted: Boolean(c.comment.deletedAt),
-          mentions: mentionRows.filter((m) => m.commentId === c.comment.id).map((m) => m.userName ?? m.organisationName ?? ""),
+          mentions: mentionsByComment.get(c.comment.id) ?? [],
         })),
     };
   });
