@@ -10,7 +10,7 @@ import {
   resolveThreadAction,
 } from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/comment-actions";
 import { Button } from "@/components/ui/button";
-import { ActionForm, FieldError } from "./action-form";
+import { ActionForm, FieldError, type FormAction } from "./action-form";
 import { MentionPicker, type Mentionables } from "./mention-picker";
 
 type Ctx = { conceptId: string; sectionId: string; threadId: string };
@@ -115,16 +115,20 @@ export function ResolveButton({ ctx, resolved }: { ctx: Ctx; resolved: boolean }
 }
 
 export function DecisionForm({ ctx, current }: { ctx: Ctx; current: { decision: string | null; reason: string | null } }) {
+  return <AbwaegungForm action={decideThreadAction} id={`decide-${ctx.threadId}`} hidden={<Hidden ctx={ctx} />} current={current} />;
+}
+
+/** The Abwägung (decision, reason, resulting version) for a thread or a proposal. */
+export function AbwaegungForm({ action, id, hidden, current }: { action: FormAction; id: string; hidden: React.ReactNode; current: { decision: string | null; reason: string | null } }) {
   const t = useTranslations("comments");
   const ta = useTranslations("abwaegung");
-  const id = `decide-${ctx.threadId}`;
   return (
-    <details className="mt-3 rounded-md border border-line p-3">
+    <details className="mt-3 rounded-md border border-line bg-white p-3">
       <summary className="cursor-pointer text-sm font-semibold">{current.decision ? t("changeDecision") : t("decide")}</summary>
-      <ActionForm action={decideThreadAction} resetOnSuccess={false} label={t("decide")}>
+      <ActionForm action={action} resetOnSuccess={false} label={t("decide")}>
         {({ pending, fieldErrors }) => (
           <div className="mt-2 flex flex-col gap-2">
-            <Hidden ctx={ctx} />
+            {hidden}
             <fieldset>
               <legend className="text-sm font-semibold">{t("decision")}</legend>
               {(["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", "zur_kenntnis_genommen"] as const).map((d) => (

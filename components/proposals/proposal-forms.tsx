@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { acceptProposalAction, decideProposalAction, rejectProposalAction, withdrawProposalAction } from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/vorschlaege/[proposalId]/actions";
 import { ActionForm, FieldError } from "@/components/comments/action-form";
+import { AbwaegungForm } from "@/components/comments/thread-forms";
 import { Button } from "@/components/ui/button";
 
 type Ctx = { conceptId: string; proposalId: string };
@@ -71,35 +72,5 @@ export function WithdrawForm({ ctx }: { ctx: Ctx }) {
 }
 
 export function ProposalDecisionForm({ ctx, current }: { ctx: Ctx; current: { decision: string | null; reason: string | null } }) {
-  const t = useTranslations("comments");
-  const ta = useTranslations("abwaegung");
-  return (
-    <details className="rounded-md border border-line bg-white p-3">
-      <summary className="cursor-pointer font-semibold">{current.decision ? t("changeDecision") : t("decide")}</summary>
-      <ActionForm action={decideProposalAction} resetOnSuccess={false} label={t("decide")}>
-        {({ pending, fieldErrors }) => (
-          <div className="mt-2 flex flex-col gap-2">
-            <Hidden ctx={ctx} />
-            <fieldset>
-              <legend className="text-sm font-semibold">{t("decision")}</legend>
-              {(["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", "zur_kenntnis_genommen"] as const).map((d) => (
-                <label key={d} className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="decision" value={d} defaultChecked={current.decision === d} /> {ta(d)}
-                </label>
-              ))}
-              <FieldError id="pd-decision-error" message={fieldErrors.decision} />
-            </fieldset>
-            <label htmlFor="pd-reason" className="text-sm font-semibold">
-              {t("reason")}
-            </label>
-            <textarea id="pd-reason" name="reason" rows={2} defaultValue={current.reason ?? ""} className="w-full rounded-md border border-muted px-3 py-2" aria-invalid={fieldErrors.reason ? true : undefined} aria-describedby={fieldErrors.reason ? "pd-reason-error" : undefined} />
-            <FieldError id="pd-reason-error" message={fieldErrors.reason} />
-            <Button type="submit" disabled={pending} className="self-start px-3 py-1 text-sm">
-              {t("saveDecision")}
-            </Button>
-          </div>
-        )}
-      </ActionForm>
-    </details>
-  );
+  return <AbwaegungForm action={decideProposalAction} id={`decide-${ctx.proposalId}`} hidden={<Hidden ctx={ctx} />} current={current} />;
 }
