@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/connect";
+import { queryRows } from "@/db/query-rows";
 import type { ListFilters } from "./list-query";
 
 /**
@@ -78,11 +79,7 @@ export function filterWhere(alias: string, filters: ListFilters): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** Raw rows from either driver (postgres.js returns an array, PGlite an object with rows). */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
+export { queryRows };
 
 export async function countRows(db: Db, query: SQL): Promise<number> {
   const [row] = await queryRows<{ n: number }>(db, sql`${PUBLISHED} select count(*)::int as n from (${query}) counted`);

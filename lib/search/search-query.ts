@@ -9,7 +9,6 @@ export const MARK_START = "\uE000";
 export const MARK_END = "\uE001";
 export const LT = "\uE002";
 // NUL cannot be stored or sent in PostgreSQL text; other control characters carry no search meaning.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uE000-\uE002]/g;
 
 /** Trimmed, without characters PostgreSQL refuses; empty and over-long queries are reported, never thrown. */
