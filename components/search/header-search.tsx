@@ -46,12 +46,12 @@ export function HeaderSearch() {
         placeholder={t("headerPlaceholder")}
         aria-keyshortcuts="/"
         aria-describedby="header-search-hint"
-        className="w-40 rounded-md border border-muted bg-white px-2.5 py-1 text-base"
+        className="w-32 rounded-md border border-muted bg-white px-2 py-1 text-base"
       />
       <span id="header-search-hint" className="sr-only">
         {t("shortcutHint")}
       </span>
-      <button type="submit" className="rounded-md border border-line px-2.5 py-1 text-sm font-semibold hover:bg-canvas">
+      <button type="submit" className="rounded-md border border-line px-2 py-1 text-sm font-semibold hover:bg-canvas">
         {t("headerSubmit")}
       </button>
     </form>
