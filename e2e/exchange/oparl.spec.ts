@@ -14,7 +14,8 @@ test.describe("OParl 1.1 interface", () => {
     const draftTitle = `OParl Entwurf ${Math.random().toString(36).slice(2, 8)}`;
     const submitted = await createFreshConcept(request, submittedTitle);
     const draft = await createFreshConcept(request, draftTitle);
-    const submit = await request.post("/api/test-support/submit", { data: { conceptId: submitted.conceptId } });
+    // Not to the AGS: the demo committee member's start page must stay empty for e2e/foundation/roles.spec.ts.
+    const submit = await request.post("/api/test-support/submit", { data: { conceptId: submitted.conceptId, withoutCommittees: ["AGS"] } });
     expect(submit.ok()).toBe(true);
     const vorlage = (await submit.json()) as { vorlageId: string; fileId: string; sha512: string; reference: string };
 
