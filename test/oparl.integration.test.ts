@@ -197,6 +197,27 @@ describe("OParl output", () => {
     await expect(getMeeting(ctx, `${draftCommitteeId}_2022-07-07`)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("needs the same few queries for a list page whatever its size (no N+1)", async () => {
+    let queries = 0;
+    const db = new Proxy(database.db, {
+      get(target, prop, receiver) {
+        if (prop === "execute") return (...args: Parameters<typeof target.execute>) => (queries++, target.execute(...args));
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const counted: OparlContext = { db, urls };
+    const count = async (run: () => Promise<unknown>) => {
+      queries = 0;
+      await run();
+      return queries;
+    };
+    const one = await count(() => listPapers(counted, q("elementsPerPage=1"), params()));
+    const all = await count(() => listPapers(counted, q("elementsPerPage=100"), params()));
+    expect(one).toBeLessThanOrEqual(4);
+    expect(all).toBeLessThanOrEqual(4); // count, page, embedded consultations, embedded files
+    expect(await count(() => listConsultations(counted, q("elementsPerPage=100"), params()))).toBe(2);
+  });
+
   it("filters by created and modified and answers unknown or malformed ids with not found", async () => {
     const future = "2999-01-01T00:00:00+01:00";
     const past = "2000-01-01T00:00:00+01:00";
