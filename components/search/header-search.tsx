@@ -51,8 +51,11 @@ export function HeaderSearch() {
       <span id="header-search-hint" className="sr-only">
         {t("shortcutHint")}
       </span>
-      <button type="submit" className="rounded-md border border-line px-2 py-1 text-sm font-semibold hover:bg-canvas">
-        {t("headerSubmit")}
+      <button type="submit" aria-label={t("headerSubmit")} title={t("headerSubmit")} className="rounded-md border border-line p-1.5 hover:bg-canvas">
+        <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <circle cx="8.5" cy="8.5" r="5.5" />
+          <path d="M13 13l4.5 4.5" />
+        </svg>
       </button>
     </form>
   );
