@@ -2,9 +2,13 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
 
-/** Reachable without a session: sign-in, one-time links, the legal pages, health and next-auth's own endpoints. */
+/**
+ * Reachable without a session: sign-in, one-time links, the legal pages, health, next-auth's own endpoints and
+ * the OParl interface (public by default; OPARL_REQUIRE_AUTH=true makes its handlers require a session) and the
+ * iCal feeds (their secret token is the credential).
+ */
 const PUBLIC_PATHS = ["/anmelden", "/barrierefreiheit", "/impressum", "/datenschutz", "/api/health"];
-const PUBLIC_PREFIXES = ["/api/auth/", "/api/test-support/", "/zugang/", "/api/calendar/"];
+const PUBLIC_PREFIXES = ["/api/auth/", "/api/test-support/", "/api/oparl/", "/zugang/", "/api/calendar/"];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.includes(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { countUnread } from "@/lib/notifications/inbox";
 import { LanguageSwitch } from "./language-switch";
+import { HeaderSearch } from "./search/header-search";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader({ actor }: { actor: Actor | null }) {
@@ -52,7 +53,8 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
             </nav>
           ) : null}
         </div>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          {actor ? <HeaderSearch /> : null}
           <LanguageSwitch />
           {actor ? (
             <>

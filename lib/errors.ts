@@ -1,4 +1,5 @@
 export type ErrorCode =
+  | "BAD_REQUEST"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
   | "NOT_FOUND"
@@ -10,6 +11,7 @@ export type ErrorCode =
   | "UNAVAILABLE";
 
 const STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

@@ -65,7 +65,10 @@ export const comments = pgTable(
     /** Soft delete: a placeholder keeps the thread readable. */
     deletedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("comments_thread_idx").on(t.threadId, t.createdAt)],
+  (t) => [
+    index("comments_thread_idx").on(t.threadId, t.createdAt),
+    index("comments_search_idx").using("gin", sql`to_tsvector('german', ${t.body})`),
+  ],
 );
 
 /** Earlier wordings of an edited comment. */
@@ -128,7 +131,11 @@ export const changeProposals = pgTable(
     decidedBy: uuid().references(() => users.id),
     decidedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("change_proposals_section_idx").on(t.sectionId, t.status), index("change_proposals_concept_idx").on(t.conceptId)],
+  (t) => [
+    index("change_proposals_section_idx").on(t.sectionId, t.status),
+    index("change_proposals_concept_idx").on(t.conceptId),
+    index("change_proposals_search_idx").using("gin", sql`to_tsvector('german', ${t.reason} || ' ' || ${t.contentText})`),
+  ],
 );
 
 export const notifications = pgTable(

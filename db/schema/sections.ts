@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   index,
   integer,
@@ -38,7 +39,11 @@ export const sections = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid().references(() => users.id),
   },
-  (t) => [index("sections_concept_idx").on(t.conceptId, t.position)],
+  (t) => [
+    index("sections_concept_idx").on(t.conceptId, t.position),
+    // Full-text search (lib/search): the query repeats this expression exactly, so the planner can use the index.
+    index("sections_search_idx").using("gin", sql`to_tsvector('german', ${t.contentText})`),
+  ],
 );
 
 /** Immutable: every save writes one row; nothing ever updates or deletes it. */

@@ -107,6 +107,8 @@ export const vorlagen = pgTable(
     fileId: uuid().references(() => storedFiles.id),
     submittedBy: uuid().references(() => users.id),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set when the Vorlage is withdrawn or referred back after submission; OParl then shows the paper as deleted. */
+    withdrawnAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -37,8 +37,8 @@ test.describe("administration: organisations and people", () => {
     await expectNoAxeViolations(page, "organisation form with errors");
 
     // Search finds it with its member count.
-    await page.getByRole("search").getByLabel("Name oder Kurzbezeichnung").fill(id);
-    await page.getByRole("search").getByRole("button", { name: "Suchen" }).click();
+    await page.getByRole("search", { name: "Organisationen suchen" }).getByLabel("Name oder Kurzbezeichnung").fill(id);
+    await page.getByRole("search", { name: "Organisationen suchen" }).getByRole("button", { name: "Suchen" }).click();
     await expect(page.getByRole("status").filter({ hasText: "1 Organisation" })).toBeVisible();
 
     await page.getByRole("navigation", { name: "Bereiche der Administration" }).getByRole("link", { name: "Personen" }).click();

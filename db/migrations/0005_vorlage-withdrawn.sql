@@ -1,0 +1,1 @@
+ALTER TABLE "vorlagen" ADD COLUMN "withdrawn_at" timestamp with time zone;
