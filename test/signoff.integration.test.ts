@@ -18,7 +18,10 @@ let lead: Actor, awo: Actor, diakonie: Actor, jugendamt: Actor;
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database.db);
-  [lead, awo, diakonie, jugendamt] = await Promise.all(["federfuehrung", "awo", "diakonie", "jugendamt"].map((k) => demoActor(database.db, k)));
+  lead = await demoActor(database.db, "federfuehrung");
+  awo = await demoActor(database.db, "awo");
+  diakonie = await demoActor(database.db, "diakonie");
+  jugendamt = await demoActor(database.db, "jugendamt");
 });
 afterAll(async () => database?.cleanup());
 
