@@ -69,6 +69,7 @@ export async function getSignoffOverview(db: Db, actor: Actor, conceptId: string
   const signable = actor.organisations.filter((o) => o.maySignOff && required.some((r) => r.id === o.id) && !openRound?.signoffs.some((s) => s.organisationId === o.id));
   return {
     status,
+    title: access.concept.title,
     required,
     candidates,
     mayEditRequired: can("concept.manage", access.subject) && !FROZEN_STATUSES.has(status),
