@@ -112,7 +112,7 @@ async function RoundTable({ conceptId, round, required }: { conceptId: string; r
       </h3>
       {round.voidReason ? <p className="mt-1">{t("voidReason", { reason: round.voidReason })}</p> : null}
       <p className="mt-1 text-sm break-all text-muted">
-        {t("hash")}: <code>{round.contentHash}</code> · <Link href={`/konzepte/${conceptId}/fassungen/${round.fassungId}`}>{t("readFassung")}</Link>
+        {t("hash")}: <code>{round.contentHash}</code> · <Link href={`/konzepte/${conceptId}/fassungen/${round.fassungId}`} className="underline">{t("readFassung")}</Link>
       </p>
       <div className="mt-3 overflow-x-auto">
         <table className="w-full text-left" aria-labelledby={headingId}>
