@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { clsx } from "clsx";
 
-type Tab = "overview" | "outline" | "fassungen" | "synopse" | "protokoll";
+type Tab = "overview" | "outline" | "fassungen" | "mitzeichnung" | "synopse" | "protokoll";
 
 /** The concept's areas; the current one is marked with aria-current, not by colour alone. */
 export async function ConceptTabs({ conceptId, current, showOutline }: { conceptId: string; current: Tab | null; showOutline: boolean }) {
@@ -12,6 +12,7 @@ export async function ConceptTabs({ conceptId, current, showOutline }: { concept
     { id: "overview", href: base },
     ...(showOutline ? [{ id: "outline" as const, href: `${base}/gliederung` }] : []),
     { id: "fassungen", href: `${base}/fassungen` },
+    { id: "mitzeichnung", href: `${base}/mitzeichnung` },
     { id: "synopse", href: `${base}/synopse` },
     ...(showOutline ? [{ id: "protokoll" as const, href: `${base}/protokoll` }] : []),
   ];

@@ -69,3 +69,15 @@ export async function requiredOrganisations(db: Db | Tx, conceptId: string): Pro
                    union select lead_organisation_id from concepts where id = ${conceptId})`;
   return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).orderBy(asc(organisations.name));
 }
+
+/** Organisations that may be asked to sign off: the lead office, section owners and participating non-committee organisations. */
+export async function signoffCandidates(db: Db | Tx, conceptId: string): Promise<{ id: string; name: string }[]> {
+  const ids = sql`(select owner_organisation_id from sections where concept_id = ${conceptId} and archived_at is null
+                   union select lead_organisation_id from concepts where id = ${conceptId}
+                   union select organisation_id from concept_participants where concept_id = ${conceptId} and organisation_id is not null)`;
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(inArray(organisations.id, ids), ne(organisations.kind, "gremium")))
+    .orderBy(asc(organisations.name));
+}

@@ -12,7 +12,12 @@ import { requireActor } from "@/lib/auth/actor";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
-import type { ConceptStatus } from "@/lib/permissions/permissions";
+import { FROZEN_STATUSES, type ConceptStatus } from "@/lib/permissions/permissions";
+import { WorkflowPanel } from "@/components/workflow/workflow-panel";
+import { SectionStatusForm } from "@/components/workflow/workflow-forms";
+import { getWorkflowState } from "@/lib/workflow/get-workflow-state";
+import { SECTION_STATUS_MOVES } from "@/lib/workflow/section-status";
+import { setSectionStatusAction, transitionConceptAction } from "./actions";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -38,6 +43,9 @@ export default async function ConceptOverviewPage({ params }: Props) {
   const overview = await load(params);
   const { concept } = overview;
   const plan = await loadPlan(concept);
+  const workflow = overview.role === "committee" ? null : await getWorkflowState(await getDb(), await requireActor(), concept.id);
+  const mayMoveSections = overview.mayManage && !FROZEN_STATUSES.has(concept.status as ConceptStatus);
+  const tw = await getTranslations("workflow");
   const t = await getTranslations("concept");
   const tr = await getTranslations("role");
   const tcr = await getTranslations("consultationRole");
@@ -57,6 +65,10 @@ export default async function ConceptOverviewPage({ params }: Props) {
         <ConceptStatusBadge status={concept.status as ConceptStatus} />
       </div>
       <ConceptTabs conceptId={concept.id} current="overview" showOutline={overview.mayManage} />
+
+      {workflow ? (
+        <WorkflowPanel conceptId={concept.id} status={workflow.status} steps={workflow.steps} lastVoidReason={workflow.lastVoidReason} isLead={overview.role === "lead"} action={transitionConceptAction} />
+      ) : null}
 
       <section aria-labelledby="auftrag" className="mt-8 rounded-lg border border-line bg-white p-6">
         <h2 id="auftrag" className="text-xl font-bold">
@@ -180,6 +192,11 @@ export default async function ConceptOverviewPage({ params }: Props) {
                   <th scope="col" className="py-2 pr-4">
                     {t("sectionStatus")}
                   </th>
+                  {mayMoveSections ? (
+                    <th scope="col" className="py-2 pr-4">
+                      {tw("sectionStatusChange")}
+                    </th>
+                  ) : null}
                   <th scope="col" className="py-2 pr-4">
                     {t("openThreads")}
                   </th>
@@ -204,6 +221,11 @@ export default async function ConceptOverviewPage({ params }: Props) {
                     <td className="py-3 pr-4">
                       <SectionStatusBadge status={s.status} />
                     </td>
+                    {mayMoveSections ? (
+                      <td className="py-3 pr-4">
+                        <SectionStatusForm action={setSectionStatusAction} conceptId={concept.id} sectionId={s.id} title={s.title} from={s.status} moves={SECTION_STATUS_MOVES[s.status]} />
+                      </td>
+                    ) : null}
                     <td className="py-3 pr-4">{s.openThreads}</td>
                     <td className="py-3 pr-4 text-sm">{t("lastChangeBy", { date: s.updatedAt, time: s.updatedAt, name: s.updatedByName ?? "—" })}</td>
                   </tr>

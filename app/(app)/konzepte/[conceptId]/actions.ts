@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireActorOrThrow } from "@/lib/auth/actor";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { setSectionStatus } from "@/lib/workflow/set-section-status";
+import { transitionConcept } from "@/lib/workflow/transition-concept";
+
+type Result = ActionResult<unknown>;
+
+/** A workflow step from the panel: authenticate, let the service decide, revalidate the concept. */
+export async function transitionConceptAction(_p: Result | null, formData: FormData): Promise<Result> {
+  const t = await getTranslations("workflow");
+  const ts = await getTranslations("status");
+  let message = "";
+  const result = await runAction(async () => {
+    const actor = await requireActorOrThrow();
+    const input = Object.fromEntries(formData);
+    const { to } = await transitionConcept(await getDb(), actor, input);
+    message = t("done", { step: t(`transition.${String(input.transition)}` as "transition.close"), status: ts(to) });
+    revalidatePath(`/konzepte/${String(input.conceptId)}`, "layout");
+  });
+  return result.ok ? { ...result, message } : result;
+}
+
+export async function setSectionStatusAction(_p: Result | null, formData: FormData): Promise<Result> {
+  const t = await getTranslations("workflow");
+  const ts = await getTranslations("sectionStatus");
+  let message = "";
+  const result = await runAction(async () => {
+    const actor = await requireActorOrThrow();
+    const input = Object.fromEntries(formData);
+    await setSectionStatus(await getDb(), actor, input);
+    message = t("sectionMoved", { title: String(input.title ?? ""), status: ts(String(input.to) as "entwurf") });
+    revalidatePath(`/konzepte/${String(input.conceptId)}`, "layout");
+  });
+  return result.ok ? { ...result, message } : result;
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { fassungen, organisations, signoffRounds, signoffs, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { can, FROZEN_STATUSES, type ConceptStatus } from "@/lib/permissions/permissions";
+import { requiredOrganisations, signoffCandidates } from "./gather-workflow-facts";
+import type { SignoffDecision } from "./sign-off";
+
+export type SignoffEntry = { organisationId: string; organisationName: string; userName: string; decision: SignoffDecision; remarks: string | null; contentHash: string; createdAt: Date };
+export type RoundView = {
+  id: string;
+  number: number;
+  status: "open" | "voided" | "completed";
+  contentHash: string;
+  fassungId: string;
+  fassungName: string;
+  startedAt: Date;
+  closedAt: Date | null;
+  voidReason: string | null;
+  signoffs: SignoffEntry[];
+};
+
+/** Everything the Mitzeichnung page shows: who must sign, the rounds with their sign-offs, what this actor may do. */
+export async function getSignoffOverview(db: Db, actor: Actor, conceptId: string) {
+  const access = await requireConceptAccess(db, actor, conceptId, "concept.readDrafts");
+  const status = access.subject.status as ConceptStatus;
+  const [required, candidates, rounds] = await Promise.all([
+    requiredOrganisations(db, conceptId),
+    signoffCandidates(db, conceptId),
+    db
+      .select({ round: signoffRounds, fassungName: fassungen.name })
+      .from(signoffRounds)
+      .innerJoin(fassungen, eq(fassungen.id, signoffRounds.fassungId))
+      .where(eq(signoffRounds.conceptId, conceptId))
+      .orderBy(desc(signoffRounds.number)),
+  ]);
+  const entries = rounds.length
+    ? await db
+        .select({
+          roundId: signoffs.roundId,
+          organisationId: signoffs.organisationId,
+          organisationName: organisations.name,
+          userName: users.name,
+          decision: signoffs.decision,
+          remarks: signoffs.remarks,
+          contentHash: signoffs.contentHash,
+          createdAt: signoffs.createdAt,
+        })
+        .from(signoffs)
+        .innerJoin(organisations, eq(organisations.id, signoffs.organisationId))
+        .innerJoin(users, eq(users.id, signoffs.userId))
+        .where(and(inArray(signoffs.roundId, rounds.map((r) => r.round.id))))
+    : [];
+  const views: RoundView[] = rounds.map(({ round, fassungName }) => ({
+    id: round.id,
+    number: round.number,
+    status: round.status,
+    contentHash: round.contentHash,
+    fassungId: round.fassungId,
+    fassungName,
+    startedAt: round.startedAt,
+    closedAt: round.closedAt,
+    voidReason: round.voidReason,
+    signoffs: entries.filter((e) => e.roundId === round.id),
+  }));
+  const openRound = views.find((r) => r.status === "open") ?? null;
+  const signable = actor.organisations.filter((o) => o.maySignOff && required.some((r) => r.id === o.id) && !openRound?.signoffs.some((s) => s.organisationId === o.id));
+  return {
+    status,
+    title: access.concept.title,
+    required,
+    candidates,
+    mayEditRequired: can("concept.manage", access.subject) && !FROZEN_STATUSES.has(status),
+    openRound,
+    /** The latest round that is not open: completed (released) or the last voided one. */
+    currentOrLast: openRound ?? views[0] ?? null,
+    history: views.filter((r) => r !== openRound),
+    signableOrganisations: openRound ? signable.map((o) => ({ id: o.id, name: o.name })) : [],
+  };
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/connect";
+import { signoffRounds, signoffs, users } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
+import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/fassungen/freeze-fassung";
+import { parseOrThrow } from "@/lib/http/action-result";
+import { membersOf, notify } from "@/lib/notifications/notify";
+import { requiredOrganisations } from "./gather-workflow-facts";
+import { applyTransition } from "./transition-concept";
+
+export const SIGNOFF_DECISIONS = ["zugestimmt", "zugestimmt_mit_anmerkungen", "abgelehnt"] as const;
+export type SignoffDecision = (typeof SIGNOFF_DECISIONS)[number];
+
+const ZSignOff = z
+  .object({
+    conceptId: z.uuid(),
+    roundId: z.uuid(),
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Unbekannte Fassung."),
+    organisationId: z.uuid().optional(),
+    decision: z.enum(SIGNOFF_DECISIONS, "Bitte wählen Sie Ihre Entscheidung."),
+    remarks: z.string().trim().max(5000, "Höchstens 5000 Zeichen.").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "zugestimmt_mit_anmerkungen" && !v.remarks) ctx.addIssue({ code: "custom", path: ["remarks"], message: "Bitte schreiben Sie Ihre Anmerkungen." });
+    if (v.decision === "abgelehnt" && !v.remarks) ctx.addIssue({ code: "custom", path: ["remarks"], message: "Bitte begründen Sie die Ablehnung." });
+  });
+
+const stale = () => new AppError("CONFLICT", "Diese Fassung ist nicht mehr aktuell. Bitte laden Sie die Seite neu und prüfen Sie die aktuelle Mitzeichnungsfassung.");
+
+/**
+ * An authorised member signs off for their organisation on exactly the Fassung they were shown (round id and
+ * content hash). A rejection voids the round and returns the concept to Überarbeitung in the same transaction.
+ */
+export async function signOff(db: Db, actor: Actor, input: unknown): Promise<{ decision: SignoffDecision; organisationName: string; rejected: boolean }> {
+  const data = parseOrThrow(ZSignOff, input);
+  const { concept } = await requireConceptAccess(db, actor, data.conceptId, "concept.readDrafts");
+  try {
+    return await db.transaction(async (tx) => {
+      // Locking the round orders sign-offs against a rejection or reopening that voids it.
+      const [round] = await tx
+        .select()
+        .from(signoffRounds)
+        .where(and(eq(signoffRounds.id, data.roundId), eq(signoffRounds.conceptId, data.conceptId)))
+        .for("update");
+      if (!round) throw notFound();
+      if (round.status !== "open" || round.contentHash !== data.contentHash) throw stale();
+
+      const required = await requiredOrganisations(tx, data.conceptId);
+      const mine = actor.organisations.filter((o) => o.maySignOff && required.some((r) => r.id === o.id));
+      const organisation = data.organisationId ? mine.find((o) => o.id === data.organisationId) : mine[0];
+      if (!organisation) throw forbidden("Mitzeichnen können nur berechtigte Mitglieder der Organisationen, deren Mitzeichnung erforderlich ist.");
+
+      const [existing] = await tx
+        .select({ name: users.name, createdAt: signoffs.createdAt })
+        .from(signoffs)
+        .innerJoin(users, eq(users.id, signoffs.userId))
+        .where(and(eq(signoffs.roundId, round.id), eq(signoffs.organisationId, organisation.id)));
+      if (existing) throw alreadySigned(organisation.name, existing.name);
+
+      const remarks = data.decision === "zugestimmt" ? null : (data.remarks ?? null);
+      const [row] = await tx
+        .insert(signoffs)
+        .values({ roundId: round.id, organisationId: organisation.id, userId: actor.id, decision: data.decision, remarks, contentHash: round.contentHash })
+        .returning({ id: signoffs.id });
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        actorOrganisationId: organisation.id,
+        action: "signoff.recorded",
+        objectType: "signoff",
+        objectId: row!.id,
+        conceptId: data.conceptId,
+        summary: { round: round.number, organisation: organisation.name, decision: data.decision, contentHash: round.contentHash },
+      });
+      if (data.decision === "abgelehnt") {
+        const reason = `Abgelehnt von ${organisation.name}: ${remarks}`;
+        await applyTransition(tx, actor, data.conceptId, "reject_signoff", { reason, auditSummary: { organisation: organisation.name } });
+        await notify(tx, actor.id, await membersOf(tx, [concept.leadOrganisationId]), {
+          kind: "decision",
+          conceptId: data.conceptId,
+          title: `Mitzeichnung abgelehnt: ${concept.title}`,
+          body: `${organisation.name} hat die Mitzeichnungsfassung ${round.number} abgelehnt. Begründung: ${remarks}\nDas Konzept ist wieder in Überarbeitung.`,
+          link: `/konzepte/${data.conceptId}/mitzeichnung`,
+          internal: false,
+        });
+      }
+      return { decision: data.decision, organisationName: organisation.name, rejected: data.decision === "abgelehnt" };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Ihre Organisation hat diese Fassung soeben bereits mitgezeichnet: bereits mitgezeichnet von einer anderen Person.");
+    throw error;
+  }
+}
+
+function alreadySigned(organisation: string, by: string): AppError {
+  return new AppError("CONFLICT", `${organisation} hat diese Fassung bereits mitgezeichnet: bereits mitgezeichnet von ${by}.`);
+}
+

@@ -1,0 +1,134 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "@/db/connect";
+import { concepts, fassungen, signoffRounds } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
+import { roleColumns, toAccess } from "@/lib/concepts/concept-access";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { freezeFassung } from "@/lib/fassungen/freeze-fassung";
+import { parseOrThrow } from "@/lib/http/action-result";
+import { can, type ConceptStatus } from "@/lib/permissions/permissions";
+import { refusalMessage, TRANSITION_LABEL } from "./blocker-messages";
+import { fassungContentHash } from "./fassung-content-hash";
+import { gatherWorkflowFacts } from "./gather-workflow-facts";
+import { checkTransition, type TransitionId } from "./transitions";
+
+/** Steps a person may ask for here; submit/refer_back carry their own effects (Vorlage, outcomes), reject_signoff follows a rejection. */
+export const MANUAL_TRANSITIONS = [
+  "open_consultation",
+  "close_consultation",
+  "reopen_consultation",
+  "start_signoff",
+  "reopen_after_signoff",
+  "release",
+  "complete_deliberation",
+  "close",
+] as const satisfies readonly TransitionId[];
+
+const ZTransitionConcept = z.object({
+  conceptId: z.uuid(),
+  transition: z.enum(MANUAL_TRANSITIONS, "Unbekannter Schritt."),
+  reason: z.string().trim().max(2000, "Höchstens 2000 Zeichen.").optional(),
+});
+
+const STATUS_LABEL: Record<ConceptStatus, string> = {
+  entwurf: "Entwurf",
+  konsultation: "Konsultation",
+  ueberarbeitung: "Überarbeitung",
+  mitzeichnung: "Mitzeichnung",
+  freigegeben: "Freigegeben",
+  eingereicht: "Eingereicht",
+  beraten: "Beraten",
+  abgeschlossen: "Abgeschlossen",
+};
+
+export type TransitionResult = { from: ConceptStatus; to: ConceptStatus; roundId?: string; fassungId?: string };
+
+/** The lead moves the concept one step along the workflow: checked, guarded in SQL, with its effects and audit event. */
+export async function transitionConcept(db: Db, actor: Actor, input: unknown): Promise<TransitionResult> {
+  const data = parseOrThrow(ZTransitionConcept, input);
+  return db.transaction((tx) => applyTransition(tx, actor, data.conceptId, data.transition, { reason: data.reason }));
+}
+
+/**
+ * One transition inside the caller's transaction (sign-off uses it for reject_signoff). Never read-then-write:
+ * the status is only changed by `UPDATE … WHERE status = $from`, zero rows is a conflict.
+ */
+export async function applyTransition(tx: Tx, actor: Actor, conceptId: string, id: TransitionId, options: { reason?: string; auditSummary?: Record<string, unknown> } = {}): Promise<TransitionResult> {
+  const [row] = await tx
+    .select({ concept: concepts, ...roleColumns(actor) })
+    .from(concepts)
+    .where(eq(concepts.id, conceptId))
+    .limit(1);
+  if (!row) throw notFound();
+  const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
+  if (!can("concept.read", access.subject)) throw notFound();
+  const status = access.subject.status;
+  const decision = checkTransition(id, status, access.role, await gatherWorkflowFacts(tx, conceptId));
+  if (!decision.ok) {
+    if (decision.reason === "wrongState") {
+      throw new AppError("CONFLICT", `Das Konzept ist inzwischen im Status „${STATUS_LABEL[status]}“; „${TRANSITION_LABEL[id]}“ ist von dort nicht möglich. Bitte laden Sie die Seite neu.`);
+    }
+    if (decision.reason === "forbidden") throw forbidden(`„${TRANSITION_LABEL[id]}“ darf nur die Federführung.`);
+    throw new AppError("VALIDATION", refusalMessage(id, decision.blockers));
+  }
+  const { from, to } = decision.transition;
+  const [moved] = await tx
+    .update(concepts)
+    .set({ status: to, updatedAt: new Date() })
+    .where(and(eq(concepts.id, conceptId), eq(concepts.status, from)))
+    .returning({ id: concepts.id });
+  if (!moved) throw new AppError("CONFLICT", "Jemand hat den Status des Konzepts gerade geändert. Bitte laden Sie die Seite neu.");
+
+  const effects = await applyEffects(tx, actor, conceptId, id, options.reason);
+  await recordAuditEvent(tx, {
+    actorId: actor.id,
+    action: "concept.status_changed",
+    objectType: "concept",
+    objectId: conceptId,
+    conceptId,
+    summary: { transition: id, before: from, after: to, ...effects, ...options.auditSummary },
+  });
+  return { from, to, ...effects };
+}
+
+async function applyEffects(tx: Tx, actor: Actor, conceptId: string, id: TransitionId, reason: string | undefined): Promise<{ roundId?: string; fassungId?: string }> {
+  if (id === "start_signoff") return openSignoffRound(tx, actor, conceptId);
+  if (id === "reopen_after_signoff" || id === "reject_signoff") {
+    const voidReason = reason || (id === "reopen_after_signoff" ? "Von der Federführung zur Überarbeitung zurückgenommen." : "Mitzeichnung abgelehnt.");
+    const [round] = await tx
+      .update(signoffRounds)
+      .set({ status: "voided", closedAt: new Date(), voidReason })
+      .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")))
+      .returning({ id: signoffRounds.id });
+    return round ? { roundId: round.id } : {};
+  }
+  if (id === "release") {
+    const [round] = await tx
+      .update(signoffRounds)
+      .set({ status: "completed", closedAt: new Date() })
+      .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")))
+      .returning({ id: signoffRounds.id });
+    return round ? { roundId: round.id } : {};
+  }
+  return {};
+}
+
+/** Freezes "Mitzeichnungsfassung n" and opens round n on it with the SHA-256 of its content. */
+async function openSignoffRound(tx: Tx, actor: Actor, conceptId: string): Promise<{ roundId: string; fassungId: string }> {
+  const [{ next }] = (await tx
+    .select({ next: sql<number>`coalesce(max(${signoffRounds.number}), 0) + 1`.mapWith(Number) })
+    .from(signoffRounds)
+    .where(eq(signoffRounds.conceptId, conceptId))) as [{ next: number }];
+  let name = `Mitzeichnungsfassung ${next}`;
+  // A Fassung the lead happened to name like this earlier keeps its name; ours gets a suffix.
+  for (let i = 2; (await tx.select({ id: fassungen.id }).from(fassungen).where(and(eq(fassungen.conceptId, conceptId), eq(fassungen.name, name)))).length; i++) {
+    name = `Mitzeichnungsfassung ${next} (${i})`;
+  }
+  const { fassungId } = await freezeFassung(tx, actor.id, conceptId, name);
+  const contentHash = await fassungContentHash(tx, fassungId);
+  const [round] = await tx.insert(signoffRounds).values({ conceptId, fassungId, number: next, contentHash, startedBy: actor.id }).returning({ id: signoffRounds.id });
+  return { roundId: round!.id, fassungId };
+}
