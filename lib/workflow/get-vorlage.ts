@@ -8,6 +8,10 @@ import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions/permissions";
 import { findReleasedRound } from "./build-vorlage-document";
+import { gatherWorkflowFacts } from "./gather-workflow-facts";
+import { availableSteps } from "./transitions";
+
+const DELIBERATION = new Set(["refer_back", "complete_deliberation", "close"]);
 
 /** The Vorlage of a concept with its file facts (never the bytes), or null before submission. */
 export async function findVorlage(db: Db, conceptId: string) {
@@ -55,9 +59,12 @@ export async function listBeratungsfolge(db: Db, conceptId: string) {
 /** The Vorlage page: participants see it; the lead gets the forms (submission, outcomes, steps). */
 export async function getVorlagePage(db: Db, actor: Actor, conceptId: string) {
   const access = await requireConceptAccess(db, actor, conceptId, "concept.readDrafts");
-  const [vorlage, folge, round] = await Promise.all([findVorlage(db, conceptId), listBeratungsfolge(db, conceptId), findReleasedRound(db, conceptId)]);
+  const [vorlage, folge, round, facts] = await Promise.all([findVorlage(db, conceptId), listBeratungsfolge(db, conceptId), findReleasedRound(db, conceptId), gatherWorkflowFacts(db, conceptId)]);
   const [released] = round ? await db.select({ name: fassungen.name }).from(fassungen).where(eq(fassungen.id, round.fassungId)) : [];
-  return { concept: access.concept, role: access.role, mayManage: can("vorlage.manage", access.subject), vorlage, folge, releasedFassungName: released?.name ?? null };
+  const steps = availableSteps(access.subject.status, access.role, facts)
+    .filter((s) => DELIBERATION.has(s.transition.id))
+    .map((s) => ({ id: s.transition.id, allowed: s.allowed, blockers: s.blockers }));
+  return { concept: access.concept, role: access.role, mayManage: can("vorlage.manage", access.subject), vorlage, folge, releasedFassungName: released?.name ?? null, steps };
 }
 
 /** The stored PDF of the Vorlage, for participants and for committee members of the Beratungsfolge once submitted. */
