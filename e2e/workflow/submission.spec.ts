@@ -53,7 +53,9 @@ test.describe("submission to the committees and the reading room", () => {
     await expect(lead.getByText("Wie viele Standorte sind im ersten Jahr geplant?")).toBeVisible();
     await lead.getByLabel("Antwort der Verwaltung").fill("Zunächst zehn, einer je Stadtbezirk.");
     await lead.getByRole("button", { name: "Antwort senden" }).click();
-    await expect(lead.getByText("Die Antwort ist gespeichert.")).toBeVisible();
+    // The answered question replaces its form.
+    await expect(lead.getByText("Zunächst zehn, einer je Stadtbezirk.")).toBeVisible();
+    await expect(lead.getByLabel("Antwort der Verwaltung")).toHaveCount(0);
 
     await member.reload();
     await expect(member.getByText("Zunächst zehn, einer je Stadtbezirk.")).toBeVisible();
