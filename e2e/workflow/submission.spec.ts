@@ -62,7 +62,8 @@ test.describe("submission to the committees and the reading room", () => {
     await expectNoAxeViolations(member, "reading room with answer");
 
     // The committee member sees nothing of the drafting side.
-    for (const path of [`/konzepte/${conceptId}`, `/konzepte/${conceptId}/abschnitte/${Object.values(sectionIds)[0]}`, `/konzepte/${conceptId}/synopse`, `/konzepte/${conceptId}/vorlage`]) {
+    const section = `/konzepte/${conceptId}/abschnitte/${Object.values(sectionIds)[0]}`;
+    for (const path of [`/konzepte/${conceptId}`, section, `${section}/verlauf`, `/konzepte/${conceptId}/synopse`, `/konzepte/${conceptId}/fassungen`, `/konzepte/${conceptId}/vorlage`]) {
       const response = await member.goto(path);
       expect(response?.status(), path).toBe(404);
     }
