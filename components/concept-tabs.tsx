@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { clsx } from "clsx";
 
-type Tab = "overview" | "outline" | "fassungen" | "mitzeichnung" | "synopse" | "protokoll";
+type Tab = "overview" | "outline" | "fassungen" | "mitzeichnung" | "synopse" | "vorlage" | "protokoll";
 
 /** The concept's areas; the current one is marked with aria-current, not by colour alone. */
 export async function ConceptTabs({ conceptId, current, showOutline }: { conceptId: string; current: Tab | null; showOutline: boolean }) {
@@ -14,6 +14,7 @@ export async function ConceptTabs({ conceptId, current, showOutline }: { concept
     { id: "fassungen", href: `${base}/fassungen` },
     { id: "mitzeichnung", href: `${base}/mitzeichnung` },
     { id: "synopse", href: `${base}/synopse` },
+    { id: "vorlage", href: `${base}/vorlage` },
     ...(showOutline ? [{ id: "protokoll" as const, href: `${base}/protokoll` }] : []),
   ];
   return (

@@ -49,7 +49,7 @@ export default async function HomePage() {
               <div className="flex flex-wrap items-start justify-between gap-4">
                 <div>
                   <h2 className="text-xl font-bold">
-                    <Link href={`/konzepte/${c.id}`}>{c.title}</Link>
+                    <Link href={c.role === "committee" ? `/konzepte/${c.id}/lesesaal` : `/konzepte/${c.id}`}>{c.title}</Link>
                   </h2>
                   <p className="mt-1 text-muted">{t("reference", { reference: c.mandateReference })}</p>
                 </div>

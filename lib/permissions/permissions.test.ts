@@ -138,3 +138,20 @@ describe("global permission table", () => {
     expect(participantRolesForOrganisation("verwaltung")).toContain("lead");
   });
 });
+
+describe("Vorlage, reading room and Rückfragen", () => {
+  it("gives the reading room to committees and the Verwaltung once submitted, never to Träger", () => {
+    all((role, status) => {
+      const s = { isAdmin: false, role, status };
+      const submitted = SUBMITTED_STATUSES.has(status);
+      const label = `${role} ${status}`;
+      expect(can("readingRoom.read", s), label).toBe(submitted && (role === "committee" || role === "lead" || role === "author"));
+      expect(can("question.create", s), label).toBe(submitted && role === "committee");
+      expect(can("question.answer", s), label).toBe(submitted && (role === "lead" || role === "author"));
+      expect(can("vorlage.read", s), label).toBe(role === "lead" || role === "author" || role === "contributor" || (role === "committee" && submitted));
+      expect(can("vorlage.manage", s), label).toBe(role === "lead");
+      // The drafting side stays closed to committee members in every state.
+      if (role === "committee") for (const a of ["concept.readDrafts", "section.read", "fassung.read", "comment.readInternal"] as const) expect(can(a, s), `${label} ${a}`).toBe(false);
+    });
+  });
+});

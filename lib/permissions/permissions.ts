@@ -57,7 +57,12 @@ export type Action =
   | "comment.readInternal"
   | "thread.decide"
   | "thread.resolveAny"
-  | "proposal.create";
+  | "proposal.create"
+  | "vorlage.manage"
+  | "vorlage.read"
+  | "readingRoom.read"
+  | "question.create"
+  | "question.answer";
 
 const isDrafting = (s: Subject) => s.role === "lead" || s.role === "author" || s.role === "contributor";
 const notFrozen = (s: Subject) => !FROZEN_STATUSES.has(s.status);
@@ -82,6 +87,13 @@ export const PERMISSIONS: Record<Action, (s: Subject) => boolean> = {
   "thread.decide": (s) => isVerwaltung(s) && !SUBMITTED_STATUSES.has(s.status),
   "thread.resolveAny": (s) => isVerwaltung(s) && notFrozen(s),
   "proposal.create": (s) => isDrafting(s) && notFrozen(s),
+  // The Vorlage and its PDF: every participant, and committee members of the Beratungsfolge once submitted.
+  "vorlage.manage": (s) => s.role === "lead",
+  "vorlage.read": (s) => isDrafting(s) || (s.role === "committee" && SUBMITTED_STATUSES.has(s.status)),
+  // The reading room with its Rückfragen: the committees of the Beratungsfolge and the Verwaltung, never Träger.
+  "readingRoom.read": (s) => (s.role === "committee" || isVerwaltung(s)) && SUBMITTED_STATUSES.has(s.status),
+  "question.create": (s) => s.role === "committee" && SUBMITTED_STATUSES.has(s.status),
+  "question.answer": (s) => isVerwaltung(s) && SUBMITTED_STATUSES.has(s.status),
 };
 
 /** Why an actor may not edit a section right now; null when they may. */

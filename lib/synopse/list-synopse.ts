@@ -36,6 +36,26 @@ export type SynopseFilter = { kind?: "kommentar" | "vorschlag"; organisationId?:
 export async function listSynopse(db: Db, actor: Actor, conceptId: string, filter: SynopseFilter = {}) {
   const access = await requireConceptAccess(db, actor, conceptId, "concept.readDrafts");
   const internalAllowed = can("comment.readInternal", access.subject);
+  const entries = await loadSynopseEntries(db, conceptId, internalAllowed, filter);
+  const orgs = await db
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(
+      inArray(
+        organisations.id,
+        sql`(select created_by_organisation_id from comment_threads where concept_id = ${conceptId} and created_by_organisation_id is not null
+             union select proposer_organisation_id from change_proposals where concept_id = ${conceptId} and proposer_organisation_id is not null)`,
+      ),
+    );
+  return { concept: access.concept, entries, organisations: orgs, internalAllowed };
+}
+
+/**
+ * The entries themselves, for a caller that has already decided access: internal ("nur Verwaltung") threads
+ * only when includeInternal — filtered in the query. The committee reading room and the Vorlage PDF pass false.
+ */
+export async function loadSynopseEntries(db: Db, conceptId: string, includeInternal: boolean, filter: SynopseFilter = {}): Promise<SynopseEntry[]> {
+  const internalAllowed = includeInternal;
   const liveSections = await db
     .select({ id: sections.id, title: sections.title })
     .from(sections)
@@ -70,7 +90,7 @@ export async function listSynopse(db: Db, actor: Actor, conceptId: string, filte
         .leftJoin(organisations, eq(organisations.id, changeProposals.proposerOrganisationId))
         .leftJoin(resultRev, eq(resultRev.id, changeProposals.resultRevisionId))
         .where(and(eq(changeProposals.conceptId, conceptId), filter.organisationId ? eq(changeProposals.proposerOrganisationId, filter.organisationId) : undefined));
-  const entries: SynopseEntry[] = [
+  return [
     ...threadRows.map(({ t, sectionTitle, organisation, author, text, resultNumber }) => ({
       id: t.id,
       kind: "kommentar" as const,
@@ -108,17 +128,6 @@ export async function listSynopse(db: Db, actor: Actor, conceptId: string, filte
   ]
     .filter((e) => !filter.decision || (filter.decision === "offen" ? e.decision === null : e.decision === filter.decision))
     .sort((a, b) => (a.sectionNumber ?? 999) - (b.sectionNumber ?? 999) || a.createdAt.getTime() - b.createdAt.getTime());
-  const orgs = await db
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(
-      inArray(
-        organisations.id,
-        sql`(select created_by_organisation_id from comment_threads where concept_id = ${conceptId} and created_by_organisation_id is not null
-             union select proposer_organisation_id from change_proposals where concept_id = ${conceptId} and proposer_organisation_id is not null)`,
-      ),
-    );
-  return { concept: access.concept, entries, organisations: orgs, internalAllowed };
 }
 
 /** Synopse entries as export rows (CSV, PDF, DOCX); German wording as on the page. */

@@ -1,0 +1,205 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { AnswerQuestionForm, AskQuestionForm } from "@/components/vorlage/question-forms";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/actor";
+import { renderContentHtml } from "@/lib/content/render-html";
+import { orNotFound } from "@/lib/http/page-guard";
+import { parseIdOrNotFound } from "@/lib/ids";
+import { getReadingRoom } from "@/lib/workflow/get-reading-room";
+import { answerQuestionAction, askQuestionAction } from "./actions";
+
+type Props = { params: Promise<{ conceptId: string }> };
+
+async function load(params: Props["params"]) {
+  const actor = await requireActor();
+  const { conceptId } = await params;
+  return orNotFound((async () => getReadingRoom(await getDb(), actor, parseIdOrNotFound(conceptId)))());
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { concept } = await load(params);
+  return { title: `${(await getTranslations("readingRoom"))("title")}: ${concept.title}` };
+}
+
+const day = (d: string) => new Date(`${d}T12:00:00Z`);
+type Decision = "uebernommen" | "teilweise_uebernommen" | "nicht_uebernommen" | "zur_kenntnis_genommen";
+
+/**
+ * The committee reading room: only the submitted Fassung, its Synopse without internal threads, the Vorlage with
+ * its Beratungsfolge and the Rückfragen. Built from the frozen revisions, never from the drafts.
+ */
+export default async function ReadingRoomPage({ params }: Props) {
+  const room = await load(params);
+  const { concept, vorlage } = room;
+  const t = await getTranslations("readingRoom");
+  const tv = await getTranslations("vorlage");
+  const tcr = await getTranslations("consultationRole");
+  const to = await getTranslations("outcome");
+  const ts = await getTranslations("synopse");
+  const ta = await getTranslations("abwaegung");
+  const format = await getFormatter();
+
+  return (
+    <main id="inhalt" className="mx-auto max-w-5xl px-6 py-10">
+      <p className="text-muted">{t("title")}</p>
+      <h1 className="mt-1 text-3xl font-bold">{concept.title}</h1>
+      <p className="mt-2">{t("intro", { reference: vorlage.reference, fassung: vorlage.fassungName })}</p>
+
+      <section aria-labelledby="vorlage" className="mt-8 rounded-lg border border-line bg-white p-6">
+        <h2 id="vorlage" className="text-xl font-bold">
+          {tv("dataHeading", { reference: vorlage.reference })}
+        </h2>
+        <dl className="mt-4 grid gap-x-8 gap-y-3 sm:grid-cols-3">
+          <div>
+            <dt className="text-sm text-muted">{tv("paperType")}</dt>
+            <dd className="font-semibold">{tv(vorlage.paperType)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-muted">{tv("paperDate")}</dt>
+            <dd className="font-semibold">{format.dateTime(day(vorlage.paperDate), { dateStyle: "long" })}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-muted">{t("mandate")}</dt>
+            <dd className="font-semibold">{concept.mandateReference}</dd>
+          </div>
+          <div className="sm:col-span-3">
+            <dt className="text-sm text-muted">{tv("sha512")}</dt>
+            <dd className="font-mono text-sm break-all">{vorlage.sha512}</dd>
+          </div>
+        </dl>
+        <p className="mt-4">
+          <a href={`/api/concepts/${concept.id}/vorlage/pdf`} className={buttonClass("primary", "no-underline hover:text-white")} download>
+            {tv("downloadPdf", { size: format.number((vorlage.size ?? 0) / 1024, { maximumFractionDigits: 0 }) })}
+          </a>
+        </p>
+        <table className="mt-6 w-full text-left">
+          <caption className="text-left font-semibold">{tv("folgeHeading")}</caption>
+          <thead>
+            <tr className="border-b border-line text-sm text-muted">
+              <th scope="col" className="py-2 pr-3">{tv("committee")}</th>
+              <th scope="col" className="py-2 pr-3">{tv("role")}</th>
+              <th scope="col" className="py-2 pr-3">{tv("meetingDate")}</th>
+              <th scope="col" className="py-2 pr-3">{t("outcome")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {room.folge.map((c) => (
+              <tr key={c.id} className="border-b border-line last:border-0">
+                <th scope="row" className="py-2 pr-3 font-normal">
+                  {c.position}. {c.committeeName} ({c.committeeShortName})
+                </th>
+                <td className="py-2 pr-3">{tcr(c.role)}</td>
+                <td className="py-2 pr-3">{format.dateTime(day(c.meetingDate), { dateStyle: "medium" })}</td>
+                <td className="py-2 pr-3">{c.outcome ? `${to(c.outcome)}${c.outcomeDate ? ` (${format.dateTime(day(c.outcomeDate), { dateStyle: "medium" })})` : ""}` : t("pending")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <nav aria-labelledby="inhalt-fassung" className="mt-8 rounded-lg border border-line bg-white p-6">
+        <h2 id="inhalt-fassung" className="text-xl font-bold">
+          {t("contents")}
+        </h2>
+        <ol className="mt-3 space-y-1">
+          {room.sections.map((s) => (
+            <li key={s.sectionId}>
+              <a href={`#abschnitt-${s.number}`}>
+                {s.number}. {s.title}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a href="#synopse">{t("synopse")}</a>
+          </li>
+          <li>
+            <a href="#rueckfragen">{t("questions")}</a>
+          </li>
+        </ol>
+      </nav>
+
+      <article aria-label={vorlage.fassungName} className="mt-8 rounded-lg border border-line bg-white p-8">
+        {room.sections.map((s) => {
+          const html = s.content ? renderContentHtml(s.content) : "";
+          return (
+            <section key={s.sectionId} aria-labelledby={`abschnitt-${s.number}`} className="mb-10 last:mb-0">
+              <h2 id={`abschnitt-${s.number}`} className="text-2xl font-bold">
+                {s.number}. {s.title}
+              </h2>
+              <p className="mt-1 text-sm text-muted">{t("owner", { name: s.ownerName })}</p>
+              <div className="mt-4">{html ? <div className="rich-text" dangerouslySetInnerHTML={{ __html: html }} /> : <p className="text-muted">{t("empty")}</p>}</div>
+            </section>
+          );
+        })}
+      </article>
+
+      <section aria-labelledby="synopse" className="mt-8 rounded-lg border border-line bg-white p-6">
+        <h2 id="synopse" className="text-xl font-bold">
+          {t("synopse")}
+        </h2>
+        {room.synopse.length === 0 ? (
+          <p className="mt-2">{t("noSynopse")}</p>
+        ) : (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("synopse")}</caption>
+              <thead className="bg-canvas">
+                <tr>
+                  {[ts("section"), ts("organisation"), ts("kind"), ts("text"), ts("decision"), ts("reason")].map((h) => (
+                    <th key={h} scope="col" className="px-3 py-2 align-bottom">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {room.synopse.map((e) => (
+                  <tr key={e.id} className="border-t border-line align-top">
+                    <td className="px-3 py-2">
+                      {e.sectionNumber ? `${e.sectionNumber}. ` : ""}
+                      {e.sectionTitle}
+                    </td>
+                    <td className="px-3 py-2">{e.organisation}</td>
+                    <td className="px-3 py-2">{e.kind === "kommentar" ? ts("kindComment") : ts("kindProposal")}</td>
+                    <td className="max-w-md px-3 py-2 whitespace-pre-line">{e.text}</td>
+                    <td className="px-3 py-2">{e.decision ? ta(e.decision as Decision) : ts("undecided")}</td>
+                    <td className="max-w-sm px-3 py-2 whitespace-pre-line">{e.reason ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="rueckfragen" className="mt-8 rounded-lg border border-line bg-white p-6">
+        <h2 id="rueckfragen" className="text-xl font-bold">
+          {t("questions")}
+        </h2>
+        <p className="mt-1 text-sm text-muted">{t("questionsVisibility")}</p>
+        {room.questions.length === 0 ? <p className="mt-3">{t("noQuestions")}</p> : null}
+        <ol className="mt-4 space-y-4">
+          {room.questions.map((q) => (
+            <li key={q.id} id={`rueckfrage-${q.id}`} className="rounded-md border border-line p-4">
+              <p className="text-sm text-muted">{t("askedBy", { name: q.authorName, committee: q.committee ?? "—", when: format.dateTime(q.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+              <p className="mt-1 whitespace-pre-line">{q.body}</p>
+              {q.answer ? (
+                <div className="mt-3 border-l-4 border-brand pl-3">
+                  <p className="text-sm text-muted">{t("answeredBy", { name: q.answeredByName ?? "—", when: q.answeredAt ? format.dateTime(q.answeredAt, { dateStyle: "medium", timeStyle: "short" }) : "—" })}</p>
+                  <p className="mt-1 whitespace-pre-line">{q.answer}</p>
+                </div>
+              ) : room.mayAnswer ? (
+                <AnswerQuestionForm action={answerQuestionAction} conceptId={concept.id} questionId={q.id} />
+              ) : (
+                <p className="mt-2 text-sm text-muted">{t("unanswered")}</p>
+              )}
+            </li>
+          ))}
+        </ol>
+        {room.mayAsk ? <AskQuestionForm action={askQuestionAction} conceptId={concept.id} /> : null}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,105 @@
+import { createFreshConcept, expect, expectNoAxeViolations, signInAndWait, test } from "../support/fixtures";
+
+test.describe("submission to the committees and the reading room", () => {
+  test("the lead submits the Vorlage; a committee member reads, downloads and asks; the lead answers and records the outcomes", async ({ browser, request }) => {
+    test.setTimeout(180_000);
+    const title = `Einreichung ${Math.random().toString(36).slice(2, 8)}`;
+    const { conceptId, sectionIds } = await createFreshConcept(request, title);
+    const released = await request.post("/api/test-support/concepts/released", { data: { conceptId } });
+    expect(released.ok()).toBe(true);
+    const reference = `AGS/${Math.floor(Math.random() * 900 + 100)}/${Date.now() % 100000}`;
+
+    const leadContext = await browser.newContext();
+    const lead = await leadContext.newPage();
+    await signInAndWait(lead, "federfuehrung");
+    await lead.goto(`/konzepte/${conceptId}/vorlage`);
+    await expect(lead.getByRole("heading", { level: 1, name: "Vorlage" })).toBeVisible();
+    await expectNoAxeViolations(lead, "Vorlage form");
+    await lead.getByLabel("Beschlussvorlage").check();
+    await lead.getByLabel("Vorlagennummer").fill("");
+    await lead.getByLabel("Datum der Vorlage").fill("2022-05-17");
+    await expect(lead.getByLabel("Rolle IR")).toHaveValue("vorberatung");
+    await expect(lead.getByLabel("Rolle JHA")).toHaveValue("vorberatung");
+    await expect(lead.getByLabel("Rolle AGS")).toHaveValue("entscheidung");
+    await lead.getByLabel("Vorlagenfrist AGS").fill("2022-06-09");
+    await lead.getByLabel("Vorlagennummer").fill(reference);
+    await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
+    await expect(lead.getByRole("heading", { level: 2, name: `Vorlage ${reference}` })).toBeVisible({ timeout: 30_000 });
+    await expect(lead.getByTestId("vorlage-sha512")).toHaveText(/^[0-9a-f]{128}$/);
+    await expectNoAxeViolations(lead, "Vorlage submitted");
+
+    const memberContext = await browser.newContext();
+    const member = await memberContext.newPage();
+    await signInAndWait(member, "ausschuss");
+    const link = member.getByRole("link", { name: title });
+    await expect(link).toHaveAttribute("href", `/konzepte/${conceptId}/lesesaal`);
+    await link.click();
+    await expect(member.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(member.getByRole("heading", { level: 2, name: "1. Ausgangslage und Auftrag" })).toBeVisible();
+    await expectNoAxeViolations(member, "reading room");
+    const pdfHref = await member.getByRole("link", { name: /PDF der Vorlage herunterladen/ }).getAttribute("href");
+    const pdf = await member.request.get(pdfHref!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect(pdf.headers()["content-disposition"]).toContain("attachment");
+    expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    await member.getByLabel("Ihre Rückfrage").fill("Wie viele Standorte sind im ersten Jahr geplant?");
+    await member.getByRole("button", { name: "Rückfrage senden" }).click();
+    await expect(member.getByText("Ihre Rückfrage ist gesendet.")).toBeVisible();
+    await expect(member.getByText("Wie viele Standorte sind im ersten Jahr geplant?")).toBeVisible();
+
+    await lead.goto(`/konzepte/${conceptId}/lesesaal`);
+    await expect(lead.getByText("Wie viele Standorte sind im ersten Jahr geplant?")).toBeVisible();
+    await lead.getByLabel("Antwort der Verwaltung").fill("Zunächst zehn, einer je Stadtbezirk.");
+    await lead.getByRole("button", { name: "Antwort senden" }).click();
+    // The answered question replaces its form.
+    await expect(lead.getByText("Zunächst zehn, einer je Stadtbezirk.")).toBeVisible();
+    await expect(lead.getByLabel("Antwort der Verwaltung")).toHaveCount(0);
+
+    await member.reload();
+    await expect(member.getByText("Zunächst zehn, einer je Stadtbezirk.")).toBeVisible();
+    await expectNoAxeViolations(member, "reading room with answer");
+
+    // The committee member sees nothing of the drafting side.
+    const section = `/konzepte/${conceptId}/abschnitte/${Object.values(sectionIds)[0]}`;
+    for (const path of [`/konzepte/${conceptId}`, section, `${section}/verlauf`, `/konzepte/${conceptId}/synopse`, `/konzepte/${conceptId}/fassungen`, `/konzepte/${conceptId}/vorlage`]) {
+      const response = await member.goto(path);
+      expect(response?.status(), path).toBe(404);
+    }
+
+    await lead.goto(`/konzepte/${conceptId}/vorlage`);
+    for (const committee of ["IR", "JHA", "AGS"]) {
+      await lead.getByLabel(`Ergebnis ${committee}`, { exact: true }).selectOption(committee === "AGS" ? "beschlossen" : "zur_kenntnis_genommen");
+      await lead.getByRole("button", { name: `Ergebnis ${committee} speichern` }).click();
+      await expect(lead.getByTestId(`outcome-${committee}`)).toContainText(committee === "AGS" ? "beschlossen" : "zur Kenntnis genommen");
+    }
+    await lead.getByRole("button", { name: "Beratung abschließen (Beraten)" }).click();
+    await expect(lead.getByText("Beraten", { exact: true })).toBeVisible();
+    await lead.getByRole("button", { name: "Konzept abschließen" }).click();
+    await expect(lead.getByText("Abgeschlossen", { exact: true })).toBeVisible();
+    await expectNoAxeViolations(lead, "Vorlage closed");
+
+    await member.goto(`/konzepte/${conceptId}/lesesaal`);
+    await expect(member.getByRole("cell", { name: /beschlossen/ })).toBeVisible();
+    await member.screenshot({ path: "test-results/lesesaal.png", fullPage: false });
+    await leadContext.close();
+    await memberContext.close();
+  });
+
+  test("a Träger and a committee member outside the Beratungsfolge get no reading room", async ({ browser, request }) => {
+    const { conceptId } = await createFreshConcept(request);
+    await request.post("/api/test-support/concepts/released", { data: { conceptId } });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAndWait(page, "ausschuss");
+    expect((await page.goto(`/konzepte/${conceptId}/lesesaal`))?.status()).toBe(404);
+    expect((await page.request.get(`/api/concepts/${conceptId}/vorlage/pdf`)).status()).toBe(404);
+    await context.close();
+    const awoContext = await browser.newContext();
+    const awo = await awoContext.newPage();
+    await signInAndWait(awo, "awo");
+    expect((await awo.goto(`/konzepte/${conceptId}/lesesaal`))?.status()).toBe(404);
+    await awoContext.close();
+  });
+});

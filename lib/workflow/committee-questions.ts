@@ -1,0 +1,81 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { committeeQuestions, consultations } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/http/action-result";
+import { membersOf, notify } from "@/lib/notifications/notify";
+import { can } from "@/lib/permissions/permissions";
+import { lockConceptForActor } from "./lock-concept";
+import { notifyCommitteeMembers } from "./notify-committees";
+import { ZAnswerQuestion, ZAskQuestion } from "./vorlage-schemas";
+
+/** A committee member of the Beratungsfolge asks a Rückfrage on a submitted concept; the Verwaltung is told. */
+export async function askCommitteeQuestion(db: Db, actor: Actor, raw: unknown): Promise<{ questionId: string }> {
+  const input = parseOrThrow(ZAskQuestion, raw);
+  return db.transaction(async (tx) => {
+    const access = await lockConceptForActor(tx, actor, input.conceptId, "share");
+    if (!can("readingRoom.read", access.subject)) throw notFound();
+    if (!can("question.create", access.subject)) throw forbidden("Rückfragen stellen die Mitglieder der beratenden Ausschüsse.");
+    const folge = await tx.select({ committeeId: consultations.committeeId }).from(consultations).where(eq(consultations.conceptId, input.conceptId));
+    const committee = actor.organisations.find((o) => folge.some((f) => f.committeeId === o.id));
+    const [row] = await tx
+      .insert(committeeQuestions)
+      .values({ conceptId: input.conceptId, authorId: actor.id, organisationId: committee?.id ?? null, body: input.body })
+      .returning({ id: committeeQuestions.id });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      actorOrganisationId: committee?.id ?? null,
+      conceptId: input.conceptId,
+      action: "committee_question.asked",
+      objectType: "committee_question",
+      objectId: row!.id,
+      summary: { length: input.body.length },
+    });
+    await notify(tx, actor.id, await membersOf(tx, [access.concept.leadOrganisationId]), {
+      kind: "committee",
+      conceptId: input.conceptId,
+      title: `Rückfrage zu „${access.concept.title}“`,
+      body: input.body,
+      link: `/konzepte/${input.conceptId}/lesesaal#rueckfrage-${row!.id}`,
+      internal: true,
+    });
+    return { questionId: row!.id };
+  });
+}
+
+/** The Verwaltung (lead or author) answers a Rückfrage once; the committees of the Beratungsfolge are told. */
+export async function answerCommitteeQuestion(db: Db, actor: Actor, raw: unknown): Promise<void> {
+  const input = parseOrThrow(ZAnswerQuestion, raw);
+  await db.transaction(async (tx) => {
+    const access = await lockConceptForActor(tx, actor, input.conceptId, "share");
+    if (!can("readingRoom.read", access.subject)) throw notFound();
+    if (!can("question.answer", access.subject)) throw forbidden("Rückfragen beantwortet die Verwaltung.");
+    const updated = await tx
+      .update(committeeQuestions)
+      .set({ answer: input.answer, answeredBy: actor.id, answeredAt: new Date() })
+      .where(and(eq(committeeQuestions.id, input.questionId), eq(committeeQuestions.conceptId, input.conceptId), isNull(committeeQuestions.answer)))
+      .returning({ id: committeeQuestions.id });
+    if (!updated.length) {
+      const [exists] = await tx.select({ id: committeeQuestions.id }).from(committeeQuestions).where(and(eq(committeeQuestions.id, input.questionId), eq(committeeQuestions.conceptId, input.conceptId)));
+      if (!exists) throw notFound();
+      throw new AppError("CONFLICT", "Diese Rückfrage wurde inzwischen beantwortet. Bitte laden Sie die Seite neu.");
+    }
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      conceptId: input.conceptId,
+      action: "committee_question.answered",
+      objectType: "committee_question",
+      objectId: input.questionId,
+      summary: { length: input.answer.length },
+    });
+    await notifyCommitteeMembers(tx, actor.id, {
+      conceptId: input.conceptId,
+      title: `Antwort auf eine Rückfrage zu „${access.concept.title}“`,
+      body: input.answer,
+      link: `/konzepte/${input.conceptId}/lesesaal#rueckfrage-${input.questionId}`,
+    });
+  });
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { alias } from "drizzle-orm/pg-core";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { committeeQuestions, consultations, fassungen, organisations, storedFiles, users, vorlagen } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { notFound } from "@/lib/errors";
+import { can } from "@/lib/permissions/permissions";
+import { findReleasedRound } from "./build-vorlage-document";
+import { gatherWorkflowFacts } from "./gather-workflow-facts";
+import { availableSteps } from "./transitions";
+
+const DELIBERATION = new Set(["refer_back", "complete_deliberation", "close"]);
+
+/** The Vorlage of a concept with its file facts (never the bytes), or null before submission. */
+export async function findVorlage(db: Db, conceptId: string) {
+  const [row] = await db
+    .select({
+      id: vorlagen.id,
+      paperType: vorlagen.paperType,
+      reference: vorlagen.reference,
+      paperDate: vorlagen.paperDate,
+      submittedAt: vorlagen.submittedAt,
+      fassungId: vorlagen.fassungId,
+      fassungName: fassungen.name,
+      fileId: storedFiles.id,
+      fileName: storedFiles.fileName,
+      size: storedFiles.size,
+      sha512: storedFiles.sha512,
+    })
+    .from(vorlagen)
+    .innerJoin(fassungen, eq(fassungen.id, vorlagen.fassungId))
+    .leftJoin(storedFiles, eq(storedFiles.id, vorlagen.fileId))
+    .where(eq(vorlagen.conceptId, conceptId))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listBeratungsfolge(db: Db, conceptId: string) {
+  return db
+    .select({
+      id: consultations.id,
+      position: consultations.position,
+      role: consultations.role,
+      meetingDate: consultations.meetingDate,
+      submissionDeadline: consultations.submissionDeadline,
+      outcome: consultations.outcome,
+      outcomeDate: consultations.outcomeDate,
+      committeeName: organisations.name,
+      committeeShortName: organisations.shortName,
+    })
+    .from(consultations)
+    .innerJoin(organisations, eq(organisations.id, consultations.committeeId))
+    .where(eq(consultations.conceptId, conceptId))
+    .orderBy(asc(consultations.position));
+}
+
+/** The Vorlage page: participants see it; the lead gets the forms (submission, outcomes, steps). */
+export async function getVorlagePage(db: Db, actor: Actor, conceptId: string) {
+  const access = await requireConceptAccess(db, actor, conceptId, "concept.readDrafts");
+  const [vorlage, folge, round, facts] = await Promise.all([findVorlage(db, conceptId), listBeratungsfolge(db, conceptId), findReleasedRound(db, conceptId), gatherWorkflowFacts(db, conceptId)]);
+  const [released] = round ? await db.select({ name: fassungen.name }).from(fassungen).where(eq(fassungen.id, round.fassungId)) : [];
+  const steps = availableSteps(access.subject.status, access.role, facts)
+    .filter((s) => DELIBERATION.has(s.transition.id))
+    .map((s) => ({ id: s.transition.id, allowed: s.allowed, blockers: s.blockers }));
+  return { concept: access.concept, role: access.role, mayManage: can("vorlage.manage", access.subject), vorlage, folge, releasedFassungName: released?.name ?? null, steps };
+}
+
+/** The stored PDF of the Vorlage, for participants and for committee members of the Beratungsfolge once submitted. */
+export async function getVorlagePdf(db: Db, actor: Actor, conceptId: string) {
+  await requireConceptAccess(db, actor, conceptId, "vorlage.read");
+  const [row] = await db
+    .select({ fileName: storedFiles.fileName, mimeType: storedFiles.mimeType, content: storedFiles.content, sha512: storedFiles.sha512 })
+    .from(vorlagen)
+    .innerJoin(storedFiles, eq(storedFiles.id, vorlagen.fileId))
+    .where(eq(vorlagen.conceptId, conceptId))
+    .limit(1);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Rückfragen with their answers, oldest first. */
+export async function listCommitteeQuestions(db: Db, conceptId: string) {
+  const answerer = alias(users, "answerer");
+  return db
+    .select({
+      id: committeeQuestions.id,
+      body: committeeQuestions.body,
+      createdAt: committeeQuestions.createdAt,
+      authorName: users.name,
+      committee: organisations.shortName,
+      answer: committeeQuestions.answer,
+      answeredAt: committeeQuestions.answeredAt,
+      answeredByName: answerer.name,
+    })
+    .from(committeeQuestions)
+    .innerJoin(users, eq(users.id, committeeQuestions.authorId))
+    .leftJoin(organisations, eq(organisations.id, committeeQuestions.organisationId))
+    .leftJoin(answerer, eq(answerer.id, committeeQuestions.answeredBy))
+    .where(eq(committeeQuestions.conceptId, conceptId))
+    .orderBy(asc(committeeQuestions.createdAt));
+}
+

@@ -1,0 +1,93 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { concepts, consultations, storedFiles, vorlagen } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { renderPdf } from "@/lib/export/render-pdf";
+import { parseOrThrow } from "@/lib/http/action-result";
+import { can } from "@/lib/permissions/permissions";
+import { buildVorlageDocument } from "./build-vorlage-document";
+import { lockConceptForActor } from "./lock-concept";
+import { notifyCommitteeMembers } from "./notify-committees";
+import { ZSubmitVorlage, type SubmitVorlageInput } from "./vorlage-schemas";
+
+const alreadySubmitted = () => new AppError("CONFLICT", "Die Vorlage wurde bereits eingereicht – das Konzept ist nicht mehr im Status „Freigegeben“. Bitte laden Sie die Seite neu.");
+const duplicateReference = () =>
+  new AppError("VALIDATION", "Diese Vorlagennummer ist bereits vergeben.", { reference: "Diese Vorlagennummer ist bereits vergeben. Bitte eine andere angeben." });
+
+/**
+ * Submits the released Fassung to the committees of the Beratungsfolge, in one transaction: Beratungsfolge as
+ * adjusted, PDF (stored immutably with its SHA-512), Vorlage row, guarded status change, audit, notifications.
+ * Two leads at the same moment: the concept row lock and the guarded update let exactly one through; the unique
+ * index on vorlagen.concept_id backs it up.
+ */
+export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInput): Promise<{ vorlageId: string; sha512: string }> {
+  const input = parseOrThrow(ZSubmitVorlage, raw);
+  try {
+    return await db.transaction(async (tx) => {
+      const access = await lockConceptForActor(tx, actor, input.conceptId);
+      if (!can("concept.read", access.subject)) throw notFound();
+      if (!can("vorlage.manage", access.subject)) throw forbidden("Die Vorlage reicht nur die Federführung ein.");
+      if (access.concept.status !== "freigegeben") throw alreadySubmitted();
+      const [taken] = await tx.select({ id: vorlagen.id }).from(vorlagen).where(eq(vorlagen.reference, input.reference)).limit(1);
+      if (taken) throw duplicateReference();
+
+      const existing = await tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.conceptId, input.conceptId));
+      const known = new Set(existing.map((c) => c.id));
+      if (input.consultations.length !== known.size || input.consultations.some((c) => !known.has(c.id)))
+        throw new AppError("CONFLICT", "Die Beratungsfolge wurde inzwischen geändert. Bitte laden Sie die Seite neu.");
+      for (const c of input.consultations) {
+        await tx
+          .update(consultations)
+          .set({ position: c.position, role: c.role, meetingDate: c.meetingDate, submissionDeadline: c.submissionDeadline ?? null, updatedAt: new Date() })
+          .where(and(eq(consultations.id, c.id), eq(consultations.conceptId, input.conceptId)));
+      }
+
+      const { document, fassungId } = await buildVorlageDocument(tx, access.concept, input);
+      const pdf = await renderPdf(document);
+      const sha512 = createHash("sha512").update(pdf).digest("hex");
+      const fileName = `Vorlage-${input.reference.replace(/[^A-Za-z0-9._-]+/g, "-")}.pdf`;
+      const [file] = await tx
+        .insert(storedFiles)
+        .values({ conceptId: input.conceptId, fileName, mimeType: "application/pdf", size: pdf.length, sha512, content: pdf })
+        .returning({ id: storedFiles.id });
+      const [vorlage] = await tx
+        .insert(vorlagen)
+        .values({ conceptId: input.conceptId, fassungId, paperType: input.paperType, reference: input.reference, paperDate: input.paperDate, fileId: file!.id, submittedBy: actor.id })
+        .returning({ id: vorlagen.id });
+      const moved = await tx
+        .update(concepts)
+        .set({ status: "eingereicht", updatedAt: sql`now()` })
+        .where(and(eq(concepts.id, input.conceptId), eq(concepts.status, "freigegeben")))
+        .returning({ id: concepts.id });
+      if (!moved.length) throw alreadySubmitted();
+
+      const audit = { actorId: actor.id, conceptId: input.conceptId };
+      await recordAuditEvent(tx, {
+        ...audit,
+        action: "vorlage.submitted",
+        objectType: "vorlage",
+        objectId: vorlage!.id,
+        summary: { reference: input.reference, paperType: input.paperType, paperDate: input.paperDate, fassungId, sha512, size: pdf.length },
+      });
+      await recordAuditEvent(tx, { ...audit, action: "concept.transition", objectType: "concept", objectId: input.conceptId, summary: { transition: "submit", from: "freigegeben", to: "eingereicht" } });
+      await notifyCommitteeMembers(tx, actor.id, {
+        conceptId: input.conceptId,
+        title: `Neue Vorlage ${input.reference}: ${access.concept.title}`,
+        body: `Die Vorlage ${input.reference} („${access.concept.title}“) wurde eingereicht und liegt im Lesesaal bereit.`,
+        link: `/konzepte/${input.conceptId}/lesesaal`,
+      });
+      return { vorlageId: vorlage!.id, sha512 };
+    });
+  } catch (error) {
+    const e = error as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string; constraint?: string } } | null;
+    if (e?.code === "23505" || e?.cause?.code === "23505") {
+      const constraint = e?.constraint_name ?? e?.cause?.constraint_name ?? e?.cause?.constraint ?? "";
+      throw constraint.includes("reference") ? duplicateReference() : alreadySubmitted();
+    }
+    throw error;
+  }
+}

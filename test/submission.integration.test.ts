@@ -1,0 +1,199 @@
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/connect";
+import { auditEvents, concepts, consultations, mailOutbox, notifications, organisations, storedFiles, vorlagen } from "@/db/schema";
+import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/db/seed/seed-demo";
+import { seedReleasedRound } from "@/db/seed/seed-released-round";
+import { createThread } from "@/lib/comments/create-thread";
+import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
+import { listFassungen } from "@/lib/fassungen/list-fassungen";
+import { getSectionForReading } from "@/lib/sections/get-section-for-reading";
+import { listSectionRevisions } from "@/lib/sections/list-section-revisions";
+import { listSynopse } from "@/lib/synopse/list-synopse";
+import { answerCommitteeQuestion, askCommitteeQuestion } from "@/lib/workflow/committee-questions";
+import { takeDeliberationStep } from "@/lib/workflow/deliberation";
+import { getReadingRoom } from "@/lib/workflow/get-reading-room";
+import { getVorlagePdf } from "@/lib/workflow/get-vorlage";
+import { recordOutcome } from "@/lib/workflow/record-outcome";
+import { submitVorlage } from "@/lib/workflow/submit-vorlage";
+import { inspectPdf } from "./pdf-inspect";
+import { demoActor } from "./fixtures";
+import { createTestDatabase } from "./test-database";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.db);
+}, 60_000);
+afterAll(async () => database?.cleanup());
+
+async function freshConcept(db: Db, title: string) {
+  return db.transaction(async (tx) => seedWelcomePointsConcept(tx, await loadDemoRefs(tx), title));
+}
+
+async function submissionInput(db: Db, conceptId: string, reference: string) {
+  const folge = await db.select().from(consultations).where(eq(consultations.conceptId, conceptId)).orderBy(consultations.position);
+  return {
+    conceptId,
+    paperType: "beschlussvorlage" as const,
+    reference,
+    paperDate: "2022-05-17",
+    consultations: folge.map((c) => ({ id: c.id, position: c.position, role: c.role, meetingDate: c.meetingDate, submissionDeadline: "" })),
+  };
+}
+
+describe("Vorlage submission and the committee reading room", () => {
+  it("submits the released Fassung as an immutable PDF with its SHA-512, sign-offs and a Synopse without internal threads", async () => {
+    const db = database.db;
+    const { conceptId, sectionIds } = await freshConcept(db, "Einreichung Haupttest");
+    const [lead, jugendamt, awo, ausschuss] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "jugendamt"), demoActor(db, "awo"), demoActor(db, "ausschuss")]);
+    const firstSection = Object.values(sectionIds)[0]!;
+    await createThread(db, lead, { conceptId, sectionId: firstSection, body: "GEHEIMINTERN Haushaltsvorbehalt", visibility: "verwaltung" });
+    await createThread(db, awo, { conceptId, sectionId: firstSection, body: "OEFFENTLICHERHINWEIS zu den Öffnungszeiten" });
+
+    await expect(submitVorlage(db, lead, await submissionInput(db, conceptId, "AGS/100/2022"))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(getReadingRoom(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await seedReleasedRound(db, conceptId);
+    await expect(getReadingRoom(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getVorlagePdf(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const input = await submissionInput(db, conceptId, "AGS/100/2022");
+    await expect(submitVorlage(db, ausschuss, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(submitVorlage(db, jugendamt, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(submitVorlage(db, awo, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(submitVorlage(db, lead, { ...input, reference: "" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { reference: expect.any(String) } });
+
+    const reordered = { ...input, consultations: input.consultations.map((c, i) => (i === 0 ? { ...c, submissionDeadline: "2022-05-17" } : c)) };
+    const { sha512 } = await submitVorlage(db, lead, reordered);
+    const [file] = await db.select().from(storedFiles).where(eq(storedFiles.conceptId, conceptId));
+    expect(file!.sha512).toBe(sha512);
+    expect(createHash("sha512").update(file!.content).digest("hex")).toBe(sha512);
+    expect(file!.size).toBe(file!.content.length);
+    expect(file!.content.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const [concept] = await db.select().from(concepts).where(eq(concepts.id, conceptId));
+    expect(concept!.status).toBe("eingereicht");
+    const [folge] = await db.select().from(consultations).where(and(eq(consultations.conceptId, conceptId), eq(consultations.position, 1)));
+    expect(folge!.submissionDeadline).toBe("2022-05-17");
+
+    const pdf = await inspectPdf(file!.content);
+    expect(pdf.text).toContain("Ausgangslage und Auftrag");
+    expect(pdf.text).toContain("Verstetigung in der Gemeinwesenarbeit");
+    expect(pdf.text).toContain("Mitzeichnung");
+    expect(pdf.text).toContain("Raumfrage in Bezirk 1 bis Herbst klären.");
+    expect(pdf.text).toContain("AGS/100/2022");
+    expect(pdf.text).toContain("OEFFENTLICHERHINWEIS");
+    expect(pdf.text).not.toContain("GEHEIMINTERN");
+
+    const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.conceptId, conceptId))).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["vorlage.submitted", "concept.transition"]));
+    const told = await db.select().from(notifications).where(and(eq(notifications.userId, ausschuss.id), eq(notifications.conceptId, conceptId)));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.link).toBe(`/konzepte/${conceptId}/lesesaal`);
+    expect(await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, "ausschuss@demo.example"))).not.toHaveLength(0);
+
+    // The stored file is the one delivered; the submission cannot be repeated.
+    expect((await getVorlagePdf(db, ausschuss, conceptId)).sha512).toBe(sha512);
+    await expect(submitVorlage(db, lead, { ...input, reference: "AGS/101/2022" })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const room = await getReadingRoom(db, ausschuss, conceptId);
+    expect(room.sections).toHaveLength(8);
+    expect(room.synopse.map((e) => e.text).join(" ")).toContain("OEFFENTLICHERHINWEIS");
+    expect(room.synopse.some((e) => e.internal || e.text.includes("GEHEIMINTERN"))).toBe(false);
+    expect(room.mayAsk).toBe(true);
+    expect((await getReadingRoom(db, jugendamt, conceptId)).mayAnswer).toBe(true);
+    await expect(getReadingRoom(db, awo, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getVorlagePdf(db, awo, conceptId)).sha512).toBe(sha512);
+
+    // Committee members never reach drafts, history, Fassungen or the full Synopse.
+    await expect(getConceptOverview(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getSectionForReading(db, ausschuss, conceptId, firstSection)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listSectionRevisions(db, ausschuss, conceptId, firstSection)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listFassungen(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listSynopse(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  }, 60_000);
+
+  it("refuses a reference number that is already taken, keeping the concept released", async () => {
+    const db = database.db;
+    const lead = await demoActor(db, "federfuehrung");
+    const { conceptId } = await freshConcept(db, "Einreichung doppelte Nummer");
+    await seedReleasedRound(db, conceptId);
+    await expect(submitVorlage(db, lead, await submissionInput(db, conceptId, "AGS/100/2022"))).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { reference: expect.stringContaining("vergeben") } });
+    expect((await db.select().from(concepts).where(eq(concepts.id, conceptId)))[0]!.status).toBe("freigegeben");
+    expect(await db.select().from(storedFiles).where(eq(storedFiles.conceptId, conceptId))).toHaveLength(0);
+  }, 30_000);
+
+  it("lets exactly one of five simultaneous submissions through", async () => {
+    const db = database.db;
+    const lead = await demoActor(db, "federfuehrung");
+    const { conceptId } = await freshConcept(db, "Einreichung gleichzeitig");
+    await seedReleasedRound(db, conceptId);
+    const inputs = await Promise.all([1, 2, 3, 4, 5].map((n) => submissionInput(db, conceptId, `AGS/20${n}/2022`)));
+    const results = await Promise.allSettled(inputs.map((i) => submitVorlage(db, lead, i)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("bereits eingereicht") });
+    expect(await db.select().from(vorlagen).where(eq(vorlagen.conceptId, conceptId))).toHaveLength(1);
+    expect(await db.select().from(storedFiles).where(eq(storedFiles.conceptId, conceptId))).toHaveLength(1);
+  }, 60_000);
+
+  it("shows the reading room only to committees of the Beratungsfolge", async () => {
+    const db = database.db;
+    const [lead, ausschuss] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "ausschuss")]);
+    const { conceptId } = await freshConcept(db, "Ohne AGS");
+    const [ags] = await db.select().from(organisations).where(eq(organisations.shortName, "AGS"));
+    await db.delete(consultations).where(and(eq(consultations.conceptId, conceptId), eq(consultations.committeeId, ags!.id)));
+    await seedReleasedRound(db, conceptId);
+    await submitVorlage(db, lead, await submissionInput(db, conceptId, "JHA/001/2022"));
+    await expect(getReadingRoom(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getVorlagePdf(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "Darf ich?" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  }, 60_000);
+
+  it("handles Rückfragen, outcomes and the steps to Abgeschlossen", async () => {
+    const db = database.db;
+    const [lead, jugendamt, awo, ausschuss] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "jugendamt"), demoActor(db, "awo"), demoActor(db, "ausschuss")]);
+    const { conceptId } = await freshConcept(db, "Rückfragen und Ergebnisse");
+    await seedReleasedRound(db, conceptId);
+    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "Zu früh?" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await submitVorlage(db, lead, await submissionInput(db, conceptId, "AGS/300/2022"));
+
+    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "x".repeat(5001) })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { body: expect.stringContaining("5 000") } });
+    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "   " })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(askCommitteeQuestion(db, awo, { conceptId, body: "Träger fragt" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(askCommitteeQuestion(db, lead, { conceptId, body: "Lead fragt" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { questionId } = await askCommitteeQuestion(db, ausschuss, { conceptId, body: "Wie viele Standorte sind geplant?" });
+    await expect(answerCommitteeQuestion(db, ausschuss, { conceptId, questionId, answer: "Selbst beantwortet" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(answerCommitteeQuestion(db, awo, { conceptId, questionId, answer: "Träger" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await answerCommitteeQuestion(db, jugendamt, { conceptId, questionId, answer: "Zehn, einer je Stadtbezirk." });
+    await expect(answerCommitteeQuestion(db, lead, { conceptId, questionId, answer: "Nochmal" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const room = await getReadingRoom(db, ausschuss, conceptId);
+    expect(room.questions).toMatchObject([{ body: "Wie viele Standorte sind geplant?", committee: "AGS", answer: "Zehn, einer je Stadtbezirk.", answeredByName: "Jonas Weber" }]);
+    const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.conceptId, conceptId))).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["committee_question.asked", "committee_question.answered"]));
+
+    const folge = await db.select().from(consultations).where(eq(consultations.conceptId, conceptId)).orderBy(consultations.position);
+    await expect(recordOutcome(db, ausschuss, { conceptId, consultationId: folge[0]!.id, outcome: "beschlossen", outcomeDate: "2022-05-31" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(takeDeliberationStep(db, lead, { conceptId, transition: "complete_deliberation" })).rejects.toMatchObject({ code: "CONFLICT", message: "Für 3 Beratungen fehlt noch das Ergebnis." });
+    await expect(takeDeliberationStep(db, lead, { conceptId, transition: "refer_back" })).rejects.toMatchObject({ code: "CONFLICT", message: "Kein Ausschuss hat die Vorlage zurückverwiesen." });
+    await expect(takeDeliberationStep(db, lead, { conceptId, transition: "close" })).rejects.toMatchObject({ code: "CONFLICT" });
+    for (const [i, c] of folge.entries()) {
+      await recordOutcome(db, lead, { conceptId, consultationId: c.id, outcome: i === 2 ? "beschlossen" : "zur_kenntnis_genommen", outcomeDate: c.meetingDate });
+    }
+    await expect(takeDeliberationStep(db, jugendamt, { conceptId, transition: "complete_deliberation" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await takeDeliberationStep(db, lead, { conceptId, transition: "complete_deliberation" })).toEqual({ status: "beraten" });
+    await expect(recordOutcome(db, lead, { conceptId, consultationId: folge[0]!.id, outcome: "vertagt", outcomeDate: "2022-06-01" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await takeDeliberationStep(db, lead, { conceptId, transition: "close" })).toEqual({ status: "abgeschlossen" });
+    expect((await getReadingRoom(db, ausschuss, conceptId)).folge.map((f) => f.outcome)).toEqual(["zur_kenntnis_genommen", "zur_kenntnis_genommen", "beschlossen"]);
+  }, 60_000);
+
+  it("lets the lead refer back after a committee referred the Vorlage back", async () => {
+    const db = database.db;
+    const lead = await demoActor(db, "federfuehrung");
+    const { conceptId } = await freshConcept(db, "Zurückverwiesen");
+    await seedReleasedRound(db, conceptId);
+    await submitVorlage(db, lead, await submissionInput(db, conceptId, "AGS/400/2022"));
+    const [first] = await db.select().from(consultations).where(eq(consultations.conceptId, conceptId)).orderBy(consultations.position);
+    await recordOutcome(db, lead, { conceptId, consultationId: first!.id, outcome: "zurueckverwiesen", outcomeDate: "2022-05-31" });
+    expect(await takeDeliberationStep(db, lead, { conceptId, transition: "refer_back" })).toEqual({ status: "ueberarbeitung" });
+  }, 60_000);
+});
