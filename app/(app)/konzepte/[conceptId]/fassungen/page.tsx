@@ -1,3 +1,4 @@
+import { ExportLinks } from "@/components/export-links";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -37,6 +38,7 @@ export default async function FassungenPage({ params }: Props) {
       <h1 className="mt-4 text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-muted">{t("intro")}</p>
       <ConceptTabs conceptId={concept.id} current="fassungen" showOutline={mayCreate} />
+      <ExportLinks conceptId={concept.id} version="current" />
 
       {mayCreate ? (
         <section aria-labelledby="einfrieren" className="mt-8 rounded-lg border border-line bg-white p-6">

@@ -1,3 +1,4 @@
+import { ExportLinks } from "@/components/export-links";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -35,6 +36,7 @@ export default async function FassungPage({ params }: Props) {
       <p className="mt-4 text-muted">{concept.mandateReference}</p>
       <h1 className="mt-1 text-3xl font-bold">{fassung.name}</h1>
       <p className="mt-1 text-lg">{concept.title}</p>
+      <ExportLinks conceptId={concept.id} version={fassung.id} />
       <p className="mt-2 text-muted">{t("frozenMeta", { when: format.dateTime(fassung.createdAt, { dateStyle: "long", timeStyle: "short" }), name: fassung.createdByName ?? "—", count: sections.length })}</p>
       <p className="mt-3">
         <Link href={`${base}/fassungen/vergleich?von=${fassung.id}&bis=aktuell`}>{t("compareWithCurrent")}</Link>
