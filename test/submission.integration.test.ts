@@ -173,8 +173,8 @@ describe("Vorlage submission and the committee reading room", () => {
 
     const folge = await db.select().from(consultations).where(eq(consultations.conceptId, conceptId)).orderBy(consultations.position);
     await expect(recordOutcome(db, ausschuss, { conceptId, consultationId: folge[0]!.id, outcome: "beschlossen", outcomeDate: "2022-05-31" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(takeDeliberationStep(db, lead, { conceptId, transition: "complete_deliberation" })).rejects.toMatchObject({ code: "CONFLICT", message: "Für 3 Beratungen fehlt noch das Ergebnis." });
-    await expect(takeDeliberationStep(db, lead, { conceptId, transition: "refer_back" })).rejects.toMatchObject({ code: "CONFLICT", message: "Kein Ausschuss hat die Vorlage zurückverwiesen." });
+    await expect(takeDeliberationStep(db, lead, { conceptId, transition: "complete_deliberation" })).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("3 Beratungsergebnisse fehlen noch") });
+    await expect(takeDeliberationStep(db, lead, { conceptId, transition: "refer_back" })).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("Kein Ausschuss hat das Konzept zurückverwiesen") });
     await expect(takeDeliberationStep(db, lead, { conceptId, transition: "close" })).rejects.toMatchObject({ code: "CONFLICT" });
     for (const [i, c] of folge.entries()) {
       await recordOutcome(db, lead, { conceptId, consultationId: c.id, outcome: i === 2 ? "beschlossen" : "zur_kenntnis_genommen", outcomeDate: c.meetingDate });
@@ -195,5 +195,15 @@ describe("Vorlage submission and the committee reading room", () => {
     const [first] = await db.select().from(consultations).where(eq(consultations.conceptId, conceptId)).orderBy(consultations.position);
     await recordOutcome(db, lead, { conceptId, consultationId: first!.id, outcome: "zurueckverwiesen", outcomeDate: "2022-05-31" });
     expect(await takeDeliberationStep(db, lead, { conceptId, transition: "refer_back" })).toEqual({ status: "ueberarbeitung" });
+    const [withdrawn] = await db.select().from(vorlagen).where(eq(vorlagen.conceptId, conceptId));
+    expect(withdrawn!.withdrawnAt).not.toBeNull();
+
+    // After another Mitzeichnung the concept is submitted again, under a new reference; deliberation starts afresh.
+    await seedReleasedRound(db, conceptId);
+    await submitVorlage(db, lead, await submissionInput(db, conceptId, "AGS/401/2022"));
+    const all = await db.select().from(vorlagen).where(eq(vorlagen.conceptId, conceptId));
+    expect(all.map((v) => [v.reference, v.withdrawnAt === null]).sort()).toEqual([["AGS/400/2022", false], ["AGS/401/2022", true]]);
+    const outcomes = await db.select({ outcome: consultations.outcome }).from(consultations).where(eq(consultations.conceptId, conceptId));
+    expect(outcomes.every((o) => o.outcome === null)).toBe(true);
   }, 60_000);
 });

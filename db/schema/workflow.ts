@@ -112,7 +112,8 @@ export const vorlagen = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("vorlagen_concept_unique").on(t.conceptId), uniqueIndex("vorlagen_reference_unique").on(t.reference)],
+  // One active Vorlage per concept; a referred-back one stays (withdrawn) and a new one may follow.
+  (t) => [uniqueIndex("vorlagen_concept_active_unique").on(t.conceptId).where(sql`${t.withdrawnAt} is null`), uniqueIndex("vorlagen_reference_unique").on(t.reference)],
 );
 
 /** Rückfragen of committee members, answered by the Verwaltung. */

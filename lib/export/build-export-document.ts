@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
 import { consultations, mandateItems, organisations, signoffRounds, signoffs, users, vorlagen } from "@/db/schema";
@@ -25,7 +25,7 @@ export async function buildExportDocument(db: Db, actor: Actor, conceptId: strin
   const access = await getConceptAccess(db, actor, conceptId);
   if (!access?.role) throw notFound();
   const { concept } = access;
-  const [vorlage] = await db.select().from(vorlagen).where(eq(vorlagen.conceptId, conceptId)).limit(1);
+  const [vorlage] = await db.select().from(vorlagen).where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt))).limit(1);
   let fassungId: string | null = version === "current" ? null : version;
   if (!can("concept.readDrafts", access.subject)) {
     // Committee members: only the submitted Fassung, whatever they ask for.

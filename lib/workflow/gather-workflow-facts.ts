@@ -29,7 +29,7 @@ export async function gatherWorkflowFacts(db: Db | Tx, conceptId: string): Promi
       .orderBy(asc(mandateItems.position)),
     requiredOrganisations(db, conceptId),
     db.select().from(signoffRounds).where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open"))).limit(1),
-    db.select({ id: vorlagen.id }).from(vorlagen).where(eq(vorlagen.conceptId, conceptId)).limit(1),
+    db.select({ id: vorlagen.id }).from(vorlagen).where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt))).limit(1),
     db.select({ outcome: consultations.outcome }).from(consultations).where(eq(consultations.conceptId, conceptId)),
   ]);
   let missingSignoffs = required.map((o) => o.name);

@@ -1,6 +1,6 @@
 import "server-only";
 import { alias } from "drizzle-orm/pg-core";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { committeeQuestions, consultations, fassungen, organisations, storedFiles, users, vorlagen } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -32,7 +32,7 @@ export async function findVorlage(db: Db, conceptId: string) {
     .from(vorlagen)
     .innerJoin(fassungen, eq(fassungen.id, vorlagen.fassungId))
     .leftJoin(storedFiles, eq(storedFiles.id, vorlagen.fileId))
-    .where(eq(vorlagen.conceptId, conceptId))
+    .where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt)))
     .limit(1);
   return row ?? null;
 }
@@ -74,7 +74,7 @@ export async function getVorlagePdf(db: Db, actor: Actor, conceptId: string) {
     .select({ fileName: storedFiles.fileName, mimeType: storedFiles.mimeType, content: storedFiles.content, sha512: storedFiles.sha512 })
     .from(vorlagen)
     .innerJoin(storedFiles, eq(storedFiles.id, vorlagen.fileId))
-    .where(eq(vorlagen.conceptId, conceptId))
+    .where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt)))
     .limit(1);
   if (!row) throw notFound();
   return row;

@@ -42,7 +42,8 @@ export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInpu
       for (const c of input.consultations) {
         await tx
           .update(consultations)
-          .set({ position: c.position, role: c.role, meetingDate: c.meetingDate, submissionDeadline: c.submissionDeadline ?? null, updatedAt: new Date() })
+          // A (re)submission starts a new round of deliberation: earlier outcomes stay in the audit trail.
+          .set({ position: c.position, role: c.role, meetingDate: c.meetingDate, submissionDeadline: c.submissionDeadline ?? null, outcome: null, outcomeDate: null, updatedAt: new Date() })
           .where(and(eq(consultations.id, c.id), eq(consultations.conceptId, input.conceptId)));
       }
 

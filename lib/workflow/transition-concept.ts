@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/connect";
-import { concepts, fassungen, signoffRounds } from "@/db/schema";
+import { concepts, fassungen, signoffRounds, vorlagen } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { roleColumns, toAccess } from "@/lib/concepts/concept-access";
@@ -44,7 +44,7 @@ const STATUS_LABEL: Record<ConceptStatus, string> = {
   abgeschlossen: "Abgeschlossen",
 };
 
-export type TransitionResult = { from: ConceptStatus; to: ConceptStatus; roundId?: string; fassungId?: string };
+export type TransitionResult = { from: ConceptStatus; to: ConceptStatus; roundId?: string; fassungId?: string; vorlageId?: string };
 
 /** The lead moves the concept one step along the workflow: checked, guarded in SQL, with its effects and audit event. */
 export async function transitionConcept(db: Db, actor: Actor, input: unknown): Promise<TransitionResult> {
@@ -94,7 +94,7 @@ export async function applyTransition(tx: Tx, actor: Actor, conceptId: string, i
   return { from, to, ...effects };
 }
 
-async function applyEffects(tx: Tx, actor: Actor, conceptId: string, id: TransitionId, reason: string | undefined): Promise<{ roundId?: string; fassungId?: string }> {
+async function applyEffects(tx: Tx, actor: Actor, conceptId: string, id: TransitionId, reason: string | undefined): Promise<{ roundId?: string; fassungId?: string; vorlageId?: string }> {
   if (id === "start_signoff") return openSignoffRound(tx, actor, conceptId);
   if (id === "reopen_after_signoff" || id === "reject_signoff") {
     const voidReason = reason || (id === "reopen_after_signoff" ? "Von der Federführung zur Überarbeitung zurückgenommen." : "Mitzeichnung abgelehnt.");
@@ -104,6 +104,16 @@ async function applyEffects(tx: Tx, actor: Actor, conceptId: string, id: Transit
       .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")))
       .returning({ id: signoffRounds.id });
     return round ? { roundId: round.id } : {};
+  }
+  if (id === "refer_back") {
+    // The paper goes back to the administration: it stays on record as withdrawn (OParl: deleted), and a
+    // new Vorlage with a new reference can follow after another Mitzeichnung.
+    const [vorlage] = await tx
+      .update(vorlagen)
+      .set({ withdrawnAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt)))
+      .returning({ id: vorlagen.id });
+    return vorlage ? { vorlageId: vorlage.id } : {};
   }
   if (id === "release") {
     const [round] = await tx
