@@ -1,14 +1,14 @@
-"use client";
-
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/sign-out-action";
 import { buttonClass } from "./ui/button";
 
-export function SignOutButton() {
-  const t = useTranslations("nav");
+export async function SignOutButton() {
+  const t = await getTranslations("nav");
   return (
-    <button type="button" className={buttonClass("secondary", "px-3 py-1 text-sm")} onClick={() => signOut({ callbackUrl: "/anmelden" })}>
-      {t("signOut")}
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className={buttonClass("secondary", "px-3 py-1 text-sm")}>
+        {t("signOut")}
+      </button>
+    </form>
   );
 }
