@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { PlanningSettingsForm } from "./planning-settings-form";
 import { daysBetween } from "@/lib/clock";
 import type { ConceptPlan } from "@/lib/planning/get-concept-plan";
 
@@ -11,7 +12,7 @@ const PAD = 40;
  * The plan as a picture and, with exactly the same dates, as a table: the SVG is decorative for screen
  * readers (aria-hidden), the table carries the information.
  */
-export async function DeadlineTimeline({ plan }: { plan: ConceptPlan }) {
+export async function DeadlineTimeline({ plan, settings }: { plan: ConceptPlan; settings?: { conceptId: string; submissionLeadDays: number; signoffDays: number; revisionDays: number } }) {
   const t = await getTranslations("planning");
   const format = await getFormatter();
   const day = (d: string) => new Date(`${d}T12:00:00Z`);
@@ -72,6 +73,7 @@ export async function DeadlineTimeline({ plan }: { plan: ConceptPlan }) {
           ))}
         </tbody>
       </table>
+      {settings ? <PlanningSettingsForm conceptId={settings.conceptId} settings={settings} /> : null}
     </section>
   );
 }

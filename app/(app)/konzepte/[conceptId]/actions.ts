@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActorOrThrow } from "@/lib/auth/actor";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { setPlanningSettings } from "@/lib/planning/set-planning-settings";
 import { setSectionStatus } from "@/lib/workflow/set-section-status";
 import { transitionConcept } from "@/lib/workflow/transition-concept";
 
@@ -37,4 +38,20 @@ export async function setSectionStatusAction(_p: Result | null, formData: FormDa
     revalidatePath(`/konzepte/${String(input.conceptId)}`, "layout");
   });
   return result.ok ? { ...result, message } : result;
+}
+
+export async function setPlanningSettingsAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+  const conceptId = String(form.get("conceptId") ?? "");
+  const result = await runAction(
+    async () =>
+      setPlanningSettings(await getDb(), await requireActorOrThrow(), {
+        conceptId,
+        submissionLeadDays: form.get("submissionLeadDays"),
+        signoffDays: form.get("signoffDays"),
+        revisionDays: form.get("revisionDays"),
+      }),
+    "Planung gespeichert.",
+  );
+  if (result.ok) revalidatePath(`/konzepte/${conceptId}`);
+  return result;
 }

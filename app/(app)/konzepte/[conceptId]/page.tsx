@@ -166,7 +166,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
         </table>
       </section>
 
-      <DeadlineTimeline plan={plan} />
+      <DeadlineTimeline plan={plan} settings={overview.mayManage ? { conceptId: concept.id, submissionLeadDays: concept.submissionLeadDays, signoffDays: concept.signoffDays, revisionDays: concept.revisionDays } : undefined} />
 
       <section aria-labelledby="abschnitte" className="mt-8 rounded-lg border border-line bg-white p-6">
         <h2 id="abschnitte" className="text-xl font-bold">

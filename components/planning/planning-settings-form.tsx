@@ -1,0 +1,56 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { setPlanningSettingsAction } from "@/app/(app)/konzepte/[conceptId]/actions";
+import { ActionForm } from "@/components/comments/action-form";
+import { Button } from "@/components/ui/button";
+
+type Settings = { submissionLeadDays: number; signoffDays: number; revisionDays: number };
+
+/** The lead's planning parameters; the plan above is recomputed from them. */
+export function PlanningSettingsForm({ conceptId, settings }: { conceptId: string; settings: Settings }) {
+  const t = useTranslations("planning");
+  const fields = [
+    ["submissionLeadDays", t("submissionLeadDays")],
+    ["signoffDays", t("signoffDays")],
+    ["revisionDays", t("revisionDays")],
+  ] as const;
+  return (
+    <details className="mt-4 rounded-md border border-line p-3">
+      <summary className="cursor-pointer font-semibold">{t("settings")}</summary>
+      <ActionForm action={setPlanningSettingsAction} resetOnSuccess={false} label={t("settings")}>
+        {({ pending, fieldErrors }) => (
+          <div className="mt-3 flex flex-wrap items-end gap-4">
+            <input type="hidden" name="conceptId" value={conceptId} />
+            {fields.map(([name, label]) => (
+              <div key={name} className="flex flex-col">
+                <label htmlFor={`plan-${name}`} className="text-sm font-semibold">
+                  {label}
+                </label>
+                <input
+                  id={`plan-${name}`}
+                  name={name}
+                  type="number"
+                  min={1}
+                  max={120}
+                  defaultValue={settings[name]}
+                  aria-invalid={fieldErrors[name] ? true : undefined}
+                  aria-describedby={fieldErrors[name] ? `plan-${name}-error` : undefined}
+                  className="w-28 rounded-md border border-muted px-2 py-1"
+                />
+                {fieldErrors[name] ? (
+                  <p id={`plan-${name}-error`} className="mt-1 text-sm font-semibold text-danger">
+                    {fieldErrors[name]}
+                  </p>
+                ) : null}
+              </div>
+            ))}
+            <Button type="submit" variant="secondary" disabled={pending}>
+              {t("saveSettings")}
+            </Button>
+          </div>
+        )}
+      </ActionForm>
+    </details>
+  );
+}

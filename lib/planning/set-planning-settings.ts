@@ -1,0 +1,46 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/connect";
+import { concepts } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/load-actor";
+import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { parseOrThrow } from "@/lib/http/action-result";
+
+const days = (label: string) =>
+  z.coerce
+    .number(`${label}: bitte eine ganze Zahl von Tagen angeben.`)
+    .int(`${label}: bitte eine ganze Zahl von Tagen angeben.`)
+    .min(1, `${label}: mindestens 1 Tag.`)
+    .max(120, `${label}: höchstens 120 Tage.`);
+
+const ZPlanningSettings = z.object({
+  conceptId: z.uuid(),
+  submissionLeadDays: days("Vorlagenfrist"),
+  signoffDays: days("Mitzeichnung"),
+  revisionDays: days("Überarbeitung"),
+});
+
+/** The lead sets how the plan is derived backwards from the meetings (days before each step). */
+export async function setPlanningSettings(db: Db, actor: Actor, input: unknown): Promise<void> {
+  const data = parseOrThrow(ZPlanningSettings, input);
+  const { concept } = await requireConceptAccess(db, actor, data.conceptId, "concept.manage");
+  await db.transaction(async (tx) => {
+    await tx
+      .update(concepts)
+      .set({ submissionLeadDays: data.submissionLeadDays, signoffDays: data.signoffDays, revisionDays: data.revisionDays, updatedAt: new Date() })
+      .where(eq(concepts.id, data.conceptId));
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "concept.planning_changed",
+      objectType: "concept",
+      objectId: data.conceptId,
+      conceptId: data.conceptId,
+      summary: {
+        before: { submissionLeadDays: concept.submissionLeadDays, signoffDays: concept.signoffDays, revisionDays: concept.revisionDays },
+        after: { submissionLeadDays: data.submissionLeadDays, signoffDays: data.signoffDays, revisionDays: data.revisionDays },
+      },
+    });
+  });
+}
