@@ -25,9 +25,10 @@ async function signOffAs(page: Page, conceptId: string, decision: "Zustimmen" | 
   if (decision === "Ablehnen") await expect(page.getByRole("region", { name: "Frühere Runden" })).toContainText(remarks!);
 }
 
-test("Mitzeichnung: rejection returns to Überarbeitung, all four approve, the lead releases", async ({ browser, request }) => {
-  test.setTimeout(180_000);
-  const { conceptId } = await createFreshConcept(request);
+test("the whole journey: consultation, Mitzeichnung with a rejection, release, submission, reading room, outcomes, closed", async ({ browser, request }) => {
+  test.setTimeout(300_000);
+  const title = `Reise ${Math.random().toString(36).slice(2, 8)}`;
+  const { conceptId, sectionIds } = await createFreshConcept(request, title);
   const lead = await pageAs(browser, "federfuehrung");
   const overview = `/konzepte/${conceptId}`;
   await lead.goto(overview);
@@ -36,12 +37,41 @@ test("Mitzeichnung: rejection returns to Überarbeitung, all four approve, the l
   await expectNoAxeViolations(lead, "workflow panel in Entwurf");
 
   await step(lead, "Konsultation eröffnen", "Konsultation");
+
+  // Consultation: a Träger comments and proposes; the lead records the Abwägung and accepts the proposal.
+  const sectionUrl = `${overview}/abschnitte/${sectionIds["Finanzierung"]}`;
+  const diakonie = await pageAs(browser, "diakonie");
+  await diakonie.goto(sectionUrl);
+  await diakonie.getByLabel("Kommentar", { exact: true }).fill("Bitte die Landesförderung nennen.");
+  await diakonie.getByRole("button", { name: "Kommentieren" }).click();
+  await expect(diakonie.getByRole("status").filter({ hasText: "Kommentar gespeichert." })).toBeVisible();
+  await diakonie.getByRole("link", { name: "Änderung vorschlagen" }).click();
+  const proposalEditor = diakonie.getByRole("textbox", { name: "Vorgeschlagener Text für „Finanzierung“" });
+  await proposalEditor.click();
+  await diakonie.keyboard.press("ControlOrMeta+a");
+  await diakonie.keyboard.type("Die Finanzierung erfolgt aus kommunalen Mitteln und der Landesförderung.");
+  await diakonie.getByLabel("Begründung").fill("Landesförderung ergänzt.");
+  await diakonie.getByRole("button", { name: "Vorschlag einreichen" }).click();
+  await expect(diakonie.getByRole("heading", { level: 1, name: "Änderungsvorschlag zu „Finanzierung“" })).toBeVisible();
+
+  await lead.goto(sectionUrl);
+  const thread = lead.locator("li[id^=thread-]").filter({ hasText: "Bitte die Landesförderung nennen." });
+  await thread.getByText("Abwägung festhalten").click();
+  await thread.getByLabel("übernommen", { exact: true }).check();
+  await thread.getByLabel("Begründung").fill("Mit dem Änderungsvorschlag aufgenommen.");
+  await thread.getByRole("button", { name: "Entscheidung speichern" }).click();
+  await expect(thread.getByText("Abwägung: übernommen").first()).toBeVisible();
+  await thread.getByRole("button", { name: "Als erledigt markieren" }).click();
+  await lead.getByRole("link", { name: /Miriam Schulte \(Diakonie Düsseldorf\): Landesförderung ergänzt/ }).click();
+  await lead.getByRole("button", { name: "Vorschlag übernehmen" }).click();
+  await expect(lead.getByText("Abwägung: übernommen")).toBeVisible();
+
+  await lead.goto(overview);
   await step(lead, "Konsultation beenden", "Überarbeitung");
   await expect(panel.getByText("8 Abschnitte noch nicht abgestimmt")).toBeVisible();
   await expect(panel.getByRole("button", { name: "Mitzeichnung starten" })).toHaveCount(0);
   await expectNoAxeViolations(lead, "workflow panel with blockers");
-  await panel.screenshot({ path: "/tmp/workflow-panel-blocked.png" });
-
+  
   for (const [name, left] of [
     [/^Zur Abstimmung stellen/, "Zur Abstimmung stellen"],
     [/^Als abgestimmt markieren/, "Als abgestimmt markieren"],
@@ -84,11 +114,47 @@ test("Mitzeichnung: rejection returns to Überarbeitung, all four approve, the l
   await expect(matrix.getByRole("row", { name: /AWO Düsseldorf zugestimmt/ })).toBeVisible();
   await expect(lead.getByRole("region", { name: "Frühere Runden" })).toContainText("aufgehoben");
   await expectNoAxeViolations(lead, "sign-off matrix complete");
-  await matrix.screenshot({ path: "/tmp/signoff-matrix.png" });
 
   await lead.goto(overview);
-  await panel.screenshot({ path: "/tmp/workflow-panel-release.png" });
   await step(lead, "Freigeben", "Freigegeben");
   await expect(lead.getByRole("region", { name: "Arbeitsablauf" })).toContainText("Freigegeben");
   await expectNoAxeViolations(lead, "workflow panel in Freigegeben");
+
+  // Submission with the Beratungsfolge, then the committee member reads, downloads and asks.
+  const reference = `AGS/${Math.floor(Math.random() * 900 + 100)}/${Date.now() % 100000}`;
+  await lead.goto(`${overview}/vorlage`);
+  await lead.getByLabel("Beschlussvorlage").check();
+  await lead.getByLabel("Datum der Vorlage").fill("2022-05-17");
+  await lead.getByLabel("Vorlagennummer").fill(reference);
+  await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
+  await expect(lead.getByRole("heading", { level: 2, name: `Vorlage ${reference}` })).toBeVisible({ timeout: 30_000 });
+
+  const member = await pageAs(browser, "ausschuss");
+  await member.getByRole("link", { name: title }).click();
+  await expect(member.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(member.getByText("Die Finanzierung erfolgt aus kommunalen Mitteln und der Landesförderung.")).toBeVisible();
+  const pdf = await member.request.get((await member.getByRole("link", { name: /PDF der Vorlage herunterladen/ }).getAttribute("href"))!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  await member.getByLabel("Ihre Rückfrage").fill("Ab wann gilt die Landesförderung?");
+  await member.getByRole("button", { name: "Rückfrage senden" }).click();
+  await expect(member.getByText("Ihre Rückfrage ist gesendet.")).toBeVisible();
+  expect((await member.goto(sectionUrl))?.status()).toBe(404);
+
+  await lead.goto(`${overview}/lesesaal`);
+  await lead.getByLabel("Antwort der Verwaltung").fill("Ab dem Haushaltsjahr 2023.");
+  await lead.getByRole("button", { name: "Antwort senden" }).click();
+  await expect(lead.getByText("Ab dem Haushaltsjahr 2023.")).toBeVisible();
+
+  await lead.goto(`${overview}/vorlage`);
+  for (const committee of ["IR", "JHA", "AGS"]) {
+    await lead.getByLabel(`Ergebnis ${committee}`, { exact: true }).selectOption(committee === "AGS" ? "beschlossen" : "zur_kenntnis_genommen");
+    await lead.getByRole("button", { name: `Ergebnis ${committee} speichern` }).click();
+    await expect(lead.getByTestId(`outcome-${committee}`)).toContainText(committee === "AGS" ? "beschlossen" : "zur Kenntnis genommen");
+  }
+  await lead.getByRole("button", { name: "Beratung abschließen (Beraten)" }).click();
+  await expect(lead.getByText("Beraten", { exact: true })).toBeVisible();
+  await lead.getByRole("button", { name: "Konzept abschließen" }).click();
+  await expect(lead.getByText("Abgeschlossen", { exact: true })).toBeVisible();
+  await member.goto(`${overview}/lesesaal`);
+  await expect(member.getByText("Ab dem Haushaltsjahr 2023.")).toBeVisible();
 });
