@@ -49,6 +49,10 @@ export default async function AdminConceptsPage() {
                   <span className="block text-sm text-muted">{c.mandateReference}</span>
                   <Link href={`/konzepte/${c.id}/beteiligte`} className="text-sm" aria-label={t("participantsOf", { title: c.title })}>
                     {t("participants")}
+                  </Link>{" "}
+                  ·{" "}
+                  <Link href={`/konzepte/${c.id}/protokoll`} className="text-sm" aria-label={t("auditOf", { title: c.title })}>
+                    {t("audit")}
                   </Link>
                 </td>
                 <td className="px-4 py-3">
