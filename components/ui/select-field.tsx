@@ -1,4 +1,5 @@
 import type { SelectHTMLAttributes } from "react";
+import { describedByFor, FieldShell } from "./field-shell";
 
 export type Option = { value: string; label: string };
 
@@ -12,21 +13,12 @@ export function SelectField({
   placeholder,
   ...select
 }: SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; error?: string; hint?: string; options: readonly Option[]; placeholder?: string }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-semibold">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+    <FieldShell id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedByFor(id, hint, error)}
         className="rounded-md border border-muted bg-white px-3 py-2 text-base aria-[invalid=true]:border-danger"
         {...select}
       >
@@ -37,11 +29,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-semibold text-danger">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }
