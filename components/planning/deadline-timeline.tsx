@@ -6,7 +6,7 @@ import type { ConceptPlan } from "@/lib/planning/get-concept-plan";
 
 const WIDTH = 960;
 const HEIGHT = 120;
-const PAD = 40;
+const PAD = 90;
 
 /**
  * The plan as a picture and, with exactly the same dates, as a table: the SVG is decorative for screen
