@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Metadata (the <title>) is rendered into the <head> before the page for every client, not streamed in
+  // later: screen readers announce the title on load, and it is never missing after an action re-renders.
+  htmlLimitedBots: /.*/,
   // Native or WASM modules that must be loaded by Node at run time, not bundled.
   // pdfkit and fontkit read font and data files relative to their own folders (PDF export).
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "happy-dom", "pdfkit", "fontkit"],

@@ -20,6 +20,8 @@ export async function signInAndWait(page: Page, user: DemoUser) {
 
 /** axe-core against WCAG 2.1 A and AA; every page and state a test visits should pass. */
 export async function expectNoAxeViolations(page: Page, label?: string) {
+  // After a server action the page re-renders; analyse the settled page, with its title in place.
+  await expect.poll(() => page.title(), { message: "page has a title" }).not.toBe("");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
   expect(summary, `axe violations${label ? ` on ${label}` : ""}`).toEqual([]);
