@@ -57,6 +57,7 @@ export async function listMentionables(db: Db, conceptId: string) {
   const parts = await db.select().from(conceptParticipants).where(eq(conceptParticipants.conceptId, conceptId));
   const orgIds = parts.map((p) => p.organisationId).filter(Boolean) as string[];
   const userIds = parts.map((p) => p.userId).filter(Boolean) as string[];
+  if (!orgIds.length && !userIds.length) return { organisations: [], people: [] };
   const orgs = orgIds.length ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(inArray(organisations.id, orgIds), eq(organisations.active, true))).orderBy(asc(organisations.name)) : [];
   const people = await db
     .selectDistinct({ id: users.id, name: users.name })
@@ -64,6 +65,6 @@ export async function listMentionables(db: Db, conceptId: string) {
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .where(and(eq(users.active, true), or(userIds.length ? inArray(users.id, userIds) : undefined, orgIds.length ? inArray(memberships.organisationId, orgIds) : undefined)))
     .orderBy(asc(users.name));
-  return { organisations: orgs, people: userIds.length || orgIds.length ? people : [] };
+  return { organisations: orgs, people };
 }
 
