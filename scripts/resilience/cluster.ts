@@ -1,0 +1,60 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * A private, throwaway PostgreSQL cluster for the resilience run: its own data folder and port, so the run can
+ * stop and start PostgreSQL without touching any other server. Removed at the end.
+ */
+export type Cluster = { url: string; port: number; dir: string; start(): void; stop(): void; remove(): void };
+
+function binDir(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  try {
+    return execFileSync("pg_config", ["--bindir"], { encoding: "utf8" }).trim();
+  } catch {
+    const root = "/usr/lib/postgresql";
+    const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+    if (!versions[0]) throw new Error("PostgreSQL-Programme (initdb, pg_ctl) nicht gefunden – setzen Sie PG_BIN.");
+    return path.join(root, versions[0], "bin");
+  }
+}
+
+/** As root, PostgreSQL refuses to run: the cluster then belongs to the user "postgres". */
+function runAs(): { prefix: string[]; uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return { prefix: [] };
+  const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+  const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+  return { prefix: ["runuser", "-u", "postgres", "--"], uid, gid };
+}
+
+export function createCluster(port = Number(process.env.RESILIENCE_PG_PORT ?? 55432)): Cluster {
+  const bin = binDir();
+  const user = runAs();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "konzeptwerk-resilience-pg-"));
+  if (user.uid !== undefined) fs.chownSync(dir, user.uid, user.gid!);
+  const data = path.join(dir, "data");
+  const run = (program: string, args: string[]) => {
+    const [cmd, ...rest] = [...user.prefix, path.join(bin, program), ...args];
+    const result = spawnSync(cmd!, rest, { encoding: "utf8", cwd: dir });
+    if (result.status !== 0) throw new Error(`${program} ${args.join(" ")} fehlgeschlagen:\n${result.stdout}\n${result.stderr}`);
+  };
+  run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dir,
+    start: () => run("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "postgres.log"), "-w", "-t", "60", "start"]),
+    stop: () => run("pg_ctl", ["-D", data, "-m", "fast", "-w", "-t", "60", "stop"]),
+    remove() {
+      try {
+        this.stop();
+      } catch {
+        /* already stopped */
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
