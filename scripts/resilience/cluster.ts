@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +7,7 @@ import path from "node:path";
  * A private, throwaway PostgreSQL cluster for the resilience run: its own data folder and port, so the run can
  * stop and start PostgreSQL without touching any other server. Removed at the end.
  */
-export type Cluster = { url: string; port: number; dir: string; start(): void; stop(): void; remove(): void };
+export type Cluster = { url: string; port: number; dir: string; start(): Promise<void>; stop(): Promise<void>; remove(): Promise<void> };
 
 function binDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
@@ -41,16 +41,22 @@ export function createCluster(port = Number(process.env.RESILIENCE_PG_PORT ?? 55
     if (result.status !== 0) throw new Error(`${program} ${args.join(" ")} fehlgeschlagen:\n${result.stdout}\n${result.stderr}`);
   };
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
+  /** pg_ctl without blocking the event loop: the load keeps running while PostgreSQL stops and starts. */
+  const runAsync = (program: string, args: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      const [cmd, ...rest] = [...user.prefix, path.join(bin, program), ...args];
+      execFile(cmd!, rest, { cwd: dir }, (error, stdout, stderr) => (error ? reject(new Error(`${program} fehlgeschlagen: ${stdout}\n${stderr}`)) : resolve()));
+    });
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     dir,
-    start: () => run("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "postgres.log"), "-w", "-t", "60", "start"]),
-    stop: () => run("pg_ctl", ["-D", data, "-m", "fast", "-w", "-t", "60", "stop"]),
-    remove() {
+    start: () => runAsync("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "postgres.log"), "-w", "-t", "60", "start"]),
+    stop: () => runAsync("pg_ctl", ["-D", data, "-m", "fast", "-w", "-t", "60", "stop"]),
+    async remove() {
       try {
-        this.stop();
+        await this.stop();
       } catch {
         /* already stopped */
       }
