@@ -113,12 +113,12 @@ export class Browser {
 
   /**
    * A server action called as React does for `useActionState(action)`: the arguments (previous state, form data)
-   * encoded as multipart – "0" is the argument list, "1_<field>" the fields of the FormData – with the
+   * encoded as multipart – "0" is the argument list, "_1_<field>" the fields of the FormData – with the
    * Next-Action header naming the action. The answer is the action's result in the RSC stream.
    */
   async action(kind: string, pagePath: string, actionId: string, fields: Record<string, string>): Promise<Reply & { result?: ActionResult }> {
     const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.append(`1_${k}`, v);
+    for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
     form.append("0", JSON.stringify(["$undefined", "$K1"]));
     const reply = await this.request(kind, pagePath, { method: "POST", headers: { accept: "text/x-component", "next-action": actionId }, body: form });
     return { ...reply, result: reply.status === 200 ? parseActionResult(reply.text) : undefined };

@@ -15,17 +15,17 @@ const END = "<!-- resilience:end -->";
 /** Prints the figures and replaces the measured block in docs/reliability.md with them. */
 export function writeReport(report: Report) {
   const lines = [
-    `Lauf vom ${report.startedAt.slice(0, 16).replace("T", " ")} UTC, ${report.durationSeconds ?? "?"} s, ${report.machine}.`,
-    `Ergebnis: ${report.violations.length === 0 ? "**bestanden** – keine Verletzung." : `**fehlgeschlagen** – ${report.violations.length} Verletzung(en).`}`,
+    `Run of ${report.startedAt.slice(0, 16).replace("T", " ")} UTC, ${report.durationSeconds ?? "?"} s in total, ${report.machine}.`,
+    `Result: ${report.violations.length === 0 ? "**passed** – no violation." : `**failed** – ${report.violations.length} violation(s).`}`,
     "",
   ];
   for (const section of report.sections) {
-    lines.push(`#### ${section.title}`, "", "| Messgröße | Wert |", "|---|---|");
+    lines.push(`#### ${section.title}`, "", "| Measure | Value |", "|---|---|");
     for (const [k, v] of section.rows) lines.push(`| ${k} | ${v.replaceAll("|", "\\|")} |`);
     lines.push("");
   }
   if (report.violations.length) {
-    lines.push("#### Verletzungen", "");
+    lines.push("#### Violations", "");
     for (const v of report.violations) lines.push(`- ${v.split("\n")[0]}`);
     lines.push("");
   }

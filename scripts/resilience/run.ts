@@ -28,7 +28,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "konzeptwerk-resilience-"));
-const report: Report = { startedAt: new Date().toISOString(), machine: `${os.cpus().length} CPU-Kerne, ${os.loadavg()[0]!.toFixed(2)} Last beim Start`, sections: [], violations: [] };
+const report: Report = { startedAt: new Date().toISOString(), machine: `${os.cpus().length} CPU cores, load average ${os.loadavg()[0]!.toFixed(1)} at start`, sections: [], violations: [] };
 const violate = (text: string) => {
   report.violations.push(text);
   log(`VERLETZUNG: ${text}`);
@@ -110,16 +110,16 @@ async function postgresScenarios(cluster: Cluster) {
     const checksA = await verifyDatabase(database.db, acks);
     expectChecks(checksA);
     report.sections.push({
-      title: "a) Last",
+      title: "a) Load",
       rows: [
-        ["Simulierte Personen / Dauer", `${USERS} / ${SECONDS} s`],
-        ["Anfragen (ohne Anmeldung)", `${a.requests} (${a.perSecond}/s)`],
-        ["Latenz alle Anfragen p50 / p95", `${a.p50} ms / ${a.p95} ms`],
-        ["Latenz Speichern p50 / p95", `${a.p50Writes} ms / ${a.p95Writes} ms`],
-        ["Bestätigte Schreibvorgänge", `${acks.total} (${acks.saves.length} Speicherungen, ${acks.threads.length} Kommentare, ${acks.proposals.length} Vorschläge, ${acks.signoffs.length} Mitzeichnungen)`],
-        ["409 (Versionskonflikt, bereits mitgezeichnet)", String(a.conflicts)],
-        ["5xx / Zeitüberschreitungen", `${a.fiveXX} / ${a.timeouts}`],
-        ...checksA.map((c): [string, string] => [c.name, `${c.ok ? "ok" : "VERLETZT"} – ${c.detail}`]),
+        ["Simulated users / duration", `${USERS} / ${SECONDS} s`],
+        ["Requests (after sign-in)", `${a.requests} (${a.perSecond}/s)`],
+        ["Latency, all requests p50 / p95", `${a.p50} ms / ${a.p95} ms`],
+        ["Latency, section save p50 / p95", `${a.p50Writes} ms / ${a.p95Writes} ms`],
+        ["Acknowledged writes", `${acks.total} (${acks.saves.length} saves, ${acks.threads.length} comment threads, ${acks.proposals.length} proposals, ${acks.signoffs.length} sign-offs)`],
+        ["409 (stale version, already signed off)", String(a.conflicts)],
+        ["5xx / timeouts", `${a.fiveXX} / ${a.timeouts}`],
+        ...checksA.map((c): [string, string] => [c.name, `${c.ok ? "ok" : "VIOLATED"} – ${c.detail}`]),
       ],
     });
 
@@ -145,7 +145,10 @@ async function postgresScenarios(cluster: Cluster) {
       }
     })();
     log(`b) PostgreSQL unter Last anhalten (${faultUsers.length} Personen, ${DOWN_SECONDS} s Ausfall) …`);
+    let signedIn!: () => void;
+    const allSignedIn = new Promise<void>((resolve) => (signedIn = resolve));
     const fault = (async () => {
+      await allSignedIn;
       await sleep(6_000);
       stoppedAt = Date.now();
       await cluster.stop();
@@ -167,6 +170,7 @@ async function postgresScenarios(cluster: Cluster) {
       acks,
       actionIds,
       noReads: true,
+      onSignedIn: () => signedIn(),
     }).then((f) => (faultFigures = f));
     await fault;
     await sleep(2_000);
@@ -174,6 +178,8 @@ async function postgresScenarios(cluster: Cluster) {
     await poller;
     const during = faultStats.outcomes.filter((o) => o.at >= downAt + 1000 && o.at < upAt && !o.kind.startsWith("auth."));
     const during503 = during.filter((o) => o.status === 503).length;
+    const byStatus: Record<string, number> = {};
+    for (const o of during) byStatus[`${o.kind} ${o.status}`] = (byStatus[`${o.kind} ${o.status}`] ?? 0) + 1;
     const duringOther5xx = during.filter((o) => o.status >= 500 && o.status !== 503);
     const unavailableActions = faultFigures?.unavailable ?? 0;
     const firstHealthyAfter = health.find((h) => h.at >= upAt && h.status === 200);
@@ -182,23 +188,27 @@ async function postgresScenarios(cluster: Cluster) {
     const afterUp = faultStats.outcomes.filter((o) => o.at >= (firstHealthyAfter?.at ?? Infinity) && (o.status === 201 || o.status === 200));
     const slowest = Math.max(0, ...during.map((o) => o.ms));
     const wrong = faultStats.outcomes.filter((o) => o.status >= 500 && o.status !== 503);
-    log(`   während des Ausfalls: ${during.length} Anfragen, ${during503} × 503, ${unavailableActions} Aktionen „nicht erreichbar“, andere 5xx: ${duringOther5xx.length}, langsamste ${slowest.toFixed(0)} ms; /api/health: ${healthDown.filter((h) => h.status === 503).length}/${healthDown.length} × 503`);
+    log(`   während des Ausfalls: ${during.length} Anfragen, ${during503} × 503, ${unavailableActions} Aktionen „nicht erreichbar“, andere 5xx: ${duringOther5xx.length}, langsamste ${slowest.toFixed(0)} ms ${JSON.stringify(byStatus)}; /api/health: ${healthDown.filter((h) => h.status === 503).length}/${healthDown.length} × 503`);
     log(`   wieder gesund ${Number.isNaN(recoveryMs) ? "NIE" : `${recoveryMs} ms`} nach dem Start von PostgreSQL; danach ${afterUp.length} erfolgreiche Anfragen; Server-PID unverändert: ${server.child.exitCode === null}`);
     if (during503 + unavailableActions === 0) violate("Ausfall: keine 503-Antworten gemessen");
     if (wrong.length) violate(`Ausfall: ${wrong.length} Antworten mit 5xx außer 503 (${[...new Set(wrong.map((o) => `${o.kind}:${o.status}`))].join(", ")})`);
-    if (faultStats.timeouts) violate(`Ausfall: ${faultStats.timeouts} Anfragen länger als ${REQUEST_TIMEOUT_MS / 1000} s`);
+    if (faultStats.timeouts) {
+      const late = faultStats.outcomes.filter((o) => o.status === -1).map((o) => `${o.kind} begonnen ${((o.at - o.ms - downAt) / 1000).toFixed(1)} s nach dem Stopp`);
+      violate(`Ausfall: ${faultStats.timeouts} Anfragen länger als ${REQUEST_TIMEOUT_MS / 1000} s (${late.join("; ")})`);
+    }
     if (Number.isNaN(recoveryMs)) violate("Ausfall: die App hat sich nicht von selbst erholt");
     if (afterUp.length === 0) violate("Ausfall: nach der Erholung keine erfolgreiche Anfrage");
     if (server.child.exitCode !== null) violate("Ausfall: der Server ist beendet");
     report.sections.push({
-      title: "b) PostgreSQL-Neustart unter Last",
+      title: "b) PostgreSQL stopped and started under load",
       rows: [
-        ["Personen / Ausfall", `${faultUsers.length} / ${((upAt - downAt) / 1000).toFixed(1)} s (pg_ctl stop -m fast … start)`],
-        ["Anfragen während des Ausfalls", `${during.length}: ${during503} × HTTP 503, ${unavailableActions} Server-Aktionen mit „UNAVAILABLE“, ${duringOther5xx.length} andere 5xx`],
-        ["Langsamste Antwort während des Ausfalls", `${slowest.toFixed(0)} ms (Grenze ${REQUEST_TIMEOUT_MS / 1000} s)`],
-        ["/api/health während des Ausfalls", `${healthDown.filter((h) => h.status === 503).length} von ${healthDown.length} Abfragen 503`],
-        ["Erholung ohne Neustart der App", Number.isNaN(recoveryMs) ? "keine" : `${recoveryMs} ms nach dem Start von PostgreSQL (gleiche PID ${server.pid})`],
-        ["Erfolgreiche Anfragen danach", String(afterUp.length)],
+        ["Users / outage", `${faultUsers.length} / ${((upAt - downAt) / 1000).toFixed(1)} s down (pg_ctl stop -m fast, start)`],
+        ["Answers while down", `${during.length} completed: ${JSON.stringify(byStatus)}`],
+        ["Whole fault phase", `${faultStats.outcomes.length} requests, ${faultStats.count((o) => o.status === 503)} × HTTP 503 and ${unavailableActions} × code UNAVAILABLE (JSON routes and server actions), ${wrong.length} other 5xx, ${faultStats.timeouts} timeouts`],
+        ["Slowest answer while down", `${slowest.toFixed(0)} ms (limit ${REQUEST_TIMEOUT_MS / 1000} s)`],
+        ["/api/health while down", `${healthDown.filter((h) => h.status === 503).length} of ${healthDown.length} polls 503`],
+        ["Recovery without restarting the app", Number.isNaN(recoveryMs) ? "none" : `healthy ${recoveryMs} ms after PostgreSQL was up (same process)`],
+        ["Successful requests after recovery", String(afterUp.length)],
       ],
     });
 
@@ -237,12 +247,12 @@ async function postgresScenarios(cluster: Cluster) {
     log(`   npm run audit:verify → Code ${audit.code}: ${audit.output}`);
     if (audit.code !== 0) violate(`audit:verify nach SIGKILL: ${audit.output}`);
     report.sections.push({
-      title: "c) SIGKILL während des Speicherns",
+      title: "c) SIGKILL of the Node process during a burst of saves",
       rows: [
-        ["Bestätigte Speicherungen im Burst vor dem Kill", String(acks.saves.length - before)],
-        ["Anfragen, die der Kill abschnitt", String(inFlight)],
-        ["Teilweise geschriebene Revisionen", checksC.find((c) => c.name.startsWith("Revisionen"))!.ok ? "keine" : "GEFUNDEN"],
-        ["Alle bestätigten Schreibvorgänge (a–c) vorhanden", checksC.slice(0, 4).every((c) => c.ok) ? `ja (${acks.total})` : "NEIN"],
+        ["Saves acknowledged in the burst before the kill", String(acks.saves.length - before)],
+        ["Requests cut off by the kill", String(inFlight)],
+        ["Partial revisions", checksC.find((c) => c.name.startsWith("Revisions"))!.ok ? "none" : "FOUND"],
+        ["All acknowledged writes of a–c present", checksC.slice(0, 4).every((c) => c.ok) ? `yes (${acks.total})` : "NO"],
         ["npm run audit:verify", audit.output.split("\n").pop() ?? ""],
       ],
     });
@@ -323,19 +333,19 @@ async function pgliteScenario() {
   await server.kill("SIGTERM");
 
   database = await connect({ pgliteDir: dir });
-  const checks = (await verifyDatabase(database.db, acks)).filter((c) => !c.name.startsWith("Bestätigte") || c.name.includes("Speicherungen"));
+  const checks = (await verifyDatabase(database.db, acks)).filter((c) => !c.name.startsWith("Acknowledged") || c.name.includes("saves"));
   await database.close();
   expectChecks(checks);
   const audit = await auditVerify({ PGLITE_DIR: dir });
   log(`   npm run audit:verify → Code ${audit.code}: ${audit.output}`);
   if (audit.code !== 0) violate(`PGlite: audit:verify: ${audit.output}`);
   report.sections.push({
-    title: "d) PGlite-Ordner",
+    title: "d) PGlite folder",
     rows: [
-      ["Bestätigte Speicherungen vor SIGKILL", String(acks.saves.length)],
-      ["Sperrdatei des getöteten Prozesses", staleLockLeft ? "blieb liegen, beim Neustart übernommen" : "fehlte"],
-      ["Daten nach Neustart", checks.every((c) => c.ok) ? "alle bestätigten Speicherungen vorhanden, Revisionen lückenlos" : "VERLETZT"],
-      ["Zweiter Öffner (gleicher Prozess / eigener Prozess)", `${refusedInProcess ? "abgewiesen" : "NICHT abgewiesen"} / ${refusedProcess ? "abgewiesen (Exit-Code 1)" : "NICHT abgewiesen"}`],
+      ["Saves acknowledged before SIGKILL", String(acks.saves.length)],
+      ["Lock file of the killed process", staleLockLeft ? "left behind, taken over at restart" : "missing"],
+      ["Data after restart", checks.every((c) => c.ok) ? "every acknowledged save present, revisions contiguous, audit chain intact" : "VIOLATED"],
+      ["Second opener (same process / own process)", `${refusedInProcess ? "refused" : "NOT refused"} / ${refusedProcess ? "refused (exit code 1)" : "NOT refused"}`],
       ["npm run audit:verify", audit.output.split("\n").pop() ?? ""],
     ],
   });
@@ -356,7 +366,8 @@ try {
   await cluster?.remove();
   report.durationSeconds = Math.round((Date.now() - started) / 1000);
   writeReport(report);
-  fs.rmSync(work, { recursive: true, force: true });
+  if (report.violations.length) console.error(`Protokolle des Laufs: ${work}`);
+  else fs.rmSync(work, { recursive: true, force: true });
 }
 if (report.violations.length) {
   console.error(`\nResilienztest FEHLGESCHLAGEN: ${report.violations.length} Verletzung(en).`);

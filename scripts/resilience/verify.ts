@@ -1,6 +1,6 @@
-import { count, eq, sql } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { changeProposals, commentThreads, sectionRevisions, signoffRounds, signoffs } from "@/db/schema";
+import { changeProposals, commentThreads, sectionRevisions, signoffs } from "@/db/schema";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 
 /** Writes the server acknowledged; after the run every one of them must be in the database. */
@@ -25,20 +25,20 @@ export async function verifyDatabase(db: Db, acks: Acknowledged): Promise<Check[
     .from(sectionRevisions);
   const byKey = new Map(revisionRows.map((r) => [`${r.sectionId}#${r.number}`, r.text]));
   const missingSaves = acks.saves.filter((s) => !(byKey.get(`${s.sectionId}#${s.number}`) ?? "").includes(s.marker));
-  checks.push({ name: "Bestätigte Speicherungen vorhanden", ok: missingSaves.length === 0, detail: `${acks.saves.length - missingSaves.length}/${acks.saves.length}` });
+  checks.push({ name: "Acknowledged saves present", ok: missingSaves.length === 0, detail: `${acks.saves.length - missingSaves.length}/${acks.saves.length}` });
 
   const threadIds = new Set((await db.select({ id: commentThreads.id }).from(commentThreads)).map((r) => r.id));
   const missingThreads = acks.threads.filter((id) => !threadIds.has(id));
-  checks.push({ name: "Bestätigte Kommentare vorhanden", ok: missingThreads.length === 0, detail: `${acks.threads.length - missingThreads.length}/${acks.threads.length}` });
+  checks.push({ name: "Acknowledged comment threads present", ok: missingThreads.length === 0, detail: `${acks.threads.length - missingThreads.length}/${acks.threads.length}` });
 
   const proposalIds = new Set((await db.select({ id: changeProposals.id }).from(changeProposals)).map((r) => r.id));
   const missingProposals = acks.proposals.filter((id) => !proposalIds.has(id));
-  checks.push({ name: "Bestätigte Vorschläge vorhanden", ok: missingProposals.length === 0, detail: `${acks.proposals.length - missingProposals.length}/${acks.proposals.length}` });
+  checks.push({ name: "Acknowledged proposals present", ok: missingProposals.length === 0, detail: `${acks.proposals.length - missingProposals.length}/${acks.proposals.length}` });
 
   const signoffRows = await db.select({ roundId: signoffs.roundId, organisationId: signoffs.organisationId }).from(signoffs);
   const signed = new Set(signoffRows.map((r) => `${r.roundId}#${r.organisationId}`));
   const missingSignoffs = acks.signoffs.filter((s) => !signed.has(`${s.roundId}#${s.organisationId}`));
-  checks.push({ name: "Bestätigte Mitzeichnungen vorhanden", ok: missingSignoffs.length === 0, detail: `${acks.signoffs.length - missingSignoffs.length}/${acks.signoffs.length}` });
+  checks.push({ name: "Acknowledged sign-offs present", ok: missingSignoffs.length === 0, detail: `${acks.signoffs.length - missingSignoffs.length}/${acks.signoffs.length}` });
 
   // Every section: revisions 1..version without a gap, the latest one is the section's current text, no empty row.
   const broken = await db.execute(sql`
@@ -53,9 +53,9 @@ export async function verifyDatabase(db: Db, acks: Acknowledged): Promise<Check[
   const brokenRows = (broken as unknown as { rows?: unknown[] }).rows ?? (broken as unknown as unknown[]);
   const [sectionCount] = await db.execute(sql`select count(*)::int as n from sections`).then((r) => ((r as unknown as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[])));
   checks.push({
-    name: "Revisionen lückenlos, vollständig, aktueller Stand = letzte Revision",
+    name: "Revisions contiguous and complete, section = latest revision",
     ok: brokenRows.length === 0,
-    detail: brokenRows.length === 0 ? `${sectionCount?.n ?? "?"} Abschnitte, ${revisionRows.length} Revisionen` : `abweichend: ${JSON.stringify(brokenRows.slice(0, 3))}`,
+    detail: brokenRows.length === 0 ? `${sectionCount?.n ?? "?"} sections, ${revisionRows.length} revisions` : `inconsistent: ${JSON.stringify(brokenRows.slice(0, 3))}`,
   });
 
   // Sign-offs: at most one per organisation and round; a completed round has one from every required organisation.
@@ -73,14 +73,13 @@ export async function verifyDatabase(db: Db, acks: Acknowledged): Promise<Check[
   const wrongHash = await db.execute(sql`
     select s.id from signoffs s join signoff_rounds r on r.id = s.round_id where s.content_hash <> r.content_hash`);
   const wrongHashRows = (wrongHash as unknown as { rows?: unknown[] }).rows ?? (wrongHash as unknown as unknown[]);
-  const [completedRounds] = await db.select({ n: count() }).from(signoffRounds).where(eq(signoffRounds.status, "completed"));
   checks.push({
-    name: "Mitzeichnungen passen zu den Runden",
+    name: "Sign-offs consistent with their rounds",
     ok: duplicates.length === 0 && incompleteRows.length === 0 && wrongHashRows.length === 0,
-    detail: `${signoffRows.length} Mitzeichnungen, ${completedRounds?.n ?? 0} Runden abgeschlossen; doppelt: ${duplicates.length}, abgeschlossen ohne alle: ${incompleteRows.length}, andere Fassung als die Runde: ${wrongHashRows.length}`,
+    detail: `${signoffRows.length} sign-offs; duplicates per organisation and round: ${duplicates.length}, completed rounds missing one: ${incompleteRows.length}, on another Fassung than the round: ${wrongHashRows.length}`,
   });
 
   const chain = await verifyAuditChain(db);
-  checks.push({ name: "Audit-Kette (verifyAuditChain)", ok: chain.ok, detail: chain.ok ? `${chain.rows} Einträge` : `Bruch bei Nr. ${chain.brokenSeq}: ${chain.reason}` });
+  checks.push({ name: "Audit chain (verifyAuditChain)", ok: chain.ok, detail: chain.ok ? `${chain.rows} events` : `broken at seq ${chain.brokenSeq}: ${chain.reason}` });
   return checks;
 }
