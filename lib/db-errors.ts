@@ -43,5 +43,13 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
 
+/** For the server log: the innermost cause with its code (drizzle's own message only repeats the SQL). */
+export function describeDatabaseError(error: unknown): string {
+  let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e?.cause && typeof e.cause === "object" && depth < 5; depth++) e = e.cause as typeof e;
+  const code = typeof e?.code === "string" ? `${e.code}: ` : "";
+  return `${code}${typeof e?.message === "string" ? e.message : String(error)}`;
+}
+
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "Konzeptwerk ist gerade vorübergehend nicht erreichbar, weil die Datenbank nicht antwortet. Bitte versuchen Sie es in einigen Augenblicken erneut.";

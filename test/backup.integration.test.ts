@@ -45,7 +45,7 @@ describe("backup and restore on PGlite", () => {
       await restored.close();
     }
     await expect(restorePglite(source, file)).rejects.toThrow("ist nicht leer. Wiederhergestellt wird nur in einen leeren Ordner");
-  });
+  }, 180_000);
 });
 
 const hasPgDump = (() => {
@@ -96,5 +96,5 @@ describe.skipIf(!process.env.DATABASE_URL || !hasPgDump)("backup and restore on 
       await target.close();
     }
     await expect(restorePostgres(urlFor(sourceName), file)).rejects.toThrow("Die Zieldatenbank ist nicht leer");
-  });
+  }, 180_000);
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db-errors";
+import { DATABASE_UNAVAILABLE_MESSAGE, describeDatabaseError, isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -16,7 +16,7 @@ export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<
         return NextResponse.json({ ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors }, { status: error.status });
       }
       if (isDatabaseUnavailable(error)) {
-        console.error("Datenbank nicht erreichbar:", error instanceof Error ? error.message : error);
+        console.error(`Datenbank nicht erreichbar: ${describeDatabaseError(error)}`);
         return NextResponse.json({ ok: false, code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "Retry-After": "5" } });
       }
       console.error("Unerwarteter Fehler in einer Schnittstelle", error);

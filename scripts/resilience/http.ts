@@ -3,7 +3,7 @@
  * of the editor and the app's server actions (posted the way React encodes them). Every request is timed and
  * its outcome recorded in the shared statistics.
  */
-export const REQUEST_TIMEOUT_MS = Number(process.env.RESILIENCE_REQUEST_TIMEOUT_MS ?? 20_000);
+export const REQUEST_TIMEOUT_MS = Number(process.env.RESILIENCE_REQUEST_TIMEOUT_MS ?? 60_000);
 
 export type Outcome = { status: number; ms: number; kind: string; at: number };
 

@@ -167,7 +167,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     if (user.org === "jugendamt") return r < 0.5 ? steps.save : r < 0.7 ? steps.comment : r < 0.85 ? steps.signOff : steps.read;
     return r < 0.3 ? steps.save : r < 0.55 ? steps.propose : r < 0.7 ? steps.comment : r < 0.85 ? steps.signOff : steps.read;
   };
-  const [thinkMin, thinkMax] = options.thinkMs ?? [100, 400];
+  const [thinkMin, thinkMax] = options.thinkMs ?? [500, 2000];
   await Promise.all(
     browsers.map(async ({ user, browser }) => {
       await sleep(Math.random() * thinkMax);
