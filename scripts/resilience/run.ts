@@ -203,8 +203,8 @@ async function postgresScenarios(cluster: Cluster) {
       title: "b) PostgreSQL stopped and started under load",
       rows: [
         ["Users / outage", `${faultUsers.length} / ${((upAt - downAt) / 1000).toFixed(1)} s down (pg_ctl stop -m fast, start)`],
-        ["Answers while down", `${during.length} completed: ${JSON.stringify(byStatus)}`],
-        ["Whole fault phase", `${faultStats.outcomes.length} requests, ${faultStats.count((o) => o.status === 503)} × HTTP 503 and ${unavailableActions} × code UNAVAILABLE (JSON routes and server actions), ${wrong.length} other 5xx, ${faultStats.timeouts} timeouts`],
+        ["Answers completed while down (kind, HTTP status)", `${during.length}: ${JSON.stringify(byStatus)} (server actions answer HTTP 200 with their result code)`],
+        ["Whole fault phase", `${faultStats.outcomes.length} requests; ${unavailableActions} answered code UNAVAILABLE (${faultStats.count((o) => o.status === 503)} JSON routes with HTTP 503, the rest server actions); ${wrong.length} other 5xx; ${faultStats.timeouts} timeouts`],
         ["Slowest answer while down", `${slowest.toFixed(0)} ms (limit ${REQUEST_TIMEOUT_MS / 1000} s)`],
         ["/api/health while down", `${healthDown.filter((h) => h.status === 503).length} of ${healthDown.length} polls 503`],
         ["Recovery without restarting the app", Number.isNaN(recoveryMs) ? "none" : `healthy ${recoveryMs} ms after PostgreSQL was up (same process)`],
