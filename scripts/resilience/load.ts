@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/db/connect";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db-errors";
 import { Browser, type ActionIds, type Stats } from "./http";
 import { currentVersion, LOAD_PASSWORD, type LoadUser, type Plan } from "./prepare";
 import type { Acknowledged } from "./verify";
@@ -80,9 +81,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   const known = new Map<string, number>();
   const signedOrgs = new Set<string>();
   let seq = 0;
-  const refusal = (code: string) => {
+  const refusal = (code: string, message?: unknown) => {
     if (code === "SECTION_STALE" || code === "CONFLICT") figures.conflicts++;
-    else if (code === "UNAVAILABLE") figures.unavailable++;
+    else if (code === "UNAVAILABLE" && message === DATABASE_UNAVAILABLE_MESSAGE) figures.unavailable++;
     else figures.otherRefusals[code] = (figures.otherRefusals[code] ?? 0) + 1;
   };
   const versionOf = async (sectionId: string) => {
@@ -108,7 +109,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
         options.acks.saves.push({ sectionId: target.sectionId, number, marker });
         known.set(target.sectionId, Math.max(number, known.get(target.sectionId) ?? 0));
       } else if (reply.json?.code) {
-        refusal(String(reply.json.code));
+        refusal(String(reply.json.code), reply.json.message);
         if (reply.json.code === "SECTION_STALE") known.delete(target.sectionId); // the user reloads the page
       }
     },
@@ -119,7 +120,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       const reply = await browser.createProposal(target.conceptId, target.sectionId, base, doc(text), "Bitte so formulieren – Lasttest.");
       if (reply.status === 201 && typeof reply.json?.proposalId === "string") options.acks.proposals.push(reply.json.proposalId);
       else if (reply.json?.code) {
-        refusal(String(reply.json.code));
+        refusal(String(reply.json.code), reply.json.message);
         if (reply.json.code === "SECTION_STALE") known.delete(target.sectionId);
       }
     },
@@ -133,7 +134,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       });
       const threadId = reply.result?.data?.threadId;
       if (reply.result?.ok && typeof threadId === "string") options.acks.threads.push(threadId);
-      else if (reply.result?.code) refusal(reply.result.code);
+      else if (reply.result?.code) refusal(reply.result.code, reply.result.message);
     },
     async signOff(user: LoadUser, browser: Browser) {
       const organisationId = options.plan.orgIds[user.org];
@@ -151,7 +152,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
         options.acks.signoffs.push({ roundId: round.roundId, organisationId, email: user.email });
         signedOrgs.add(`${round.roundId}#${organisationId}`);
       } else if (reply.result?.code) {
-        refusal(reply.result.code);
+        refusal(reply.result.code, reply.result.message);
         if (reply.result.code === "CONFLICT") signedOrgs.add(`${round.roundId}#${organisationId}`); // someone of the organisation was faster
       }
     },

@@ -192,6 +192,7 @@ async function postgresScenarios(cluster: Cluster) {
     log(`   wieder gesund ${Number.isNaN(recoveryMs) ? "NIE" : `${recoveryMs} ms`} nach dem Start von PostgreSQL; danach ${afterUp.length} erfolgreiche Anfragen; Server-PID unverändert: ${server.child.exitCode === null}`);
     if (during503 + unavailableActions === 0) violate("Ausfall: keine 503-Antworten gemessen");
     if (wrong.length) violate(`Ausfall: ${wrong.length} Antworten mit 5xx außer 503 (${[...new Set(wrong.map((o) => `${o.kind}:${o.status}`))].join(", ")})`);
+    if (faultFigures && Object.keys(faultFigures.otherRefusals).length) violate(`Ausfall: unerwartete Antworten ${JSON.stringify(faultFigures.otherRefusals)} (erwartet: UNAVAILABLE mit deutscher Meldung)`);
     if (faultStats.timeouts) {
       const late = faultStats.outcomes.filter((o) => o.status === -1).map((o) => `${o.kind} begonnen ${((o.at - o.ms - downAt) / 1000).toFixed(1)} s nach dem Stopp`);
       violate(`Ausfall: ${faultStats.timeouts} Anfragen länger als ${REQUEST_TIMEOUT_MS / 1000} s (${late.join("; ")})`);
