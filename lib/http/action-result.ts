@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DATABASE_UNAVAILABLE_MESSAGE, describeDatabaseError, isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 
 export type ActionResult<T = undefined> =
@@ -29,6 +30,10 @@ export async function runAction<T>(fn: () => Promise<T>, successMessage?: string
   } catch (error) {
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
     if (isNextControlFlow(error)) throw error;
+    if (isDatabaseUnavailable(error)) {
+      console.error(`Datenbank nicht erreichbar: ${describeDatabaseError(error)}`);
+      return { ok: false, code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, fieldErrors: {} };
+    }
     console.error("Unerwarteter Fehler in einer Aktion", error);
     return { ok: false, code: "INTERNAL", message: "Ein unerwarteter Fehler ist aufgetreten. Ihre Eingaben sind noch da – bitte versuchen Sie es erneut.", fieldErrors: {} };
   }

@@ -1,8 +1,12 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { DATABASE_UNAVAILABLE_MESSAGE, describeDatabaseError, isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 
-/** Wraps a route handler: typed errors become their HTTP status with a German message; nothing is a bare 500. */
+/**
+ * Wraps a route handler: typed errors become their HTTP status with a German message; nothing is a bare 500.
+ * A database that is down or restarting answers 503 with Retry-After; the next request reconnects.
+ */
 export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
@@ -10,6 +14,10 @@ export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<
     } catch (error) {
       if (error instanceof AppError) {
         return NextResponse.json({ ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors }, { status: error.status });
+      }
+      if (isDatabaseUnavailable(error)) {
+        console.error(`Datenbank nicht erreichbar: ${describeDatabaseError(error)}`);
+        return NextResponse.json({ ok: false, code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "Retry-After": "5" } });
       }
       console.error("Unerwarteter Fehler in einer Schnittstelle", error);
       return NextResponse.json({ ok: false, code: "INTERNAL", message: "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut." }, { status: 500 });

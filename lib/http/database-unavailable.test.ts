@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { describe, expect, it } from "vitest";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, isUniqueViolation } from "@/lib/db-errors";
+import { AppError } from "@/lib/errors";
+import { runAction } from "./action-result";
+import { jsonRoute } from "./route-handler";
+
+/** A real postgres.js failure: nothing listens on port 1 of loopback. */
+async function refusedQueryError(): Promise<unknown> {
+  const client = postgres("postgres://postgres@127.0.0.1:1/postgres", { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await drizzle({ client }).execute(sql`select 1`);
+    throw new Error("expected a refused connection");
+  } catch (error) {
+    return error;
+  } finally {
+    await client.end({ timeout: 1 });
+  }
+}
+
+describe("database unavailable", () => {
+  it("recognises a refused connection through drizzle's wrapper, server shutdowns and dropped connections", async () => {
+    expect(isDatabaseUnavailable(await refusedQueryError())).toBe(true);
+    for (const code of ["57P01", "57P03", "08006", "CONNECTION_ENDED", "CONNECTION_CLOSED", "CONNECT_TIMEOUT", "ECONNRESET"]) {
+      expect(isDatabaseUnavailable(Object.assign(new Error("x"), { code })), code).toBe(true);
+      expect(isDatabaseUnavailable(new Error("query failed", { cause: Object.assign(new Error("x"), { code }) })), code).toBe(true);
+    }
+    expect(isDatabaseUnavailable(new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED" })]))).toBe(true);
+  });
+
+  it("leaves real bugs and constraint violations alone", () => {
+    const unique = Object.assign(new Error("duplicate"), { code: "23505" });
+    expect(isDatabaseUnavailable(unique)).toBe(false);
+    expect(isUniqueViolation(unique)).toBe(true);
+    expect(isDatabaseUnavailable(new TypeError("undefined is not a function"))).toBe(false);
+    expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+
+  it("answers 503 with Retry-After and a German message from JSON routes; other failures stay 500", async () => {
+    const error = await refusedQueryError();
+    const response = await jsonRoute(async () => {
+      throw error;
+    })();
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toEqual({ ok: false, code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE });
+    const bug = await jsonRoute(async () => {
+      throw new TypeError("bug");
+    })();
+    expect(bug.status).toBe(500);
+    const typed = await jsonRoute(async () => {
+      throw new AppError("SECTION_STALE", "veraltet");
+    })();
+    expect(typed.status).toBe(409);
+  });
+
+  it("gives server actions the result code UNAVAILABLE", async () => {
+    const error = await refusedQueryError();
+    expect(
+      await runAction(async () => {
+        throw error;
+      }),
+    ).toEqual({ ok: false, code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, fieldErrors: {} });
+  });
+});
