@@ -18,11 +18,16 @@ function failAll(error: Error): void {
   pending.clear();
 }
 
+/** Under vitest the worker runs the TypeScript source through tsx's loader; the production build bundles it. */
+function sourceWorker(): Worker {
+  const entry = JSON.stringify(new URL("./render-worker.ts", import.meta.url).href);
+  const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${entry}); });`;
+  return new Worker(boot, { eval: true, execArgv: ["--conditions=react-server"] });
+}
+
 function startWorker(): Worker {
-  // Under vitest the worker runs the TypeScript source through tsx; the production build bundles it (Turbopack).
-  const created = new Worker(new URL("./render-worker.ts", import.meta.url), {
-    ...(process.env.VITEST ? { execArgv: ["--conditions=react-server", "--import", "tsx"] } : {}),
-  });
+  // Turbopack recognises this exact form and bundles the worker as its own entry (see docs/decisions).
+  const created = process.env.VITEST ? sourceWorker() : new Worker(new URL("./render-worker.ts", import.meta.url));
   created.on("message", (response: RenderResponse) => {
     const job = pending.get(response.id);
     if (!job) return;
