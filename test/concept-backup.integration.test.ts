@@ -29,6 +29,7 @@ import { addSection } from "@/lib/sections/add-section";
 import { removeSection } from "@/lib/sections/remove-section";
 import { saveSection } from "@/lib/sections/save-section";
 import { answerCommitteeQuestion, askCommitteeQuestion } from "@/lib/workflow/committee-questions";
+import { setRequiredSignoffs } from "@/lib/workflow/set-required-signoffs";
 import { submitVorlage } from "@/lib/workflow/submit-vorlage";
 import { demoActor } from "./fixtures";
 import { createTestDatabase } from "./test-database";
@@ -60,6 +61,7 @@ async function buildRichConcept(db: Db): Promise<string> {
   await removeSection(db, lead, { conceptId: id, sectionId: extra });
   await createFassung(db, lead, { conceptId: id, name: "Konsultationsfassung" });
   await createFassung(db, lead, { conceptId: id, name: "Überarbeitete Fassung" });
+  await setRequiredSignoffs(db, lead, { conceptId: id, organisationIds: [awo.organisations[0]!.id, diakonie.organisations[0]!.id] });
   await seedReleasedRound(db, id);
   const folge = await db.select().from(consultations).where(sql`${consultations.conceptId} = ${id}`).orderBy(consultations.position);
   await submitVorlage(db, lead, {

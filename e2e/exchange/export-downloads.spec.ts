@@ -7,9 +7,21 @@ test.describe("exports and the concept backup", () => {
     await signInAndWait(page, "federfuehrung");
     await page.goto(`/konzepte/${conceptId}/fassungen`);
     const downloads = page.getByRole("navigation", { name: "Herunterladen" });
+    // A slow connection: the response is held back a moment, so the busy state can be seen.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/export?format=pdf*", async (route) => {
+      await held;
+      await route.continue();
+    });
     const downloadEvent = page.waitForEvent("download");
     await downloads.getByRole("link", { name: "PDF" }).click();
+    await expect(downloads.getByRole("status").first()).toHaveText("Export wird erstellt …");
+    await expect(downloads.getByRole("link", { name: "PDF" })).toHaveAttribute("aria-busy", "true");
+    await expectNoAxeViolations(page, "Fassungen while an export is being created");
+    release();
     const download = await downloadEvent;
+    await expect(downloads.getByRole("link", { name: "PDF" })).not.toHaveAttribute("aria-busy");
     await expect(downloads.getByRole("status").first()).toHaveText(/Export fertig: .*\.pdf/);
     const bytes = await readFile((await download.path())!);
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
@@ -34,13 +46,11 @@ test.describe("exports and the concept backup", () => {
     const { conceptId } = await createFreshConcept(page.request, "Export ohne Fassung");
     await signInAndWait(page, "federfuehrung");
     await page.goto(`/konzepte/${conceptId}/fassungen`);
-    // A Fassung id that does not exist: the server answers 404 with a German message.
-    await page.evaluate((id) => {
-      const link = document.querySelector<HTMLAnchorElement>("nav a[href*='format=md']")!;
-      link.href = `/api/concepts/${id}/export?format=md&version=00000000-0000-4000-8000-000000000000`;
-    }, conceptId);
+    // The session ends while the page is open: the server answers 401 with a German message.
+    await page.context().clearCookies();
     await page.getByRole("navigation", { name: "Herunterladen" }).getByRole("link", { name: "Markdown" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Export fehlgeschlagen" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Export fehlgeschlagen" })).toHaveText("Export fehlgeschlagen: Bitte melden Sie sich an.");
+    await expectNoAxeViolations(page, "Fassungen with a failed export");
   });
 
   test("the lead downloads the JSON backup from the audit page; a Träger gets 404 and an unknown format a clear message", async ({ page, browser }) => {
@@ -56,7 +66,7 @@ test.describe("exports and the concept backup", () => {
     await expectNoAxeViolations(page, "audit page with the backup link");
     const unknown = await page.request.get(`/api/concepts/${conceptId}/export?format=xml`);
     expect(unknown.status()).toBe(422);
-    expect((await unknown.json()).message).toContain("Unbekanntes Format");
+    expect((await unknown.json()).fieldErrors.format).toContain("Unbekanntes Format");
 
     const context = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: "de-DE" });
     const traeger = await context.newPage();
