@@ -215,6 +215,8 @@ describe("concept backup (JSON export and import)", () => {
         [withPayload(backup, (x) => void (x.tables.sections![0]!.title = "Verändert"), false), /Prüfsumme stimmt nicht/],
         [withPayload(backup, (x) => void (x.auditEvents[0]!.summary = { manipuliert: true })), /Protokolleintrag Nr\. \d+ wurde verändert/],
         [withPayload(backup, (x) => void (x.tables.sections = x.tables.sections!.slice(1))), /Fehlender Bezug/],
+        [withPayload(backup, (x) => void (x.conceptId = "00000000-0000-4000-8000-000000000001")), /nicht genau das angegebene Konzept/],
+        [withPayload(backup, (x) => void (x.auditEvents[0]!.conceptId = "00000000-0000-4000-8000-000000000001")), /gehört zu einem anderen Konzept/],
         [withPayload(backup, (x) => void (x.people = x.people.filter((person) => person.email !== "federfuehrung@demo.example"))), /Fehlender Bezug/],
         [withPayload(backup, (x) => void (x.tables.sections![0]!.position = "eins")), /unvollständig oder fehlerhaft: tables\.sections\.0\.position/],
         [withPayload(backup, (x) => void (x.tables.storedFiles![0]!.content = Buffer.from("kein PDF").toString("base64"))), /beschädigt \(SHA-512/],

@@ -36,7 +36,7 @@ function startWorker(): Worker {
     else job.reject(new Error(response.message));
   });
   created.on("error", (error) => {
-    worker = null;
+    if (worker === created) worker = null;
     failAll(error);
   });
   created.on("exit", () => {
