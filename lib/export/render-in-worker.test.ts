@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { renderInWorker, stopRenderWorker } from "./render-in-worker";
+import { renderInWorker, renderSynopseInWorker, stopRenderWorker } from "./render-in-worker";
 import { renderPdf } from "./render-pdf";
-import { sampleExportDocument } from "./sample-export-document";
+import { SAMPLE_SYNOPSE, sampleExportDocument } from "./sample-export-document";
 
 /** A long concept: the sample's sections repeated until rendering takes seconds. */
 function largeDocument() {
@@ -41,6 +41,12 @@ describe("rendering in a worker thread", () => {
     expect(inProcess.maxDelayMs).toBeGreaterThan(1000);
     expect(inWorker.maxDelayMs).toBeLessThan(300);
   }, 180_000);
+
+  it("renders the Synopse as PDF and DOCX in the worker", async () => {
+    const input = { conceptTitle: "Welcome Points", generatedAt: "2022-05-17T10:00:00.000Z", rows: SAMPLE_SYNOPSE };
+    expect((await renderSynopseInWorker("pdf", input)).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect((await renderSynopseInWorker("docx", input)).subarray(0, 2).toString("latin1")).toBe("PK");
+  }, 120_000);
 
   it("renders DOCX too and reports a renderer failure as an error, after which the worker still works", async () => {
     const docx = await renderInWorker("docx", sampleExportDocument());

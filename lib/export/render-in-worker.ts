@@ -1,7 +1,8 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
 import type { ExportDocument } from "./export-document";
-import type { RenderRequest, RenderResponse } from "./render-worker";
+import type { SynopseExport } from "./render-synopse";
+import type { RenderJob, RenderRequest, RenderResponse } from "./render-worker";
 
 /**
  * PDF and DOCX rendering is CPU-bound (a long concept takes seconds). It runs in one long-lived worker thread,
@@ -48,14 +49,22 @@ function startWorker(): Worker {
   return created;
 }
 
-export function renderInWorker(format: "pdf" | "docx", document: ExportDocument): Promise<Buffer> {
+function runInWorker(job: RenderJob): Promise<Buffer> {
   worker ??= startWorker();
   const id = nextId++;
   const current = worker;
   return new Promise<Buffer>((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    current.postMessage({ id, format, document } satisfies RenderRequest);
+    current.postMessage({ id, job } satisfies RenderRequest);
   });
+}
+
+export function renderInWorker(format: "pdf" | "docx", document: ExportDocument): Promise<Buffer> {
+  return runInWorker({ kind: format, document });
+}
+
+export function renderSynopseInWorker(format: "pdf" | "docx", synopse: SynopseExport): Promise<Buffer> {
+  return runInWorker(format === "pdf" ? { kind: "synopsePdf", synopse } : { kind: "synopseDocx", synopse });
 }
 
 /** Ends the worker (tests, shutdown); the next export starts a new one. */
