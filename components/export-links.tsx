@@ -1,19 +1,35 @@
 import { getTranslations } from "next-intl/server";
+import { ExportDownloadButton } from "./export-download-button";
 
 /** Download links for the current state or a Fassung; the server decides what each person may export. */
 export async function ExportLinks({ conceptId, version }: { conceptId: string; version: string }) {
   const t = await getTranslations("export");
+  const labels = { busy: t("busy"), done: t.raw("done") as string, failed: t.raw("failed") as string };
   return (
     <nav aria-label={t("label")} className="mt-3 text-sm">
       <span className="font-semibold">{t("label")}:</span>{" "}
       {(["pdf", "docx", "md"] as const).map((format, i) => (
         <span key={format}>
           {i > 0 ? " · " : null}
-          <a href={`/api/concepts/${conceptId}/export?format=${format}&version=${version}`} download>
-            {t(format)}
-          </a>
+          <ExportDownloadButton href={`/api/concepts/${conceptId}/export?format=${format}&version=${version}`} label={t(format)} labels={labels} fallbackName={`export.${format}`} />
         </span>
       ))}
     </nav>
+  );
+}
+
+/** The whole concept as a JSON backup (lead and admins; see npm run concept:import). */
+export async function BackupLink({ conceptId }: { conceptId: string }) {
+  const t = await getTranslations("export");
+  return (
+    <p className="mt-4 text-sm">
+      <ExportDownloadButton
+        href={`/api/concepts/${conceptId}/export?format=json`}
+        label={t("json")}
+        labels={{ busy: t("busy"), done: t.raw("done") as string, failed: t.raw("failed") as string }}
+        fallbackName="sicherung.json"
+      />{" "}
+      <span className="text-muted">{t("jsonHint")}</span>
+    </p>
   );
 }

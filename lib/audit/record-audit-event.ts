@@ -4,7 +4,7 @@ import type { Tx } from "@/db/connect";
 import { auditEvents } from "@/db/schema";
 import { GENESIS_HASH, hashAuditEvent } from "./hash-audit-event";
 
-const AUDIT_CHAIN_LOCK = 4_711_2021;
+export const AUDIT_CHAIN_LOCK = 4_711_2021;
 
 export type AuditInput = {
   actorId?: string | null;

@@ -12,7 +12,7 @@ import { loadSynopseEntries, toSynopseRows } from "@/lib/synopse/list-synopse";
 import type { ExportDocument } from "./export-document";
 
 export const ZExportQuery = z.object({
-  format: z.enum(["pdf", "docx", "md"], "Unbekanntes Format. Möglich sind pdf, docx und md."),
+  format: z.enum(["pdf", "docx", "md", "json"], "Unbekanntes Format. Möglich sind pdf, docx, md und json."),
   version: z.union([z.literal("current"), z.uuid("Unbekannte Fassung.")], "Unbekannte Fassung.").default("current"),
 });
 

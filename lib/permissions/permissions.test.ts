@@ -20,6 +20,12 @@ const all = (fn: (role: ConceptRole | null, status: ConceptStatus) => void) => {
 };
 
 describe("permission table", () => {
+  it("lets only the lead and admins take the full backup (internal threads, audit trail), in every state", () => {
+    all((role, status) => {
+      for (const isAdmin of [false, true]) expect(can("concept.backup", { isAdmin, role, status })).toBe(role === "lead" || isAdmin);
+    });
+  });
+
   it("lets committee members read only submitted concepts, and never drafts or sections", () => {
     all((role, status) => {
       if (role !== "committee") return;

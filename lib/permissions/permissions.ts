@@ -48,6 +48,7 @@ export type Action =
   | "concept.manage"
   | "concept.manageParticipants"
   | "concept.readAudit"
+  | "concept.backup"
   | "section.read"
   | "section.edit"
   | "section.manage"
@@ -75,6 +76,8 @@ export const PERMISSIONS: Record<Action, (s: Subject) => boolean> = {
   "concept.manage": (s) => s.role === "lead",
   "concept.manageParticipants": (s) => s.role === "lead" || s.isAdmin,
   "concept.readAudit": (s) => s.role === "lead" || s.isAdmin,
+  // The full backup holds internal threads and the audit trail: the lead, and admins who run backups.
+  "concept.backup": (s) => s.role === "lead" || s.isAdmin,
   "section.read": isDrafting,
   "section.edit": (s) => sectionEditRefusal(s) === null,
   "section.manage": (s) => s.role === "lead" && notFrozen(s),

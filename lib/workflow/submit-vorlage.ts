@@ -6,7 +6,7 @@ import { concepts, consultations, storedFiles, vorlagen } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { renderPdf } from "@/lib/export/render-pdf";
+import { renderInWorker } from "@/lib/export/render-in-worker";
 import { parseOrThrow } from "@/lib/http/action-result";
 import { can } from "@/lib/permissions/permissions";
 import { buildVorlageDocument } from "./build-vorlage-document";
@@ -48,7 +48,7 @@ export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInpu
       }
 
       const { document, fassungId } = await buildVorlageDocument(tx, access.concept, input);
-      const pdf = await renderPdf(document);
+      const pdf = await renderInWorker("pdf", document);
       const sha512 = createHash("sha512").update(pdf).digest("hex");
       const fileName = `Vorlage-${input.reference.replace(/[^A-Za-z0-9._-]+/g, "-")}.pdf`;
       const [file] = await tx

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { BackupLink } from "@/components/export-links";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
 import { AUDIT_CATEGORIES, listConceptAudit, type AuditFilter } from "@/lib/audit/list-concept-audit";
@@ -45,6 +46,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
       </p>
       <h1 className="mt-2 text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-muted">{t("intro")}</p>
+      <BackupLink conceptId={conceptId} />
       <form method="get" className="mt-6 flex flex-wrap items-end gap-4 rounded-lg border border-line bg-white p-4" aria-label={t("filter")}>
         <div className="flex flex-col">
           <label htmlFor="kategorie" className="text-sm font-semibold">

@@ -1,7 +1,8 @@
 import { getDb } from "@/db/client";
 import { requireActorOrThrow } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { renderSynopseCsv, renderSynopseDocx, renderSynopsePdf } from "@/lib/export/render-synopse";
+import { renderSynopseInWorker } from "@/lib/export/render-in-worker";
+import { renderSynopseCsv } from "@/lib/export/render-synopse";
 import { jsonRoute } from "@/lib/http/route-handler";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { listSynopse, toSynopseRows } from "@/lib/synopse/list-synopse";
@@ -18,12 +19,13 @@ const TYPES = {
 export const GET = jsonRoute(async (request: Request, { params }: { params: Promise<{ conceptId: string }> }) => {
   const actor = await requireActorOrThrow();
   const conceptId = parseIdOrNotFound((await params).conceptId);
-  const format = new URL(request.url).searchParams.get("format") ?? "csv";
-  if (!(format in TYPES)) throw new AppError("VALIDATION", "Unbekanntes Format. Möglich sind csv, pdf und docx.");
+  const requested = new URL(request.url).searchParams.get("format") ?? "csv";
+  if (!Object.hasOwn(TYPES, requested)) throw new AppError("VALIDATION", "Unbekanntes Format. Möglich sind csv, pdf und docx.");
+  const format = requested as keyof typeof TYPES;
   const synopse = await listSynopse(await getDb(), actor, conceptId);
   const rows = toSynopseRows(synopse.entries);
   const input = { conceptTitle: synopse.concept.title, versionLabel: "Aktueller Stand", generatedAt: new Date().toISOString(), rows };
-  const body = format === "csv" ? Buffer.from(renderSynopseCsv(rows), "utf8") : format === "pdf" ? await renderSynopsePdf(input) : await renderSynopseDocx(input);
+  const body = format === "csv" ? Buffer.from(renderSynopseCsv(rows), "utf8") : await renderSynopseInWorker(format, input);
   const name = `Synopse-${synopse.concept.mandateReference.replace(/[^A-Za-z0-9._-]+/g, "-")}.${format}`;
   return new Response(new Uint8Array(body), {
     headers: {
