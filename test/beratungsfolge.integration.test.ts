@@ -98,7 +98,7 @@ describe("the Beratungsfolge editor", () => {
 
   it("is the lead's alone, and only until submission", async () => {
     const db = database.db;
-    const [lead, jugendamt, awo, ausschuss, admin] = await Promise.all(["federfuehrung", "jugendamt", "awo", "ausschuss", "admin"].map((k) => demoActor(db, k)));
+    const [lead, jugendamt, awo, ausschuss, admin] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "jugendamt"), demoActor(db, "awo"), demoActor(db, "ausschuss"), demoActor(db, "admin")]);
     const { conceptId } = await freshConcept(db);
     const folge = await folgeOf(db, conceptId);
     const update = { op: "update" as const, conceptId, consultationId: folge[0]!.id, role: "kenntnisnahme" as const, meetingDate: "2022-05-31" };

@@ -26,7 +26,7 @@ const reference = (prefix: string) => `${prefix}/${Math.floor(Math.random() * 1e
 describe("the committees read the Synopse as it stood at submission", () => {
   it("keeps the reading room and its downloads on the snapshot while the live Synopse changes", async () => {
     const db = database.db;
-    const [lead, awo, ausschuss] = await Promise.all(["federfuehrung", "awo", "ausschuss"].map((k) => demoActor(db, k)));
+    const [lead, awo, ausschuss] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "awo"), demoActor(db, "ausschuss")]);
     const { conceptId, sectionIds } = await freshConcept(db, "Snapshot Lesesaal");
     const sectionId = Object.values(sectionIds)[0]!;
     const { threadId } = await createThread(db, awo, { conceptId, sectionId, body: "SNAPSHOTHINWEIS zu den Öffnungszeiten" });
@@ -60,7 +60,7 @@ describe("the committees read the Synopse as it stood at submission", () => {
 
   it("after a referral back, the new Vorlage carries a new snapshot and the withdrawn one keeps its own", async () => {
     const db = database.db;
-    const [lead, awo, ausschuss] = await Promise.all(["federfuehrung", "awo", "ausschuss"].map((k) => demoActor(db, k)));
+    const [lead, awo, ausschuss] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "awo"), demoActor(db, "ausschuss")]);
     const { conceptId, sectionIds } = await freshConcept(db, "Snapshot Zurückverweisung");
     const { threadId } = await createThread(db, awo, { conceptId, sectionId: Object.values(sectionIds)[0]!, body: "ZWEITERHINWEIS Barrierefreiheit" });
     await decideThread(db, lead, { threadId, decision: "zur_kenntnis_genommen", reason: "Erste Runde." });
