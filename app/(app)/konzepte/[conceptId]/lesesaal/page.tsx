@@ -144,21 +144,23 @@ export default async function ReadingRoomPage({ params }: Props) {
             {t("synopseSnapshot", { when: format.dateTime(room.snapshotTakenAt, { dateStyle: "long", timeStyle: "short" }) })}
           </p>
         ) : null}
+        {room.synopse !== null ? (
+          <ul className="mt-3 flex flex-wrap gap-3" aria-label={t("synopseDownloads")}>
+            {(["csv", "pdf", "docx"] as const).map((f) => (
+              <li key={f}>
+                <a href={`/api/concepts/${concept.id}/vorlage/synopse?format=${f}`} className={buttonClass("ghost", "underline")} download>
+                  {ts("download", { format: f.toUpperCase() })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {room.synopse === null ? (
           <p className="mt-2">{t("noSnapshot")}</p>
         ) : room.synopse.length === 0 ? (
           <p className="mt-2">{t("noSynopse")}</p>
         ) : (
           <>
-            <ul className="mt-3 flex flex-wrap gap-3" aria-label={t("synopseDownloads")}>
-              {(["csv", "pdf", "docx"] as const).map((f) => (
-                <li key={f}>
-                  <a href={`/api/concepts/${concept.id}/vorlage/synopse?format=${f}`} className={buttonClass("ghost", "underline")} download>
-                    {ts("download", { format: f.toUpperCase() })}
-                  </a>
-                </li>
-              ))}
-            </ul>
             <div className="mt-4 overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{t("synopse")}</caption>
