@@ -230,6 +230,49 @@ describe(`administration (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})
     expect(leads[0]!.n).toBe(1);
   });
 
+  it("refuses to deactivate the only active lead of a running concept, person or organisation", async () => {
+    const db = database.db;
+    const admin = await demoActor(db, "admin");
+    const officeId = (await createOrganisation(db, admin, { name: "Amt für Quartiersentwicklung", shortName: "AQE", kind: "verwaltung", classification: null })).id;
+    const { id: userId } = await createUser(db, admin, {
+      name: "Mira Schulte",
+      email: "mira.schulte@stadt.example",
+      organisationIds: [officeId],
+      isAdmin: false,
+      canCreateConcepts: true,
+      access: "password",
+      password: "ein-sicheres-passwort",
+    });
+    const mira = (await loadActor(db, userId))!;
+    const input = ZConceptFromMandate.parse({
+      title: "Quartiersbüros Eller",
+      mandateText: "Der Rat beauftragt die Verwaltung …",
+      mandateReference: "RAT/101/2026",
+      decisionDate: "2026-02-12",
+      deadline: "2026-09-30",
+      leadOrganisationId: officeId,
+      mandateItems: ["Bedarf erheben"],
+      consultations: [{ committeeId: await orgId("Ausschuss für Gesundheit und Soziales"), role: "entscheidung", meetingDate: "2026-09-10" }],
+      outline: "template:welcome-points",
+    });
+    const { conceptId } = await createConceptFromMandate(db, mira, input);
+    const countAudit = async () => (await db.select({ n: count() }).from(auditEvents))[0]!.n;
+    const auditBefore = await countAudit();
+
+    await expect(setUserActive(db, admin, { userId, active: false })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { _form: expect.stringContaining("„Quartiersbüros Eller“") },
+    });
+    expect((await db.select({ active: users.active }).from(users).where(eq(users.id, userId)))[0]!.active).toBe(true);
+
+    // The office as a second lead: now the person may go, but the office is the last lead and must stay.
+    await addParticipant(db, admin, { conceptId, kind: "organisation", organisationId: officeId, role: "lead" });
+    await setUserActive(db, admin, { userId, active: false });
+    await expect(setOrganisationActive(db, admin, { organisationId: officeId, active: false })).rejects.toMatchObject({ code: "VALIDATION" });
+    expect((await db.select({ active: organisations.active }).from(organisations).where(eq(organisations.id, officeId)))[0]!.active).toBe(true);
+    expect(await countAudit()).toBe(auditBefore + 2); // participant.added, user.deactivated — nothing from the refusals
+  });
+
   it("keeps the audit chain intact and writes every change with its actor", async () => {
     const db = database.db;
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });

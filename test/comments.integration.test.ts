@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, commentThreads, comments, mailOutbox, notificationPreferences, notifications, organisations, sectionRevisions, sections } from "@/db/schema";
+import { auditEvents, commentThreads, comments, mailOutbox, notificationPreferences, notifications, organisations, sectionRevisions, sections, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed-demo";
 import { doc, p } from "@/db/seed/tiptap";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
@@ -116,6 +116,25 @@ describe("comment threads", () => {
     expect(thread).toMatchObject({ decision: "teilweise_uebernommen", decidedBy: lead.id });
     expect(thread!.decisionRevisionId).not.toBeNull();
     expect(await db.select().from(notifications).where(and(eq(notifications.userId, diakonie.id), eq(notifications.kind, "decision")))).toHaveLength(1);
+  });
+
+  it("writes each notification and its e-mail in the recipient's language", async () => {
+    const { db, concept, awoSection, diakonie, awo, lead } = await setup();
+    await db.update(users).set({ locale: "en" }).where(eq(users.id, awo.id));
+    try {
+      const { threadId } = await createThread(db, diakonie, { conceptId: concept.id, sectionId: awoSection.id, body: "Bitte <b>Zahlen</b> nennen." });
+      const [english] = await db.select().from(notifications).where(and(eq(notifications.userId, awo.id), eq(notifications.link, `/konzepte/${concept.id}/abschnitte/${awoSection.id}#thread-${threadId}`)));
+      expect(english).toMatchObject({ title: `New comment on “${awoSection.title}”`, body: `${diakonie.name}: Bitte <b>Zahlen</b> nennen.` });
+      const [mail] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, "awo@demo.example"), eq(mailOutbox.subject, `Konzeptwerk: New comment on “${awoSection.title}”`)));
+      expect(mail!.textBody).toContain(`Open: `);
+      expect(mail!.textBody).toContain(`#thread-${threadId}`);
+
+      await decideThread(db, lead, { threadId, decision: "nicht_uebernommen", reason: "Die Zahlen stehen im Anhang." });
+      const [german] = await db.select().from(notifications).where(and(eq(notifications.userId, diakonie.id), eq(notifications.kind, "decision"), eq(notifications.link, english!.link)));
+      expect(german).toMatchObject({ title: "Entscheidung zu Ihrem Kommentar: nicht übernommen", body: `${lead.name}: Die Zahlen stehen im Anhang.` });
+    } finally {
+      await db.update(users).set({ locale: "de" }).where(eq(users.id, awo.id));
+    }
   });
 
   it("honours the e-mail opt-out per kind while keeping the inbox entry", async () => {

@@ -7,7 +7,7 @@ export function CreateFassungForm({ action, conceptId }: { action: FormAction; c
   const t = useTranslations("fassungen");
   return (
     <ActionForm action={action} resetOnSuccess className="mt-4 flex flex-wrap items-end gap-4">
-      {(state) => {
+      {({ result: state }) => {
         const error = state && !state.ok ? state.fieldErrors.name : undefined;
         return (
           <>

@@ -1,50 +1,71 @@
 "use client";
 
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
-import { useFormStatus } from "react-dom";
+import { createContext, useContext, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/http/action-result";
+import { useActionForm, type FormAction as TypedFormAction } from "./use-action-form";
 
-export type FormAction = (previous: ActionResult<unknown> | null, formData: FormData) => Promise<ActionResult<unknown>>;
+export type FormAction = TypedFormAction<unknown>;
+
+const PendingContext = createContext(false);
 
 /**
- * A form bound to a server action: success in a status region, failure as an alert, field errors tied to
- * their inputs by the caller through `fieldErrors`. Resets its fields after success when asked.
+ * A form bound to a server action, built on `useActionForm`: the German result message as a status (success)
+ * or an alert (refusal), field errors handed to the children, the user's input kept when the server refuses,
+ * focus on the first invalid field, and a reset after success unless `resetOnSuccess={false}`.
  */
 export function ActionForm({
   action,
   children,
   className,
-  resetOnSuccess = false,
+  resetOnSuccess = true,
+  label,
+  onSuccess,
 }: {
   action: FormAction;
-  children: (state: ActionResult<unknown> | null) => ReactNode;
+  children: (state: { pending: boolean; fieldErrors: Record<string, string>; result: ActionResult<unknown> | null }) => ReactNode;
   className?: string;
   resetOnSuccess?: boolean;
+  label?: string;
+  onSuccess?: () => void;
 }) {
-  const [state, formAction] = useActionState(action, null);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok && resetOnSuccess) form.current?.reset();
-  }, [state, resetOnSuccess]);
+  const { state, pending, formProps } = useActionForm(action, { resetOnSuccess, onSuccess: onSuccess ? () => onSuccess() : undefined });
+  const fieldErrors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form ref={form} action={formAction} className={className}>
-      {children(state)}
-      <div role="status" className="basis-full">
-        {state?.ok && state.message ? <p className="font-semibold text-ok">{state.message}</p> : null}
-      </div>
-      <div role="alert" className="basis-full">
-        {state && !state.ok ? <p className="rounded-md border border-danger bg-[#fce8e6] p-3 font-semibold text-danger">{state.message}</p> : null}
-      </div>
-    </form>
+    <PendingContext.Provider value={pending}>
+      <form {...formProps} className={className} aria-label={label}>
+        {children({ pending, fieldErrors, result: state })}
+        {state ? (
+          state.ok ? (
+            <p role="status" className="mt-2 basis-full text-sm font-semibold text-ok">
+              {state.message}
+            </p>
+          ) : (
+            <p role="alert" data-form-alert tabIndex={-1} className="mt-2 basis-full text-sm font-semibold text-danger">
+              {state.message}
+            </p>
+          )
+        ) : null}
+      </form>
+    </PendingContext.Provider>
   );
 }
 
+/** The submit button of an ActionForm: disabled and marked busy while the action runs. */
 export function SubmitButton({ children, variant, ...rest }: { children: ReactNode; variant?: "primary" | "secondary" | "danger"; "aria-describedby"?: string; className?: string }) {
-  const { pending } = useFormStatus();
+  const pending = useContext(PendingContext);
   return (
     <Button type="submit" variant={variant} disabled={pending} aria-busy={pending || undefined} {...rest}>
       {children}
     </Button>
+  );
+}
+
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="mt-1 text-sm font-semibold text-danger">
+      {message}
+    </p>
   );
 }

@@ -7,7 +7,7 @@ export function AddSectionForm({ action, conceptId, owners }: { action: FormActi
   const t = useTranslations("outline");
   return (
     <ActionForm action={action} resetOnSuccess className="mt-4 flex flex-wrap items-end gap-4">
-      {(state) => {
+      {({ result: state }) => {
         const error = state && !state.ok ? state.fieldErrors.title : undefined;
         return (
           <>

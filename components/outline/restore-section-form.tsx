@@ -6,7 +6,7 @@ import { ActionForm, SubmitButton, type FormAction } from "@/components/forms/ac
 export function RestoreSectionForm({ action, conceptId, sectionId, title }: { action: FormAction; conceptId: string; sectionId: string; title: string }) {
   const t = useTranslations("outline");
   return (
-    <ActionForm action={action} className="flex flex-wrap items-center gap-3">
+    <ActionForm action={action} resetOnSuccess={false} className="flex flex-wrap items-center gap-3">
       {() => (
         <>
           <input type="hidden" name="conceptId" value={conceptId} />

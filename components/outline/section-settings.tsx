@@ -31,8 +31,8 @@ export function SectionSettings({
   );
   return (
     <div className="mt-4 grid gap-6 border-t border-line pt-4 lg:grid-cols-2">
-      <ActionForm action={actions.rename} className="flex flex-wrap items-end gap-3">
-        {(state) => {
+      <ActionForm action={actions.rename} resetOnSuccess={false} className="flex flex-wrap items-end gap-3">
+        {({ result: state }) => {
           const error = state && !state.ok ? state.fieldErrors.title : undefined;
           return (
             <>
@@ -63,7 +63,7 @@ export function SectionSettings({
         }}
       </ActionForm>
 
-      <ActionForm action={actions.owner} className="flex flex-wrap items-end gap-3">
+      <ActionForm action={actions.owner} resetOnSuccess={false} className="flex flex-wrap items-end gap-3">
         {() => (
           <>
             {hidden}
@@ -84,7 +84,7 @@ export function SectionSettings({
         )}
       </ActionForm>
 
-      <ActionForm action={actions.items} className="flex flex-col gap-3">
+      <ActionForm action={actions.items} resetOnSuccess={false} className="flex flex-col gap-3">
         {() => (
           <>
             {hidden}
@@ -108,7 +108,7 @@ export function SectionSettings({
         )}
       </ActionForm>
 
-      <ActionForm action={actions.remove} className="flex flex-col gap-3">
+      <ActionForm action={actions.remove} resetOnSuccess={false} className="flex flex-col gap-3">
         {() => (
           <>
             {hidden}

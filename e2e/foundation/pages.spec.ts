@@ -14,6 +14,16 @@ test.describe("legal pages and language @smoke", () => {
     });
   }
 
+  test("the icon is served to everyone and linked from every page", async ({ page, request }) => {
+    for (const [path, type] of [["/favicon.ico", "image/x-icon"], ["/icon.svg", "image/svg+xml"]] as const) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["content-type"]).toContain(type);
+    }
+    await page.goto("/anmelden");
+    await expect(page.locator('head link[rel="icon"][href^="/icon.svg"]')).toHaveCount(1);
+  });
+
   test("English can be switched on and back, and the choice is remembered", async ({ page }) => {
     await signInAndWait(page, "jugendamt");
     await page.getByRole("button", { name: "English" }).click();

@@ -67,9 +67,9 @@ export async function createThread(db: Db, actor: Actor, input: CreateThreadInpu
     const link = `/konzepte/${data.conceptId}/abschnitte/${section.id}#thread-${thread!.id}`;
     const internal = data.visibility === "verwaltung";
     const excerpt = data.body.slice(0, 280);
-    await notify(tx, actor.id, mentions.recipients, { kind: "mention", conceptId: data.conceptId, title: `${actor.name} hat Sie in „${section.title}“ erwähnt`, body: excerpt, link, internal });
+    await notify(tx, actor.id, mentions.recipients, { kind: "mention", conceptId: data.conceptId, title: { key: "mentionTitle", params: { actor: actor.name, section: section.title } }, body: { key: "plain", params: { text: excerpt } }, link, internal });
     const owners = (await membersOf(tx, [section.ownerOrganisationId])).filter((id) => !mentions.recipients.includes(id));
-    await notify(tx, actor.id, owners, { kind: "section_activity", conceptId: data.conceptId, title: `Neuer Kommentar zu „${section.title}“`, body: `${actor.name}: ${excerpt}`, link, internal });
+    await notify(tx, actor.id, owners, { kind: "section_activity", conceptId: data.conceptId, title: { key: "commentTitle", params: { section: section.title } }, body: { key: "byline", params: { actor: actor.name, text: excerpt } }, link, internal });
     return { threadId: thread!.id };
   });
 }

@@ -52,8 +52,8 @@ export async function decideThread(db: Db, actor: Actor, input: unknown): Promis
     await notify(tx, actor.id, author ? [author.id] : [], {
       kind: "decision",
       conceptId: thread.conceptId,
-      title: `Entscheidung zu Ihrem Kommentar: ${ABWAEGUNG_LABEL[data.decision]}`,
-      body: `${actor.name}: ${data.reason.slice(0, 400)}`,
+      title: { key: "commentDecisionTitle", params: { decision: data.decision } },
+      body: { key: "byline", params: { actor: actor.name, text: data.reason.slice(0, 400) } },
       link: `/konzepte/${thread.conceptId}/abschnitte/${thread.sectionId}#thread-${thread.id}`,
       internal: thread.visibility === "verwaltung",
     });

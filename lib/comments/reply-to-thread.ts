@@ -37,12 +37,12 @@ export async function replyToThread(db: Db, actor: Actor, input: unknown): Promi
     const internal = thread.visibility === "verwaltung";
     const excerpt = `${actor.name}: ${data.body.slice(0, 280)}`;
     const inThread = await tx.selectDistinct({ authorId: comments.authorId }).from(comments).where(eq(comments.threadId, thread.id));
-    await notify(tx, actor.id, mentions.recipients, { kind: "mention", conceptId: thread.conceptId, title: `${actor.name} hat Sie in „${section.title}“ erwähnt`, body: excerpt, link, internal });
+    await notify(tx, actor.id, mentions.recipients, { kind: "mention", conceptId: thread.conceptId, title: { key: "mentionTitle", params: { actor: actor.name, section: section.title } }, body: { key: "plain", params: { text: excerpt } }, link, internal });
     await notify(
       tx,
       actor.id,
       inThread.map((r) => r.authorId).filter((id) => !mentions.recipients.includes(id)),
-      { kind: "reply", conceptId: thread.conceptId, title: `Neue Antwort zu „${section.title}“`, body: excerpt, link, internal },
+      { kind: "reply", conceptId: thread.conceptId, title: { key: "replyTitle", params: { section: section.title } }, body: { key: "plain", params: { text: excerpt } }, link, internal },
     );
     return { commentId: comment!.id };
   });

@@ -4,7 +4,7 @@ import type { Db } from "@/db/connect";
 import { concepts, consultations, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { nextMilestone, type NextMilestone } from "@/lib/planning/next-milestone";
-import { planFor } from "@/lib/planning/get-concept-plan";
+import { planFor, type ConceptPlan } from "@/lib/planning/get-concept-plan";
 import type { PlanState } from "@/lib/planning/plan-deadlines";
 import type { ConceptRole, ConceptStatus } from "@/lib/permissions/permissions";
 import { can } from "@/lib/permissions/permissions";
@@ -23,31 +23,41 @@ export type MyConcept = {
 
 const CLOSED: ConceptStatus[] = ["beraten", "abgeschlossen"];
 
-/** The start page: every concept the actor may read, with role and the next deadline as of `today`. */
-export async function listMyConcepts(db: Db, actor: Actor, today: string): Promise<MyConcept[]> {
+/** Every concept the actor may read, with role and its Beratungsfolge, in two queries. */
+async function loadReadableConcepts(db: Db, actor: Actor) {
   const rows = await db.select({ concept: concepts, ...roleColumns(actor) }).from(concepts).where(visibleConceptsWhere(actor)).orderBy(asc(concepts.deadline), asc(concepts.title));
   if (!rows.length) return [];
   const folge = await db
     .select({ conceptId: consultations.conceptId, meetingDate: consultations.meetingDate, submissionDeadline: consultations.submissionDeadline, committee: organisations.shortName, outcome: consultations.outcome })
     .from(consultations)
     .innerJoin(organisations, eq(organisations.id, consultations.committeeId))
-    .where(inArray(consultations.conceptId, rows.map((r) => r.concept.id)));
-  const result: MyConcept[] = [];
-  for (const row of rows) {
-    const c = row.concept;
-    const access = toAccess(actor, c, row.roles, row.inBeratungsfolge);
-    if (!access.role || !can("concept.read", access.subject)) continue;
+    .where(inArray(consultations.conceptId, rows.map((r) => r.concept.id)))
+    .orderBy(asc(consultations.conceptId), asc(consultations.position));
+  return rows.flatMap((row) => {
+    const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
+    if (!access.role || !can("concept.read", access.subject)) return [];
+    return [{ concept: row.concept, role: access.role, folge: folge.filter((f) => f.conceptId === row.concept.id) }];
+  });
+}
+
+/** The start page: every concept the actor may read, with role and the next deadline as of `today`. */
+export async function listMyConcepts(db: Db, actor: Actor, today: string): Promise<MyConcept[]> {
+  return (await loadReadableConcepts(db, actor)).map(({ concept: c, role, folge }) => {
     const status = c.status as ConceptStatus;
-    result.push({
+    return {
       id: c.id,
       title: c.title,
       mandateReference: c.mandateReference,
       status,
-      role: access.role,
+      role,
       deadline: c.deadline,
-      next: CLOSED.includes(status) ? null : nextMilestone(today, c.deadline, folge.filter((f) => f.conceptId === c.id)),
-      planState: planFor(c, folge.filter((f) => f.conceptId === c.id), today).state,
-    });
-  }
-  return result;
+      next: CLOSED.includes(status) ? null : nextMilestone(today, c.deadline, folge),
+      planState: planFor(c, folge, today).state,
+    };
+  });
+}
+
+/** The plan of every concept the actor may read (the calendar feed), without a query per concept. */
+export async function listMyConceptPlans(db: Db, actor: Actor, today: string): Promise<{ id: string; title: string; mandateReference: string; plan: ConceptPlan }[]> {
+  return (await loadReadableConcepts(db, actor)).map(({ concept: c, folge }) => ({ id: c.id, title: c.title, mandateReference: c.mandateReference, plan: planFor(c, folge, today) }));
 }

@@ -4,13 +4,15 @@ import type { Tx } from "@/db/connect";
 import { conceptParticipants, memberships, notificationPreferences, notifications, users } from "@/db/schema";
 import { appUrl } from "@/lib/mail/app-url";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
+import { noticeMail, renderNoticeText, type NoticeText } from "@/lib/mail/mail-templates";
 import type { NotificationKind } from "./notification-kinds";
 
 export type Notice = {
   kind: NotificationKind;
   conceptId: string;
-  title: string;
-  body: string;
+  /** Rendered per recipient in their language; parameters carry names and user text verbatim. */
+  title: NoticeText;
+  body: NoticeText;
   /** Path inside the app, e.g. /konzepte/…/abschnitte/…#thread-… */
   link: string;
   /** Only the Verwaltung side (lead, authors) may receive it: internal threads. */
@@ -28,7 +30,7 @@ export async function notify(tx: Tx, actorId: string, recipientIds: Iterable<str
   if (!candidates.length) return 0;
   const allowedRoles = notice.internal ? ["lead", "author"] : ["lead", "author", "contributor"];
   const recipients = await tx
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, locale: users.locale })
     .from(users)
     .where(
       and(
@@ -40,8 +42,9 @@ export async function notify(tx: Tx, actorId: string, recipientIds: Iterable<str
       ),
     );
   if (!recipients.length) return 0;
+  const texts = new Map(recipients.map((r) => [r.id, { title: renderNoticeText(r.locale, notice.title).slice(0, 300), body: renderNoticeText(r.locale, notice.body).slice(0, 2000) }]));
   await tx.insert(notifications).values(
-    recipients.map((r) => ({ userId: r.id, kind: notice.kind, conceptId: notice.conceptId, title: notice.title.slice(0, 300), body: notice.body.slice(0, 2000), link: notice.link })),
+    recipients.map((r) => ({ userId: r.id, kind: notice.kind, conceptId: notice.conceptId, ...texts.get(r.id)!, link: notice.link })),
   );
   const optedOut = await tx
     .select({ userId: notificationPreferences.userId })
@@ -50,11 +53,7 @@ export async function notify(tx: Tx, actorId: string, recipientIds: Iterable<str
   const skip = new Set(optedOut.map((o) => o.userId));
   for (const r of recipients) {
     if (skip.has(r.id)) continue;
-    await enqueueMail(tx, {
-      to: r.email,
-      subject: `Konzeptwerk: ${notice.title}`,
-      text: `${notice.body}\n\nZum Beitrag: ${appUrl(notice.link)}\n\nSie erhalten diese E-Mail, weil Sie an dem Konzept beteiligt sind. Benachrichtigungen per E-Mail können Sie in Ihren Einstellungen je Art abschalten.`,
-    });
+    await enqueueMail(tx, noticeMail({ to: r.email, locale: r.locale, ...texts.get(r.id)!, link: appUrl(notice.link) }));
   }
   return recipients.length;
 }

@@ -5,6 +5,7 @@ import { organisations } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
+import { assertDeactivationKeepsLeads } from "@/lib/participants/participant-rules";
 import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
 
 /**
@@ -17,6 +18,7 @@ export async function setOrganisationActive(db: Db, actor: Actor, input: { organ
     const [before] = await tx.select({ id: organisations.id, active: organisations.active, name: organisations.name }).from(organisations).where(eq(organisations.id, input.organisationId)).for("update");
     if (!before) throw notFound();
     if (before.active === input.active) return;
+    if (!input.active) await assertDeactivationKeepsLeads(tx, { organisationId: before.id }, "_form");
     await tx.update(organisations).set({ active: input.active, updatedAt: new Date() }).where(eq(organisations.id, before.id));
     await recordAuditEvent(tx, {
       actorId: actor.id,

@@ -6,10 +6,8 @@ import { users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
 import { loadActor } from "@/lib/auth/load-actor";
-import { getConceptAccess } from "@/lib/concepts/concept-access";
-import { listMyConcepts } from "@/lib/concepts/list-my-concepts";
+import { listMyConceptPlans } from "@/lib/concepts/list-my-concepts";
 import { appUrl } from "@/lib/mail/app-url";
-import { getConceptPlan } from "./get-concept-plan";
 import { renderIcal, type IcalEvent } from "./ical";
 
 const LABEL = { konsultationsende: "Ende der Konsultation", mitzeichnung: "Mitzeichnung abgeschlossen", vorlagenfrist: "Vorlagenfrist", sitzung: "Sitzung", auftragsfrist: "Frist des Ratsauftrags" } as const;
@@ -45,11 +43,8 @@ export async function calendarFeed(db: Db, token: string, today: string): Promis
   const actor = await loadActor(db, user.id);
   if (!actor) return null;
   const events: IcalEvent[] = [];
-  for (const concept of await listMyConcepts(db, actor, today)) {
-    const access = await getConceptAccess(db, actor, concept.id);
-    if (!access) continue;
-    const plan = await getConceptPlan(db, access.concept, today);
-    for (const m of plan.milestones) {
+  for (const concept of await listMyConceptPlans(db, actor, today)) {
+    for (const m of concept.plan.milestones) {
       events.push({
         uid: `${concept.id}-${m.kind}-${m.committee ?? "x"}@konzeptwerk`,
         date: m.date,

@@ -71,8 +71,8 @@ export async function acceptProposal(db: Db, actor: Actor, input: unknown): Prom
     await notify(tx, actor.id, [proposal.proposerId], {
       kind: "decision",
       conceptId: proposal.conceptId,
-      title: `Ihr Änderungsvorschlag zu „${section.title}“ wurde übernommen`,
-      body: `${actor.name} hat Ihren Vorschlag als Version ${number} übernommen${full ? "" : " (abgeglichen mit zwischenzeitlichen Änderungen)"}.`,
+      title: { key: "proposalAcceptedTitle", params: { section: section.title } },
+      body: { key: "proposalAcceptedBody", params: { actor: actor.name, version: number, reconciled: full ? "no" : "yes" } },
       link: `/konzepte/${proposal.conceptId}/abschnitte/${proposal.sectionId}/vorschlaege/${proposal.id}`,
       internal: false,
     });

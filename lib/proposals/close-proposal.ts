@@ -4,7 +4,6 @@ import type { Db } from "@/db/connect";
 import { changeProposals, sectionRevisions } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
-import { ABWAEGUNG_LABEL } from "@/lib/comments/decide-thread";
 import { AppError, forbidden } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/http/action-result";
 import { notify } from "@/lib/notifications/notify";
@@ -49,8 +48,8 @@ export async function rejectProposal(db: Db, actor: Actor, input: unknown): Prom
     await notify(tx, actor.id, [proposal.proposerId], {
       kind: "decision",
       conceptId: proposal.conceptId,
-      title: `Ihr Änderungsvorschlag zu „${section.title}“ wurde abgelehnt`,
-      body: `${actor.name}: ${data.reason.slice(0, 400)}`,
+      title: { key: "proposalRejectedTitle", params: { section: section.title } },
+      body: { key: "byline", params: { actor: actor.name, text: data.reason.slice(0, 400) } },
       link: proposalLink(proposal),
       internal: false,
     });
@@ -80,8 +79,8 @@ export async function decideProposal(db: Db, actor: Actor, input: unknown): Prom
     await notify(tx, actor.id, [proposal.proposerId], {
       kind: "decision",
       conceptId: proposal.conceptId,
-      title: `Entscheidung zu Ihrem Änderungsvorschlag: ${ABWAEGUNG_LABEL[data.decision]}`,
-      body: `${actor.name}: ${data.reason.slice(0, 400)}`,
+      title: { key: "proposalDecisionTitle", params: { decision: data.decision } },
+      body: { key: "byline", params: { actor: actor.name, text: data.reason.slice(0, 400) } },
       link: proposalLink(proposal),
       internal: false,
     });

@@ -60,8 +60,8 @@ export async function createProposal(db: Db, actor: Actor, input: unknown): Prom
     await notify(tx, actor.id, await membersOf(tx, [section.ownerOrganisationId]), {
       kind: "section_activity",
       conceptId: data.conceptId,
-      title: `Neuer Änderungsvorschlag zu „${section.title}“`,
-      body: `${actor.name}: ${data.reason.slice(0, 280)}`,
+      title: { key: "proposalTitle", params: { section: section.title } },
+      body: { key: "byline", params: { actor: actor.name, text: data.reason.slice(0, 280) } },
       link: `/konzepte/${data.conceptId}/abschnitte/${section.id}/vorschlaege/${proposal!.id}`,
       internal: false,
     });

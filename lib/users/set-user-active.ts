@@ -6,13 +6,15 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
+import { assertDeactivationKeepsLeads } from "@/lib/participants/participant-rules";
 import { revokeOpenTokens } from "./issue-one-time-link";
 import { newSessionVersion } from "./session-version";
 import { assertKeepsActiveAdmin } from "./user-rules";
 
 /**
  * Deactivation ends the person's sessions at their next request (new session version) and voids open links.
- * Nothing they wrote is touched. Admins cannot deactivate themselves, nor the last active admin.
+ * Nothing they wrote is touched. Admins cannot deactivate themselves, nor the last active admin, nor the last
+ * active lead of a running concept.
  */
 export async function setUserActive(db: Db, actor: Actor, input: { userId: string; active: boolean }): Promise<void> {
   assertCanGlobally(actor, "admin.users");
@@ -25,6 +27,7 @@ export async function setUserActive(db: Db, actor: Actor, input: { userId: strin
     if (before.active === input.active) return;
     if (!input.active) {
       await assertKeepsActiveAdmin(tx, { userId: before.id, active: false }, "_form");
+      await assertDeactivationKeepsLeads(tx, { userId: before.id }, "_form");
       await revokeOpenTokens(tx, before.id);
     }
     await tx

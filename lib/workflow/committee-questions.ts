@@ -37,8 +37,8 @@ export async function askCommitteeQuestion(db: Db, actor: Actor, raw: unknown): 
     await notify(tx, actor.id, await membersOf(tx, [access.concept.leadOrganisationId]), {
       kind: "committee",
       conceptId: input.conceptId,
-      title: `Rückfrage zu „${access.concept.title}“`,
-      body: input.body,
+      title: { key: "questionTitle", params: { concept: access.concept.title } },
+      body: { key: "plain", params: { text: input.body } },
       link: `/konzepte/${input.conceptId}/lesesaal#rueckfrage-${row!.id}`,
       internal: true,
     });

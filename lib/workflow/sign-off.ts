@@ -82,8 +82,8 @@ export async function signOff(db: Db, actor: Actor, input: unknown): Promise<{ d
         await notify(tx, actor.id, await membersOf(tx, [concept.leadOrganisationId]), {
           kind: "decision",
           conceptId: data.conceptId,
-          title: `Mitzeichnung abgelehnt: ${concept.title}`,
-          body: `${organisation.name} hat die Mitzeichnungsfassung ${round.number} abgelehnt. Begründung: ${remarks}\nDas Konzept ist wieder in Überarbeitung.`,
+          title: { key: "signoffRejectedTitle", params: { concept: concept.title } },
+          body: { key: "signoffRejectedBody", params: { organisation: organisation.name, number: round.number, remarks: remarks ?? "" } },
           link: `/konzepte/${data.conceptId}/mitzeichnung`,
           internal: false,
         });
