@@ -93,6 +93,7 @@ test.describe("submission to the committees and the reading room", () => {
     await member.goto(`/konzepte/${conceptId}/lesesaal`);
     await expect(member.getByRole("cell", { name: /beschlossen/ })).toBeVisible();
     await member.screenshot({ path: "test-results/lesesaal.png", fullPage: false });
+    await member.getByRole("region", { name: "Synopse (Abwägung)" }).screenshot({ path: "test-results/lesesaal-synopse.png" });
     await leadContext.close();
     await memberContext.close();
   });
