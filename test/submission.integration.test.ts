@@ -11,6 +11,7 @@ import { listFassungen } from "@/lib/fassungen/list-fassungen";
 import { getSectionForReading } from "@/lib/sections/get-section-for-reading";
 import { listSectionRevisions } from "@/lib/sections/list-section-revisions";
 import { listSynopse } from "@/lib/synopse/list-synopse";
+import { changeBeratungsfolge } from "@/lib/workflow/change-beratungsfolge";
 import { answerCommitteeQuestion, askCommitteeQuestion } from "@/lib/workflow/committee-questions";
 import { takeDeliberationStep } from "@/lib/workflow/deliberation";
 import { getReadingRoom } from "@/lib/workflow/get-reading-room";
@@ -86,7 +87,7 @@ describe("Vorlage submission and the committee reading room", () => {
     expect(pdf.text).not.toContain("GEHEIMINTERN");
 
     const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.conceptId, conceptId))).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["vorlage.submitted", "concept.transition"]));
+    expect(actions).toEqual(expect.arrayContaining(["vorlage.submitted", "concept.status_changed"]));
     const told = await db.select().from(notifications).where(and(eq(notifications.userId, ausschuss.id), eq(notifications.conceptId, conceptId)));
     expect(told).toHaveLength(1);
     expect(told[0]!.link).toBe(`/konzepte/${conceptId}/lesesaal`);
@@ -98,8 +99,10 @@ describe("Vorlage submission and the committee reading room", () => {
 
     const room = await getReadingRoom(db, ausschuss, conceptId);
     expect(room.sections).toHaveLength(8);
-    expect(room.synopse.map((e) => e.text).join(" ")).toContain("OEFFENTLICHERHINWEIS");
-    expect(room.synopse.some((e) => e.internal || e.text.includes("GEHEIMINTERN"))).toBe(false);
+    expect(room.synopse!.map((e) => e.text).join(" ")).toContain("OEFFENTLICHERHINWEIS");
+    expect(room.synopse!.some((e) => e.text.includes("GEHEIMINTERN"))).toBe(false);
+    const [stored] = await db.select({ snapshot: vorlagen.readingRoomSnapshot }).from(vorlagen).where(eq(vorlagen.conceptId, conceptId));
+    expect(JSON.stringify(stored!.snapshot)).not.toContain("GEHEIMINTERN");
     expect(room.mayAsk).toBe(true);
     expect((await getReadingRoom(db, jugendamt, conceptId)).mayAnswer).toBe(true);
     await expect(getReadingRoom(db, awo, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -141,7 +144,11 @@ describe("Vorlage submission and the committee reading room", () => {
     const [lead, ausschuss] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "ausschuss")]);
     const { conceptId } = await freshConcept(db, "Ohne AGS");
     const [ags] = await db.select().from(organisations).where(eq(organisations.shortName, "AGS"));
-    await db.delete(consultations).where(and(eq(consultations.conceptId, conceptId), eq(consultations.committeeId, ags!.id)));
+    const [jha] = await db.select().from(organisations).where(eq(organisations.shortName, "JHA"));
+    const folge = await db.select().from(consultations).where(eq(consultations.conceptId, conceptId));
+    const jhaConsultation = folge.find((c) => c.committeeId === jha!.id)!;
+    await changeBeratungsfolge(db, lead, { op: "remove", conceptId, consultationId: folge.find((c) => c.committeeId === ags!.id)!.id });
+    await changeBeratungsfolge(db, lead, { op: "update", conceptId, consultationId: jhaConsultation.id, role: "entscheidung", meetingDate: jhaConsultation.meetingDate });
     await seedReleasedRound(db, conceptId);
     await submitVorlage(db, lead, await submissionInput(db, conceptId, "JHA/001/2022"));
     await expect(getReadingRoom(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });

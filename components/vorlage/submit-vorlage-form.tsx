@@ -6,13 +6,11 @@ import { Button } from "@/components/ui/button";
 
 export type FolgeRow = { id: string; position: number; committeeName: string; committeeShortName: string; role: string; meetingDate: string; submissionDeadline: string | null };
 
-const ROLES = ["vorberatung", "entscheidung", "kenntnisnahme"] as const;
 const input = "rounded-md border border-muted bg-white px-3 py-2 aria-[invalid=true]:border-danger";
 
-/** The lead's form: type, number and date of the Vorlage and the Beratungsfolge it goes through. */
-export function SubmitVorlageForm({ action, conceptId, folge, today }: { action: FormAction; conceptId: string; folge: FolgeRow[]; today: string }) {
+/** The lead's form: type, number and date of the Vorlage; the Beratungsfolge is submitted as the editor below holds it. */
+export function SubmitVorlageForm({ action, conceptId, today }: { action: FormAction; conceptId: string; today: string }) {
   const t = useTranslations("vorlage");
-  const tr = useTranslations("consultationRole");
   return (
     <ActionForm action={action} resetOnSuccess={false} label={t("formLabel")} className="mt-4 space-y-6">
       {({ pending, fieldErrors }) => (
@@ -66,54 +64,8 @@ export function SubmitVorlageForm({ action, conceptId, folge, today }: { action:
               <FieldError id="paperDate-error" message={fieldErrors.paperDate} />
             </div>
           </div>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left">
-              <caption className="text-left font-semibold">{t("folgeCaption")}</caption>
-              <thead>
-                <tr className="border-b border-line text-sm text-muted">
-                  <th scope="col" className="py-2 pr-3">{t("committee")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("position")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("role")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("meetingDate")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("submissionDeadline")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {folge.map((c, i) => {
-                  const err = (field: string) => fieldErrors[`consultations.${i}.${field}`];
-                  const described = (field: string) => (err(field) ? `c${i}-${field}-error` : undefined);
-                  return (
-                    <tr key={c.id} className="border-b border-line align-top">
-                      <th scope="row" className="py-2 pr-3 font-semibold">
-                        <input type="hidden" name="consultationId" value={c.id} />
-                        {c.committeeName} ({c.committeeShortName})
-                      </th>
-                      <td className="py-2 pr-3">
-                        <input name="position" type="number" min={1} max={50} defaultValue={c.position} aria-label={t("positionOf", { committee: c.committeeShortName })} className={`${input} w-20`} aria-invalid={err("position") ? true : undefined} aria-describedby={described("position")} />
-                        <FieldError id={`c${i}-position-error`} message={err("position")} />
-                      </td>
-                      <td className="py-2 pr-3">
-                        <select name="role" defaultValue={c.role} aria-label={t("roleOf", { committee: c.committeeShortName })} className={input}>
-                          {ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {tr(r)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td className="py-2 pr-3">
-                        <input name="meetingDate" type="date" required defaultValue={c.meetingDate} aria-label={t("meetingDateOf", { committee: c.committeeShortName })} className={input} aria-invalid={err("meetingDate") ? true : undefined} aria-describedby={described("meetingDate")} />
-                        <FieldError id={`c${i}-meetingDate-error`} message={err("meetingDate")} />
-                      </td>
-                      <td className="py-2 pr-3">
-                        <input name="submissionDeadline" type="date" defaultValue={c.submissionDeadline ?? ""} aria-label={t("submissionDeadlineOf", { committee: c.committeeShortName })} className={input} aria-invalid={err("submissionDeadline") ? true : undefined} aria-describedby={described("submissionDeadline")} />
-                        <FieldError id={`c${i}-submissionDeadline-error`} message={err("submissionDeadline")} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+          <div>
+            <p className="max-w-3xl">{t("folgeEditor.folgeHint")}</p>
             <FieldError id="consultations-error" message={fieldErrors.consultations} />
           </div>
           <p className="max-w-3xl text-sm text-muted">{t("submitHint")}</p>

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, customType, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { concepts } from "./concepts";
 import { organisations, users } from "./organisations";
 import { fassungen } from "./sections";
@@ -74,6 +74,27 @@ export const signoffs = pgTable(
   (t) => [uniqueIndex("signoffs_round_org_unique").on(t.roundId, t.organisationId)],
 );
 
+/** The JSON stored in vorlagen.reading_room_snapshot; dates as ISO strings. */
+export type ReadingRoomSnapshotData = {
+  version: 1;
+  takenAt: string;
+  synopse: {
+    id: string;
+    kind: "kommentar" | "vorschlag";
+    sectionNumber: number | null;
+    sectionTitle: string;
+    organisation: string;
+    author: string;
+    text: string;
+    quote: string | null;
+    decision: string | null;
+    reason: string | null;
+    resultRevision: number | null;
+    createdAt: string;
+  }[];
+  sections: { sectionId: string; ownerName: string }[];
+};
+
 /** Immutable stored files (the PDF of a submitted Fassung). */
 export const storedFiles = pgTable(
   "stored_files",
@@ -107,6 +128,12 @@ export const vorlagen = pgTable(
     fileId: uuid().references(() => storedFiles.id),
     submittedBy: uuid().references(() => users.id),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * What the committees read besides the frozen Fassung, taken once at submission (Synopse without internal
+     * threads, section owners): the reading room and its exports read only this. A trigger refuses any change.
+     * Null only for Vorlagen submitted before snapshots existed.
+     */
+    readingRoomSnapshot: jsonb().$type<ReadingRoomSnapshotData>(),
     /** Set when the Vorlage is withdrawn or referred back after submission; OParl then shows the paper as deleted. */
     withdrawnAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { renderPdf } from "@/lib/export/render-pdf";
 import type { ExportDocument } from "@/lib/export/export-document";
+import { takeReadingRoomSnapshot } from "@/lib/workflow/reading-room-snapshot";
 import type { Tx } from "../connect";
 import { concepts, consultations, fassungSections, fassungen, mandateItems, organisations, sectionRevisions, sections, storedFiles, vorlagen } from "../schema";
 
@@ -86,7 +87,7 @@ export async function seedSubmittedVorlage(tx: Tx, conceptId: string, options: S
     .returning({ id: storedFiles.id });
   const [vorlage] = await tx
     .insert(vorlagen)
-    .values({ conceptId, fassungId: fassung!.id, paperType, reference, paperDate, fileId: file!.id, submittedBy: c.createdBy })
+    .values({ conceptId, fassungId: fassung!.id, paperType, reference, paperDate, fileId: file!.id, submittedBy: c.createdBy, readingRoomSnapshot: await takeReadingRoomSnapshot(tx, conceptId, fassung!.id) })
     .returning({ id: vorlagen.id });
   await tx
     .update(concepts)

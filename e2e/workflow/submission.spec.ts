@@ -22,10 +22,15 @@ test.describe("submission to the committees and the reading room", () => {
     await expect(lead.getByLabel("Rolle JHA")).toHaveValue("vorberatung");
     await expect(lead.getByLabel("Rolle AGS")).toHaveValue("entscheidung");
     await lead.getByLabel("Vorlagenfrist AGS").fill("2022-06-09");
+    await lead.getByRole("button", { name: "Speichern AGS" }).click();
+    await expect(lead.getByText("Die Beratungsfolge ist gespeichert.")).toBeVisible();
     await lead.getByLabel("Vorlagennummer").fill(reference);
     await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
     await expect(lead.getByRole("heading", { level: 2, name: `Vorlage ${reference}` })).toBeVisible({ timeout: 30_000 });
     await expect(lead.getByTestId("vorlage-sha512")).toHaveText(/^[0-9a-f]{128}$/);
+    // Submitted: the Beratungsfolge is on record, no longer editable.
+    await expect(lead.getByRole("button", { name: /^Entfernen/ })).toHaveCount(0);
+    await expect(lead.getByText("Vorlagenfrist 09.06.2022")).toBeVisible();
     await expectNoAxeViolations(lead, "Vorlage submitted");
 
     const memberContext = await browser.newContext();
@@ -43,6 +48,11 @@ test.describe("submission to the committees and the reading room", () => {
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect(pdf.headers()["content-disposition"]).toContain("attachment");
     expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    await expect(member.getByTestId("synopse-snapshot")).toContainText("Stand bei Einreichung der Vorlage");
+    const csvHref = await member.getByRole("link", { name: "Als CSV herunterladen" }).getAttribute("href");
+    const csv = await member.request.get(csvHref!);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-disposition"]).toContain(`Synopse-${reference.replace(/\//g, "-")}.csv`);
 
     await member.getByLabel("Ihre Rückfrage").fill("Wie viele Standorte sind im ersten Jahr geplant?");
     await member.getByRole("button", { name: "Rückfrage senden" }).click();
@@ -83,6 +93,7 @@ test.describe("submission to the committees and the reading room", () => {
     await member.goto(`/konzepte/${conceptId}/lesesaal`);
     await expect(member.getByRole("cell", { name: /beschlossen/ })).toBeVisible();
     await member.screenshot({ path: "test-results/lesesaal.png", fullPage: false });
+    await member.getByRole("region", { name: "Synopse (Abwägung)" }).screenshot({ path: "test-results/lesesaal-synopse.png" });
     await leadContext.close();
     await memberContext.close();
   });

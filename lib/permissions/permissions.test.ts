@@ -156,6 +156,7 @@ describe("Vorlage, reading room and Rückfragen", () => {
       expect(can("question.answer", s), label).toBe(submitted && (role === "lead" || role === "author"));
       expect(can("vorlage.read", s), label).toBe(role === "lead" || role === "author" || role === "contributor" || (role === "committee" && submitted));
       expect(can("vorlage.manage", s), label).toBe(role === "lead");
+      expect(can("beratungsfolge.manage", s), label).toBe(role === "lead" && !submitted);
       // The drafting side stays closed to committee members in every state.
       if (role === "committee") for (const a of ["concept.readDrafts", "section.read", "fassung.read", "comment.readInternal"] as const) expect(can(a, s), `${label} ${a}`).toBe(false);
     });

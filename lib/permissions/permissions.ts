@@ -61,6 +61,7 @@ export type Action =
   | "proposal.create"
   | "vorlage.manage"
   | "vorlage.read"
+  | "beratungsfolge.manage"
   | "readingRoom.read"
   | "question.create"
   | "question.answer";
@@ -93,6 +94,8 @@ export const PERMISSIONS: Record<Action, (s: Subject) => boolean> = {
   // The Vorlage and its PDF: every participant, and committee members of the Beratungsfolge once submitted.
   "vorlage.manage": (s) => s.role === "lead",
   "vorlage.read": (s) => isDrafting(s) || (s.role === "committee" && SUBMITTED_STATUSES.has(s.status)),
+  // The Beratungsfolge (committees, roles, dates) is the lead's until submission; after that it is on record.
+  "beratungsfolge.manage": (s) => s.role === "lead" && !SUBMITTED_STATUSES.has(s.status),
   // The reading room with its Rückfragen: the committees of the Beratungsfolge and the Verwaltung, never Träger.
   "readingRoom.read": (s) => (s.role === "committee" || isVerwaltung(s)) && SUBMITTED_STATUSES.has(s.status),
   "question.create": (s) => s.role === "committee" && SUBMITTED_STATUSES.has(s.status),

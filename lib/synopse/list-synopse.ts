@@ -131,7 +131,9 @@ export async function loadSynopseEntries(db: Db, conceptId: string, includeInter
 }
 
 /** Synopse entries as export rows (CSV, PDF, DOCX); German wording as on the page. */
-export function toSynopseRows(entries: SynopseEntry[]): SynopseRow[] {
+export function toSynopseRows(
+  entries: Pick<SynopseEntry, "sectionNumber" | "sectionTitle" | "organisation" | "author" | "kind" | "text" | "quote" | "decision" | "reason" | "resultRevision">[],
+): SynopseRow[] {
   return entries.map((e) => ({
     section: `${e.sectionNumber ? `${e.sectionNumber}. ` : ""}${e.sectionTitle}`,
     organisation: e.organisation,

@@ -5,7 +5,8 @@ import { consultations, mandateItems, organisations, signoffRounds, signoffs, us
 import { AppError } from "@/lib/errors";
 import type { ExportDocument } from "@/lib/export/export-document";
 import { loadFassungSnapshot } from "@/lib/fassungen/fassung-snapshot";
-import { loadSynopseEntries, toSynopseRows } from "@/lib/synopse/list-synopse";
+import { toSynopseRows } from "@/lib/synopse/list-synopse";
+import type { ReadingRoomSnapshot } from "./reading-room-snapshot";
 
 type Concept = typeof concepts.$inferSelect;
 
@@ -28,11 +29,12 @@ export async function buildVorlageDocument(
   tx: Tx,
   concept: Concept,
   vorlage: { paperType: "informationsvorlage" | "beschlussvorlage"; reference: string; paperDate: string },
+  snapshot: ReadingRoomSnapshot,
 ): Promise<{ document: ExportDocument; fassungId: string }> {
   const round = await findReleasedRound(tx, concept.id);
   if (!round) throw new AppError("CONFLICT", "Es gibt keine freigegebene Fassung: Die Mitzeichnung ist nicht abgeschlossen.");
   const db = tx as unknown as Db;
-  const [snapshot, lead, items, folge, signed, synopse] = await Promise.all([
+  const [fassung, lead, items, folge, signed] = await Promise.all([
     loadFassungSnapshot(db, concept.id, round.fassungId),
     tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, concept.leadOrganisationId)),
     tx.select({ text: mandateItems.text }).from(mandateItems).where(eq(mandateItems.conceptId, concept.id)).orderBy(asc(mandateItems.position)),
@@ -49,20 +51,19 @@ export async function buildVorlageDocument(
       .innerJoin(users, eq(users.id, signoffs.userId))
       .where(eq(signoffs.roundId, round.id))
       .orderBy(asc(organisations.name)),
-    loadSynopseEntries(db, concept.id, false),
   ]);
   const document: ExportDocument = {
     title: concept.title,
-    versionLabel: snapshot.fassung.name,
+    versionLabel: fassung.fassung.name,
     generatedAt: new Date().toISOString(),
     leadOrganisation: lead[0]?.name ?? "",
     mandate: { reference: concept.mandateReference, decisionDate: concept.decisionDate, deadline: concept.deadline, text: concept.mandateText, items: items.map((i) => i.text) },
     consultations: folge,
     vorlage: { type: vorlage.paperType === "beschlussvorlage" ? "Beschlussvorlage" : "Informationsvorlage", reference: vorlage.reference, date: vorlage.paperDate },
-    sections: snapshot.entries.map((e) => ({ number: e.number, title: e.title, owner: e.ownerName, content: e.content ?? { type: "doc", content: [] } })),
+    sections: fassung.entries.map((e) => ({ number: e.number, title: e.title, owner: e.ownerName, content: e.content ?? { type: "doc", content: [] } })),
     signoffs: signed.map((s) => ({ organisation: s.organisation, status: s.decision, by: s.by, at: s.at.toISOString(), remarks: s.remarks ?? undefined })),
     contentHash: round.contentHash,
-    synopse: toSynopseRows(synopse),
+    synopse: toSynopseRows(snapshot.synopse),
   };
   return { document, fassungId: round.fassungId };
 }

@@ -47,6 +47,7 @@ export async function listBeratungsfolge(db: Db, conceptId: string) {
       submissionDeadline: consultations.submissionDeadline,
       outcome: consultations.outcome,
       outcomeDate: consultations.outcomeDate,
+      committeeId: consultations.committeeId,
       committeeName: organisations.name,
       committeeShortName: organisations.shortName,
     })
@@ -64,7 +65,16 @@ export async function getVorlagePage(db: Db, actor: Actor, conceptId: string) {
   const steps = availableSteps(access.subject.status, access.role, facts)
     .filter((s) => DELIBERATION.has(s.transition.id))
     .map((s) => ({ id: s.transition.id, allowed: s.allowed, blockers: s.blockers }));
-  return { concept: access.concept, role: access.role, mayManage: can("vorlage.manage", access.subject), vorlage, folge, releasedFassungName: released?.name ?? null, steps };
+  const mayEditFolge = can("beratungsfolge.manage", access.subject);
+  const inFolge = new Set(folge.map((c) => c.committeeId));
+  const committees = mayEditFolge
+    ? (await db
+        .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName })
+        .from(organisations)
+        .where(and(eq(organisations.kind, "gremium"), eq(organisations.active, true)))
+        .orderBy(asc(organisations.name))).filter((o) => !inFolge.has(o.id))
+    : [];
+  return { concept: access.concept, role: access.role, mayManage: can("vorlage.manage", access.subject), mayEditFolge, committees, vorlage, folge, releasedFassungName: released?.name ?? null, steps };
 }
 
 /** The stored PDF of the Vorlage, for participants and for committee members of the Beratungsfolge once submitted. */

@@ -1,28 +1,34 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/connect";
-import { concepts, consultations, storedFiles, vorlagen } from "@/db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/connect";
+import { consultations, organisations, storedFiles, vorlagen } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { renderInWorker } from "@/lib/export/render-in-worker";
 import { parseOrThrow } from "@/lib/http/action-result";
 import { can } from "@/lib/permissions/permissions";
-import { buildVorlageDocument } from "./build-vorlage-document";
+import { folgeSubmissionProblems } from "./beratungsfolge-rules";
+import { buildVorlageDocument, findReleasedRound } from "./build-vorlage-document";
 import { lockConceptForActor } from "./lock-concept";
 import { notifyCommitteeMembers } from "./notify-committees";
+import { takeReadingRoomSnapshot } from "./reading-room-snapshot";
+import { applyTransition } from "./transition-concept";
 import { ZSubmitVorlage, type SubmitVorlageInput } from "./vorlage-schemas";
 
 const alreadySubmitted = () => new AppError("CONFLICT", "Die Vorlage wurde bereits eingereicht – das Konzept ist nicht mehr im Status „Freigegeben“. Bitte laden Sie die Seite neu.");
 const duplicateReference = () =>
   new AppError("VALIDATION", "Diese Vorlagennummer ist bereits vergeben.", { reference: "Diese Vorlagennummer ist bereits vergeben. Bitte eine andere angeben." });
 
+type Input = ReturnType<typeof ZSubmitVorlage.parse>;
+
 /**
- * Submits the released Fassung to the committees of the Beratungsfolge, in one transaction: Beratungsfolge as
- * adjusted, PDF (stored immutably with its SHA-512), Vorlage row, guarded status change, audit, notifications.
- * Two leads at the same moment: the concept row lock and the guarded update let exactly one through; the unique
- * index on vorlagen.concept_id backs it up.
+ * Submits the released Fassung to the committees of the Beratungsfolge, in one transaction: Beratungsfolge
+ * (as stored, or as adjusted in the input), reading-room snapshot, PDF (stored immutably with its SHA-512),
+ * Vorlage row, the `submit` transition through `applyTransition`, audit, notifications. Two leads at the same
+ * moment: the concept row lock serialises them and the transition's guarded update lets exactly one through;
+ * the unique index on vorlagen.concept_id backs it up.
  */
 export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInput): Promise<{ vorlageId: string; sha512: string }> {
   const input = parseOrThrow(ZSubmitVorlage, raw);
@@ -34,20 +40,12 @@ export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInpu
       if (access.concept.status !== "freigegeben") throw alreadySubmitted();
       const [taken] = await tx.select({ id: vorlagen.id }).from(vorlagen).where(eq(vorlagen.reference, input.reference)).limit(1);
       if (taken) throw duplicateReference();
+      await settleBeratungsfolge(tx, input);
 
-      const existing = await tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.conceptId, input.conceptId));
-      const known = new Set(existing.map((c) => c.id));
-      if (input.consultations.length !== known.size || input.consultations.some((c) => !known.has(c.id)))
-        throw new AppError("CONFLICT", "Die Beratungsfolge wurde inzwischen geändert. Bitte laden Sie die Seite neu.");
-      for (const c of input.consultations) {
-        await tx
-          .update(consultations)
-          // A (re)submission starts a new round of deliberation: earlier outcomes stay in the audit trail.
-          .set({ position: c.position, role: c.role, meetingDate: c.meetingDate, submissionDeadline: c.submissionDeadline ?? null, outcome: null, outcomeDate: null, updatedAt: new Date() })
-          .where(and(eq(consultations.id, c.id), eq(consultations.conceptId, input.conceptId)));
-      }
-
-      const { document, fassungId } = await buildVorlageDocument(tx, access.concept, input);
+      const round = await findReleasedRound(tx, input.conceptId);
+      if (!round) throw new AppError("CONFLICT", "Es gibt keine freigegebene Fassung: Die Mitzeichnung ist nicht abgeschlossen.");
+      const snapshot = await takeReadingRoomSnapshot(tx, input.conceptId, round.fassungId);
+      const { document, fassungId } = await buildVorlageDocument(tx, access.concept, input, snapshot);
       const pdf = await renderInWorker("pdf", document);
       const sha512 = createHash("sha512").update(pdf).digest("hex");
       const fileName = `Vorlage-${input.reference.replace(/[^A-Za-z0-9._-]+/g, "-")}.pdf`;
@@ -57,24 +55,19 @@ export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInpu
         .returning({ id: storedFiles.id });
       const [vorlage] = await tx
         .insert(vorlagen)
-        .values({ conceptId: input.conceptId, fassungId, paperType: input.paperType, reference: input.reference, paperDate: input.paperDate, fileId: file!.id, submittedBy: actor.id })
+        .values({ conceptId: input.conceptId, fassungId, paperType: input.paperType, reference: input.reference, paperDate: input.paperDate, fileId: file!.id, submittedBy: actor.id, readingRoomSnapshot: snapshot })
         .returning({ id: vorlagen.id });
-      const moved = await tx
-        .update(concepts)
-        .set({ status: "eingereicht", updatedAt: sql`now()` })
-        .where(and(eq(concepts.id, input.conceptId), eq(concepts.status, "freigegeben")))
-        .returning({ id: concepts.id });
-      if (!moved.length) throw alreadySubmitted();
+      // The Vorlage row is what makes `submit` ready; the transition itself is the guarded status change.
+      await applyTransition(tx, actor, input.conceptId, "submit", { auditSummary: { vorlageId: vorlage!.id, reference: input.reference } });
 
-      const audit = { actorId: actor.id, conceptId: input.conceptId };
       await recordAuditEvent(tx, {
-        ...audit,
+        actorId: actor.id,
+        conceptId: input.conceptId,
         action: "vorlage.submitted",
         objectType: "vorlage",
         objectId: vorlage!.id,
-        summary: { reference: input.reference, paperType: input.paperType, paperDate: input.paperDate, fassungId, sha512, size: pdf.length },
+        summary: { reference: input.reference, paperType: input.paperType, paperDate: input.paperDate, fassungId, sha512, size: pdf.length, synopseEntries: snapshot.synopse.length },
       });
-      await recordAuditEvent(tx, { ...audit, action: "concept.transition", objectType: "concept", objectId: input.conceptId, summary: { transition: "submit", from: "freigegeben", to: "eingereicht" } });
       await notifyCommitteeMembers(tx, actor.id, {
         conceptId: input.conceptId,
         title: `Neue Vorlage ${input.reference}: ${access.concept.title}`,
@@ -91,4 +84,33 @@ export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInpu
     }
     throw error;
   }
+}
+
+/**
+ * Applies the adjusted Beratungsfolge when the input carries one (same committees only; adding and removing is
+ * the editor's job), resets the outcomes for a new round of deliberation and checks the result.
+ */
+async function settleBeratungsfolge(tx: Tx, input: Input) {
+  const existing = await tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.conceptId, input.conceptId));
+  if (input.consultations) {
+    const known = new Set(existing.map((c) => c.id));
+    if (input.consultations.length !== known.size || input.consultations.some((c) => !known.has(c.id)))
+      throw new AppError("CONFLICT", "Die Beratungsfolge wurde inzwischen geändert. Bitte laden Sie die Seite neu.");
+    for (const c of input.consultations) {
+      await tx
+        .update(consultations)
+        .set({ position: c.position, role: c.role, meetingDate: c.meetingDate, submissionDeadline: c.submissionDeadline ?? null, updatedAt: new Date() })
+        .where(and(eq(consultations.id, c.id), eq(consultations.conceptId, input.conceptId)));
+    }
+  }
+  // A (re)submission starts a new round of deliberation: earlier outcomes stay in the audit trail.
+  await tx.update(consultations).set({ outcome: null, outcomeDate: null, updatedAt: new Date() }).where(eq(consultations.conceptId, input.conceptId));
+  const folge = await tx
+    .select({ position: consultations.position, role: consultations.role, meetingDate: consultations.meetingDate, submissionDeadline: consultations.submissionDeadline, committee: organisations.shortName })
+    .from(consultations)
+    .innerJoin(organisations, eq(organisations.id, consultations.committeeId))
+    .where(eq(consultations.conceptId, input.conceptId))
+    .orderBy(asc(consultations.position));
+  const problems = folgeSubmissionProblems(folge, input.paperType);
+  if (problems.length) throw new AppError("VALIDATION", problems.map((p) => p.message).join(" "), { consultations: problems.map((p) => p.message).join(" ") });
 }

@@ -22,9 +22,11 @@ export const ZSubmitVorlage = z
       .max(40, "Die Vorlagennummer darf höchstens 40 Zeichen haben.")
       .regex(/^[A-Za-z0-9ÄÖÜäöü][A-Za-z0-9ÄÖÜäöü/._ -]*$/, "Nur Buchstaben, Ziffern, Schrägstrich, Punkt und Bindestrich, z. B. AGS/029/2022."),
     paperDate: ZIsoDate("Bitte ein gültiges Datum der Vorlage angeben."),
-    consultations: z.array(ZConsultationInput).min(1, "Die Beratungsfolge braucht mindestens einen Ausschuss."),
+    /** Optional: without it the Beratungsfolge is submitted as the editor left it. */
+    consultations: z.array(ZConsultationInput).min(1, "Die Beratungsfolge braucht mindestens einen Ausschuss.").optional(),
   })
   .superRefine((v, ctx) => {
+    if (!v.consultations) return;
     const positions = v.consultations.map((c) => c.position);
     if (new Set(positions).size !== positions.length) ctx.addIssue({ code: "custom", path: ["consultations"], message: "Jede Position der Beratungsfolge darf nur einmal vorkommen." });
     v.consultations.forEach((c, i) => {
@@ -58,3 +60,29 @@ export const ZAnswerQuestion = z.object({
   questionId: ZRequiredUuid("Unbekannte Rückfrage."),
   answer: z.string("Bitte eine Antwort eingeben.").trim().min(1, "Bitte eine Antwort eingeben.").max(5000, "Die Antwort darf höchstens 5 000 Zeichen haben."),
 });
+
+const ZConsultationRole = z.enum(["vorberatung", "entscheidung", "kenntnisnahme"], "Bitte eine Rolle wählen.");
+const ZConsultationDates = {
+  meetingDate: ZIsoDate("Bitte ein gültiges Sitzungsdatum angeben."),
+  submissionDeadline: ZOptionalDate,
+};
+const deadlineBeforeMeeting = (v: { meetingDate: string; submissionDeadline?: string }, ctx: z.RefinementCtx) => {
+  if (v.submissionDeadline && v.submissionDeadline > v.meetingDate) ctx.addIssue({ code: "custom", path: ["submissionDeadline"], message: "Die Vorlagenfrist muss vor der Sitzung liegen." });
+};
+
+/** One change to the Beratungsfolge before submission: add a committee, change one, move it, or remove it. */
+export const ZChangeBeratungsfolge = z.discriminatedUnion(
+  "op",
+  [
+    z
+      .object({ op: z.literal("add"), conceptId: ZRequiredUuid("Unbekanntes Konzept."), committeeId: ZRequiredUuid("Bitte ein Gremium wählen."), role: ZConsultationRole, ...ZConsultationDates })
+      .superRefine(deadlineBeforeMeeting),
+    z
+      .object({ op: z.literal("update"), conceptId: ZRequiredUuid("Unbekanntes Konzept."), consultationId: ZRequiredUuid("Unbekannte Beratung."), role: ZConsultationRole, ...ZConsultationDates })
+      .superRefine(deadlineBeforeMeeting),
+    z.object({ op: z.literal("move"), conceptId: ZRequiredUuid("Unbekanntes Konzept."), consultationId: ZRequiredUuid("Unbekannte Beratung."), direction: z.enum(["up", "down"], "Unbekannte Richtung.") }),
+    z.object({ op: z.literal("remove"), conceptId: ZRequiredUuid("Unbekanntes Konzept."), consultationId: ZRequiredUuid("Unbekannte Beratung.") }),
+  ],
+  "Unbekannte Änderung der Beratungsfolge.",
+);
+export type ChangeBeratungsfolgeInput = z.input<typeof ZChangeBeratungsfolge>;

@@ -27,8 +27,8 @@ const day = (d: string) => new Date(`${d}T12:00:00Z`);
 type Decision = "uebernommen" | "teilweise_uebernommen" | "nicht_uebernommen" | "zur_kenntnis_genommen";
 
 /**
- * The committee reading room: only the submitted Fassung, its Synopse without internal threads, the Vorlage with
- * its Beratungsfolge and the Rückfragen. Built from the frozen revisions, never from the drafts.
+ * The committee reading room: only the submitted Fassung, its Synopse as it stood at submission (snapshot,
+ * without internal threads), the Vorlage with its Beratungsfolge and the Rückfragen. Never from the drafts.
  */
 export default async function ReadingRoomPage({ params }: Props) {
   const room = await load(params);
@@ -139,38 +139,58 @@ export default async function ReadingRoomPage({ params }: Props) {
         <h2 id="synopse" className="text-xl font-bold">
           {t("synopse")}
         </h2>
-        {room.synopse.length === 0 ? (
+        {room.snapshotTakenAt ? (
+          <p className="mt-1 text-sm text-muted" data-testid="synopse-snapshot">
+            {t("synopseSnapshot", { when: format.dateTime(room.snapshotTakenAt, { dateStyle: "long", timeStyle: "short" }) })}
+          </p>
+        ) : null}
+        {room.synopse !== null ? (
+          <ul className="mt-3 flex flex-wrap gap-3" aria-label={t("synopseDownloads")}>
+            {(["csv", "pdf", "docx"] as const).map((f) => (
+              <li key={f}>
+                <a href={`/api/concepts/${concept.id}/vorlage/synopse?format=${f}`} className={buttonClass("ghost", "underline")} download>
+                  {ts("download", { format: f.toUpperCase() })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {room.synopse === null ? (
+          <p className="mt-2">{t("noSnapshot")}</p>
+        ) : room.synopse.length === 0 ? (
           <p className="mt-2">{t("noSynopse")}</p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("synopse")}</caption>
-              <thead className="bg-canvas">
-                <tr>
-                  {[ts("section"), ts("organisation"), ts("kind"), ts("text"), ts("decision"), ts("reason")].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2 align-bottom">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {room.synopse.map((e) => (
-                  <tr key={e.id} className="border-t border-line align-top">
-                    <td className="px-3 py-2">
-                      {e.sectionNumber ? `${e.sectionNumber}. ` : ""}
-                      {e.sectionTitle}
-                    </td>
-                    <td className="px-3 py-2">{e.organisation}</td>
-                    <td className="px-3 py-2">{e.kind === "kommentar" ? ts("kindComment") : ts("kindProposal")}</td>
-                    <td className="max-w-md px-3 py-2 whitespace-pre-line">{e.text}</td>
-                    <td className="px-3 py-2">{e.decision ? ta(e.decision as Decision) : ts("undecided")}</td>
-                    <td className="max-w-sm px-3 py-2 whitespace-pre-line">{e.reason ?? ""}</td>
+          <>
+            <div className="mt-4 overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">{t("synopse")}</caption>
+                <thead className="bg-canvas">
+                  <tr>
+                    {[ts("section"), ts("organisation"), ts("kind"), ts("text"), ts("decision"), ts("reason")].map((h) => (
+                      <th key={h} scope="col" className="px-3 py-2 align-bottom">
+                        {h}
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {room.synopse.map((e) => (
+                    <tr key={e.id} className="border-t border-line align-top">
+                      <td className="px-3 py-2">
+                        {e.sectionNumber ? `${e.sectionNumber}. ` : ""}
+                        {e.sectionTitle}
+                      </td>
+                      <td className="px-3 py-2">{e.organisation}</td>
+                      <td className="px-3 py-2">{e.kind === "kommentar" ? ts("kindComment") : ts("kindProposal")}</td>
+                      <td className="max-w-md px-3 py-2 whitespace-pre-line">{e.text}</td>
+                      <td className="px-3 py-2">{e.decision ? ta(e.decision as Decision) : ts("undecided")}</td>
+                      <td className="max-w-sm px-3 py-2 whitespace-pre-line">{e.reason ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         )}
       </section>
 

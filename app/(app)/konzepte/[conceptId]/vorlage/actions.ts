@@ -6,11 +6,10 @@ import { getDb } from "@/db/client";
 import { requireActorOrThrow } from "@/lib/auth/actor";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { formDataToObject } from "@/lib/http/form-data";
+import { changeBeratungsfolge } from "@/lib/workflow/change-beratungsfolge";
 import { takeDeliberationStep } from "@/lib/workflow/deliberation";
 import { recordOutcome } from "@/lib/workflow/record-outcome";
 import { submitVorlage } from "@/lib/workflow/submit-vorlage";
-
-const COLUMNS = ["consultationId", "position", "role", "meetingDate", "submissionDeadline"] as const;
 
 function revalidate(conceptId: unknown) {
   if (typeof conceptId !== "string") return;
@@ -19,21 +18,23 @@ function revalidate(conceptId: unknown) {
 
 export async function submitVorlageAction(_previous: ActionResult<unknown> | null, formData: FormData): Promise<ActionResult<unknown>> {
   const t = await getTranslations("vorlage");
-  const raw = formDataToObject(formData, COLUMNS);
-  const ids = raw.consultationId as string[];
-  const consultations = ids.map((id, i) => ({
-    id,
-    position: (raw.position as string[])[i],
-    role: (raw.role as string[])[i],
-    meetingDate: (raw.meetingDate as string[])[i],
-    submissionDeadline: (raw.submissionDeadline as string[])[i],
-  }));
-  const input = { conceptId: raw.conceptId, paperType: raw.paperType, reference: raw.reference, paperDate: raw.paperDate, consultations };
+  const raw = formDataToObject(formData);
+  const input = { conceptId: raw.conceptId, paperType: raw.paperType, reference: raw.reference, paperDate: raw.paperDate };
   return runAction(async () => {
     const result = await submitVorlage(await getDb(), await requireActorOrThrow(), input as Parameters<typeof submitVorlage>[2]);
     revalidate(raw.conceptId);
     return result;
   }, t("submitted"));
+}
+
+export async function changeBeratungsfolgeAction(_previous: ActionResult<unknown> | null, formData: FormData): Promise<ActionResult<unknown>> {
+  const t = await getTranslations("vorlage.folgeEditor");
+  const raw = formDataToObject(formData);
+  return runAction(async () => {
+    const result = await changeBeratungsfolge(await getDb(), await requireActorOrThrow(), raw as Parameters<typeof changeBeratungsfolge>[2]);
+    revalidate(raw.conceptId);
+    return result;
+  }, t("saved"));
 }
 
 export async function recordOutcomeAction(_previous: ActionResult<unknown> | null, formData: FormData): Promise<ActionResult<unknown>> {

@@ -5,6 +5,7 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { ConceptTabs } from "@/components/concept-tabs";
 import { ConceptStatusBadge } from "@/components/status-badge";
 import { buttonClass } from "@/components/ui/button";
+import { BeratungsfolgeEditor } from "@/components/vorlage/beratungsfolge-editor";
 import { OutcomeForm, StepForm } from "@/components/vorlage/outcome-form";
 import { SubmitVorlageForm } from "@/components/vorlage/submit-vorlage-form";
 import { getDb } from "@/db/client";
@@ -14,7 +15,7 @@ import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import type { ConceptStatus } from "@/lib/permissions/permissions";
 import { getVorlagePage } from "@/lib/workflow/get-vorlage";
-import { deliberationStepAction, recordOutcomeAction, submitVorlageAction } from "./actions";
+import { changeBeratungsfolgeAction, deliberationStepAction, recordOutcomeAction, submitVorlageAction } from "./actions";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -29,7 +30,7 @@ export default async function VorlagePage({ params }: Props) {
   const actor = await requireActor();
   const { conceptId } = await params;
   const page = await orNotFound((async () => getVorlagePage(await getDb(), actor, parseIdOrNotFound(conceptId)))());
-  const { concept, vorlage, folge, mayManage, steps } = page;
+  const { concept, vorlage, folge, mayManage, mayEditFolge, steps } = page;
   const t = await getTranslations("vorlage");
   const tcr = await getTranslations("consultationRole");
   const to = await getTranslations("outcome");
@@ -55,7 +56,7 @@ export default async function VorlagePage({ params }: Props) {
           {status === "freigegeben" && mayManage ? (
             <>
               <p className="mt-2 max-w-3xl">{t("submitIntro", { fassung: page.releasedFassungName ?? "—" })}</p>
-              <SubmitVorlageForm action={submitVorlageAction} conceptId={concept.id} folge={folge} today={berlinDate(new Date())} />
+              <SubmitVorlageForm action={submitVorlageAction} conceptId={concept.id} today={berlinDate(new Date())} />
             </>
           ) : (
             <p className="mt-2">{status === "freigegeben" ? t("leadSubmits") : t("notReleased")}</p>
@@ -107,6 +108,9 @@ export default async function VorlagePage({ params }: Props) {
         <h2 id="folge" className="text-xl font-bold">
           {t("folgeHeading")}
         </h2>
+        {mayEditFolge ? (
+          <BeratungsfolgeEditor action={changeBeratungsfolgeAction} conceptId={concept.id} folge={folge} committees={page.committees} />
+        ) : (
         <ol className="mt-4 space-y-4">
           {folge.map((c) => (
             <li key={c.id} className="rounded-md border border-line p-4">
@@ -136,6 +140,7 @@ export default async function VorlagePage({ params }: Props) {
             </li>
           ))}
         </ol>
+        )}
       </section>
 
       {mayManage && steps.length ? (
