@@ -52,6 +52,8 @@ export async function importConceptBackup(db: Db, text: string): Promise<ImportS
           else if (column.columnType === "PgTimestamp") out[key] = new Date(value as string);
           else if (column.columnType === "PgCustomColumn") out[key] = Buffer.from(value as string, "base64");
           else if (key === "link" && typeof value === "string") out[key] = value.replace(UUID_PATTERN, (id) => remap(id) ?? id);
+          // Structured records (the reading-room snapshot, anchors) refer to rows by id: those move with the rows.
+          else if (column.columnType === "PgJsonb" && key !== "content") out[key] = remapIds(value, remap);
           else out[key] = value;
         }
         return out;
