@@ -244,7 +244,7 @@ export async function seedBench(db: Db, size: BenchSize = FULL_SIZE, log: (line:
   }
   await db.insert(vorlagen).values({ conceptId, fassungId: fassungIds[fassungIds.length - 1]!, paperType: "beschlussvorlage", reference: "AGS/0815/2022", paperDate: "2022-05-17", submittedBy: userIds.federfuehrung });
   await db.execute(sql`analyze`);
-  return { conceptId, sectionIds, measuredSectionId: sectionIds[4]!, revisionsPerSection: perSection, fassungIds, saveSectionIds, replyThreadIds };
+  return { conceptId, sectionIds, measuredSectionId: sectionIds[Math.min(4, sectionIds.length - 1)]!, revisionsPerSection: perSection, fassungIds, saveSectionIds, replyThreadIds };
 }
 
 /** Drafting pages are measured in Überarbeitung, the committee reading room once the Vorlage is submitted. */
