@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
@@ -13,10 +14,14 @@ import { answerQuestionAction, askQuestionAction } from "./actions";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
-async function load(params: Props["params"]) {
+// generateMetadata and the page share one load per request (React cache), not two.
+const loadReadingRoom = cache(async (conceptId: string) => {
   const actor = await requireActor();
-  const { conceptId } = await params;
   return orNotFound((async () => getReadingRoom(await getDb(), actor, parseIdOrNotFound(conceptId)))());
+});
+
+async function load(params: Props["params"]) {
+  return loadReadingRoom((await params).conceptId);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -11,12 +12,16 @@ import { listSectionRevisions } from "@/lib/sections/list-section-revisions";
 
 type Props = { params: Promise<{ conceptId: string; sectionId: string }>; searchParams?: Promise<{ seite?: string }> };
 
+// generateMetadata and the page share one load per request (React cache), not two.
 async function load(params: Props["params"], searchParams?: Props["searchParams"]) {
-  const actor = await requireActor();
   const { conceptId, sectionId } = await params;
-  const page = Number((await searchParams)?.seite ?? 1);
-  return orNotFound((async () => listSectionRevisions(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId), page))());
+  return loadHistory(conceptId, sectionId, Number((await searchParams)?.seite ?? 1));
 }
+
+const loadHistory = cache(async (conceptId: string, sectionId: string, page: number) => {
+  const actor = await requireActor();
+  return orNotFound((async () => listSectionRevisions(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId), page))());
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section } = await load(params);

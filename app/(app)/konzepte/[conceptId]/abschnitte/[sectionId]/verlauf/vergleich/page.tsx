@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -15,17 +16,22 @@ import { compareSectionRevisions } from "@/lib/sections/compare-section-revision
 type Props = { params: Promise<{ conceptId: string; sectionId: string }>; searchParams: Promise<{ von?: string; bis?: string }> };
 const ZNumber = z.coerce.number().int().min(1).max(1_000_000);
 
+// generateMetadata and the page share one load per request (React cache), not two.
 async function load({ params, searchParams }: Props) {
-  const actor = await requireActor();
   const { conceptId, sectionId } = await params;
   const query = await searchParams;
   const from = ZNumber.safeParse(query.von);
   const to = ZNumber.safeParse(query.bis);
   if (!from.success || !to.success) notFound();
+  return loadComparison(conceptId, sectionId, from.data, to.data);
+}
+
+const loadComparison = cache(async (conceptId: string, sectionId: string, from: number, to: number) => {
+  const actor = await requireActor();
   const db = await getDb();
   const ids = [parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)] as const;
-  return orNotFound(compareSectionRevisions(db, actor, ...ids, from.data, to.data));
-}
+  return orNotFound(compareSectionRevisions(db, actor, ...ids, from, to));
+});
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { section, from, to } = await load(props);
