@@ -70,7 +70,7 @@ export async function writeMixRequests(baseUrl: string, data: BenchData, targets
       connections: Math.min(connections, targets.length),
       duration: seconds,
       timeout: 30,
-      headers: { cookie },
+      headers: { cookie, origin: baseUrl },
       requests: [
         {
           method: "POST",
