@@ -151,8 +151,9 @@ async function main() {
     log("Seiten unter Last:");
     const captured: Record<string, { query: string; params: unknown[] }[]> = {};
     const drafting = pagesFor(data, "drafting");
+    // All captures first, on an idle server: later, a run's backlog would mix other requests' SQL into the log.
+    for (const page of drafting) captured[page.key] = await captureQueries(server.baseUrl + page.path, cookies[page.user], queryLog);
     for (const page of drafting) {
-      captured[page.key] = await captureQueries(server.baseUrl + page.path, cookies[page.user], queryLog);
       const app = await measure(page.name, server.baseUrl + page.path, cookies[page.user]);
       report.pages.push({ key: page.key, name: page.name, path: page.path, queries: captured[page.key]!.length, app, limit: [] });
     }
