@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -26,22 +27,33 @@ export type Database = {
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK_KEY = 727_2021;
 
-export type ConnectOptions = { databaseUrl?: string; pgliteDir?: string; maxConnections?: number; onQuery?: (query: string) => void };
+export type ConnectOptions = {
+  databaseUrl?: string;
+  pgliteDir?: string;
+  maxConnections?: number;
+  onQuery?: (query: string, params: unknown[]) => void;
+};
+
+/** `npm run bench` replays the SQL of each page without the app: every query as one JSON line in this file. */
+function queryLogger(file: string) {
+  return (query: string, params: unknown[]) => fs.appendFileSync(file, `${JSON.stringify({ query, params })}\n`);
+}
 
 export function resolveConnectOptions(env: NodeJS.ProcessEnv = process.env): ConnectOptions {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR || path.join(process.cwd(), "data", "pglite"),
     maxConnections: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
+    onQuery: env.DATABASE_QUERY_LOG ? queryLogger(env.DATABASE_QUERY_LOG) : undefined,
   };
 }
 
 export async function connect(options: ConnectOptions): Promise<Database> {
-  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
+  const logger = options.onQuery ? { logQuery: (query: string, params: unknown[]) => options.onQuery!(query, params) } : undefined;
   return options.databaseUrl ? connectPostgres(options.databaseUrl, options.maxConnections ?? 10, logger) : connectPglite(options.pgliteDir!, logger);
 }
 
-type QueryLogger = { logQuery(query: string): void } | undefined;
+type QueryLogger = { logQuery(query: string, params: unknown[]): void } | undefined;
 
 function connectPostgres(url: string, max: number, logger: QueryLogger): Database {
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 60 });

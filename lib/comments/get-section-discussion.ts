@@ -5,11 +5,14 @@ import type { Db } from "@/db/connect";
 import { conceptParticipants, memberships, organisations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
-import { editorSchema, renderContentHtml, type Highlight } from "@/lib/content/render-html";
-import { textMap, textRangeToPositions } from "@/lib/content/text-map";
+import { LruCache, renderCachedHtml } from "@/lib/content/render-cache";
+import { editorSchema, type Highlight } from "@/lib/content/render-html";
+import { textMap, textRangeToPositions, type TextMap } from "@/lib/content/text-map";
 import { can } from "@/lib/permissions/permissions";
 import { listSectionThreads } from "./list-section-threads";
 import { requireSectionInConcept } from "./thread-access";
+
+const textMaps = new LruCache<TextMap>(200);
 
 export type ThreadFilter = "alle" | "offen" | "erledigt" | "meine" | `org:${string}`;
 
@@ -20,8 +23,10 @@ export type ThreadFilter = "alle" | "offen" | "erledigt" | "meine" | `org:${stri
 export async function getSectionDiscussion(db: Db, actor: Actor, conceptId: string, sectionId: string, filter: ThreadFilter = "alle") {
   const access = await requireConceptAccess(db, actor, conceptId, "section.read");
   const section = await requireSectionInConcept(db, conceptId, sectionId);
-  const doc = PmNode.fromJSON(editorSchema(), section.content);
-  const map = textMap(doc);
+  // A section's content is fixed for each version: its text map and HTML are computed once per version.
+  const contentKey = `${section.id}@${section.version}`;
+  let map = textMaps.get(contentKey);
+  if (!map) textMaps.set(contentKey, (map = textMap(PmNode.fromJSON(editorSchema(), section.content))));
   const all = await listSectionThreads(db, access, section.id, map.text);
   const highlights: Highlight[] = [];
   for (const t of all) {
@@ -36,7 +41,7 @@ export async function getSectionDiscussion(db: Db, actor: Actor, conceptId: stri
     return true;
   });
   return {
-    html: renderContentHtml(section.content, highlights),
+    html: renderCachedHtml(contentKey, section.content, highlights),
     threads,
     counts: { open: all.filter((t) => t.status === "open").length, total: all.length },
     threadOrganisations: [...new Map(all.filter((t) => t.createdByOrganisationId).map((t) => [t.createdByOrganisationId!, t.organisationName ?? ""])).entries()],

@@ -26,7 +26,7 @@ export type OutlineComparison = {
  * outline; removed sections appear where they used to be. "Moved" means outside the longest common
  * order of the two, so inserting one section does not mark all following ones as moved.
  */
-export function compareOutlines(before: OutlineEntry[], after: OutlineEntry[]): OutlineComparison {
+export function compareOutlines(before: OutlineEntry[], after: OutlineEntry[], diffKept: (b: OutlineEntry, a: OutlineEntry) => DiffPart[] = (b, a) => diffText(b.text, a.text)): OutlineComparison {
   const afterIds = new Set(after.map((e) => e.sectionId));
   const beforeIds = new Set(before.map((e) => e.sectionId));
   const byIdBefore = new Map(before.map((e) => [e.sectionId, e]));
@@ -46,7 +46,7 @@ export function compareOutlines(before: OutlineEntry[], after: OutlineEntry[]): 
       moved,
       ownerChanged: b.ownerName !== a.ownerName,
       textChanged,
-      parts: textChanged ? diffText(b.text, a.text) : [],
+      parts: textChanged ? diffKept(b, a) : [],
     };
   };
 

@@ -5,7 +5,8 @@ import { fassungSections, fassungen, organisations, sectionRevisions, sections, 
 import { notFound } from "@/lib/errors";
 import type { OutlineEntry } from "./compare-outlines";
 
-export type SnapshotEntry = OutlineEntry & { content: TiptapDoc | null };
+/** revisionId identifies the content (for the rendered-HTML cache); null for a section without revision. */
+export type SnapshotEntry = OutlineEntry & { content: TiptapDoc | null; revisionId?: string | null };
 export type FassungMeta = { id: string; name: string; createdAt: Date; createdByName: string | null };
 
 /** A Fassung of this concept with its sections in order, each read through the revision it points to. */
@@ -23,6 +24,7 @@ export async function loadFassungSnapshot(db: Db, conceptId: string, fassungId: 
       number: fassungSections.position,
       title: fassungSections.title,
       ownerName: organisations.name,
+      revisionId: fassungSections.revisionId,
       revisionNumber: sectionRevisions.number,
       text: sectionRevisions.contentText,
       content: sectionRevisions.content,

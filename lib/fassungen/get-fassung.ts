@@ -3,6 +3,7 @@ import type { Db } from "@/db/connect";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { demoteHeadings } from "@/lib/content/demote-headings";
+import { renderCachedHtml } from "@/lib/content/render-cache";
 import { renderContentHtml } from "@/lib/content/render-html";
 import { loadFassungSnapshot } from "./fassung-snapshot";
 
@@ -19,7 +20,7 @@ export async function getFassung(db: Db, actor: Actor, conceptId: string, fassun
       title: entry.title,
       ownerName: entry.ownerName,
       revisionNumber: entry.revisionNumber,
-      html: entry.content ? demoteHeadings(renderContentHtml(entry.content)) : "",
+      html: entry.content ? demoteHeadings(entry.revisionId ? renderCachedHtml(entry.revisionId, entry.content) : renderContentHtml(entry.content)) : "",
     })),
   };
 }

@@ -3,10 +3,14 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { organisations, sectionRevisions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { diffText, summariseDiff } from "@/lib/diff/word-diff";
+import { LruCache } from "@/lib/content/render-cache";
+import { diffText, summariseDiff, type DiffPart } from "@/lib/diff/word-diff";
 import { notFound } from "@/lib/errors";
 import { requireSectionReadAccess } from "./section-access";
 import { describeSection } from "./section-number";
+
+/** Revisions never change, so the diff of a pair is computed once per process. */
+const diffs = new LruCache<DiffPart[]>(200);
 
 /** Word-level diff between any two revisions of a section (older → newer as given). */
 export async function compareSectionRevisions(db: Db, actor: Actor, conceptId: string, sectionId: string, from: number, to: number) {
@@ -28,7 +32,9 @@ export async function compareSectionRevisions(db: Db, actor: Actor, conceptId: s
   const older = rows.find((r) => r.number === from);
   const newer = rows.find((r) => r.number === to);
   if (!older || !newer) throw notFound();
-  const parts = diffText(older.contentText, newer.contentText);
+  const key = `${sectionId}:${from}:${to}`;
+  let parts = diffs.get(key);
+  if (!parts) diffs.set(key, (parts = diffText(older.contentText, newer.contentText)));
   const meta = (r: typeof older) => ({ number: r.number, createdAt: r.createdAt, note: r.note, restoredFromNumber: r.restoredFromNumber, authorName: r.authorName, organisationName: r.organisationName });
   return {
     concept: access.concept,

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { organisations, sectionRevisions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { renderContentHtml } from "@/lib/content/render-html";
+import { renderCachedHtml } from "@/lib/content/render-cache";
 import { notFound } from "@/lib/errors";
 import { requireSectionReadAccess } from "./section-access";
 import { describeSection } from "./section-number";
@@ -31,7 +31,7 @@ export async function getSectionRevision(db: Db, actor: Actor, conceptId: string
   return {
     concept: access.concept,
     section: await describeSection(db, access),
-    revision: { ...meta, html: renderContentHtml(content) },
+    revision: { ...meta, html: renderCachedHtml(`${sectionId}#${number}`, content) },
     isCurrent: number === access.section.version,
     mayRestore: access.refusal === null && number !== access.section.version,
   };

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/connect";
 import { organisations, sectionRevisions, users } from "@/db/schema";
@@ -7,9 +7,20 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireSectionReadAccess } from "./section-access";
 import { describeSection } from "./section-number";
 
-/** The history of one section, newest first: who, for which organisation, when, with which note. */
-export async function listSectionRevisions(db: Db, actor: Actor, conceptId: string, sectionId: string) {
+/** Revisions per page of the history; a page costs the same however long the history is. */
+export const REVISIONS_PER_PAGE = 50;
+
+/**
+ * One page of the history of one section, newest first: who, for which organisation, when, with which note.
+ * Revision numbers run without gaps from 1 to the section's version, so a page is a range of numbers read
+ * through the (section, number) index.
+ */
+export async function listSectionRevisions(db: Db, actor: Actor, conceptId: string, sectionId: string, page = 1) {
   const access = await requireSectionReadAccess(db, actor, conceptId, sectionId);
+  const total = access.section.version;
+  const pageCount = Math.max(1, Math.ceil(total / REVISIONS_PER_PAGE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const newest = total - (current - 1) * REVISIONS_PER_PAGE;
   const credited = alias(users, "credited");
   const revisions = await db
     .select({
@@ -25,12 +36,15 @@ export async function listSectionRevisions(db: Db, actor: Actor, conceptId: stri
     .leftJoin(users, eq(users.id, sectionRevisions.authorId))
     .leftJoin(credited, eq(credited.id, sectionRevisions.creditedUserId))
     .leftJoin(organisations, eq(organisations.id, sectionRevisions.organisationId))
-    .where(eq(sectionRevisions.sectionId, sectionId))
+    .where(and(eq(sectionRevisions.sectionId, sectionId), lte(sectionRevisions.number, newest), gt(sectionRevisions.number, newest - REVISIONS_PER_PAGE)))
     .orderBy(desc(sectionRevisions.number));
   return {
     concept: access.concept,
     section: await describeSection(db, access),
     revisions,
+    total,
+    page: current,
+    pageCount,
     mayEdit: access.refusal === null,
   };
 }

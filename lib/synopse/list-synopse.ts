@@ -83,7 +83,19 @@ export async function loadSynopseEntries(db: Db, conceptId: string, includeInter
   const proposalRows = filter.kind === "kommentar"
     ? []
     : await db
-        .select({ p: changeProposals, sectionTitle: sections.title, organisation: organisations.name, author: users.name, resultNumber: resultRev.number })
+        // Only what the table shows: a proposal's full text (tiptap JSON and plain text) stays in the database.
+        .select({
+          p: {
+            id: changeProposals.id,
+            sectionId: changeProposals.sectionId,
+            reason: changeProposals.reason,
+            status: changeProposals.status,
+            decision: changeProposals.decision,
+            decisionReason: changeProposals.decisionReason,
+            rejectionReason: changeProposals.rejectionReason,
+            createdAt: changeProposals.createdAt,
+          },
+          sectionTitle: sections.title, organisation: organisations.name, author: users.name, resultNumber: resultRev.number })
         .from(changeProposals)
         .innerJoin(sections, eq(sections.id, changeProposals.sectionId))
         .innerJoin(users, eq(users.id, changeProposals.proposerId))

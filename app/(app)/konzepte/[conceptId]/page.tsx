@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -21,10 +22,14 @@ import { setSectionStatusAction, transitionConceptAction } from "./actions";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
-async function load(params: Props["params"]) {
+// generateMetadata and the page share one load per request (React cache), not two.
+const loadOverview = cache(async (conceptId: string) => {
   const actor = await requireActor();
-  const { conceptId } = await params;
   return orNotFound((async () => getConceptOverview(await getDb(), actor, parseIdOrNotFound(conceptId)))());
+});
+
+async function load(params: Props["params"]) {
+  return loadOverview((await params).conceptId);
 }
 
 async function loadPlan(concept: Awaited<ReturnType<typeof load>>["concept"]) {

@@ -1,9 +1,11 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { AnswerQuestionForm, AskQuestionForm } from "@/components/vorlage/question-forms";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
+import { renderCachedHtml } from "@/lib/content/render-cache";
 import { renderContentHtml } from "@/lib/content/render-html";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
@@ -12,10 +14,14 @@ import { answerQuestionAction, askQuestionAction } from "./actions";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
-async function load(params: Props["params"]) {
+// generateMetadata and the page share one load per request (React cache), not two.
+const loadReadingRoom = cache(async (conceptId: string) => {
   const actor = await requireActor();
-  const { conceptId } = await params;
   return orNotFound((async () => getReadingRoom(await getDb(), actor, parseIdOrNotFound(conceptId)))());
+});
+
+async function load(params: Props["params"]) {
+  return loadReadingRoom((await params).conceptId);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -122,7 +128,7 @@ export default async function ReadingRoomPage({ params }: Props) {
 
       <article aria-label={vorlage.fassungName} className="mt-8 rounded-lg border border-line bg-white p-8">
         {room.sections.map((s) => {
-          const html = s.content ? renderContentHtml(s.content) : "";
+          const html = s.content ? (s.revisionId ? renderCachedHtml(s.revisionId, s.content) : renderContentHtml(s.content)) : "";
           return (
             <section key={s.sectionId} aria-labelledby={`abschnitt-${s.number}`} className="mb-10 last:mb-0">
               <h2 id={`abschnitt-${s.number}`} className="text-2xl font-bold">

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -16,10 +17,15 @@ import { getSectionForReading } from "@/lib/sections/get-section-for-reading";
 
 type Props = { params: Promise<{ conceptId: string; sectionId: string }>; searchParams: Promise<{ filter?: string }> };
 
-async function load(params: Props["params"]) {
+// generateMetadata and the page share one load per request (React cache), not two.
+const loadSection = cache(async (conceptId: string, sectionId: string) => {
   const actor = await requireActor();
-  const { conceptId, sectionId } = await params;
   return orNotFound((async () => getSectionForReading(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)))());
+});
+
+async function load(params: Props["params"]) {
+  const { conceptId, sectionId } = await params;
+  return loadSection(conceptId, sectionId);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

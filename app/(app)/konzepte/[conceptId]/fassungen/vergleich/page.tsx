@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -14,17 +15,22 @@ import { parseIdOrNotFound } from "@/lib/ids";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ von?: string; bis?: string }> };
 
+// generateMetadata and the page share one load per request (React cache), not two.
 async function load({ params, searchParams }: Props) {
-  const actor = await requireActor();
   const { conceptId } = await params;
   const { von, bis } = await searchParams;
   if (!von || !bis) notFound();
+  return loadComparison(conceptId, von, bis);
+}
+
+const loadComparison = cache(async (conceptId: string, von: string, bis: string) => {
+  const actor = await requireActor();
   const db = await getDb();
   const id = parseIdOrNotFound(conceptId);
   const to = bis === CURRENT_STATE ? CURRENT_STATE : parseIdOrNotFound(bis);
   const [comparison, list] = await orNotFound(Promise.all([compareFassungen(db, actor, id, parseIdOrNotFound(von), to), listFassungen(db, actor, id)]));
   return { ...comparison, fassungen: list.fassungen, toParam: to };
-}
+});
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { from, to } = await load(props);

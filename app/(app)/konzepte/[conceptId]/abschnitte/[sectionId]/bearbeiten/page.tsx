@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -11,12 +12,17 @@ import { getSectionForEditing } from "@/lib/sections/get-section-for-editing";
 
 type Props = { params: Promise<{ conceptId: string; sectionId: string }> };
 
+// generateMetadata and the page share one load per request (React cache), not two.
 async function load(params: Props["params"]) {
-  const actor = await requireActor();
   const { conceptId, sectionId } = await params;
+  return loadForEditing(conceptId, sectionId);
+}
+
+const loadForEditing = cache(async (conceptId: string, sectionId: string) => {
+  const actor = await requireActor();
   const data = await orNotFound((async () => getSectionForEditing(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)))());
   return { actor, ...data };
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section } = await load(params);

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -9,13 +10,18 @@ import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { listSectionRevisions } from "@/lib/sections/list-section-revisions";
 
-type Props = { params: Promise<{ conceptId: string; sectionId: string }> };
+type Props = { params: Promise<{ conceptId: string; sectionId: string }>; searchParams?: Promise<{ seite?: string }> };
 
-async function load(params: Props["params"]) {
-  const actor = await requireActor();
+// generateMetadata and the page share one load per request (React cache), not two.
+async function load(params: Props["params"], searchParams?: Props["searchParams"]) {
   const { conceptId, sectionId } = await params;
-  return orNotFound((async () => listSectionRevisions(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)))());
+  return loadHistory(conceptId, sectionId, Number((await searchParams)?.seite ?? 1));
 }
+
+const loadHistory = cache(async (conceptId: string, sectionId: string, page: number) => {
+  const actor = await requireActor();
+  return orNotFound((async () => listSectionRevisions(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId), page))());
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section } = await load(params);
@@ -23,8 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("pageTitle", { title: section.title }) };
 }
 
-export default async function SectionHistoryPage({ params }: Props) {
-  const { concept, section, revisions } = await load(params);
+export default async function SectionHistoryPage({ params, searchParams }: Props) {
+  const { concept, section, revisions, total, page, pageCount } = await load(params, searchParams);
   const t = await getTranslations("history");
   const format = await getFormatter();
   const base = `/konzepte/${concept.id}`;
@@ -35,15 +41,15 @@ export default async function SectionHistoryPage({ params }: Props) {
     <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
       <Breadcrumb items={[{ label: concept.title, href: base }, { label, href: section.archivedAt ? undefined : here }, { label: t("crumb") }]} />
       <h1 className="mt-4 text-3xl font-bold">{t("heading", { section: label })}</h1>
-      <p className="mt-2 text-muted">{t("intro", { count: revisions.length, owner: section.ownerName })}</p>
+      <p className="mt-2 text-muted">{t("intro", { count: total, owner: section.ownerName })}</p>
       {section.archivedAt ? <p className="mt-3 rounded-md border border-line bg-white px-4 py-3">{t("archived")}</p> : null}
 
-      {revisions.length > 1 ? (
+      {total > 1 ? (
         <section aria-labelledby="vergleichen" className="mt-8 rounded-lg border border-line bg-white p-6">
           <h2 id="vergleichen" className="text-xl font-bold">
             {t("compareTitle")}
           </h2>
-          <RevisionCompareForm action={`${here}/verlauf/vergleich`} numbers={revisions.map((r) => r.number)} from={revisions[1]!.number} to={revisions[0]!.number} />
+          <RevisionCompareForm action={`${here}/verlauf/vergleich`} latest={total} from={total - 1} to={total} />
         </section>
       ) : null}
 
@@ -111,6 +117,13 @@ export default async function SectionHistoryPage({ params }: Props) {
             </tbody>
           </table>
         </div>
+        {pageCount > 1 ? (
+          <nav aria-label={t("pagesLabel")} className="mt-4 flex flex-wrap items-center justify-between gap-4">
+            {page > 1 ? <Link href={`${here}/verlauf${page > 2 ? `?seite=${page - 1}` : ""}`}>← {t("newer")}</Link> : <span />}
+            <span className="text-muted">{t("pageInfo", { page, pages: pageCount })}</span>
+            {page < pageCount ? <Link href={`${here}/verlauf?seite=${page + 1}`}>{t("older")} →</Link> : <span />}
+          </nav>
+        ) : null}
       </section>
     </main>
   );

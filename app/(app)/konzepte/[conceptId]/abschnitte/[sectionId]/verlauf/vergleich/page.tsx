@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -11,23 +12,26 @@ import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { compareSectionRevisions } from "@/lib/sections/compare-section-revisions";
-import { listSectionRevisions } from "@/lib/sections/list-section-revisions";
 
 type Props = { params: Promise<{ conceptId: string; sectionId: string }>; searchParams: Promise<{ von?: string; bis?: string }> };
 const ZNumber = z.coerce.number().int().min(1).max(1_000_000);
 
+// generateMetadata and the page share one load per request (React cache), not two.
 async function load({ params, searchParams }: Props) {
-  const actor = await requireActor();
   const { conceptId, sectionId } = await params;
   const query = await searchParams;
   const from = ZNumber.safeParse(query.von);
   const to = ZNumber.safeParse(query.bis);
   if (!from.success || !to.success) notFound();
+  return loadComparison(conceptId, sectionId, from.data, to.data);
+}
+
+const loadComparison = cache(async (conceptId: string, sectionId: string, from: number, to: number) => {
+  const actor = await requireActor();
   const db = await getDb();
   const ids = [parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)] as const;
-  const [diff, history] = await orNotFound(Promise.all([compareSectionRevisions(db, actor, ...ids, from.data, to.data), listSectionRevisions(db, actor, ...ids)]));
-  return { ...diff, numbers: history.revisions.map((r) => r.number) };
-}
+  return orNotFound(compareSectionRevisions(db, actor, ...ids, from, to));
+});
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { section, from, to } = await load(props);
@@ -36,7 +40,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function RevisionDiffPage(props: Props) {
-  const { concept, section, from, to, parts, summary, numbers } = await load(props);
+  const { concept, section, from, to, parts, summary } = await load(props);
   const t = await getTranslations("history");
   const format = await getFormatter();
   const base = `/konzepte/${concept.id}`;
@@ -62,7 +66,7 @@ export default async function RevisionDiffPage(props: Props) {
       </dl>
       <details className="mt-4">
         <summary className="cursor-pointer font-semibold">{t("otherComparison")}</summary>
-        <RevisionCompareForm action={`${here}/verlauf/vergleich`} numbers={numbers} from={from.number} to={to.number} />
+        <RevisionCompareForm action={`${here}/verlauf/vergleich`} latest={section.version} from={from.number} to={to.number} />
       </details>
       <section aria-labelledby="aenderungen" className="mt-6 rounded-lg border border-line bg-white p-6">
         <h2 id="aenderungen" className="text-xl font-bold">

@@ -1,0 +1,62 @@
+/**
+ * First-load client JavaScript per route, from the build output: the root main files of the build manifest,
+ * every chunk the route's client reference manifest lists for its layouts, page and boundaries, and the chunks
+ * the page loads through next/dynamic on first render (react-loadable manifest). Each file gzipped (zlib default).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { gzipSync } from "node:zlib";
+
+export type BundleResult = { route: string; key: string; files: number; raw: number; gzip: number; budget: number | null };
+
+const NEXT = path.join(process.cwd(), ".next");
+const KB = 1024;
+
+/** Routes measured, with their budgets (gzip): readers never download the editor. */
+export const BUNDLE_ROUTES: { key: string; route: string; budget: number | null }[] = [
+  { key: "overview", route: "/(app)/konzepte/[conceptId]/page", budget: 120 * KB },
+  { key: "reading-room", route: "/(app)/konzepte/[conceptId]/lesesaal/page", budget: 120 * KB },
+  { key: "section", route: "/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/page", budget: null },
+  { key: "editor", route: "/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/bearbeiten/page", budget: 350 * KB },
+  { key: "history", route: "/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/verlauf/page", budget: null },
+  { key: "diff", route: "/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/verlauf/vergleich/page", budget: null },
+  { key: "fassungen", route: "/(app)/konzepte/[conceptId]/fassungen/vergleich/page", budget: null },
+  { key: "synopse", route: "/(app)/konzepte/[conceptId]/synopse/page", budget: null },
+  { key: "search", route: "/(app)/suche/page", budget: null },
+];
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+}
+
+/** The chunks of one route: root main files, client entries of its segments, its dynamic imports. */
+export function routeChunks(route: string): string[] {
+  const build = readJson<{ rootMainFiles: string[] }>(path.join(NEXT, "build-manifest.json"));
+  const dir = path.join(NEXT, "server", "app", route.slice(1));
+  const context = { globalThis: {} as { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> } };
+  vm.runInNewContext(fs.readFileSync(`${dir}_client-reference-manifest.js`, "utf8"), context);
+  const manifest = context.globalThis.__RSC_MANIFEST?.[route];
+  if (!manifest) throw new Error(`Kein Client-Manifest für ${route}`);
+  const files = new Set<string>(build.rootMainFiles);
+  for (const list of Object.values(manifest.entryJSFiles ?? {})) for (const f of list) files.add(f);
+  const loadable = path.join(dir, "react-loadable-manifest.json");
+  if (fs.existsSync(loadable)) {
+    for (const entry of Object.values(readJson<Record<string, { files: string[] }>>(loadable))) for (const f of entry.files) if (f.endsWith(".js")) files.add(f);
+  }
+  return [...files].filter((f) => f.endsWith(".js"));
+}
+
+export function measureBundles(): BundleResult[] {
+  return BUNDLE_ROUTES.map(({ key, route, budget }) => {
+    const chunks = routeChunks(route);
+    let raw = 0;
+    let gzip = 0;
+    for (const chunk of chunks) {
+      const body = fs.readFileSync(path.join(NEXT, chunk));
+      raw += body.length;
+      gzip += gzipSync(body).length;
+    }
+    return { key, route: route.replace(/^\/\(app\)/, "").replace(/\/page$/, "") || "/", files: chunks.length, raw, gzip, budget };
+  });
+}
