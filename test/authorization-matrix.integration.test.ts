@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/connect";
@@ -175,3 +176,43 @@ describe("authorization matrix", () => {
   });
 });
 
+
+describe("state-changing route handlers", () => {
+  const STATE_CHANGING = ["POST", "PUT", "PATCH", "DELETE"];
+  /** Not guarded by assertSameOrigin, each for its reason. */
+  const EXEMPT: Record<string, string> = {
+    "app/api/auth/[...nextauth]/route.ts": "next-auth checks its own CSRF token (double-submit cookie) on every POST",
+  };
+  const FOREIGN: Record<string, string>[] = [
+    { origin: "https://angreifer.example", "sec-fetch-site": "cross-site" },
+    { origin: "https://angreifer.example" },
+    { origin: "null" },
+    { "sec-fetch-site": "same-site", origin: "http://sub.127.0.0.1:3250" },
+  ];
+
+  it("refuse every foreign Origin, even with a valid session, before reading the body", async () => {
+    const ids = fixture.ids.entwurf;
+    const targets = listRouteExports(ROOT).filter((r) => STATE_CHANGING.includes(r.name) && !(r.file in EXEMPT) && !r.file.includes("/test-support/"));
+    expect(targets.length).toBeGreaterThanOrEqual(6);
+    const wrong: string[] = [];
+    for (const { file, name } of targets) {
+      const mod = (await import(path.join(ROOT, file))) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
+      const params = { conceptId: ids.conceptId, sectionId: ids.sectionId, proposalId: ids.proposalId };
+      for (const headers of FOREIGN) {
+        const got = await cell("lead", () => mod[name]!(apiRequest("/api/x", name, { baseVersion: 1, content: { type: "doc", content: [] }, reason: "x" }, headers), { params: Promise.resolve(params) }));
+        if (got.code !== "FORBIDDEN" || got.message !== "Anfrage von einer fremden Seite abgelehnt.") wrong.push(`${file}#${name} ${JSON.stringify(headers)} → ${got.code}`);
+      }
+      const same = await cell("lead", () => mod[name]!(apiRequest("/api/x", name, {}), { params: Promise.resolve(params) }));
+      if (same.code === "FORBIDDEN") wrong.push(`${file}#${name} refuses its own origin`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("leave the e2e-only handlers and next-auth as the only exceptions", () => {
+    const unguarded = listRouteExports(ROOT)
+      .filter((r) => STATE_CHANGING.includes(r.name))
+      .filter((r) => !readFileSync(path.join(ROOT, r.file), "utf8").includes("assertSameOrigin(request)"))
+      .map((r) => r.file);
+    expect(unguarded.filter((f) => !(f in EXEMPT) && !f.includes("/test-support/"))).toEqual([]);
+  });
+});
