@@ -17,6 +17,10 @@ export type Row = {
   states?: readonly State[];
   allowed: (actor: ActorKey, state: State) => boolean;
   call: Call;
+  /** Form actions: the valid form of a cell and the action itself, so the fuzzer can mutate the form. */
+  form?: { of: (ids: Ids, g: GlobalIds) => FormData; invoke: (form: FormData) => Promise<unknown> };
+  /** Route handlers: the call with any body and query string. */
+  request?: (ids: Ids, body: string | undefined, query: string) => Promise<Response>;
 };
 
 /** Handlers deliberately outside the matrix, each with its reason (they are checked by their own tests). */
@@ -81,7 +85,15 @@ export function buildRows(m: Modules): Row[] {
   const route = (file: string, method: string) => (request: Request, params: Record<string, string>) => m.routes[file]![method]!(request, { params: Promise.resolve(params) });
   const rows: Row[] = [];
   const action = (file: string, name: string, service: string, scope: Row["scope"], allowed: Row["allowed"], make: (i: Ids, g: GlobalIds) => FormData | undefined, states?: readonly State[]) =>
-    rows.push({ id: `${file}#${name}`, service, scope, states, allowed, call: (i, g) => act(file, name)(null, make(i, g)) });
+    rows.push({
+      id: `${file}#${name}`,
+      service,
+      scope,
+      states,
+      allowed,
+      call: (i, g) => act(file, name)(null, make(i, g)),
+      form: { of: (i, g) => make(i, g) ?? new FormData(), invoke: (f) => act(file, name)(null, f) },
+    });
 
   // Concept workflow panel.
   const TRANSITION: Record<State, string> = { entwurf: "open_consultation", konsultation: "close_consultation", mitzeichnung: "reopen_after_signoff", eingereicht: "complete_deliberation" };
@@ -209,7 +221,20 @@ export function buildRows(m: Modules): Row[] {
   const sectionPath = (i: Ids) => `/api/concepts/${i.conceptId}/sections/${i.sectionId}`;
   const sectionParams = (i: Ids) => ({ conceptId: i.conceptId, sectionId: i.sectionId });
   const handler = (file: string, method: string, service: string, allowed: Row["allowed"], make: (i: Ids) => [Request, Record<string, string>], states?: readonly State[]) =>
-    rows.push({ id: `${file}#${method}`, service, scope: "concept", allowed, states, call: (i) => route(file, method)(...make(i)) });
+    rows.push({
+      id: `${file}#${method}`,
+      service,
+      scope: "concept",
+      allowed,
+      states,
+      call: (i) => route(file, method)(...make(i)),
+      request: (i, body, query) => {
+        const [valid, params] = make(i);
+        const url = new URL(valid.url);
+        const headers = new Headers(valid.headers);
+        return route(file, method)(new Request(`${url.origin}${url.pathname}?${query}`, { method, headers, body: method === "GET" ? undefined : body }), params);
+      },
+    });
   const SEC = `${API}/sections/[sectionId]`;
   handler(`${SEC}/revisions/route.ts`, "POST", "saveSection", onlyWhileOpen(SECTION_EDITORS), (i) => [
     apiRequest(`${sectionPath(i)}/revisions`, "POST", { baseVersion: Number(i.sectionVersion), content: paragraphDoc("Gespeichert in der Matrix") }),
