@@ -85,6 +85,7 @@ test("server actions refuse a foreign Origin (Next.js checks it before running t
   const headers = Object.fromEntries(Object.entries(action.headers).filter(([k]) => pick.includes(k)));
   const forged = await page.request.post(action.url, { headers: { ...headers, origin: "https://angreifer.example" }, data: action.body, maxRedirects: 0 });
   expect(forged.status()).toBeGreaterThanOrEqual(400);
+  console.info(`forged server action answered ${forged.status()}`);
   await page.reload();
   await expect(page.getByRole("region", { name: "Persönliche Angaben" }).getByLabel("Name")).toHaveValue("Olga Origin");
   // The same request from our own origin goes through: the refusal above was the Origin, not a broken replay.
