@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { contentSecurityPolicy, newNonce, servesHttps, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 /**
@@ -23,6 +24,10 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);
+  // Next.js refuses a server action from a foreign origin too, but as a 500; this answers it as what it is.
+  if (request.method === "POST" && request.headers.has("next-action") && !isSameOriginRequest(request)) {
+    return withSecurityHeaders(NextResponse.json({ ok: false, code: "FORBIDDEN", message: "Anfrage von einer fremden Seite abgelehnt." }, { status: 403 }), csp);
+  }
   if (!isPublic(pathname)) {
     const token = await getToken({ req: request, secret: authSecret(), secureCookie: servesHttps() });
     if (!token?.sub) {
