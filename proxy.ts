@@ -1,6 +1,8 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { contentSecurityPolicy, newNonce, servesHttps, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 /**
  * Reachable without a session: sign-in, one-time links, the legal pages, health, next-auth's own endpoints and
@@ -14,46 +16,40 @@ function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.includes(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
 }
 
-function contentSecurityPolicy(nonce: string): string {
-  const dev = process.env.NODE_ENV !== "production";
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join("; ");
-}
-
 /**
  * A first, cheap gate: no session cookie → sign-in page (or 401 for APIs). Whether the user is still
  * active is checked again by every page and action against the database.
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce);
+  // Next.js refuses a server action from a foreign origin too, but as a 500; this answers it as what it is.
+  if (request.method === "POST" && request.headers.has("next-action") && !isSameOriginRequest(request)) {
+    return withSecurityHeaders(NextResponse.json({ ok: false, code: "FORBIDDEN", message: "Anfrage von einer fremden Seite abgelehnt." }, { status: 403 }), csp);
+  }
   if (!isPublic(pathname)) {
-    const token = await getToken({ req: request, secret: authSecret() });
+    const token = await getToken({ req: request, secret: authSecret(), secureCookie: servesHttps() });
     if (!token?.sub) {
       if (pathname.startsWith("/api/")) {
-        return NextResponse.json({ ok: false, code: "UNAUTHENTICATED", message: "Bitte melden Sie sich an." }, { status: 401 });
+        return withSecurityHeaders(NextResponse.json({ ok: false, code: "UNAUTHENTICATED", message: "Bitte melden Sie sich an." }, { status: 401 }), csp);
       }
       const url = new URL("/anmelden", request.url);
       if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
-      return NextResponse.redirect(url);
+      return withSecurityHeaders(NextResponse.redirect(url), csp);
     }
   }
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  // Next.js reads the nonce from this request header and puts it on every script it renders.
   headers.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers } });
+  return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp);
+}
+
+/** Also set here, not only in next.config.ts: these follow the runtime environment (HSTS only behind https). */
+function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
   response.headers.set("Content-Security-Policy", csp);
+  for (const { key, value } of staticSecurityHeaders()) response.headers.set(key, value);
   return response;
 }
 

@@ -4,13 +4,28 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authenticate } from "./authenticate";
 import { clientIpFrom } from "./client-ip";
+import { servesHttps } from "@/lib/http/security-headers";
 import { authSecret } from "./secret";
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
+/**
+ * The session cookie: never readable by scripts, not sent on cross-site subrequests or posts (SameSite=Lax), and
+ * Secure with the __Secure- prefix in production over https. The proxy reads it under the same name.
+ */
+export function sessionCookie(env: Record<string, string | undefined> = process.env) {
+  const secure = servesHttps(env);
+  return {
+    name: `${secure ? "__Secure-" : ""}next-auth.session-token`,
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
+  };
+}
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  useSecureCookies: servesHttps(),
+  cookies: { sessionToken: sessionCookie() },
   pages: { signIn: "/anmelden", error: "/anmelden" },
   providers: [
     CredentialsProvider({

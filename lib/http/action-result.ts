@@ -17,7 +17,24 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+const NUL_MESSAGE = "Die Eingabe enthält ein unzulässiges Steuerzeichen (NUL). Bitte entfernen Sie es.";
+
+/** The path of the first string containing NUL, which PostgreSQL cannot store in text or jsonb; null when none. */
+export function findNulCharacter(value: unknown, path: string[] = [], seen = new Set<object>()): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (typeof value !== "object" || value === null || seen.has(value)) return null;
+  seen.add(value);
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes("\u0000")) return [...path, key];
+    const found = findNulCharacter(item, [...path, key], seen);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const nul = findNulCharacter(input);
+  if (nul) throw new AppError("VALIDATION", NUL_MESSAGE, { [nul.join(".") || "_form"]: NUL_MESSAGE });
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Felder.", fieldErrorsOf(parsed.error));
   return parsed.data;

@@ -1,24 +1,10 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { isSameOriginRequest } from "./same-origin";
 
-/**
- * Cookie-authenticated JSON endpoints accept writes only from our own pages: a browser always sends
- * Origin (and Sec-Fetch-Site) with fetch POSTs, so a request from another site is refused. Clients that
- * send neither cannot carry the user's cookies anyway.
- */
+/** Cookie-authenticated JSON endpoints accept writes only from our own pages (see isSameOriginRequest). */
 export function assertSameOrigin(request: Request): void {
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") throw new AppError("FORBIDDEN", "Anfrage von einer fremden Seite abgelehnt.");
-  const origin = request.headers.get("origin");
-  if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new AppError("FORBIDDEN", "Anfrage von einer fremden Seite abgelehnt.");
-  }
-  if (!host || originHost !== host) throw new AppError("FORBIDDEN", "Anfrage von einer fremden Seite abgelehnt.");
+  if (!isSameOriginRequest(request)) throw new AppError("FORBIDDEN", "Anfrage von einer fremden Seite abgelehnt.");
 }
 
 /** Reads a JSON body of at most `maxBytes`; larger or unparsable bodies are a German VALIDATION error. */

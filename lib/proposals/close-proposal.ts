@@ -17,8 +17,10 @@ const proposalLink = (p: { conceptId: string; sectionId: string; id: string }) =
 /** The proposer takes back an open proposal. */
 export async function withdrawProposal(db: Db, actor: Actor, input: unknown): Promise<void> {
   const { proposalId } = parseOrThrow(ZProposalId, input);
-  const { proposal } = await requireVisibleProposal(db, actor, proposalId);
+  const { proposal, access } = await requireVisibleProposal(db, actor, proposalId);
   if (proposal.proposerId !== actor.id) throw forbidden("Nur wer den Vorschlag gemacht hat, kann ihn zurückziehen.");
+  // From Mitzeichnung on the Synopse is part of the record: an open proposal stays as it was submitted.
+  if (!can("proposal.create", access.subject)) throw forbidden("In diesem Stand des Konzepts können Vorschläge nicht mehr zurückgezogen werden.");
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(changeProposals)

@@ -5,19 +5,29 @@ import { users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { clearThrottle, lockedThrottleKeys, recordThrottleFailure } from "@/lib/auth/sign-in-throttle";
+import { ACCOUNT_FREE_FAILURES } from "@/lib/auth/throttle-policy";
 import { AppError } from "@/lib/errors";
 import { revokeOpenTokens } from "./issue-one-time-link";
 import { newSessionVersion } from "./session-version";
 
 const WRONG = "Das bisherige Passwort ist nicht korrekt.";
+const THROTTLED = "Zu viele falsche Versuche mit dem bisherigen Passwort. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.";
 
 /**
  * Needs the current password. Every session of the user ends, this one included: the caller then asks the
  * person to sign in again with the new password (simpler and safer than re-issuing a session cookie).
  */
 export async function changeOwnPassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  // Guessing the current password from an open session is throttled like signing in, per person.
+  const throttle = [{ key: `password-change:${actor.id}`, free: ACCOUNT_FREE_FAILURES }];
+  if ((await lockedThrottleKeys(db, throttle)).length > 0) throw new AppError("RATE_LIMITED", THROTTLED, { currentPassword: THROTTLED });
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await db.transaction(async (tx) => {
+      await recordThrottleFailure(tx, throttle);
+      await recordAuditEvent(tx, { actorId: actor.id, action: "user.password_change_failed", objectType: "user", objectId: actor.id });
+    });
     throw new AppError("VALIDATION", WRONG, { currentPassword: WRONG });
   }
   const passwordHash = await hashPassword(input.newPassword);
@@ -30,6 +40,7 @@ export async function changeOwnPassword(db: Db, actor: Actor, input: { currentPa
       .returning({ id: users.id });
     if (updated.length !== 1) throw new AppError("CONFLICT", "Das Passwort wurde inzwischen geändert. Bitte melden Sie sich neu an.");
     await revokeOpenTokens(tx, actor.id);
+    await clearThrottle(tx, throttle[0]!.key);
     await recordAuditEvent(tx, { actorId: actor.id, action: "user.password_changed", objectType: "user", objectId: actor.id });
   });
 }
