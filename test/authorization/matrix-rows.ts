@@ -146,6 +146,10 @@ export function buildRows(m: Modules): Row[] {
     form({ conceptId: i.conceptId, paperType: "beschlussvorlage", reference: `AGS/${Math.floor(Math.random() * 1e6)}/2022`, paperDate: "2022-05-02", consultationId: [i.consultationId], position: ["1"], role: ["entscheidung"], meetingDate: ["2022-06-23"], submissionDeadline: [""] }),
   );
   action(V, "recordOutcomeAction", "recordOutcome", "concept", only(["lead"]), (i) => form({ conceptId: i.conceptId, consultationId: i.consultationId, outcome: "zur_kenntnis_genommen", outcomeDate: "2022-06-01" }));
+  // After submission the lead is told why (a conflict: the Beratungsfolge is on record); everyone else is denied.
+  action(V, "changeBeratungsfolgeAction", "changeBeratungsfolge", "concept", only(["lead"]), (i) =>
+    form({ conceptId: i.conceptId, op: "update", consultationId: i.consultationId, role: "entscheidung", meetingDate: "2022-06-23", submissionDeadline: "" }),
+  );
   action(V, "deliberationStepAction", "takeDeliberationStep", "concept", only(["lead"]), (i) => form({ conceptId: i.conceptId, transition: "refer_back" }));
 
   // Mitzeichnung: members of the required organisations sign; the lead sets who must, before the round.
@@ -259,6 +263,13 @@ export function buildRows(m: Modules): Row[] {
     apiRequest(`/api/concepts/${i.conceptId}/export?format=md`, "GET"),
     { conceptId: i.conceptId },
   ]);
+  // The JSON backup holds internal threads and the audit trail: the lead and administrators only.
+  handler(`${API}/export/route.ts`, "GET", "exportConceptBackup", only(["lead", "admin"]), (i) => [apiRequest(`/api/concepts/${i.conceptId}/export?format=json`, "GET"), { conceptId: i.conceptId }]);
+  // The reading room's Synopse download: the snapshot, for the committees of the Beratungsfolge and the Verwaltung.
+  handler(`${API}/vorlage/synopse/route.ts`, "GET", "getReadingRoomSynopse", (a) => VERWALTUNG.includes(a) || a === "committeeIn", (i) => [
+    apiRequest(`/api/concepts/${i.conceptId}/vorlage/synopse?format=csv`, "GET"),
+    { conceptId: i.conceptId },
+  ], ["eingereicht"]);
   handler(`${API}/audit/route.ts`, "GET", "listConceptAudit", only(["lead", "admin"]), (i) => [apiRequest(`/api/concepts/${i.conceptId}/audit`, "GET"), { conceptId: i.conceptId }]);
   handler(`${API}/vorlage/pdf/route.ts`, "GET", "getVorlagePdf", (a) => DRAFTING.includes(a) || a === "committeeIn", (i) => [apiRequest(`/api/concepts/${i.conceptId}/vorlage/pdf`, "GET"), { conceptId: i.conceptId }], [
     "eingereicht",
