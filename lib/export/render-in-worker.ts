@@ -33,6 +33,7 @@ function startWorker(): Worker {
     const job = pending.get(response.id);
     if (!job) return;
     pending.delete(response.id);
+    if (pending.size === 0) created.unref();
     if (response.ok) job.resolve(Buffer.from(response.bytes.buffer, response.bytes.byteOffset, response.bytes.byteLength));
     else job.reject(new Error(response.message));
   });
@@ -44,7 +45,7 @@ function startWorker(): Worker {
     if (worker === created) worker = null;
     failAll(new Error("Der Export-Prozess wurde beendet."));
   });
-  // An idle worker must not keep the process alive (scripts, tests).
+  // An idle worker must not keep the process alive (scripts, tests); a busy one must (see runInWorker).
   created.unref();
   return created;
 }
@@ -55,6 +56,7 @@ function runInWorker(job: RenderJob): Promise<Buffer> {
   const current = worker;
   return new Promise<Buffer>((resolve, reject) => {
     pending.set(id, { resolve, reject });
+    current.ref();
     current.postMessage({ id, job } satisfies RenderRequest);
   });
 }
