@@ -1,5 +1,7 @@
 import { getDatabase } from "./db/client";
 import { PgliteLockedError } from "./db/pglite-lock";
+import { checkHealth } from "./lib/health/check-health";
+import { registerDatabaseProbe } from "./lib/health/database-outage";
 import { startOutboxWorker } from "./lib/mail/outbox-worker";
 import { transportFromEnv } from "./lib/mail/transports";
 
@@ -9,6 +11,7 @@ import { transportFromEnv } from "./lib/mail/transports";
  * starts delivering in the background.
  */
 export async function openDatabaseAtStart() {
+  registerDatabaseProbe(async () => (await checkHealth()).status === 200);
   try {
     const database = await getDatabase();
     console.log(`Konzeptwerk: Datenbank bereit (${database.kind}).`);

@@ -1,6 +1,8 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db-errors";
+import { databaseAvailable } from "@/lib/health/database-outage";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { contentSecurityPolicy, newNonce, servesHttps, staticSecurityHeaders } from "@/lib/http/security-headers";
 
@@ -28,6 +30,10 @@ export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action") && !isSameOriginRequest(request)) {
     return withSecurityHeaders(NextResponse.json({ ok: false, code: "FORBIDDEN", message: "Anfrage von einer fremden Seite abgelehnt." }, { status: 403 }), csp);
   }
+  // While the database is away, pages answer 503 at once instead of failing half-rendered (see database-outage.ts).
+  if ((request.method === "GET" || request.method === "HEAD") && !isPublic(pathname) && !pathname.startsWith("/api/") && !(await databaseAvailable())) {
+    return withSecurityHeaders(unavailablePage(), csp);
+  }
   if (!isPublic(pathname)) {
     const token = await getToken({ req: request, secret: authSecret(), secureCookie: servesHttps() });
     if (!token?.sub) {
@@ -44,6 +50,11 @@ export async function proxy(request: NextRequest) {
   // Next.js reads the nonce from this request header and puts it on every script it renders.
   headers.set("Content-Security-Policy", csp);
   return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp);
+}
+
+function unavailablePage(): NextResponse {
+  const html = `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Vorübergehend nicht erreichbar – Konzeptwerk</title></head><body><main><h1>Vorübergehend nicht erreichbar</h1><p>${DATABASE_UNAVAILABLE_MESSAGE}</p><p>Ihre bisher gespeicherten Inhalte sind nicht verloren. <a href="">Seite neu laden</a></p></main></body></html>`;
+  return new NextResponse(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" } });
 }
 
 /** Also set here, not only in next.config.ts: these follow the runtime environment (HSTS only behind https). */

@@ -3,7 +3,9 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
+import { noteDatabaseOutage } from "@/lib/health/database-outage";
 import { authOptions } from "./auth-options";
 import { loadActor, type Actor } from "./load-actor";
 
@@ -17,7 +19,13 @@ export { loadActor } from "./load-actor";
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = (await getServerSession(authOptions)) as { userId?: string; sv?: string } | null;
   if (!session?.userId || !session.sv || !isUuid(session.userId)) return null;
-  return loadActor(await getDb(), session.userId, session.sv);
+  try {
+    return await loadActor(await getDb(), session.userId, session.sv);
+  } catch (error) {
+    // Every signed-in page asks here first: an outage noticed now turns the next page requests into 503s.
+    if (isDatabaseUnavailable(error)) noteDatabaseOutage();
+    throw error;
+  }
 });
 
 const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { DATABASE_UNAVAILABLE_MESSAGE, describeDatabaseError, isDatabaseUnavailable } from "@/lib/db-errors";
+import { noteDatabaseOutage } from "@/lib/health/database-outage";
 import { AppError } from "@/lib/errors";
 
 export type ActionResult<T = undefined> =
@@ -48,6 +49,7 @@ export async function runAction<T>(fn: () => Promise<T>, successMessage?: string
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
     if (isNextControlFlow(error)) throw error;
     if (isDatabaseUnavailable(error)) {
+      noteDatabaseOutage();
       console.error(`Datenbank nicht erreichbar: ${describeDatabaseError(error)}`);
       return { ok: false, code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, fieldErrors: {} };
     }

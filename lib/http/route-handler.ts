@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { DATABASE_UNAVAILABLE_MESSAGE, describeDatabaseError, isDatabaseUnavailable } from "@/lib/db-errors";
+import { noteDatabaseOutage } from "@/lib/health/database-outage";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -16,6 +17,7 @@ export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<
         return NextResponse.json({ ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors }, { status: error.status });
       }
       if (isDatabaseUnavailable(error)) {
+        noteDatabaseOutage();
         console.error(`Datenbank nicht erreichbar: ${describeDatabaseError(error)}`);
         return NextResponse.json({ ok: false, code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "Retry-After": "5" } });
       }

@@ -144,6 +144,18 @@ async function postgresScenarios(cluster: Cluster) {
         await sleep(250);
       }
     })();
+    // A signed-in reader opening the start page throughout: while the database is down, pages answer 503 too.
+    const reader = new Browser(server.base, new Stats());
+    await reader.signIn("jugendamt@demo.example", "welcome-points-demo");
+    const pages: { at: number; status: number }[] = [];
+    const pagePoller = (async () => {
+      while (polling) {
+        const started = Date.now();
+        const reply = await reader.request("page.start", "/");
+        pages.push({ at: started, status: reply.status });
+        await sleep(500);
+      }
+    })();
     log(`b) PostgreSQL unter Last anhalten (${faultUsers.length} Personen, ${DOWN_SECONDS} s Ausfall) …`);
     let signedIn!: () => void;
     const allSignedIn = new Promise<void>((resolve) => (signedIn = resolve));
@@ -176,6 +188,10 @@ async function postgresScenarios(cluster: Cluster) {
     await sleep(2_000);
     polling = false;
     await poller;
+    await pagePoller;
+    const pagesDown = pages.filter((p) => p.at >= downAt + 1000 && p.at < upAt);
+    const healthyAt = health.find((h) => h.at >= upAt && h.status === 200)?.at ?? Infinity;
+    const pagesAfter = pages.filter((p) => p.at >= healthyAt + 1000);
     const during = faultStats.outcomes.filter((o) => o.at >= downAt + 1000 && o.at < upAt && !o.kind.startsWith("auth."));
     const during503 = during.filter((o) => o.status === 503).length;
     const byStatus: Record<string, number> = {};
@@ -197,6 +213,10 @@ async function postgresScenarios(cluster: Cluster) {
       const late = faultStats.outcomes.filter((o) => o.status === -1).map((o) => `${o.kind} begonnen ${((o.at - o.ms - downAt) / 1000).toFixed(1)} s nach dem Stopp`);
       violate(`Ausfall: ${faultStats.timeouts} Anfragen länger als ${REQUEST_TIMEOUT_MS / 1000} s (${late.join("; ")})`);
     }
+    log(`   Startseite während des Ausfalls: ${pagesDown.filter((p) => p.status === 503).length}/${pagesDown.length} × 503; danach ${pagesAfter.filter((p) => p.status === 200).length}/${pagesAfter.length} × 200`);
+    if (pagesDown.length === 0) violate("Ausfall: keine Seitenabrufe während des Ausfalls gemessen");
+    if (pagesDown.some((p) => p.status !== 503)) violate(`Ausfall: Seiten antworteten nicht mit 503 (${[...new Set(pagesDown.map((p) => p.status))].join(", ")})`);
+    if (!pagesAfter.some((p) => p.status === 200)) violate("Ausfall: die Startseite antwortet danach nicht wieder mit 200");
     if (Number.isNaN(recoveryMs)) violate("Ausfall: die App hat sich nicht von selbst erholt");
     if (afterUp.length === 0) violate("Ausfall: nach der Erholung keine erfolgreiche Anfrage");
     if (server.child.exitCode !== null) violate("Ausfall: der Server ist beendet");
@@ -207,6 +227,7 @@ async function postgresScenarios(cluster: Cluster) {
         ["Answers completed while down (kind, HTTP status)", `${during.length}: ${JSON.stringify(byStatus)} (server actions answer HTTP 200 with their result code)`],
         ["Whole fault phase", `${faultStats.outcomes.length} requests; ${unavailableActions} answered code UNAVAILABLE (${faultStats.count((o) => o.status === 503)} JSON routes with HTTP 503, the rest server actions); ${wrong.length} other 5xx; ${faultStats.timeouts} timeouts`],
         ["Slowest answer while down", `${slowest.toFixed(0)} ms (limit ${REQUEST_TIMEOUT_MS / 1000} s)`],
+        ["Start page while down (signed in)", `${pagesDown.filter((p) => p.status === 503).length} of ${pagesDown.length} requests 503; afterwards ${pagesAfter.filter((p) => p.status === 200).length} of ${pagesAfter.length} 200`],
         ["/api/health while down", `${healthDown.filter((h) => h.status === 503).length} of ${healthDown.length} polls 503`],
         ["Recovery without restarting the app", Number.isNaN(recoveryMs) ? "none" : `healthy ${recoveryMs} ms after PostgreSQL was up (same process)`],
         ["Successful requests after recovery", String(afterUp.length)],
