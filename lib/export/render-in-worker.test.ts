@@ -38,7 +38,9 @@ describe("rendering in a worker thread", () => {
     console.log(`PDF mit ${doc.sections.length} Abschnitten: Worker ${inWorker.ms.toFixed(0)} ms (größte Event-Loop-Verzögerung ${inWorker.maxDelayMs.toFixed(0)} ms), im Hauptthread ${inProcess.ms.toFixed(0)} ms (Verzögerung ${inProcess.maxDelayMs.toFixed(0)} ms)`);
     expect(inWorker.result.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(inWorker.result.length).toBeGreaterThan(100_000);
-    expect(inProcess.maxDelayMs).toBeGreaterThan(1000);
+    // The control: in the request the whole render blocks the loop (how long depends on the machine's speed);
+    // in the worker the loop only ever waits a fraction of that.
+    expect(inProcess.maxDelayMs).toBeGreaterThan(Math.max(300, 4 * inWorker.maxDelayMs));
     expect(inWorker.maxDelayMs).toBeLessThan(300);
   }, 180_000);
 
