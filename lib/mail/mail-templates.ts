@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { isLocale, type Locale } from "@/i18n/locales";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
