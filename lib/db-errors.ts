@@ -10,16 +10,15 @@ export function isUniqueViolation(error: unknown): boolean {
   return pgCode(error) === "23505";
 }
 
-/** Socket errors of Node and the connection states of postgres.js: the database server is not reachable. */
+/**
+ * Socket errors of Node: the database server is not reachable — when they come from a socket the server
+ * opened (libuv sets `syscall`). Node raises the same ECONNRESET, without `syscall`, as "aborted" when a
+ * *browser* goes away while its request body is read; that is not an outage.
+ */
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+
+/** The connection states of postgres.js and PostgreSQL's own codes: the database server is not reachable. */
 const UNREACHABLE_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
   "CONNECT_TIMEOUT",
   "CONNECTION_CLOSED",
   "CONNECTION_ENDED",
@@ -37,8 +36,9 @@ const UNREACHABLE_CODES = new Set([
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
-  const e = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  const e = error as { code?: unknown; syscall?: unknown; cause?: unknown; errors?: unknown };
   if (typeof e.code === "string" && (UNREACHABLE_CODES.has(e.code) || e.code.startsWith("08"))) return true;
+  if (typeof e.code === "string" && SOCKET_CODES.has(e.code) && typeof e.syscall === "string") return true;
   if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }

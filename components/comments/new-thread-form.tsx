@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { createThreadAction } from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/comment-actions";
 import { Button } from "@/components/ui/button";
-import { ActionForm, FieldError } from "./action-form";
+import { ActionForm, FieldError } from "@/components/forms/action-form";
 import { MentionPicker, type Mentionables } from "./mention-picker";
 
 const CONTEXT = 32;

@@ -10,7 +10,7 @@ import {
   resolveThreadAction,
 } from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/comment-actions";
 import { Button } from "@/components/ui/button";
-import { ActionForm, FieldError, type FormAction } from "./action-form";
+import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { MentionPicker, type Mentionables } from "./mention-picker";
 
 type Ctx = { conceptId: string; sectionId: string; threadId: string };

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { setPlanningSettingsAction } from "@/app/(app)/konzepte/[conceptId]/actions";
-import { ActionForm } from "@/components/comments/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 
 type Settings = { submissionLeadDays: number; signoffDays: number; revisionDays: number };

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { acceptProposalAction, decideProposalAction, rejectProposalAction, withdrawProposalAction } from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/vorschlaege/[proposalId]/actions";
-import { ActionForm, FieldError } from "@/components/comments/action-form";
+import { ActionForm, FieldError } from "@/components/forms/action-form";
 import { AbwaegungForm } from "@/components/comments/thread-forms";
 import { Button } from "@/components/ui/button";
 

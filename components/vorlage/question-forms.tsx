@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, FieldError, type FormAction } from "@/components/comments/action-form";
+import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 
 const area = "w-full rounded-md border border-muted bg-white px-3 py-2 aria-[invalid=true]:border-danger";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, FieldError, type FormAction } from "@/components/comments/action-form";
+import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 
 export type FolgeRow = { id: string; position: number; committeeName: string; committeeShortName: string; role: string; meetingDate: string; submissionDeadline: string | null };

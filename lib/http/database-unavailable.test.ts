@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -23,11 +25,34 @@ async function refusedQueryError(): Promise<unknown> {
 describe("database unavailable", () => {
   it("recognises a refused connection through drizzle's wrapper, server shutdowns and dropped connections", async () => {
     expect(isDatabaseUnavailable(await refusedQueryError())).toBe(true);
-    for (const code of ["57P01", "57P03", "08006", "CONNECTION_ENDED", "CONNECTION_CLOSED", "CONNECT_TIMEOUT", "ECONNRESET"]) {
+    for (const code of ["57P01", "57P03", "08006", "CONNECTION_ENDED", "CONNECTION_CLOSED", "CONNECT_TIMEOUT"]) {
       expect(isDatabaseUnavailable(Object.assign(new Error("x"), { code })), code).toBe(true);
       expect(isDatabaseUnavailable(new Error("query failed", { cause: Object.assign(new Error("x"), { code }) })), code).toBe(true);
     }
-    expect(isDatabaseUnavailable(new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED" })]))).toBe(true);
+    // A socket error of the database connection (libuv names the system call).
+    expect(isDatabaseUnavailable(new Error("query failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", syscall: "read" }) }))).toBe(true);
+    expect(isDatabaseUnavailable(new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED", syscall: "connect" })]))).toBe(true);
+  });
+
+  it("does not take a browser that went away mid-request for a database outage", async () => {
+    const aborted = await new Promise<unknown>((resolve) => {
+      const server = http.createServer((req) => {
+        req.on("error", (error) => {
+          server.close();
+          resolve(error);
+        });
+        req.resume();
+      });
+      server.listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as AddressInfo;
+        const client = http.request({ host: "127.0.0.1", port, method: "POST", headers: { "content-length": "1000" } });
+        client.on("error", () => {});
+        client.write("partial", () => setTimeout(() => client.destroy(), 50));
+      });
+    });
+    expect(aborted).toMatchObject({ code: "ECONNRESET" });
+    expect(isDatabaseUnavailable(aborted)).toBe(false);
+    expect(isDatabaseUnavailable(new Error("wrapped", { cause: aborted }))).toBe(false);
   });
 
   it("leaves real bugs and constraint violations alone", () => {

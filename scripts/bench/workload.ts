@@ -40,9 +40,12 @@ export function serverActionId(file: string, name: string): string {
   return found[0];
 }
 
-/** A server action called as the browser's form does: multipart, the FormData as argument 1 after the state. */
+/**
+ * A server action called as the browser's form does: multipart, the FormData as argument 1 after the state.
+ * React 19.3 names the FormData's fields "_<part>_<name>" (as scripts/resilience/http.ts does).
+ */
 function actionBody(fields: Record<string, string>, boundary: string): string {
-  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="1_${k}"\r\n\r\n${v}\r\n`);
+  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="_1_${k}"\r\n\r\n${v}\r\n`);
   parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,"$K1"]\r\n`);
   return `${parts.join("")}--${boundary}--\r\n`;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm } from "@/components/comments/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { markReadAction } from "./actions";
 

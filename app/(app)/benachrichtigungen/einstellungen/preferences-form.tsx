@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm } from "@/components/comments/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/notification-kinds";
 import { savePreferencesAction } from "../actions";
