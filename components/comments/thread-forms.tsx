@@ -10,6 +10,7 @@ import {
   resolveThreadAction,
 } from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/comment-actions";
 import { Button } from "@/components/ui/button";
+import { LazyDetails } from "@/components/ui/lazy-details";
 import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { MentionPicker, type Mentionables } from "./mention-picker";
 
@@ -123,8 +124,7 @@ export function AbwaegungForm({ action, id, hidden, current }: { action: FormAct
   const t = useTranslations("comments");
   const ta = useTranslations("abwaegung");
   return (
-    <details className="mt-3 rounded-md border border-line bg-white p-3">
-      <summary className="cursor-pointer text-sm font-semibold">{current.decision ? t("changeDecision") : t("decide")}</summary>
+    <LazyDetails className="mt-3 rounded-md border border-line bg-white p-3" summaryClassName="cursor-pointer text-sm font-semibold" summary={current.decision ? t("changeDecision") : t("decide")}>
       <ActionForm action={action} resetOnSuccess={false} label={t("decide")}>
         {({ pending, fieldErrors }) => (
           <div className="mt-2 flex flex-col gap-2">
@@ -154,6 +154,6 @@ export function AbwaegungForm({ action, id, hidden, current }: { action: FormAct
           </div>
         )}
       </ActionForm>
-    </details>
+    </LazyDetails>
   );
 }

@@ -56,6 +56,8 @@ test.describe("comments on sections", () => {
     await jaThread.getByLabel("Antworten").fill("Wir ergänzen Beispiele aus den Stadtbezirken.");
     await jaThread.getByRole("button", { name: "Antwort senden" }).click();
     await expect(jaThread.getByText("Wir ergänzen Beispiele aus den Stadtbezirken.")).toBeVisible();
+    // The decision form is rendered when its disclosure is first opened, not with every thread of the page.
+    await expect(ja.getByRole("button", { name: "Entscheidung speichern", includeHidden: true })).toHaveCount(0);
     await jaThread.getByText("Abwägung festhalten").click();
     await jaThread.getByRole("button", { name: "Entscheidung speichern" }).click();
     await expect(jaThread.getByText("Bitte wählen Sie eine Entscheidung.")).toBeVisible();
