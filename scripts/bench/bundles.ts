@@ -8,7 +8,8 @@ import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 
-export type BundleResult = { route: string; key: string; files: number; raw: number; gzip: number; budget: number | null };
+/** `framework`: the gzip bytes of the root main files (React DOM, the Next.js router, the bundler runtime) that every App Router route loads, whatever the app does. */
+export type BundleResult = { route: string; key: string; files: number; raw: number; gzip: number; framework: number; budget: number | null };
 
 const NEXT = path.join(process.cwd(), ".next");
 const KB = 1024;
@@ -48,15 +49,19 @@ export function routeChunks(route: string): string[] {
 }
 
 export function measureBundles(): BundleResult[] {
+  const rootMain = new Set(readJson<{ rootMainFiles: string[] }>(path.join(NEXT, "build-manifest.json")).rootMainFiles);
   return BUNDLE_ROUTES.map(({ key, route, budget }) => {
     const chunks = routeChunks(route);
     let raw = 0;
     let gzip = 0;
+    let framework = 0;
     for (const chunk of chunks) {
       const body = fs.readFileSync(path.join(NEXT, chunk));
+      const zipped = gzipSync(body).length;
       raw += body.length;
-      gzip += gzipSync(body).length;
+      gzip += zipped;
+      if (rootMain.has(chunk)) framework += zipped;
     }
-    return { key, route: route.replace(/^\/\(app\)/, "").replace(/\/page$/, "") || "/", files: chunks.length, raw, gzip, budget };
+    return { key, route: route.replace(/^\/\(app\)/, "").replace(/\/page$/, "") || "/", files: chunks.length, raw, gzip, framework, budget };
   });
 }

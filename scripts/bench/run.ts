@@ -102,6 +102,8 @@ function pagesFor(data: BenchData, phase: "drafting" | "submitted"): Page[] {
     { key: "fassungen", name: "Fassungsvergleich", path: `${c}/fassungen/vergleich?von=${data.fassungIds[0]}&bis=${data.fassungIds.at(-1)}`, user: "lead", read: true },
     { key: "synopse", name: "Synopse", path: `${c}/synopse`, user: "lead", read: true },
     { key: "search", name: "Suche „Familienzentren“", path: `/suche?q=Familienzentren`, user: "lead", read: true },
+    // The floor: a page of static text in the signed-in layout (3 queries: session, memberships, unread count).
+    { key: "floor", name: "Impressum (Layout ohne Daten)", path: "/impressum", user: "lead", read: true },
   ];
 }
 
