@@ -7,7 +7,7 @@ import { createThread } from "@/lib/comments/create-thread";
 import { decideThread } from "@/lib/comments/decide-thread";
 import { listSynopse } from "@/lib/synopse/list-synopse";
 import { takeDeliberationStep } from "@/lib/workflow/deliberation";
-import { getReadingRoom, getReadingRoomSynopse } from "@/lib/workflow/get-reading-room";
+import { getReadingRoom, getReadingRoomSynopse, getReadingRoomSynopsePage } from "@/lib/workflow/get-reading-room";
 import { recordOutcome } from "@/lib/workflow/record-outcome";
 import { submitVorlage } from "@/lib/workflow/submit-vorlage";
 import { demoActor } from "./fixtures";
@@ -34,7 +34,7 @@ describe("the committees read the Synopse as it stood at submission", () => {
     await seedReleasedRound(db, conceptId);
     await submitVorlage(db, lead, { conceptId, paperType: "beschlussvorlage", reference: reference("AGS"), paperDate: "2022-05-17" });
 
-    const shown = async () => (await getReadingRoom(db, ausschuss, conceptId)).synopse!.find((e) => e.id === threadId);
+    const shown = async () => (await getReadingRoomSynopsePage(db, ausschuss, conceptId)).entries.find((e) => e.id === threadId);
     expect(await shown()).toMatchObject({ decision: "uebernommen", reason: "Wird ergänzt.", organisation: "AWO Düsseldorf" });
     const firstOwner = (await getReadingRoom(db, ausschuss, conceptId)).sections[0]!.ownerName;
 
@@ -79,7 +79,7 @@ describe("the committees read the Synopse as it stood at submission", () => {
     await submitVorlage(db, lead, { conceptId, paperType: "beschlussvorlage", reference: second, paperDate: "2022-06-01" });
     const room = await getReadingRoom(db, ausschuss, conceptId);
     expect(room.vorlage.reference).toBe(second);
-    expect(room.synopse!.find((e) => e.id === threadId)).toMatchObject({ decision: "uebernommen", reason: "Zweite Runde." });
+    expect((await getReadingRoomSynopsePage(db, ausschuss, conceptId)).entries.find((e) => e.id === threadId)).toMatchObject({ decision: "uebernommen", reason: "Zweite Runde." });
     const [withdrawn] = await db.select().from(vorlagen).where(and(eq(vorlagen.conceptId, conceptId), eq(vorlagen.reference, first)));
     expect(withdrawn!.withdrawnAt).not.toBeNull();
     expect(withdrawn!.readingRoomSnapshot!.synopse.find((e) => e.id === threadId)).toMatchObject({ decision: "zur_kenntnis_genommen", reason: "Erste Runde." });

@@ -142,4 +142,52 @@ test.describe("comments on sections", () => {
     await expect(page.getByText("Keine Kommentare in dieser Ansicht.")).toBeVisible();
     await expectNoAxeViolations(page, "comment form with error");
   });
+
+  test("a long Synopse comes in pages of 50 that keep the filter; a page out of range shows the nearest one", async ({ page, request }) => {
+    const { conceptId } = await createFreshConcept(request, undefined, { threads: 120 });
+    const synopse = `/konzepte/${conceptId}/synopse`;
+    await signInAndWait(page, "federfuehrung");
+    await page.goto(synopse);
+    const table = page.getByRole("table", { name: "Kommentare und Änderungsvorschläge mit Abwägung" });
+    const pages = page.getByRole("navigation", { name: "Seiten der Synopse" });
+    await expect(page.getByRole("status").filter({ hasText: "120 Einträge · Einträge 1–50" })).toBeVisible();
+    await expect(pages.getByText("Seite 1 von 3")).toBeVisible();
+    await expect(pages.getByRole("link", { name: "Seite 1", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(pages.getByRole("link", { name: /Vorherige Seite/ })).toHaveCount(0);
+    await expect(table.getByRole("row")).toHaveCount(51);
+    // The first section's threads come first: Hinweis 1 is in section 1, on the first page.
+    await expect(table.getByRole("cell", { name: "Hinweis 1", exact: true })).toBeVisible();
+
+    await pages.getByRole("link", { name: /Nächste Seite/ }).click();
+    await expect(pages.getByText("Seite 2 von 3")).toBeVisible();
+    await expect(page).toHaveURL(/[?&]seite=2/);
+    await expect(pages.getByRole("link", { name: "Seite 2", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(pages.getByRole("link", { name: "Seite 1", exact: true })).not.toHaveAttribute("aria-current");
+    await expect(table.getByRole("cell", { name: "Hinweis 1", exact: true })).toHaveCount(0);
+    await expect(page.getByRole("status").filter({ hasText: "Einträge 51–100" })).toBeVisible();
+    await expectNoAxeViolations(page, "Synopse, page 2");
+    await pages.getByRole("link", { name: "Seite 3", exact: true }).click();
+    await expect(pages.getByText("Seite 3 von 3")).toBeVisible();
+    await expect(table.getByRole("row")).toHaveCount(21);
+    await expect(pages.getByRole("link", { name: /Nächste Seite/ })).toHaveCount(0);
+
+    // The filter starts again on page 1 and its pages keep it.
+    await page.getByLabel("Organisation").selectOption({ label: "AWO Düsseldorf" });
+    await page.getByRole("button", { name: "Filter anwenden" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "60 Einträge im Filter, von 120 insgesamt" })).toBeVisible();
+    await expect(pages.getByText("Seite 1 von 2")).toBeVisible();
+    await pages.getByRole("link", { name: /Nächste Seite/ }).click();
+    await expect(pages.getByText("Seite 2 von 2")).toBeVisible();
+    await expect(page).toHaveURL(/organisation=[0-9a-f-]{36}.*seite=2/);
+    await expect(page.getByLabel("Organisation")).toHaveValue(/[0-9a-f-]{36}/);
+    await expect(table.getByRole("row")).toHaveCount(11);
+    await expect(table.getByRole("cell", { name: /Diakonie Düsseldorf/ })).toHaveCount(0);
+    await expectNoAxeViolations(page, "Synopse, filtered page 2");
+
+    for (const [seite, shown] of [["99", "Seite 3 von 3"], ["abc", "Seite 1 von 3"], ["-1", "Seite 1 von 3"]] as const) {
+      const response = await page.goto(`${synopse}?seite=${seite}`);
+      expect(response?.status(), seite).toBe(200);
+      await expect(pages.getByText(shown)).toBeVisible();
+    }
+  });
 });

@@ -143,7 +143,7 @@ test("payloads stored everywhere never execute in any page, and downloads keep t
   expect(pdf.status()).toBe(200);
   const disposition = pdf.headers()["content-disposition"]!;
   expect(disposition).toMatch(/^attachment; filename="[A-Za-z0-9._-]+"$/);
-  for (const path of [`/konzepte/${conceptId}/vorlage`, `/konzepte/${conceptId}/lesesaal`, `/konzepte/${conceptId}`]) {
+  for (const path of [`/konzepte/${conceptId}/vorlage`, `/konzepte/${conceptId}/lesesaal`, `/konzepte/${conceptId}/lesesaal/synopse`, `/konzepte/${conceptId}`]) {
     await page.goto(path);
     await expectNoInjection(page, path);
   }

@@ -56,9 +56,9 @@ export { expect };
 
 export type FreshConcept = { conceptId: string; sectionIds: Record<string, string> };
 
-/** A fresh copy of the Welcome Points concept for one test (see app/api/test-support). */
-export async function createFreshConcept(request: import("@playwright/test").APIRequestContext, title?: string): Promise<FreshConcept> {
-  const response = await request.post("/api/test-support/concepts", { data: { title: title ?? `Testkonzept ${Math.random().toString(36).slice(2, 8)}` } });
+/** A fresh copy of the Welcome Points concept for one test (see app/api/test-support); `threads` adds Träger comments. */
+export async function createFreshConcept(request: import("@playwright/test").APIRequestContext, title?: string, options: { threads?: number } = {}): Promise<FreshConcept> {
+  const response = await request.post("/api/test-support/concepts", { data: { title: title ?? `Testkonzept ${Math.random().toString(36).slice(2, 8)}`, threads: options.threads } });
   expect(response.ok(), "test-support route available").toBe(true);
   return (await response.json()) as FreshConcept;
 }

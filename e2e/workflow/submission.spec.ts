@@ -111,6 +111,45 @@ test.describe("submission to the committees and the reading room", () => {
     const awo = await awoContext.newPage();
     await signInAndWait(awo, "awo");
     expect((await awo.goto(`/konzepte/${conceptId}/lesesaal`))?.status()).toBe(404);
+    expect((await awo.goto(`/konzepte/${conceptId}/lesesaal/synopse`))?.status()).toBe(404);
     await awoContext.close();
+  });
+
+  test("a committee member reads a long Synopse on its own page, 50 entries at a time, beside the submitted text", async ({ browser, request }) => {
+    const title = `Lesesaal-Synopse ${Math.random().toString(36).slice(2, 8)}`;
+    const { conceptId } = await createFreshConcept(request, title, { threads: 120 });
+    expect((await request.post("/api/test-support/submit", { data: { conceptId } })).ok()).toBe(true);
+    const context = await browser.newContext();
+    const member = await context.newPage();
+    await signInAndWait(member, "ausschuss");
+    await member.goto(`/konzepte/${conceptId}/lesesaal`);
+    // The reading room keeps the submitted text and only points to the Synopse.
+    await expect(member.getByRole("heading", { level: 2, name: "1. Ausgangslage und Auftrag" })).toBeVisible();
+    const region = member.getByRole("region", { name: "Synopse (Abwägung)" });
+    await expect(region.getByText("120 Einträge")).toBeVisible();
+    await expect(region.getByRole("table")).toHaveCount(0);
+    await region.getByRole("link", { name: "Synopse lesen" }).click();
+
+    await expect(member.getByRole("heading", { level: 1, name: "Synopse (Abwägung)" })).toBeVisible();
+    await expect(member.getByText(/Stand bei Einreichung der Vorlage/)).toBeVisible();
+    const table = member.getByRole("table", { name: "Synopse (Abwägung)" });
+    const pages = member.getByRole("navigation", { name: "Seiten der Synopse" });
+    await expect(pages.getByText("Seite 1 von 3")).toBeVisible();
+    await expect(table.getByRole("row")).toHaveCount(51);
+    await pages.getByRole("link", { name: /Nächste Seite/ }).click();
+    await expect(pages.getByText("Seite 2 von 3")).toBeVisible();
+    await expect(pages.getByRole("link", { name: "Seite 2", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(member.getByRole("status").filter({ hasText: "Einträge 51–100" })).toBeVisible();
+    await expectNoAxeViolations(member, "reading room Synopse, page 2");
+    await pages.getByRole("link", { name: "Seite 3", exact: true }).click();
+    await expect(table.getByRole("row")).toHaveCount(21);
+    expect((await member.goto(`/konzepte/${conceptId}/lesesaal/synopse?seite=0`))?.status()).toBe(200);
+    await expect(pages.getByText("Seite 1 von 3")).toBeVisible();
+    const csv = await member.request.get(`/api/concepts/${conceptId}/vorlage/synopse?format=csv`);
+    expect((await csv.text()).trim().split(/\r?\n/)).toHaveLength(121);
+
+    await member.getByRole("navigation", { name: "Brotkrumennavigation" }).getByRole("link", { name: `Lesesaal: ${title}` }).click();
+    await expect(member.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await context.close();
   });
 });

@@ -8,7 +8,8 @@ import { getConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, notFound } from "@/lib/errors";
 import { loadCurrentSnapshot, loadFassungSnapshot } from "@/lib/fassungen/fassung-snapshot";
 import { can, SUBMITTED_STATUSES } from "@/lib/permissions/permissions";
-import { loadSynopseEntries, toSynopseRows } from "@/lib/synopse/list-synopse";
+import { loadSynopseEntries } from "@/lib/synopse/load-synopse-entries";
+import { toSynopseRows } from "@/lib/synopse/list-synopse";
 import type { ExportDocument } from "./export-document";
 
 export const ZExportQuery = z.object({

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/connect";
 import { organisations, sectionRevisions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { clampPage } from "@/lib/paging";
 import { requireSectionReadAccess } from "./section-access";
 import { describeSection } from "./section-number";
 
@@ -18,8 +19,7 @@ export const REVISIONS_PER_PAGE = 50;
 export async function listSectionRevisions(db: Db, actor: Actor, conceptId: string, sectionId: string, page = 1) {
   const access = await requireSectionReadAccess(db, actor, conceptId, sectionId);
   const total = access.section.version;
-  const pageCount = Math.max(1, Math.ceil(total / REVISIONS_PER_PAGE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const { page: current, pageCount } = clampPage(page, total, REVISIONS_PER_PAGE);
   const newest = total - (current - 1) * REVISIONS_PER_PAGE;
   const credited = alias(users, "credited");
   const revisions = await db

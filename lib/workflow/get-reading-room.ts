@@ -1,12 +1,14 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { vorlagen } from "@/db/schema";
+import { type ReadingRoomSnapshotData, vorlagen } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { notFound } from "@/lib/errors";
 import { loadFassungSnapshot } from "@/lib/fassungen/fassung-snapshot";
+import { pageOfList } from "@/lib/paging";
 import { can } from "@/lib/permissions/permissions";
+import { SYNOPSE_PAGE_SIZE } from "@/lib/synopse/list-synopse";
 import { findVorlage, listBeratungsfolge, listCommitteeQuestions } from "./get-vorlage";
 
 /**
@@ -20,7 +22,7 @@ export async function getReadingRoom(db: Db, actor: Actor, conceptId: string) {
   if (!vorlage) throw notFound();
   const [fassung, snapshot, folge, questions] = await Promise.all([
     loadFassungSnapshot(db, conceptId, vorlage.fassungId),
-    loadVorlageSnapshot(db, vorlage.id),
+    loadSnapshotSummary(db, vorlage.id),
     listBeratungsfolge(db, conceptId),
     listCommitteeQuestions(db, conceptId),
   ]);
@@ -30,8 +32,11 @@ export async function getReadingRoom(db: Db, actor: Actor, conceptId: string) {
     role: access.role,
     vorlage,
     sections: fassung.entries.map((e) => ({ ...e, ownerName: owners.get(e.sectionId) ?? e.ownerName })),
-    /** Null only for a Vorlage submitted before snapshots were taken: then no Synopse is shown rather than a live one. */
-    synopse: snapshot?.synopse ?? null,
+    /**
+     * How many entries the snapshot's Synopse has (read on its own page, `lesesaal/synopse`). Null only for a
+     * Vorlage submitted before snapshots were taken: then no Synopse is shown rather than a live one.
+     */
+    synopseCount: snapshot?.synopseCount ?? null,
     snapshotTakenAt: snapshot ? new Date(snapshot.takenAt) : null,
     folge,
     questions,
@@ -48,6 +53,33 @@ export async function getReadingRoomSynopse(db: Db, actor: Actor, conceptId: str
   const snapshot = await loadVorlageSnapshot(db, vorlage.id);
   if (!snapshot) throw notFound();
   return { concept: access.concept, reference: vorlage.reference, takenAt: snapshot.takenAt, entries: snapshot.synopse };
+}
+
+/**
+ * One page of the snapshot's Synopse for the reading room, `SYNOPSE_PAGE_SIZE` entries in the stored order; the
+ * page is clamped to the list. The snapshot is stored JSON, so it is paged in memory.
+ */
+export async function getReadingRoomSynopsePage(db: Db, actor: Actor, conceptId: string, page: number | string = 1) {
+  const { entries, ...synopse } = await getReadingRoomSynopse(db, actor, conceptId);
+  const { items, ...window } = pageOfList(entries, page, SYNOPSE_PAGE_SIZE);
+  return { ...synopse, entries: items, ...window };
+}
+
+// The postgres-js driver hands JSON of a raw SQL expression over as text, PGlite as a value.
+const parseJson = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as ReadingRoomSnapshotData["sections"];
+
+/** What the reading room itself shows of the snapshot: the owners and the size of the Synopse, not its entries. */
+async function loadSnapshotSummary(db: Db, vorlageId: string) {
+  const snapshot = vorlagen.readingRoomSnapshot;
+  const [row] = await db
+    .select({
+      takenAt: sql<string>`${snapshot}->>'takenAt'`,
+      sections: sql<ReadingRoomSnapshotData["sections"]>`${snapshot}->'sections'`.mapWith(parseJson),
+      synopseCount: sql<number>`jsonb_array_length(${snapshot}->'synopse')`.mapWith(Number),
+    })
+    .from(vorlagen)
+    .where(and(eq(vorlagen.id, vorlageId), isNotNull(snapshot)));
+  return row ?? null;
 }
 
 async function loadVorlageSnapshot(db: Db, vorlageId: string) {

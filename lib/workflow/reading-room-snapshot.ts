@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/connect";
 import { fassungSections, organisations, type ReadingRoomSnapshotData } from "@/db/schema";
-import { loadSynopseEntries } from "@/lib/synopse/list-synopse";
+import { loadSynopseEntries } from "@/lib/synopse/load-synopse-entries";
 
 export type ReadingRoomSnapshot = ReadingRoomSnapshotData;
 export type SnapshotSynopseEntry = ReadingRoomSnapshotData["synopse"][number];

@@ -24,6 +24,7 @@ export const BUNDLE_ROUTES: { key: string; route: string; budget: number | null 
   { key: "diff", route: "/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/verlauf/vergleich/page", budget: null },
   { key: "fassungen", route: "/(app)/konzepte/[conceptId]/fassungen/vergleich/page", budget: null },
   { key: "synopse", route: "/(app)/konzepte/[conceptId]/synopse/page", budget: null },
+  { key: "reading-room-synopse", route: "/(app)/konzepte/[conceptId]/lesesaal/synopse/page", budget: null },
   { key: "search", route: "/(app)/suche/page", budget: null },
 ];
 

@@ -92,7 +92,11 @@ type Page = { key: string; name: string; path: string; user: "lead" | "committee
 function pagesFor(data: BenchData, phase: "drafting" | "submitted"): Page[] {
   const c = `/konzepte/${data.conceptId}`;
   const s = `${c}/abschnitte/${data.measuredSectionId}`;
-  if (phase === "submitted") return [{ key: "reading-room", name: "Lesesaal des Ausschusses", path: `${c}/lesesaal`, user: "committee", read: true }];
+  if (phase === "submitted")
+    return [
+      { key: "reading-room", name: "Lesesaal des Ausschusses", path: `${c}/lesesaal`, user: "committee", read: true },
+      { key: "reading-room-synopse", name: "Lesesaal: Synopse, Seite 2", path: `${c}/lesesaal/synopse?seite=2`, user: "committee", read: true },
+    ];
   return [
     { key: "overview", name: "Konzeptübersicht", path: c, user: "lead", read: true },
     { key: "section", name: "Abschnitt (Text und Diskussion)", path: s, user: "lead", read: true },

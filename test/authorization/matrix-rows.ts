@@ -258,7 +258,7 @@ export function buildRows(m: Modules): Row[] {
     apiRequest(`${sectionPath(i)}/proposals/${i.proposalId}/accept`, "POST", { baseVersion: Number(i.sectionVersion) }),
     { ...sectionParams(i), proposalId: i.proposalId },
   ]);
-  handler(`${API}/synopse/route.ts`, "GET", "listSynopse", only(DRAFTING), (i) => [apiRequest(`/api/concepts/${i.conceptId}/synopse?format=csv`, "GET"), { conceptId: i.conceptId }]);
+  handler(`${API}/synopse/route.ts`, "GET", "listSynopseForDownload", only(DRAFTING), (i) => [apiRequest(`/api/concepts/${i.conceptId}/synopse?format=csv`, "GET"), { conceptId: i.conceptId }]);
   handler(`${API}/export/route.ts`, "GET", "buildExportDocument", (a, s) => DRAFTING.includes(a) || (a === "committeeIn" && submitted(s)), (i) => [
     apiRequest(`/api/concepts/${i.conceptId}/export?format=md`, "GET"),
     { conceptId: i.conceptId },

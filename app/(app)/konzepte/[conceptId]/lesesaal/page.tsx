@@ -1,5 +1,6 @@
 import { cache } from "react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { AnswerQuestionForm, AskQuestionForm } from "@/components/vorlage/question-forms";
@@ -30,11 +31,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const day = (d: string) => new Date(`${d}T12:00:00Z`);
-type Decision = "uebernommen" | "teilweise_uebernommen" | "nicht_uebernommen" | "zur_kenntnis_genommen";
 
 /**
  * The committee reading room: only the submitted Fassung, its Synopse as it stood at submission (snapshot,
- * without internal threads), the Vorlage with its Beratungsfolge and the Rückfragen. Never from the drafts.
+ * without internal threads; its entries on their own paged page, `lesesaal/synopse`), the Vorlage with its
+ * Beratungsfolge and the Rückfragen. Never from the drafts.
  */
 export default async function ReadingRoomPage({ params }: Props) {
   const room = await load(params);
@@ -44,7 +45,6 @@ export default async function ReadingRoomPage({ params }: Props) {
   const tcr = await getTranslations("consultationRole");
   const to = await getTranslations("outcome");
   const ts = await getTranslations("synopse");
-  const ta = await getTranslations("abwaegung");
   const format = await getFormatter();
 
   return (
@@ -150,7 +150,19 @@ export default async function ReadingRoomPage({ params }: Props) {
             {t("synopseSnapshot", { when: format.dateTime(room.snapshotTakenAt, { dateStyle: "long", timeStyle: "short" }) })}
           </p>
         ) : null}
-        {room.synopse !== null ? (
+        {room.synopseCount === null ? (
+          <p className="mt-2">{t("noSnapshot")}</p>
+        ) : room.synopseCount === 0 ? (
+          <p className="mt-2">{t("noSynopse")}</p>
+        ) : (
+          <p className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+            <span>{ts("count", { count: room.synopseCount })}</span>
+            <Link href={`/konzepte/${concept.id}/lesesaal/synopse`} className={buttonClass("primary", "no-underline hover:text-white")}>
+              {t("openSynopse")}
+            </Link>
+          </p>
+        )}
+        {room.synopseCount !== null ? (
           <ul className="mt-3 flex flex-wrap gap-3" aria-label={t("synopseDownloads")}>
             {(["csv", "pdf", "docx"] as const).map((f) => (
               <li key={f}>
@@ -161,43 +173,6 @@ export default async function ReadingRoomPage({ params }: Props) {
             ))}
           </ul>
         ) : null}
-        {room.synopse === null ? (
-          <p className="mt-2">{t("noSnapshot")}</p>
-        ) : room.synopse.length === 0 ? (
-          <p className="mt-2">{t("noSynopse")}</p>
-        ) : (
-          <>
-            <div className="mt-4 overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("synopse")}</caption>
-                <thead className="bg-canvas">
-                  <tr>
-                    {[ts("section"), ts("organisation"), ts("kind"), ts("text"), ts("decision"), ts("reason")].map((h) => (
-                      <th key={h} scope="col" className="px-3 py-2 align-bottom">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {room.synopse.map((e) => (
-                    <tr key={e.id} className="border-t border-line align-top">
-                      <td className="px-3 py-2">
-                        {e.sectionNumber ? `${e.sectionNumber}. ` : ""}
-                        {e.sectionTitle}
-                      </td>
-                      <td className="px-3 py-2">{e.organisation}</td>
-                      <td className="px-3 py-2">{e.kind === "kommentar" ? ts("kindComment") : ts("kindProposal")}</td>
-                      <td className="max-w-md px-3 py-2 whitespace-pre-line">{e.text}</td>
-                      <td className="px-3 py-2">{e.decision ? ta(e.decision as Decision) : ts("undecided")}</td>
-                      <td className="max-w-sm px-3 py-2 whitespace-pre-line">{e.reason ?? ""}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
       </section>
 
       <section aria-labelledby="rueckfragen" className="mt-8 rounded-lg border border-line bg-white p-6">

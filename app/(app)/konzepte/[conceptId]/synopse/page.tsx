@@ -1,21 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
+import { SynopseTable } from "@/components/synopse/synopse-table";
 import { buttonClass } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { listSynopse, type SynopseFilter } from "@/lib/synopse/list-synopse";
 
-type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<Record<string, string | undefined>> };
+type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("synopse"))("title") };
 }
 
 const DECISIONS = ["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", "zur_kenntnis_genommen"] as const;
+
+/** A repeated query parameter counts with its first value. */
+function single(sp: Record<string, string | string[] | undefined>) {
+  return Object.fromEntries(Object.entries(sp).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+}
 
 function parseFilter(sp: Record<string, string | undefined>): SynopseFilter {
   const uuid = /^[0-9a-f-]{36}$/i;
@@ -26,15 +32,29 @@ function parseFilter(sp: Record<string, string | undefined>): SynopseFilter {
   };
 }
 
+/** A page of the table, with the filters it was reached with; page 1 has no `seite`. */
+function pageHref(base: string, filter: SynopseFilter, page: number) {
+  const query = new URLSearchParams();
+  if (filter.kind) query.set("art", filter.kind);
+  if (filter.organisationId) query.set("organisation", filter.organisationId);
+  if (filter.decision) query.set("entscheidung", filter.decision);
+  if (page > 1) query.set("seite", String(page));
+  const qs = query.toString();
+  return qs ? `${base}/synopse?${qs}` : `${base}/synopse`;
+}
+
 export default async function SynopsePage({ params, searchParams }: Props) {
   const actor = await requireActor();
   const { conceptId } = await params;
-  const sp = await searchParams;
+  const sp = single(await searchParams);
   const filter = parseFilter(sp);
-  const synopse = await orNotFound((async () => listSynopse(await getDb(), actor, parseIdOrNotFound(conceptId), filter))());
+  const synopse = await orNotFound((async () => listSynopse(await getDb(), actor, parseIdOrNotFound(conceptId), filter, sp.seite))());
   const t = await getTranslations("synopse");
   const ta = await getTranslations("abwaegung");
   const base = `/konzepte/${synopse.concept.id}`;
+  const filtered = Boolean(filter.kind || filter.organisationId || filter.decision);
+  const first = synopse.offset + 1;
+  const last = synopse.offset + synopse.entries.length;
   return (
     <main id="inhalt" className="mx-auto max-w-7xl px-6 py-10">
       <p className="text-sm">
@@ -94,53 +114,13 @@ export default async function SynopsePage({ params, searchParams }: Props) {
         </ul>
       </form>
       <p className="mt-4 text-sm text-muted" role="status">
-        {t("count", { count: synopse.entries.length })}
+        {filtered ? t("countFiltered", { count: synopse.total, total: synopse.unfilteredTotal }) : t("count", { count: synopse.total })}
+        {synopse.pageCount > 1 ? ` · ${t("range", { first, last })}` : null}
       </p>
-      <div className="mt-2 overflow-x-auto rounded-lg border border-line bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead className="bg-canvas">
-            <tr>
-              {[t("section"), t("organisation"), t("kind"), t("text"), t("decision"), t("reason"), t("result")].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 align-bottom">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {synopse.entries.map((e) => (
-              <tr key={e.id} className="border-t border-line align-top">
-                <td className="px-3 py-2">
-                  {e.sectionNumber ? `${e.sectionNumber}. ` : ""}
-                  {e.sectionTitle}
-                </td>
-                <td className="px-3 py-2">
-                  {e.organisation}
-                  <br />
-                  <span className="text-muted">{e.author}</span>
-                </td>
-                <td className="px-3 py-2">
-                  {e.kind === "kommentar" ? t("kindComment") : t("kindProposal")}
-                  {e.internal ? (
-                    <>
-                      {" "}
-                      <Badge tone="warn">{t("internal")}</Badge>
-                    </>
-                  ) : null}
-                </td>
-                <td className="max-w-md px-3 py-2">
-                  {e.quote ? <q className="block text-muted italic">{e.quote}</q> : null}
-                  <span className="whitespace-pre-line">{e.text}</span>
-                </td>
-                <td className="px-3 py-2">{e.decision ? ta(e.decision as (typeof DECISIONS)[number]) : <span className="text-warn">{t("undecided")}</span>}</td>
-                <td className="max-w-sm px-3 py-2 whitespace-pre-line">{e.reason ?? ""}</td>
-                <td className="px-3 py-2">{e.resultRevision ? t("revision", { number: e.resultRevision }) : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="mt-2">
+        <SynopseTable entries={synopse.entries} caption={t("caption")} />
       </div>
+      <Pagination label={t("pagesLabel")} page={synopse.page} pageCount={synopse.pageCount} href={(page) => pageHref(base, filter, page)} />
     </main>
   );
 }

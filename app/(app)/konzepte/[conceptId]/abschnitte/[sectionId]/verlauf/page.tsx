@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { RevisionCompareForm } from "@/components/history/revision-compare-form";
+import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
@@ -117,13 +118,14 @@ export default async function SectionHistoryPage({ params, searchParams }: Props
             </tbody>
           </table>
         </div>
-        {pageCount > 1 ? (
-          <nav aria-label={t("pagesLabel")} className="mt-4 flex flex-wrap items-center justify-between gap-4">
-            {page > 1 ? <Link href={`${here}/verlauf${page > 2 ? `?seite=${page - 1}` : ""}`}>← {t("newer")}</Link> : <span />}
-            <span className="text-muted">{t("pageInfo", { page, pages: pageCount })}</span>
-            {page < pageCount ? <Link href={`${here}/verlauf?seite=${page + 1}`}>{t("older")} →</Link> : <span />}
-          </nav>
-        ) : null}
+        <Pagination
+          label={t("pagesLabel")}
+          page={page}
+          pageCount={pageCount}
+          href={(n) => `${here}/verlauf${n > 1 ? `?seite=${n}` : ""}`}
+          previousLabel={t("newer")}
+          nextLabel={t("older")}
+        />
       </section>
     </main>
   );

@@ -1,0 +1,183 @@
+import "server-only";
+import { and, asc, count, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { alias, unionAll } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/connect";
+import { changeProposals, commentThreads, comments, organisations, sectionRevisions, sections, users } from "@/db/schema";
+
+export type SynopseEntry = {
+  id: string;
+  kind: "kommentar" | "vorschlag";
+  sectionId: string;
+  sectionNumber: number | null;
+  sectionTitle: string;
+  organisation: string;
+  author: string;
+  text: string;
+  quote: string | null;
+  internal: boolean;
+  status: string;
+  decision: string | null;
+  reason: string | null;
+  resultRevision: number | null;
+  createdAt: Date;
+};
+
+export type SynopseFilter = { kind?: "kommentar" | "vorschlag"; organisationId?: string; decision?: string | "offen" };
+
+type Decision = NonNullable<typeof commentThreads.$inferSelect.decision>;
+
+const decisionIs = (column: typeof commentThreads.decision | typeof changeProposals.decision, decision: SynopseFilter["decision"]) =>
+  !decision ? undefined : decision === "offen" ? isNull(column) : eq(column, decision as Decision);
+
+/** Internal ("nur Verwaltung") threads only when includeInternal; drizzle's and() drops the filters not set. */
+function threadWhere(conceptId: string, includeInternal: boolean, filter: SynopseFilter): SQL | undefined {
+  return and(
+    eq(commentThreads.conceptId, conceptId),
+    includeInternal ? undefined : eq(commentThreads.visibility, "alle"),
+    filter.organisationId ? eq(commentThreads.createdByOrganisationId, filter.organisationId) : undefined,
+    decisionIs(commentThreads.decision, filter.decision),
+  );
+}
+
+function proposalWhere(conceptId: string, filter: SynopseFilter): SQL | undefined {
+  return and(
+    eq(changeProposals.conceptId, conceptId),
+    filter.organisationId ? eq(changeProposals.proposerOrganisationId, filter.organisationId) : undefined,
+    decisionIs(changeProposals.decision, filter.decision),
+  );
+}
+
+/** How many entries the filter leaves: two index counts, no rows loaded. */
+export async function countSynopseEntries(db: Db, conceptId: string, includeInternal: boolean, filter: SynopseFilter = {}): Promise<number> {
+  const [threads, proposals] = await Promise.all([
+    filter.kind === "vorschlag" ? [{ n: 0 }] : db.select({ n: count() }).from(commentThreads).where(threadWhere(conceptId, includeInternal, filter)),
+    filter.kind === "kommentar" ? [{ n: 0 }] : db.select({ n: count() }).from(changeProposals).where(proposalWhere(conceptId, filter)),
+  ]);
+  return Number(threads[0]?.n ?? 0) + Number(proposals[0]?.n ?? 0);
+}
+
+/**
+ * The entries in the order of the table: by the number a reader sees for the section (1, 2, 3 … over the
+ * outline, as sectionNumber() counts; archived sections last), then oldest first, comments before proposals
+ * at the same instant, then by id — a total order, so pages never overlap or skip an entry.
+ * Complete without `range` (downloads, the Vorlage PDF, the reading-room snapshot); one page with it. The
+ * paging happens in SQL, and the first comment of a thread (its text) is read only for the rows returned.
+ * Internal ("nur Verwaltung") threads only when includeInternal — filtered in the query.
+ */
+export async function loadSynopseEntries(
+  db: Db,
+  conceptId: string,
+  includeInternal: boolean,
+  filter: SynopseFilter = {},
+  range?: { limit: number; offset: number },
+): Promise<SynopseEntry[]> {
+  const live = () =>
+    db
+      .select({ id: sections.id, number: sql<number>`(rank() over (order by ${sections.position}))::int`.as("live_number") })
+      .from(sections)
+      .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt)))
+      .as("live");
+  const resultRev = alias(sectionRevisions, "result_rev");
+
+  const threadLive = live();
+  const threads = db
+    .select({
+      kind: sql<SynopseEntry["kind"]>`'kommentar'::text`.as("entry_kind"),
+      id: sql<string>`${commentThreads.id}`.as("entry_id"),
+      sectionId: sql<string>`${commentThreads.sectionId}`.as("section_id"),
+      sectionNumber: sql<number | null>`${threadLive.number}`.as("section_number"),
+      sectionTitle: sql<string>`${sections.title}`.as("section_title"),
+      organisation: sql<string | null>`${organisations.name}`.as("organisation"),
+      author: sql<string>`${users.name}`.as("author"),
+      // A thread's text is its first comment, read after paging (below); a proposal's is its reason.
+      text: sql<string | null>`null::text`.as("entry_text"),
+      quote: sql<string | null>`${commentThreads.anchor}->'quote'->>'exact'`.as("quote"),
+      internal: sql<boolean>`${commentThreads.visibility} = 'verwaltung'`.as("internal"),
+      status: sql<string>`${commentThreads.status}::text`.as("status"),
+      decision: sql<string | null>`${commentThreads.decision}::text`.as("decision"),
+      reason: sql<string | null>`${commentThreads.decisionReason}`.as("reason"),
+      resultRevision: sql<number | null>`${resultRev.number}`.as("result_revision"),
+      createdAt: sql<Date>`${commentThreads.createdAt}`.mapWith(commentThreads.createdAt).as("created_at"),
+    })
+    .from(commentThreads)
+    .innerJoin(sections, eq(sections.id, commentThreads.sectionId))
+    .innerJoin(users, eq(users.id, commentThreads.createdBy))
+    .leftJoin(organisations, eq(organisations.id, commentThreads.createdByOrganisationId))
+    .leftJoin(resultRev, eq(resultRev.id, commentThreads.decisionRevisionId))
+    .leftJoin(threadLive, eq(threadLive.id, commentThreads.sectionId))
+    .where(threadWhere(conceptId, includeInternal, filter));
+
+  const proposalLive = live();
+  // Only what the table shows: a proposal's full text (tiptap JSON and plain text) stays in the database.
+  const proposals = db
+    .select({
+      kind: sql<SynopseEntry["kind"]>`'vorschlag'::text`.as("entry_kind"),
+      id: sql<string>`${changeProposals.id}`.as("entry_id"),
+      sectionId: sql<string>`${changeProposals.sectionId}`.as("section_id"),
+      sectionNumber: sql<number | null>`${proposalLive.number}`.as("section_number"),
+      sectionTitle: sql<string>`${sections.title}`.as("section_title"),
+      organisation: sql<string | null>`${organisations.name}`.as("organisation"),
+      author: sql<string>`${users.name}`.as("author"),
+      text: sql<string | null>`${changeProposals.reason}`.as("entry_text"),
+      quote: sql<string | null>`null::text`.as("quote"),
+      internal: sql<boolean>`false`.as("internal"),
+      status: sql<string>`${changeProposals.status}::text`.as("status"),
+      decision: sql<string | null>`${changeProposals.decision}::text`.as("decision"),
+      reason: sql<string | null>`coalesce(${changeProposals.decisionReason}, ${changeProposals.rejectionReason})`.as("reason"),
+      resultRevision: sql<number | null>`${resultRev.number}`.as("result_revision"),
+      createdAt: sql<Date>`${changeProposals.createdAt}`.mapWith(changeProposals.createdAt).as("created_at"),
+    })
+    .from(changeProposals)
+    .innerJoin(sections, eq(sections.id, changeProposals.sectionId))
+    .innerJoin(users, eq(users.id, changeProposals.proposerId))
+    .leftJoin(organisations, eq(organisations.id, changeProposals.proposerOrganisationId))
+    .leftJoin(resultRev, eq(resultRev.id, changeProposals.resultRevisionId))
+    .leftJoin(proposalLive, eq(proposalLive.id, changeProposals.sectionId))
+    .where(proposalWhere(conceptId, filter));
+
+  const union = filter.kind === "kommentar" ? threads : filter.kind === "vorschlag" ? proposals : unionAll(threads, proposals);
+  const all = union.as("entries");
+  const order = (e: Record<"sectionNumber" | "createdAt" | "kind" | "id", SQL.Aliased>) => [sql`${e.sectionNumber} asc nulls last`, asc(e.createdAt), asc(e.kind), asc(e.id)];
+  const sorted = db.select().from(all).orderBy(...order(all));
+  // The page is cut first; only its rows then read their thread's first comment.
+  const e = (range ? sorted.limit(range.limit).offset(range.offset) : sorted).as("page");
+  // Unique column names (entry_id …): drizzle writes a subquery's columns unqualified, and comments has an "id" too.
+  const text = sql<string | null>`case when ${e.kind} = 'kommentar' then (select c.body from ${comments} c where c.thread_id = ${e.id} order by c.created_at limit 1) else ${e.text} end`;
+  const rows = await db
+    .select({
+      kind: e.kind,
+      id: e.id,
+      sectionId: e.sectionId,
+      sectionNumber: e.sectionNumber,
+      sectionTitle: e.sectionTitle,
+      organisation: e.organisation,
+      author: e.author,
+      text: text.as("first_text"),
+      quote: e.quote,
+      internal: e.internal,
+      status: e.status,
+      decision: e.decision,
+      reason: e.reason,
+      resultRevision: e.resultRevision,
+      createdAt: e.createdAt,
+    })
+    .from(e)
+    .orderBy(...order(e));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    sectionId: r.sectionId,
+    sectionNumber: r.sectionNumber === null ? null : Number(r.sectionNumber),
+    sectionTitle: r.sectionTitle,
+    organisation: r.organisation ?? "",
+    author: r.author,
+    text: r.text ?? "",
+    quote: r.quote,
+    internal: r.internal === true,
+    status: r.status,
+    decision: r.decision,
+    reason: r.reason,
+    resultRevision: r.resultRevision === null ? null : Number(r.resultRevision),
+    createdAt: r.createdAt,
+  }));
+}
