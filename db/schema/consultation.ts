@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { boolean, check, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid, integer } from "drizzle-orm/pg-core";
 import { concepts } from "./concepts";
 import { organisations, users } from "./organisations";
+import { tsvector, withoutSearchVector } from "./search-vector";
 import { sectionRevisions, sections, type TiptapDoc } from "./sections";
 
 export const threadVisibility = pgEnum("thread_visibility", ["alle", "verwaltung"]);
@@ -60,6 +61,8 @@ export const comments = pgTable(
       .references(() => users.id),
     organisationId: uuid().references(() => organisations.id),
     body: text().notNull(),
+    /** Full-text search (lib/search): computed by PostgreSQL from body on every write. */
+    searchVector: tsvector().generatedAlwaysAs((): SQL => sql`to_tsvector('german', ${comments.body})`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp({ withTimezone: true }),
     /** Soft delete: a placeholder keeps the thread readable. */
@@ -67,9 +70,12 @@ export const comments = pgTable(
   },
   (t) => [
     index("comments_thread_idx").on(t.threadId, t.createdAt),
-    index("comments_search_idx").using("gin", sql`to_tsvector('german', ${t.body})`),
+    index("comments_search_vector_idx").using("gin", t.searchVector),
   ],
 );
+
+/** Whole comment rows as services read them. */
+export const commentColumns = withoutSearchVector(comments);
 
 /** Earlier wordings of an edited comment. */
 export const commentVersions = pgTable(
@@ -116,6 +122,8 @@ export const changeProposals = pgTable(
     content: jsonb().$type<TiptapDoc>().notNull(),
     contentText: text().notNull(),
     reason: text().notNull(),
+    /** Full-text search (lib/search): computed by PostgreSQL from reason and contentText on every write. */
+    searchVector: tsvector().generatedAlwaysAs((): SQL => sql`to_tsvector('german', ${changeProposals.reason} || ' ' || ${changeProposals.contentText})`),
     proposerId: uuid()
       .notNull()
       .references(() => users.id),
@@ -134,9 +142,12 @@ export const changeProposals = pgTable(
   (t) => [
     index("change_proposals_section_idx").on(t.sectionId, t.status),
     index("change_proposals_concept_idx").on(t.conceptId),
-    index("change_proposals_search_idx").using("gin", sql`to_tsvector('german', ${t.reason} || ' ' || ${t.contentText})`),
+    index("change_proposals_search_vector_idx").using("gin", t.searchVector),
   ],
 );
+
+/** Whole proposal rows as services read them. */
+export const proposalColumns = withoutSearchVector(changeProposals);
 
 export const notifications = pgTable(
   "notifications",

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import {
   index,
   integer,
@@ -13,6 +13,7 @@ import {
 import { concepts, mandateItems } from "./concepts";
 import { sectionStatus } from "./enums";
 import { organisations, users } from "./organisations";
+import { tsvector, withoutSearchVector } from "./search-vector";
 
 export type TiptapDoc = { type: "doc"; content?: unknown[] };
 
@@ -32,6 +33,8 @@ export const sections = pgTable(
     /** Current content (tiptap JSON); always equal to the content of the latest revision. */
     content: jsonb().$type<TiptapDoc>().notNull(),
     contentText: text().notNull().default(""),
+    /** Full-text search (lib/search): computed by PostgreSQL from contentText on every write. */
+    searchVector: tsvector().generatedAlwaysAs((): SQL => sql`to_tsvector('german', ${sections.contentText})`),
     /** Optimistic-locking counter: the number of the latest revision (0 = none yet). */
     version: integer().notNull().default(0),
     archivedAt: timestamp({ withTimezone: true }),
@@ -41,10 +44,12 @@ export const sections = pgTable(
   },
   (t) => [
     index("sections_concept_idx").on(t.conceptId, t.position),
-    // Full-text search (lib/search): the query repeats this expression exactly, so the planner can use the index.
-    index("sections_search_idx").using("gin", sql`to_tsvector('german', ${t.contentText})`),
+    index("sections_search_vector_idx").using("gin", t.searchVector),
   ],
 );
+
+/** Whole section rows as services read them. */
+export const sectionColumns = withoutSearchVector(sections);
 
 /** Immutable: every save writes one row; nothing ever updates or deletes it. */
 export const sectionRevisions = pgTable(

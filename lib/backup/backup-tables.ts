@@ -1,6 +1,6 @@
 import "server-only";
-import { getTableColumns, getTableName, type Column } from "drizzle-orm";
-import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
+import { getTableColumns, getTableName } from "drizzle-orm";
+import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import {
   changeProposals,
   commentMentions,
@@ -82,9 +82,12 @@ export function referencesOf(table: PgTable): Map<string, Reference> {
   return result;
 }
 
-/** The columns of a table as property name → drizzle column. */
-export function columnsOf(table: PgTable): [string, Column][] {
-  return Object.entries(getTableColumns(table));
+/**
+ * The columns of a table as property name → drizzle column, without generated ones (the search vectors): the
+ * database computes those from the other columns and refuses values for them.
+ */
+export function columnsOf(table: PgTable): [string, PgColumn][] {
+  return Object.entries(getTableColumns(table)).filter(([, column]) => !column.generated);
 }
 
 /** The primary key property names: `id` or, for link tables, the composite key. */

@@ -42,7 +42,7 @@ export async function buildConceptBackup(db: Db, conceptId: string): Promise<Con
     const pk = primaryKeyOf(spec.table);
     const rows = parentIds.length
       ? ((await db
-          .select()
+          .select(columns)
           .from(spec.table)
           .where(inArray(columns[spec.parent.column]!, parentIds))
           .orderBy(...pk.map((k) => asc(columns[k]!)))) as Record<string, unknown>[])

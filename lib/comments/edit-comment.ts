@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { commentVersions, comments } from "@/db/schema";
+import { commentColumns, commentVersions, comments } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -11,7 +11,7 @@ import { ZCommentId, ZEditComment } from "./comment-schemas";
 import { requireVisibleThread } from "./thread-access";
 
 async function requireOwnComment(db: Db, actor: Actor, commentId: string) {
-  const [comment] = await db.select().from(comments).where(eq(comments.id, commentId)).limit(1);
+  const [comment] = await db.select(commentColumns).from(comments).where(eq(comments.id, commentId)).limit(1);
   if (!comment) throw notFound();
   const { thread, access } = await requireVisibleThread(db, actor, comment.threadId);
   if (comment.authorId !== actor.id) throw forbidden("Sie können nur Ihre eigenen Kommentare ändern.");

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/connect";
-import { commentMentions, commentThreads, comments, organisations, users } from "@/db/schema";
+import { commentColumns, commentMentions, commentThreads, comments, organisations, users } from "@/db/schema";
 import type { ConceptAccess } from "@/lib/concepts/concept-access";
 import { can } from "@/lib/permissions/permissions";
 import { resolveAnchor } from "./anchoring";
@@ -27,7 +27,7 @@ export async function listSectionThreads(db: Db, access: ConceptAccess, sectionI
   if (!threads.length) return [];
   const threadIds = threads.map((t) => t.thread.id);
   const commentRows = await db
-    .select({ comment: comments, authorName: users.name, organisationName: organisations.name })
+    .select({ comment: commentColumns, authorName: users.name, organisationName: organisations.name })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .leftJoin(organisations, eq(organisations.id, comments.organisationId))

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { changeProposals, sectionRevisions, users } from "@/db/schema";
+import { changeProposals, proposalColumns, sectionRevisions, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { Actor } from "@/lib/auth/load-actor";
@@ -22,7 +22,7 @@ export async function acceptProposal(db: Db, actor: Actor, input: unknown): Prom
   const data = parseOrThrow(ZAcceptProposal, input);
   const reconciled = data.content === undefined ? null : validateContent(data.content);
   return db.transaction(async (tx) => {
-    const [proposal] = await tx.select().from(changeProposals).where(eq(changeProposals.id, data.proposalId)).limit(1);
+    const [proposal] = await tx.select(proposalColumns).from(changeProposals).where(eq(changeProposals.id, data.proposalId)).limit(1);
     if (!proposal) throw new AppError("NOT_FOUND", "Nicht gefunden oder kein Zugriff.");
     const { section } = await requireSectionEditAccess(tx, actor, proposal.conceptId, proposal.sectionId);
     if (proposal.status !== "open") throw new AppError("CONFLICT", "Dieser Vorschlag ist nicht mehr offen.");

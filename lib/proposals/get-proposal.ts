@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/connect";
-import { changeProposals, organisations, sectionRevisions, sections, users } from "@/db/schema";
+import { changeProposals, organisations, proposalColumns, sectionRevisions, sections, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess, type ConceptAccess } from "@/lib/concepts/concept-access";
 import { diffText, summariseDiff } from "@/lib/diff/word-diff";
@@ -15,7 +15,7 @@ export async function getProposal(db: Db, actor: Actor, conceptId: string, secti
   const access: ConceptAccess = await requireConceptAccess(db, actor, conceptId, "section.read");
   const decider = alias(users, "decider");
   const [row] = await db
-    .select({ p: changeProposals, proposerName: users.name, organisationName: organisations.name, baseText: sectionRevisions.contentText, baseNumber: sectionRevisions.number, deciderName: decider.name })
+    .select({ p: proposalColumns, proposerName: users.name, organisationName: organisations.name, baseText: sectionRevisions.contentText, baseNumber: sectionRevisions.number, deciderName: decider.name })
     .from(changeProposals)
     .innerJoin(users, eq(users.id, changeProposals.proposerId))
     .leftJoin(organisations, eq(organisations.id, changeProposals.proposerOrganisationId))

@@ -55,3 +55,47 @@ export function snippetSegments(headline: string): SnippetSegment[] {
   }
   return segments;
 }
+
+const TSQUERY_TOKEN = /'(?:[^'\\]|''|\\.)*'(?::[*A-D]+)?|[!()]|[^\s'()!]+/g;
+const LETTER_VARIANTS: Record<string, string> = { a: "[aäÄ]", o: "[oöÖ]", u: "[uüÜ]" };
+// Letters and digits that may stand before a word's first letter inside a token; "[[:alnum:]]" alone is ASCII-only under the C locale.
+const NOT_AFTER_LETTER = "(?<![[:alnum:]äöüÄÖÜß])";
+
+/** A lexeme as a PostgreSQL regular expression for its written form: the stemmer dropped umlauts and turned ß into ss. */
+function lexemePattern(lexeme: string): string {
+  let out = "";
+  for (let i = 0; i < lexeme.length; i++) {
+    const char = lexeme[i]!;
+    if (char === "s" && lexeme[i + 1] === "s") {
+      out += "(?:ss|ß)";
+      i++;
+    } else if (LETTER_VARIANTS[char]) out += LETTER_VARIANTS[char];
+    else out += /[\x00-\x7F]/.test(char) && !/[a-z0-9]/i.test(char) ? `\\${char}` : char;
+  }
+  return out;
+}
+
+/**
+ * A case-insensitive PostgreSQL regular expression (for regexp_instr) that finds where the words of a tsquery
+ * that must occur (not the negated ones) are written in a text, at the start of a word. Used only to choose
+ * which part of a long text ts_headline reads: a miss or a wrong place costs speed, never a wrong snippet (the
+ * caller falls back to the whole text). Null when the query has no such word.
+ */
+export function headlinePattern(tsquery: string): string | null {
+  const terms = new Set<string>();
+  const negatedGroups: boolean[] = [];
+  let negateNext = false;
+  for (const token of tsquery.match(TSQUERY_TOKEN) ?? []) {
+    if (token === "!") negateNext = true;
+    else if (token === "(") {
+      negatedGroups.push(negateNext || negatedGroups.at(-1) === true);
+      negateNext = false;
+    } else if (token === ")") negatedGroups.pop();
+    else if (token.startsWith("'")) {
+      const lexeme = token.slice(1, token.lastIndexOf("'")).replace(/''/g, "'").replace(/\\(.)/g, "$1");
+      if (!negateNext && negatedGroups.at(-1) !== true && lexeme) terms.add(lexemePattern(lexeme));
+      negateNext = false;
+    }
+  }
+  return terms.size ? `(?i)${NOT_AFTER_LETTER}(?:${[...terms].join("|")})` : null;
+}

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/connect";
-import { concepts, organisations, sections } from "@/db/schema";
+import { concepts, organisations, sectionColumns, sections } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { roleColumns, toAccess, type ConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, notFound } from "@/lib/errors";
 import { can, sectionEditRefusal, type Action, type SectionEditRefusal } from "@/lib/permissions/permissions";
 
-export type SectionRow = typeof sections.$inferSelect;
+export type SectionRow = Omit<typeof sections.$inferSelect, "searchVector">;
 export type SectionAccess = ConceptAccess & { section: SectionRow; ownerName: string; refusal: SectionEditRefusal | null };
 
 /**
@@ -25,7 +25,7 @@ export async function loadSectionAccess(db: Db | Tx, actor: Actor, conceptId: st
   const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
   if (!can("section.read", access.subject)) throw notFound();
   const [found] = await db
-    .select({ section: sections, ownerName: organisations.name })
+    .select({ section: sectionColumns, ownerName: organisations.name })
     .from(sections)
     .innerJoin(organisations, eq(organisations.id, sections.ownerOrganisationId))
     .where(and(eq(sections.id, sectionId), eq(sections.conceptId, conceptId)))
