@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { CHROME_NAMESPACES, pickMessages } from "@/i18n/client-messages";
 import "./globals.css";
 
 // Served from our own origin, from the npm package: nothing is ever loaded from another origin.
@@ -26,7 +27,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} className={sourceSans.variable}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Only the chrome's messages: pages add theirs with <ClientMessages>. */}
+        <NextIntlClientProvider messages={pickMessages(await getMessages(), CHROME_NAMESPACES)}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

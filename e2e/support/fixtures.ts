@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "welcome-points-demo";
 export type DemoUser = "federfuehrung" | "jugendamt" | "diakonie" | "awo" | "ausschuss" | "admin";
@@ -29,9 +29,31 @@ export async function expectNoAxeViolations(page: Page, label?: string) {
 
 /**
  * Every test fails when the page requests anything from another origin (fonts, scripts, trackers) or opens
- * a JavaScript dialog (a sign of injected script).
+ * a JavaScript dialog (a sign of injected script), or when a client component misses a message: pages send
+ * the client only the namespaces their <ClientMessages> lists, and next-intl only logs what is missing.
  */
-export const test = base.extend<{ foreignRequests: string[] }>({
+export const test = base.extend<{ foreignRequests: string[]; missingMessages: string[] }>({
+  missingMessages: [
+    async ({ context, browser }, use) => {
+      const missing: string[] = [];
+      const watch = (watched: BrowserContext) =>
+        watched.on("console", (message) => {
+          if (/MISSING_MESSAGE|INSUFFICIENT_PATH/.test(message.text())) missing.push(`${message.text().split("\n")[0]} (${message.location().url})`);
+        });
+      watch(context);
+      // Tests that act as two people open further contexts.
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const created = await newContext(options);
+        watch(created);
+        return created;
+      };
+      await use(missing);
+      browser.newContext = newContext;
+      expect(missing, "messages missing on the client").toEqual([]);
+    },
+    { auto: true },
+  ],
   foreignRequests: [
     async ({ page, baseURL }, use) => {
       const origin = new URL(baseURL!).origin;

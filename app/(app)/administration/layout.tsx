@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { requireActor } from "@/lib/auth/actor";
 import { canGlobally } from "@/lib/permissions/permissions";
 import { globalSubjectOf } from "@/lib/permissions/assert-can-globally";
@@ -16,7 +17,9 @@ export default async function AdministrationLayout({ children }: { children: Rea
   return (
     <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
       <p className="text-sm font-semibold tracking-wide text-muted uppercase">{t("title")}</p>
-      <AdminNav />
+      <ClientMessages namespaces={["admin"]}>
+        <AdminNav />
+      </ClientMessages>
       {children}
     </main>
   );

@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/intl/client-messages";
 import { CalendarSubscription } from "@/components/planning/calendar-subscription";
 import { getDb } from "@/db/client";
 import { hasCalendarToken } from "@/lib/planning/calendar-feed";
@@ -16,39 +17,41 @@ export default async function ProfilePage() {
   const tk = await getTranslations("orgKind");
   const tc = await getTranslations("calendar");
   return (
-    <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <dl className="mt-4 grid gap-x-8 gap-y-2 sm:grid-cols-2">
-        <div>
-          <dt className="text-sm text-muted">{t("email")}</dt>
-          <dd className="font-semibold">{actor.email}</dd>
+    <ClientMessages namespaces={["profile", "form", "calendar"]}>
+      <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <dl className="mt-4 grid gap-x-8 gap-y-2 sm:grid-cols-2">
+          <div>
+            <dt className="text-sm text-muted">{t("email")}</dt>
+            <dd className="font-semibold">{actor.email}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-muted">{t("organisations")}</dt>
+            <dd className="font-semibold">{actor.organisations.length ? actor.organisations.map((o) => `${o.name} (${tk(o.kind)})`).join(", ") : "—"}</dd>
+          </div>
+        </dl>
+        <p className="mt-2 text-sm text-muted">{t("emailNote")}</p>
+        <div className="mt-8 grid gap-8 md:grid-cols-2">
+          <section aria-labelledby="profile-calendar" className="self-start rounded-lg border border-line bg-white p-6 md:col-span-2">
+            <h2 id="profile-calendar" className="mb-4 text-xl font-bold">
+              {tc("title")}
+            </h2>
+            <CalendarSubscription hasToken={await hasCalendarToken(await getDb(), actor)} />
+          </section>
+          <section aria-labelledby="profile-data" className="self-start rounded-lg border border-line bg-white p-6">
+            <h2 id="profile-data" className="mb-4 text-xl font-bold">
+              {t("dataTitle")}
+            </h2>
+            <ProfileForm name={actor.name} locale={actor.locale} />
+          </section>
+          <section aria-labelledby="profile-password" className="self-start rounded-lg border border-line bg-white p-6">
+            <h2 id="profile-password" className="mb-4 text-xl font-bold">
+              {t("passwordTitle")}
+            </h2>
+            <PasswordForm />
+          </section>
         </div>
-        <div>
-          <dt className="text-sm text-muted">{t("organisations")}</dt>
-          <dd className="font-semibold">{actor.organisations.length ? actor.organisations.map((o) => `${o.name} (${tk(o.kind)})`).join(", ") : "—"}</dd>
-        </div>
-      </dl>
-      <p className="mt-2 text-sm text-muted">{t("emailNote")}</p>
-      <div className="mt-8 grid gap-8 md:grid-cols-2">
-        <section aria-labelledby="profile-calendar" className="self-start rounded-lg border border-line bg-white p-6 md:col-span-2">
-          <h2 id="profile-calendar" className="mb-4 text-xl font-bold">
-            {tc("title")}
-          </h2>
-          <CalendarSubscription hasToken={await hasCalendarToken(await getDb(), actor)} />
-        </section>
-        <section aria-labelledby="profile-data" className="self-start rounded-lg border border-line bg-white p-6">
-          <h2 id="profile-data" className="mb-4 text-xl font-bold">
-            {t("dataTitle")}
-          </h2>
-          <ProfileForm name={actor.name} locale={actor.locale} />
-        </section>
-        <section aria-labelledby="profile-password" className="self-start rounded-lg border border-line bg-white p-6">
-          <h2 id="profile-password" className="mb-4 text-xl font-bold">
-            {t("passwordTitle")}
-          </h2>
-          <PasswordForm />
-        </section>
-      </div>
-    </main>
+      </main>
+    </ClientMessages>
   );
 }

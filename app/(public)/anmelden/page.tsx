@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { getDb } from "@/db/client";
 import { isDemoDataPresent } from "@/db/seed/seed-demo";
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from "@/db/seed/welcome-points";
@@ -19,47 +20,49 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // Only same-origin paths are honoured after sign-in.
   const target = typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   return (
-    <main id="inhalt" className="mx-auto grid max-w-5xl gap-10 px-6 py-12 md:grid-cols-[minmax(0,26rem)_1fr]">
-      <section aria-labelledby="signin-title" className="rounded-lg border border-line bg-white p-8 shadow-sm">
-        <h1 id="signin-title" className="text-2xl font-bold">
-          {t("title")}
-        </h1>
-        <p className="mt-2 text-muted">{t("intro")}</p>
-        {passwort === "geaendert" || passwort === "festgelegt" ? (
-          <p role="status" className="mt-4 rounded-md border border-[#b5dcc0] bg-[#e6f4ea] p-3 font-semibold text-ok">
-            {t(passwort === "geaendert" ? "passwordChanged" : "passwordSet")}
-          </p>
-        ) : null}
-        <SignInForm callbackUrl={target} />
-      </section>
-      {demo ? (
-        <section aria-labelledby="demo-title" className="self-start rounded-lg border border-line bg-white p-8">
-          <h2 id="demo-title" className="text-xl font-bold">
-            {t("demoTitle")}
-          </h2>
-          <p className="mt-2 text-muted">{t.rich("demoIntro", { password: DEMO_PASSWORD, code: (chunks) => <code className="rounded bg-canvas px-1.5 py-0.5 font-mono text-ink">{chunks}</code> })}</p>
-          <table className="mt-4 w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">
-                  {t("demoRole")}
-                </th>
-                <th scope="col" className="py-2">
-                  {t("demoEmail")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {DEMO_USERS.map((u) => (
-                <tr key={u.key} className="border-b border-line last:border-0">
-                  <td className="py-2 pr-4">{u.roleLabel}</td>
-                  <td className="py-2 font-mono">{demoEmail(u.key)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+    <ClientMessages namespaces={["signIn"]}>
+      <main id="inhalt" className="mx-auto grid max-w-5xl gap-10 px-6 py-12 md:grid-cols-[minmax(0,26rem)_1fr]">
+        <section aria-labelledby="signin-title" className="rounded-lg border border-line bg-white p-8 shadow-sm">
+          <h1 id="signin-title" className="text-2xl font-bold">
+            {t("title")}
+          </h1>
+          <p className="mt-2 text-muted">{t("intro")}</p>
+          {passwort === "geaendert" || passwort === "festgelegt" ? (
+            <p role="status" className="mt-4 rounded-md border border-[#b5dcc0] bg-[#e6f4ea] p-3 font-semibold text-ok">
+              {t(passwort === "geaendert" ? "passwordChanged" : "passwordSet")}
+            </p>
+          ) : null}
+          <SignInForm callbackUrl={target} />
         </section>
-      ) : null}
-    </main>
+        {demo ? (
+          <section aria-labelledby="demo-title" className="self-start rounded-lg border border-line bg-white p-8">
+            <h2 id="demo-title" className="text-xl font-bold">
+              {t("demoTitle")}
+            </h2>
+            <p className="mt-2 text-muted">{t.rich("demoIntro", { password: DEMO_PASSWORD, code: (chunks) => <code className="rounded bg-canvas px-1.5 py-0.5 font-mono text-ink">{chunks}</code> })}</p>
+            <table className="mt-4 w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-line">
+                  <th scope="col" className="py-2 pr-4">
+                    {t("demoRole")}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t("demoEmail")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {DEMO_USERS.map((u) => (
+                  <tr key={u.key} className="border-b border-line last:border-0">
+                    <td className="py-2 pr-4">{u.roleLabel}</td>
+                    <td className="py-2 font-mono">{demoEmail(u.key)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ) : null}
+      </main>
+    </ClientMessages>
   );
 }

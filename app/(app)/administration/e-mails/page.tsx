@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
@@ -18,7 +19,7 @@ export default async function OutboxPage() {
   const format = await getFormatter();
   const mode = process.env.SMTP_URL ? t("modeSmtp") : t("modeFiles");
   return (
-    <>
+    <ClientMessages namespaces={["outbox", "form"]}>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-muted">
         {t("intro")} {mode}
@@ -77,6 +78,6 @@ export default async function OutboxPage() {
           </table>
         </div>
       )}
-    </>
+    </ClientMessages>
   );
 }

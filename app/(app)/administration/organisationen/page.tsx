@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { IllustrativeMark } from "@/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
@@ -27,7 +28,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
   const tk = await getTranslations("orgKind");
   const tc = await getTranslations("classification");
   return (
-    <>
+    <ClientMessages namespaces={["orgAdmin", "orgKind", "classification", "form"]}>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_22rem]">
         <section aria-labelledby="org-list">
@@ -109,6 +110,6 @@ export default async function OrganisationsPage({ searchParams }: Props) {
           <OrganisationForm />
         </section>
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { DeadlineTimeline } from "@/components/planning/deadline-timeline";
 import { ConceptTabs } from "@/components/concept-tabs";
 import { ConceptStatusBadge, IllustrativeMark, SectionStatusBadge } from "@/components/status-badge";
@@ -58,188 +59,190 @@ export default async function ConceptOverviewPage({ params }: Props) {
   const format = await getFormatter();
 
   return (
-    <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <p className="text-muted">{concept.mandateReference}</p>
-          <h1 className="mt-1 max-w-4xl text-3xl font-bold">{concept.title}</h1>
-          <p className="mt-2">
-            <Link href={`/konzepte/${concept.id}/beteiligte`}>{overview.mayManageParticipants ? t("manageParticipants") : t("participants")}</Link>
-          </p>
+    <ClientMessages namespaces={["workflow", "form", "planning"]}>
+      <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <p className="text-muted">{concept.mandateReference}</p>
+            <h1 className="mt-1 max-w-4xl text-3xl font-bold">{concept.title}</h1>
+            <p className="mt-2">
+              <Link href={`/konzepte/${concept.id}/beteiligte`}>{overview.mayManageParticipants ? t("manageParticipants") : t("participants")}</Link>
+            </p>
+          </div>
+          <ConceptStatusBadge status={concept.status as ConceptStatus} />
         </div>
-        <ConceptStatusBadge status={concept.status as ConceptStatus} />
-      </div>
-      <ConceptTabs conceptId={concept.id} current="overview" showOutline={overview.mayManage} />
+        <ConceptTabs conceptId={concept.id} current="overview" showOutline={overview.mayManage} />
 
-      {workflow ? (
-        <WorkflowPanel conceptId={concept.id} status={workflow.status} steps={workflow.steps} lastVoidReason={workflow.lastVoidReason} isLead={overview.role === "lead"} action={transitionConceptAction} />
-      ) : null}
+        {workflow ? (
+          <WorkflowPanel conceptId={concept.id} status={workflow.status} steps={workflow.steps} lastVoidReason={workflow.lastVoidReason} isLead={overview.role === "lead"} action={transitionConceptAction} />
+        ) : null}
 
-      <section aria-labelledby="auftrag" className="mt-8 rounded-lg border border-line bg-white p-6">
-        <h2 id="auftrag" className="text-xl font-bold">
-          {t("mandate")}
-        </h2>
-        <dl className="mt-4 grid gap-x-8 gap-y-3 sm:grid-cols-2 lg:grid-cols-5">
-          <div>
-            <dt className="text-sm text-muted">{t("reference")}</dt>
-            <dd className="font-semibold">{concept.mandateReference}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-muted">{t("decisionDate")}</dt>
-            <dd className="font-semibold">{format.dateTime(day(concept.decisionDate), { dateStyle: "long" })}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-muted">{t("deadline")}</dt>
-            <dd className="font-semibold">{format.dateTime(day(concept.deadline), { dateStyle: "long" })}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-muted">{t("leadOffice")}</dt>
-            <dd className="font-semibold">{overview.leadOrganisationName}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-muted">{t("myRole")}</dt>
-            <dd className="font-semibold">{tr(overview.role)}</dd>
-          </div>
-        </dl>
-        <details className="mt-5 rounded-md border border-line bg-canvas p-4">
-          <summary className="cursor-pointer font-semibold">{t("motionText")}</summary>
-          <div className="mt-3 max-w-3xl whitespace-pre-line leading-relaxed">{concept.mandateText}</div>
-        </details>
-        <h3 className="mt-6 text-lg font-bold">{t("mandateItems")}</h3>
-        <ol className="mt-2 space-y-2">
-          {overview.mandateItems.map((item, i) => (
-            <li key={item.id} className="flex flex-wrap gap-x-3">
-              <span className="font-semibold">{i + 1}.</span>
-              <span>{item.text}</span>
-              <span className="text-muted">
-                —{" "}
-                {item.sections.length ? (
-                  <>
-                    {t("coveredBy")}{" "}
-                    {item.sections.map((s, j) => (
-                      <span key={s.id}>
-                        {j > 0 ? ", " : ""}
-                        <Link href={`/konzepte/${concept.id}/abschnitte/${s.id}`}>
-                          {s.number}. {s.title}
-                        </Link>
-                      </span>
-                    ))}
-                  </>
-                ) : (
-                  <strong className="text-warn">{t("notCovered")}</strong>
-                )}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </section>
-
-      <section aria-labelledby="beratungsfolge" className="mt-8 rounded-lg border border-line bg-white p-6">
-        <h2 id="beratungsfolge" className="text-xl font-bold">
-          {t("beratungsfolge")}
-        </h2>
-        <table className="mt-4 w-full text-left">
-          <caption className="sr-only">{t("beratungsfolgeCaption")}</caption>
-          <thead>
-            <tr className="border-b border-line text-sm text-muted">
-              <th scope="col" className="py-2 pr-4">
-                {t("number")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("committee")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("consultationRole")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("meetingDate")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.consultations.map((c) => (
-              <tr key={c.id} className="border-b border-line last:border-0">
-                <td className="py-2 pr-4">{c.position}</td>
-                <td className="py-2 pr-4">
-                  {c.committeeName} ({c.committeeShortName}){c.classification ? <span className="text-muted"> · {tcl(c.classification)}</span> : null}
-                </td>
-                <td className="py-2 pr-4">{tcr(c.role)}</td>
-                <td className="py-2 pr-4">{format.dateTime(day(c.meetingDate), { dateStyle: "medium" })}</td>
-              </tr>
+        <section aria-labelledby="auftrag" className="mt-8 rounded-lg border border-line bg-white p-6">
+          <h2 id="auftrag" className="text-xl font-bold">
+            {t("mandate")}
+          </h2>
+          <dl className="mt-4 grid gap-x-8 gap-y-3 sm:grid-cols-2 lg:grid-cols-5">
+            <div>
+              <dt className="text-sm text-muted">{t("reference")}</dt>
+              <dd className="font-semibold">{concept.mandateReference}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-muted">{t("decisionDate")}</dt>
+              <dd className="font-semibold">{format.dateTime(day(concept.decisionDate), { dateStyle: "long" })}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-muted">{t("deadline")}</dt>
+              <dd className="font-semibold">{format.dateTime(day(concept.deadline), { dateStyle: "long" })}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-muted">{t("leadOffice")}</dt>
+              <dd className="font-semibold">{overview.leadOrganisationName}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-muted">{t("myRole")}</dt>
+              <dd className="font-semibold">{tr(overview.role)}</dd>
+            </div>
+          </dl>
+          <details className="mt-5 rounded-md border border-line bg-canvas p-4">
+            <summary className="cursor-pointer font-semibold">{t("motionText")}</summary>
+            <div className="mt-3 max-w-3xl whitespace-pre-line leading-relaxed">{concept.mandateText}</div>
+          </details>
+          <h3 className="mt-6 text-lg font-bold">{t("mandateItems")}</h3>
+          <ol className="mt-2 space-y-2">
+            {overview.mandateItems.map((item, i) => (
+              <li key={item.id} className="flex flex-wrap gap-x-3">
+                <span className="font-semibold">{i + 1}.</span>
+                <span>{item.text}</span>
+                <span className="text-muted">
+                  —{" "}
+                  {item.sections.length ? (
+                    <>
+                      {t("coveredBy")}{" "}
+                      {item.sections.map((s, j) => (
+                        <span key={s.id}>
+                          {j > 0 ? ", " : ""}
+                          <Link href={`/konzepte/${concept.id}/abschnitte/${s.id}`}>
+                            {s.number}. {s.title}
+                          </Link>
+                        </span>
+                      ))}
+                    </>
+                  ) : (
+                    <strong className="text-warn">{t("notCovered")}</strong>
+                  )}
+                </span>
+              </li>
             ))}
-          </tbody>
-        </table>
-      </section>
+          </ol>
+        </section>
 
-      <DeadlineTimeline plan={plan} settings={overview.mayManage ? { conceptId: concept.id, submissionLeadDays: concept.submissionLeadDays, signoffDays: concept.signoffDays, revisionDays: concept.revisionDays } : undefined} />
-
-      <section aria-labelledby="abschnitte" className="mt-8 rounded-lg border border-line bg-white p-6">
-        <h2 id="abschnitte" className="text-xl font-bold">
-          {t("sections")}
-        </h2>
-        {overview.sections.length === 0 ? (
-          <p className="mt-4">{t("noSections")}</p>
-        ) : (
-          <div className="mt-4 overflow-x-auto">
-            <table className="w-full text-left">
-              <caption className="sr-only">{t("sectionsCaption")}</caption>
-              <thead>
-                <tr className="border-b border-line text-sm text-muted">
-                  <th scope="col" className="py-2 pr-4">
-                    {t("number")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("title")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("owner")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("sectionStatus")}
-                  </th>
-                  {mayMoveSections ? (
-                    <th scope="col" className="py-2 pr-4">
-                      {tw("sectionStatusChange")}
-                    </th>
-                  ) : null}
-                  <th scope="col" className="py-2 pr-4">
-                    {t("openThreads")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("lastChange")}
-                  </th>
+        <section aria-labelledby="beratungsfolge" className="mt-8 rounded-lg border border-line bg-white p-6">
+          <h2 id="beratungsfolge" className="text-xl font-bold">
+            {t("beratungsfolge")}
+          </h2>
+          <table className="mt-4 w-full text-left">
+            <caption className="sr-only">{t("beratungsfolgeCaption")}</caption>
+            <thead>
+              <tr className="border-b border-line text-sm text-muted">
+                <th scope="col" className="py-2 pr-4">
+                  {t("number")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("committee")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("consultationRole")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("meetingDate")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.consultations.map((c) => (
+                <tr key={c.id} className="border-b border-line last:border-0">
+                  <td className="py-2 pr-4">{c.position}</td>
+                  <td className="py-2 pr-4">
+                    {c.committeeName} ({c.committeeShortName}){c.classification ? <span className="text-muted"> · {tcl(c.classification)}</span> : null}
+                  </td>
+                  <td className="py-2 pr-4">{tcr(c.role)}</td>
+                  <td className="py-2 pr-4">{format.dateTime(day(c.meetingDate), { dateStyle: "medium" })}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {overview.sections.map((s) => (
-                  <tr key={s.id} className="border-b border-line last:border-0">
-                    <td className="py-3 pr-4 font-semibold">{s.number}</td>
-                    <td className="py-3 pr-4">
-                      <Link href={`/konzepte/${concept.id}/abschnitte/${s.id}`} className="font-semibold">
-                        {s.title}
-                      </Link>
-                    </td>
-                    <td className="py-3 pr-4">
-                      {s.ownerName}
-                      <IllustrativeMark show={s.ownerIllustrative} />
-                    </td>
-                    <td className="py-3 pr-4">
-                      <SectionStatusBadge status={s.status} />
-                    </td>
+              ))}
+            </tbody>
+          </table>
+        </section>
+
+        <DeadlineTimeline plan={plan} settings={overview.mayManage ? { conceptId: concept.id, submissionLeadDays: concept.submissionLeadDays, signoffDays: concept.signoffDays, revisionDays: concept.revisionDays } : undefined} />
+
+        <section aria-labelledby="abschnitte" className="mt-8 rounded-lg border border-line bg-white p-6">
+          <h2 id="abschnitte" className="text-xl font-bold">
+            {t("sections")}
+          </h2>
+          {overview.sections.length === 0 ? (
+            <p className="mt-4">{t("noSections")}</p>
+          ) : (
+            <div className="mt-4 overflow-x-auto">
+              <table className="w-full text-left">
+                <caption className="sr-only">{t("sectionsCaption")}</caption>
+                <thead>
+                  <tr className="border-b border-line text-sm text-muted">
+                    <th scope="col" className="py-2 pr-4">
+                      {t("number")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("title")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("owner")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("sectionStatus")}
+                    </th>
                     {mayMoveSections ? (
-                      <td className="py-3 pr-4">
-                        <SectionStatusForm action={setSectionStatusAction} conceptId={concept.id} sectionId={s.id} title={s.title} from={s.status} moves={SECTION_STATUS_MOVES[s.status]} />
-                      </td>
+                      <th scope="col" className="py-2 pr-4">
+                        {tw("sectionStatusChange")}
+                      </th>
                     ) : null}
-                    <td className="py-3 pr-4">{s.openThreads}</td>
-                    <td className="py-3 pr-4 text-sm">{t("lastChangeBy", { date: s.updatedAt, time: s.updatedAt, name: s.updatedByName ?? "—" })}</td>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("openThreads")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("lastChange")}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-    </main>
+                </thead>
+                <tbody>
+                  {overview.sections.map((s) => (
+                    <tr key={s.id} className="border-b border-line last:border-0">
+                      <td className="py-3 pr-4 font-semibold">{s.number}</td>
+                      <td className="py-3 pr-4">
+                        <Link href={`/konzepte/${concept.id}/abschnitte/${s.id}`} className="font-semibold">
+                          {s.title}
+                        </Link>
+                      </td>
+                      <td className="py-3 pr-4">
+                        {s.ownerName}
+                        <IllustrativeMark show={s.ownerIllustrative} />
+                      </td>
+                      <td className="py-3 pr-4">
+                        <SectionStatusBadge status={s.status} />
+                      </td>
+                      {mayMoveSections ? (
+                        <td className="py-3 pr-4">
+                          <SectionStatusForm action={setSectionStatusAction} conceptId={concept.id} sectionId={s.id} title={s.title} from={s.status} moves={SECTION_STATUS_MOVES[s.status]} />
+                        </td>
+                      ) : null}
+                      <td className="py-3 pr-4">{s.openThreads}</td>
+                      <td className="py-3 pr-4 text-sm">{t("lastChangeBy", { date: s.updatedAt, time: s.updatedAt, name: s.updatedByName ?? "—" })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </main>
+    </ClientMessages>
   );
 }

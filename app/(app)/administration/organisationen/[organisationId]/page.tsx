@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
@@ -27,7 +28,7 @@ export default async function OrganisationPage({ params }: Props) {
   const { organisation, members } = await load(params);
   const t = await getTranslations("orgAdmin");
   return (
-    <>
+    <ClientMessages namespaces={["orgAdmin", "orgKind", "classification", "form"]}>
       <p>
         <Link href="/administration/organisationen">← {t("backToList")}</Link>
       </p>
@@ -80,6 +81,6 @@ export default async function OrganisationPage({ params }: Props) {
           </section>
         </div>
       </div>
-    </>
+    </ClientMessages>
   );
 }

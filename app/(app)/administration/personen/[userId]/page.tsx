@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActiveToggle } from "@/components/forms/active-toggle";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
@@ -39,7 +40,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const t = await getTranslations("userAdmin");
   const format = await getFormatter();
   return (
-    <>
+    <ClientMessages namespaces={["userAdmin", "form", "orgKind"]}>
       <p>
         <Link href="/administration/personen">← {t("backToList")}</Link>
       </p>
@@ -100,6 +101,6 @@ export default async function PersonPage({ params, searchParams }: Props) {
           </section>
         </div>
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
@@ -22,7 +23,7 @@ export default async function NewPersonPage() {
   );
   const t = await getTranslations("userAdmin");
   return (
-    <>
+    <ClientMessages namespaces={["userAdmin", "orgKind", "form"]}>
       <p>
         <Link href="/administration/personen">← {t("backToList")}</Link>
       </p>
@@ -30,6 +31,6 @@ export default async function NewPersonPage() {
       <section className="mt-6 max-w-3xl rounded-lg border border-line bg-white p-6" aria-label={t("newTitle")}>
         <UserForm organisations={organisations} />
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { ConceptTabs } from "@/components/concept-tabs";
 import { CreateFassungForm } from "@/components/fassungen/create-fassung-form";
 import { FassungCompareForm } from "@/components/fassungen/fassung-compare-form";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { listFassungen } from "@/lib/fassungen/list-fassungen";
@@ -33,83 +34,85 @@ export default async function FassungenPage({ params }: Props) {
   const base = `/konzepte/${concept.id}`;
 
   return (
-    <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
-      <Breadcrumb items={[{ label: concept.title, href: base }, { label: t("title") }]} />
-      <h1 className="mt-4 text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-2 max-w-3xl text-muted">{t("intro")}</p>
-      <ConceptTabs conceptId={concept.id} current="fassungen" showOutline={mayCreate} />
-      <ExportLinks conceptId={concept.id} version="current" />
+    <ClientMessages namespaces={["fassungen"]}>
+      <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
+        <Breadcrumb items={[{ label: concept.title, href: base }, { label: t("title") }]} />
+        <h1 className="mt-4 text-3xl font-bold">{t("title")}</h1>
+        <p className="mt-2 max-w-3xl text-muted">{t("intro")}</p>
+        <ConceptTabs conceptId={concept.id} current="fassungen" showOutline={mayCreate} />
+        <ExportLinks conceptId={concept.id} version="current" />
 
-      {mayCreate ? (
-        <section aria-labelledby="einfrieren" className="mt-8 rounded-lg border border-line bg-white p-6">
-          <h2 id="einfrieren" className="text-xl font-bold">
-            {t("createTitle")}
+        {mayCreate ? (
+          <section aria-labelledby="einfrieren" className="mt-8 rounded-lg border border-line bg-white p-6">
+            <h2 id="einfrieren" className="text-xl font-bold">
+              {t("createTitle")}
+            </h2>
+            <CreateFassungForm action={createFassungAction} conceptId={concept.id} />
+          </section>
+        ) : null}
+
+        <section aria-labelledby="liste" className="mt-8 rounded-lg border border-line bg-white p-6">
+          <h2 id="liste" className="text-xl font-bold">
+            {t("listTitle")}
           </h2>
-          <CreateFassungForm action={createFassungAction} conceptId={concept.id} />
-        </section>
-      ) : null}
-
-      <section aria-labelledby="liste" className="mt-8 rounded-lg border border-line bg-white p-6">
-        <h2 id="liste" className="text-xl font-bold">
-          {t("listTitle")}
-        </h2>
-        {fassungen.length === 0 ? (
-          <p className="mt-4">{t("none")}</p>
-        ) : (
-          <div className="mt-4 overflow-x-auto">
-            <table className="w-full text-left">
-              <caption className="sr-only">{t("caption")}</caption>
-              <thead>
-                <tr className="border-b border-line text-sm text-muted">
-                  <th scope="col" className="py-2 pr-4">
-                    {t("name")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("frozenAt")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("frozenBy")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("sections")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("actions")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {fassungen.map((f) => (
-                  <tr key={f.id} className="border-b border-line last:border-0">
-                    <th scope="row" className="py-3 pr-4">
-                      <Link href={`${base}/fassungen/${f.id}`} className="font-semibold">
-                        {f.name}
-                      </Link>
+          {fassungen.length === 0 ? (
+            <p className="mt-4">{t("none")}</p>
+          ) : (
+            <div className="mt-4 overflow-x-auto">
+              <table className="w-full text-left">
+                <caption className="sr-only">{t("caption")}</caption>
+                <thead>
+                  <tr className="border-b border-line text-sm text-muted">
+                    <th scope="col" className="py-2 pr-4">
+                      {t("name")}
                     </th>
-                    <td className="py-3 pr-4">{format.dateTime(f.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                    <td className="py-3 pr-4">{f.createdByName ?? "—"}</td>
-                    <td className="py-3 pr-4">{f.sectionCount}</td>
-                    <td className="py-3 pr-4 text-sm">
-                      <Link href={`${base}/fassungen/vergleich?von=${f.id}&bis=aktuell`} aria-label={t("compareWithCurrentLabel", { name: f.name })}>
-                        {t("compareWithCurrent")}
-                      </Link>
-                    </td>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("frozenAt")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("frozenBy")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("sections")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("actions")}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-
-      {fassungen.length ? (
-        <section aria-labelledby="vergleichen" className="mt-8 rounded-lg border border-line bg-white p-6">
-          <h2 id="vergleichen" className="text-xl font-bold">
-            {t("compareTitle")}
-          </h2>
-          <FassungCompareForm action={`${base}/fassungen/vergleich`} fassungen={[...fassungen].reverse()} />
+                </thead>
+                <tbody>
+                  {fassungen.map((f) => (
+                    <tr key={f.id} className="border-b border-line last:border-0">
+                      <th scope="row" className="py-3 pr-4">
+                        <Link href={`${base}/fassungen/${f.id}`} className="font-semibold">
+                          {f.name}
+                        </Link>
+                      </th>
+                      <td className="py-3 pr-4">{format.dateTime(f.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                      <td className="py-3 pr-4">{f.createdByName ?? "—"}</td>
+                      <td className="py-3 pr-4">{f.sectionCount}</td>
+                      <td className="py-3 pr-4 text-sm">
+                        <Link href={`${base}/fassungen/vergleich?von=${f.id}&bis=aktuell`} aria-label={t("compareWithCurrentLabel", { name: f.name })}>
+                          {t("compareWithCurrent")}
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
         </section>
-      ) : null}
-    </main>
+
+        {fassungen.length ? (
+          <section aria-labelledby="vergleichen" className="mt-8 rounded-lg border border-line bg-white p-6">
+            <h2 id="vergleichen" className="text-xl font-bold">
+              {t("compareTitle")}
+            </h2>
+            <FassungCompareForm action={`${base}/fassungen/vergleich`} fassungen={[...fassungen].reverse()} />
+          </section>
+        ) : null}
+      </main>
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ConceptTabs } from "@/components/concept-tabs";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { ConceptStatusBadge } from "@/components/status-badge";
 import { RequiredSignoffsForm, SignoffForm } from "@/components/workflow/signoff-forms";
 import { getDb } from "@/db/client";
@@ -38,61 +39,63 @@ export default async function MitzeichnungPage({ params }: Props) {
   const { overview, isLead } = await load(params);
   const t = await getTranslations("signoff");
   return (
-    <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <p className="text-muted">{overview.title}</p>
-          <h1 className="mt-1 text-3xl font-bold">{t("title")}</h1>
+    <ClientMessages namespaces={["signoff", "form"]}>
+      <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <p className="text-muted">{overview.title}</p>
+            <h1 className="mt-1 text-3xl font-bold">{t("title")}</h1>
+          </div>
+          <ConceptStatusBadge status={overview.status} />
         </div>
-        <ConceptStatusBadge status={overview.status} />
-      </div>
-      <ConceptTabs conceptId={conceptId} current="mitzeichnung" showOutline={isLead} />
-      <p className="mt-6 max-w-3xl">{t("intro")}</p>
+        <ConceptTabs conceptId={conceptId} current="mitzeichnung" showOutline={isLead} />
+        <p className="mt-6 max-w-3xl">{t("intro")}</p>
 
-      <section aria-labelledby="mitzeichnende" className="mt-8 rounded-lg border border-line bg-white p-6">
-        <h2 id="mitzeichnende" className="text-xl font-bold">
-          {t("required")}
-        </h2>
-        {overview.mayEditRequired ? (
-          <RequiredSignoffsForm action={setRequiredSignoffsAction} conceptId={conceptId} candidates={overview.candidates} selected={overview.required.map((r) => r.id)} />
-        ) : (
-          <>
-            <ul className="mt-3 list-disc pl-6">
-              {overview.required.map((o) => (
-                <li key={o.id}>{o.name}</li>
-              ))}
-            </ul>
-            {isLead ? <p className="mt-3 text-sm text-muted">{t("requiredLocked")}</p> : null}
-          </>
-        )}
-      </section>
+        <section aria-labelledby="mitzeichnende" className="mt-8 rounded-lg border border-line bg-white p-6">
+          <h2 id="mitzeichnende" className="text-xl font-bold">
+            {t("required")}
+          </h2>
+          {overview.mayEditRequired ? (
+            <RequiredSignoffsForm action={setRequiredSignoffsAction} conceptId={conceptId} candidates={overview.candidates} selected={overview.required.map((r) => r.id)} />
+          ) : (
+            <>
+              <ul className="mt-3 list-disc pl-6">
+                {overview.required.map((o) => (
+                  <li key={o.id}>{o.name}</li>
+                ))}
+              </ul>
+              {isLead ? <p className="mt-3 text-sm text-muted">{t("requiredLocked")}</p> : null}
+            </>
+          )}
+        </section>
 
-      <section aria-labelledby="matrix" className="mt-8 rounded-lg border border-line bg-white p-6">
-        <h2 id="matrix" className="text-xl font-bold">
-          {t("matrix")}
-        </h2>
-        {overview.openRound ? (
-          <>
-            <RoundTable conceptId={conceptId} round={overview.openRound} required={overview.required} />
-            {overview.signableOrganisations.length ? (
-              <SignoffForm action={signOffAction} conceptId={conceptId} roundId={overview.openRound.id} contentHash={overview.openRound.contentHash} organisations={overview.signableOrganisations} />
-            ) : null}
-          </>
-        ) : (
-          <p className="mt-3">{t("noRound")}</p>
-        )}
-      </section>
+        <section aria-labelledby="matrix" className="mt-8 rounded-lg border border-line bg-white p-6">
+          <h2 id="matrix" className="text-xl font-bold">
+            {t("matrix")}
+          </h2>
+          {overview.openRound ? (
+            <>
+              <RoundTable conceptId={conceptId} round={overview.openRound} required={overview.required} />
+              {overview.signableOrganisations.length ? (
+                <SignoffForm action={signOffAction} conceptId={conceptId} roundId={overview.openRound.id} contentHash={overview.openRound.contentHash} organisations={overview.signableOrganisations} />
+              ) : null}
+            </>
+          ) : (
+            <p className="mt-3">{t("noRound")}</p>
+          )}
+        </section>
 
-      <section aria-labelledby="verlauf" className="mt-8 rounded-lg border border-line bg-white p-6">
-        <h2 id="verlauf" className="text-xl font-bold">
-          {t("history")}
-        </h2>
-        {overview.history.length === 0 ? <p className="mt-3">{t("noHistory")}</p> : null}
-        {overview.history.map((round) => (
-          <RoundTable key={round.id} conceptId={conceptId} round={round} required={[]} />
-        ))}
-      </section>
-    </main>
+        <section aria-labelledby="verlauf" className="mt-8 rounded-lg border border-line bg-white p-6">
+          <h2 id="verlauf" className="text-xl font-bold">
+            {t("history")}
+          </h2>
+          {overview.history.length === 0 ? <p className="mt-3">{t("noHistory")}</p> : null}
+          {overview.history.map((round) => (
+            <RoundTable key={round.id} conceptId={conceptId} round={round} required={[]} />
+          ))}
+        </section>
+      </main>
+    </ClientMessages>
   );
 }
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { DiscussionPanel } from "@/components/comments/discussion-panel";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { SectionStatusBadge } from "@/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
@@ -51,79 +52,81 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const here = `${base}/abschnitte/${section.id}`;
 
   return (
-    <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
-      <Breadcrumb items={[{ label: concept.title, href: base }, { label: `${section.number}. ${section.title}` }]} />
-      <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
-        <h1 className="text-3xl font-bold">
-          {section.number}. {section.title}
-        </h1>
-        <SectionStatusBadge status={section.status} />
-      </div>
-      <p className="mt-2 text-muted">
-        {t("owner", { name: section.ownerName })} · {t("revision", { number: section.version })} ·{" "}
-        {t("lastChange", { date: section.updatedAt, time: section.updatedAt, name: section.updatedByName ?? "—" })}
-      </p>
-      <div className="mt-4 flex flex-wrap items-center gap-3">
-        {mayEdit ? (
-          <Link href={`${here}/bearbeiten`} className={buttonClass("primary", "no-underline hover:text-white")}>
-            {t("edit")}
-          </Link>
-        ) : null}
-        {discussion.may.propose ? (
-          <Link href={`${here}/vorschlagen`} className={buttonClass("secondary", "no-underline")}>
-            {tp("propose")}
-          </Link>
-        ) : null}
-        <Link href={`${here}/verlauf`} className={buttonClass("secondary", "no-underline")}>
-          {t("history")}
-        </Link>
-      </div>
-      {refusal ? <p className="mt-4 rounded-md border border-line bg-white px-4 py-3">{t(`refusal.${refusal}`, { owner: section.ownerName })}</p> : null}
-      {othersEditing.length ? (
-        <p className="mt-4 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] px-4 py-3 font-semibold text-warn">
-          {t("editingNow", { names: othersEditing.map((o) => (o.organisations ? `${o.name} (${o.organisations})` : o.name)).join(", ") })}
+    <ClientMessages namespaces={["comments", "abwaegung"]}>
+      <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
+        <Breadcrumb items={[{ label: concept.title, href: base }, { label: `${section.number}. ${section.title}` }]} />
+        <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
+          <h1 className="text-3xl font-bold">
+            {section.number}. {section.title}
+          </h1>
+          <SectionStatusBadge status={section.status} />
+        </div>
+        <p className="mt-2 text-muted">
+          {t("owner", { name: section.ownerName })} · {t("revision", { number: section.version })} ·{" "}
+          {t("lastChange", { date: section.updatedAt, time: section.updatedAt, name: section.updatedByName ?? "—" })}
         </p>
-      ) : null}
-      <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
-        <article className="self-start rounded-lg border border-line bg-white p-8">
-          {discussion.html ? <div className="rich-text" data-section-text dangerouslySetInnerHTML={{ __html: discussion.html }} /> : <p>{t("empty")}</p>}
-        </article>
-        <DiscussionPanel discussion={discussion} conceptId={concept.id} sectionId={section.id} actorId={actor.id} filter={filter} />
-      </div>
-      <section aria-labelledby="vorschlaege" className="mt-8 rounded-lg border border-line bg-white p-6">
-        <h2 id="vorschlaege" className="text-xl font-bold">
-          {tp("listTitle")}
-        </h2>
-        {proposals.length === 0 ? (
-          <p className="mt-2 text-muted">{tp("none")}</p>
-        ) : (
-          <ul className="mt-3 flex flex-col gap-2">
-            {proposals.map((p) => (
-              <li key={p.id} className="flex flex-wrap items-center gap-3">
-                <Badge tone={p.status === "open" ? "info" : p.status === "accepted" ? "ok" : "neutral"}>{tp(`status.${p.status}`)}</Badge>
-                <Link href={`${here}/vorschlaege/${p.id}`}>
-                  {p.proposerName}
-                  {p.organisationName ? ` (${p.organisationName})` : ""}: {p.reason.length > 80 ? `${p.reason.slice(0, 80)} …` : p.reason}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <nav aria-label={t("sectionNav")} className="mt-8 flex justify-between gap-4">
-        {previous ? (
-          <Link href={`${base}/abschnitte/${previous.id}`} rel="prev">
-            ← {t("previous")}: {previous.number}. {previous.title}
+        <div className="mt-4 flex flex-wrap items-center gap-3">
+          {mayEdit ? (
+            <Link href={`${here}/bearbeiten`} className={buttonClass("primary", "no-underline hover:text-white")}>
+              {t("edit")}
+            </Link>
+          ) : null}
+          {discussion.may.propose ? (
+            <Link href={`${here}/vorschlagen`} className={buttonClass("secondary", "no-underline")}>
+              {tp("propose")}
+            </Link>
+          ) : null}
+          <Link href={`${here}/verlauf`} className={buttonClass("secondary", "no-underline")}>
+            {t("history")}
           </Link>
-        ) : (
-          <span />
-        )}
-        {next ? (
-          <Link href={`${base}/abschnitte/${next.id}`} rel="next">
-            {t("next")}: {next.number}. {next.title} →
-          </Link>
+        </div>
+        {refusal ? <p className="mt-4 rounded-md border border-line bg-white px-4 py-3">{t(`refusal.${refusal}`, { owner: section.ownerName })}</p> : null}
+        {othersEditing.length ? (
+          <p className="mt-4 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] px-4 py-3 font-semibold text-warn">
+            {t("editingNow", { names: othersEditing.map((o) => (o.organisations ? `${o.name} (${o.organisations})` : o.name)).join(", ") })}
+          </p>
         ) : null}
-      </nav>
-    </main>
+        <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+          <article className="self-start rounded-lg border border-line bg-white p-8">
+            {discussion.html ? <div className="rich-text" data-section-text dangerouslySetInnerHTML={{ __html: discussion.html }} /> : <p>{t("empty")}</p>}
+          </article>
+          <DiscussionPanel discussion={discussion} conceptId={concept.id} sectionId={section.id} actorId={actor.id} filter={filter} />
+        </div>
+        <section aria-labelledby="vorschlaege" className="mt-8 rounded-lg border border-line bg-white p-6">
+          <h2 id="vorschlaege" className="text-xl font-bold">
+            {tp("listTitle")}
+          </h2>
+          {proposals.length === 0 ? (
+            <p className="mt-2 text-muted">{tp("none")}</p>
+          ) : (
+            <ul className="mt-3 flex flex-col gap-2">
+              {proposals.map((p) => (
+                <li key={p.id} className="flex flex-wrap items-center gap-3">
+                  <Badge tone={p.status === "open" ? "info" : p.status === "accepted" ? "ok" : "neutral"}>{tp(`status.${p.status}`)}</Badge>
+                  <Link href={`${here}/vorschlaege/${p.id}`}>
+                    {p.proposerName}
+                    {p.organisationName ? ` (${p.organisationName})` : ""}: {p.reason.length > 80 ? `${p.reason.slice(0, 80)} …` : p.reason}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <nav aria-label={t("sectionNav")} className="mt-8 flex justify-between gap-4">
+          {previous ? (
+            <Link href={`${base}/abschnitte/${previous.id}`} rel="prev">
+              ← {t("previous")}: {previous.number}. {previous.title}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link href={`${base}/abschnitte/${next.id}`} rel="next">
+              {t("next")}: {next.number}. {next.title} →
+            </Link>
+          ) : null}
+        </nav>
+      </main>
+    </ClientMessages>
   );
 }

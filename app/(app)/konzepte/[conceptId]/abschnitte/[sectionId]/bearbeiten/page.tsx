@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { SectionEditorLoader } from "@/components/editor/section-editor-loader";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
@@ -40,34 +41,36 @@ export default async function EditSectionPage({ params }: Props) {
   const label = section.number ? `${section.number}. ${section.title}` : section.title;
 
   return (
-    <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
-      <Breadcrumb items={[{ label: concept.title, href: base }, { label, href: readHref }, { label: t("crumb") }]} />
-      <h1 className="mt-4 text-3xl font-bold">{t("heading", { section: label })}</h1>
-      <p className="mt-2 text-muted">
-        {ts("owner", { name: section.ownerName })} · {ts("revision", { number: section.version })} ·{" "}
-        <Link href={`${readHref}/verlauf`} className="underline">
-          {ts("history")}
-        </Link>
-      </p>
-      {refusal || !content ? (
-        <div className="mt-6 rounded-lg border border-line bg-white p-6">
-          <p className="font-semibold">{ts(`refusal.${refusal ?? "no-right"}`, { owner: section.ownerName })}</p>
-          <p className="mt-3">
-            <Link href={readHref}>{t("toReadView")}</Link>
-          </p>
-        </div>
-      ) : (
-        <SectionEditorLoader
-          conceptId={concept.id}
-          sectionId={section.id}
-          userId={actor.id}
-          sectionLabel={label}
-          initialContent={content}
-          initialVersion={section.version}
-          others={others.map(({ name, organisations }) => ({ name, organisations }))}
-          readHref={readHref}
-        />
-      )}
-    </main>
+    <ClientMessages namespaces={["editor", "presence", "linkDialog", "toolbar", "draft", "conflict", "diff"]}>
+      <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
+        <Breadcrumb items={[{ label: concept.title, href: base }, { label, href: readHref }, { label: t("crumb") }]} />
+        <h1 className="mt-4 text-3xl font-bold">{t("heading", { section: label })}</h1>
+        <p className="mt-2 text-muted">
+          {ts("owner", { name: section.ownerName })} · {ts("revision", { number: section.version })} ·{" "}
+          <Link href={`${readHref}/verlauf`} className="underline">
+            {ts("history")}
+          </Link>
+        </p>
+        {refusal || !content ? (
+          <div className="mt-6 rounded-lg border border-line bg-white p-6">
+            <p className="font-semibold">{ts(`refusal.${refusal ?? "no-right"}`, { owner: section.ownerName })}</p>
+            <p className="mt-3">
+              <Link href={readHref}>{t("toReadView")}</Link>
+            </p>
+          </div>
+        ) : (
+          <SectionEditorLoader
+            conceptId={concept.id}
+            sectionId={section.id}
+            userId={actor.id}
+            sectionLabel={label}
+            initialContent={content}
+            initialVersion={section.version}
+            others={others.map(({ name, organisations }) => ({ name, organisations }))}
+            readHref={readHref}
+          />
+        )}
+      </main>
+    </ClientMessages>
   );
 }

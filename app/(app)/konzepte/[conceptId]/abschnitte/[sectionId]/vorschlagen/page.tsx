@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/breadcrumb";
+import { ClientMessages } from "@/components/intl/client-messages";
 import { ProposalEditorLoader } from "@/components/proposals/proposal-editor-loader";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
@@ -22,18 +23,20 @@ export default async function ProposePage({ params }: Props) {
   const base = `/konzepte/${concept.id}`;
   const here = `${base}/abschnitte/${section.id}`;
   return (
-    <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
-      <Breadcrumb items={[{ label: concept.title, href: base }, { label: section.title, href: here }, { label: t("newTitle") }]} />
-      <h1 className="mt-4 text-3xl font-bold">{t("newHeading", { title: section.title })}</h1>
-      <p className="mt-2 max-w-3xl text-muted">{t("newIntro")}</p>
-      <ProposalEditorLoader
-        mode="propose"
-        endpoint={`/api/concepts/${concept.id}/sections/${section.id}/proposals`}
-        doneHref={`${here}/vorschlaege`}
-        initialContent={section.content}
-        baseVersion={section.version}
-        label={t("editorLabel", { title: section.title })}
-      />
-    </main>
+    <ClientMessages namespaces={["editor", "proposals", "linkDialog", "toolbar"]}>
+      <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
+        <Breadcrumb items={[{ label: concept.title, href: base }, { label: section.title, href: here }, { label: t("newTitle") }]} />
+        <h1 className="mt-4 text-3xl font-bold">{t("newHeading", { title: section.title })}</h1>
+        <p className="mt-2 max-w-3xl text-muted">{t("newIntro")}</p>
+        <ProposalEditorLoader
+          mode="propose"
+          endpoint={`/api/concepts/${concept.id}/sections/${section.id}/proposals`}
+          doneHref={`${here}/vorschlaege`}
+          initialContent={section.content}
+          baseVersion={section.version}
+          label={t("editorLabel", { title: section.title })}
+        />
+      </main>
+    </ClientMessages>
   );
 }
