@@ -1,23 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import type { ReadingRoomSnapshotData } from "@/db/schema";
 
 type Decision = "uebernommen" | "teilweise_uebernommen" | "nicht_uebernommen" | "zur_kenntnis_genommen";
 
 /** What one row shows; the live table and the reading room's snapshot both have it (the snapshot never an internal entry). */
-export type SynopseTableEntry = {
-  id: string;
-  kind: "kommentar" | "vorschlag";
-  sectionNumber: number | null;
-  sectionTitle: string;
-  organisation: string;
-  author: string;
-  text: string;
-  quote: string | null;
-  decision: string | null;
-  reason: string | null;
-  resultRevision: number | null;
-  internal?: boolean;
-};
+export type SynopseTableEntry = Omit<ReadingRoomSnapshotData["synopse"][number], "createdAt"> & { internal?: boolean };
 
 /** The Abwägung table: one row per comment thread or change proposal, as on the Synopse page and in the reading room. */
 export async function SynopseTable({ entries, caption }: { entries: SynopseTableEntry[]; caption: string }) {

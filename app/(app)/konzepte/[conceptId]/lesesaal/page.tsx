@@ -1,3 +1,4 @@
+import { SynopseDownloads } from "@/components/synopse/synopse-downloads";
 import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -163,15 +164,7 @@ export default async function ReadingRoomPage({ params }: Props) {
           </p>
         )}
         {room.synopseCount !== null ? (
-          <ul className="mt-3 flex flex-wrap gap-3" aria-label={t("synopseDownloads")}>
-            {(["csv", "pdf", "docx"] as const).map((f) => (
-              <li key={f}>
-                <a href={`/api/concepts/${concept.id}/vorlage/synopse?format=${f}`} className={buttonClass("ghost", "underline")} download>
-                  {ts("download", { format: f.toUpperCase() })}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <SynopseDownloads href={`/api/concepts/${concept.id}/vorlage/synopse`} label={t("synopseDownloads")} className="mt-3 flex flex-wrap gap-3" />
         ) : null}
       </section>
 

@@ -1,3 +1,4 @@
+import { SynopseDownloads } from "@/components/synopse/synopse-downloads";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -103,15 +104,7 @@ export default async function SynopsePage({ params, searchParams }: Props) {
         <button type="submit" className={buttonClass("secondary")}>
           {t("apply")}
         </button>
-        <ul className="flex flex-wrap gap-3" aria-label={t("downloads")}>
-          {(["csv", "pdf", "docx"] as const).map((format) => (
-            <li key={format}>
-              <a href={`/api/concepts/${synopse.concept.id}/synopse?format=${format}`} className={buttonClass("ghost", "underline")} download>
-                {t("download", { format: format.toUpperCase() })}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <SynopseDownloads href={`/api/concepts/${synopse.concept.id}/synopse`} label={t("downloads")} />
       </form>
       <p className="mt-4 text-sm text-muted" role="status">
         {filtered ? t("countFiltered", { count: synopse.total, total: synopse.unfilteredTotal }) : t("count", { count: synopse.total })}

@@ -1,9 +1,9 @@
+import { SynopseDownloads } from "@/components/synopse/synopse-downloads";
 import { cache } from "react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { SynopseTable } from "@/components/synopse/synopse-table";
-import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
@@ -49,15 +49,7 @@ export default async function ReadingRoomSynopsePage(props: Props) {
       <h1 className="mt-4 text-3xl font-bold">{t("synopse")}</h1>
       <p className="mt-2 max-w-3xl">{t("synopseIntro", { reference: synopse.reference })}</p>
       <p className="mt-1 text-sm text-muted">{t("synopseSnapshot", { when: format.dateTime(new Date(synopse.takenAt), { dateStyle: "long", timeStyle: "short" }) })}</p>
-      <ul className="no-print mt-4 flex flex-wrap gap-3" aria-label={t("synopseDownloads")}>
-        {(["csv", "pdf", "docx"] as const).map((f) => (
-          <li key={f}>
-            <a href={`/api/concepts/${concept.id}/vorlage/synopse?format=${f}`} className={buttonClass("ghost", "underline")} download>
-              {ts("download", { format: f.toUpperCase() })}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <SynopseDownloads href={`/api/concepts/${concept.id}/vorlage/synopse`} label={t("synopseDownloads")} className="no-print mt-4 flex flex-wrap gap-3" />
       {synopse.total === 0 ? (
         <p className="mt-6">{t("noSynopse")}</p>
       ) : (
