@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampPage, pageNumbers, pageOfList } from "./paging";
+import { clampPage, pageNumbers } from "./paging";
 
 describe("clampPage", () => {
   it("turns anything that is not a page into the first page and anything past the end into the last", () => {
@@ -14,14 +14,6 @@ describe("clampPage", () => {
 
   it("counts exact multiples without an empty last page", () => {
     expect(clampPage(9, 100, 50).pageCount).toBe(2);
-  });
-});
-
-describe("pageOfList", () => {
-  it("slices the requested page and the last page holds the rest", () => {
-    const items = Array.from({ length: 120 }, (_, i) => i);
-    expect(pageOfList(items, "2", 50).items).toEqual(items.slice(50, 100));
-    expect(pageOfList(items, "7", 50)).toMatchObject({ page: 3, items: items.slice(100) });
   });
 });
 

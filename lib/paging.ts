@@ -12,12 +12,6 @@ export function clampPage(requested: number | string | undefined | null, total: 
   return { page, pageCount, perPage, total, offset: (page - 1) * perPage };
 }
 
-/** One page of a list held in memory (a stored snapshot), clamped like clampPage. */
-export function pageOfList<T>(items: readonly T[], requested: number | string | undefined | null, perPage: number): PageWindow & { items: T[] } {
-  const window = clampPage(requested, items.length, perPage);
-  return { ...window, items: items.slice(window.offset, window.offset + perPage) };
-}
-
 /** The page numbers a pagination shows: the first, the last and two either side of the current one; null marks a gap. */
 export function pageNumbers(page: number, pageCount: number, around = 2): (number | null)[] {
   const shown: (number | null)[] = [];

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { notFound } from "@/lib/errors";
 import { loadFassungSnapshot } from "@/lib/fassungen/fassung-snapshot";
-import { pageOfList } from "@/lib/paging";
+import { clampPage } from "@/lib/paging";
 import { can } from "@/lib/permissions/permissions";
 import { SYNOPSE_PAGE_SIZE } from "@/lib/synopse/list-synopse";
 import { findVorlage, listBeratungsfolge, listCommitteeQuestions } from "./get-vorlage";
@@ -57,16 +57,27 @@ export async function getReadingRoomSynopse(db: Db, actor: Actor, conceptId: str
 
 /**
  * One page of the snapshot's Synopse for the reading room, `SYNOPSE_PAGE_SIZE` entries in the stored order; the
- * page is clamped to the list. The snapshot is stored JSON, so it is paged in memory.
+ * page is clamped to the list. The snapshot is one stored JSON document: PostgreSQL counts its entries and cuts
+ * the page (a jsonpath slice), so the server never reads the thousands of entries it does not show.
  */
 export async function getReadingRoomSynopsePage(db: Db, actor: Actor, conceptId: string, page: number | string = 1) {
-  const { entries, ...synopse } = await getReadingRoomSynopse(db, actor, conceptId);
-  const { items, ...window } = pageOfList(entries, page, SYNOPSE_PAGE_SIZE);
-  return { ...synopse, entries: items, ...window };
+  const access = await requireConceptAccess(db, actor, conceptId, "readingRoom.read");
+  const vorlage = await findVorlage(db, conceptId);
+  if (!vorlage) throw notFound();
+  const summary = await loadSnapshotSummary(db, vorlage.id);
+  if (!summary) throw notFound();
+  const window = clampPage(page, summary.synopseCount, SYNOPSE_PAGE_SIZE);
+  const snapshot = vorlagen.readingRoomSnapshot;
+  const slice = `$[${window.offset} to ${window.offset + window.perPage - 1}]`;
+  const [row] = await db
+    .select({ entries: sql<ReadingRoomSnapshotData["synopse"]>`jsonb_path_query_array(${snapshot}->'synopse', ${slice}::jsonpath)`.mapWith(parseJson<ReadingRoomSnapshotData["synopse"]>) })
+    .from(vorlagen)
+    .where(eq(vorlagen.id, vorlage.id));
+  return { concept: access.concept, reference: vorlage.reference, takenAt: summary.takenAt, entries: row?.entries ?? [], ...window };
 }
 
 // The postgres-js driver hands JSON of a raw SQL expression over as text, PGlite as a value.
-const parseJson = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as ReadingRoomSnapshotData["sections"];
+const parseJson = <T,>(value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 /** What the reading room itself shows of the snapshot: the owners and the size of the Synopse, not its entries. */
 async function loadSnapshotSummary(db: Db, vorlageId: string) {
@@ -74,7 +85,7 @@ async function loadSnapshotSummary(db: Db, vorlageId: string) {
   const [row] = await db
     .select({
       takenAt: sql<string>`${snapshot}->>'takenAt'`,
-      sections: sql<ReadingRoomSnapshotData["sections"]>`${snapshot}->'sections'`.mapWith(parseJson),
+      sections: sql<ReadingRoomSnapshotData["sections"]>`${snapshot}->'sections'`.mapWith(parseJson<ReadingRoomSnapshotData["sections"]>),
       synopseCount: sql<number>`jsonb_array_length(${snapshot}->'synopse')`.mapWith(Number),
     })
     .from(vorlagen)
