@@ -11,15 +11,21 @@ import { can } from "@/lib/permissions/permissions";
 import { SYNOPSE_PAGE_SIZE } from "@/lib/synopse/list-synopse";
 import { findVorlage, listBeratungsfolge, listCommitteeQuestions } from "./get-vorlage";
 
+/** Who may read the reading room, and the submitted Vorlage it shows (404 while there is none). */
+async function requireReadingRoomVorlage(db: Db, actor: Actor, conceptId: string) {
+  const access = await requireConceptAccess(db, actor, conceptId, "readingRoom.read");
+  const vorlage = await findVorlage(db, conceptId);
+  if (!vorlage) throw notFound();
+  return { access, vorlage };
+}
+
 /**
  * The committee reading room: the submitted Fassung (read through its frozen revisions), the Synopse and the
  * section owners from the snapshot taken at submission, the Vorlage with its Beratungsfolge (whose outcomes
  * are the deliberation itself) and the Rückfragen. Nothing from the drafts, nothing decided after submission.
  */
 export async function getReadingRoom(db: Db, actor: Actor, conceptId: string) {
-  const access = await requireConceptAccess(db, actor, conceptId, "readingRoom.read");
-  const vorlage = await findVorlage(db, conceptId);
-  if (!vorlage) throw notFound();
+  const { access, vorlage } = await requireReadingRoomVorlage(db, actor, conceptId);
   const [fassung, snapshot, folge, questions] = await Promise.all([
     loadFassungSnapshot(db, conceptId, vorlage.fassungId),
     loadSnapshotSummary(db, vorlage.id),
@@ -47,9 +53,7 @@ export async function getReadingRoom(db: Db, actor: Actor, conceptId: string) {
 
 /** The Synopse of the submitted Vorlage for the reading room's downloads: the snapshot, never the live table. */
 export async function getReadingRoomSynopse(db: Db, actor: Actor, conceptId: string) {
-  const access = await requireConceptAccess(db, actor, conceptId, "readingRoom.read");
-  const vorlage = await findVorlage(db, conceptId);
-  if (!vorlage) throw notFound();
+  const { access, vorlage } = await requireReadingRoomVorlage(db, actor, conceptId);
   const snapshot = await loadVorlageSnapshot(db, vorlage.id);
   if (!snapshot) throw notFound();
   return { concept: access.concept, reference: vorlage.reference, takenAt: snapshot.takenAt, entries: snapshot.synopse };
@@ -61,9 +65,7 @@ export async function getReadingRoomSynopse(db: Db, actor: Actor, conceptId: str
  * the page (a jsonpath slice), so the server never reads the thousands of entries it does not show.
  */
 export async function getReadingRoomSynopsePage(db: Db, actor: Actor, conceptId: string, page: number | string = 1) {
-  const access = await requireConceptAccess(db, actor, conceptId, "readingRoom.read");
-  const vorlage = await findVorlage(db, conceptId);
-  if (!vorlage) throw notFound();
+  const { access, vorlage } = await requireReadingRoomVorlage(db, actor, conceptId);
   const summary = await loadSnapshotSummary(db, vorlage.id);
   if (!summary) throw notFound();
   const window = clampPage(page, summary.synopseCount, SYNOPSE_PAGE_SIZE);
