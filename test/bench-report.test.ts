@@ -10,6 +10,7 @@ function report(overrides: Partial<Report> = {}): Report {
     date: "2026-11-25",
     machine: "2 Kerne",
     database: "PostgreSQL 15.20",
+    processes: 2,
     size: FULL_SIZE,
     seconds: 20,
     warmup: 5,

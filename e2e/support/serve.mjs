@@ -1,5 +1,6 @@
-// Starts the production server for the e2e run: one process, on loopback, with a fresh embedded database
-// unless DATABASE_URL points at a prepared PostgreSQL database.
+// Starts the production server for the e2e run as `npm start` does (on PostgreSQL one process per core,
+// sharing the port), on loopback, with a fresh embedded database unless DATABASE_URL points at a prepared
+// PostgreSQL database.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -27,7 +28,7 @@ fs.writeFileSync(path.join(os.tmpdir(), `konzeptwerk-e2e-${port}.env.json`), JSO
 
 // Idle keep-alive sockets stay open longer than a test pauses between requests (axe runs take seconds), so a
 // reused connection is never closed by the server at the moment the next request goes out.
-const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", "70000"], { env, stdio: "inherit" });
+const child = spawn(process.execPath, ["scripts/start-server.mjs", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", "70000"], { env, stdio: "inherit" });
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

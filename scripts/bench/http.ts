@@ -36,9 +36,9 @@ export async function startProcess(args: string[], env: Record<string, string | 
   };
 }
 
-/** `next start` (one process) on loopback, against the given database. */
+/** The production server as `npm start` runs it (one process per core on PostgreSQL), on loopback, against the given database. */
 export function startApp(port: number, env: Record<string, string | undefined>): Promise<Server> {
-  return startProcess(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  return startProcess(["scripts/start-server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: "bench-secret-only-for-the-benchmark-0123456789",
     SEED_DEMO: "false",

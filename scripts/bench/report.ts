@@ -9,6 +9,8 @@ export type Report = {
   date: string;
   machine: string;
   database: string;
+  /** Server processes (`npm start`'s workers; the limit server runs as many). */
+  processes: number;
   size: BenchSize;
   seconds: number;
   warmup: number;
@@ -67,7 +69,8 @@ export function renderReport(report: Report, broken: string[]): string {
     `Machine: ${report.machine}. Data: ${s.concepts} concepts; the largest with ${s.sections} sections (≈ ${s.pages} pages), ` +
       `${s.revisions.toLocaleString("en")} revisions, ${s.threads.toLocaleString("en")} comment threads, ${s.participants} participants, ${s.fassungen} Fassungen` +
       `${report.seedSeconds ? `, seeded in ${report.seedSeconds.toFixed(0)} s` : ""}. ` +
-      `autocannon on loopback, signed in, ${report.warmup} s warm-up, then ${report.seconds} s per run.`,
+      `autocannon on loopback, signed in, ${report.warmup} s warm-up, then ${report.seconds} s per run. ` +
+      `Server: \`npm start\` with ${report.processes} ${report.processes === 1 ? "process" : "processes"}; the limit server runs as many.`,
     "",
     `| Page | SQL | ${conns.map((c) => `${c} conn.: p50 / p95 / p99 · req/s`).join(" | ")} | limit req/s (${conns.join(" / ")}) | app / limit |`,
     `|---|---|${conns.map(() => "---|").join("")}---|---|`,

@@ -21,6 +21,7 @@ import { startApp, startProcess, signIn, load, type LoadResult, type Server } fr
 import { checkBudgets, writeReport, type Report } from "./report";
 import { FULL_SIZE, growHistory, seedBench, setConceptStatus, type BenchData, type BenchSize } from "./seed";
 import { captureQueries, writeMixRequests } from "./workload";
+import { workerCount } from "../start-server.mjs";
 
 const env = process.env;
 const SECONDS = Number(env.BENCH_SECONDS ?? 20);
@@ -125,6 +126,7 @@ async function main() {
     date: started.toISOString().slice(0, 10),
     machine: `${os.cpus().length} Kerne (${os.cpus()[0]?.model.trim() ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.type()} ${os.release()}`,
     database: target.label,
+    processes: workerCount({ ...env, ...target.dbEnv }),
     size: SIZE,
     seconds: SECONDS,
     warmup: WARMUP,
@@ -191,7 +193,7 @@ async function main() {
     log("Grenze (dieselben SQL-Abfragen, nackter Node-Server):");
     const limitFile = path.join(work, "limit-queries.json");
     fs.writeFileSync(limitFile, JSON.stringify(captured));
-    const limit = await startProcess(["--import", "tsx", "scripts/bench/limit-server.ts"], { ...target.dbEnv, LIMIT_QUERIES: limitFile, LIMIT_PORT: String(PORT + 1) }, PORT + 1, "/health");
+    const limit = await startProcess(["--import", "tsx", "scripts/bench/limit-server.ts"], { ...target.dbEnv, LIMIT_QUERIES: limitFile, LIMIT_PORT: String(PORT + 1), LIMIT_PROCESSES: String(report.processes) }, PORT + 1, "/health");
     try {
       for (const page of report.pages) page.limit = await measure(`${page.name} (Grenze)`, `${limit.baseUrl}/${page.key}`, "");
     } finally {
