@@ -70,6 +70,8 @@ export async function getConceptOverview(db: Db, actor: Actor, conceptId: string
     sections: numbered.filter((s) => links.some((l) => l.mandateItemId === item.id && l.sectionId === s.id)).map((s) => ({ id: s.id, number: s.number, title: s.title })),
   }));
   return {
+    /** For what else the page loads about this concept in the same request (the workflow panel). */
+    access,
     concept,
     role: access.role!,
     leadOrganisationName: leadOrg?.name ?? "",

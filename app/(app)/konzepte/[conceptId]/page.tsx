@@ -8,7 +8,7 @@ import { ConceptTabs } from "@/components/concept-tabs";
 import { ConceptStatusBadge, IllustrativeMark, SectionStatusBadge } from "@/components/status-badge";
 import { isDemoDataPresent } from "@/db/seed/seed-demo";
 import { planningToday } from "@/lib/clock";
-import { getConceptPlan } from "@/lib/planning/get-concept-plan";
+import { planFor } from "@/lib/planning/get-concept-plan";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
@@ -17,7 +17,7 @@ import { parseIdOrNotFound } from "@/lib/ids";
 import { FROZEN_STATUSES, type ConceptStatus } from "@/lib/permissions/permissions";
 import { WorkflowPanel } from "@/components/workflow/workflow-panel";
 import { SectionStatusForm } from "@/components/workflow/workflow-forms";
-import { getWorkflowState } from "@/lib/workflow/get-workflow-state";
+import { workflowStateFor } from "@/lib/workflow/get-workflow-state";
 import { SECTION_STATUS_MOVES } from "@/lib/workflow/section-status";
 import { setSectionStatusAction, transitionConceptAction } from "./actions";
 
@@ -33,9 +33,10 @@ async function load(params: Props["params"]) {
   return loadOverview((await params).conceptId);
 }
 
-async function loadPlan(concept: Awaited<ReturnType<typeof load>>["concept"]) {
-  const db = await getDb();
-  return getConceptPlan(db, concept, planningToday(await isDemoDataPresent(db)));
+/** The deadline plan from the Beratungsfolge the overview already loaded. */
+async function loadPlan({ concept, consultations }: Awaited<ReturnType<typeof load>>) {
+  const folge = consultations.map((c) => ({ committee: c.committeeShortName, meetingDate: c.meetingDate, submissionDeadline: c.submissionDeadline, outcome: c.outcome }));
+  return planFor(concept, folge, planningToday(await isDemoDataPresent(await getDb())));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -48,8 +49,8 @@ const day = (d: string) => new Date(`${d}T12:00:00Z`);
 export default async function ConceptOverviewPage({ params }: Props) {
   const overview = await load(params);
   const { concept } = overview;
-  const plan = await loadPlan(concept);
-  const workflow = overview.role === "committee" ? null : await getWorkflowState(await getDb(), await requireActor(), concept.id);
+  const plan = await loadPlan(overview);
+  const workflow = overview.role === "committee" ? null : await workflowStateFor(await getDb(), overview.access);
   const mayMoveSections = overview.mayManage && !FROZEN_STATUSES.has(concept.status as ConceptStatus);
   const tw = await getTranslations("workflow");
   const t = await getTranslations("concept");
