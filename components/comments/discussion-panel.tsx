@@ -47,7 +47,7 @@ export async function DiscussionPanel({ discussion, conceptId, sectionId, actorI
         </ul>
       </nav>
       {discussion.may.comment ? (
-        <NewThreadForm conceptId={conceptId} sectionId={sectionId} mayCommentInternally={discussion.may.commentInternally} mentionables={discussion.mentionables} />
+        <NewThreadForm conceptId={conceptId} sectionId={sectionId} filter={filter} mayCommentInternally={discussion.may.commentInternally} mentionables={discussion.mentionables} />
       ) : (
         <p className="text-muted">{t("readOnly")}</p>
       )}
