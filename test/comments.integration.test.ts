@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, commentThreads, comments, mailOutbox, notificationPreferences, notifications, organisations, sectionRevisions, sections, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed-demo";
@@ -81,7 +81,7 @@ describe("comment threads", () => {
       expect(visible.map((t) => t.id)).not.toContain(threadId);
       await expect(replyToThread(db, actor, { threadId, body: "Antwort" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    const leaked = await db.select().from(notifications).where(eq(notifications.link, `/konzepte/${concept.id}/abschnitte/${awoSection.id}#thread-${threadId}`));
+    const leaked = await db.select().from(notifications).where(like(notifications.link, `%${threadId}%`));
     expect(leaked.filter((n) => n.userId === awo.id)).toEqual([]);
     const leadAccess = await requireConceptAccess(db, await demoActor(db, "federfuehrung"), concept.id, "section.read");
     expect((await listSectionThreads(db, leadAccess, awoSection.id, "")).map((t) => t.id)).toContain(threadId);
@@ -123,11 +123,11 @@ describe("comment threads", () => {
     await db.update(users).set({ locale: "en" }).where(eq(users.id, awo.id));
     try {
       const { threadId } = await createThread(db, diakonie, { conceptId: concept.id, sectionId: awoSection.id, body: "Bitte <b>Zahlen</b> nennen." });
-      const [english] = await db.select().from(notifications).where(and(eq(notifications.userId, awo.id), eq(notifications.link, `/konzepte/${concept.id}/abschnitte/${awoSection.id}#thread-${threadId}`)));
+      const [english] = await db.select().from(notifications).where(and(eq(notifications.userId, awo.id), eq(notifications.link, `/konzepte/${concept.id}/abschnitte/${awoSection.id}?thread=${threadId}#thread-${threadId}`)));
       expect(english).toMatchObject({ title: `New comment on “${awoSection.title}”`, body: `${diakonie.name}: Bitte <b>Zahlen</b> nennen.` });
       const [mail] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, "awo@demo.example"), eq(mailOutbox.subject, `Konzeptwerk: New comment on “${awoSection.title}”`)));
       expect(mail!.textBody).toContain(`Open: `);
-      expect(mail!.textBody).toContain(`#thread-${threadId}`);
+      expect(mail!.textBody).toContain(`/abschnitte/${awoSection.id}?thread=${threadId}#thread-${threadId}`);
 
       await decideThread(db, lead, { threadId, decision: "nicht_uebernommen", reason: "Die Zahlen stehen im Anhang." });
       const [german] = await db.select().from(notifications).where(and(eq(notifications.userId, diakonie.id), eq(notifications.kind, "decision"), eq(notifications.link, english!.link)));

@@ -108,7 +108,7 @@ describe("German full-text search", () => {
     const plural = await search(actors.diakonie, "Familienzentren");
     const found = hits(plural);
     const comment = found.find((h) => h.kind === "comment");
-    expect(comment?.href).toBe(`/konzepte/${conceptId}/abschnitte/${sectionByTitle["Prüfung der Anbindung an die Familienzentren"]}#thread-${publicThreadId}`);
+    expect(comment?.href).toBe(`/konzepte/${conceptId}/abschnitte/${sectionByTitle["Prüfung der Anbindung an die Familienzentren"]}?thread=${publicThreadId}#thread-${publicThreadId}`);
     expect(comment?.snippet.filter((s) => s.mark).map((s) => s.text)).toEqual(["Familienzentrum"]);
     expect(found.find((h) => h.kind === "proposal")?.href).toBe(`/konzepte/${conceptId}/abschnitte/${sectionByTitle["Finanzierung"]}/vorschlaege/${proposalId}`);
     expect(found.some((h) => h.kind === "section" && h.section === "Prüfung der Anbindung an die Familienzentren" && h.number === 5)).toBe(true);
@@ -141,7 +141,7 @@ describe("German full-text search", () => {
     }
     for (const actor of [actors.lead, actors.jugendamt]) {
       const internal = hits(await search(actor, "Kämmerei")).find((h) => h.kind === "comment");
-      expect(internal).toMatchObject({ internal: true, href: expect.stringContaining(`#thread-${internalThreadId}`) });
+      expect(internal).toMatchObject({ internal: true, href: expect.stringContaining(`?thread=${internalThreadId}#thread-${internalThreadId}`) });
     }
   });
 
@@ -225,7 +225,7 @@ describe("stored search vectors and snippets of long texts", () => {
 
     const [comment] = await database.db.select({ id: comments.id }).from(comments).where(eq(comments.threadId, publicThreadId));
     await editComment(database.db, actors.diakonie, { commentId: comment!.id, body: "Im Quartierstreff Sonnenblume sind Räume frei." });
-    expect(hits(await search(actors.diakonie, "Sonnenblume"))).toEqual([expect.objectContaining({ kind: "comment", href: expect.stringContaining(`#thread-${publicThreadId}`) })]);
+    expect(hits(await search(actors.diakonie, "Sonnenblume"))).toEqual([expect.objectContaining({ kind: "comment", href: expect.stringContaining(`?thread=${publicThreadId}#thread-${publicThreadId}`) })]);
     expect(JSON.stringify(await search(actors.diakonie, "Benrath"))).not.toContain(publicThreadId);
 
     // No service rewrites a proposal's text; the column follows any update all the same.

@@ -1,15 +1,15 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { connect, type Database } from "@/db/connect";
+import { connect, type ConnectOptions, type Database } from "@/db/connect";
 
 /**
  * A throwaway, migrated database for one test file: a fresh PostgreSQL database when DATABASE_URL is set
- * (created here, dropped afterwards), otherwise an in-memory PGlite.
+ * (created here, dropped afterwards), otherwise an in-memory PGlite. `onQuery` sees every statement (to count them).
  */
-export async function createTestDatabase(): Promise<Database & { cleanup(): Promise<void> }> {
+export async function createTestDatabase(options: Pick<ConnectOptions, "onQuery"> = {}): Promise<Database & { cleanup(): Promise<void> }> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
-    const database = await connect({ pgliteDir: "memory://" });
+    const database = await connect({ pgliteDir: "memory://", onQuery: options.onQuery });
     await database.migrate();
     return { ...database, cleanup: () => database.close() };
   }
@@ -18,7 +18,7 @@ export async function createTestDatabase(): Promise<Database & { cleanup(): Prom
   await admin.unsafe(`create database ${name}`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const database = await connect({ databaseUrl: url.toString(), maxConnections: 25 });
+  const database = await connect({ databaseUrl: url.toString(), maxConnections: 25, onQuery: options.onQuery });
   await database.migrate();
   return {
     ...database,

@@ -1,19 +1,24 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { getSectionDiscussion, ThreadFilter } from "@/lib/comments/get-section-discussion";
+import { Pagination } from "@/components/ui/pagination";
+import { discussionPageHref, type ThreadFilter } from "@/lib/comments/discussion-links";
+import type { getSectionDiscussion } from "@/lib/comments/get-section-discussion";
+import { LegacyThreadLink } from "./legacy-thread-link";
 import { LinkifiedText } from "./linkified-text";
 import { NewThreadForm } from "./new-thread-form";
 import { DecisionForm, OwnCommentControls, ReplyForm, ResolveButton } from "./thread-forms";
 
 type Discussion = Awaited<ReturnType<typeof getSectionDiscussion>>;
 
-/** The threads beside a section's text: filters, the form for a new comment, and every visible thread. */
+/** The threads beside a section's text: filters, the form for a new comment, and one page of the visible threads. */
 export async function DiscussionPanel({ discussion, conceptId, sectionId, actorId, filter }: { discussion: Discussion; conceptId: string; sectionId: string; actorId: string; filter: ThreadFilter }) {
   const t = await getTranslations("comments");
   const ta = await getTranslations("abwaegung");
   const format = await getFormatter();
-  const base = `/konzepte/${conceptId}/abschnitte/${sectionId}`;
+  const { paging } = discussion;
+  // A filter starts on its first page; the page links keep the filter (and drop ?thread=).
+  const pageHref = (shown: ThreadFilter, page: number) => discussionPageHref(conceptId, sectionId, shown, page);
   const filters: { key: ThreadFilter; label: string }[] = [
     { key: "alle", label: t("filterAll") },
     { key: "offen", label: t("filterOpen") },
@@ -31,7 +36,7 @@ export async function DiscussionPanel({ discussion, conceptId, sectionId, actorI
           {filters.map((f) => (
             <li key={f.key}>
               <Link
-                href={`${base}?filter=${encodeURIComponent(f.key)}#diskussion`}
+                href={pageHref(f.key, 1)}
                 aria-current={filter === f.key ? "page" : undefined}
                 className="inline-block rounded-full border border-line bg-white px-3 py-1 no-underline aria-[current=page]:border-brand aria-[current=page]:bg-brand aria-[current=page]:text-white"
               >
@@ -42,11 +47,16 @@ export async function DiscussionPanel({ discussion, conceptId, sectionId, actorI
         </ul>
       </nav>
       {discussion.may.comment ? (
-        <NewThreadForm conceptId={conceptId} sectionId={sectionId} mayCommentInternally={discussion.may.commentInternally} mentionables={discussion.mentionables} />
+        <NewThreadForm conceptId={conceptId} sectionId={sectionId} filter={filter} mayCommentInternally={discussion.may.commentInternally} mentionables={discussion.mentionables} />
       ) : (
         <p className="text-muted">{t("readOnly")}</p>
       )}
-      {discussion.threads.length === 0 ? <p>{t("none")}</p> : null}
+      {discussion.threads.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : paging.pageCount > 1 ? (
+        <p className="text-sm text-muted">{t("range", { from: paging.offset + 1, to: paging.offset + discussion.threads.length, total: paging.total })}</p>
+      ) : null}
+      <Pagination label={t("pagesLabel")} page={paging.page} pageCount={paging.pageCount} href={(page) => pageHref(filter, page)} />
       <ol className="flex flex-col gap-4">
         {discussion.threads.map((thread) => {
           const ctx = { conceptId, sectionId, threadId: thread.id };
@@ -107,6 +117,8 @@ export async function DiscussionPanel({ discussion, conceptId, sectionId, actorI
           );
         })}
       </ol>
+      <Pagination label={t("pagesLabelEnd")} page={paging.page} pageCount={paging.pageCount} href={(page) => pageHref(filter, page)} />
+      {paging.pageCount > 1 ? <LegacyThreadLink /> : null}
     </section>
   );
 }

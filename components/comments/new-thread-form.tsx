@@ -1,10 +1,12 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { createThreadAction } from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/comment-actions";
 import { Button } from "@/components/ui/button";
 import { ActionForm, FieldError } from "@/components/forms/action-form";
+import { threadHref, type ThreadFilter } from "@/lib/comments/discussion-links";
 import { MentionPicker, type Mentionables } from "./mention-picker";
 
 const CONTEXT = 32;
@@ -27,8 +29,21 @@ function readSelection(container: Element | null): { exact: string; prefix: stri
   return { exact, prefix: prefix.slice(Math.max(0, prefix.length - CONTEXT)), suffix: after.toString().slice(0, CONTEXT) };
 }
 
-export function NewThreadForm({ conceptId, sectionId, mayCommentInternally, mentionables }: { conceptId: string; sectionId: string; mayCommentInternally: boolean; mentionables: Mentionables }) {
+export function NewThreadForm({
+  conceptId,
+  sectionId,
+  filter,
+  mayCommentInternally,
+  mentionables,
+}: {
+  conceptId: string;
+  sectionId: string;
+  filter: ThreadFilter;
+  mayCommentInternally: boolean;
+  mentionables: Mentionables;
+}) {
   const t = useTranslations("comments");
+  const router = useRouter();
   const [quote, setQuote] = useState({ exact: "", prefix: "", suffix: "" });
   useEffect(() => {
     const onChange = () => {
@@ -38,8 +53,14 @@ export function NewThreadForm({ conceptId, sectionId, mayCommentInternally, ment
     document.addEventListener("selectionchange", onChange);
     return () => document.removeEventListener("selectionchange", onChange);
   }, []);
+  // Threads run oldest first, so the new one is on the last page: open the page that holds it. The filter
+  // stays where the new (open, own) thread is sure to be in it. The status message stays, as on one page.
+  const onCreated = ({ threadId }: { threadId: string }) => {
+    setQuote({ exact: "", prefix: "", suffix: "" });
+    router.push(threadHref(conceptId, sectionId, threadId, filter === "offen" || filter === "meine" ? filter : "alle"));
+  };
   return (
-    <ActionForm action={createThreadAction} label={t("newThread")} className="rounded-lg border border-line bg-white p-4" onSuccess={() => setQuote({ exact: "", prefix: "", suffix: "" })}>
+    <ActionForm action={createThreadAction} label={t("newThread")} className="rounded-lg border border-line bg-white p-4" onSuccess={onCreated}>
       {({ pending, fieldErrors }) => (
         <div className="flex flex-col gap-3">
           <input type="hidden" name="conceptId" value={conceptId} />

@@ -14,7 +14,7 @@ const PendingContext = createContext(false);
  * or an alert (refusal), field errors handed to the children, the user's input kept when the server refuses,
  * focus on the first invalid field, and a reset after success unless `resetOnSuccess={false}`.
  */
-export function ActionForm({
+export function ActionForm<T = unknown>({
   action,
   children,
   className,
@@ -22,14 +22,15 @@ export function ActionForm({
   label,
   onSuccess,
 }: {
-  action: FormAction;
-  children: (state: { pending: boolean; fieldErrors: Record<string, string>; result: ActionResult<unknown> | null }) => ReactNode;
+  action: TypedFormAction<T>;
+  children: (state: { pending: boolean; fieldErrors: Record<string, string>; result: ActionResult<T> | null }) => ReactNode;
   className?: string;
   resetOnSuccess?: boolean;
   label?: string;
-  onSuccess?: () => void;
+  /** Runs after each success with what the action returned (e.g. the id of what it created). */
+  onSuccess?: (data: T) => void;
 }) {
-  const { state, pending, formProps } = useActionForm(action, { resetOnSuccess, onSuccess: onSuccess ? () => onSuccess() : undefined });
+  const { state, pending, formProps } = useActionForm(action, { resetOnSuccess, onSuccess: onSuccess ? (result) => onSuccess(result.data) : undefined });
   const fieldErrors = state && !state.ok ? state.fieldErrors : {};
   return (
     <PendingContext.Provider value={pending}>

@@ -9,12 +9,16 @@ const DECISIONS = ["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", 
 
 /**
  * Tests and e2e only: `count` comment threads of the Träger (Diakonie and AWO in turn) on the concept's live
- * sections, a minute apart, each with its first comment „Hinweis N“; every third one decided. A long Synopse
- * without clicking through the discussion.
+ * sections — or only on the one titled `onSectionTitle` — a minute apart, each with its first comment
+ * „Hinweis N“; every third one decided. A long Synopse or discussion without clicking through it.
  */
-export async function seedThreads(tx: Tx, conceptId: string, count: number): Promise<string[]> {
+export async function seedThreads(tx: Tx, conceptId: string, count: number, onSectionTitle?: string): Promise<string[]> {
   const { orgIds, userIds } = await loadDemoRefs(tx);
-  const live = await tx.select({ id: sections.id }).from(sections).where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt))).orderBy(asc(sections.position));
+  const live = await tx
+    .select({ id: sections.id })
+    .from(sections)
+    .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt), onSectionTitle === undefined ? undefined : eq(sections.title, onSectionTitle)))
+    .orderBy(asc(sections.position));
   if (!live.length || count <= 0) return [];
   const start = Date.now() - count * 60_000;
   const authors = [

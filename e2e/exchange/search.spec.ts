@@ -76,7 +76,8 @@ test.describe("search", () => {
     await expect(jugendamt.getByRole("status")).toHaveText(`1 Treffer für „${secret}“.`);
     await expect(jugendamt.getByText("nur Verwaltung", { exact: true })).toBeVisible();
     await jugendamt.getByRole("link", { name: "Kommentar" }).click();
-    await expect(jugendamt).toHaveURL(/#thread-/);
+    await expect(jugendamt).toHaveURL(/\?thread=([0-9a-f-]{36})#thread-\1$/);
+    await expect(jugendamt.locator("li[id^=thread-]").filter({ hasText: secret })).toBeInViewport();
 
     for (const user of ["diakonie", "awo", "ausschuss"] as const) {
       const page = await (await browser.newContext()).newPage();

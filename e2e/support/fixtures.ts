@@ -78,9 +78,12 @@ export { expect };
 
 export type FreshConcept = { conceptId: string; sectionIds: Record<string, string> };
 
-/** A fresh copy of the Welcome Points concept for one test (see app/api/test-support); `threads` adds Träger comments. */
-export async function createFreshConcept(request: import("@playwright/test").APIRequestContext, title?: string, options: { threads?: number } = {}): Promise<FreshConcept> {
-  const response = await request.post("/api/test-support/concepts", { data: { title: title ?? `Testkonzept ${Math.random().toString(36).slice(2, 8)}`, threads: options.threads } });
+/**
+ * A fresh copy of the Welcome Points concept for one test (see app/api/test-support); `threads` adds Träger
+ * comments, spread over the sections or all on the section titled `threadsOn`.
+ */
+export async function createFreshConcept(request: import("@playwright/test").APIRequestContext, title?: string, options: { threads?: number; threadsOn?: string } = {}): Promise<FreshConcept> {
+  const response = await request.post("/api/test-support/concepts", { data: { title: title ?? `Testkonzept ${Math.random().toString(36).slice(2, 8)}`, threads: options.threads, threadsOn: options.threadsOn } });
   expect(response.ok(), "test-support route available").toBe(true);
   return (await response.json()) as FreshConcept;
 }

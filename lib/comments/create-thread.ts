@@ -10,6 +10,7 @@ import { parseOrThrow } from "@/lib/http/action-result";
 import { can } from "@/lib/permissions/permissions";
 import { membersOf, notify } from "@/lib/notifications/notify";
 import { anchorFromQuote } from "./anchoring";
+import { threadHref } from "./discussion-links";
 import { ZCreateThread, type CreateThreadInput } from "./comment-schemas";
 import { resolveMentions, type ResolvedMentions } from "./resolve-mentions";
 import { actorOrganisationFor, requireSectionInConcept } from "./thread-access";
@@ -64,7 +65,7 @@ export async function createThread(db: Db, actor: Actor, input: CreateThreadInpu
       conceptId: data.conceptId,
       summary: { sectionId: section.id, visibility: data.visibility, blocking: data.blocking, anchored: Boolean(anchor), length: data.body.length },
     });
-    const link = `/konzepte/${data.conceptId}/abschnitte/${section.id}#thread-${thread!.id}`;
+    const link = threadHref(data.conceptId, section.id, thread!.id);
     const internal = data.visibility === "verwaltung";
     const excerpt = data.body.slice(0, 280);
     await notify(tx, actor.id, mentions.recipients, { kind: "mention", conceptId: data.conceptId, title: { key: "mentionTitle", params: { actor: actor.name, section: section.title } }, body: { key: "plain", params: { text: excerpt } }, link, internal });

@@ -9,6 +9,7 @@ import { parseOrThrow } from "@/lib/http/action-result";
 import { notify } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions/permissions";
 import { ZDecideThread } from "./comment-schemas";
+import { threadHref } from "./discussion-links";
 import { requireVisibleThread } from "./thread-access";
 
 export const ABWAEGUNG_LABEL = {
@@ -54,7 +55,7 @@ export async function decideThread(db: Db, actor: Actor, input: unknown): Promis
       conceptId: thread.conceptId,
       title: { key: "commentDecisionTitle", params: { decision: data.decision } },
       body: { key: "byline", params: { actor: actor.name, text: data.reason.slice(0, 400) } },
-      link: `/konzepte/${thread.conceptId}/abschnitte/${thread.sectionId}#thread-${thread.id}`,
+      link: threadHref(thread.conceptId, thread.sectionId, thread.id),
       internal: thread.visibility === "verwaltung",
     });
   });

@@ -1,17 +1,18 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/connect";
-import { commentColumns, commentMentions, commentThreads, comments, organisations, users } from "@/db/schema";
+import { commentThreads, comments, organisations, users } from "@/db/schema";
 import type { ConceptAccess } from "@/lib/concepts/concept-access";
 import { can } from "@/lib/permissions/permissions";
 import { resolveAnchor } from "./anchoring";
 
-export type ThreadView = Awaited<ReturnType<typeof listSectionThreads>>[number];
+export type ThreadSummary = Awaited<ReturnType<typeof listSectionThreads>>[number];
 
 /**
- * The threads of one section the actor may see, with comments, mentions and where each anchor sits in the
- * current text. Internal threads are filtered in the query. Three queries whatever the number of threads.
+ * The threads of one section the actor may see, oldest first, with where each anchor sits in the current
+ * text — without their comments (see listThreadComments), so counts, filters and highlights cost one query
+ * however long the discussion is. Internal threads are filtered in the query.
  */
 export async function listSectionThreads(db: Db, access: ConceptAccess, sectionId: string, currentText: string) {
   const internalAllowed = can("comment.readInternal", access.subject);
@@ -23,46 +24,23 @@ export async function listSectionThreads(db: Db, access: ConceptAccess, sectionI
     .leftJoin(organisations, eq(organisations.id, commentThreads.createdByOrganisationId))
     .leftJoin(resolver, eq(resolver.id, commentThreads.decidedBy))
     .where(and(eq(commentThreads.sectionId, sectionId), internalAllowed ? undefined : eq(commentThreads.visibility, "alle")))
-    .orderBy(asc(commentThreads.createdAt));
-  if (!threads.length) return [];
-  const threadIds = threads.map((t) => t.thread.id);
-  const commentRows = await db
-    .select({ comment: commentColumns, authorName: users.name, organisationName: organisations.name })
+    // The id breaks ties, so a thread keeps its page from one request to the next.
+    .orderBy(asc(commentThreads.createdAt), asc(commentThreads.id));
+  return threads.map(({ thread, authorName, organisationName, resolverName }) => ({
+    ...thread,
+    authorName,
+    organisationName,
+    deciderName: resolverName,
+    placement: thread.anchor ? resolveAnchor(currentText, thread.anchor) : null,
+  }));
+}
+
+/** Ids of the section's threads someone wrote a comment in (deleted ones included), for the filter "meine". */
+export async function listThreadIdsCommentedBy(db: Db, sectionId: string, userId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ threadId: comments.threadId })
     .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .leftJoin(organisations, eq(organisations.id, comments.organisationId))
-    .where(inArray(comments.threadId, threadIds))
-    .orderBy(asc(comments.createdAt));
-  const mentionRows = await db
-    .select({ commentId: commentMentions.commentId, userName: users.name, organisationName: organisations.name })
-    .from(commentMentions)
-    .innerJoin(comments, eq(comments.id, commentMentions.commentId))
-    .leftJoin(users, eq(users.id, commentMentions.userId))
-    .leftJoin(organisations, eq(organisations.id, commentMentions.organisationId))
-    .where(inArray(comments.threadId, threadIds));
-  const mentionsByComment = new Map<string, string[]>();
-  for (const m of mentionRows) mentionsByComment.set(m.commentId, [...(mentionsByComment.get(m.commentId) ?? []), m.userName ?? m.organisationName ?? ""]);
-  const commentsByThread = new Map<string, typeof commentRows>();
-  for (const c of commentRows) commentsByThread.set(c.comment.threadId, [...(commentsByThread.get(c.comment.threadId) ?? []), c]);
-  return threads.map(({ thread, authorName, organisationName, resolverName }) => {
-    const placed = thread.anchor ? resolveAnchor(currentText, thread.anchor) : null;
-    return {
-      ...thread,
-      authorName,
-      organisationName,
-      deciderName: resolverName,
-      placement: placed,
-      comments: (commentsByThread.get(thread.id) ?? []).map((c) => ({
-          id: c.comment.id,
-          authorId: c.comment.authorId,
-          authorName: c.authorName,
-          organisationName: c.organisationName,
-          body: c.comment.deletedAt ? null : c.comment.body,
-          createdAt: c.comment.createdAt,
-          edited: Boolean(c.comment.editedAt),
-          deleted: Boolean(c.comment.deletedAt),
-          mentions: mentionsByComment.get(c.comment.id) ?? [],
-        })),
-    };
-  });
+    .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
+    .where(and(eq(commentThreads.sectionId, sectionId), eq(comments.authorId, userId)));
+  return new Set(rows.map((r) => r.threadId));
 }

@@ -10,6 +10,7 @@ import { notify } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions/permissions";
 import { ZReply } from "./comment-schemas";
 import { insertMentions } from "./create-thread";
+import { threadHref } from "./discussion-links";
 import { resolveMentions } from "./resolve-mentions";
 import { actorOrganisationFor, requireVisibleThread } from "./thread-access";
 
@@ -33,7 +34,7 @@ export async function replyToThread(db: Db, actor: Actor, input: unknown): Promi
       conceptId: thread.conceptId,
       summary: { threadId: thread.id, length: data.body.length },
     });
-    const link = `/konzepte/${thread.conceptId}/abschnitte/${thread.sectionId}#thread-${thread.id}`;
+    const link = threadHref(thread.conceptId, thread.sectionId, thread.id);
     const internal = thread.visibility === "verwaltung";
     const excerpt = `${actor.name}: ${data.body.slice(0, 280)}`;
     const inThread = await tx.selectDistinct({ authorId: comments.authorId }).from(comments).where(eq(comments.threadId, thread.id));

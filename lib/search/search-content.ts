@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import type { Actor } from "@/lib/auth/load-actor";
+import { threadHref } from "@/lib/comments/discussion-links";
 import { AppError } from "@/lib/errors";
 import { queryRows } from "@/db/query-rows";
 import { searchHitsSql, type HitRow, type SearchHitKind } from "./search-hits-sql";
@@ -38,7 +39,7 @@ const KIND_ORDER: Record<SearchHitKind, number> = { section: 0, comment: 1, prop
 
 function hrefOf(row: HitRow): string {
   const section = `/konzepte/${row.conceptId}/abschnitte/${row.sectionId}`;
-  if (row.kind === "comment") return `${section}#thread-${row.threadId}`;
+  if (row.kind === "comment") return threadHref(row.conceptId, row.sectionId, row.threadId!);
   if (row.kind === "proposal") return `${section}/vorschlaege/${row.proposalId}`;
   return section;
 }

@@ -17,7 +17,8 @@ const str = (form: FormData, key: string) => {
 const ids = (form: FormData, key: string) => form.getAll(key).filter((v): v is string => typeof v === "string");
 const revalidate = (form: FormData) => revalidatePath(`/konzepte/${str(form, "conceptId")}/abschnitte/${str(form, "sectionId")}`);
 
-export async function createThreadAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+/** Returns the new thread's id: the form then opens the page of the discussion that shows it (the last one). */
+export async function createThreadAction(_prev: ActionResult<{ threadId: string }> | null, form: FormData): Promise<ActionResult<{ threadId: string }>> {
   const result = await runAction(async () => {
     const actor = await requireActorOrThrow();
     const exact = str(form, "quote")?.trim();

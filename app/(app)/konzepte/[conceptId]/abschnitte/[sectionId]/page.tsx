@@ -9,14 +9,19 @@ import { SectionStatusBadge } from "@/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { listSectionProposals } from "@/lib/proposals/get-proposal";
-import { getSectionDiscussion, type ThreadFilter } from "@/lib/comments/get-section-discussion";
+import { parseThreadFilter } from "@/lib/comments/discussion-links";
+import { getSectionDiscussion } from "@/lib/comments/get-section-discussion";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { getSectionForReading } from "@/lib/sections/get-section-for-reading";
 
-type Props = { params: Promise<{ conceptId: string; sectionId: string }>; searchParams: Promise<{ filter?: string }> };
+type Query = { filter?: string | string[]; seite?: string | string[]; thread?: string | string[] };
+type Props = { params: Promise<{ conceptId: string; sectionId: string }>; searchParams: Promise<Query> };
+
+/** A repeated query parameter counts with its first value. */
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 // generateMetadata and the page share one load per request (React cache), not two.
 const loadSection = cache(async (conceptId: string, sectionId: string) => {
@@ -34,17 +39,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${section.number}. ${section.title}` };
 }
 
-function parseFilter(value: string | undefined): ThreadFilter {
-  if (value === "offen" || value === "erledigt" || value === "meine") return value;
-  if (value?.startsWith("org:")) return value as ThreadFilter;
-  return "alle";
-}
-
 export default async function SectionPage({ params, searchParams }: Props) {
   const { concept, section, previous, next, mayEdit, refusal, othersEditing } = await load(params);
   const actor = await requireActor();
-  const filter = parseFilter((await searchParams).filter);
-  const discussion = await getSectionDiscussion(await getDb(), actor, concept.id, section.id, filter);
+  const query = await searchParams;
+  const filter = parseThreadFilter(first(query.filter));
+  // ?seite= picks a page; without it, ?thread= (links from notifications and search) opens the page holding that thread.
+  const discussion = await getSectionDiscussion(await getDb(), actor, concept.id, section.id, filter, { page: first(query.seite), threadId: first(query.thread) });
   const proposals = await listSectionProposals(await getDb(), concept.id, section.id);
   const tp = await getTranslations("proposals");
   const t = await getTranslations("section");
