@@ -56,7 +56,7 @@ export async function DiscussionPanel({ discussion, conceptId, sectionId, actorI
       ) : paging.pageCount > 1 ? (
         <p className="text-sm text-muted">{t("range", { from: paging.offset + 1, to: paging.offset + discussion.threads.length, total: paging.total })}</p>
       ) : null}
-      <Pagination label={t("pagesLabel")} page={paging.page} pageCount={paging.pageCount} href={(page) => pageHref(filter, page)} />
+      <Pagination label={t("pagesLabel")} page={paging.page} pageCount={paging.pageCount} href={(page) => pageHref(filter, page)} previousLabel={t("pagePrevious")} nextLabel={t("pageNext")} />
       <ol className="flex flex-col gap-4">
         {discussion.threads.map((thread) => {
           const ctx = { conceptId, sectionId, threadId: thread.id };
@@ -117,7 +117,7 @@ export async function DiscussionPanel({ discussion, conceptId, sectionId, actorI
           );
         })}
       </ol>
-      <Pagination label={t("pagesLabelEnd")} page={paging.page} pageCount={paging.pageCount} href={(page) => pageHref(filter, page)} />
+      <Pagination label={t("pagesLabelEnd")} page={paging.page} pageCount={paging.pageCount} href={(page) => pageHref(filter, page)} previousLabel={t("pagePrevious")} nextLabel={t("pageNext")} />
       {paging.pageCount > 1 ? <LegacyThreadLink /> : null}
     </section>
   );

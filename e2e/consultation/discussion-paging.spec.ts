@@ -24,7 +24,7 @@ test.describe("a long discussion beside a section", () => {
     await expect(thread(page, "Hinweis 1")).toBeVisible();
     await expect(thread(page, "Hinweis 21")).toHaveCount(0);
 
-    await pagesBelow(page).getByRole("link", { name: /Nächste Seite/ }).click();
+    await pagesBelow(page).getByRole("link", { name: /Weiter/ }).click();
     await expect(pagesAbove(page).getByText("Seite 2 von 3")).toBeVisible();
     expect(new URL(page.url()).search).toBe("?seite=2");
     expect(new URL(page.url()).hash).toBe("#diskussion");
