@@ -43,6 +43,17 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
 
+/**
+ * The browser went away while its request body was being read (Node: ECONNRESET "aborted", no `syscall`).
+ * Nothing was stored — the body never arrived — and nobody is there to read an answer: not worth an error log.
+ */
+export function isClientAbort(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const e = error as { code?: unknown; syscall?: unknown; cause?: unknown };
+  if (e.code === "ECONNRESET" && e.syscall === undefined) return true;
+  return isClientAbort(e.cause, depth + 1);
+}
+
 /** For the server log: the innermost cause with its code (drizzle's own message only repeats the SQL). */
 export function describeDatabaseError(error: unknown): string {
   let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;

@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { describe, expect, it } from "vitest";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, isUniqueViolation } from "@/lib/db-errors";
+import { describe, expect, it, vi } from "vitest";
+import { DATABASE_UNAVAILABLE_MESSAGE, isClientAbort, isDatabaseUnavailable, isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { runAction } from "./action-result";
 import { jsonRoute } from "./route-handler";
@@ -53,6 +53,19 @@ describe("database unavailable", () => {
     expect(aborted).toMatchObject({ code: "ECONNRESET" });
     expect(isDatabaseUnavailable(aborted)).toBe(false);
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: aborted }))).toBe(false);
+    expect(isClientAbort(aborted)).toBe(true);
+    // A JSON route answers it quietly: no "unexpected error" in the log, nothing stored.
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = await jsonRoute(async () => {
+        throw aborted;
+      })();
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ ok: false, code: "ABORTED" });
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it("leaves real bugs and constraint violations alone", () => {
@@ -61,6 +74,9 @@ describe("database unavailable", () => {
     expect(isUniqueViolation(unique)).toBe(true);
     expect(isDatabaseUnavailable(new TypeError("undefined is not a function"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
+    // A database socket reset (with syscall) is an outage, not a browser that left.
+    expect(isClientAbort(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", syscall: "read" }))).toBe(false);
+    expect(isClientAbort(new TypeError("bug"))).toBe(false);
   });
 
   it("answers 503 with Retry-After and a German message from JSON routes; other failures stay 500", async () => {
