@@ -5,7 +5,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { discussionPageHref, type ThreadFilter } from "@/lib/comments/discussion-links";
 import type { getSectionDiscussion } from "@/lib/comments/get-section-discussion";
 import { LegacyThreadLink } from "./legacy-thread-link";
-import { LinkifiedText } from "./linkified-text";
+import { CommentItem } from "./comment-item";
+import { NewReplies } from "./new-replies";
+import { ThreadReplies } from "./sent-replies";
 import { NewThreadForm } from "./new-thread-form";
 import { DecisionForm, OwnCommentControls, ReplyForm, ResolveButton } from "./thread-forms";
 
@@ -63,56 +65,49 @@ export async function DiscussionPanel({ discussion, conceptId, sectionId, actorI
           const mayResolve = discussion.may.resolveAny || (thread.createdBy === actorId && discussion.may.comment);
           return (
             <li key={thread.id} id={`thread-${thread.id}`} className="rounded-lg border border-line bg-white p-4" aria-labelledby={`thread-${thread.id}-title`}>
-              <h3 id={`thread-${thread.id}-title`} className="sr-only">
-                {t("threadBy", { name: thread.authorName })}
-              </h3>
-              <div className="flex flex-wrap gap-2">
-                <Badge tone={thread.status === "open" ? "info" : "ok"}>{thread.status === "open" ? t("open") : t("resolved")}</Badge>
-                {thread.visibility === "verwaltung" ? <Badge tone="warn">{t("internal")}</Badge> : null}
-                {thread.blocking ? <Badge tone="danger">{t("blockingBadge")}</Badge> : null}
-                {thread.decision ? <Badge tone="neutral">{t("decisionBadge", { decision: ta(thread.decision) })}</Badge> : null}
-              </div>
-              {thread.anchor ? (
-                thread.placement?.status === "changed" ? (
-                  <div className="mt-2 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] p-2 text-sm">
-                    <strong>{t("anchorChanged")}</strong> {t("originalQuote")} <q className="italic">{thread.anchor.quote.exact}</q>
-                  </div>
+              <ThreadReplies>
+                <h3 id={`thread-${thread.id}-title`} className="sr-only">
+                  {t("threadBy", { name: thread.authorName })}
+                </h3>
+                <div className="flex flex-wrap gap-2">
+                  <Badge tone={thread.status === "open" ? "info" : "ok"}>{thread.status === "open" ? t("open") : t("resolved")}</Badge>
+                  {thread.visibility === "verwaltung" ? <Badge tone="warn">{t("internal")}</Badge> : null}
+                  {thread.blocking ? <Badge tone="danger">{t("blockingBadge")}</Badge> : null}
+                  {thread.decision ? <Badge tone="neutral">{t("decisionBadge", { decision: ta(thread.decision) })}</Badge> : null}
+                </div>
+                {thread.anchor ? (
+                  thread.placement?.status === "changed" ? (
+                    <div className="mt-2 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] p-2 text-sm">
+                      <strong>{t("anchorChanged")}</strong> {t("originalQuote")} <q className="italic">{thread.anchor.quote.exact}</q>
+                    </div>
+                  ) : (
+                    <blockquote className="mt-2 border-l-4 border-[#f5c842] pl-3 text-sm italic">{thread.anchor.quote.exact}</blockquote>
+                  )
                 ) : (
-                  <blockquote className="mt-2 border-l-4 border-[#f5c842] pl-3 text-sm italic">{thread.anchor.quote.exact}</blockquote>
-                )
-              ) : (
-                <p className="mt-2 text-sm text-muted">{t("wholeSection")}</p>
-              )}
-              <ol className="mt-3 flex flex-col gap-3">
-                {thread.comments.map((c) => (
-                  <li key={c.id} className="border-t border-line pt-2 first:border-0 first:pt-0">
-                    <p className="text-sm">
-                      <strong>{c.authorName}</strong>
-                      {c.organisationName ? <span className="text-muted"> · {c.organisationName}</span> : null}
-                      <span className="text-muted"> · {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}</span>
-                      {c.edited ? <span className="text-muted"> · {t("edited")}</span> : null}
-                    </p>
-                    {c.deleted ? (
-                      <p className="text-muted italic">{t("deleted")}</p>
-                    ) : (
-                      <p className="whitespace-pre-line">
-                        <LinkifiedText text={c.body ?? ""} />
-                      </p>
-                    )}
-                    {c.mentions.length ? <p className="text-sm text-muted">{t("mentions", { names: c.mentions.map((m) => `@${m}`).join(", ") })}</p> : null}
-                    {!c.deleted && c.authorId === actorId && discussion.may.comment ? <OwnCommentControls ctx={ctx} commentId={c.id} body={c.body ?? ""} /> : null}
-                  </li>
-                ))}
-              </ol>
-              {thread.decision ? (
-                <p className="mt-3 rounded-md bg-canvas p-2 text-sm">
-                  <strong>{t("decisionBadge", { decision: ta(thread.decision) })}</strong>
-                  {thread.deciderName ? ` (${thread.deciderName})` : null}: {thread.decisionReason}
-                </p>
-              ) : null}
-              <div className="mt-3 flex flex-wrap items-start gap-3">{mayResolve ? <ResolveButton ctx={ctx} resolved={thread.status === "resolved"} /> : null}</div>
-              {discussion.may.decide ? <DecisionForm ctx={ctx} current={{ decision: thread.decision, reason: thread.decisionReason }} /> : null}
-              {discussion.may.comment ? <ReplyForm ctx={ctx} mentionables={discussion.mentionables} /> : null}
+                  <p className="mt-2 text-sm text-muted">{t("wholeSection")}</p>
+                )}
+                <ol className="mt-3 flex flex-col gap-3">
+                  {thread.comments.map((c) => (
+                    <CommentItem
+                      key={c.id}
+                      comment={c}
+                      dateText={format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                      labels={{ edited: t("edited"), deleted: t("deleted"), mentions: c.mentions.length ? t("mentions", { names: c.mentions.map((m) => `@${m}`).join(", ") }) : null }}
+                      controls={!c.deleted && c.authorId === actorId && discussion.may.comment ? <OwnCommentControls ctx={ctx} commentId={c.id} body={c.body ?? ""} /> : null}
+                    />
+                  ))}
+                  {discussion.may.comment ? <NewReplies ctx={ctx} listed={thread.comments.map((c) => c.id)} /> : null}
+                </ol>
+                {thread.decision ? (
+                  <p className="mt-3 rounded-md bg-canvas p-2 text-sm">
+                    <strong>{t("decisionBadge", { decision: ta(thread.decision) })}</strong>
+                    {thread.deciderName ? ` (${thread.deciderName})` : null}: {thread.decisionReason}
+                  </p>
+                ) : null}
+                <div className="mt-3 flex flex-wrap items-start gap-3">{mayResolve ? <ResolveButton ctx={ctx} resolved={thread.status === "resolved"} /> : null}</div>
+                {discussion.may.decide ? <DecisionForm ctx={ctx} current={{ decision: thread.decision, reason: thread.decisionReason }} /> : null}
+                {discussion.may.comment ? <ReplyForm ctx={ctx} mentionables={discussion.mentionables} /> : null}
+              </ThreadReplies>
             </li>
           );
         })}

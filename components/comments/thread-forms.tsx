@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { LazyDetails } from "@/components/ui/lazy-details";
 import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { MentionPicker, type Mentionables } from "./mention-picker";
+import { useAddSentReply } from "./sent-replies";
 
 type Ctx = { conceptId: string; sectionId: string; threadId: string };
 
@@ -29,8 +30,9 @@ function Hidden({ ctx }: { ctx: Ctx }) {
 export function ReplyForm({ ctx, mentionables }: { ctx: Ctx; mentionables: Mentionables }) {
   const t = useTranslations("comments");
   const id = `reply-${ctx.threadId}`;
+  const addSent = useAddSentReply();
   return (
-    <ActionForm action={replyAction} className="mt-3" label={t("replyForm")}>
+    <ActionForm action={replyAction} className="mt-3" label={t("replyForm")} onSuccess={({ comment }) => addSent(comment)}>
       {({ pending, fieldErrors }) => (
         <div className="flex flex-col gap-2">
           <Hidden ctx={ctx} />

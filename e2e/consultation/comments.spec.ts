@@ -54,8 +54,25 @@ test.describe("comments on sections", () => {
     await openSection(ja, conceptId, sectionId);
     const jaThread = ja.getByRole("listitem").filter({ hasText: "Bitte die Synergieeffekte konkret benennen." });
     await jaThread.getByLabel("Antworten").fill("Wir ergänzen Beispiele aus den Stadtbezirken.");
+    const answer = ja.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
     await jaThread.getByRole("button", { name: "Antwort senden" }).click();
-    await expect(jaThread.getByText("Wir ergänzen Beispiele aus den Stadtbezirken.")).toBeVisible();
+    await expect(jaThread.getByRole("status").filter({ hasText: "Antwort gespeichert." })).toBeVisible();
+    // The action answers with the reply alone, not with the page rendered again (its section text, its threads).
+    const body = (await (await answer).body()).toString("utf8");
+    expect(body).toContain("Beispiele aus den Stadtbezirken.");
+    expect(body).not.toContain("Ziel ist, die vor dem Hintergrund");
+    // The reply appears from the action's answer (the page is not rendered again) and can be corrected at once;
+    // after a reload the thread lists it exactly once, from the database.
+    const reply = (text: string) => jaThread.getByRole("listitem").filter({ hasText: text });
+    await expect(reply("Wir ergänzen Beispiele aus den Stadtbezirken.")).toHaveCount(1);
+    await reply("Wir ergänzen Beispiele aus den Stadtbezirken.").getByRole("button", { name: "Bearbeiten" }).click();
+    await jaThread.getByLabel("Kommentar bearbeiten").fill("Wir ergänzen Beispiele aus allen Stadtbezirken.");
+    await jaThread.getByRole("button", { name: "Speichern", exact: true }).click();
+    await expect(reply("Wir ergänzen Beispiele aus allen Stadtbezirken.")).toHaveCount(1);
+    await expect(reply("Wir ergänzen Beispiele aus allen Stadtbezirken.")).toContainText("bearbeitet");
+    await ja.reload();
+    await expect(reply("Wir ergänzen Beispiele aus allen Stadtbezirken.")).toHaveCount(1);
+    await expect(reply("aus den Stadtbezirken")).toHaveCount(0);
     // The decision form is rendered when its disclosure is first opened, not with every thread of the page.
     await expect(ja.getByRole("button", { name: "Entscheidung speichern", includeHidden: true })).toHaveCount(0);
     await jaThread.getByText("Abwägung festhalten").click();

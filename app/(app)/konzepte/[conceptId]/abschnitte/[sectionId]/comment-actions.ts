@@ -6,6 +6,7 @@ import { requireActorOrThrow } from "@/lib/auth/actor";
 import { createThread } from "@/lib/comments/create-thread";
 import { decideThread } from "@/lib/comments/decide-thread";
 import { deleteComment, editComment } from "@/lib/comments/edit-comment";
+import { listThreadComments, type CommentView } from "@/lib/comments/list-thread-comments";
 import { replyToThread } from "@/lib/comments/reply-to-thread";
 import { setThreadResolved } from "@/lib/comments/resolve-thread";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
@@ -36,17 +37,25 @@ export async function createThreadAction(_prev: ActionResult<{ threadId: string 
   return result;
 }
 
-export async function replyAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
-  const result = await runAction(async () => {
+/**
+ * Returns the stored reply as the discussion lists it, and re-renders nothing: the form shows the reply in its
+ * thread at once (a page with many threads would otherwise be rendered again for every reply). The thread's
+ * status, counts and everything else on the page are unchanged by a reply.
+ */
+export async function replyAction(_prev: ActionResult<{ comment: CommentView }> | null, form: FormData): Promise<ActionResult<{ comment: CommentView }>> {
+  return runAction(async () => {
     const actor = await requireActorOrThrow();
-    return replyToThread(await getDb(), actor, {
-      threadId: str(form, "threadId"),
+    const db = await getDb();
+    const threadId = str(form, "threadId");
+    const { commentId } = await replyToThread(db, actor, {
+      threadId,
       body: str(form, "body") ?? "",
       mentions: { users: ids(form, "mentionUsers"), organisations: ids(form, "mentionOrganisations") },
     });
+    const comment = (await listThreadComments(db, [threadId!])).get(threadId!)?.find((c) => c.id === commentId);
+    if (!comment) throw new Error(`Antwort ${commentId} nach dem Speichern nicht gefunden`);
+    return { comment };
   }, "Antwort gespeichert.");
-  if (result.ok) revalidate(form);
-  return result;
 }
 
 export async function editCommentAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {

@@ -1,0 +1,29 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { CommentItem } from "./comment-item";
+import { useSentReplies } from "./sent-replies";
+import { OwnCommentControls } from "./thread-forms";
+
+type Ctx = { conceptId: string; sectionId: string; threadId: string };
+
+/** The just-sent replies not yet in the server-rendered list (`listed`), as items of that list. */
+export function NewReplies({ ctx, listed }: { ctx: Ctx; listed: string[] }) {
+  const sent = useSentReplies();
+  const t = useTranslations("comments");
+  const format = useFormatter();
+  const fresh = sent.filter((c) => !listed.includes(c.id));
+  return (
+    <>
+      {fresh.map((c) => (
+        <CommentItem
+          key={c.id}
+          comment={c}
+          dateText={format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+          labels={{ edited: t("edited"), deleted: t("deleted"), mentions: c.mentions.length ? t("mentions", { names: c.mentions.map((m) => `@${m}`).join(", ") }) : null }}
+          controls={<OwnCommentControls ctx={ctx} commentId={c.id} body={c.body ?? ""} />}
+        />
+      ))}
+    </>
+  );
+}
