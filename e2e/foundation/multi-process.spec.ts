@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
+import http from "node:http";
 import { expect, test } from "../support/fixtures";
 
 /**
@@ -16,6 +17,20 @@ test.describe("server processes (npm start on PostgreSQL)", () => {
     }
   };
 
+  /**
+   * The health endpoint's status over a new connection each time (a kept-alive one could belong to the worker
+   * just killed), 0 when it does not answer within 10 s.
+   */
+  const health = (base: string) =>
+    new Promise<number>((resolve) => {
+      const req = http.get(`${base}/api/health`, { agent: false, timeout: 10_000 }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("timeout", () => req.destroy());
+      req.on("error", () => resolve(0));
+    });
+
   test("two workers serve, a killed worker is replaced, SIGTERM stops all", async () => {
     test.setTimeout(90_000);
     const port = Number(process.env.E2E_PORT ?? 3210) + 60;
@@ -28,7 +43,7 @@ test.describe("server processes (npm start on PostgreSQL)", () => {
     launcher.stderr.on("data", (d) => (output += d));
     const exited = new Promise<number | null>((resolve) => launcher.on("exit", (code) => resolve(code)));
     try {
-      await expect.poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+      await expect.poll(() => health(base), { timeout: 60_000 }).toBe(200);
       expect(output).toContain("Konzeptwerk: 2 Server-Prozesse");
       await expect.poll(() => childrenOf(launcher.pid!).length, { timeout: 30_000 }).toBe(2);
       // Both workers migrate under the advisory lock and report a ready database.
@@ -36,15 +51,16 @@ test.describe("server processes (npm start on PostgreSQL)", () => {
 
       const [victim, survivor] = childrenOf(launcher.pid!);
       process.kill(victim!, "SIGKILL");
-      // The other worker keeps answering while the replacement starts.
-      for (let i = 0; i < 5; i++) expect((await fetch(`${base}/api/health`)).status).toBe(200);
+      // Once the primary has noticed (a connection handed to the dying worker in that instant is lost, as with any
+      // crash), the other worker answers every request while the replacement starts.
+      await expect.poll(() => output.includes(`Server-Prozess ${victim} beendet (SIGKILL); ein neuer startet.`), { timeout: 30_000 }).toBe(true);
+      for (let i = 0; i < 5; i++) expect(await health(base)).toBe(200);
       await expect.poll(() => childrenOf(launcher.pid!).filter((p) => p !== victim).length, { timeout: 30_000 }).toBe(2);
       expect(childrenOf(launcher.pid!)).toContain(survivor);
-      expect(output).toContain(`Server-Prozess ${victim} beendet (SIGKILL); ein neuer startet.`);
       const workers = childrenOf(launcher.pid!);
 
       launcher.kill("SIGTERM");
-      expect(await exited).toBe(0);
+      expect(await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve("still running after 30 s"), 30_000))])).toBe(0);
       for (const pid of workers) expect(() => process.kill(pid, 0), `worker ${pid} still running`).toThrow();
     } finally {
       if (launcher.exitCode === null) launcher.kill("SIGKILL");
