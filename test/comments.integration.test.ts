@@ -90,7 +90,9 @@ describe("comment threads", () => {
   it("replies, edits with history, soft-deletes, resolves and reopens", async () => {
     const { db, concept, awoSection, diakonie, jugendamt, awo } = await setup();
     const { threadId } = await createThread(db, diakonie, { conceptId: concept.id, sectionId: awoSection.id, body: "Erster Gedanke" });
-    const { commentId } = await replyToThread(db, jugendamt, { threadId, body: "Antwort der Verwaltung" });
+    const { commentId, comment } = await replyToThread(db, jugendamt, { threadId, body: "Antwort der Verwaltung" });
+    // The stored reply as the discussion lists it, for the form to show at once.
+    expect(comment).toMatchObject({ id: commentId, authorId: jugendamt.id, body: "Antwort der Verwaltung", edited: false, deleted: false, mentions: [] });
     expect(await db.select().from(notifications).where(and(eq(notifications.userId, diakonie.id), eq(notifications.kind, "reply")))).toHaveLength(1);
     await expect(editComment(db, diakonie, { commentId, body: "fremd" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await editComment(db, jugendamt, { commentId, body: "Antwort der Verwaltung (ergänzt)" });

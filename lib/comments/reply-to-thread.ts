@@ -11,14 +11,15 @@ import { can } from "@/lib/permissions/permissions";
 import { ZReply } from "./comment-schemas";
 import { insertMentions } from "./create-thread";
 import { threadHref } from "./discussion-links";
+import { listThreadComments, type CommentView } from "./list-thread-comments";
 import { resolveMentions } from "./resolve-mentions";
 import { actorOrganisationFor, requireVisibleThread } from "./thread-access";
 
-export async function replyToThread(db: Db, actor: Actor, input: unknown): Promise<{ commentId: string }> {
+export async function replyToThread(db: Db, actor: Actor, input: unknown): Promise<{ commentId: string; comment: CommentView }> {
   const data = parseOrThrow(ZReply, input);
   const { thread, access } = await requireVisibleThread(db, actor, data.threadId);
   if (!can("comment.create", access.subject)) throw forbidden("In diesem Stand des Konzepts können Sie nicht antworten.");
-  return db.transaction(async (tx) => {
+  const { commentId } = await db.transaction(async (tx) => {
     const [section] = await tx.select({ title: sections.title, archivedAt: sections.archivedAt }).from(sections).where(eq(sections.id, thread.sectionId));
     if (!section || section.archivedAt) throw new AppError("CONFLICT", "Der Abschnitt dieses Kommentars wurde entfernt; Antworten sind nicht mehr möglich.");
     const mentions = await resolveMentions(tx, thread.conceptId, data.mentions);
@@ -47,4 +48,8 @@ export async function replyToThread(db: Db, actor: Actor, input: unknown): Promi
     );
     return { commentId: comment!.id };
   });
+  // The stored reply as the discussion lists it (author, organisation, time, mentions): the form shows it at once.
+  const stored = (await listThreadComments(db, [thread.id])).get(thread.id)?.find((c) => c.id === commentId);
+  if (!stored) throw new Error(`Antwort ${commentId} nach dem Speichern nicht gefunden`);
+  return { commentId, comment: stored };
 }

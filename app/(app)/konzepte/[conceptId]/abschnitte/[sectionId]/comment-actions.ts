@@ -6,7 +6,7 @@ import { requireActorOrThrow } from "@/lib/auth/actor";
 import { createThread } from "@/lib/comments/create-thread";
 import { decideThread } from "@/lib/comments/decide-thread";
 import { deleteComment, editComment } from "@/lib/comments/edit-comment";
-import { listThreadComments, type CommentView } from "@/lib/comments/list-thread-comments";
+import type { CommentView } from "@/lib/comments/list-thread-comments";
 import { replyToThread } from "@/lib/comments/reply-to-thread";
 import { setThreadResolved } from "@/lib/comments/resolve-thread";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
@@ -45,15 +45,11 @@ export async function createThreadAction(_prev: ActionResult<{ threadId: string 
 export async function replyAction(_prev: ActionResult<{ comment: CommentView }> | null, form: FormData): Promise<ActionResult<{ comment: CommentView }>> {
   return runAction(async () => {
     const actor = await requireActorOrThrow();
-    const db = await getDb();
-    const threadId = str(form, "threadId");
-    const { commentId } = await replyToThread(db, actor, {
-      threadId,
+    const { comment } = await replyToThread(await getDb(), actor, {
+      threadId: str(form, "threadId"),
       body: str(form, "body") ?? "",
       mentions: { users: ids(form, "mentionUsers"), organisations: ids(form, "mentionOrganisations") },
     });
-    const comment = (await listThreadComments(db, [threadId!])).get(threadId!)?.find((c) => c.id === commentId);
-    if (!comment) throw new Error(`Antwort ${commentId} nach dem Speichern nicht gefunden`);
     return { comment };
   }, "Antwort gespeichert.");
 }
