@@ -22,6 +22,27 @@ export const auditEvents = pgTable(
   (t) => [index("audit_events_concept_idx").on(t.conceptId, t.seq), index("audit_events_actor_idx").on(t.actorId)],
 );
 
+/**
+ * Audit events on their way into the chain. A transaction inserts its events here; a deferred trigger
+ * (migration 0009) moves them into audit_events at commit, under the chain's lock, computing each hash in
+ * PostgreSQL — so the lock every writer shares is held for the commit alone, never while the application
+ * works. Only the inserting transaction ever sees its rows: the table is empty at rest.
+ */
+export const auditPending = pgTable("audit_pending", {
+  id: bigserial({ mode: "number" }).primaryKey(),
+  occurredAt: timestamp({ withTimezone: true }).notNull(),
+  actorId: uuid(),
+  actorOrganisationId: uuid(),
+  action: text().notNull(),
+  objectType: text().notNull(),
+  objectId: text(),
+  conceptId: uuid(),
+  summary: jsonb().$type<Record<string, unknown>>().notNull(),
+  ip: text(),
+  /** The row's fields as canonical JSON (lib/audit/hash-audit-event.ts): what its hash covers besides the previous hash. */
+  body: text().notNull(),
+});
+
 /** Failed sign-in counters per account and per IP (key = "email:…" or "ip:…"). */
 export const signInThrottle = pgTable("sign_in_throttle", {
   key: text().primaryKey(),

@@ -15,9 +15,9 @@ export type HashedFields = {
   ip: string | null;
 };
 
-/** Each row's hash covers its content and the previous row's hash: a changed or removed row breaks the chain. */
-export function hashAuditEvent(prevHash: string, e: HashedFields): string {
-  const body = canonicalJson({
+/** The part of a row's hash input that is the row itself: its fields as canonical JSON. */
+export function auditEventBody(e: HashedFields): string {
+  return canonicalJson({
     occurredAt: e.occurredAt.toISOString(),
     actorId: e.actorId,
     actorOrganisationId: e.actorOrganisationId,
@@ -28,5 +28,12 @@ export function hashAuditEvent(prevHash: string, e: HashedFields): string {
     summary: e.summary,
     ip: e.ip,
   });
-  return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
+}
+
+/**
+ * Each row's hash covers its content and the previous row's hash: a changed or removed row breaks the chain.
+ * SHA-256 (hex) of `prevHash`, a line feed and the body, UTF-8 — write-audit-rows.ts computes the same in SQL.
+ */
+export function hashAuditEvent(prevHash: string, e: HashedFields): string {
+  return createHash("sha256").update(prevHash).update("\n").update(auditEventBody(e)).digest("hex");
 }

@@ -1,10 +1,6 @@
 import "server-only";
-import { desc, sql } from "drizzle-orm";
 import type { Tx } from "@/db/connect";
-import { auditEvents } from "@/db/schema";
-import { GENESIS_HASH, hashAuditEvent } from "./hash-audit-event";
-
-export const AUDIT_CHAIN_LOCK = 4_711_2021;
+import { appendAuditEvents } from "./append-audit-events";
 
 export type AuditInput = {
   actorId?: string | null;
@@ -18,23 +14,21 @@ export type AuditInput = {
 };
 
 /**
- * Appends one event inside the caller's transaction. The transaction-scoped advisory lock orders writers,
- * so every row chains to the one committed before it.
+ * Records one event in the caller's transaction; it joins the hash chain when the transaction commits
+ * (append-audit-events.ts), and not at all when it rolls back.
  */
 export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
-  const row = {
-    occurredAt: new Date(),
-    actorId: input.actorId ?? null,
-    actorOrganisationId: input.actorOrganisationId ?? null,
-    action: input.action,
-    objectType: input.objectType,
-    objectId: input.objectId ?? null,
-    conceptId: input.conceptId ?? null,
-    summary: input.summary ?? {},
-    ip: input.ip ?? null,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditEvents).values({ ...row, prevHash, hash: hashAuditEvent(prevHash, row) });
+  await appendAuditEvents(tx, [
+    {
+      occurredAt: new Date(),
+      actorId: input.actorId ?? null,
+      actorOrganisationId: input.actorOrganisationId ?? null,
+      action: input.action,
+      objectType: input.objectType,
+      objectId: input.objectId ?? null,
+      conceptId: input.conceptId ?? null,
+      summary: input.summary ?? {},
+      ip: input.ip ?? null,
+    },
+  ]);
 }
