@@ -36,7 +36,14 @@ export function findNulCharacter(value: unknown, path: string[] = [], seen = new
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const nul = findNulCharacter(input);
   if (nul) throw new AppError("VALIDATION", NUL_MESSAGE, { [nul.join(".") || "_form"]: NUL_MESSAGE });
-  const parsed = schema.safeParse(input);
+  let parsed: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    parsed = schema.safeParse(input);
+  } catch {
+    // zod 4 runs a string's length checks on anything with a `length` and can throw on an odd one (an object
+    // without a prototype as `length`): still bad input, answered like any other.
+    throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Felder.", { _form: "Die Eingabe hat nicht die erwartete Form." });
+  }
   if (!parsed.success) throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Felder.", fieldErrorsOf(parsed.error));
   return parsed.data;
 }
