@@ -1,5 +1,6 @@
 CREATE TABLE "audit_pending" (
 	"id" bigserial PRIMARY KEY NOT NULL,
+	"tx" bigint DEFAULT txid_current() NOT NULL,
 	"occurred_at" timestamp with time zone NOT NULL,
 	"actor_id" uuid,
 	"actor_organisation_id" uuid,
@@ -12,28 +13,29 @@ CREATE TABLE "audit_pending" (
 	"body" text NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX "audit_pending_tx_idx" ON "audit_pending" USING btree ("tx","id");--> statement-breakpoint
 -- At commit, the transaction's pending events join the chain in the order they were recorded: under the chain's
 -- lock (the one key every writer of the chain takes), each row links to the hash of the row before it and its own
 -- hash is SHA-256 over that hash, a line feed and its canonical body — the same as hashAuditEvent in the
--- application, which verifies the chain. Only this transaction's rows are visible here, so no filter is needed.
+-- application, which verifies the chain. The trigger fires once per pending row; the first firing does the work.
 CREATE OR REPLACE FUNCTION audit_pending_chain() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   head text;
   r record;
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM audit_pending) THEN
+  IF NOT EXISTS (SELECT 1 FROM audit_pending WHERE tx = txid_current()) THEN
     RETURN NULL;
   END IF;
   PERFORM pg_advisory_xact_lock(47112021);
   SELECT hash INTO head FROM audit_events ORDER BY seq DESC LIMIT 1;
   head := coalesce(head, repeat('0', 64));
-  FOR r IN SELECT * FROM audit_pending ORDER BY id LOOP
+  FOR r IN SELECT * FROM audit_pending WHERE tx = txid_current() ORDER BY id LOOP
     INSERT INTO audit_events (occurred_at, actor_id, actor_organisation_id, action, object_type, object_id, concept_id, summary, ip, prev_hash, hash)
     VALUES (r.occurred_at, r.actor_id, r.actor_organisation_id, r.action, r.object_type, r.object_id, r.concept_id, r.summary, r.ip, head,
             encode(sha256(convert_to(head || chr(10) || r.body, 'UTF8')), 'hex'))
     RETURNING hash INTO head;
   END LOOP;
-  DELETE FROM audit_pending;
+  DELETE FROM audit_pending WHERE tx = txid_current();
   RETURN NULL;
 END;
 $$;

@@ -1,4 +1,5 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { mailStatus } from "./enums";
 import { users } from "./organisations";
 
@@ -26,22 +27,29 @@ export const auditEvents = pgTable(
  * Audit events on their way into the chain. A transaction inserts its events here; a deferred trigger
  * (migration 0009) moves them into audit_events at commit, under the chain's lock, computing each hash in
  * PostgreSQL — so the lock every writer shares is held for the commit alone, never while the application
- * works. Only the inserting transaction ever sees its rows: the table is empty at rest.
+ * works. Only the inserting transaction ever sees its rows: the table is empty at rest (its dead rows wait
+for VACUUM; the trigger reads through the index on `tx`, so they do not slow it down).
  */
-export const auditPending = pgTable("audit_pending", {
-  id: bigserial({ mode: "number" }).primaryKey(),
-  occurredAt: timestamp({ withTimezone: true }).notNull(),
-  actorId: uuid(),
-  actorOrganisationId: uuid(),
-  action: text().notNull(),
-  objectType: text().notNull(),
-  objectId: text(),
-  conceptId: uuid(),
-  summary: jsonb().$type<Record<string, unknown>>().notNull(),
-  ip: text(),
-  /** The row's fields as canonical JSON (lib/audit/hash-audit-event.ts): what its hash covers besides the previous hash. */
-  body: text().notNull(),
-});
+export const auditPending = pgTable(
+  "audit_pending",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    /** The inserting transaction: the trigger finds its rows through the index, whatever dead rows the table holds. */
+    tx: bigint({ mode: "number" }).notNull().default(sql`txid_current()`),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    actorId: uuid(),
+    actorOrganisationId: uuid(),
+    action: text().notNull(),
+    objectType: text().notNull(),
+    objectId: text(),
+    conceptId: uuid(),
+    summary: jsonb().$type<Record<string, unknown>>().notNull(),
+    ip: text(),
+    /** The row's fields as canonical JSON (lib/audit/hash-audit-event.ts): what its hash covers besides the previous hash. */
+    body: text().notNull(),
+  },
+  (t) => [index("audit_pending_tx_idx").on(t.tx, t.id)],
+);
 
 /** Failed sign-in counters per account and per IP (key = "email:…" or "ip:…"). */
 export const signInThrottle = pgTable("sign_in_throttle", {
