@@ -7,7 +7,7 @@ import type { getSectionDiscussion } from "@/lib/comments/get-section-discussion
 import { LegacyThreadLink } from "./legacy-thread-link";
 import { CommentItem } from "./comment-item";
 import { NewReplies } from "./new-replies";
-import { ThreadReplies } from "./sent-replies";
+import { ThreadNotice, ThreadReplies } from "./sent-replies";
 import { NewThreadForm } from "./new-thread-form";
 import { DecisionForm, OwnCommentControls, ReplyForm, ResolveButton } from "./thread-forms";
 
@@ -98,6 +98,7 @@ export async function DiscussionPanel({ discussion, conceptId, sectionId, actorI
                   ))}
                   {discussion.may.comment ? <NewReplies ctx={ctx} listed={thread.comments.map((c) => c.id)} /> : null}
                 </ol>
+                {discussion.may.comment ? <ThreadNotice /> : null}
                 {thread.decision ? (
                   <p className="mt-3 rounded-md bg-canvas p-2 text-sm">
                     <strong>{t("decisionBadge", { decision: ta(thread.decision) })}</strong>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import {
   decideThreadAction,
   deleteCommentAction,
@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { LazyDetails } from "@/components/ui/lazy-details";
 import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { MentionPicker, type Mentionables } from "./mention-picker";
-import { useAddSentReply } from "./sent-replies";
+import { useAddSentReply, useAnnounceInThread } from "./sent-replies";
 
 type Ctx = { conceptId: string; sectionId: string; threadId: string };
 
@@ -54,10 +54,30 @@ export function ReplyForm({ ctx, mentionables }: { ctx: Ctx; mentionables: Menti
 export function OwnCommentControls({ ctx, commentId, body }: { ctx: Ctx; commentId: string; body: string }) {
   const t = useTranslations("comments");
   const [editing, setEditing] = useState(false);
+  const announce = useAnnounceInThread();
+  // The confirmation is given where the action's answer arrives, not in an effect of this form: the page
+  // rendered again with the answer may already have replaced these controls (a just-sent reply moves into the
+  // server-rendered list, a deleted comment loses them), and the thread outlives them.
+  const edit = useCallback<FormAction>(
+    async (previous, form) => {
+      const result = await editCommentAction(previous, form);
+      if (result.ok) announce(t("editSaved"));
+      return result;
+    },
+    [announce, t],
+  );
+  const remove = useCallback<FormAction>(
+    async (previous, form) => {
+      const result = await deleteCommentAction(previous, form);
+      if (result.ok) announce(t("deleteSaved"));
+      return result;
+    },
+    [announce, t],
+  );
   const id = `edit-${commentId}`;
   if (editing) {
     return (
-      <ActionForm action={editCommentAction} resetOnSuccess={false} onSuccess={() => setEditing(false)} label={t("edit")}>
+      <ActionForm action={edit} resetOnSuccess={false} onSuccess={() => setEditing(false)} label={t("edit")}>
         {({ pending, fieldErrors }) => (
           <div className="mt-2 flex flex-col gap-2">
             <Hidden ctx={ctx} />
@@ -85,7 +105,7 @@ export function OwnCommentControls({ ctx, commentId, body }: { ctx: Ctx; comment
       <button type="button" className="text-brand underline" onClick={() => setEditing(true)}>
         {t("edit")}
       </button>
-      <ActionForm action={deleteCommentAction} label={t("delete")}>
+      <ActionForm action={remove} label={t("delete")}>
         {({ pending }) => (
           <>
             <Hidden ctx={ctx} />

@@ -77,6 +77,8 @@ test.describe("comments on sections", () => {
     await jaThread.getByRole("button", { name: "Speichern", exact: true }).click();
     await expect(reply("Wir ergänzen Beispiele aus allen Stadtbezirken.")).toHaveCount(1);
     await expect(reply("Wir ergänzen Beispiele aus allen Stadtbezirken.")).toContainText("bearbeitet");
+    // The confirmation outlives the closed editing form (and the reply's move into the server-rendered list) and takes the focus.
+    await expect(jaThread.getByRole("status").filter({ hasText: "Kommentar geändert." })).toBeFocused();
     await ja.reload();
     await expect(reply("Wir ergänzen Beispiele aus allen Stadtbezirken.")).toHaveCount(1);
     await expect(reply("aus den Stadtbezirken")).toHaveCount(0);
@@ -92,11 +94,19 @@ test.describe("comments on sections", () => {
     await jaThread.getByRole("button", { name: "Als erledigt markieren" }).click();
     await expect(jaThread.getByText("erledigt", { exact: true })).toBeVisible();
     await expectNoAxeViolations(ja, "thread decided and resolved");
+    // A reply sent by mistake is deleted at once; the thread confirms it where the focus was.
+    await jaThread.getByLabel("Antworten").fill("Versehentlich gesendet.");
+    await jaThread.getByRole("button", { name: "Antwort senden" }).click();
+    await reply("Versehentlich gesendet.").getByRole("button", { name: "Löschen" }).click();
+    await expect(jaThread.getByRole("status").filter({ hasText: "Kommentar gelöscht." })).toBeFocused();
+    await expect(reply("Versehentlich gesendet.")).toHaveCount(0);
 
     // The Träger sees the reply and the decision; the decision arrived in its inbox.
     await diakonie.goto("/benachrichtigungen");
-    await expect(diakonie.getByRole("link", { name: /Entscheidung zu Ihrem Kommentar: teilweise übernommen/ })).toBeVisible();
-    await expect(diakonie.getByRole("link", { name: /Neue Antwort zu/ })).toBeVisible();
+    const ofThisConcept = diakonie.locator(`[href*="${conceptId}"]`);
+    await expect(diakonie.getByRole("link", { name: /Entscheidung zu Ihrem Kommentar: teilweise übernommen/ }).and(ofThisConcept)).toBeVisible();
+    // Two replies (one since deleted), two notifications.
+    await expect(diakonie.getByRole("link", { name: /Neue Antwort zu/ }).and(ofThisConcept)).toHaveCount(2);
     await expectNoAxeViolations(diakonie, "inbox");
     await diakonie.getByRole("button", { name: "Alle als gelesen markieren" }).click();
     await expect(diakonie.getByText("Alles gelesen.")).toBeVisible();
@@ -127,9 +137,12 @@ test.describe("comments on sections", () => {
     await signInAndWait(awo, "awo");
     await expect(awo.getByRole("link", { name: /Benachrichtigungen/ })).toContainText("ungelesen");
     await awo.goto("/benachrichtigungen");
-    await expect(awo.getByRole("link", { name: /Lena Hoffmann hat Sie in „Verstetigung in der Gemeinwesenarbeit“ erwähnt/ })).toBeVisible();
+    // This concept's notification (earlier runs against the same database leave theirs in the inbox too).
+    const mention = awo.getByRole("link", { name: /Lena Hoffmann hat Sie in „Verstetigung in der Gemeinwesenarbeit“ erwähnt/ }).and(awo.locator(`[href*="${conceptId}"]`));
+    await expect(mention).toBeVisible();
     await expect(awo.getByText("Kämmerei")).toHaveCount(0);
-    await awo.getByRole("link", { name: /hat Sie in/ }).click();
+    await mention.click();
+    await expect(awo).toHaveURL(new RegExp(`/abschnitte/${sectionId}\\?thread=`));
     await expect(awo.getByText("bitte den Absatz zur Verstetigung prüfen")).toBeVisible();
     await expect(awo.getByText("Kämmerei")).toHaveCount(0);
     expect(await awo.content()).not.toContain("Kämmerei");
