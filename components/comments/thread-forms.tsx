@@ -51,29 +51,29 @@ export function ReplyForm({ ctx, mentionables }: { ctx: Ctx; mentionables: Menti
   );
 }
 
+/**
+ * The action, confirming its success in the thread's status line. The confirmation is given where the action's
+ * answer arrives, not in an effect of the form: the page rendered again with the answer may already have replaced
+ * the form (a just-sent reply moves into the server-rendered list, a deleted comment loses its controls), and the
+ * thread outlives it.
+ */
+function useAnnouncingAction(action: FormAction, confirmation: string): FormAction {
+  const announce = useAnnounceInThread();
+  return useCallback<FormAction>(
+    async (previous, form) => {
+      const result = await action(previous, form);
+      if (result.ok) announce(confirmation);
+      return result;
+    },
+    [action, announce, confirmation],
+  );
+}
+
 export function OwnCommentControls({ ctx, commentId, body }: { ctx: Ctx; commentId: string; body: string }) {
   const t = useTranslations("comments");
   const [editing, setEditing] = useState(false);
-  const announce = useAnnounceInThread();
-  // The confirmation is given where the action's answer arrives, not in an effect of this form: the page
-  // rendered again with the answer may already have replaced these controls (a just-sent reply moves into the
-  // server-rendered list, a deleted comment loses them), and the thread outlives them.
-  const edit = useCallback<FormAction>(
-    async (previous, form) => {
-      const result = await editCommentAction(previous, form);
-      if (result.ok) announce(t("editSaved"));
-      return result;
-    },
-    [announce, t],
-  );
-  const remove = useCallback<FormAction>(
-    async (previous, form) => {
-      const result = await deleteCommentAction(previous, form);
-      if (result.ok) announce(t("deleteSaved"));
-      return result;
-    },
-    [announce, t],
-  );
+  const edit = useAnnouncingAction(editCommentAction, t("editSaved"));
+  const remove = useAnnouncingAction(deleteCommentAction, t("deleteSaved"));
   const id = `edit-${commentId}`;
   if (editing) {
     return (

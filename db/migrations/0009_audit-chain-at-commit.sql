@@ -1,14 +1,14 @@
 CREATE TABLE "audit_pending" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"tx" bigint DEFAULT txid_current() NOT NULL,
-	"occurred_at" timestamp with time zone NOT NULL,
+	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"actor_id" uuid,
 	"actor_organisation_id" uuid,
 	"action" text NOT NULL,
 	"object_type" text NOT NULL,
 	"object_id" text,
 	"concept_id" uuid,
-	"summary" jsonb NOT NULL,
+	"summary" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"ip" text,
 	"body" text NOT NULL
 );

@@ -3,20 +3,25 @@ import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uui
 import { mailStatus } from "./enums";
 import { users } from "./organisations";
 
+/** What an audit event records — the fields its hash covers (lib/audit/hash-audit-event.ts). */
+const auditEventFields = () => ({
+  occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  actorId: uuid(),
+  actorOrganisationId: uuid(),
+  action: text().notNull(),
+  objectType: text().notNull(),
+  objectId: text(),
+  conceptId: uuid(),
+  summary: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  ip: text(),
+});
+
 /** Append-only, hash-chained audit trail. */
 export const auditEvents = pgTable(
   "audit_events",
   {
     seq: bigserial({ mode: "number" }).primaryKey(),
-    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    actorId: uuid(),
-    actorOrganisationId: uuid(),
-    action: text().notNull(),
-    objectType: text().notNull(),
-    objectId: text(),
-    conceptId: uuid(),
-    summary: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-    ip: text(),
+    ...auditEventFields(),
     prevHash: text().notNull(),
     hash: text().notNull(),
   },
@@ -28,7 +33,7 @@ export const auditEvents = pgTable(
  * (migration 0009) moves them into audit_events at commit, under the chain's lock, computing each hash in
  * PostgreSQL — so the lock every writer shares is held for the commit alone, never while the application
  * works. Only the inserting transaction ever sees its rows: the table is empty at rest (its dead rows wait
-for VACUUM; the trigger reads through the index on `tx`, so they do not slow it down).
+ * for VACUUM; the trigger reads through the index on `tx`, so they do not slow it down).
  */
 export const auditPending = pgTable(
   "audit_pending",
@@ -36,15 +41,7 @@ export const auditPending = pgTable(
     id: bigserial({ mode: "number" }).primaryKey(),
     /** The inserting transaction: the trigger finds its rows through the index, whatever dead rows the table holds. */
     tx: bigint({ mode: "number" }).notNull().default(sql`txid_current()`),
-    occurredAt: timestamp({ withTimezone: true }).notNull(),
-    actorId: uuid(),
-    actorOrganisationId: uuid(),
-    action: text().notNull(),
-    objectType: text().notNull(),
-    objectId: text(),
-    conceptId: uuid(),
-    summary: jsonb().$type<Record<string, unknown>>().notNull(),
-    ip: text(),
+    ...auditEventFields(),
     /** The row's fields as canonical JSON (lib/audit/hash-audit-event.ts): what its hash covers besides the previous hash. */
     body: text().notNull(),
   },
