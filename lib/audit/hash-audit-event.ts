@@ -32,7 +32,8 @@ export function auditEventBody(e: HashedFields): string {
 
 /**
  * Each row's hash covers its content and the previous row's hash: a changed or removed row breaks the chain.
- * SHA-256 (hex) of `prevHash`, a line feed and the body, UTF-8 — write-audit-rows.ts computes the same in SQL.
+ * SHA-256 (hex) of `prevHash`, a line feed and the body, UTF-8 — the commit trigger of migration 0009 computes
+ * the same in SQL when it chains the events recorded by appendAuditEvents.
  */
 export function hashAuditEvent(prevHash: string, e: HashedFields): string {
   return createHash("sha256").update(prevHash).update("\n").update(auditEventBody(e)).digest("hex");
