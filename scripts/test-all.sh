@@ -4,6 +4,8 @@
 # created on that server (and dropped afterwards); the e2e smoke then also runs on embedded PGlite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Node.js ≥ 22.12 (24 LTS): the machine's, or the pinned official binary installed into .node-runtime/.
+source scripts/node-runtime.sh
 
 step() { printf '\n== %s ==\n' "$*"; }
 
