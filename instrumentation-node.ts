@@ -24,6 +24,9 @@ export async function openDatabaseAtStart() {
       process.exit(1);
     }
     // PostgreSQL may come up later: /api/health answers 503 until it does, then the app recovers by itself.
-    console.error("Konzeptwerk: Datenbank beim Start nicht erreichbar:", error instanceof Error ? error.message : error);
+    console.error(
+      "Konzeptwerk: Datenbank beim Start nicht erreichbar:",
+      error instanceof Error ? error.message : error,
+    );
   }
 }

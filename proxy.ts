@@ -28,17 +28,34 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   // Next.js refuses a server action from a foreign origin too, but as a 500; this answers it as what it is.
   if (request.method === "POST" && request.headers.has("next-action") && !isSameOriginRequest(request)) {
-    return withSecurityHeaders(NextResponse.json({ ok: false, code: "FORBIDDEN", message: "Anfrage von einer fremden Seite abgelehnt." }, { status: 403 }), csp);
+    return withSecurityHeaders(
+      NextResponse.json(
+        { ok: false, code: "FORBIDDEN", message: "Anfrage von einer fremden Seite abgelehnt." },
+        { status: 403 },
+      ),
+      csp,
+    );
   }
   // While the database is away, pages answer 503 at once instead of failing half-rendered (see database-outage.ts).
-  if ((request.method === "GET" || request.method === "HEAD") && !isPublic(pathname) && !pathname.startsWith("/api/") && !(await databaseAvailable())) {
+  if (
+    (request.method === "GET" || request.method === "HEAD") &&
+    !isPublic(pathname) &&
+    !pathname.startsWith("/api/") &&
+    !(await databaseAvailable())
+  ) {
     return withSecurityHeaders(unavailablePage(), csp);
   }
   if (!isPublic(pathname)) {
     const token = await getToken({ req: request, secret: authSecret(), secureCookie: servesHttps() });
     if (!token?.sub) {
       if (pathname.startsWith("/api/")) {
-        return withSecurityHeaders(NextResponse.json({ ok: false, code: "UNAUTHENTICATED", message: "Bitte melden Sie sich an." }, { status: 401 }), csp);
+        return withSecurityHeaders(
+          NextResponse.json(
+            { ok: false, code: "UNAUTHENTICATED", message: "Bitte melden Sie sich an." },
+            { status: 401 },
+          ),
+          csp,
+        );
       }
       const url = new URL("/anmelden", request.url);
       if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
@@ -54,7 +71,10 @@ export async function proxy(request: NextRequest) {
 
 function unavailablePage(): NextResponse {
   const html = `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Vorübergehend nicht erreichbar – Konzeptwerk</title></head><body><main><h1>Vorübergehend nicht erreichbar</h1><p>${DATABASE_UNAVAILABLE_MESSAGE}</p><p>Ihre bisher gespeicherten Inhalte sind nicht verloren. <a href="">Seite neu laden</a></p></main></body></html>`;
-  return new NextResponse(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" } });
+  return new NextResponse(html, {
+    status: 503,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" },
+  });
 }
 
 /** Also set here, not only in next.config.ts: these follow the runtime environment (HSTS only behind https). */

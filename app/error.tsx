@@ -24,7 +24,11 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
       <p className="mt-4 text-lg" role="alert">
         {unavailable ? t("unavailableBody") : t("errorBody")}
       </p>
-      <button type="button" onClick={reset} className="mt-6 rounded-md bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-6 rounded-md bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark"
+      >
         {t("retry")}
       </button>
     </main>

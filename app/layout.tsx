@@ -8,10 +8,26 @@ import "./globals.css";
 // Served from our own origin, from the npm package: nothing is ever loaded from another origin.
 const sourceSans = localFont({
   src: [
-    { path: "../node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff2", weight: "400", style: "normal" },
-    { path: "../node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-400-italic.woff2", weight: "400", style: "italic" },
-    { path: "../node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff2", weight: "600", style: "normal" },
-    { path: "../node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-700-normal.woff2", weight: "700", style: "normal" },
+    {
+      path: "../node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff2",
+      weight: "400",
+      style: "normal",
+    },
+    {
+      path: "../node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-400-italic.woff2",
+      weight: "400",
+      style: "italic",
+    },
+    {
+      path: "../node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff2",
+      weight: "600",
+      style: "normal",
+    },
+    {
+      path: "../node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-700-normal.woff2",
+      weight: "700",
+      style: "normal",
+    },
   ],
   variable: "--font-source-sans",
   display: "swap",
@@ -28,7 +44,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale} className={sourceSans.variable}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
         {/* Only the chrome's messages: pages add theirs with <ClientMessages>. */}
-        <NextIntlClientProvider messages={pickMessages(await getMessages(), CHROME_NAMESPACES)}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={pickMessages(await getMessages(), CHROME_NAMESPACES)}>
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -8,7 +8,12 @@ import { setUserLocale } from "@/lib/users/set-user-locale";
 
 export async function setLocaleAction(locale: string) {
   if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365, httpOnly: true });
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    sameSite: "lax",
+    maxAge: 60 * 60 * 24 * 365,
+    httpOnly: true,
+  });
   const actor = await getActor();
   if (actor) await setUserLocale(actor, locale);
   revalidatePath("/", "layout");

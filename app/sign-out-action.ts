@@ -12,7 +12,8 @@ export async function signOutAction() {
   for (const { name } of jar.getAll()) {
     if (!/next-auth\.(session-token|csrf-token|callback-url)(\.\d+)?$/.test(name)) continue;
     // __Secure-/__Host- cookies (https) can only be overwritten by a Secure cookie.
-    if (name.startsWith("__Secure-") || name.startsWith("__Host-")) jar.set(name, "", { path: "/", maxAge: 0, secure: true, httpOnly: true, sameSite: "lax" });
+    if (name.startsWith("__Secure-") || name.startsWith("__Host-"))
+      jar.set(name, "", { path: "/", maxAge: 0, secure: true, httpOnly: true, sameSite: "lax" });
     else jar.delete(name);
   }
   redirect("/anmelden");

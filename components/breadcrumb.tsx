@@ -10,10 +10,10 @@ export async function Breadcrumb({ items }: { items: { label: string; href?: str
       <ol className="flex flex-wrap gap-2 text-muted">
         {items.map((item, i) => (
           <Fragment key={`${i}-${item.label}`}>
-            {i > 0 ? (
-              <li aria-hidden="true">/</li>
-            ) : null}
-            <li aria-current={item.href ? undefined : "page"}>{item.href ? <Link href={item.href}>{item.label}</Link> : item.label}</li>
+            {i > 0 ? <li aria-hidden="true">/</li> : null}
+            <li aria-current={item.href ? undefined : "page"}>
+              {item.href ? <Link href={item.href}>{item.label}</Link> : item.label}
+            </li>
           </Fragment>
         ))}
       </ol>

@@ -5,7 +5,15 @@ import { clsx } from "clsx";
 type Tab = "overview" | "outline" | "fassungen" | "mitzeichnung" | "synopse" | "vorlage" | "protokoll";
 
 /** The concept's areas; the current one is marked with aria-current, not by colour alone. */
-export async function ConceptTabs({ conceptId, current, showOutline }: { conceptId: string; current: Tab | null; showOutline: boolean }) {
+export async function ConceptTabs({
+  conceptId,
+  current,
+  showOutline,
+}: {
+  conceptId: string;
+  current: Tab | null;
+  showOutline: boolean;
+}) {
   const t = await getTranslations("conceptNav");
   const base = `/konzepte/${conceptId}`;
   const tabs: { id: Tab; href: string }[] = [

@@ -11,7 +11,12 @@ export async function ExportLinks({ conceptId, version }: { conceptId: string; v
       {(["pdf", "docx", "md"] as const).map((format, i) => (
         <span key={format}>
           {i > 0 ? " · " : null}
-          <ExportDownloadButton href={`/api/concepts/${conceptId}/export?format=${format}&version=${version}`} label={t(format)} labels={labels} fallbackName={`export.${format}`} />
+          <ExportDownloadButton
+            href={`/api/concepts/${conceptId}/export?format=${format}&version=${version}`}
+            label={t(format)}
+            labels={labels}
+            fallbackName={`export.${format}`}
+          />
         </span>
       ))}
     </nav>

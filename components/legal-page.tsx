@@ -9,7 +9,9 @@ export async function LegalPage({ title, children }: { title: string; children: 
       <p role="note" className="mt-4 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] p-3 font-semibold text-warn">
         {t("placeholder")}
       </p>
-      <div className="mt-6 space-y-4 text-lg leading-relaxed [&_h2]:mt-8 [&_h2]:text-xl [&_h2]:font-bold">{children}</div>
+      <div className="mt-6 space-y-4 text-lg leading-relaxed [&_h2]:mt-8 [&_h2]:text-xl [&_h2]:font-bold">
+        {children}
+      </div>
     </main>
   );
 }

@@ -14,7 +14,10 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const unread = actor ? await countUnread(await getDb(), actor) : 0;
   return (
     <header className="border-b border-line bg-white">
-      <a href="#inhalt" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#inhalt"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {tc("skipToContent")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3">
@@ -33,7 +36,10 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
                     {ti("headerLink")}
                     {unread ? (
                       <>
-                        <span aria-hidden="true" className="ml-1.5 inline-flex min-w-6 justify-center rounded-full bg-danger px-1.5 text-sm font-bold text-white">
+                        <span
+                          aria-hidden="true"
+                          className="ml-1.5 inline-flex min-w-6 justify-center rounded-full bg-danger px-1.5 text-sm font-bold text-white"
+                        >
                           {unread}
                         </span>
                         <span className="sr-only">{ti("unreadSuffix", { count: unread })}</span>

@@ -20,7 +20,9 @@ export async function ConceptStatusBadge({ status }: { status: ConceptStatus }) 
 
 export async function SectionStatusBadge({ status }: { status: "entwurf" | "zur_abstimmung" | "abgestimmt" }) {
   const t = await getTranslations("sectionStatus");
-  return <Badge tone={status === "abgestimmt" ? "ok" : status === "zur_abstimmung" ? "info" : "neutral"}>{t(status)}</Badge>;
+  return (
+    <Badge tone={status === "abgestimmt" ? "ok" : status === "zur_abstimmung" ? "info" : "neutral"}>{t(status)}</Badge>
+  );
 }
 
 export async function IllustrativeMark({ show }: { show: boolean }) {

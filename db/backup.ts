@@ -27,7 +27,8 @@ function run(program: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) =>
     execFile(program, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return reject(new BackupError(`${program} ist nicht installiert (PostgreSQL-Client-Programme fehlen).`));
+      if ((error as NodeJS.ErrnoException).code === "ENOENT")
+        return reject(new BackupError(`${program} ist nicht installiert (PostgreSQL-Client-Programme fehlen).`));
       reject(new BackupError(`${program} ist fehlgeschlagen: ${stderr.trim() || error.message}`));
     }),
   );
@@ -50,17 +51,27 @@ export async function restorePostgres(databaseUrl: string, file: string): Promis
     const [row] = await sql<{ n: number }[]>`
       select count(*)::int as n from pg_tables where schemaname not in ('pg_catalog', 'information_schema')`;
     if ((row?.n ?? 0) > 0) {
-      throw new BackupError(`Die Zieldatenbank ist nicht leer (${row!.n} Tabellen). Wiederhergestellt wird nur in eine leere Datenbank – legen Sie eine neue an und setzen Sie DATABASE_URL darauf.`);
+      throw new BackupError(
+        `Die Zieldatenbank ist nicht leer (${row!.n} Tabellen). Wiederhergestellt wird nur in eine leere Datenbank – legen Sie eine neue an und setzen Sie DATABASE_URL darauf.`,
+      );
     }
   } finally {
     await sql.end({ timeout: 5 });
   }
-  await run(pgTool("pg_restore"), ["--no-owner", "--exit-on-error", "--single-transaction", "--dbname", databaseUrl, file]);
+  await run(pgTool("pg_restore"), [
+    "--no-owner",
+    "--exit-on-error",
+    "--single-transaction",
+    "--dbname",
+    databaseUrl,
+    file,
+  ]);
 }
 
 /** The folder as tarball, under the folder's lock: a running app (or another backup) makes this refuse. */
 export async function backupPglite(pgliteDir: string, backupDir: string, now = new Date()): Promise<string> {
-  if (!fs.existsSync(path.join(pgliteDir, "PG_VERSION"))) throw new BackupError(`Im Ordner ${path.resolve(pgliteDir)} liegt keine eingebettete Datenbank.`);
+  if (!fs.existsSync(path.join(pgliteDir, "PG_VERSION")))
+    throw new BackupError(`Im Ordner ${path.resolve(pgliteDir)} liegt keine eingebettete Datenbank.`);
   const release = acquirePgliteLock(pgliteDir);
   try {
     const client = await PGlite.create(path.resolve(pgliteDir));
@@ -81,7 +92,9 @@ export async function backupPglite(pgliteDir: string, backupDir: string, now = n
 export async function restorePglite(pgliteDir: string, file: string): Promise<void> {
   if (!fs.existsSync(file)) throw new BackupError(`Die Sicherungsdatei ${file} gibt es nicht.`);
   if (fs.existsSync(pgliteDir) && fs.readdirSync(pgliteDir).length > 0) {
-    throw new BackupError(`Der Ordner ${path.resolve(pgliteDir)} ist nicht leer. Wiederhergestellt wird nur in einen leeren Ordner – setzen Sie PGLITE_DIR auf einen neuen Ordner.`);
+    throw new BackupError(
+      `Der Ordner ${path.resolve(pgliteDir)} ist nicht leer. Wiederhergestellt wird nur in einen leeren Ordner – setzen Sie PGLITE_DIR auf einen neuen Ordner.`,
+    );
   }
   const release = acquirePgliteLock(pgliteDir);
   try {

@@ -49,8 +49,12 @@ export function resolveConnectOptions(env: NodeJS.ProcessEnv = process.env): Con
 }
 
 export async function connect(options: ConnectOptions): Promise<Database> {
-  const logger = options.onQuery ? { logQuery: (query: string, params: unknown[]) => options.onQuery!(query, params) } : undefined;
-  return options.databaseUrl ? connectPostgres(options.databaseUrl, options.maxConnections ?? 10, logger) : connectPglite(options.pgliteDir!, logger);
+  const logger = options.onQuery
+    ? { logQuery: (query: string, params: unknown[]) => options.onQuery!(query, params) }
+    : undefined;
+  return options.databaseUrl
+    ? connectPostgres(options.databaseUrl, options.maxConnections ?? 10, logger)
+    : connectPglite(options.pgliteDir!, logger);
 }
 
 type QueryLogger = { logQuery(query: string, params: unknown[]): void } | undefined;
@@ -66,7 +70,9 @@ function connectPostgres(url: string, max: number, logger: QueryLogger): Databas
       const single = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
       try {
         await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migratePostgres(drizzlePostgres({ client: single, casing: "snake_case" }), { migrationsFolder: MIGRATIONS_FOLDER });
+        await migratePostgres(drizzlePostgres({ client: single, casing: "snake_case" }), {
+          migrationsFolder: MIGRATIONS_FOLDER,
+        });
       } finally {
         await single.end({ timeout: 5 });
       }

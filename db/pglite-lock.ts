@@ -68,7 +68,8 @@ export function acquirePgliteLock(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = readHolder(lockPath);
       if (holder && holder.pid === process.pid) throw new PgliteLockedError(path.resolve(dir), holder);
-      const stale = holder === null ? isStaleUnreadable(lockPath) : holder.hostname === me.hostname && !isAlive(holder.pid);
+      const stale =
+        holder === null ? isStaleUnreadable(lockPath) : holder.hostname === me.hostname && !isAlive(holder.pid);
       if (!stale) throw new PgliteLockedError(path.resolve(dir), holder ?? unknownHolder());
       // The holder died without releasing: take the lock over atomically by renaming the stale file away.
       try {

@@ -10,10 +10,19 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /** yyyy-mm-dd of an instant in Berlin. */
 export function berlinDate(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
 }
 
-export function planningToday(demoMode: boolean, clock: Clock = systemClock, env: Record<string, string | undefined> = process.env): string {
+export function planningToday(
+  demoMode: boolean,
+  clock: Clock = systemClock,
+  env: Record<string, string | undefined> = process.env,
+): string {
   if (demoMode) {
     const configured = env.DEMO_TODAY;
     return configured && /^\d{4}-\d{2}-\d{2}$/.test(configured) ? configured : DEFAULT_DEMO_TODAY;
@@ -28,6 +37,8 @@ export function daysBetween(a: string, b: string): number {
 }
 
 export function addDays(date: string, days: number): string {
-  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days));
+  const d = new Date(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days),
+  );
   return d.toISOString().slice(0, 10);
 }

@@ -1,6 +1,10 @@
 /** Postgres error codes, as raised by postgres.js and PGlite (possibly wrapped by drizzle in `cause`). */
 function pgCode(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === "string") return e.code;
   }
   return undefined;
@@ -15,7 +19,16 @@ export function isUniqueViolation(error: unknown): boolean {
  * opened (libuv sets `syscall`). Node raises the same ECONNRESET, without `syscall`, as "aborted" when a
  * *browser* goes away while its request body is read; that is not an outage.
  */
-const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
 
 /** The connection states of postgres.js and PostgreSQL's own codes: the database server is not reachable. */
 const UNREACHABLE_CODES = new Set([

@@ -3,8 +3,10 @@ import { clampPage, pageNumbers } from "./paging";
 
 describe("clampPage", () => {
   it("turns anything that is not a page into the first page and anything past the end into the last", () => {
-    for (const raw of [undefined, null, "", " ", "abc", "0", "-3", "NaN", "-Infinity", 0, -1, Number.NaN]) expect(clampPage(raw, 120, 50).page, String(raw)).toBe(1);
-    for (const raw of ["3", "4", "999999", "1e9", "Infinity", 1e12]) expect(clampPage(raw, 120, 50).page, String(raw)).toBe(3);
+    for (const raw of [undefined, null, "", " ", "abc", "0", "-3", "NaN", "-Infinity", 0, -1, Number.NaN])
+      expect(clampPage(raw, 120, 50).page, String(raw)).toBe(1);
+    for (const raw of ["3", "4", "999999", "1e9", "Infinity", 1e12])
+      expect(clampPage(raw, 120, 50).page, String(raw)).toBe(3);
     expect(clampPage("2.7", 120, 50)).toEqual({ page: 2, pageCount: 3, perPage: 50, total: 120, offset: 50 });
   });
 

@@ -8,7 +8,9 @@ try {
   if (report.ok) {
     console.log(`Protokoll unversehrt: ${report.rows} Einträge geprüft (${database.kind}).`);
   } else {
-    console.error(`Protokoll beschädigt: Eintrag Nr. ${report.brokenSeq} – ${report.reason} (${report.rows} Einträge gelesen).`);
+    console.error(
+      `Protokoll beschädigt: Eintrag Nr. ${report.brokenSeq} – ${report.reason} (${report.rows} Einträge gelesen).`,
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -19,11 +19,24 @@ import { createTestDatabase } from "@/test/test-database";
 async function leadActor(db: Db): Promise<Actor> {
   const [user] = await db.select().from(users).where(eq(users.email, "federfuehrung@demo.example"));
   const orgs = await db
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, maySignOff: memberships.maySignOff })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      maySignOff: memberships.maySignOff,
+    })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.userId, user!.id));
-  return { id: user!.id, name: user!.name, email: user!.email, isAdmin: false, canCreateConcepts: true, locale: "de", organisations: orgs };
+  return {
+    id: user!.id,
+    name: user!.name,
+    email: user!.email,
+    isAdmin: false,
+    canCreateConcepts: true,
+    locale: "de",
+    organisations: orgs,
+  };
 }
 
 /** One A4 page of German prose ≈ 3,000 characters; 30 pages ≈ 90,000 characters in 690 paragraphs. */
@@ -45,7 +58,8 @@ function bigDoc(variant: (i: number) => string = () => "") {
   return doc(...blocks);
 }
 
-const percentile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)]!;
+const percentile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 const database = await createTestDatabase();
@@ -54,9 +68,15 @@ try {
   const db = database.db;
   const lead = await leadActor(db);
   const [concept] = await db.select().from(concepts).limit(1);
-  const [section] = await db.select().from(sections).where(eq(sections.title, "Finanzierung")).orderBy(asc(sections.position));
+  const [section] = await db
+    .select()
+    .from(sections)
+    .where(eq(sections.title, "Finanzierung"))
+    .orderBy(asc(sections.position));
   const { text } = validateContent(bigDoc());
-  console.log(`Dokument: ${PAGES} Seiten, ${text.length.toLocaleString("de-DE")} Zeichen, ${Buffer.byteLength(JSON.stringify(bigDoc())).toLocaleString("de-DE")} Bytes JSON (${database.kind})`);
+  console.log(
+    `Dokument: ${PAGES} Seiten, ${text.length.toLocaleString("de-DE")} Zeichen, ${Buffer.byteLength(JSON.stringify(bigDoc())).toLocaleString("de-DE")} Bytes JSON (${database.kind})`,
+  );
 
   // Saves: each edits one paragraph somewhere in the document, against the current version.
   let version = section!.version;
@@ -65,18 +85,31 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const content = bigDoc((i) => (i === (run * 37) % (PAGES * PER_PAGE) ? ` Ergänzung ${run}.` : ""));
     const start = performance.now();
-    const result = await saveSection(db, lead, { conceptId: concept!.id, sectionId: section!.id, baseVersion: version, content, note: `Lauf ${run}` });
+    const result = await saveSection(db, lead, {
+      conceptId: concept!.id,
+      sectionId: section!.id,
+      baseVersion: version,
+      content,
+      note: `Lauf ${run}`,
+    });
     const elapsed = performance.now() - start;
     version = result.version;
     if (run >= 20) saveTimes.push(elapsed);
   }
   const [after] = await db.select({ version: sections.version }).from(sections).where(eq(sections.id, section!.id));
-  console.log(`Speichern (${saveTimes.length} Läufe nach 20 zum Aufwärmen): p50 ${ms(percentile(saveTimes, 0.5))}, p95 ${ms(percentile(saveTimes, 0.95))}, max ${ms(Math.max(...saveTimes))}; Version jetzt ${after!.version}`);
+  console.log(
+    `Speichern (${saveTimes.length} Läufe nach 20 zum Aufwärmen): p50 ${ms(percentile(saveTimes, 0.5))}, p95 ${ms(percentile(saveTimes, 0.95))}, max ${ms(Math.max(...saveTimes))}; Version jetzt ${after!.version}`,
+  );
 
   // Diffs: two 30-page revisions, a typical edit (2 % of paragraphs) and a heavy one (30 %).
-  for (const [label, share] of [["2 % der Absätze geändert", 50], ["30 % der Absätze geändert", 3]] as const) {
+  for (const [label, share] of [
+    ["2 % der Absätze geändert", 50],
+    ["30 % der Absätze geändert", 3],
+  ] as const) {
     const before = validateContent(bigDoc()).text;
-    const changed = validateContent(bigDoc((i) => (i % share === 0 ? ` Neu eingefügter Satz Nummer ${i} mit weiteren Angaben.` : ""))).text;
+    const changed = validateContent(
+      bigDoc((i) => (i % share === 0 ? ` Neu eingefügter Satz Nummer ${i} mit weiteren Angaben.` : "")),
+    ).text;
     const times: number[] = [];
     for (let run = 0; run < 30; run++) {
       const start = performance.now();
@@ -91,7 +124,9 @@ try {
     await compareSectionRevisions(db, lead, concept!.id, section!.id, version - 60, version);
     compareTimes.push(performance.now() - start);
   }
-  console.log(`Vergleich zweier Versionen inkl. Laden aus der Datenbank: p50 ${ms(percentile(compareTimes, 0.5))}, p95 ${ms(percentile(compareTimes, 0.95))}`);
+  console.log(
+    `Vergleich zweier Versionen inkl. Laden aus der Datenbank: p50 ${ms(percentile(compareTimes, 0.5))}, p95 ${ms(percentile(compareTimes, 0.95))}`,
+  );
 } finally {
   await database.cleanup();
 }

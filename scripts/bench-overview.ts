@@ -51,20 +51,39 @@ try {
     }
     times.sort((a, b) => a - b);
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(2);
-    console.log(`${name.padEnd(28)} p50 ${pct(50)} ms  p95 ${pct(95)} ms  p99 ${pct(99)} ms  queries/call ${(queries / runs).toFixed(1)}`);
+    console.log(
+      `${name.padEnd(28)} p50 ${pct(50)} ms  p95 ${pct(95)} ms  p99 ${pct(99)} ms  queries/call ${(queries / runs).toFixed(1)}`,
+    );
   }
   console.log(`database: ${database.kind}`);
   await measure("concept overview", () => getConceptOverview(db, actor, concept!.id));
   await measure("section page (read + discussion + HTML)", () =>
-    Promise.all([getSectionForReading(db, actor, concept!.id, sectionId), getSectionDiscussion(db, actor, concept!.id, sectionId)]),
+    Promise.all([
+      getSectionForReading(db, actor, concept!.id, sectionId),
+      getSectionDiscussion(db, actor, concept!.id, sectionId),
+    ]),
   );
 
   // 200 anchored threads (with a reply each) on one section: the discussion must still render quickly.
   const awo = await loadActor(db, (await db.select().from(users).where(eq(users.email, "awo@demo.example")))[0]!.id);
   const busy = overview.sections[3]!.id;
-  const words = ["Synergieeffekte", "Gemeinwesenarbeit", "Strukturen", "Qualität", "Angebots", "Flüchtlingskrise", "Standardleistung", "Welcome"];
+  const words = [
+    "Synergieeffekte",
+    "Gemeinwesenarbeit",
+    "Strukturen",
+    "Qualität",
+    "Angebots",
+    "Flüchtlingskrise",
+    "Standardleistung",
+    "Welcome",
+  ];
   for (let i = 0; i < 200; i++) {
-    const { threadId } = await createThread(db, awo!, { conceptId: concept!.id, sectionId: busy, body: `Anmerkung ${i}`, quote: { exact: words[i % words.length]!, prefix: "", suffix: "" } });
+    const { threadId } = await createThread(db, awo!, {
+      conceptId: concept!.id,
+      sectionId: busy,
+      body: `Anmerkung ${i}`,
+      quote: { exact: words[i % words.length]!, prefix: "", suffix: "" },
+    });
     await replyToThread(db, actor, { threadId, body: `Antwort ${i}` });
   }
   await measure("section with 200 threads", () => getSectionDiscussion(db, actor, concept!.id, busy), 100);

@@ -14,14 +14,18 @@ let text: string;
 try {
   text = await readFile(file, "utf8");
 } catch (error) {
-  console.error(`Die Datei ${file} kann nicht gelesen werden: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Die Datei ${file} kann nicht gelesen werden: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }
 // A bad file is refused before the database is even opened.
 try {
   checkConceptBackup(text);
 } catch (error) {
-  console.error(`Import abgebrochen, nichts wurde geschrieben: ${error instanceof AppError ? error.message : String(error)}`);
+  console.error(
+    `Import abgebrochen, nichts wurde geschrieben: ${error instanceof AppError ? error.message : String(error)}`,
+  );
   process.exit(1);
 }
 const database = await connect(resolveConnectOptions());
@@ -35,9 +39,14 @@ try {
       `${summary.rows.changeProposals} Änderungsvorschläge, ${summary.rows.fassungen} Fassungen, ${summary.rows.signoffRounds} Mitzeichnungsrunden, ${summary.rows.storedFiles} Dateien.`,
   );
   console.log(`${summary.auditEvents} Protokolleinträge übernommen und an die Kette dieser Datenbank angehängt.`);
-  if (summary.createdOrganisations.length) console.log(`Neu angelegte Organisationen: ${summary.createdOrganisations.join(", ")}.`);
-  if (summary.createdPeople.length) console.log(`Neu angelegte, noch deaktivierte Konten (ohne Passwort): ${summary.createdPeople.join(", ")}.`);
-  if (summary.sameReference) console.log(`Hinweis: Es gibt hier schon ${summary.sameReference} Konzept(e) zum selben Ratsauftrag; das eingespielte steht daneben.`);
+  if (summary.createdOrganisations.length)
+    console.log(`Neu angelegte Organisationen: ${summary.createdOrganisations.join(", ")}.`);
+  if (summary.createdPeople.length)
+    console.log(`Neu angelegte, noch deaktivierte Konten (ohne Passwort): ${summary.createdPeople.join(", ")}.`);
+  if (summary.sameReference)
+    console.log(
+      `Hinweis: Es gibt hier schon ${summary.sameReference} Konzept(e) zum selben Ratsauftrag; das eingespielte steht daneben.`,
+    );
 } catch (error) {
   if (error instanceof AppError) console.error(`Import abgebrochen, nichts wurde geschrieben: ${error.message}`);
   else console.error("Import abgebrochen, nichts wurde geschrieben:", error);

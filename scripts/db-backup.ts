@@ -10,7 +10,9 @@ import { PgliteLockedError } from "@/db/pglite-lock";
 const options = resolveConnectOptions();
 const backupDir = process.env.BACKUP_DIR || path.join(process.cwd(), "backups");
 try {
-  const file = options.databaseUrl ? await backupPostgres(options.databaseUrl, backupDir) : await backupPglite(options.pgliteDir!, backupDir);
+  const file = options.databaseUrl
+    ? await backupPostgres(options.databaseUrl, backupDir)
+    : await backupPglite(options.pgliteDir!, backupDir);
   console.log(`Sicherung geschrieben: ${file}`);
 } catch (error) {
   if (error instanceof PgliteLockedError) {

@@ -12,10 +12,16 @@ try {
   if (!file) throw new BackupError("Bitte geben Sie die Sicherungsdatei an: npm run db:restore -- <datei>");
   const isPgliteFile = file.endsWith(".tar.gz") || file.endsWith(".tgz");
   if (options.databaseUrl) {
-    if (isPgliteFile) throw new BackupError("Das ist eine Sicherung der eingebetteten Datenbank (PGlite); DATABASE_URL zeigt aber auf PostgreSQL.");
+    if (isPgliteFile)
+      throw new BackupError(
+        "Das ist eine Sicherung der eingebetteten Datenbank (PGlite); DATABASE_URL zeigt aber auf PostgreSQL.",
+      );
     await restorePostgres(options.databaseUrl, file);
   } else {
-    if (!isPgliteFile) throw new BackupError("Das ist keine Sicherung der eingebetteten Datenbank (.pglite.tar.gz). Für eine PostgreSQL-Sicherung setzen Sie DATABASE_URL.");
+    if (!isPgliteFile)
+      throw new BackupError(
+        "Das ist keine Sicherung der eingebetteten Datenbank (.pglite.tar.gz). Für eine PostgreSQL-Sicherung setzen Sie DATABASE_URL.",
+      );
     await restorePglite(options.pgliteDir!, file);
   }
   console.log(`Wiederhergestellt aus ${file} (${options.databaseUrl ? "postgres" : "pglite"}).`);

@@ -24,7 +24,10 @@ export function workerCount(env = process.env, cores = os.availableParallelism()
     throw new Error(`WEB_CONCURRENCY muss eine ganze Zahl ab 1 sein (ist: „${asked}“).`);
   }
   if (!env.DATABASE_URL) {
-    if (asked && wanted > 1) console.warn("Konzeptwerk: ohne DATABASE_URL (eingebettetes PGlite) läuft der Server in einem Prozess; WEB_CONCURRENCY wird ignoriert.");
+    if (asked && wanted > 1)
+      console.warn(
+        "Konzeptwerk: ohne DATABASE_URL (eingebettetes PGlite) läuft der Server in einem Prozess; WEB_CONCURRENCY wird ignoriert.",
+      );
     return 1;
   }
   return wanted;
@@ -54,11 +57,15 @@ function runPrimary(count) {
     }
     quickCrashes = lived < CRASH_WINDOW_MS ? quickCrashes + 1 : 0;
     if (quickCrashes >= MAX_QUICK_CRASHES) {
-      console.error(`Konzeptwerk: Server-Prozesse beenden sich wiederholt kurz nach dem Start (zuletzt ${signal ?? `Code ${code}`}); der Server stoppt.`);
+      console.error(
+        `Konzeptwerk: Server-Prozesse beenden sich wiederholt kurz nach dem Start (zuletzt ${signal ?? `Code ${code}`}); der Server stoppt.`,
+      );
       stop(1);
       return;
     }
-    console.error(`Konzeptwerk: Server-Prozess ${worker.process.pid} beendet (${signal ?? `Code ${code}`}); ein neuer startet.`);
+    console.error(
+      `Konzeptwerk: Server-Prozess ${worker.process.pid} beendet (${signal ?? `Code ${code}`}); ein neuer startet.`,
+    );
     fork();
   });
 

@@ -13,6 +13,8 @@ step "typecheck"
 npx tsc --noEmit
 step "lint"
 npx eslint --max-warnings=0 .
+step "formatting (prettier)"
+npx prettier --check . >/dev/null || { npx prettier --check . | tail -20; echo "Run: npx prettier --write ."; exit 1; }
 if [ -n "${DATABASE_URL:-}" ]; then db_label="PostgreSQL"; else db_label="PGlite"; fi
 step "unit and integration tests ($db_label)"
 npx vitest run

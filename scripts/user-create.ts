@@ -27,7 +27,8 @@ try {
     password: values.password,
   });
   console.log(`Benutzer ${result.email} angelegt${result.isAdmin ? " (Administration)" : ""}.`);
-  if (result.generatedPassword) console.log(`Vorläufiges Passwort (bitte nach der ersten Anmeldung ändern): ${result.generatedPassword}`);
+  if (result.generatedPassword)
+    console.log(`Vorläufiges Passwort (bitte nach der ersten Anmeldung ändern): ${result.generatedPassword}`);
   if (result.createdOrganisation) console.log(`Organisation „${result.organisation}“ neu angelegt.`);
 } catch (error) {
   if (error instanceof AppError) {

@@ -25,16 +25,26 @@ async function pending(): Promise<number> {
 
 describe(`audit events join the chain at commit (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("chains a transaction's events at its commit, in the order recorded, with the application's hash", async () => {
-    const summary = { title: "Übergänge „Welcome Points“ – 100 %", n: 3, nested: { z: null, a: [1, "ß", { ü: true }] } };
+    const summary = {
+      title: "Übergänge „Welcome Points“ – 100 %",
+      n: 3,
+      nested: { z: null, a: [1, "ß", { ü: true }] },
+    };
     const seen = await database.db.transaction(async (tx) => {
       await recordAuditEvent(tx, { action: "test.first", objectType: "test" });
       await recordAuditEvent(tx, { action: "test.second", objectType: "test", summary });
       // Not yet in the chain, not even for this transaction: they join it when it commits.
-      const [row] = await tx.select({ n: count() }).from(auditEvents).where(sql`${auditEvents.action} in ('test.first', 'test.second')`);
+      const [row] = await tx
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(sql`${auditEvents.action} in ('test.first', 'test.second')`);
       return row!.n;
     });
     expect(seen).toBe(0);
-    const rows = await database.db.select().from(auditEvents).where(sql`${auditEvents.action} in ('test.first', 'test.second')`);
+    const rows = await database.db
+      .select()
+      .from(auditEvents)
+      .where(sql`${auditEvents.action} in ('test.first', 'test.second')`);
     rows.sort((a, b) => a.seq - b.seq);
     expect(rows.map((r) => r.action)).toEqual(["test.first", "test.second"]);
     expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
@@ -73,44 +83,60 @@ describe(`audit events join the chain at commit (${process.env.DATABASE_URL ? "P
     }));
     await database.db.transaction((tx) => appendAuditEvents(tx, history));
     expect(await eventsNamed("test.autocommit")).toBe(1);
-    const imported = await database.db.select({ objectId: auditEvents.objectId }).from(auditEvents).where(eq(auditEvents.action, "test.imported")).orderBy(auditEvents.seq);
+    const imported = await database.db
+      .select({ objectId: auditEvents.objectId })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "test.imported"))
+      .orderBy(auditEvents.seq);
     expect(imported.map((r) => r.objectId)).toEqual(history.map((h) => h.objectId));
     expect(await pending()).toBe(0);
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
   });
 
-  it.runIf(Boolean(process.env.DATABASE_URL))("does not hold the chain's lock while a transaction works; concurrent writers form one chain", async () => {
-    let releaseSlow!: () => void;
-    const slowMayFinish = new Promise<void>((resolve) => (releaseSlow = resolve));
-    let slowRecorded!: () => void;
-    const recorded = new Promise<void>((resolve) => (slowRecorded = resolve));
-    // The slow transaction records its event first and then goes on working (here: waits).
-    const slow = database.db.transaction(async (tx) => {
-      await recordAuditEvent(tx, { action: "test.slow", objectType: "test" });
-      slowRecorded();
-      await slowMayFinish;
-    });
-    await recorded;
-    // Twenty other writers commit meanwhile; with the lock taken when an event is recorded they would wait for the slow one.
-    const others = await Promise.race([
-      Promise.all(
-        Array.from({ length: 20 }, (_, i) =>
-          database.db.transaction(async (tx) => {
-            await recordAuditEvent(tx, { action: "test.concurrent", objectType: "test", summary: { i } });
-            await recordAuditEvent(tx, { action: "test.concurrent", objectType: "test", summary: { i, second: true } });
-          }),
-        ),
-      ).then(() => "committed"),
-      new Promise((resolve) => setTimeout(() => resolve("blocked"), 5000)),
-    ]);
-    releaseSlow();
-    await slow;
-    expect(others).toBe("committed");
-    expect(await eventsNamed("test.concurrent")).toBe(40);
-    expect(await eventsNamed("test.slow")).toBe(1);
-    // Each transaction's two events are neighbours in the chain (the lock is held while a commit chains them).
-    const rows = await database.db.select({ summary: auditEvents.summary }).from(auditEvents).where(eq(auditEvents.action, "test.concurrent")).orderBy(auditEvents.seq);
-    for (let k = 0; k < rows.length; k += 2) expect(rows[k + 1]!.summary).toEqual({ ...rows[k]!.summary, second: true });
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
-  });
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    "does not hold the chain's lock while a transaction works; concurrent writers form one chain",
+    async () => {
+      let releaseSlow!: () => void;
+      const slowMayFinish = new Promise<void>((resolve) => (releaseSlow = resolve));
+      let slowRecorded!: () => void;
+      const recorded = new Promise<void>((resolve) => (slowRecorded = resolve));
+      // The slow transaction records its event first and then goes on working (here: waits).
+      const slow = database.db.transaction(async (tx) => {
+        await recordAuditEvent(tx, { action: "test.slow", objectType: "test" });
+        slowRecorded();
+        await slowMayFinish;
+      });
+      await recorded;
+      // Twenty other writers commit meanwhile; with the lock taken when an event is recorded they would wait for the slow one.
+      const others = await Promise.race([
+        Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            database.db.transaction(async (tx) => {
+              await recordAuditEvent(tx, { action: "test.concurrent", objectType: "test", summary: { i } });
+              await recordAuditEvent(tx, {
+                action: "test.concurrent",
+                objectType: "test",
+                summary: { i, second: true },
+              });
+            }),
+          ),
+        ).then(() => "committed"),
+        new Promise((resolve) => setTimeout(() => resolve("blocked"), 5000)),
+      ]);
+      releaseSlow();
+      await slow;
+      expect(others).toBe("committed");
+      expect(await eventsNamed("test.concurrent")).toBe(40);
+      expect(await eventsNamed("test.slow")).toBe(1);
+      // Each transaction's two events are neighbours in the chain (the lock is held while a commit chains them).
+      const rows = await database.db
+        .select({ summary: auditEvents.summary })
+        .from(auditEvents)
+        .where(eq(auditEvents.action, "test.concurrent"))
+        .orderBy(auditEvents.seq);
+      for (let k = 0; k < rows.length; k += 2)
+        expect(rows[k + 1]!.summary).toEqual({ ...rows[k]!.summary, second: true });
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+    },
+  );
 });

@@ -25,18 +25,28 @@ describe("sign-in", () => {
     expect(await authenticate(database.db, "awo@demo.example", "falsch-falsch", "10.1.1.2")).toBeNull();
     expect(await authenticate(database.db, "unbekannt@demo.example", PASSWORD, "10.1.1.2")).toBeNull();
     const failed = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "auth.sign_in_failed"));
-    expect(failed.map((e) => (e.summary as { reason: string }).reason).sort()).toEqual(["unknown_account", "wrong_password"]);
+    expect(failed.map((e) => (e.summary as { reason: string }).reason).sort()).toEqual([
+      "unknown_account",
+      "wrong_password",
+    ]);
     expect(failed.every((e) => e.ip === "10.1.1.2")).toBe(true);
   });
 
   it("locks an account after five failures, even for the right password, then lets it in again", async () => {
     const email = "diakonie@demo.example";
-    for (let i = 0; i < 5; i++) expect(await authenticate(database.db, email, `wrong-${i}-xxxxxx`, `10.2.0.${i}`)).toBeNull();
+    for (let i = 0; i < 5; i++)
+      expect(await authenticate(database.db, email, `wrong-${i}-xxxxxx`, `10.2.0.${i}`)).toBeNull();
     expect(await authenticate(database.db, email, PASSWORD, "10.2.0.9")).toBeNull();
-    const [row] = await database.db.select().from(signInThrottle).where(eq(signInThrottle.key, `email:${email}`));
+    const [row] = await database.db
+      .select()
+      .from(signInThrottle)
+      .where(eq(signInThrottle.key, `email:${email}`));
     expect(row!.failures).toBe(6);
     expect(row!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
-    await database.db.update(signInThrottle).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(signInThrottle.key, `email:${email}`));
+    await database.db
+      .update(signInThrottle)
+      .set({ lockedUntil: sql`now() - interval '1 second'` })
+      .where(eq(signInThrottle.key, `email:${email}`));
     expect(await authenticate(database.db, email, PASSWORD, "10.2.0.9")).not.toBeNull();
   });
 
@@ -57,7 +67,10 @@ describe("sign-in", () => {
 
   it("ends sessions carrying an outdated session version", async () => {
     const ok = await authenticate(database.db, "federfuehrung@demo.example", PASSWORD, null);
-    await database.db.update(users).set({ sessionVersion: sql`gen_random_uuid()::text` }).where(eq(users.id, ok!.id));
+    await database.db
+      .update(users)
+      .set({ sessionVersion: sql`gen_random_uuid()::text` })
+      .where(eq(users.id, ok!.id));
     expect(await loadActor(database.db, ok!.id, ok!.sessionVersion)).toBeNull();
   });
 });

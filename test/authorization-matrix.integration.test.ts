@@ -4,8 +4,23 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/connect";
 import { seedDemo } from "@/db/seed/seed-demo";
 import { AppError } from "@/lib/errors";
-import { ACTOR_KEYS, STATES, buildMatrixFixture, unknownIds, type ActorKey, type MatrixFixture, type State } from "./authorization/matrix-fixture";
-import { OPARL_PREFIX, OUTSIDE_MATRIX, apiRequest, buildRows, type Modules, type Row } from "./authorization/matrix-rows";
+import {
+  ACTOR_KEYS,
+  STATES,
+  buildMatrixFixture,
+  unknownIds,
+  type ActorKey,
+  type MatrixFixture,
+  type State,
+} from "./authorization/matrix-fixture";
+import {
+  OPARL_PREFIX,
+  OUTSIDE_MATRIX,
+  apiRequest,
+  buildRows,
+  type Modules,
+  type Row,
+} from "./authorization/matrix-rows";
 import { listRouteExports, listServerActionExports } from "./authorization/route-inventory";
 import { createTestDatabase } from "./test-database";
 
@@ -17,7 +32,10 @@ import { createTestDatabase } from "./test-database";
  */
 const state = vi.hoisted(() => ({ db: null as unknown, session: null as unknown }));
 vi.mock("@/db/client", () => ({ getDb: async () => state.db }));
-vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => state.session }));
+vi.mock("next-auth", async (original) => ({
+  ...(await original<typeof import("next-auth")>()),
+  getServerSession: async () => state.session,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -27,7 +45,9 @@ vi.mock("next/navigation", () => ({
     throw Object.assign(new Error("NEXT_HTTP_ERROR_FALLBACK;404"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
   },
 }));
-vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((key: string) => key, { rich: (key: string) => key, has: () => true }) }));
+vi.mock("next-intl/server", () => ({
+  getTranslations: async () => Object.assign((key: string) => key, { rich: (key: string) => key, has: () => true }),
+}));
 vi.mock("next/headers", () => ({
   cookies: async () => ({ set: () => {}, get: () => undefined, getAll: () => [], delete: () => {}, has: () => false }),
   headers: async () => new Headers(),
@@ -52,7 +72,8 @@ beforeAll(async () => {
   console.info(`matrix set-up: database ${t1 - t0} ms, fixture ${Date.now() - t1} ms`);
   const modules: Modules = { actions: {}, routes: {} };
   for (const { file } of listServerActionExports(ROOT)) modules.actions[file] = await import(path.join(ROOT, file));
-  for (const { file } of listRouteExports(ROOT)) if (!file.startsWith(OPARL_PREFIX)) modules.routes[file] = await import(path.join(ROOT, file));
+  for (const { file } of listRouteExports(ROOT))
+    if (!file.startsWith(OPARL_PREFIX)) modules.routes[file] = await import(path.join(ROOT, file));
   rows = buildRows(modules);
 }, 240_000);
 afterAll(async () => {
@@ -72,7 +93,11 @@ async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
     if (!r || r.ok) return { code: "ok", message: "" };
     return { code: r.code ?? "?", message: r.message ?? "" };
   } catch (error) {
-    if (typeof (error as { digest?: unknown }).digest === "string" && (error as { digest: string }).digest.startsWith("NEXT_REDIRECT")) return { code: "ok", message: "" };
+    if (
+      typeof (error as { digest?: unknown }).digest === "string" &&
+      (error as { digest: string }).digest.startsWith("NEXT_REDIRECT")
+    )
+      return { code: "ok", message: "" };
     if (error instanceof AppError) return { code: error.code, message: error.message };
     return { code: "THROWN", message: String(error) };
   }
@@ -97,7 +122,8 @@ async function cell(actor: ActorKey, run: () => Promise<unknown>): Promise<Outco
 }
 
 /** Actors who cannot see the concept at all in this state must learn nothing: the answer of an unknown id. */
-const blind = (a: ActorKey, s: State) => a === "traegerOutside" || a === "committeeOut" || a === "admin" || (a === "committeeIn" && s !== "eingereicht");
+const blind = (a: ActorKey, s: State) =>
+  a === "traegerOutside" || a === "committeeOut" || a === "admin" || (a === "committeeIn" && s !== "eingereicht");
 
 describe("authorization matrix", () => {
   it("lists every exported server action and route handler", () => {
@@ -109,7 +135,8 @@ describe("authorization matrix", () => {
     }
     for (const { file, name } of listRouteExports(ROOT)) {
       const id = `${file}#${name}`;
-      if (!listed.has(id) && !(id in OUTSIDE_MATRIX) && !(file.startsWith(OPARL_PREFIX) && name === "GET")) missing.push(id);
+      if (!listed.has(id) && !(id in OUTSIDE_MATRIX) && !(file.startsWith(OPARL_PREFIX) && name === "GET"))
+        missing.push(id);
     }
     expect(missing, "add these to test/authorization/matrix-rows.ts").toEqual([]);
     expect(rows.length).toBeGreaterThan(50);
@@ -121,8 +148,10 @@ describe("authorization matrix", () => {
       const states = row.scope === "global" ? (["entwurf"] as const) : (row.states ?? STATES);
       for (const s of states) {
         const ids = fixture.ids[s];
-        const unknown = row.scope === "concept" ? await cell("lead", () => row.call(unknownIds(ids), fixture.global, s)) : null;
-        if (unknown && (unknown.code !== "NOT_FOUND" || unknown.message !== NOT_FOUND_MESSAGE)) wrong.push(`${row.id} [${s}] unknown id → ${unknown.code} ${unknown.message}`);
+        const unknown =
+          row.scope === "concept" ? await cell("lead", () => row.call(unknownIds(ids), fixture.global, s)) : null;
+        if (unknown && (unknown.code !== "NOT_FOUND" || unknown.message !== NOT_FOUND_MESSAGE))
+          wrong.push(`${row.id} [${s}] unknown id → ${unknown.code} ${unknown.message}`);
         for (const actor of ACTOR_KEYS) {
           // Without a valid session nothing else is looked at: one state is enough for these two.
           if ((actor === "anonymous" || actor === "deactivated") && s !== states[0]) continue;
@@ -142,9 +171,11 @@ describe("authorization matrix", () => {
           }
           tally.denied++;
           if (actor === "anonymous" || actor === "deactivated") {
-            if (got.code !== "UNAUTHENTICATED") wrong.push(`${where}: expected UNAUTHENTICATED, got ${got.code} ${got.message}`);
+            if (got.code !== "UNAUTHENTICATED")
+              wrong.push(`${where}: expected UNAUTHENTICATED, got ${got.code} ${got.message}`);
           } else if (row.scope === "concept" && blind(actor, s)) {
-            if (got.code !== unknown!.code || got.message !== unknown!.message) wrong.push(`${where}: expected the unknown-id answer, got ${got.code} ${got.message}`);
+            if (got.code !== unknown!.code || got.message !== unknown!.message)
+              wrong.push(`${where}: expected the unknown-id answer, got ${got.code} ${got.message}`);
           } else if (!DENIED.has(got.code)) {
             wrong.push(`${where}: expected denied, got ${got.code} ${got.message}`);
           }
@@ -158,9 +189,13 @@ describe("authorization matrix", () => {
   it("answers the e2e-only test-support routes with 404 outside the e2e server", async () => {
     vi.stubEnv("KONZEPTWERK_E2E", "");
     try {
-      for (const file of Object.keys(OUTSIDE_MATRIX).filter((id) => id.includes("test-support")).map((id) => id.split("#")[0]!)) {
+      for (const file of Object.keys(OUTSIDE_MATRIX)
+        .filter((id) => id.includes("test-support"))
+        .map((id) => id.split("#")[0]!)) {
         const mod = (await import(path.join(ROOT, file))) as { POST: (r: Request) => Promise<Response> };
-        const response = await mod.POST(apiRequest("/api/test-support", "POST", { conceptId: fixture.ids.entwurf.conceptId }));
+        const response = await mod.POST(
+          apiRequest("/api/test-support", "POST", { conceptId: fixture.ids.entwurf.conceptId }),
+        );
         expect(response.status, file).toBe(404);
       }
     } finally {
@@ -169,13 +204,16 @@ describe("authorization matrix", () => {
   });
 
   it("answers an unknown calendar token like an unknown page", async () => {
-    const mod = (await import(path.join(ROOT, "app/api/calendar/[token]/route.ts"))) as { GET: (r: Request, c: { params: Promise<{ token: string }> }) => Promise<Response> };
+    const mod = (await import(path.join(ROOT, "app/api/calendar/[token]/route.ts"))) as {
+      GET: (r: Request, c: { params: Promise<{ token: string }> }) => Promise<Response>;
+    };
     state.db = database.db;
-    const response = await mod.GET(apiRequest("/api/calendar/x.ics", "GET"), { params: Promise.resolve({ token: "abcdefabcdefabcdefabcdefabcdef.ics" }) });
+    const response = await mod.GET(apiRequest("/api/calendar/x.ics", "GET"), {
+      params: Promise.resolve({ token: "abcdefabcdefabcdefabcdefabcdef.ics" }),
+    });
     expect(response.status).toBe(404);
   });
 });
-
 
 describe("state-changing route handlers", () => {
   const STATE_CHANGING = ["POST", "PUT", "PATCH", "DELETE"];
@@ -192,17 +230,30 @@ describe("state-changing route handlers", () => {
 
   it("refuse every foreign Origin, even with a valid session, before reading the body", async () => {
     const ids = fixture.ids.entwurf;
-    const targets = listRouteExports(ROOT).filter((r) => STATE_CHANGING.includes(r.name) && !(r.file in EXEMPT) && !r.file.includes("/test-support/"));
+    const targets = listRouteExports(ROOT).filter(
+      (r) => STATE_CHANGING.includes(r.name) && !(r.file in EXEMPT) && !r.file.includes("/test-support/"),
+    );
     expect(targets.length).toBeGreaterThanOrEqual(6);
     const wrong: string[] = [];
     for (const { file, name } of targets) {
-      const mod = (await import(path.join(ROOT, file))) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
+      const mod = (await import(path.join(ROOT, file))) as Record<
+        string,
+        (r: Request, c: unknown) => Promise<Response>
+      >;
       const params = { conceptId: ids.conceptId, sectionId: ids.sectionId, proposalId: ids.proposalId };
       for (const headers of FOREIGN) {
-        const got = await cell("lead", () => mod[name]!(apiRequest("/api/x", name, { baseVersion: 1, content: { type: "doc", content: [] }, reason: "x" }, headers), { params: Promise.resolve(params) }));
-        if (got.code !== "FORBIDDEN" || got.message !== "Anfrage von einer fremden Seite abgelehnt.") wrong.push(`${file}#${name} ${JSON.stringify(headers)} → ${got.code}`);
+        const got = await cell("lead", () =>
+          mod[name]!(
+            apiRequest("/api/x", name, { baseVersion: 1, content: { type: "doc", content: [] }, reason: "x" }, headers),
+            { params: Promise.resolve(params) },
+          ),
+        );
+        if (got.code !== "FORBIDDEN" || got.message !== "Anfrage von einer fremden Seite abgelehnt.")
+          wrong.push(`${file}#${name} ${JSON.stringify(headers)} → ${got.code}`);
       }
-      const same = await cell("lead", () => mod[name]!(apiRequest("/api/x", name, {}), { params: Promise.resolve(params) }));
+      const same = await cell("lead", () =>
+        mod[name]!(apiRequest("/api/x", name, {}), { params: Promise.resolve(params) }),
+      );
       if (same.code === "FORBIDDEN") wrong.push(`${file}#${name} refuses its own origin`);
     }
     expect(wrong).toEqual([]);

@@ -16,8 +16,14 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "konzeptwerk-backup-test-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 async function counts(db: Db) {
-  const n = async (table: typeof users | typeof sections | typeof sectionRevisions | typeof auditEvents) => (await db.select({ n: count() }).from(table))[0]!.n;
-  return { users: await n(users), sections: await n(sections), revisions: await n(sectionRevisions), audit: await n(auditEvents) };
+  const n = async (table: typeof users | typeof sections | typeof sectionRevisions | typeof auditEvents) =>
+    (await db.select({ n: count() }).from(table))[0]!.n;
+  return {
+    users: await n(users),
+    sections: await n(sections),
+    revisions: await n(sectionRevisions),
+    audit: await n(auditEvents),
+  };
 }
 
 describe("backup and restore on PGlite", () => {
@@ -28,7 +34,9 @@ describe("backup and restore on PGlite", () => {
     await seedDemo(database.db);
     const before = await counts(database.db);
     // While the app holds the folder, a backup is refused: it must not copy a folder that is being written.
-    await expect(backupPglite(source, path.join(work, "backups"))).rejects.toThrow(/wird bereits von einem anderen Prozess verwendet/);
+    await expect(backupPglite(source, path.join(work, "backups"))).rejects.toThrow(
+      /wird bereits von einem anderen Prozess verwendet/,
+    );
     await database.close();
 
     const file = await backupPglite(source, path.join(work, "backups"));
@@ -44,7 +52,9 @@ describe("backup and restore on PGlite", () => {
     } finally {
       await restored.close();
     }
-    await expect(restorePglite(source, file)).rejects.toThrow("ist nicht leer. Wiederhergestellt wird nur in einen leeren Ordner");
+    await expect(restorePglite(source, file)).rejects.toThrow(
+      "ist nicht leer. Wiederhergestellt wird nur in einen leeren Ordner",
+    );
   }, 180_000);
 });
 
@@ -65,7 +75,10 @@ describe.skipIf(!process.env.DATABASE_URL || !hasPgDump)("backup and restore on 
     url.pathname = `/${name}`;
     return url.toString();
   };
-  const names = [`konzeptwerk_test_${randomBytes(6).toString("hex")}`, `konzeptwerk_test_${randomBytes(6).toString("hex")}`];
+  const names = [
+    `konzeptwerk_test_${randomBytes(6).toString("hex")}`,
+    `konzeptwerk_test_${randomBytes(6).toString("hex")}`,
+  ];
   afterAll(async () => {
     const sql = admin();
     for (const name of names) await sql.unsafe(`drop database if exists ${name} with (force)`);

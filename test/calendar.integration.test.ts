@@ -20,7 +20,9 @@ describe("iCal feed", () => {
     const ics = (await calendarFeed(db, token, "2022-03-15"))!;
     expect(ics).toContain("BEGIN:VCALENDAR");
     expect(ics).toContain("DTSTART;VALUE=DATE:20220517");
-    expect(ics.replace(/\r\n /g, "")).toContain("SUMMARY:Vorlagenfrist IR: Weiterentwicklung und Verstetigung der Welcome Points in Düsseldorf");
+    expect(ics.replace(/\r\n /g, "")).toContain(
+      "SUMMARY:Vorlagenfrist IR: Weiterentwicklung und Verstetigung der Welcome Points in Düsseldorf",
+    );
     expect(await calendarFeed(db, "x".repeat(43), "2022-03-15")).toBeNull();
     await revokeCalendarToken(db, awo);
     expect(await calendarFeed(db, token, "2022-03-15")).toBeNull();

@@ -50,7 +50,11 @@ export function resolveImport(from: string, specifier: string): string | null {
   else if (specifier.startsWith(".")) base = path.resolve(path.dirname(from), specifier);
   else return null;
   const isFile = (candidate: string) => fs.existsSync(candidate) && fs.statSync(candidate).isFile();
-  const candidates = [base, ...CODE_EXTENSIONS.map((e) => base + e), ...CODE_EXTENSIONS.map((e) => path.join(base, `index${e}`))];
+  const candidates = [
+    base,
+    ...CODE_EXTENSIONS.map((e) => base + e),
+    ...CODE_EXTENSIONS.map((e) => path.join(base, `index${e}`)),
+  ];
   const found = candidates.find((c) => CODE_EXTENSIONS.includes(path.extname(c)) && isFile(c));
   if (found) return found;
   // Stylesheets, JSON and other assets carry no client components.
@@ -130,17 +134,26 @@ export function parseFile(file: string): ParsedFile {
       const specifier = stringValue(statement.moduleSpecifier)!;
       const clause = statement.importClause;
       if (clause?.isTypeOnly) continue;
-      const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.filter((e) => !e.isTypeOnly) : [];
-      const namespaceImport = clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings) ? clause.namedBindings.name.text : null;
+      const named =
+        clause?.namedBindings && ts.isNamedImports(clause.namedBindings)
+          ? clause.namedBindings.elements.filter((e) => !e.isTypeOnly)
+          : [];
+      const namespaceImport =
+        clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings) ? clause.namedBindings.name.text : null;
       if (INTL_MODULES.has(specifier)) {
         for (const element of named) {
           const imported = (element.propertyName ?? element.name).text;
           if (imported === "useTranslations") translationHooks.add(element.name.text);
           else if (imported !== "NextIntlClientProvider" && !INTL_HOOKS_WITHOUT_MESSAGES.has(imported))
-            result.clientProblems.push(`${where(source, element)}: ${imported} from ${specifier} is not understood by this check`);
+            result.clientProblems.push(
+              `${where(source, element)}: ${imported} from ${specifier} is not understood by this check`,
+            );
         }
         if (namespaceImport) intlNamespaces.add(namespaceImport);
-        if (clause?.name) result.clientProblems.push(`${where(source, clause)}: default import from ${specifier} is not understood by this check`);
+        if (clause?.name)
+          result.clientProblems.push(
+            `${where(source, clause)}: default import from ${specifier} is not understood by this check`,
+          );
         continue;
       }
       const target = resolveImport(file, specifier);
@@ -153,7 +166,8 @@ export function parseFile(file: string): ParsedFile {
       if (namespaceImport) bindings.push({ local: namespaceImport, target });
       for (const element of named) {
         bindings.push({ local: element.name.text, target });
-        if (target === CLIENT_MESSAGES_MODULE && (element.propertyName ?? element.name).text === "ClientMessages") clientMessagesNames.add(element.name.text);
+        if (target === CLIENT_MESSAGES_MODULE && (element.propertyName ?? element.name).text === "ClientMessages")
+          clientMessagesNames.add(element.name.text);
       }
     } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && !statement.isTypeOnly) {
       const target = resolveImport(file, stringValue(statement.moduleSpecifier)!);
@@ -174,12 +188,18 @@ export function parseFile(file: string): ParsedFile {
         continue;
       }
       const namespace = stringValue(call.arguments[0]);
-      if (namespace === null) result.clientProblems.push(`${where(source, call)}: useTranslations needs a literal namespace (without one, a client component needs every message)`);
+      if (namespace === null)
+        result.clientProblems.push(
+          `${where(source, call)}: useTranslations needs a literal namespace (without one, a client component needs every message)`,
+        );
       else result.namespaces.add(namespace);
     }
   }
   for (const local of intlNamespaces) {
-    for (const node of references.get(local) ?? []) result.clientProblems.push(`${where(source, node)}: namespace import of next-intl is not understood by this check`);
+    for (const node of references.get(local) ?? [])
+      result.clientProblems.push(
+        `${where(source, node)}: namespace import of next-intl is not understood by this check`,
+      );
   }
 
   const visit = (node: ts.Node): void => {
@@ -191,10 +211,18 @@ export function parseFile(file: string): ParsedFile {
         if (target) result.uses.push({ target, node });
       }
     }
-    if (ts.isJsxElement(node) && ts.isIdentifier(node.openingElement.tagName) && clientMessagesNames.has(node.openingElement.tagName.text)) {
+    if (
+      ts.isJsxElement(node) &&
+      ts.isIdentifier(node.openingElement.tagName) &&
+      clientMessagesNames.has(node.openingElement.tagName.text)
+    ) {
       result.wraps.push({ element: node, namespaces: declaredNamespaces(source, node, result.problems) });
     }
-    if (ts.isJsxSelfClosingElement(node) && ts.isIdentifier(node.tagName) && clientMessagesNames.has(node.tagName.text)) {
+    if (
+      ts.isJsxSelfClosingElement(node) &&
+      ts.isIdentifier(node.tagName) &&
+      clientMessagesNames.has(node.tagName.text)
+    ) {
       result.problems.push(`${where(source, node)}: <ClientMessages /> without children`);
     }
     ts.forEachChild(node, visit);
@@ -206,8 +234,13 @@ export function parseFile(file: string): ParsedFile {
 }
 
 function declaredNamespaces(source: ts.SourceFile, element: ts.JsxElement, problems: string[]): string[] {
-  const attribute = element.openingElement.attributes.properties.find((p) => ts.isJsxAttribute(p) && p.name.getText(source) === "namespaces");
-  const expression = attribute && ts.isJsxAttribute(attribute) && attribute.initializer && ts.isJsxExpression(attribute.initializer) ? attribute.initializer.expression : undefined;
+  const attribute = element.openingElement.attributes.properties.find(
+    (p) => ts.isJsxAttribute(p) && p.name.getText(source) === "namespaces",
+  );
+  const expression =
+    attribute && ts.isJsxAttribute(attribute) && attribute.initializer && ts.isJsxExpression(attribute.initializer)
+      ? attribute.initializer.expression
+      : undefined;
   if (!expression || !ts.isArrayLiteralExpression(expression)) {
     problems.push(`${where(source, element)}: <ClientMessages namespaces={[…]}> needs a literal array`);
     return [];
@@ -244,7 +277,8 @@ export function clientNeeds(file: string, problems: string[]): { namespaces: Map
     // Server actions reach the client only as references.
     if (parsedFile.isServerActions) continue;
     files.add(next);
-    for (const ns of parsedFile.namespaces) if (!namespaces.has(topLevel(ns))) namespaces.set(topLevel(ns), relative(next));
+    for (const ns of parsedFile.namespaces)
+      if (!namespaces.has(topLevel(ns))) namespaces.set(topLevel(ns), relative(next));
     problems.push(...parsedFile.problems, ...parsedFile.clientProblems);
     for (const use of parsedFile.uses) queue.push(use.target);
   }
@@ -262,7 +296,14 @@ export type Analysis = {
 };
 
 export function newAnalysis(chrome: readonly string[]): Analysis {
-  return { chrome: new Set(chrome), problems: new Set(), wrapUsage: new Map(), clientFiles: new Set(), serverFiles: new Set(), needsCache: new Map() };
+  return {
+    chrome: new Set(chrome),
+    problems: new Set(),
+    wrapUsage: new Map(),
+    clientFiles: new Set(),
+    serverFiles: new Set(),
+    needsCache: new Map(),
+  };
 }
 
 /**
@@ -303,7 +344,9 @@ export function needs(analysis: Analysis, start: string): Map<string, string> {
       for (const [ns, by] of needs(analysis, use.target)) {
         usage.add(ns);
         if (!analysis.chrome.has(ns) && !wrap.namespaces.includes(ns))
-          analysis.problems.add(`${where(parsedFile.source, use.node)}: "${ns}" (needed by ${by}) is missing from the <ClientMessages> around it`);
+          analysis.problems.add(
+            `${where(parsedFile.source, use.node)}: "${ns}" (needed by ${by}) is missing from the <ClientMessages> around it`,
+          );
       }
     }
   }
@@ -337,5 +380,8 @@ export function providedToChildren(analysis: Analysis, layout: string, fromAbove
       return wrap ? { namespaces: new Set([...analysis.chrome, ...wrap.namespaces]), wraps: [wrap] } : fromAbove;
     });
   if (!places.length) return fromAbove;
-  return places.reduce((all, here) => ({ namespaces: new Set([...all.namespaces].filter((ns) => here.namespaces.has(ns))), wraps: [...all.wraps, ...here.wraps] }));
+  return places.reduce((all, here) => ({
+    namespaces: new Set([...all.namespaces].filter((ns) => here.namespaces.has(ns))),
+    wraps: [...all.wraps, ...here.wraps],
+  }));
 }

@@ -4,7 +4,16 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { CHROME_NAMESPACES } from "@/i18n/client-messages";
 import de from "@/messages/de.json";
-import { type Provided, ROOT, needs, newAnalysis, parseFile, providedToChildren, relative, wrapsOf } from "./client-messages-graph";
+import {
+  type Provided,
+  ROOT,
+  needs,
+  newAnalysis,
+  parseFile,
+  providedToChildren,
+  relative,
+  wrapsOf,
+} from "./client-messages-graph";
 
 /**
  * The root layout sends the client only the chrome's messages; each page sends what its client components need
@@ -27,7 +36,12 @@ const routeFiles = walk(appDir, (name) => ROUTE_FILE.test(name)).sort();
 const layoutOf = (dir: string) => fs.readdirSync(dir).find((name) => /^layout\.(tsx|ts|jsx|js)$/.test(name));
 const catalogue = de as Record<string, unknown>;
 const hasMessagePath = (namespace: string) =>
-  namespace.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), catalogue) !== undefined;
+  namespace
+    .split(".")
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+      catalogue,
+    ) !== undefined;
 
 function analyse() {
   const analysis = newAnalysis(CHROME_NAMESPACES);
@@ -41,7 +55,10 @@ function analyse() {
     const layout = layoutOf(dir);
     let result: Provided;
     if (dir === appDir) result = chrome;
-    else result = layout ? providedToChildren(analysis, path.join(dir, layout), provided(path.dirname(dir))) : provided(path.dirname(dir));
+    else
+      result = layout
+        ? providedToChildren(analysis, path.join(dir, layout), provided(path.dirname(dir)))
+        : provided(path.dirname(dir));
     providedIn.set(dir, result);
     return result;
   };
@@ -52,9 +69,13 @@ function analyse() {
     const isLayout = /^layout\./.test(path.basename(file));
     const around = file === rootLayout ? chrome : provided(isLayout ? path.dirname(dir) : dir);
     for (const [ns, by] of needs(analysis, file)) {
-      if (!around.namespaces.has(ns)) missing.push(`${relative(file)}: "${ns}" (needed by ${by}) reaches the client neither through the chrome nor a <ClientMessages>`);
+      if (!around.namespaces.has(ns))
+        missing.push(
+          `${relative(file)}: "${ns}" (needed by ${by}) reaches the client neither through the chrome nor a <ClientMessages>`,
+        );
       if (!around.wraps.length) neededOutsideWraps.add(ns);
-      for (const wrap of around.wraps) analysis.wrapUsage.set(wrap, new Set([...(analysis.wrapUsage.get(wrap) ?? []), ns]));
+      for (const wrap of around.wraps)
+        analysis.wrapUsage.set(wrap, new Set([...(analysis.wrapUsage.get(wrap) ?? []), ns]));
     }
   }
   return { analysis, missing, neededOutsideWraps };
@@ -67,7 +88,9 @@ describe("messages sent to the client", () => {
     expect(routeFiles.map(relative)).toContain("app/layout.tsx");
     expect(routeFiles.filter((f) => f.endsWith("page.tsx")).length).toBeGreaterThan(30);
     // A "use client" file with translations that no route reaches means the walk missed an import.
-    const clientFiles = ["app", "components"].flatMap((d) => walk(path.join(ROOT, d), (name) => /\.(tsx|ts)$/.test(name) && !name.endsWith(".test.ts")));
+    const clientFiles = ["app", "components"].flatMap((d) =>
+      walk(path.join(ROOT, d), (name) => /\.(tsx|ts)$/.test(name) && !name.endsWith(".test.ts")),
+    );
     const translatedClientFiles = clientFiles.filter((f) => parseFile(f).isClient && parseFile(f).namespaces.size > 0);
     expect(translatedClientFiles.length).toBeGreaterThan(30);
     expect(translatedClientFiles.filter((f) => !analysis.clientFiles.has(f)).map(relative)).toEqual([]);
@@ -82,7 +105,9 @@ describe("messages sent to the client", () => {
   });
 
   it("every namespace used in client code exists in messages/de.json", () => {
-    const used = [...analysis.clientFiles].flatMap((f) => [...parseFile(f).namespaces].map((ns) => `${relative(f)}: ${ns}`));
+    const used = [...analysis.clientFiles].flatMap((f) =>
+      [...parseFile(f).namespaces].map((ns) => `${relative(f)}: ${ns}`),
+    );
     expect(used.length).toBeGreaterThan(30);
     expect(used.filter((entry) => !hasMessagePath(entry.split(": ")[1]!))).toEqual([]);
   });
@@ -109,20 +134,25 @@ describe("messages sent to the client", () => {
   });
 
   it("only the root layout and ClientMessages render NextIntlClientProvider, always with picked messages", () => {
-    const files = ["app", "components", "lib"].flatMap((d) => walk(path.join(ROOT, d), (name) => /\.(tsx|ts)$/.test(name)));
+    const files = ["app", "components", "lib"].flatMap((d) =>
+      walk(path.join(ROOT, d), (name) => /\.(tsx|ts)$/.test(name)),
+    );
     const providers = files.flatMap((file) => {
       const { source } = parseFile(file);
       const found: { file: string; messages: string | null }[] = [];
       const visit = (node: ts.Node): void => {
         const tag = ts.isJsxElement(node) ? node.openingElement : ts.isJsxSelfClosingElement(node) ? node : null;
         if (tag && tag.tagName.getText(source) === "NextIntlClientProvider") {
-          const attribute = tag.attributes.properties.find((p) => ts.isJsxAttribute(p) && p.name.getText(source) === "messages");
+          const attribute = tag.attributes.properties.find(
+            (p) => ts.isJsxAttribute(p) && p.name.getText(source) === "messages",
+          );
           found.push({ file: relative(file), messages: attribute ? attribute.getText(source) : null });
         }
         ts.forEachChild(node, visit);
       };
       visit(source);
-      if (/\bNextIntlClientProvider\b/.test(source.text) && !found.length) found.push({ file: relative(file), messages: "imported, not rendered as JSX" });
+      if (/\bNextIntlClientProvider\b/.test(source.text) && !found.length)
+        found.push({ file: relative(file), messages: "imported, not rendered as JSX" });
       return found;
     });
     expect(providers.map((p) => p.file).sort()).toEqual(["app/layout.tsx", "components/intl/client-messages.tsx"]);

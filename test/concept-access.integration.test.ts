@@ -21,7 +21,14 @@ describe("who sees which concept", () => {
   it("resolves each demo role", async () => {
     const db = database.db;
     const { concept } = await demoConcept(db);
-    const expected = { federfuehrung: "lead", jugendamt: "author", diakonie: "contributor", awo: "contributor", ausschuss: "committee", admin: null };
+    const expected = {
+      federfuehrung: "lead",
+      jugendamt: "author",
+      diakonie: "contributor",
+      awo: "contributor",
+      ausschuss: "committee",
+      admin: null,
+    };
     for (const [key, role] of Object.entries(expected)) {
       const access = await getConceptAccess(db, await demoActor(db, key), concept.id);
       expect(access?.role ?? null, key).toBe(role);
@@ -45,10 +52,14 @@ describe("who sees which concept", () => {
     for (const key of ["ausschuss", "admin"]) {
       const actor = await demoActor(db, key);
       await expect(getConceptOverview(db, actor, concept.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(getSectionForReading(db, actor, concept.id, sections[0]!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(getSectionForReading(db, actor, concept.id, sections[0]!.id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
     }
     const lead = await demoActor(db, "federfuehrung");
-    await expect(getConceptOverview(db, lead, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getConceptOverview(db, lead, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("shows the overview with coverage and the Beratungsfolge", async () => {
@@ -71,7 +82,9 @@ describe("who sees which concept", () => {
     expect(own.mayEdit).toBe(true);
     expect((await getSectionDiscussion(db, diakonie, concept.id, diakonieSection.id)).html).toContain("<ul>");
     expect((await getSectionForReading(db, diakonie, concept.id, awoSection.id)).mayEdit).toBe(false);
-    expect((await getSectionForReading(db, await demoActor(db, "jugendamt"), concept.id, awoSection.id)).mayEdit).toBe(true);
+    expect((await getSectionForReading(db, await demoActor(db, "jugendamt"), concept.id, awoSection.id)).mayEdit).toBe(
+      true,
+    );
   });
 
   it("lets committee members read a submitted concept only", async () => {

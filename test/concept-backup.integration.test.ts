@@ -42,36 +42,99 @@ let backup: ConceptBackup;
 /** A concept with everything a backup must carry: edits, threads, proposals, Fassungen, a sign-off round, a Vorlage. */
 async function buildRichConcept(db: Db): Promise<string> {
   const { conceptId: id, sectionIds } = await freshConcept(db, "Sicherung Welcome Points");
-  const [lead, jugendamt, awo, diakonie, ausschuss] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "jugendamt"), demoActor(db, "awo"), demoActor(db, "diakonie"), demoActor(db, "ausschuss")]);
+  const [lead, jugendamt, awo, diakonie, ausschuss] = await Promise.all([
+    demoActor(db, "federfuehrung"),
+    demoActor(db, "jugendamt"),
+    demoActor(db, "awo"),
+    demoActor(db, "diakonie"),
+    demoActor(db, "ausschuss"),
+  ]);
   const [first, second, third] = Object.values(sectionIds) as [string, string, string];
-  await saveSection(db, jugendamt, { conceptId: id, sectionId: first, baseVersion: 1, content: doc(p("Die Welcome Points arbeiten in allen zehn Stadtbezirken.")) });
-  const { threadId } = await createThread(db, awo, { conceptId: id, sectionId: first, body: "Bitte die Öffnungszeiten ergänzen.", quote: { exact: "zehn Stadtbezirken" }, mentions: { users: [lead.id], organisations: [] } });
+  await saveSection(db, jugendamt, {
+    conceptId: id,
+    sectionId: first,
+    baseVersion: 1,
+    content: doc(p("Die Welcome Points arbeiten in allen zehn Stadtbezirken.")),
+  });
+  const { threadId } = await createThread(db, awo, {
+    conceptId: id,
+    sectionId: first,
+    body: "Bitte die Öffnungszeiten ergänzen.",
+    quote: { exact: "zehn Stadtbezirken" },
+    mentions: { users: [lead.id], organisations: [] },
+  });
   const { commentId } = await replyToThread(db, lead, { threadId, body: "Wird ergänzt." });
   await editComment(db, lead, { commentId, body: "Wird in der nächsten Fassung ergänzt." });
   const { commentId: gone } = await replyToThread(db, awo, { threadId, body: "Versehentlich doppelt." });
   await deleteComment(db, awo, { commentId: gone });
-  await decideThread(db, lead, { threadId, decision: "uebernommen", reason: "Öffnungszeiten stehen jetzt im Abschnitt." });
-  await createThread(db, lead, { conceptId: id, sectionId: second, body: "Interner Haushaltsvorbehalt", visibility: "verwaltung" });
-  const { proposalId: accepted } = await createProposal(db, diakonie, { conceptId: id, sectionId: second, baseVersion: 1, content: doc(p("Die Diakonie schlägt diesen Text vor.")), reason: "Klarer." });
+  await decideThread(db, lead, {
+    threadId,
+    decision: "uebernommen",
+    reason: "Öffnungszeiten stehen jetzt im Abschnitt.",
+  });
+  await createThread(db, lead, {
+    conceptId: id,
+    sectionId: second,
+    body: "Interner Haushaltsvorbehalt",
+    visibility: "verwaltung",
+  });
+  const { proposalId: accepted } = await createProposal(db, diakonie, {
+    conceptId: id,
+    sectionId: second,
+    baseVersion: 1,
+    content: doc(p("Die Diakonie schlägt diesen Text vor.")),
+    reason: "Klarer.",
+  });
   await acceptProposal(db, lead, { proposalId: accepted, baseVersion: 1 });
-  const { proposalId: rejected } = await createProposal(db, awo, { conceptId: id, sectionId: third, baseVersion: 1, content: doc(p("Abgelehnter Vorschlag.")), reason: "Nur ein Versuch." });
+  const { proposalId: rejected } = await createProposal(db, awo, {
+    conceptId: id,
+    sectionId: third,
+    baseVersion: 1,
+    content: doc(p("Abgelehnter Vorschlag.")),
+    reason: "Nur ein Versuch.",
+  });
   await rejectProposal(db, lead, { proposalId: rejected, reason: "Passt nicht zum Auftrag." });
-  const { sectionId: extra } = await addSection(db, lead, { conceptId: id, title: "Anhang", ownerOrganisationId: lead.organisations[0]!.id });
-  await saveSection(db, lead, { conceptId: id, sectionId: extra, baseVersion: 0, content: doc(p("Wird wieder entfernt.")) });
+  const { sectionId: extra } = await addSection(db, lead, {
+    conceptId: id,
+    title: "Anhang",
+    ownerOrganisationId: lead.organisations[0]!.id,
+  });
+  await saveSection(db, lead, {
+    conceptId: id,
+    sectionId: extra,
+    baseVersion: 0,
+    content: doc(p("Wird wieder entfernt.")),
+  });
   await removeSection(db, lead, { conceptId: id, sectionId: extra });
   await createFassung(db, lead, { conceptId: id, name: "Konsultationsfassung" });
   await createFassung(db, lead, { conceptId: id, name: "Überarbeitete Fassung" });
-  await setRequiredSignoffs(db, lead, { conceptId: id, organisationIds: [awo.organisations[0]!.id, diakonie.organisations[0]!.id] });
+  await setRequiredSignoffs(db, lead, {
+    conceptId: id,
+    organisationIds: [awo.organisations[0]!.id, diakonie.organisations[0]!.id],
+  });
   await seedReleasedRound(db, id);
-  const folge = await db.select().from(consultations).where(sql`${consultations.conceptId} = ${id}`).orderBy(consultations.position);
+  const folge = await db
+    .select()
+    .from(consultations)
+    .where(sql`${consultations.conceptId} = ${id}`)
+    .orderBy(consultations.position);
   await submitVorlage(db, lead, {
     conceptId: id,
     paperType: "beschlussvorlage",
     reference: "AGS/077/2022",
     paperDate: "2022-05-17",
-    consultations: folge.map((c) => ({ id: c.id, position: c.position, role: c.role, meetingDate: c.meetingDate, submissionDeadline: "" })),
+    consultations: folge.map((c) => ({
+      id: c.id,
+      position: c.position,
+      role: c.role,
+      meetingDate: c.meetingDate,
+      submissionDeadline: "",
+    })),
   });
-  const { questionId } = await askCommitteeQuestion(db, ausschuss, { conceptId: id, body: "Wie viele Menschen erreichen die Welcome Points?" });
+  const { questionId } = await askCommitteeQuestion(db, ausschuss, {
+    conceptId: id,
+    body: "Wie viele Menschen erreichen die Welcome Points?",
+  });
   await answerCommitteeQuestion(db, lead, { conceptId: id, questionId, answer: "Rund 4 000 im Jahr (illustrativ)." });
   return id;
 }
@@ -79,7 +142,13 @@ async function buildRichConcept(db: Db): Promise<string> {
 /** Every row count that an import could touch. */
 async function rowCounts(db: Db): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of [...BACKUP_TABLES.map((t) => t.table), schema.users, schema.organisations, schema.memberships, schema.auditEvents]) {
+  for (const table of [
+    ...BACKUP_TABLES.map((t) => t.table),
+    schema.users,
+    schema.organisations,
+    schema.memberships,
+    schema.auditEvents,
+  ]) {
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
     counts[getTableName(table)] = row!.n;
   }
@@ -93,7 +162,12 @@ function labelIds(value: unknown): unknown {
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") return v.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, label);
     if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, walk((v as Record<string, unknown>)[k])]));
+    if (v && typeof v === "object")
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, walk((v as Record<string, unknown>)[k])]),
+      );
     return v;
   };
   return walk(value);
@@ -135,7 +209,10 @@ describe("concept backup (JSON export and import)", () => {
     for (const table of all) {
       if (backedUp.has(table) || NOT_BACKED_UP.has(getTableName(table))) continue;
       const refs = getTableConfig(table).foreignKeys.map((fk) => fk.reference().foreignTable);
-      expect(refs.filter((r) => backedUp.has(r)), `${getTableName(table)} references a concept table`).toEqual([]);
+      expect(
+        refs.filter((r) => backedUp.has(r)),
+        `${getTableName(table)} references a concept table`,
+      ).toEqual([]);
     }
   });
 
@@ -154,7 +231,11 @@ describe("concept backup (JSON export and import)", () => {
     expect(t.signoffs!.length).toBeGreaterThan(0);
     expect(t.requiredSignoffs!.length).toBeGreaterThan(0);
     expect(t.vorlagen!.map((v) => v.reference)).toEqual(["AGS/077/2022"]);
-    expect(Buffer.from(t.storedFiles![0]!.content as string, "base64").subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(
+      Buffer.from(t.storedFiles![0]!.content as string, "base64")
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
     expect(t.committeeQuestions![0]!.answer).toContain("4 000");
     expect(t.notifications!.length).toBeGreaterThan(0);
     expect(backup.payload.auditEvents.length).toBeGreaterThan(10);
@@ -164,12 +245,18 @@ describe("concept backup (JSON export and import)", () => {
 
   it("only the lead and admins may export the backup; others and unknown concepts are not found", async () => {
     const db = source.db;
-    await expect(exportConceptBackup(db, await demoActor(db, "admin"), conceptId)).resolves.toMatchObject({ schemaVersion: 1 });
+    await expect(exportConceptBackup(db, await demoActor(db, "admin"), conceptId)).resolves.toMatchObject({
+      schemaVersion: 1,
+    });
     for (const key of ["jugendamt", "awo", "diakonie", "ausschuss"]) {
-      await expect(exportConceptBackup(db, await demoActor(db, key), conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(exportConceptBackup(db, await demoActor(db, key), conceptId)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
     }
     const lead = await demoActor(db, "federfuehrung");
-    await expect(exportConceptBackup(db, lead, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(exportConceptBackup(db, lead, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("round trip: import into a fresh database and export again gives the same document apart from ids", async () => {
@@ -178,12 +265,18 @@ describe("concept backup (JSON export and import)", () => {
       const summary = await importConceptBackup(target.db, JSON.stringify(backup));
       expect(summary.createdPeople).toContain("federfuehrung@demo.example");
       expect(summary.conceptId).not.toBe(conceptId);
-      const [created] = await target.db.select().from(schema.users).where(sql`${schema.users.email} = 'federfuehrung@demo.example'`);
+      const [created] = await target.db
+        .select()
+        .from(schema.users)
+        .where(sql`${schema.users.email} = 'federfuehrung@demo.example'`);
       expect(created).toMatchObject({ active: false, passwordHash: null });
       expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true });
       const again = await buildConceptBackup(target.db, summary.conceptId);
       const imported = again.payload.auditEvents.at(-1)!;
-      expect(imported).toMatchObject({ action: "concept.imported", summary: { sourceConceptId: conceptId, importedEvents: backup.payload.auditEvents.length } });
+      expect(imported).toMatchObject({
+        action: "concept.imported",
+        summary: { sourceConceptId: conceptId, importedEvents: backup.payload.auditEvents.length },
+      });
       again.payload.auditEvents.pop();
       expect(comparable(again)).toEqual(comparable(backup));
     } finally {
@@ -194,7 +287,10 @@ describe("concept backup (JSON export and import)", () => {
   it("a second import beside the original is a real conflict only through the Vorlage reference; a concept without Vorlage is copied", async () => {
     const db = source.db;
     const before = await rowCounts(db);
-    await expect(importConceptBackup(db, JSON.stringify(backup))).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("AGS/077/2022") });
+    await expect(importConceptBackup(db, JSON.stringify(backup))).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("AGS/077/2022"),
+    });
     expect(await rowCounts(db)).toEqual(before);
     const { conceptId: plain } = await freshConcept(db, "Ohne Vorlage");
     const copy = await buildConceptBackup(db, plain);
@@ -212,18 +308,54 @@ describe("concept backup (JSON export and import)", () => {
         ["{ kein json", /kein gültiges JSON/],
         [JSON.stringify({ hallo: 1 }), /keine Konzeptsicherung/],
         [JSON.stringify({ ...backup, schemaVersion: 99 }), /Unbekannte Version der Sicherung \(99\)/],
-        [withPayload(backup, (x) => void (x.tables.sections![0]!.title = "Verändert"), false), /Prüfsumme stimmt nicht/],
-        [withPayload(backup, (x) => void (x.auditEvents[0]!.summary = { manipuliert: true })), /Protokolleintrag Nr\. \d+ wurde verändert/],
+        [
+          withPayload(backup, (x) => void (x.tables.sections![0]!.title = "Verändert"), false),
+          /Prüfsumme stimmt nicht/,
+        ],
+        [
+          withPayload(backup, (x) => void (x.auditEvents[0]!.summary = { manipuliert: true })),
+          /Protokolleintrag Nr\. \d+ wurde verändert/,
+        ],
         [withPayload(backup, (x) => void (x.tables.sections = x.tables.sections!.slice(1))), /Fehlender Bezug/],
-        [withPayload(backup, (x) => void (x.conceptId = "00000000-0000-4000-8000-000000000001")), /nicht genau das angegebene Konzept/],
-        [withPayload(backup, (x) => void (x.auditEvents[0]!.conceptId = "00000000-0000-4000-8000-000000000001")), /gehört zu einem anderen Konzept/],
-        [withPayload(backup, (x) => void (x.people = x.people.filter((person) => person.email !== "federfuehrung@demo.example"))), /Fehlender Bezug/],
-        [withPayload(backup, (x) => void (x.tables.sections![0]!.position = "eins")), /unvollständig oder fehlerhaft: tables\.sections\.0\.position/],
-        [withPayload(backup, (x) => void (x.tables.storedFiles![0]!.content = Buffer.from("kein PDF").toString("base64"))), /beschädigt \(SHA-512/],
-        [withPayload(backup, (x) => void (x.tables.sections![0]!.content = { type: "doc", content: [{ type: "script" }] })), /Ungültiger Text/],
+        [
+          withPayload(backup, (x) => void (x.conceptId = "00000000-0000-4000-8000-000000000001")),
+          /nicht genau das angegebene Konzept/,
+        ],
+        [
+          withPayload(backup, (x) => void (x.auditEvents[0]!.conceptId = "00000000-0000-4000-8000-000000000001")),
+          /gehört zu einem anderen Konzept/,
+        ],
+        [
+          withPayload(
+            backup,
+            (x) => void (x.people = x.people.filter((person) => person.email !== "federfuehrung@demo.example")),
+          ),
+          /Fehlender Bezug/,
+        ],
+        [
+          withPayload(backup, (x) => void (x.tables.sections![0]!.position = "eins")),
+          /unvollständig oder fehlerhaft: tables\.sections\.0\.position/,
+        ],
+        [
+          withPayload(
+            backup,
+            (x) => void (x.tables.storedFiles![0]!.content = Buffer.from("kein PDF").toString("base64")),
+          ),
+          /beschädigt \(SHA-512/,
+        ],
+        [
+          withPayload(
+            backup,
+            (x) => void (x.tables.sections![0]!.content = { type: "doc", content: [{ type: "script" }] }),
+          ),
+          /Ungültiger Text/,
+        ],
       ];
       for (const [text, message] of cases) {
-        await expect(importConceptBackup(target.db, text)).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringMatching(message) });
+        await expect(importConceptBackup(target.db, text)).rejects.toMatchObject({
+          code: "VALIDATION",
+          message: expect.stringMatching(message),
+        });
       }
       expect(await rowCounts(target.db)).toEqual(before);
     } finally {
@@ -237,12 +369,19 @@ describe("concept backup (JSON export and import)", () => {
       const good = path.join(dir, "sicherung.json");
       const bad = path.join(dir, "manipuliert.json");
       await writeFile(good, JSON.stringify(backup));
-      await writeFile(bad, withPayload(backup, (x) => void (x.tables.concepts![0]!.title = "Anders"), false));
+      await writeFile(
+        bad,
+        withPayload(backup, (x) => void (x.tables.concepts![0]!.title = "Anders"), false),
+      );
       // Never the shared server: the script gets an embedded database of its own.
       const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: path.join(dir, "db") };
       delete env.DATABASE_URL;
       const run = (file: string) =>
-        promisify(execFile)(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/concept-import.ts", file], { env, cwd: process.cwd() }).then(
+        promisify(execFile)(
+          process.execPath,
+          ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/concept-import.ts", file],
+          { env, cwd: process.cwd() },
+        ).then(
           (r) => ({ code: 0, ...r }),
           (e: { code: number; stdout: string; stderr: string }) => e,
         );

@@ -27,7 +27,12 @@ const ids: string[] = [];
 /** Three internal threads between the visible ones (after 4, 24 and 40); the first is anchored. */
 const internalIds: string[] = [];
 /** Anchored open threads on page 1, 2 and 3, and an anchored thread that is resolved (not highlighted). */
-const ANCHORED = { 2: "separaten Strukturen", 27: "Synergieeffekte", 42: "Standardleistung", 9: "Qualität des Angebots" } as const;
+const ANCHORED = {
+  2: "separaten Strukturen",
+  27: "Synergieeffekte",
+  42: "Standardleistung",
+  9: "Qualität des Angebots",
+} as const;
 const resolved = (i: number) => i % 5 === 4;
 /** Diakonie opens the even threads, AWO the odd ones; Diakonie also answers every sixth from 1 (all AWO's). */
 const diakonieAnswers = (i: number) => i % 6 === 1;
@@ -36,7 +41,11 @@ beforeAll(async () => {
   database = await createTestDatabase({ onQuery: (query, params) => void (recording && log.push({ query, params })) });
   const db = database.db;
   await seedDemo(db);
-  [lead, diakonie, awo] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "diakonie"), demoActor(db, "awo")]);
+  [lead, diakonie, awo] = await Promise.all([
+    demoActor(db, "federfuehrung"),
+    demoActor(db, "diakonie"),
+    demoActor(db, "awo"),
+  ]);
   const jugendamt = await demoActor(db, "jugendamt");
   const seeded = await freshConcept(db, "Diskussion in Seiten");
   conceptId = seeded.conceptId;
@@ -56,9 +65,20 @@ beforeAll(async () => {
   const rows: (typeof commentThreads.$inferInsert)[] = [];
   const firstComment = new Map<string, string>();
   for (let i = 0; i < VISIBLE; i++) {
-    const by = i % 2 === 0 ? { createdBy: diakonie.id, createdByOrganisationId: diakonieOrg } : { createdBy: awo.id, createdByOrganisationId: awoOrg };
+    const by =
+      i % 2 === 0
+        ? { createdBy: diakonie.id, createdByOrganisationId: diakonieOrg }
+        : { createdBy: awo.id, createdByOrganisationId: awoOrg };
     const exact = ANCHORED[i as keyof typeof ANCHORED];
-    rows.push({ id: randomUUID(), conceptId, sectionId: busySectionId, ...by, createdAt: new Date(base + i * 60_000), status: resolved(i) ? "resolved" : "open", anchor: exact ? anchor(exact) : null });
+    rows.push({
+      id: randomUUID(),
+      conceptId,
+      sectionId: busySectionId,
+      ...by,
+      createdAt: new Date(base + i * 60_000),
+      status: resolved(i) ? "resolved" : "open",
+      anchor: exact ? anchor(exact) : null,
+    });
     ids.push(rows.at(-1)!.id!);
     firstComment.set(ids.at(-1)!, `Hinweis ${i}`);
     if (i === 4 || i === 24 || i === 40) {
@@ -77,26 +97,73 @@ beforeAll(async () => {
     }
   }
   // Two threads on another section, to compare the cost of a short discussion with a long one.
-  rows.push({ id: randomUUID(), conceptId, sectionId: quietSectionId, createdBy: awo.id, createdByOrganisationId: awoOrg, createdAt: new Date(base) });
-  rows.push({ id: randomUUID(), conceptId, sectionId: quietSectionId, createdBy: diakonie.id, createdByOrganisationId: diakonieOrg, createdAt: new Date(base + 60_000) });
+  rows.push({
+    id: randomUUID(),
+    conceptId,
+    sectionId: quietSectionId,
+    createdBy: awo.id,
+    createdByOrganisationId: awoOrg,
+    createdAt: new Date(base),
+  });
+  rows.push({
+    id: randomUUID(),
+    conceptId,
+    sectionId: quietSectionId,
+    createdBy: diakonie.id,
+    createdByOrganisationId: diakonieOrg,
+    createdAt: new Date(base + 60_000),
+  });
   await db.insert(commentThreads).values(rows);
-  await db.insert(comments).values(rows.map((t) => ({ threadId: t.id!, authorId: t.createdBy, organisationId: t.createdByOrganisationId, body: firstComment.get(t.id!) ?? "Kurz", createdAt: t.createdAt })));
-  const answers = ids.filter((_, i) => diakonieAnswers(i)).map((threadId, k) => ({ threadId, authorId: diakonie.id, organisationId: diakonieOrg, body: `Antwort ${k}`, createdAt: new Date(base + 3_600_000 * 24 + k) }));
-  const inserted = await db.insert(comments).values(answers).returning({ id: comments.id, threadId: comments.threadId });
+  await db
+    .insert(comments)
+    .values(
+      rows.map((t) => ({
+        threadId: t.id!,
+        authorId: t.createdBy,
+        organisationId: t.createdByOrganisationId,
+        body: firstComment.get(t.id!) ?? "Kurz",
+        createdAt: t.createdAt,
+      })),
+    );
+  const answers = ids
+    .filter((_, i) => diakonieAnswers(i))
+    .map((threadId, k) => ({
+      threadId,
+      authorId: diakonie.id,
+      organisationId: diakonieOrg,
+      body: `Antwort ${k}`,
+      createdAt: new Date(base + 3_600_000 * 24 + k),
+    }));
+  const inserted = await db
+    .insert(comments)
+    .values(answers)
+    .returning({ id: comments.id, threadId: comments.threadId });
   // The answer in thread 25 (page 2) mentions the Jugendamt.
-  await db.insert(commentMentions).values({ commentId: inserted.find((c) => c.threadId === ids[25])!.id, organisationId: jugendamtOrg });
+  await db
+    .insert(commentMentions)
+    .values({ commentId: inserted.find((c) => c.threadId === ids[25])!.id, organisationId: jugendamtOrg });
 }, 120_000);
 afterAll(async () => database?.cleanup());
 
-const discussion = (actor: Actor, filter: ThreadFilter = "alle", paging: { page?: number | string; threadId?: string } = {}, sectionId = busySectionId) =>
-  getSectionDiscussion(database.db, actor, conceptId, sectionId, filter, paging);
+const discussion = (
+  actor: Actor,
+  filter: ThreadFilter = "alle",
+  paging: { page?: number | string; threadId?: string } = {},
+  sectionId = busySectionId,
+) => getSectionDiscussion(database.db, actor, conceptId, sectionId, filter, paging);
 
 describe("the discussion beside a section in pages of 20", () => {
   it("shows 20 threads a page, oldest first, with their comments; counts stay over all threads", async () => {
     expect(THREADS_PAGE_SIZE).toBe(20);
-    const pages = [await discussion(awo), await discussion(awo, "alle", { page: 2 }), await discussion(awo, "alle", { page: "3" })];
+    const pages = [
+      await discussion(awo),
+      await discussion(awo, "alle", { page: 2 }),
+      await discussion(awo, "alle", { page: "3" }),
+    ];
     expect(pages.map((p) => p.threads.length)).toEqual([20, 20, 5]);
-    expect(pages.map((p) => p.paging)).toEqual([1, 2, 3].map((page) => ({ page, pageCount: 3, perPage: 20, total: VISIBLE, offset: (page - 1) * 20 })));
+    expect(pages.map((p) => p.paging)).toEqual(
+      [1, 2, 3].map((page) => ({ page, pageCount: 3, perPage: 20, total: VISIBLE, offset: (page - 1) * 20 })),
+    );
     expect(pages.flatMap((p) => p.threads.map((t) => t.id))).toEqual(ids);
     for (const p of pages) {
       expect(p.counts).toEqual({ open: VISIBLE - 9, total: VISIBLE });
@@ -110,7 +177,8 @@ describe("the discussion beside a section in pages of 20", () => {
   });
 
   it("clamps a page out of range or not a number", async () => {
-    for (const page of ["99", 4, "1e9"]) expect((await discussion(awo, "alle", { page })).paging.page, String(page)).toBe(3);
+    for (const page of ["99", 4, "1e9"])
+      expect((await discussion(awo, "alle", { page })).paging.page, String(page)).toBe(3);
     for (const page of ["0", "-1", "abc", ""]) {
       const clamped = await discussion(awo, "alle", { page });
       expect(clamped.paging.page, String(page)).toBe(1);
@@ -118,7 +186,11 @@ describe("the discussion beside a section in pages of 20", () => {
     }
     expect((await discussion(awo, "alle", { page: "2.7" })).threads.map((t) => t.id)).toEqual(ids.slice(20, 40));
     // A filter with nothing in it is one empty page.
-    expect((await discussion(awo, "org:00000000-0000-0000-0000-000000000000", { page: 3 })).paging).toMatchObject({ page: 1, pageCount: 1, total: 0 });
+    expect((await discussion(awo, "org:00000000-0000-0000-0000-000000000000", { page: 3 })).paging).toMatchObject({
+      page: 1,
+      pageCount: 1,
+      total: 0,
+    });
   });
 
   it("pages the filtered list and keeps the counts of the whole", async () => {
@@ -128,7 +200,10 @@ describe("the discussion beside a section in pages of 20", () => {
     expect(done.counts).toEqual({ open: VISIBLE - 9, total: VISIBLE });
 
     const ofDiakonie = ids.filter((_, i) => i % 2 === 0);
-    const org = [await discussion(awo, `org:${diakonie.organisations[0]!.id}`), await discussion(awo, `org:${diakonie.organisations[0]!.id}`, { page: 2 })];
+    const org = [
+      await discussion(awo, `org:${diakonie.organisations[0]!.id}`),
+      await discussion(awo, `org:${diakonie.organisations[0]!.id}`, { page: 2 }),
+    ];
     expect(org.map((p) => p.paging.total)).toEqual([23, 23]);
     expect(org.flatMap((p) => p.threads.map((t) => t.id))).toEqual(ofDiakonie);
     expect(org[1]!.threads).toHaveLength(3);
@@ -214,7 +289,8 @@ describe("the discussion beside a section in pages of 20", () => {
     const elsewhere = new Set([...ids.slice(0, 20), ...ids.slice(40)]);
     const params = queries.flatMap((q) => q.params.flat());
     expect(params.filter((p) => typeof p === "string" && elsewhere.has(p))).toEqual([]);
-    expect(params.filter((p) => typeof p === "string" && ids.slice(20, 40).includes(p)).length).toBeGreaterThanOrEqual(20);
+    expect(params.filter((p) => typeof p === "string" && ids.slice(20, 40).includes(p)).length).toBeGreaterThanOrEqual(
+      20,
+    );
   });
 });
-

@@ -23,7 +23,12 @@ describe("exports of the current state and of Fassungen", () => {
     const db = database.db;
     const { concept, sections } = await demoConcept(db);
     const lead = await demoActor(db, "federfuehrung");
-    await createThread(db, lead, { conceptId: concept.id, sectionId: sections[0]!.id, body: "Interne Notiz zur Haushaltslage", visibility: "verwaltung" });
+    await createThread(db, lead, {
+      conceptId: concept.id,
+      sectionId: sections[0]!.id,
+      body: "Interne Notiz zur Haushaltslage",
+      visibility: "verwaltung",
+    });
     const forLead = renderMarkdown(await buildExportDocument(db, lead, concept.id, "current"));
     expect(forLead).toContain("Verstetigung in der Gemeinwesenarbeit");
     expect(forLead).toContain("Interne Notiz zur Haushaltslage");
@@ -40,13 +45,26 @@ describe("exports of the current state and of Fassungen", () => {
     const lead = await demoActor(db, "federfuehrung");
     const { fassungId } = await createFassung(db, lead, { conceptId: concept.id, name: "Konsultationsfassung 1" });
     const s = sections.find((x) => x.title === "Finanzierung")!;
-    await saveSection(db, lead, { conceptId: concept.id, sectionId: s.id, baseVersion: s.version, content: doc(p("Neue Finanzierungszahlen.")) });
+    await saveSection(db, lead, {
+      conceptId: concept.id,
+      sectionId: s.id,
+      baseVersion: s.version,
+      content: doc(p("Neue Finanzierungszahlen.")),
+    });
     const frozen = renderMarkdown(await buildExportDocument(db, lead, concept.id, fassungId));
     expect(frozen).toContain("Konsultationsfassung 1");
     expect(frozen).not.toContain("Neue Finanzierungszahlen.");
-    expect(renderMarkdown(await buildExportDocument(db, lead, concept.id, "current"))).toContain("Neue Finanzierungszahlen.");
-    await expect(buildExportDocument(db, lead, concept.id, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(buildExportDocument(db, await demoActor(db, "ausschuss"), concept.id, fassungId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(buildExportDocument(db, await demoActor(db, "admin"), concept.id, "current")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(renderMarkdown(await buildExportDocument(db, lead, concept.id, "current"))).toContain(
+      "Neue Finanzierungszahlen.",
+    );
+    await expect(
+      buildExportDocument(db, lead, concept.id, "00000000-0000-4000-8000-000000000000"),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      buildExportDocument(db, await demoActor(db, "ausschuss"), concept.id, fassungId),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(buildExportDocument(db, await demoActor(db, "admin"), concept.id, "current")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -1,6 +1,15 @@
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, concepts, consultations, mandateItems, organisations, sectionRevisions, sections, users } from "@/db/schema";
+import {
+  auditEvents,
+  concepts,
+  consultations,
+  mandateItems,
+  organisations,
+  sectionRevisions,
+  sections,
+  users,
+} from "@/db/schema";
 import { isDemoDataPresent, seedDemoIfEmpty } from "@/db/seed/seed-demo";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -25,8 +34,15 @@ describe(`migrations and demo seed (${process.env.DATABASE_URL ? "PostgreSQL" : 
     expect(await seedDemoIfEmpty(database.db)).toBe(false);
     const db = database.db;
     const [concept] = await db.select().from(concepts);
-    expect(concept).toMatchObject({ mandateReference: "RAT/676/2021", decisionDate: "2021-12-16", deadline: "2022-06-30", status: "entwurf" });
-    expect((await db.select().from(mandateItems).where(eq(mandateItems.conceptId, concept!.id))).map((m) => m.text)).toHaveLength(4);
+    expect(concept).toMatchObject({
+      mandateReference: "RAT/676/2021",
+      decisionDate: "2021-12-16",
+      deadline: "2022-06-30",
+      status: "entwurf",
+    });
+    expect(
+      (await db.select().from(mandateItems).where(eq(mandateItems.conceptId, concept!.id))).map((m) => m.text),
+    ).toHaveLength(4);
     const folge = await db
       .select({ short: organisations.shortName, role: consultations.role, date: consultations.meetingDate })
       .from(consultations)
@@ -47,12 +63,16 @@ describe(`migrations and demo seed (${process.env.DATABASE_URL ? "PostgreSQL" : 
   });
 
   it("keeps e-mail addresses unique regardless of case", async () => {
-    await expect(database.db.insert(users).values({ name: "X", email: "FEDERFUEHRUNG@demo.example" })).rejects.toThrow();
+    await expect(
+      database.db.insert(users).values({ name: "X", email: "FEDERFUEHRUNG@demo.example" }),
+    ).rejects.toThrow();
   });
 
   it("chains audit events and the database refuses to change them", async () => {
     const db = database.db;
-    await db.transaction((tx) => recordAuditEvent(tx, { action: "test.event", objectType: "test", summary: { b: 2, a: [1, "x"] } }));
+    await db.transaction((tx) =>
+      recordAuditEvent(tx, { action: "test.event", objectType: "test", summary: { b: 2, a: [1, "x"] } }),
+    );
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
     await expect(db.execute(sql`update audit_events set action = 'forged'`)).rejects.toThrow();
     await expect(db.execute(sql`delete from audit_events`)).rejects.toThrow();
@@ -65,7 +85,12 @@ describe(`migrations and demo seed (${process.env.DATABASE_URL ? "PostgreSQL" : 
     const db = database.db;
     // Only an owner bypassing the trigger can tamper; verification must still notice.
     await db.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
-    const [second] = await db.select({ seq: auditEvents.seq }).from(auditEvents).orderBy(auditEvents.seq).offset(1).limit(1);
+    const [second] = await db
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .orderBy(auditEvents.seq)
+      .offset(1)
+      .limit(1);
     await db.execute(sql`update audit_events set summary = '{"forged":true}'::jsonb where seq = ${second!.seq}`);
     await db.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenSeq: second!.seq });

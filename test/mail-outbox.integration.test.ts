@@ -42,10 +42,17 @@ async function startSmtp(failFirst: number) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
-async function enqueue(to: string, text = "Guten Tag,\n\nbitte öffnen Sie http://localhost:3000/zugang/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde\n") {
+async function enqueue(
+  to: string,
+  text = "Guten Tag,\n\nbitte öffnen Sie http://localhost:3000/zugang/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde\n",
+) {
   return database.db.transaction((tx) => enqueueMail(tx, { to, subject: "Ihr Zugang zu Konzeptwerk – Prüfung", text }));
 }
 
@@ -65,15 +72,25 @@ describe(`mail outbox (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, 
       expect(row!.nextAttemptAt.getTime()).toBe(t0.getTime() + retryDelayMs(1));
 
       // Not yet due: nothing happens.
-      expect(await deliverPendingMail(db, transport, { now: new Date(t0.getTime() + 1000) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(await deliverPendingMail(db, transport, { now: new Date(t0.getTime() + 1000) })).toEqual({
+        sent: 0,
+        retrying: 0,
+        failed: 0,
+      });
 
-      expect(await deliverPendingMail(db, transport, { now: new Date(t0.getTime() + retryDelayMs(1)) })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      expect(await deliverPendingMail(db, transport, { now: new Date(t0.getTime() + retryDelayMs(1)) })).toEqual({
+        sent: 1,
+        retrying: 0,
+        failed: 0,
+      });
       [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
       expect(row).toMatchObject({ status: "sent", attempts: 2, lastError: null });
       expect(row!.textBody).toContain("/zugang/[entfernt]");
       expect(smtp.received).toHaveLength(1);
       expect(smtp.received[0]!.to).toEqual(["retry@stadt.example"]);
-      expect(smtp.received[0]!.raw.replace(/=\r?\n/g, "")).toContain("/zugang/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde");
+      expect(smtp.received[0]!.raw.replace(/=\r?\n/g, "")).toContain(
+        "/zugang/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde",
+      );
     } finally {
       await smtp.close();
     }
@@ -96,7 +113,10 @@ describe(`mail outbox (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, 
     let sends = 0;
     const slow = { kind: "smtp" as const, send: async () => void sends++ };
     const at = new Date(Date.now() + 20_000);
-    const [a, b] = await Promise.all([deliverPendingMail(db, slow, { now: at }), deliverPendingMail(db, slow, { now: at })]);
+    const [a, b] = await Promise.all([
+      deliverPendingMail(db, slow, { now: at }),
+      deliverPendingMail(db, slow, { now: at }),
+    ]);
     expect(a.sent + b.sent).toBe(1);
     expect(sends).toBe(1);
     expect((await db.select().from(mailOutbox).where(eq(mailOutbox.id, other)))[0]!.status).toBe("sent");
@@ -107,7 +127,9 @@ describe(`mail outbox (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, 
     const dir = await mkdtemp(path.join(os.tmpdir(), "konzeptwerk-mail-test-"));
     try {
       await enqueue("eml@stadt.example", "Grüße aus dem Postausgang: äöüß");
-      await deliverPendingMail(database.db, createFileTransport(path.join(dir, "nested")), { now: new Date(Date.now() + 30_000) });
+      await deliverPendingMail(database.db, createFileTransport(path.join(dir, "nested")), {
+        now: new Date(Date.now() + 30_000),
+      });
       const files = await readdir(path.join(dir, "nested"));
       expect(files).toHaveLength(1);
       expect(files[0]).toMatch(/\.eml$/);

@@ -25,7 +25,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database.db);
   state.db = database.db as Db;
-  const { conceptId } = await database.db.transaction(async (tx) => seedWelcomePointsConcept(tx, await loadDemoRefs(tx), "Vorlage für die Schnittstelle"));
+  const { conceptId } = await database.db.transaction(async (tx) =>
+    seedWelcomePointsConcept(tx, await loadDemoRefs(tx), "Vorlage für die Schnittstelle"),
+  );
   vorlage = await submitConcept(database.db, conceptId, { reference: "AGS/040/2022" });
   diakonie = await demoActor(database.db, "diakonie");
 }, 120_000);
@@ -60,7 +62,9 @@ describe("OParl route handlers", () => {
     const anonymous = await getPaperList(req("/paper"));
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toMatchObject({ code: "UNAUTHENTICATED", message: "Bitte melden Sie sich an." });
-    expect((await getDownload(req(`/file/${vorlage.fileId}/download`), ctx({ fileId: vorlage.fileId }))).status).toBe(401);
+    expect((await getDownload(req(`/file/${vorlage.fileId}/download`), ctx({ fileId: vorlage.fileId }))).status).toBe(
+      401,
+    );
     state.actor = diakonie;
     const signedIn = await getPaperList(req("/paper"));
     expect(signedIn.status).toBe(200);

@@ -20,7 +20,10 @@ function createAjv() {
   ajv.addKeyword("backreference");
   ajv.addKeyword("cardinality");
   ajv.addKeyword("schema");
-  ajv.addFormat("url", { type: "string", validate: (value: string) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value) });
+  ajv.addFormat("url", {
+    type: "string",
+    validate: (value: string) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value),
+  });
   return ajv;
 }
 
@@ -51,7 +54,8 @@ export function oparlProblems(value: unknown, where = "$"): string[] {
       const name = record.type.slice(TYPE_PREFIX.length);
       const validate = validators.get(name);
       if (!validate) problems.push(`${at}: unknown OParl type ${name}`);
-      else if (!validate(record)) problems.push(...(validate.errors ?? []).map((e) => `${at} (${name})${e.instancePath}: ${e.message}`));
+      else if (!validate(record))
+        problems.push(...(validate.errors ?? []).map((e) => `${at} (${name})${e.instancePath}: ${e.message}`));
     }
     for (const [key, child] of Object.entries(record)) visit(child, `${at}.${key}`);
   };
@@ -68,7 +72,12 @@ export function listProblems(value: unknown, where = "$"): string[] {
   if (!page.links || typeof page.links !== "object") problems.push(`${where}: links missing`);
   else {
     const { currentPage, totalPages } = page.pagination ?? {};
-    if (typeof currentPage === "number" && typeof totalPages === "number" && currentPage < totalPages && typeof page.links.next !== "string") {
+    if (
+      typeof currentPage === "number" &&
+      typeof totalPages === "number" &&
+      currentPage < totalPages &&
+      typeof page.links.next !== "string"
+    ) {
       problems.push(`${where}: links.next is required on every page but the last`);
     }
   }

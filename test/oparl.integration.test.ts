@@ -38,7 +38,10 @@ async function freshConcept(title: string): Promise<Ids> {
 }
 
 async function addCommittee(name: string, classification: "ausschuss" | "beirat") {
-  const [row] = await database.db.insert(organisations).values({ name, shortName: name.slice(0, 8), kind: "gremium", classification }).returning({ id: organisations.id });
+  const [row] = await database.db
+    .insert(organisations)
+    .values({ name, shortName: name.slice(0, 8), kind: "gremium", classification })
+    .returning({ id: organisations.id });
   return row!.id;
 }
 
@@ -48,24 +51,49 @@ beforeAll(async () => {
   ctx = { db: database.db, urls };
 
   const a = await freshConcept("Welcome Points – eingereichte Fassung");
-  submitted = { ...a, ...(await submitConcept(database.db, a.conceptId, { reference: "AGS/029/2022", paperDate: "2022-05-17" })) };
+  submitted = {
+    ...a,
+    ...(await submitConcept(database.db, a.conceptId, { reference: "AGS/029/2022", paperDate: "2022-05-17" })),
+  };
 
   draft = await freshConcept(DRAFT_TITLE);
   draftCommitteeId = await addCommittee("Seniorenbeirat (nur im Entwurf)", "beirat");
-  await database.db.insert(consultations).values({ conceptId: draft.conceptId, position: 4, committeeId: draftCommitteeId, role: "kenntnisnahme", meetingDate: "2022-07-07" });
+  await database.db
+    .insert(consultations)
+    .values({
+      conceptId: draft.conceptId,
+      position: 4,
+      committeeId: draftCommitteeId,
+      role: "kenntnisnahme",
+      meetingDate: "2022-07-07",
+    });
   const firstSection = Object.values(draft.sectionIds)[0]!;
   await database.db.update(sections).set({ contentText: DRAFT_TEXT }).where(eq(sections.id, firstSection));
 
   const p = await freshConcept(PREPARED_TITLE);
-  prepared = { ...p, ...(await submitConcept(database.db, p.conceptId, { reference: "AGS/030/2022", status: "freigegeben" })) };
+  prepared = {
+    ...p,
+    ...(await submitConcept(database.db, p.conceptId, { reference: "AGS/030/2022", status: "freigegeben" })),
+  };
 
   const w = await freshConcept("Zurückverwiesene Vorlage");
-  withdrawn = { ...w, ...(await submitConcept(database.db, w.conceptId, { reference: "JHA/011/2022", paperType: "beschlussvorlage" })) };
+  withdrawn = {
+    ...w,
+    ...(await submitConcept(database.db, w.conceptId, { reference: "JHA/011/2022", paperType: "beschlussvorlage" })),
+  };
   await withdrawConcept(database.db, w.conceptId);
   // The reworked draft changes title and Beratungsfolge: none of it may show.
   await database.db.update(concepts).set({ title: REWORKED_TITLE }).where(eq(concepts.id, w.conceptId));
   laterCommitteeId = await addCommittee("Sportausschuss (erst in der Überarbeitung)", "ausschuss");
-  await database.db.insert(consultations).values({ conceptId: w.conceptId, position: 4, committeeId: laterCommitteeId, role: "vorberatung", meetingDate: "2022-09-01" });
+  await database.db
+    .insert(consultations)
+    .values({
+      conceptId: w.conceptId,
+      position: 4,
+      committeeId: laterCommitteeId,
+      role: "vorberatung",
+      meetingDate: "2022-09-01",
+    });
 }, 180_000);
 afterAll(async () => database?.cleanup());
 
@@ -73,7 +101,13 @@ const q = (s = "") => parseListQuery(new URLSearchParams(s));
 const params = (s = "") => new URLSearchParams(s);
 
 /** Every page of a list, validated. */
-async function allPages<T>(load: (query: ReturnType<typeof q>, p: URLSearchParams) => Promise<{ data: T[]; links: { next?: string } }> | { data: T[]; links: { next?: string } }, perPage = 2) {
+async function allPages<T>(
+  load: (
+    query: ReturnType<typeof q>,
+    p: URLSearchParams,
+  ) => Promise<{ data: T[]; links: { next?: string } }> | { data: T[]; links: { next?: string } },
+  perPage = 2,
+) {
   const items: T[] = [];
   for (let page = 1; page < 50; page++) {
     const qs = `elementsPerPage=${perPage}&page=${page}`;
@@ -89,21 +123,36 @@ describe("OParl output", () => {
   it("system and body validate and point to the lists", async () => {
     const system = await getSystem(ctx);
     expect(oparlProblems(system)).toEqual([]);
-    expect(system).toMatchObject({ id: urls.system, oparlVersion: "https://schema.oparl.org/1.1/", body: urls.list("body") });
+    expect(system).toMatchObject({
+      id: urls.system,
+      oparlVersion: "https://schema.oparl.org/1.1/",
+      body: urls.list("body"),
+    });
     const bodies = await listBodies(ctx, q(), params());
     expect(listProblems(bodies)).toEqual([]);
     expect(bodies.data).toHaveLength(1);
     const body = await getBody(ctx, "1");
     expect(oparlProblems(body)).toEqual([]);
-    expect(body).toMatchObject({ name: "Landeshauptstadt Düsseldorf (Demo)", paper: urls.list("paper"), person: urls.list("person"), legislativeTerm: [] });
+    expect(body).toMatchObject({
+      name: "Landeshauptstadt Düsseldorf (Demo)",
+      paper: urls.list("paper"),
+      person: urls.list("person"),
+      legislativeTerm: [],
+    });
     expect(listProblems(listPersons(ctx, q(), params()))).toEqual([]);
     await expect(getBody(ctx, "2")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("publishes the submitted Vorlage as Paper with its Beratungsfolge and PDF embedded", async () => {
-    const paper = (await getPaper(ctx, submitted.vorlageId)) as Record<string, unknown> & { consultation: Record<string, unknown>[]; mainFile: Record<string, unknown> };
+    const paper = (await getPaper(ctx, submitted.vorlageId)) as Record<string, unknown> & {
+      consultation: Record<string, unknown>[];
+      mainFile: Record<string, unknown>;
+    };
     expect(oparlProblems(paper)).toEqual([]);
-    const [lead] = await database.db.select().from(organisations).where(eq(organisations.name, "Amt für Migration und Integration"));
+    const [lead] = await database.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.name, "Amt für Migration und Integration"));
     expect(paper).toMatchObject({
       id: urls.object("paper", submitted.vorlageId),
       name: "Welcome Points – eingereichte Fassung",
@@ -126,7 +175,8 @@ describe("OParl output", () => {
       downloadUrl: urls.fileDownload(submitted.fileId),
       date: "2022-05-17",
     });
-    for (const stamp of [paper.created, paper.modified]) expect(stamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+    for (const stamp of [paper.created, paper.modified])
+      expect(stamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
     const file = await getFileContent(ctx, submitted.fileId);
     expect(file.content.subarray(0, 5).toString()).toBe("%PDF-");
     expect(createHash("sha512").update(file.content).digest("hex")).toBe(submitted.sha512);
@@ -148,12 +198,27 @@ describe("OParl output", () => {
 
   it("lists exactly the published objects, every page valid, and every object also at its own URL", async () => {
     const papers = await allPages((a, b) => listPapers(ctx, a, b), 1);
-    expect(papers.map((p) => p.id).sort()).toEqual([urls.object("paper", submitted.vorlageId), urls.object("paper", withdrawn.vorlageId)].sort());
+    expect(papers.map((p) => p.id).sort()).toEqual(
+      [urls.object("paper", submitted.vorlageId), urls.object("paper", withdrawn.vorlageId)].sort(),
+    );
     const orgs = await allPages((a, b) => listOrganizations(ctx, a, b));
-    expect(orgs.map((o) => o.name).sort()).toEqual(["Amt für Migration und Integration", "Ausschuss für Gesundheit und Soziales", "Integrationsrat", "Jugendhilfeausschuss"]);
-    expect(orgs.find((o) => o.name === "Integrationsrat")).toMatchObject({ organizationType: "Gremium", classification: "Beirat" });
-    expect(orgs.find((o) => o.name === "Jugendhilfeausschuss")).toMatchObject({ organizationType: "Gremium", classification: "Ausschuss" });
-    expect(orgs.find((o) => o.name === "Amt für Migration und Integration")).toMatchObject({ organizationType: "Verwaltungsbereich" });
+    expect(orgs.map((o) => o.name).sort()).toEqual([
+      "Amt für Migration und Integration",
+      "Ausschuss für Gesundheit und Soziales",
+      "Integrationsrat",
+      "Jugendhilfeausschuss",
+    ]);
+    expect(orgs.find((o) => o.name === "Integrationsrat")).toMatchObject({
+      organizationType: "Gremium",
+      classification: "Beirat",
+    });
+    expect(orgs.find((o) => o.name === "Jugendhilfeausschuss")).toMatchObject({
+      organizationType: "Gremium",
+      classification: "Ausschuss",
+    });
+    expect(orgs.find((o) => o.name === "Amt für Migration und Integration")).toMatchObject({
+      organizationType: "Verwaltungsbereich",
+    });
     const meetings = await allPages((a, b) => listMeetings(ctx, a, b));
     expect(meetings.map((m) => m.name).sort()).toEqual([
       "Ausschuss für Gesundheit und Soziales – Sitzung am 23.06.2022",
@@ -188,7 +253,23 @@ describe("OParl output", () => {
       await allPages((a, b) => listConsultations(ctx, a, b)),
       await allPages((a, b) => listFiles(ctx, a, b)),
     ]);
-    for (const secret of [DRAFT_TITLE, DRAFT_TEXT, PREPARED_TITLE, REWORKED_TITLE, draft.conceptId, prepared.vorlageId, prepared.fileId, draftCommitteeId, laterCommitteeId, "Seniorenbeirat", "Sportausschuss", "2022-07-07", "2022-09-01", "JHA/011/2022", "AGS/030/2022"]) {
+    for (const secret of [
+      DRAFT_TITLE,
+      DRAFT_TEXT,
+      PREPARED_TITLE,
+      REWORKED_TITLE,
+      draft.conceptId,
+      prepared.vorlageId,
+      prepared.fileId,
+      draftCommitteeId,
+      laterCommitteeId,
+      "Seniorenbeirat",
+      "Sportausschuss",
+      "2022-07-07",
+      "2022-09-01",
+      "JHA/011/2022",
+      "AGS/030/2022",
+    ]) {
       expect(everything, secret).not.toContain(secret);
     }
     await expect(getPaper(ctx, prepared.vorlageId)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -201,7 +282,8 @@ describe("OParl output", () => {
     let queries = 0;
     const db = new Proxy(database.db, {
       get(target, prop, receiver) {
-        if (prop === "execute") return (...args: Parameters<typeof target.execute>) => (queries++, target.execute(...args));
+        if (prop === "execute")
+          return (...args: Parameters<typeof target.execute>) => (queries++, target.execute(...args));
         return Reflect.get(target, prop, receiver);
       },
     });
@@ -221,7 +303,15 @@ describe("OParl output", () => {
   it("filters by created and modified and answers unknown or malformed ids with not found", async () => {
     const future = "2999-01-01T00:00:00+01:00";
     const past = "2000-01-01T00:00:00+01:00";
-    expect((await listPapers(ctx, q(`modified_since=${encodeURIComponent(future)}`), params(`modified_since=${encodeURIComponent(future)}`))).data).toEqual([]);
+    expect(
+      (
+        await listPapers(
+          ctx,
+          q(`modified_since=${encodeURIComponent(future)}`),
+          params(`modified_since=${encodeURIComponent(future)}`),
+        )
+      ).data,
+    ).toEqual([]);
     expect((await listPapers(ctx, q(`created_until=${encodeURIComponent(past)}`), params())).data).toEqual([]);
     expect((await listPapers(ctx, q(`modified_since=${encodeURIComponent(past)}`), params())).data).toHaveLength(2);
     const paper = (await getPaper(ctx, submitted.vorlageId)) as { modified: string };
@@ -232,6 +322,8 @@ describe("OParl output", () => {
       await expect(getPaper(ctx, bad)).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(getMeeting(ctx, bad)).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    await expect(getMeeting(ctx, "00000000-0000-0000-0000-000000000000_2022-02-30")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getMeeting(ctx, "00000000-0000-0000-0000-000000000000_2022-02-30")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -36,7 +36,9 @@ beforeAll(async () => {
 afterAll(async () => database?.cleanup());
 
 async function freshConcept() {
-  return database.db.transaction(async (tx) => seedWelcomePointsConcept(tx, await loadDemoRefs(tx), `Test ${Math.random()}`));
+  return database.db.transaction(async (tx) =>
+    seedWelcomePointsConcept(tx, await loadDemoRefs(tx), `Test ${Math.random()}`),
+  );
 }
 async function codeOf(promise: Promise<unknown>) {
   return promise.then(
@@ -54,16 +56,39 @@ describe("section management by the lead", () => {
     expect(outline.owners.map((o) => o.name)).toContain("Amt für Migration und Integration");
     expect(outline.owners.map((o) => o.name)).not.toContain("Integrationsrat");
 
-    const { sectionId: added } = await addSection(db, lead, { conceptId, title: "Beteiligung der Nutzerinnen und Nutzer", ownerOrganisationId: caritas.id });
+    const { sectionId: added } = await addSection(db, lead, {
+      conceptId,
+      title: "Beteiligung der Nutzerinnen und Nutzer",
+      ownerOrganisationId: caritas.id,
+    });
     await renameSection(db, lead, { conceptId, sectionId: added, title: "Beteiligung" });
-    expect(await moveSection(db, lead, { conceptId, sectionId: added, direction: "up" })).toEqual({ number: 8, count: 9 });
-    expect(await codeOf(moveSection(db, lead, { conceptId, sectionId: sectionIds["Ausgangslage und Auftrag"]!, direction: "up" }))).toBe("VALIDATION");
+    expect(await moveSection(db, lead, { conceptId, sectionId: added, direction: "up" })).toEqual({
+      number: 8,
+      count: 9,
+    });
+    expect(
+      await codeOf(
+        moveSection(db, lead, { conceptId, sectionId: sectionIds["Ausgangslage und Auftrag"]!, direction: "up" }),
+      ),
+    ).toBe("VALIDATION");
     const items = outline.mandateItems;
-    await setSectionMandateItems(db, lead, { conceptId, sectionId: added, mandateItemIds: [items[0]!.id, items[2]!.id] });
-    await setSectionOwner(db, lead, { conceptId, sectionId: sectionIds["Finanzierung"]!, ownerOrganisationId: caritas.id });
+    await setSectionMandateItems(db, lead, {
+      conceptId,
+      sectionId: added,
+      mandateItemIds: [items[0]!.id, items[2]!.id],
+    });
+    await setSectionOwner(db, lead, {
+      conceptId,
+      sectionId: sectionIds["Finanzierung"]!,
+      ownerOrganisationId: caritas.id,
+    });
 
     let overview = await getConceptOverview(db, lead, conceptId);
-    expect(overview.sections.map((s) => s.title).slice(-3)).toEqual(["Finanzierung", "Beteiligung", "Zeitplan und nächste Schritte"]);
+    expect(overview.sections.map((s) => s.title).slice(-3)).toEqual([
+      "Finanzierung",
+      "Beteiligung",
+      "Zeitplan und nächste Schritte",
+    ]);
     expect(overview.sections.find((s) => s.title === "Finanzierung")!.ownerName).toBe(caritas.name);
     expect(overview.mandateItems[2]!.sections.map((s) => s.title)).toContain("Beteiligung");
 
@@ -74,8 +99,13 @@ describe("section management by the lead", () => {
     overview = await getConceptOverview(db, lead, conceptId);
     expect(overview.sections.map((s) => s.title)).not.toContain("Ergebnisse der Evaluation");
     expect(overview.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect((await getSectionOutline(db, lead, conceptId)).archived.map((s) => s.title)).toEqual(["Ergebnisse der Evaluation"]);
-    const [kept] = await db.select({ n: count() }).from(sectionRevisions).where(eq(sectionRevisions.sectionId, evaluation));
+    expect((await getSectionOutline(db, lead, conceptId)).archived.map((s) => s.title)).toEqual([
+      "Ergebnisse der Evaluation",
+    ]);
+    const [kept] = await db
+      .select({ n: count() })
+      .from(sectionRevisions)
+      .where(eq(sectionRevisions.sectionId, evaluation));
     expect(kept!.n).toBe(1);
     await restoreArchivedSection(db, lead, { conceptId, sectionId: evaluation });
     overview = await getConceptOverview(db, lead, conceptId);
@@ -90,11 +120,17 @@ describe("section management by the lead", () => {
     expect(await codeOf(renameSection(db, diakonie, { conceptId, sectionId, title: "X" }))).toBe("FORBIDDEN");
     expect(await codeOf(moveSection(db, jugendamt, { conceptId, sectionId, direction: "up" }))).toBe("FORBIDDEN");
     expect(await codeOf(removeSection(db, diakonie, { conceptId, sectionId }))).toBe("FORBIDDEN");
-    expect(await codeOf(renameSection(db, lead, { conceptId, sectionId: other.sectionIds["Finanzierung"]!, title: "X" }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(renameSection(db, lead, { conceptId, sectionId: other.sectionIds["Finanzierung"]!, title: "X" })),
+    ).toBe("NOT_FOUND");
     const ags = (await db.query.organisations.findFirst({ where: (o, { eq }) => eq(o.shortName, "AGS") }))!;
-    expect(await codeOf(setSectionOwner(db, lead, { conceptId, sectionId, ownerOrganisationId: ags.id }))).toBe("VALIDATION");
+    expect(await codeOf(setSectionOwner(db, lead, { conceptId, sectionId, ownerOrganisationId: ags.id }))).toBe(
+      "VALIDATION",
+    );
     const foreignItem = (await getSectionOutline(db, lead, other.conceptId)).mandateItems[0]!;
-    expect(await codeOf(setSectionMandateItems(db, lead, { conceptId, sectionId, mandateItemIds: [foreignItem.id] }))).toBe("VALIDATION");
+    expect(
+      await codeOf(setSectionMandateItems(db, lead, { conceptId, sectionId, mandateItemIds: [foreignItem.id] })),
+    ).toBe("VALIDATION");
     const [row] = await db.select().from(sections).where(eq(sections.id, sectionId));
     expect(row!.title).toBe("Finanzierung");
   });
@@ -112,24 +148,46 @@ describe("Fassungen", () => {
 
     // Change everything a Fassung could drift with: text, title, order, owner, archive, a new section.
     const finanzierung = sectionIds["Finanzierung"]!;
-    await saveSection(db, lead, { conceptId, sectionId: finanzierung, baseVersion: 1, content: doc(p("Die Kosten betragen rund zwei Millionen Euro.")) });
+    await saveSection(db, lead, {
+      conceptId,
+      sectionId: finanzierung,
+      baseVersion: 1,
+      content: doc(p("Die Kosten betragen rund zwei Millionen Euro.")),
+    });
     await renameSection(db, lead, { conceptId, sectionId: finanzierung, title: "Finanzierung und Förderung" });
-    await moveSection(db, lead, { conceptId, sectionId: sectionIds["Zeitplan und nächste Schritte"]!, direction: "up" });
+    await moveSection(db, lead, {
+      conceptId,
+      sectionId: sectionIds["Zeitplan und nächste Schritte"]!,
+      direction: "up",
+    });
     await removeSection(db, lead, { conceptId, sectionId: sectionIds["Ergebnisse der Evaluation"]! });
-    const { sectionId: added } = await addSection(db, lead, { conceptId, title: "Anhang", ownerOrganisationId: lead.organisations[0]!.id });
+    const { sectionId: added } = await addSection(db, lead, {
+      conceptId,
+      title: "Anhang",
+      ownerOrganisationId: lead.organisations[0]!.id,
+    });
 
     const again = await getFassung(db, diakonie, conceptId, fassungId);
     expect(again).toEqual(frozen);
     expect(again.sections.map((s) => s.title)).toContain("Ergebnisse der Evaluation");
     expect(again.sections.find((s) => s.title === "Finanzierung")!.html).toContain("Kämmerei");
-    const [stored] = await db.select({ n: count() }).from(fassungSections).where(and(eq(fassungSections.fassungId, fassungId)));
+    const [stored] = await db
+      .select({ n: count() })
+      .from(fassungSections)
+      .where(and(eq(fassungSections.fassungId, fassungId)));
     expect(stored!.n).toBe(8);
 
     const vsCurrent = await compareFassungen(db, jugendamt, conceptId, fassungId, CURRENT_STATE);
     expect(vsCurrent.to).toBeNull();
     expect(vsCurrent.summary).toMatchObject({ added: 1, removed: 1, renamed: 1, moved: 1, textChanged: 1 });
     const fin = vsCurrent.sections.find((s) => s.sectionId === finanzierung)!;
-    expect(fin).toMatchObject({ kind: "kept", renamed: true, textChanged: true, before: { title: "Finanzierung" }, after: { title: "Finanzierung und Förderung" } });
+    expect(fin).toMatchObject({
+      kind: "kept",
+      renamed: true,
+      textChanged: true,
+      before: { title: "Finanzierung" },
+      after: { title: "Finanzierung und Förderung" },
+    });
     expect(vsCurrent.sections.find((s) => s.sectionId === added)!.kind).toBe("added");
 
     const { fassungId: second } = await createFassung(db, lead, { conceptId, name: "Konsultationsfassung 2" });

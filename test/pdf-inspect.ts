@@ -25,14 +25,21 @@ function collectRoles(node: StructNode | null | undefined, into: Set<string>): v
 export const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 
 export async function inspectPdf(buffer: Buffer): Promise<InspectedPdf> {
-  const pdf = await getDocument({ data: new Uint8Array(buffer), isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(buffer),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+  }).promise;
   const pages: string[] = [];
   const roles = new Set<string>();
   const linkTargets: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
     const content = await page.getTextContent();
-    pages.push(squash(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? " " : "") : "")).join("")));
+    pages.push(
+      squash(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? " " : "") : "")).join("")),
+    );
     collectRoles((await page.getStructTree()) as StructNode, roles);
     for (const annotation of await page.getAnnotations()) {
       if (annotation.subtype === "Link" && annotation.url) linkTargets.push(annotation.url as string);
@@ -41,7 +48,15 @@ export async function inspectPdf(buffer: Buffer): Promise<InspectedPdf> {
   }
   const meta = await pdf.getMetadata();
   const markInfo = await pdf.getMarkInfo();
-  const result = { pageCount: pdf.numPages, pages, text: pages.join(" "), info: meta.info as Record<string, unknown>, marked: !!markInfo?.Marked, roles, linkTargets };
+  const result = {
+    pageCount: pdf.numPages,
+    pages,
+    text: pages.join(" "),
+    info: meta.info as Record<string, unknown>,
+    marked: !!markInfo?.Marked,
+    roles,
+    linkTargets,
+  };
   await pdf.destroy();
   return result;
 }

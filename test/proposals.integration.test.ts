@@ -30,14 +30,27 @@ describe("change proposals", () => {
     const { conceptId, section: s } = await section("Verstetigung in der Gemeinwesenarbeit");
     const diakonie = await demoActor(db, "diakonie");
     const awo = await demoActor(db, "awo");
-    const { proposalId } = await createProposal(db, diakonie, { conceptId, sectionId: s.id, baseVersion: s.version, content: doc(p("Neuer Vorschlagstext.")), reason: "Kürzer und klarer." });
-    await expect(acceptProposal(db, diakonie, { proposalId, baseVersion: s.version })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { proposalId } = await createProposal(db, diakonie, {
+      conceptId,
+      sectionId: s.id,
+      baseVersion: s.version,
+      content: doc(p("Neuer Vorschlagstext.")),
+      reason: "Kürzer und klarer.",
+    });
+    await expect(acceptProposal(db, diakonie, { proposalId, baseVersion: s.version })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const { version } = await acceptProposal(db, awo, { proposalId, baseVersion: s.version });
-    const [rev] = await db.select().from(sectionRevisions).where(and(eq(sectionRevisions.sectionId, s.id), eq(sectionRevisions.number, version)));
+    const [rev] = await db
+      .select()
+      .from(sectionRevisions)
+      .where(and(eq(sectionRevisions.sectionId, s.id), eq(sectionRevisions.number, version)));
     expect(rev).toMatchObject({ creditedUserId: diakonie.id, authorId: awo.id, contentText: "Neuer Vorschlagstext." });
     const [proposal] = await db.select().from(changeProposals).where(eq(changeProposals.id, proposalId));
     expect(proposal).toMatchObject({ status: "accepted", decision: "uebernommen", resultRevisionId: rev!.id });
-    await expect(acceptProposal(db, awo, { proposalId, baseVersion: version })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(acceptProposal(db, awo, { proposalId, baseVersion: version })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 
   it("never applies a proposal blindly to a section that changed; reconciled content is accepted as partly adopted", async () => {
@@ -45,10 +58,25 @@ describe("change proposals", () => {
     const { conceptId, section: s } = await section("Finanzierung");
     const diakonie = await demoActor(db, "diakonie");
     const lead = await demoActor(db, "federfuehrung");
-    const { proposalId } = await createProposal(db, diakonie, { conceptId, sectionId: s.id, baseVersion: s.version, content: doc(p("Finanzierung über Landesmittel.")), reason: "Quelle nennen" });
-    await saveSection(db, lead, { conceptId, sectionId: s.id, baseVersion: s.version, content: doc(p("Finanzierung: Zahlen folgen im Mai.")) });
-    await expect(acceptProposal(db, lead, { proposalId, baseVersion: s.version })).rejects.toMatchObject({ code: "SECTION_STALE" });
-    await expect(acceptProposal(db, lead, { proposalId, baseVersion: s.version, content: doc(p("x")) })).rejects.toMatchObject({ code: "SECTION_STALE" });
+    const { proposalId } = await createProposal(db, diakonie, {
+      conceptId,
+      sectionId: s.id,
+      baseVersion: s.version,
+      content: doc(p("Finanzierung über Landesmittel.")),
+      reason: "Quelle nennen",
+    });
+    await saveSection(db, lead, {
+      conceptId,
+      sectionId: s.id,
+      baseVersion: s.version,
+      content: doc(p("Finanzierung: Zahlen folgen im Mai.")),
+    });
+    await expect(acceptProposal(db, lead, { proposalId, baseVersion: s.version })).rejects.toMatchObject({
+      code: "SECTION_STALE",
+    });
+    await expect(
+      acceptProposal(db, lead, { proposalId, baseVersion: s.version, content: doc(p("x")) }),
+    ).rejects.toMatchObject({ code: "SECTION_STALE" });
     const merged = doc(p("Finanzierung über Landesmittel; Zahlen folgen im Mai."));
     await acceptProposal(db, lead, { proposalId, baseVersion: s.version + 1, content: merged });
     const [proposal] = await db.select().from(changeProposals).where(eq(changeProposals.id, proposalId));
@@ -59,14 +87,52 @@ describe("change proposals", () => {
     const db = database.db;
     const { conceptId, section: s } = await section("Zeitplan und nächste Schritte");
     const awo = await demoActor(db, "awo");
-    await expect(createProposal(db, awo, { conceptId, sectionId: s.id, baseVersion: s.version - 1, content: doc(p("neu")), reason: "x" })).rejects.toMatchObject({ code: "SECTION_STALE" });
-    await expect(createProposal(db, awo, { conceptId, sectionId: s.id, baseVersion: s.version, content: s.content, reason: "x" })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(createProposal(db, awo, { conceptId, sectionId: s.id, baseVersion: s.version, content: doc(p("neu")), reason: " " })).rejects.toMatchObject({ fieldErrors: { reason: "Bitte begründen Sie Ihren Vorschlag." } });
-    await expect(createProposal(db, await demoActor(db, "ausschuss"), { conceptId, sectionId: s.id, baseVersion: s.version, content: doc(p("neu")), reason: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const { proposalId } = await createProposal(db, awo, { conceptId, sectionId: s.id, baseVersion: s.version, content: doc(p("neu")), reason: "x" });
-    await expect(withdrawProposal(db, await demoActor(db, "diakonie"), { proposalId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(rejectProposal(db, await demoActor(db, "federfuehrung"), { proposalId, reason: "" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      createProposal(db, awo, {
+        conceptId,
+        sectionId: s.id,
+        baseVersion: s.version - 1,
+        content: doc(p("neu")),
+        reason: "x",
+      }),
+    ).rejects.toMatchObject({ code: "SECTION_STALE" });
+    await expect(
+      createProposal(db, awo, { conceptId, sectionId: s.id, baseVersion: s.version, content: s.content, reason: "x" }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      createProposal(db, awo, {
+        conceptId,
+        sectionId: s.id,
+        baseVersion: s.version,
+        content: doc(p("neu")),
+        reason: " ",
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { reason: "Bitte begründen Sie Ihren Vorschlag." } });
+    await expect(
+      createProposal(db, await demoActor(db, "ausschuss"), {
+        conceptId,
+        sectionId: s.id,
+        baseVersion: s.version,
+        content: doc(p("neu")),
+        reason: "x",
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const { proposalId } = await createProposal(db, awo, {
+      conceptId,
+      sectionId: s.id,
+      baseVersion: s.version,
+      content: doc(p("neu")),
+      reason: "x",
+    });
+    await expect(withdrawProposal(db, await demoActor(db, "diakonie"), { proposalId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      rejectProposal(db, await demoActor(db, "federfuehrung"), { proposalId, reason: "" }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
     await withdrawProposal(db, awo, { proposalId });
-    await expect(rejectProposal(db, await demoActor(db, "federfuehrung"), { proposalId, reason: "nein" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      rejectProposal(db, await demoActor(db, "federfuehrung"), { proposalId, reason: "nein" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

@@ -26,26 +26,59 @@ const reference = (prefix: string) => `${prefix}/${Math.floor(Math.random() * 1e
 describe("the committees read the Synopse as it stood at submission", () => {
   it("keeps the reading room and its downloads on the snapshot while the live Synopse changes", async () => {
     const db = database.db;
-    const [lead, awo, ausschuss] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "awo"), demoActor(db, "ausschuss")]);
+    const [lead, awo, ausschuss] = await Promise.all([
+      demoActor(db, "federfuehrung"),
+      demoActor(db, "awo"),
+      demoActor(db, "ausschuss"),
+    ]);
     const { conceptId, sectionIds } = await freshConcept(db, "Snapshot Lesesaal");
     const sectionId = Object.values(sectionIds)[0]!;
-    const { threadId } = await createThread(db, awo, { conceptId, sectionId, body: "SNAPSHOTHINWEIS zu den Öffnungszeiten" });
+    const { threadId } = await createThread(db, awo, {
+      conceptId,
+      sectionId,
+      body: "SNAPSHOTHINWEIS zu den Öffnungszeiten",
+    });
     await decideThread(db, lead, { threadId, decision: "uebernommen", reason: "Wird ergänzt." });
     await seedReleasedRound(db, conceptId);
-    await submitVorlage(db, lead, { conceptId, paperType: "beschlussvorlage", reference: reference("AGS"), paperDate: "2022-05-17" });
+    await submitVorlage(db, lead, {
+      conceptId,
+      paperType: "beschlussvorlage",
+      reference: reference("AGS"),
+      paperDate: "2022-05-17",
+    });
 
-    const shown = async () => (await getReadingRoomSynopsePage(db, ausschuss, conceptId)).entries.find((e) => e.id === threadId);
-    expect(await shown()).toMatchObject({ decision: "uebernommen", reason: "Wird ergänzt.", organisation: "AWO Düsseldorf" });
+    const shown = async () =>
+      (await getReadingRoomSynopsePage(db, ausschuss, conceptId)).entries.find((e) => e.id === threadId);
+    expect(await shown()).toMatchObject({
+      decision: "uebernommen",
+      reason: "Wird ergänzt.",
+      organisation: "AWO Düsseldorf",
+    });
     const firstOwner = (await getReadingRoom(db, ausschuss, conceptId)).sections[0]!.ownerName;
 
     // After submission the Abwägung may not be changed through the service …
-    await expect(decideThread(db, lead, { threadId, decision: "nicht_uebernommen", reason: "Doch nicht." })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      decideThread(db, lead, { threadId, decision: "nicht_uebernommen", reason: "Doch nicht." }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     // … and whatever still changes live (a decision written elsewhere, a renamed organisation) stays out of the reading room.
-    await db.update(commentThreads).set({ decision: "nicht_uebernommen", decisionReason: "LIVEAENDERUNG" }).where(eq(commentThreads.id, threadId));
-    await db.update(organisations).set({ name: "AWO Kreisverband (umbenannt)" }).where(eq(organisations.shortName, "AWO"));
+    await db
+      .update(commentThreads)
+      .set({ decision: "nicht_uebernommen", decisionReason: "LIVEAENDERUNG" })
+      .where(eq(commentThreads.id, threadId));
+    await db
+      .update(organisations)
+      .set({ name: "AWO Kreisverband (umbenannt)" })
+      .where(eq(organisations.shortName, "AWO"));
     await db.update(organisations).set({ name: "Umbenanntes Amt" }).where(eq(organisations.name, firstOwner));
-    expect((await listSynopse(db, lead, conceptId)).entries.find((e) => e.id === threadId)).toMatchObject({ decision: "nicht_uebernommen", organisation: "AWO Kreisverband (umbenannt)" });
-    expect(await shown()).toMatchObject({ decision: "uebernommen", reason: "Wird ergänzt.", organisation: "AWO Düsseldorf" });
+    expect((await listSynopse(db, lead, conceptId)).entries.find((e) => e.id === threadId)).toMatchObject({
+      decision: "nicht_uebernommen",
+      organisation: "AWO Kreisverband (umbenannt)",
+    });
+    expect(await shown()).toMatchObject({
+      decision: "uebernommen",
+      reason: "Wird ergänzt.",
+      organisation: "AWO Düsseldorf",
+    });
     expect((await getReadingRoom(db, ausschuss, conceptId)).sections[0]!.ownerName).toBe(firstOwner);
     const download = await getReadingRoomSynopse(db, ausschuss, conceptId);
     expect(download.entries.find((e) => e.id === threadId)).toMatchObject({ decision: "uebernommen" });
@@ -54,21 +87,48 @@ describe("the committees read the Synopse as it stood at submission", () => {
     await db.update(organisations).set({ name: firstOwner }).where(eq(organisations.name, "Umbenanntes Amt"));
 
     // The database refuses to rewrite a stored snapshot.
-    await expect(db.update(vorlagen).set({ readingRoomSnapshot: { version: 1, takenAt: new Date().toISOString(), synopse: [], sections: [] } }).where(eq(vorlagen.conceptId, conceptId))).rejects.toThrow();
+    await expect(
+      db
+        .update(vorlagen)
+        .set({ readingRoomSnapshot: { version: 1, takenAt: new Date().toISOString(), synopse: [], sections: [] } })
+        .where(eq(vorlagen.conceptId, conceptId)),
+    ).rejects.toThrow();
     expect(await shown()).toMatchObject({ decision: "uebernommen" });
   }, 60_000);
 
   it("after a referral back, the new Vorlage carries a new snapshot and the withdrawn one keeps its own", async () => {
     const db = database.db;
-    const [lead, awo, ausschuss] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "awo"), demoActor(db, "ausschuss")]);
+    const [lead, awo, ausschuss] = await Promise.all([
+      demoActor(db, "federfuehrung"),
+      demoActor(db, "awo"),
+      demoActor(db, "ausschuss"),
+    ]);
     const { conceptId, sectionIds } = await freshConcept(db, "Snapshot Zurückverweisung");
-    const { threadId } = await createThread(db, awo, { conceptId, sectionId: Object.values(sectionIds)[0]!, body: "ZWEITERHINWEIS Barrierefreiheit" });
+    const { threadId } = await createThread(db, awo, {
+      conceptId,
+      sectionId: Object.values(sectionIds)[0]!,
+      body: "ZWEITERHINWEIS Barrierefreiheit",
+    });
     await decideThread(db, lead, { threadId, decision: "zur_kenntnis_genommen", reason: "Erste Runde." });
     await seedReleasedRound(db, conceptId);
     const first = reference("AGS");
-    await submitVorlage(db, lead, { conceptId, paperType: "beschlussvorlage", reference: first, paperDate: "2022-05-17" });
-    const [ir] = await db.select().from(consultations).where(eq(consultations.conceptId, conceptId)).orderBy(consultations.position);
-    await recordOutcome(db, lead, { conceptId, consultationId: ir!.id, outcome: "zurueckverwiesen", outcomeDate: "2022-05-31" });
+    await submitVorlage(db, lead, {
+      conceptId,
+      paperType: "beschlussvorlage",
+      reference: first,
+      paperDate: "2022-05-17",
+    });
+    const [ir] = await db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.conceptId, conceptId))
+      .orderBy(consultations.position);
+    await recordOutcome(db, lead, {
+      conceptId,
+      consultationId: ir!.id,
+      outcome: "zurueckverwiesen",
+      outcomeDate: "2022-05-31",
+    });
     await takeDeliberationStep(db, lead, { conceptId, transition: "refer_back" });
     await expect(getReadingRoom(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
@@ -76,12 +136,25 @@ describe("the committees read the Synopse as it stood at submission", () => {
     await decideThread(db, lead, { threadId, decision: "uebernommen", reason: "Zweite Runde." });
     await seedReleasedRound(db, conceptId);
     const second = reference("AGS");
-    await submitVorlage(db, lead, { conceptId, paperType: "beschlussvorlage", reference: second, paperDate: "2022-06-01" });
+    await submitVorlage(db, lead, {
+      conceptId,
+      paperType: "beschlussvorlage",
+      reference: second,
+      paperDate: "2022-06-01",
+    });
     const room = await getReadingRoom(db, ausschuss, conceptId);
     expect(room.vorlage.reference).toBe(second);
-    expect((await getReadingRoomSynopsePage(db, ausschuss, conceptId)).entries.find((e) => e.id === threadId)).toMatchObject({ decision: "uebernommen", reason: "Zweite Runde." });
-    const [withdrawn] = await db.select().from(vorlagen).where(and(eq(vorlagen.conceptId, conceptId), eq(vorlagen.reference, first)));
+    expect(
+      (await getReadingRoomSynopsePage(db, ausschuss, conceptId)).entries.find((e) => e.id === threadId),
+    ).toMatchObject({ decision: "uebernommen", reason: "Zweite Runde." });
+    const [withdrawn] = await db
+      .select()
+      .from(vorlagen)
+      .where(and(eq(vorlagen.conceptId, conceptId), eq(vorlagen.reference, first)));
     expect(withdrawn!.withdrawnAt).not.toBeNull();
-    expect(withdrawn!.readingRoomSnapshot!.synopse.find((e) => e.id === threadId)).toMatchObject({ decision: "zur_kenntnis_genommen", reason: "Erste Runde." });
+    expect(withdrawn!.readingRoomSnapshot!.synopse.find((e) => e.id === threadId)).toMatchObject({
+      decision: "zur_kenntnis_genommen",
+      reason: "Erste Runde.",
+    });
   }, 60_000);
 });

@@ -56,7 +56,11 @@ beforeAll(async () => {
     body: "Intern: Die Zuschüsse für das Familienzentrum vorab mit der Kämmerei klären.",
     visibility: "verwaltung",
   }));
-  ({ threadId: deletedThreadId } = await createThread(db, actors.awo, { conceptId, sectionId: finanzierung, body: "Zurückgezogen: Quartiersmanagement Zuschüsse" }));
+  ({ threadId: deletedThreadId } = await createThread(db, actors.awo, {
+    conceptId,
+    sectionId: finanzierung,
+    body: "Zurückgezogen: Quartiersmanagement Zuschüsse",
+  }));
   const [deleted] = await db.select({ id: comments.id }).from(comments).where(eq(comments.threadId, deletedThreadId));
   await deleteComment(db, actors.awo, { commentId: deleted!.id });
   const [section] = await db.select().from(sections).where(eq(sections.id, finanzierung));
@@ -68,7 +72,9 @@ beforeAll(async () => {
     reason: "Landesmittel ausdrücklich nennen.",
   }));
   // A second concept that was submitted to the committees.
-  const second = await db.transaction(async (tx) => seedWelcomePointsConcept(tx, await loadDemoRefs(tx), "Eingereichtes Konzept"));
+  const second = await db.transaction(async (tx) =>
+    seedWelcomePointsConcept(tx, await loadDemoRefs(tx), "Eingereichtes Konzept"),
+  );
   submittedConceptId = second.conceptId;
   await submitConcept(db, submittedConceptId);
 }, 180_000);
@@ -76,14 +82,23 @@ afterAll(async () => database?.cleanup());
 
 const search = (actor: Actor, q: string) => searchContent(database.db, actor, q);
 const hits = (result: SearchResult) =>
-  result.concepts.flatMap((c) => c.sections.flatMap((s) => s.hits.map((h) => ({ concept: c.title, section: s.title, number: s.number, ...h }))));
-const marked = (result: SearchResult) => hits(result).flatMap((h) => h.snippet.filter((s) => s.mark).map((s) => s.text));
+  result.concepts.flatMap((c) =>
+    c.sections.flatMap((s) => s.hits.map((h) => ({ concept: c.title, section: s.title, number: s.number, ...h }))),
+  );
+const marked = (result: SearchResult) =>
+  hits(result).flatMap((h) => h.snippet.filter((s) => s.mark).map((s) => s.text));
 
 describe("German full-text search", () => {
   it("runs on a database with the german text search configuration and lets the planner use the GIN indexes", async () => {
-    const [config] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pg_ts_config where cfgname = 'german'`);
+    const [config] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from pg_ts_config where cfgname = 'german'`,
+    );
     expect(config!.n).toBe(1);
-    const [stem] = await queryRows<{ v: string }>(database.db, sql`select to_tsvector('german', 'Familienzentren')::text as v`);
+    const [stem] = await queryRows<{ v: string }>(
+      database.db,
+      sql`select to_tsvector('german', 'Familienzentren')::text as v`,
+    );
     expect(stem!.v).toBe("'familienzentr':1");
     let plan = "";
     await database.db
@@ -91,8 +106,13 @@ describe("German full-text search", () => {
         // On this small data set the planner rightly prefers reading by concept or by thread; without those
         // paths (rolled back below) it must show that each branch's match can be answered from a GIN index.
         await tx.execute(sql`set local enable_seqscan = off`);
-        await tx.execute(sql`drop index sections_concept_idx, comments_thread_idx, change_proposals_concept_idx, change_proposals_section_idx`);
-        const rows = await queryRows<{ "QUERY PLAN": string }>(tx, sql`explain ${searchHitsSql(actors.lead, "'familienzentr':*", 101)}`);
+        await tx.execute(
+          sql`drop index sections_concept_idx, comments_thread_idx, change_proposals_concept_idx, change_proposals_section_idx`,
+        );
+        const rows = await queryRows<{ "QUERY PLAN": string }>(
+          tx,
+          sql`explain ${searchHitsSql(actors.lead, "'familienzentr':*", 101)}`,
+        );
         plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
         tx.rollback();
       })
@@ -108,10 +128,18 @@ describe("German full-text search", () => {
     const plural = await search(actors.diakonie, "Familienzentren");
     const found = hits(plural);
     const comment = found.find((h) => h.kind === "comment");
-    expect(comment?.href).toBe(`/konzepte/${conceptId}/abschnitte/${sectionByTitle["Prüfung der Anbindung an die Familienzentren"]}?thread=${publicThreadId}#thread-${publicThreadId}`);
+    expect(comment?.href).toBe(
+      `/konzepte/${conceptId}/abschnitte/${sectionByTitle["Prüfung der Anbindung an die Familienzentren"]}?thread=${publicThreadId}#thread-${publicThreadId}`,
+    );
     expect(comment?.snippet.filter((s) => s.mark).map((s) => s.text)).toEqual(["Familienzentrum"]);
-    expect(found.find((h) => h.kind === "proposal")?.href).toBe(`/konzepte/${conceptId}/abschnitte/${sectionByTitle["Finanzierung"]}/vorschlaege/${proposalId}`);
-    expect(found.some((h) => h.kind === "section" && h.section === "Prüfung der Anbindung an die Familienzentren" && h.number === 5)).toBe(true);
+    expect(found.find((h) => h.kind === "proposal")?.href).toBe(
+      `/konzepte/${conceptId}/abschnitte/${sectionByTitle["Finanzierung"]}/vorschlaege/${proposalId}`,
+    );
+    expect(
+      found.some(
+        (h) => h.kind === "section" && h.section === "Prüfung der Anbindung an die Familienzentren" && h.number === 5,
+      ),
+    ).toBe(true);
     expect(marked(plural)).toEqual(expect.arrayContaining(["Familienzentren", "Familienzentrum"]));
     const singular = await search(actors.diakonie, "Familienzentrum");
     expect(marked(singular)).toEqual(expect.arrayContaining(["Familienzentren", "Familienzentrum"]));
@@ -127,7 +155,9 @@ describe("German full-text search", () => {
     }
     const familien = result.concepts.find((c) => c.conceptId === conceptId)!.sections.find((s) => s.number === 5)!;
     expect(familien.hits.map((h) => h.kind)).toEqual(["section", "comment"]);
-    expect(familien.href).toBe(`/konzepte/${conceptId}/abschnitte/${sectionByTitle["Prüfung der Anbindung an die Familienzentren"]}`);
+    expect(familien.href).toBe(
+      `/konzepte/${conceptId}/abschnitte/${sectionByTitle["Prüfung der Anbindung an die Familienzentren"]}`,
+    );
     expect(result.hitCount).toBe(hits(result).length);
   });
 
@@ -141,7 +171,10 @@ describe("German full-text search", () => {
     }
     for (const actor of [actors.lead, actors.jugendamt]) {
       const internal = hits(await search(actor, "Kämmerei")).find((h) => h.kind === "comment");
-      expect(internal).toMatchObject({ internal: true, href: expect.stringContaining(`?thread=${internalThreadId}#thread-${internalThreadId}`) });
+      expect(internal).toMatchObject({
+        internal: true,
+        href: expect.stringContaining(`?thread=${internalThreadId}#thread-${internalThreadId}`),
+      });
     }
   });
 
@@ -173,23 +206,56 @@ describe("German full-text search", () => {
   });
 
   it("answers empty and over-long queries with a German message and stop words with no hits", async () => {
-    await expect(search(actors.lead, "   ")).rejects.toMatchObject({ code: "VALIDATION", message: "Bitte geben Sie einen Suchbegriff ein." });
-    await expect(search(actors.lead, "x".repeat(201))).rejects.toMatchObject({ code: "VALIDATION", message: "Der Suchbegriff darf höchstens 200 Zeichen lang sein." });
+    await expect(search(actors.lead, "   ")).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: "Bitte geben Sie einen Suchbegriff ein.",
+    });
+    await expect(search(actors.lead, "x".repeat(201))).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: "Der Suchbegriff darf höchstens 200 Zeichen lang sein.",
+    });
     expect(await search(actors.lead, "der die das")).toMatchObject({ hitCount: 0, concepts: [] });
   });
 
   it("gives the same answers on PGlite and PostgreSQL (one snapshot for both runs)", async () => {
     const summary: Record<string, string[]> = {};
-    for (const q of ["Familienzentren", "Familienzentrum", "Kämmerei", '"Anbindung an die Familienzentren"', "Welcome Points -Benrath", "Gemeinwesenarbeit or Quartier", "Träger Stadtbezirk"]) {
+    for (const q of [
+      "Familienzentren",
+      "Familienzentrum",
+      "Kämmerei",
+      '"Anbindung an die Familienzentren"',
+      "Welcome Points -Benrath",
+      "Gemeinwesenarbeit or Quartier",
+      "Träger Stadtbezirk",
+    ]) {
       summary[q] = hits(await search(actors.jugendamt, q)).map(
-        (h) => `${h.concept === "Eingereichtes Konzept" ? "B" : "A"} ${h.number}.${h.kind}${h.internal ? " (intern)" : ""}: ${h.snippet.map((s) => (s.mark ? `[${s.text}]` : s.text)).join("")}`,
+        (h) =>
+          `${h.concept === "Eingereichtes Konzept" ? "B" : "A"} ${h.number}.${h.kind}${h.internal ? " (intern)" : ""}: ${h.snippet.map((s) => (s.mark ? `[${s.text}]` : s.text)).join("")}`,
       );
     }
     expect(summary).toMatchSnapshot();
   });
 
   it("never fails on any string (fuzzed)", async () => {
-    const nasty = ["'", "\\", "''", "&|!<->():*", '"unclosed', "a\u0000b", "😀 Familienzentren", "<mark>x</mark>", "or", "-", "!", "a <-> b", "'; drop table sections; --", "\uE000x\uE001", "\uD800", "ß".repeat(200), "Familienzentrum:*"];
+    const nasty = [
+      "'",
+      "\\",
+      "''",
+      "&|!<->():*",
+      '"unclosed',
+      "a\u0000b",
+      "😀 Familienzentren",
+      "<mark>x</mark>",
+      "or",
+      "-",
+      "!",
+      "a <-> b",
+      "'; drop table sections; --",
+      "\uE000x\uE001",
+      "\uD800",
+      "ß".repeat(200),
+      "Familienzentrum:*",
+    ];
     const check = async (q: string) => {
       try {
         const result = await search(actors.lead, q);
@@ -201,7 +267,14 @@ describe("German full-text search", () => {
     };
     for (const q of nasty) await check(q);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ unit: "binary", maxLength: 220 }), fc.string({ unit: "grapheme", maxLength: 60 }), fc.stringMatching(/^[ a-zäöüß"'\-|&!():*<>\\]{0,40}$/)), check),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 220 }),
+          fc.string({ unit: "grapheme", maxLength: 60 }),
+          fc.stringMatching(/^[ a-zäöüß"'\-|&!():*<>\\]{0,40}$/),
+        ),
+        check,
+      ),
       { numRuns: 150 },
     );
   });
@@ -211,10 +284,19 @@ describe("stored search vectors and snippets of long texts", () => {
   const sentence = (i: number) => `Satz ${i} beschreibt die Arbeit der Beratungsstellen im Stadtgebiet ausführlich.`;
   const filler = (from: number, count: number) => Array.from({ length: count }, (_, i) => sentence(from + i)).join(" ");
   const save = async (sectionId: string, text: string) => {
-    const [section] = await database.db.select({ version: sections.version }).from(sections).where(eq(sections.id, sectionId));
-    await saveSection(database.db, actors.lead, { conceptId, sectionId, baseVersion: section!.version, content: doc(p(text)) });
+    const [section] = await database.db
+      .select({ version: sections.version })
+      .from(sections)
+      .where(eq(sections.id, sectionId));
+    await saveSection(database.db, actors.lead, {
+      conceptId,
+      sectionId,
+      baseVersion: section!.version,
+      content: doc(p(text)),
+    });
   };
-  const sectionHit = async (q: string, sectionId: string) => hits(await search(actors.lead, q)).find((h) => h.kind === "section" && h.href.endsWith(sectionId));
+  const sectionHit = async (q: string, sectionId: string) =>
+    hits(await search(actors.lead, q)).find((h) => h.kind === "section" && h.href.endsWith(sectionId));
 
   it("finds a section save, a comment edit and a proposal update by their new words right away", async () => {
     const zeitplan = sectionByTitle["Zeitplan und nächste Schritte"]!;
@@ -223,14 +305,30 @@ describe("stored search vectors and snippets of long texts", () => {
     expect(marked(await search(actors.lead, "Wimmelbuchausgabe"))).toEqual(["Wimmelbuchausgabe"]);
     expect(await sectionHit("Quartal", zeitplan)).toBeUndefined();
 
-    const [comment] = await database.db.select({ id: comments.id }).from(comments).where(eq(comments.threadId, publicThreadId));
-    await editComment(database.db, actors.diakonie, { commentId: comment!.id, body: "Im Quartierstreff Sonnenblume sind Räume frei." });
-    expect(hits(await search(actors.diakonie, "Sonnenblume"))).toEqual([expect.objectContaining({ kind: "comment", href: expect.stringContaining(`?thread=${publicThreadId}#thread-${publicThreadId}`) })]);
+    const [comment] = await database.db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(eq(comments.threadId, publicThreadId));
+    await editComment(database.db, actors.diakonie, {
+      commentId: comment!.id,
+      body: "Im Quartierstreff Sonnenblume sind Räume frei.",
+    });
+    expect(hits(await search(actors.diakonie, "Sonnenblume"))).toEqual([
+      expect.objectContaining({
+        kind: "comment",
+        href: expect.stringContaining(`?thread=${publicThreadId}#thread-${publicThreadId}`),
+      }),
+    ]);
     expect(JSON.stringify(await search(actors.diakonie, "Benrath"))).not.toContain(publicThreadId);
 
     // No service rewrites a proposal's text; the column follows any update all the same.
-    await database.db.update(changeProposals).set({ reason: "Die Förderkulisse des Bundes nennen." }).where(eq(changeProposals.id, proposalId));
-    expect(hits(await search(actors.lead, "Förderkulisse"))).toEqual([expect.objectContaining({ kind: "proposal", href: expect.stringContaining(proposalId) })]);
+    await database.db
+      .update(changeProposals)
+      .set({ reason: "Die Förderkulisse des Bundes nennen." })
+      .where(eq(changeProposals.id, proposalId));
+    expect(hits(await search(actors.lead, "Förderkulisse"))).toEqual([
+      expect.objectContaining({ kind: "proposal", href: expect.stringContaining(proposalId) }),
+    ]);
     expect(JSON.stringify(await search(actors.lead, "Landesmittel"))).not.toContain(proposalId);
   });
 
@@ -243,7 +341,10 @@ describe("stored search vectors and snippets of long texts", () => {
       ["'alle':*", "Wir wollen alles in der Allee", "alles"],
     ];
     for (const [query, text, word] of cases) {
-      const [row] = await queryRows<{ at: number }>(database.db, sql`select regexp_instr(${text}, ${headlinePattern(query)}) as at`);
+      const [row] = await queryRows<{ at: number }>(
+        database.db,
+        sql`select regexp_instr(${text}, ${headlinePattern(query)}) as at`,
+      );
       expect(row!.at, `${query} in ${text}`).toBe(text.indexOf(word) + 1);
     }
   });
@@ -262,7 +363,10 @@ describe("stored search vectors and snippets of long texts", () => {
     expect(snippet).toEqual(snippetSegments(whole!.h));
 
     // Only the window is read: a second match far behind it does not make a second fragment.
-    await save(finanzierung, `${filler(1, 60)} Die Spielplatzpaten treffen sich. ${filler(61, 40)} Auch im Süden gibt es Spielplatzpaten. ${filler(101, 5)}`);
+    await save(
+      finanzierung,
+      `${filler(1, 60)} Die Spielplatzpaten treffen sich. ${filler(61, 40)} Auch im Süden gibt es Spielplatzpaten. ${filler(101, 5)}`,
+    );
     const far = (await sectionHit("Spielplatzpaten", finanzierung))!.snippet;
     expect(far.filter((s) => s.mark).map((s) => s.text)).toEqual(["Spielplatzpaten"]);
     expect(far.map((s) => s.text).join("")).not.toContain("…");

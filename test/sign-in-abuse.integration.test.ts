@@ -33,11 +33,14 @@ describe("sign-in abuse", () => {
     const verify = vi.spyOn(argon2, "verify").mockResolvedValue(false);
     for (let i = 0; i < 100; i++) {
       // A different address each time: the per-account lock must hold on its own.
-      expect(await authenticate(database.db, email, `falsch-${i}-passwort`, `10.9.${Math.floor(i / 200)}.${i % 200}`)).toBeNull();
+      expect(
+        await authenticate(database.db, email, `falsch-${i}-passwort`, `10.9.${Math.floor(i / 200)}.${i % 200}`),
+      ).toBeNull();
       delays.push(await lockMs(`email:${email}`));
     }
     expect(delays.slice(0, 4)).toEqual([0, 0, 0, 0]);
-    for (let i = 1; i < delays.length; i++) expect(delays[i]!, `attempt ${i + 1}`).toBeGreaterThanOrEqual(delays[i - 1]!);
+    for (let i = 1; i < delays.length; i++)
+      expect(delays[i]!, `attempt ${i + 1}`).toBeGreaterThanOrEqual(delays[i - 1]!);
     expect(delays[4]).toBe(1000);
     expect(delays[5]).toBe(2000);
     expect(delays[9]).toBe(32_000);
@@ -61,7 +64,10 @@ describe("sign-in abuse", () => {
       expect(await authenticate(database.db, "niemand@demo.example", "falsches-passwort", null)).toBeNull();
       expect(verify).toHaveBeenCalledTimes(2);
       // Locked accounts too: the lock must not be visible in the time taken.
-      await database.db.update(signInThrottle).set({ lockedUntil: sql`now() + interval '1 hour'` }).where(eq(signInThrottle.key, "email:jugendamt@demo.example"));
+      await database.db
+        .update(signInThrottle)
+        .set({ lockedUntil: sql`now() + interval '1 hour'` })
+        .where(eq(signInThrottle.key, "email:jugendamt@demo.example"));
       expect(await authenticate(database.db, "jugendamt@demo.example", PASSWORD, null)).toBeNull();
       expect(verify).toHaveBeenCalledTimes(3);
     } finally {
@@ -81,10 +87,13 @@ describe("sign-in abuse", () => {
       t = performance.now();
       await authenticate(database.db, `unbekannt-${i}@demo.example`, `falsch-${i}`, `10.8.1.${i}`);
       unknown.push(performance.now() - t);
-      if (i === 3) await database.db.delete(signInThrottle).where(eq(signInThrottle.key, "email:diakonie@demo.example"));
+      if (i === 3)
+        await database.db.delete(signInThrottle).where(eq(signInThrottle.key, "email:diakonie@demo.example"));
     }
     const ratio = median(known) / median(unknown);
-    console.info(`sign-in timing: known ${median(known).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`);
+    console.info(
+      `sign-in timing: known ${median(known).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`,
+    );
     expect(ratio).toBeGreaterThan(1 / 1.35);
     expect(ratio).toBeLessThan(1.35);
   });
@@ -103,15 +112,33 @@ describe("sign-in abuse", () => {
   it("throttles wrong current passwords on the profile page with a German message", async () => {
     const db = database.db;
     const actor = await demoActor(db, "federfuehrung");
-    const attempt = (current: string) => changeOwnPassword(db, actor, { currentPassword: current, newPassword: "noch-ein-neues-passwort" });
-    for (let i = 0; i < 5; i++) await expect(attempt(`geraten-${i}`)).rejects.toMatchObject({ code: "VALIDATION", message: "Das bisherige Passwort ist nicht korrekt." });
+    const attempt = (current: string) =>
+      changeOwnPassword(db, actor, { currentPassword: current, newPassword: "noch-ein-neues-passwort" });
+    for (let i = 0; i < 5; i++)
+      await expect(attempt(`geraten-${i}`)).rejects.toMatchObject({
+        code: "VALIDATION",
+        message: "Das bisherige Passwort ist nicht korrekt.",
+      });
     const before = (await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.id)))[0]!.hash;
     // Locked now: even the right password is refused, without being checked, and nothing changes.
-    await expect(attempt(PASSWORD)).rejects.toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/^Zu viele falsche Versuche/) });
-    expect((await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.id)))[0]!.hash).toBe(before);
+    await expect(attempt(PASSWORD)).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringMatching(/^Zu viele falsche Versuche/),
+    });
+    expect((await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.id)))[0]!.hash).toBe(
+      before,
+    );
     expect(await lockMs(`password-change:${actor.id}`)).toBe(1000);
-    await db.update(signInThrottle).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(signInThrottle.key, `password-change:${actor.id}`));
+    await db
+      .update(signInThrottle)
+      .set({ lockedUntil: sql`now() - interval '1 second'` })
+      .where(eq(signInThrottle.key, `password-change:${actor.id}`));
     await attempt(PASSWORD);
-    expect(await db.select().from(signInThrottle).where(eq(signInThrottle.key, `password-change:${actor.id}`))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(signInThrottle)
+        .where(eq(signInThrottle.key, `password-change:${actor.id}`)),
+    ).toEqual([]);
   });
 });

@@ -25,14 +25,24 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.cleanup());
 
-const status = async (conceptId: string) => (await database.db.select({ s: concepts.status }).from(concepts).where(eq(concepts.id, conceptId)))[0]!.s;
-const openRound = async (conceptId: string) => (await database.db.select().from(signoffRounds).where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open"))))[0];
+const status = async (conceptId: string) =>
+  (await database.db.select({ s: concepts.status }).from(concepts).where(eq(concepts.id, conceptId)))[0]!.s;
+const openRound = async (conceptId: string) =>
+  (
+    await database.db
+      .select()
+      .from(signoffRounds)
+      .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")))
+  )[0];
 
 /** A concept in Mitzeichnung whose required organisations are the four demo organisations. */
 async function inMitzeichnung() {
   const db = database.db;
   const { conceptId } = await freshConcept(db);
-  await setRequiredSignoffs(db, lead, { conceptId, organisationIds: [lead, awo, diakonie, jugendamt].map((a) => a.organisations[0]!.id) });
+  await setRequiredSignoffs(db, lead, {
+    conceptId,
+    organisationIds: [lead, awo, diakonie, jugendamt].map((a) => a.organisations[0]!.id),
+  });
   await transitionConcept(db, lead, { conceptId, transition: "open_consultation" });
   await transitionConcept(db, lead, { conceptId, transition: "close_consultation" });
   await agreeAllSections(db, lead, conceptId);
@@ -44,19 +54,31 @@ describe("guarded concept transitions", () => {
   it("lets exactly one of 10 parallel open_consultation win; the rest are conflicts; one audit event", async () => {
     const db = database.db;
     const { conceptId } = await freshConcept(db);
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => transitionConcept(db, lead, { conceptId, transition: "open_consultation" })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => transitionConcept(db, lead, { conceptId, transition: "open_consultation" })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results.filter((x) => x.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
+    for (const r of results.filter((x) => x.status === "rejected"))
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
     expect(await status(conceptId)).toBe("konsultation");
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.conceptId, conceptId), eq(auditEvents.action, "concept.status_changed")));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.conceptId, conceptId), eq(auditEvents.action, "concept.status_changed")));
     expect(events).toHaveLength(1);
-    expect(events[0]!.summary).toMatchObject({ transition: "open_consultation", before: "entwurf", after: "konsultation" });
+    expect(events[0]!.summary).toMatchObject({
+      transition: "open_consultation",
+      before: "entwurf",
+      after: "konsultation",
+    });
   });
 
   it("refuses start_signoff with the reasons, for non-leads and from the wrong state; nothing changes", async () => {
     const db = database.db;
     const { conceptId } = await freshConcept(db);
-    await expect(transitionConcept(db, lead, { conceptId, transition: "start_signoff" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(transitionConcept(db, lead, { conceptId, transition: "start_signoff" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await transitionConcept(db, lead, { conceptId, transition: "open_consultation" });
     await transitionConcept(db, lead, { conceptId, transition: "close_consultation" });
     await expect(transitionConcept(db, lead, { conceptId, transition: "start_signoff" })).rejects.toMatchObject({
@@ -64,8 +86,12 @@ describe("guarded concept transitions", () => {
       message: "„Mitzeichnung starten“ ist noch nicht möglich: 8 Abschnitte noch nicht abgestimmt.",
     });
     await agreeAllSections(db, lead, conceptId);
-    await expect(transitionConcept(db, awo, { conceptId, transition: "start_signoff" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(transitionConcept(db, lead, { conceptId, transition: "reject_signoff" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(transitionConcept(db, awo, { conceptId, transition: "start_signoff" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(transitionConcept(db, lead, { conceptId, transition: "reject_signoff" })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     expect(await status(conceptId)).toBe("ueberarbeitung");
     expect(await openRound(conceptId)).toBeUndefined();
     await transitionConcept(db, lead, { conceptId, transition: "start_signoff" });
@@ -83,39 +109,76 @@ describe("Mitzeichnung", () => {
     const { conceptId, round } = await inMitzeichnung();
     const [s] = await db.select().from(sections).where(eq(sections.conceptId, conceptId)).limit(1);
     for (const actor of [lead, jugendamt]) {
-      await expect(saveSection(db, actor, { conceptId, sectionId: s!.id, baseVersion: s!.version, content: paragraph("geändert") })).rejects.toMatchObject({
+      await expect(
+        saveSection(db, actor, {
+          conceptId,
+          sectionId: s!.id,
+          baseVersion: s!.version,
+          content: paragraph("geändert"),
+        }),
+      ).rejects.toMatchObject({
         code: expect.stringMatching(/CONCEPT_FROZEN|FORBIDDEN/),
       });
     }
-    await expect(setSectionStatus(db, lead, { conceptId, sectionId: s!.id, from: "abgestimmt", to: "entwurf" })).rejects.toBeTruthy();
+    await expect(
+      setSectionStatus(db, lead, { conceptId, sectionId: s!.id, from: "abgestimmt", to: "entwurf" }),
+    ).rejects.toBeTruthy();
     expect(await fassungContentHash(db, round.fassungId)).toBe(round.contentHash);
   });
 
   it("refuses a sign-off on a stale Fassung and a second one for the same organisation", async () => {
     const db = database.db;
     const { conceptId, round } = await inMitzeichnung();
-    await expect(signOff(db, awo, { conceptId, roundId: round.id, contentHash: "0".repeat(64), decision: "zugestimmt" })).rejects.toMatchObject({
+    await expect(
+      signOff(db, awo, { conceptId, roundId: round.id, contentHash: "0".repeat(64), decision: "zugestimmt" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("Diese Fassung ist nicht mehr aktuell"),
     });
-    await signOff(db, diakonie, { conceptId, roundId: round.id, contentHash: round.contentHash, decision: "zugestimmt" });
-    await expect(signOff(db, diakonie, { conceptId, roundId: round.id, contentHash: round.contentHash, decision: "zugestimmt" })).rejects.toMatchObject({
+    await signOff(db, diakonie, {
+      conceptId,
+      roundId: round.id,
+      contentHash: round.contentHash,
+      decision: "zugestimmt",
+    });
+    await expect(
+      signOff(db, diakonie, { conceptId, roundId: round.id, contentHash: round.contentHash, decision: "zugestimmt" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("bereits mitgezeichnet von"),
     });
-    await expect(signOff(db, awo, { conceptId, roundId: round.id, contentHash: round.contentHash, decision: "abgelehnt" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      signOff(db, awo, { conceptId, roundId: round.id, contentHash: round.contentHash, decision: "abgelehnt" }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
   it("one rejection voids the round and returns to Überarbeitung; the old round is then stale", async () => {
     const db = database.db;
     const { conceptId, round } = await inMitzeichnung();
-    await signOff(db, jugendamt, { conceptId, roundId: round.id, contentHash: round.contentHash, decision: "zugestimmt_mit_anmerkungen", remarks: "Bitte Zahlen prüfen." });
-    const result = await signOff(db, awo, { conceptId, roundId: round.id, contentHash: round.contentHash, decision: "abgelehnt", remarks: "Standort Garath fehlt." });
+    await signOff(db, jugendamt, {
+      conceptId,
+      roundId: round.id,
+      contentHash: round.contentHash,
+      decision: "zugestimmt_mit_anmerkungen",
+      remarks: "Bitte Zahlen prüfen.",
+    });
+    const result = await signOff(db, awo, {
+      conceptId,
+      roundId: round.id,
+      contentHash: round.contentHash,
+      decision: "abgelehnt",
+      remarks: "Standort Garath fehlt.",
+    });
     expect(result.rejected).toBe(true);
     expect(await status(conceptId)).toBe("ueberarbeitung");
     const [voided] = await db.select().from(signoffRounds).where(eq(signoffRounds.id, round.id));
-    expect(voided).toMatchObject({ status: "voided", voidReason: "Abgelehnt von AWO Düsseldorf: Standort Garath fehlt." });
-    await expect(signOff(db, diakonie, { conceptId, roundId: round.id, contentHash: round.contentHash, decision: "zugestimmt" })).rejects.toMatchObject({
+    expect(voided).toMatchObject({
+      status: "voided",
+      voidReason: "Abgelehnt von AWO Düsseldorf: Standort Garath fehlt.",
+    });
+    await expect(
+      signOff(db, diakonie, { conceptId, roundId: round.id, contentHash: round.contentHash, decision: "zugestimmt" }),
+    ).rejects.toMatchObject({
       message: expect.stringContaining("Diese Fassung ist nicht mehr aktuell"),
     });
     await transitionConcept(db, lead, { conceptId, transition: "start_signoff" });
@@ -125,7 +188,13 @@ describe("Mitzeichnung", () => {
   it("release is blocked until every required organisation approved, then completes the round", async () => {
     const db = database.db;
     const { conceptId, round } = await inMitzeichnung();
-    for (const actor of [lead, jugendamt, diakonie]) await signOff(db, actor, { conceptId, roundId: round.id, contentHash: round.contentHash, decision: "zugestimmt" });
+    for (const actor of [lead, jugendamt, diakonie])
+      await signOff(db, actor, {
+        conceptId,
+        roundId: round.id,
+        contentHash: round.contentHash,
+        decision: "zugestimmt",
+      });
     await expect(transitionConcept(db, lead, { conceptId, transition: "release" })).rejects.toMatchObject({
       code: "VALIDATION",
       message: "„Freigeben“ ist noch nicht möglich: Mitzeichnung AWO Düsseldorf fehlt.",
@@ -141,8 +210,14 @@ describe("Mitzeichnung", () => {
   it("lets the lead reopen: the round is voided and kept; required organisations are editable again", async () => {
     const db = database.db;
     const { conceptId, round } = await inMitzeichnung();
-    await expect(setRequiredSignoffs(db, lead, { conceptId, organisationIds: [awo.organisations[0]!.id] })).rejects.toMatchObject({ code: "CONCEPT_FROZEN" });
-    await transitionConcept(db, lead, { conceptId, transition: "reopen_after_signoff", reason: "Zahlen aktualisieren" });
+    await expect(
+      setRequiredSignoffs(db, lead, { conceptId, organisationIds: [awo.organisations[0]!.id] }),
+    ).rejects.toMatchObject({ code: "CONCEPT_FROZEN" });
+    await transitionConcept(db, lead, {
+      conceptId,
+      transition: "reopen_after_signoff",
+      reason: "Zahlen aktualisieren",
+    });
     const [voided] = await db.select().from(signoffRounds).where(eq(signoffRounds.id, round.id));
     expect(voided).toMatchObject({ status: "voided", voidReason: "Zahlen aktualisieren" });
     await setRequiredSignoffs(db, lead, { conceptId, organisationIds: [awo.organisations[0]!.id] });

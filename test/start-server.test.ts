@@ -19,7 +19,9 @@ describe("workerCount (npm start)", () => {
 
   it("refuses a WEB_CONCURRENCY that is not a whole number from 1, with a German message", () => {
     for (const bad of ["0", "-2", "1.5", "zwei"]) {
-      expect(() => workerCount({ ...pg, WEB_CONCURRENCY: bad }, 2)).toThrow(/WEB_CONCURRENCY muss eine ganze Zahl ab 1 sein/);
+      expect(() => workerCount({ ...pg, WEB_CONCURRENCY: bad }, 2)).toThrow(
+        /WEB_CONCURRENCY muss eine ganze Zahl ab 1 sein/,
+      );
     }
   });
 });

@@ -2,7 +2,16 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/connect";
-import { auditEvents, concepts, consultations, mailOutbox, notifications, organisations, storedFiles, vorlagen } from "@/db/schema";
+import {
+  auditEvents,
+  concepts,
+  consultations,
+  mailOutbox,
+  notifications,
+  organisations,
+  storedFiles,
+  vorlagen,
+} from "@/db/schema";
 import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/db/seed/seed-demo";
 import { seedReleasedRound } from "@/db/seed/seed-released-round";
 import { createThread } from "@/lib/comments/create-thread";
@@ -34,13 +43,23 @@ async function freshConcept(db: Db, title: string) {
 }
 
 async function submissionInput(db: Db, conceptId: string, reference: string) {
-  const folge = await db.select().from(consultations).where(eq(consultations.conceptId, conceptId)).orderBy(consultations.position);
+  const folge = await db
+    .select()
+    .from(consultations)
+    .where(eq(consultations.conceptId, conceptId))
+    .orderBy(consultations.position);
   return {
     conceptId,
     paperType: "beschlussvorlage" as const,
     reference,
     paperDate: "2022-05-17",
-    consultations: folge.map((c) => ({ id: c.id, position: c.position, role: c.role, meetingDate: c.meetingDate, submissionDeadline: "" })),
+    consultations: folge.map((c) => ({
+      id: c.id,
+      position: c.position,
+      role: c.role,
+      meetingDate: c.meetingDate,
+      submissionDeadline: "",
+    })),
   };
 }
 
@@ -48,12 +67,28 @@ describe("Vorlage submission and the committee reading room", () => {
   it("submits the released Fassung as an immutable PDF with its SHA-512, sign-offs and a Synopse without internal threads", async () => {
     const db = database.db;
     const { conceptId, sectionIds } = await freshConcept(db, "Einreichung Haupttest");
-    const [lead, jugendamt, awo, ausschuss] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "jugendamt"), demoActor(db, "awo"), demoActor(db, "ausschuss")]);
+    const [lead, jugendamt, awo, ausschuss] = await Promise.all([
+      demoActor(db, "federfuehrung"),
+      demoActor(db, "jugendamt"),
+      demoActor(db, "awo"),
+      demoActor(db, "ausschuss"),
+    ]);
     const firstSection = Object.values(sectionIds)[0]!;
-    await createThread(db, lead, { conceptId, sectionId: firstSection, body: "GEHEIMINTERN Haushaltsvorbehalt", visibility: "verwaltung" });
-    await createThread(db, awo, { conceptId, sectionId: firstSection, body: "OEFFENTLICHERHINWEIS zu den Öffnungszeiten" });
+    await createThread(db, lead, {
+      conceptId,
+      sectionId: firstSection,
+      body: "GEHEIMINTERN Haushaltsvorbehalt",
+      visibility: "verwaltung",
+    });
+    await createThread(db, awo, {
+      conceptId,
+      sectionId: firstSection,
+      body: "OEFFENTLICHERHINWEIS zu den Öffnungszeiten",
+    });
 
-    await expect(submitVorlage(db, lead, await submissionInput(db, conceptId, "AGS/100/2022"))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(submitVorlage(db, lead, await submissionInput(db, conceptId, "AGS/100/2022"))).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(getReadingRoom(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await seedReleasedRound(db, conceptId);
     await expect(getReadingRoom(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -63,9 +98,15 @@ describe("Vorlage submission and the committee reading room", () => {
     await expect(submitVorlage(db, ausschuss, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(submitVorlage(db, jugendamt, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(submitVorlage(db, awo, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(submitVorlage(db, lead, { ...input, reference: "" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { reference: expect.any(String) } });
+    await expect(submitVorlage(db, lead, { ...input, reference: "" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { reference: expect.any(String) },
+    });
 
-    const reordered = { ...input, consultations: input.consultations.map((c, i) => (i === 0 ? { ...c, submissionDeadline: "2022-05-17" } : c)) };
+    const reordered = {
+      ...input,
+      consultations: input.consultations.map((c, i) => (i === 0 ? { ...c, submissionDeadline: "2022-05-17" } : c)),
+    };
     const { sha512 } = await submitVorlage(db, lead, reordered);
     const [file] = await db.select().from(storedFiles).where(eq(storedFiles.conceptId, conceptId));
     expect(file!.sha512).toBe(sha512);
@@ -74,7 +115,10 @@ describe("Vorlage submission and the committee reading room", () => {
     expect(file!.content.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const [concept] = await db.select().from(concepts).where(eq(concepts.id, conceptId));
     expect(concept!.status).toBe("eingereicht");
-    const [folge] = await db.select().from(consultations).where(and(eq(consultations.conceptId, conceptId), eq(consultations.position, 1)));
+    const [folge] = await db
+      .select()
+      .from(consultations)
+      .where(and(eq(consultations.conceptId, conceptId), eq(consultations.position, 1)));
     expect(folge!.submissionDeadline).toBe("2022-05-17");
 
     const pdf = await inspectPdf(file!.content);
@@ -86,16 +130,25 @@ describe("Vorlage submission and the committee reading room", () => {
     expect(pdf.text).toContain("OEFFENTLICHERHINWEIS");
     expect(pdf.text).not.toContain("GEHEIMINTERN");
 
-    const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.conceptId, conceptId))).map((a) => a.action);
+    const actions = (
+      await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.conceptId, conceptId))
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["vorlage.submitted", "concept.status_changed"]));
-    const told = await db.select().from(notifications).where(and(eq(notifications.userId, ausschuss.id), eq(notifications.conceptId, conceptId)));
+    const told = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, ausschuss.id), eq(notifications.conceptId, conceptId)));
     expect(told).toHaveLength(1);
     expect(told[0]!.link).toBe(`/konzepte/${conceptId}/lesesaal`);
-    expect(await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, "ausschuss@demo.example"))).not.toHaveLength(0);
+    expect(
+      await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, "ausschuss@demo.example")),
+    ).not.toHaveLength(0);
 
     // The stored file is the one delivered; the submission cannot be repeated.
     expect((await getVorlagePdf(db, ausschuss, conceptId)).sha512).toBe(sha512);
-    await expect(submitVorlage(db, lead, { ...input, reference: "AGS/101/2022" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(submitVorlage(db, lead, { ...input, reference: "AGS/101/2022" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
 
     const room = await getReadingRoom(db, ausschuss, conceptId);
     expect(room.sections).toHaveLength(8);
@@ -103,7 +156,10 @@ describe("Vorlage submission and the committee reading room", () => {
     expect(room.synopseCount).toBe(shown.length);
     expect(shown.map((e) => e.text).join(" ")).toContain("OEFFENTLICHERHINWEIS");
     expect(shown.some((e) => e.text.includes("GEHEIMINTERN"))).toBe(false);
-    const [stored] = await db.select({ snapshot: vorlagen.readingRoomSnapshot }).from(vorlagen).where(eq(vorlagen.conceptId, conceptId));
+    const [stored] = await db
+      .select({ snapshot: vorlagen.readingRoomSnapshot })
+      .from(vorlagen)
+      .where(eq(vorlagen.conceptId, conceptId));
     expect(JSON.stringify(stored!.snapshot)).not.toContain("GEHEIMINTERN");
     expect(room.mayAsk).toBe(true);
     expect((await getReadingRoom(db, jugendamt, conceptId)).mayAnswer).toBe(true);
@@ -112,8 +168,12 @@ describe("Vorlage submission and the committee reading room", () => {
 
     // Committee members never reach drafts, history, Fassungen or the full Synopse.
     await expect(getConceptOverview(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getSectionForReading(db, ausschuss, conceptId, firstSection)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(listSectionRevisions(db, ausschuss, conceptId, firstSection)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getSectionForReading(db, ausschuss, conceptId, firstSection)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(listSectionRevisions(db, ausschuss, conceptId, firstSection)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(listFassungen(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listSynopse(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   }, 60_000);
@@ -123,7 +183,10 @@ describe("Vorlage submission and the committee reading room", () => {
     const lead = await demoActor(db, "federfuehrung");
     const { conceptId } = await freshConcept(db, "Einreichung doppelte Nummer");
     await seedReleasedRound(db, conceptId);
-    await expect(submitVorlage(db, lead, await submissionInput(db, conceptId, "AGS/100/2022"))).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { reference: expect.stringContaining("vergeben") } });
+    await expect(submitVorlage(db, lead, await submissionInput(db, conceptId, "AGS/100/2022"))).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { reference: expect.stringContaining("vergeben") },
+    });
     expect((await db.select().from(concepts).where(eq(concepts.id, conceptId)))[0]!.status).toBe("freigegeben");
     expect(await db.select().from(storedFiles).where(eq(storedFiles.conceptId, conceptId))).toHaveLength(0);
   }, 30_000);
@@ -136,7 +199,11 @@ describe("Vorlage submission and the committee reading room", () => {
     const inputs = await Promise.all([1, 2, 3, 4, 5].map((n) => submissionInput(db, conceptId, `AGS/20${n}/2022`)));
     const results = await Promise.allSettled(inputs.map((i) => submitVorlage(db, lead, i)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("bereits eingereicht") });
+    for (const r of results.filter((r) => r.status === "rejected"))
+      expect((r as PromiseRejectedResult).reason).toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringContaining("bereits eingereicht"),
+      });
     expect(await db.select().from(vorlagen).where(eq(vorlagen.conceptId, conceptId))).toHaveLength(1);
     expect(await db.select().from(storedFiles).where(eq(storedFiles.conceptId, conceptId))).toHaveLength(1);
   }, 60_000);
@@ -149,50 +216,139 @@ describe("Vorlage submission and the committee reading room", () => {
     const [jha] = await db.select().from(organisations).where(eq(organisations.shortName, "JHA"));
     const folge = await db.select().from(consultations).where(eq(consultations.conceptId, conceptId));
     const jhaConsultation = folge.find((c) => c.committeeId === jha!.id)!;
-    await changeBeratungsfolge(db, lead, { op: "remove", conceptId, consultationId: folge.find((c) => c.committeeId === ags!.id)!.id });
-    await changeBeratungsfolge(db, lead, { op: "update", conceptId, consultationId: jhaConsultation.id, role: "entscheidung", meetingDate: jhaConsultation.meetingDate });
+    await changeBeratungsfolge(db, lead, {
+      op: "remove",
+      conceptId,
+      consultationId: folge.find((c) => c.committeeId === ags!.id)!.id,
+    });
+    await changeBeratungsfolge(db, lead, {
+      op: "update",
+      conceptId,
+      consultationId: jhaConsultation.id,
+      role: "entscheidung",
+      meetingDate: jhaConsultation.meetingDate,
+    });
     await seedReleasedRound(db, conceptId);
     await submitVorlage(db, lead, await submissionInput(db, conceptId, "JHA/001/2022"));
     await expect(getReadingRoom(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getVorlagePdf(db, ausschuss, conceptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "Darf ich?" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "Darf ich?" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   }, 60_000);
 
   it("handles Rückfragen, outcomes and the steps to Abgeschlossen", async () => {
     const db = database.db;
-    const [lead, jugendamt, awo, ausschuss] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "jugendamt"), demoActor(db, "awo"), demoActor(db, "ausschuss")]);
+    const [lead, jugendamt, awo, ausschuss] = await Promise.all([
+      demoActor(db, "federfuehrung"),
+      demoActor(db, "jugendamt"),
+      demoActor(db, "awo"),
+      demoActor(db, "ausschuss"),
+    ]);
     const { conceptId } = await freshConcept(db, "Rückfragen und Ergebnisse");
     await seedReleasedRound(db, conceptId);
-    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "Zu früh?" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "Zu früh?" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await submitVorlage(db, lead, await submissionInput(db, conceptId, "AGS/300/2022"));
 
-    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "x".repeat(5001) })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { body: expect.stringContaining("5 000") } });
-    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "   " })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(askCommitteeQuestion(db, awo, { conceptId, body: "Träger fragt" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(askCommitteeQuestion(db, lead, { conceptId, body: "Lead fragt" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const { questionId } = await askCommitteeQuestion(db, ausschuss, { conceptId, body: "Wie viele Standorte sind geplant?" });
-    await expect(answerCommitteeQuestion(db, ausschuss, { conceptId, questionId, answer: "Selbst beantwortet" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(answerCommitteeQuestion(db, awo, { conceptId, questionId, answer: "Träger" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "x".repeat(5001) })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { body: expect.stringContaining("5 000") },
+    });
+    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "   " })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+    await expect(askCommitteeQuestion(db, awo, { conceptId, body: "Träger fragt" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(askCommitteeQuestion(db, lead, { conceptId, body: "Lead fragt" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const { questionId } = await askCommitteeQuestion(db, ausschuss, {
+      conceptId,
+      body: "Wie viele Standorte sind geplant?",
+    });
+    await expect(
+      answerCommitteeQuestion(db, ausschuss, { conceptId, questionId, answer: "Selbst beantwortet" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(answerCommitteeQuestion(db, awo, { conceptId, questionId, answer: "Träger" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await answerCommitteeQuestion(db, jugendamt, { conceptId, questionId, answer: "Zehn, einer je Stadtbezirk." });
-    await expect(answerCommitteeQuestion(db, lead, { conceptId, questionId, answer: "Nochmal" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(answerCommitteeQuestion(db, lead, { conceptId, questionId, answer: "Nochmal" })).rejects.toMatchObject(
+      { code: "CONFLICT" },
+    );
     const room = await getReadingRoom(db, ausschuss, conceptId);
-    expect(room.questions).toMatchObject([{ body: "Wie viele Standorte sind geplant?", committee: "AGS", answer: "Zehn, einer je Stadtbezirk.", answeredByName: "Jonas Weber" }]);
-    const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.conceptId, conceptId))).map((a) => a.action);
+    expect(room.questions).toMatchObject([
+      {
+        body: "Wie viele Standorte sind geplant?",
+        committee: "AGS",
+        answer: "Zehn, einer je Stadtbezirk.",
+        answeredByName: "Jonas Weber",
+      },
+    ]);
+    const actions = (
+      await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.conceptId, conceptId))
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["committee_question.asked", "committee_question.answered"]));
 
-    const folge = await db.select().from(consultations).where(eq(consultations.conceptId, conceptId)).orderBy(consultations.position);
-    await expect(recordOutcome(db, ausschuss, { conceptId, consultationId: folge[0]!.id, outcome: "beschlossen", outcomeDate: "2022-05-31" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(takeDeliberationStep(db, lead, { conceptId, transition: "complete_deliberation" })).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("3 Beratungsergebnisse fehlen noch") });
-    await expect(takeDeliberationStep(db, lead, { conceptId, transition: "refer_back" })).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("Kein Ausschuss hat das Konzept zurückverwiesen") });
-    await expect(takeDeliberationStep(db, lead, { conceptId, transition: "close" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const folge = await db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.conceptId, conceptId))
+      .orderBy(consultations.position);
+    await expect(
+      recordOutcome(db, ausschuss, {
+        conceptId,
+        consultationId: folge[0]!.id,
+        outcome: "beschlossen",
+        outcomeDate: "2022-05-31",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      takeDeliberationStep(db, lead, { conceptId, transition: "complete_deliberation" }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("3 Beratungsergebnisse fehlen noch"),
+    });
+    await expect(takeDeliberationStep(db, lead, { conceptId, transition: "refer_back" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("Kein Ausschuss hat das Konzept zurückverwiesen"),
+    });
+    await expect(takeDeliberationStep(db, lead, { conceptId, transition: "close" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     for (const [i, c] of folge.entries()) {
-      await recordOutcome(db, lead, { conceptId, consultationId: c.id, outcome: i === 2 ? "beschlossen" : "zur_kenntnis_genommen", outcomeDate: c.meetingDate });
+      await recordOutcome(db, lead, {
+        conceptId,
+        consultationId: c.id,
+        outcome: i === 2 ? "beschlossen" : "zur_kenntnis_genommen",
+        outcomeDate: c.meetingDate,
+      });
     }
-    await expect(takeDeliberationStep(db, jugendamt, { conceptId, transition: "complete_deliberation" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await takeDeliberationStep(db, lead, { conceptId, transition: "complete_deliberation" })).toEqual({ status: "beraten" });
-    await expect(recordOutcome(db, lead, { conceptId, consultationId: folge[0]!.id, outcome: "vertagt", outcomeDate: "2022-06-01" })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await takeDeliberationStep(db, lead, { conceptId, transition: "close" })).toEqual({ status: "abgeschlossen" });
-    expect((await getReadingRoom(db, ausschuss, conceptId)).folge.map((f) => f.outcome)).toEqual(["zur_kenntnis_genommen", "zur_kenntnis_genommen", "beschlossen"]);
+    await expect(
+      takeDeliberationStep(db, jugendamt, { conceptId, transition: "complete_deliberation" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await takeDeliberationStep(db, lead, { conceptId, transition: "complete_deliberation" })).toEqual({
+      status: "beraten",
+    });
+    await expect(
+      recordOutcome(db, lead, {
+        conceptId,
+        consultationId: folge[0]!.id,
+        outcome: "vertagt",
+        outcomeDate: "2022-06-01",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await takeDeliberationStep(db, lead, { conceptId, transition: "close" })).toEqual({
+      status: "abgeschlossen",
+    });
+    expect((await getReadingRoom(db, ausschuss, conceptId)).folge.map((f) => f.outcome)).toEqual([
+      "zur_kenntnis_genommen",
+      "zur_kenntnis_genommen",
+      "beschlossen",
+    ]);
   }, 60_000);
 
   it("lets the lead refer back after a committee referred the Vorlage back", async () => {
@@ -201,9 +357,20 @@ describe("Vorlage submission and the committee reading room", () => {
     const { conceptId } = await freshConcept(db, "Zurückverwiesen");
     await seedReleasedRound(db, conceptId);
     await submitVorlage(db, lead, await submissionInput(db, conceptId, "AGS/400/2022"));
-    const [first] = await db.select().from(consultations).where(eq(consultations.conceptId, conceptId)).orderBy(consultations.position);
-    await recordOutcome(db, lead, { conceptId, consultationId: first!.id, outcome: "zurueckverwiesen", outcomeDate: "2022-05-31" });
-    expect(await takeDeliberationStep(db, lead, { conceptId, transition: "refer_back" })).toEqual({ status: "ueberarbeitung" });
+    const [first] = await db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.conceptId, conceptId))
+      .orderBy(consultations.position);
+    await recordOutcome(db, lead, {
+      conceptId,
+      consultationId: first!.id,
+      outcome: "zurueckverwiesen",
+      outcomeDate: "2022-05-31",
+    });
+    expect(await takeDeliberationStep(db, lead, { conceptId, transition: "refer_back" })).toEqual({
+      status: "ueberarbeitung",
+    });
     const [withdrawn] = await db.select().from(vorlagen).where(eq(vorlagen.conceptId, conceptId));
     expect(withdrawn!.withdrawnAt).not.toBeNull();
 
@@ -211,8 +378,14 @@ describe("Vorlage submission and the committee reading room", () => {
     await seedReleasedRound(db, conceptId);
     await submitVorlage(db, lead, await submissionInput(db, conceptId, "AGS/401/2022"));
     const all = await db.select().from(vorlagen).where(eq(vorlagen.conceptId, conceptId));
-    expect(all.map((v) => [v.reference, v.withdrawnAt === null]).sort()).toEqual([["AGS/400/2022", false], ["AGS/401/2022", true]]);
-    const outcomes = await db.select({ outcome: consultations.outcome }).from(consultations).where(eq(consultations.conceptId, conceptId));
+    expect(all.map((v) => [v.reference, v.withdrawnAt === null]).sort()).toEqual([
+      ["AGS/400/2022", false],
+      ["AGS/401/2022", true],
+    ]);
+    const outcomes = await db
+      .select({ outcome: consultations.outcome })
+      .from(consultations)
+      .where(eq(consultations.conceptId, conceptId));
     expect(outcomes.every((o) => o.outcome === null)).toBe(true);
   }, 60_000);
 });

@@ -5,7 +5,13 @@ import { changeProposals, comments, commentThreads, sectionRevisions, sections, 
 import { loadDemoRefs, seedDemo } from "@/db/seed/seed-demo";
 import { seedSubmittedVorlage } from "@/db/seed/seed-submitted-vorlage";
 import type { Actor } from "@/lib/auth/load-actor";
-import { listSynopse, listSynopseForDownload, SYNOPSE_PAGE_SIZE, type SynopseEntry, type SynopseFilter } from "@/lib/synopse/list-synopse";
+import {
+  listSynopse,
+  listSynopseForDownload,
+  SYNOPSE_PAGE_SIZE,
+  type SynopseEntry,
+  type SynopseFilter,
+} from "@/lib/synopse/list-synopse";
 import { getReadingRoom, getReadingRoomSynopse, getReadingRoomSynopsePage } from "@/lib/workflow/get-reading-room";
 import { demoActor } from "./fixtures";
 import { createTestDatabase } from "./test-database";
@@ -33,14 +39,24 @@ beforeAll(async () => {
   orgIds = refs.orgIds;
   [lead, awo] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "awo")]);
   ({ conceptId } = await freshConcept(db, "Synopse in Seiten"));
-  const live = await db.select().from(sections).where(eq(sections.conceptId, conceptId)).orderBy(asc(sections.position));
+  const live = await db
+    .select()
+    .from(sections)
+    .where(eq(sections.conceptId, conceptId))
+    .orderBy(asc(sections.position));
   const base = Date.UTC(2022, 2, 1);
   const authors = [
     { user: refs.userIds.awo!, org: orgIds.awo },
     { user: refs.userIds.diakonie!, org: orgIds.diakonie },
     { user: refs.userIds.jugendamt!, org: orgIds.jugendamt },
   ];
-  const decisions = [null, "uebernommen", "nicht_uebernommen", "teilweise_uebernommen", "zur_kenntnis_genommen"] as const;
+  const decisions = [
+    null,
+    "uebernommen",
+    "nicht_uebernommen",
+    "teilweise_uebernommen",
+    "zur_kenntnis_genommen",
+  ] as const;
   const threads = Array.from({ length: THREADS }, (_, i) => {
     const by = authors[i % authors.length]!;
     return {
@@ -57,10 +73,33 @@ beforeAll(async () => {
     };
   });
   await db.insert(commentThreads).values(threads);
-  await db.insert(comments).values(threads.map((t, i) => ({ threadId: t.id, authorId: t.createdBy, organisationId: t.createdByOrganisationId, body: `Hinweis ${i}`, createdAt: t.createdAt })));
+  await db
+    .insert(comments)
+    .values(
+      threads.map((t, i) => ({
+        threadId: t.id,
+        authorId: t.createdBy,
+        organisationId: t.createdByOrganisationId,
+        body: `Hinweis ${i}`,
+        createdAt: t.createdAt,
+      })),
+    );
   // A later reply never becomes the thread's text.
-  await db.insert(comments).values(threads.map((t) => ({ threadId: t.id, authorId: refs.userIds.federfuehrung!, body: "Antwort", createdAt: new Date(t.createdAt.getTime() + 60_000) })));
-  const revisions = await db.select({ id: sectionRevisions.id, sectionId: sectionRevisions.sectionId }).from(sectionRevisions).innerJoin(sections, eq(sections.id, sectionRevisions.sectionId)).where(eq(sections.conceptId, conceptId));
+  await db
+    .insert(comments)
+    .values(
+      threads.map((t) => ({
+        threadId: t.id,
+        authorId: refs.userIds.federfuehrung!,
+        body: "Antwort",
+        createdAt: new Date(t.createdAt.getTime() + 60_000),
+      })),
+    );
+  const revisions = await db
+    .select({ id: sectionRevisions.id, sectionId: sectionRevisions.sectionId })
+    .from(sectionRevisions)
+    .innerJoin(sections, eq(sections.id, sectionRevisions.sectionId))
+    .where(eq(sections.conceptId, conceptId));
   await db.insert(changeProposals).values(
     Array.from({ length: PROPOSALS }, (_, i) => {
       const sectionId = live[i % live.length]!.id;
@@ -81,20 +120,29 @@ beforeAll(async () => {
     }),
   );
   // The last section leaves the outline: its entries keep their place at the end, unnumbered.
-  await db.update(sections).set({ archivedAt: new Date() }).where(eq(sections.id, live.at(-1)!.id));
+  await db
+    .update(sections)
+    .set({ archivedAt: new Date() })
+    .where(eq(sections.id, live.at(-1)!.id));
 }, 120_000);
 afterAll(async () => database?.cleanup());
 
 async function allPages(actor: Actor, filter: SynopseFilter = {}) {
   const first = await listSynopse(database.db, actor, conceptId, filter, 1);
   const pages = [first];
-  for (let page = 2; page <= first.pageCount; page++) pages.push(await listSynopse(database.db, actor, conceptId, filter, page));
+  for (let page = 2; page <= first.pageCount; page++)
+    pages.push(await listSynopse(database.db, actor, conceptId, filter, page));
   return { first, pages, entries: pages.flatMap((p) => p.entries) };
 }
 
 /** The table's order: section number (archived sections last), oldest first, comments before proposals, then id. */
 function inTableOrder(a: SynopseEntry, b: SynopseEntry) {
-  return (a.sectionNumber ?? Infinity) - (b.sectionNumber ?? Infinity) || a.createdAt.getTime() - b.createdAt.getTime() || a.kind.localeCompare(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    (a.sectionNumber ?? Infinity) - (b.sectionNumber ?? Infinity) ||
+    a.createdAt.getTime() - b.createdAt.getTime() ||
+    a.kind.localeCompare(b.kind) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 describe("the Synopse in pages of 50", () => {
@@ -173,10 +221,17 @@ describe("the Synopse in pages of 50", () => {
     expect(first.internalAllowed).toBe(false);
     expect(entries).toHaveLength(first.total);
     expect(entries.some((e) => e.internal)).toBe(false);
-    const hidden = await database.db.select({ id: commentThreads.id }).from(commentThreads).where(and(eq(commentThreads.conceptId, conceptId), eq(commentThreads.visibility, "verwaltung")));
+    const hidden = await database.db
+      .select({ id: commentThreads.id })
+      .from(commentThreads)
+      .where(and(eq(commentThreads.conceptId, conceptId), eq(commentThreads.visibility, "verwaltung")));
     const ids = new Set(entries.map((e) => e.id));
     expect(hidden.some((t) => ids.has(t.id))).toBe(false);
-    expect((await listSynopse(database.db, awo, conceptId, { organisationId: orgIds.jugendamt })).entries.some((e) => e.internal)).toBe(false);
+    expect(
+      (await listSynopse(database.db, awo, conceptId, { organisationId: orgIds.jugendamt })).entries.some(
+        (e) => e.internal,
+      ),
+    ).toBe(false);
     const download = await listSynopseForDownload(database.db, awo, conceptId);
     expect(download.entries.map((e) => e.id)).toEqual(entries.map((e) => e.id));
     // The lead sees them, marked.
@@ -194,7 +249,11 @@ describe("the reading room's Synopse in pages of 50", () => {
     expect((await getReadingRoom(db, ausschuss, conceptId)).synopseCount).toBe(whole.entries.length);
     const first = await getReadingRoomSynopsePage(db, ausschuss, conceptId, "1");
     expect(first).toMatchObject({ page: 1, pageCount: 3, total: whole.entries.length });
-    const pages = [first, await getReadingRoomSynopsePage(db, ausschuss, conceptId, "2"), await getReadingRoomSynopsePage(db, ausschuss, conceptId, "3")];
+    const pages = [
+      first,
+      await getReadingRoomSynopsePage(db, ausschuss, conceptId, "2"),
+      await getReadingRoomSynopsePage(db, ausschuss, conceptId, "3"),
+    ];
     expect(pages.flatMap((p) => p.entries.map((e) => e.id))).toEqual(whole.entries.map((e) => e.id));
     expect((await getReadingRoomSynopsePage(db, ausschuss, conceptId, "77")).page).toBe(3);
     expect((await getReadingRoomSynopsePage(db, ausschuss, conceptId, "x")).page).toBe(1);

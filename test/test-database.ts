@@ -6,7 +6,9 @@ import { connect, type ConnectOptions, type Database } from "@/db/connect";
  * A throwaway, migrated database for one test file: a fresh PostgreSQL database when DATABASE_URL is set
  * (created here, dropped afterwards), otherwise an in-memory PGlite. `onQuery` sees every statement (to count them).
  */
-export async function createTestDatabase(options: Pick<ConnectOptions, "onQuery"> = {}): Promise<Database & { cleanup(): Promise<void> }> {
+export async function createTestDatabase(
+  options: Pick<ConnectOptions, "onQuery"> = {},
+): Promise<Database & { cleanup(): Promise<void> }> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     const database = await connect({ pgliteDir: "memory://", onQuery: options.onQuery });

@@ -19,8 +19,24 @@ describe("workflow facts and section status", () => {
   it("counts what blocks Mitzeichnung in the seeded concept", async () => {
     const { concept } = await demoConcept(database.db);
     const facts = await gatherWorkflowFacts(database.db, concept.id);
-    expect(facts).toMatchObject({ sectionCount: 8, sectionsNotAgreed: 8, openBlockingThreads: 0, uncoveredMandateItems: [], vorlageReady: false, consultationsWithoutOutcome: 3, referredBack: false });
-    expect(facts.missingSignoffs.sort()).toEqual(["AWO Düsseldorf", "Amt für Migration und Integration", "Caritasverband Düsseldorf", "Diakonie Düsseldorf", "Jugendamt"].sort());
+    expect(facts).toMatchObject({
+      sectionCount: 8,
+      sectionsNotAgreed: 8,
+      openBlockingThreads: 0,
+      uncoveredMandateItems: [],
+      vorlageReady: false,
+      consultationsWithoutOutcome: 3,
+      referredBack: false,
+    });
+    expect(facts.missingSignoffs.sort()).toEqual(
+      [
+        "AWO Düsseldorf",
+        "Amt für Migration und Integration",
+        "Caritasverband Düsseldorf",
+        "Diakonie Düsseldorf",
+        "Jugendamt",
+      ].sort(),
+    );
     expect((await requiredOrganisations(database.db, concept.id)).length).toBe(5);
   });
 
@@ -29,18 +45,39 @@ describe("workflow facts and section status", () => {
     const { concept, sections: list } = await demoConcept(db);
     const s = list[0]!;
     const lead = await demoActor(db, "federfuehrung");
-    await expect(setSectionStatus(db, await demoActor(db, "jugendamt"), { conceptId: concept.id, sectionId: s.id, from: "entwurf", to: "zur_abstimmung" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(setSectionStatus(db, lead, { conceptId: concept.id, sectionId: s.id, from: "entwurf", to: "abgestimmt" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      setSectionStatus(db, await demoActor(db, "jugendamt"), {
+        conceptId: concept.id,
+        sectionId: s.id,
+        from: "entwurf",
+        to: "zur_abstimmung",
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      setSectionStatus(db, lead, { conceptId: concept.id, sectionId: s.id, from: "entwurf", to: "abgestimmt" }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
     await setSectionStatus(db, lead, { conceptId: concept.id, sectionId: s.id, from: "entwurf", to: "zur_abstimmung" });
-    await expect(setSectionStatus(db, lead, { conceptId: concept.id, sectionId: s.id, from: "entwurf", to: "zur_abstimmung" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await setSectionStatus(db, lead, { conceptId: concept.id, sectionId: s.id, from: "zur_abstimmung", to: "abgestimmt" });
+    await expect(
+      setSectionStatus(db, lead, { conceptId: concept.id, sectionId: s.id, from: "entwurf", to: "zur_abstimmung" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await setSectionStatus(db, lead, {
+      conceptId: concept.id,
+      sectionId: s.id,
+      from: "zur_abstimmung",
+      to: "abgestimmt",
+    });
     expect((await gatherWorkflowFacts(db, concept.id)).sectionsNotAgreed).toBe(7);
   });
 
   it("sees open blocking threads and uncovered mandate items", async () => {
     const db = database.db;
     const { concept, sections: list } = await demoConcept(db);
-    await createThread(db, await demoActor(db, "awo"), { conceptId: concept.id, sectionId: list[3]!.id, body: "Blockierend", blocking: true });
+    await createThread(db, await demoActor(db, "awo"), {
+      conceptId: concept.id,
+      sectionId: list[3]!.id,
+      body: "Blockierend",
+      blocking: true,
+    });
     const finanzierung = list.find((s) => s.title === "Prüfung der Anbindung an die Familienzentren")!;
     await db.delete(sectionMandateItems).where(eq(sectionMandateItems.sectionId, finanzierung.id));
     const facts = await gatherWorkflowFacts(db, concept.id);

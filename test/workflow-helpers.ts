@@ -11,12 +11,21 @@ export async function freshConcept(db: Db, title = `Test ${Math.random().toStrin
 
 /** The lead agrees every live section (Entwurf → Zur Abstimmung → Abgestimmt). */
 export async function agreeAllSections(db: Db, lead: Actor, conceptId: string) {
-  const rows = await db.select().from(sections).where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt))).orderBy(asc(sections.position));
+  const rows = await db
+    .select()
+    .from(sections)
+    .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt)))
+    .orderBy(asc(sections.position));
   for (const s of rows) {
-    if (s.status === "entwurf") await setSectionStatus(db, lead, { conceptId, sectionId: s.id, from: "entwurf", to: "zur_abstimmung" });
-    if (s.status !== "abgestimmt") await setSectionStatus(db, lead, { conceptId, sectionId: s.id, from: "zur_abstimmung", to: "abgestimmt" });
+    if (s.status === "entwurf")
+      await setSectionStatus(db, lead, { conceptId, sectionId: s.id, from: "entwurf", to: "zur_abstimmung" });
+    if (s.status !== "abgestimmt")
+      await setSectionStatus(db, lead, { conceptId, sectionId: s.id, from: "zur_abstimmung", to: "abgestimmt" });
   }
   return rows;
 }
 
-export const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+export const paragraph = (text: string) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+});

@@ -2,7 +2,8 @@
  * A strict enough XML well-formedness check for generated OOXML parts (happy-dom's DOMParser accepts broken
  * XML silently): balanced tags, quoted attributes, known entities, no control characters, one root.
  */
-const TOKEN = /<\?[^>]*\?>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|</g;
+const TOKEN =
+  /<\?[^>]*\?>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|</g;
 
 export function xmlProblems(xml: string): string[] {
   const problems: string[] = [];

@@ -41,7 +41,9 @@ export default async function HomePage() {
       </div>
       {demo ? <p className="mt-2 text-sm text-muted">{t("asOf", { date: new Date(`${today}T12:00:00Z`) })}</p> : null}
       {concepts.length === 0 ? (
-        <p className="mt-8 rounded-lg border border-line bg-white p-6 text-lg">{isCommitteeOnly ? t("emptyCommittee") : t("empty")}</p>
+        <p className="mt-8 rounded-lg border border-line bg-white p-6 text-lg">
+          {isCommitteeOnly ? t("emptyCommittee") : t("empty")}
+        </p>
       ) : (
         <ul className="mt-8 grid gap-4" aria-label={t("tableCaption")}>
           {concepts.map((c) => (
@@ -49,13 +51,19 @@ export default async function HomePage() {
               <div className="flex flex-wrap items-start justify-between gap-4">
                 <div>
                   <h2 className="text-xl font-bold">
-                    <Link href={c.role === "committee" ? `/konzepte/${c.id}/lesesaal` : `/konzepte/${c.id}`}>{c.title}</Link>
+                    <Link href={c.role === "committee" ? `/konzepte/${c.id}/lesesaal` : `/konzepte/${c.id}`}>
+                      {c.title}
+                    </Link>
                   </h2>
                   <p className="mt-1 text-muted">{t("reference", { reference: c.mandateReference })}</p>
                 </div>
                 <div className="flex flex-wrap gap-2">
                   <ConceptStatusBadge status={c.status} />
-                  {c.planState !== "im_plan" ? <Badge tone={c.planState === "ueberfaellig" ? "danger" : "warn"}>{tp(`state.${c.planState}`)}</Badge> : null}
+                  {c.planState !== "im_plan" ? (
+                    <Badge tone={c.planState === "ueberfaellig" ? "danger" : "warn"}>
+                      {tp(`state.${c.planState}`)}
+                    </Badge>
+                  ) : null}
                 </div>
               </div>
               <dl className="mt-4 grid gap-x-8 gap-y-2 sm:grid-cols-3">
@@ -65,15 +73,20 @@ export default async function HomePage() {
                 </div>
                 <div>
                   <dt className="text-sm text-muted">{t("deadline")}</dt>
-                  <dd className="font-semibold">{format.dateTime(new Date(`${c.deadline}T12:00:00Z`), { dateStyle: "long" })}</dd>
+                  <dd className="font-semibold">
+                    {format.dateTime(new Date(`${c.deadline}T12:00:00Z`), { dateStyle: "long" })}
+                  </dd>
                 </div>
                 {c.next ? (
                   <div>
                     <dt className="text-sm text-muted">{t("next")}</dt>
                     <dd className="font-semibold">
-                      {tm(c.next.kind, { committee: c.next.committee ?? "" })}: {format.dateTime(new Date(`${c.next.date}T12:00:00Z`), { dateStyle: "medium" })}{" "}
+                      {tm(c.next.kind, { committee: c.next.committee ?? "" })}:{" "}
+                      {format.dateTime(new Date(`${c.next.date}T12:00:00Z`), { dateStyle: "medium" })}{" "}
                       <Badge tone={c.next.overdue ? "danger" : c.next.daysLeft <= 14 ? "warn" : "neutral"}>
-                        {c.next.overdue ? t("overdue", { days: -c.next.daysLeft }) : t("daysLeft", { days: c.next.daysLeft })}
+                        {c.next.overdue
+                          ? t("overdue", { days: -c.next.daysLeft })
+                          : t("daysLeft", { days: c.next.daysLeft })}
                       </Badge>
                     </dd>
                   </div>

@@ -14,7 +14,19 @@ import { DecisionForm, OwnCommentControls, ReplyForm, ResolveButton } from "./th
 type Discussion = Awaited<ReturnType<typeof getSectionDiscussion>>;
 
 /** The threads beside a section's text: filters, the form for a new comment, and one page of the visible threads. */
-export async function DiscussionPanel({ discussion, conceptId, sectionId, actorId, filter }: { discussion: Discussion; conceptId: string; sectionId: string; actorId: string; filter: ThreadFilter }) {
+export async function DiscussionPanel({
+  discussion,
+  conceptId,
+  sectionId,
+  actorId,
+  filter,
+}: {
+  discussion: Discussion;
+  conceptId: string;
+  sectionId: string;
+  actorId: string;
+  filter: ThreadFilter;
+}) {
   const t = await getTranslations("comments");
   const ta = await getTranslations("abwaegung");
   const format = await getFormatter();
@@ -49,39 +61,66 @@ export async function DiscussionPanel({ discussion, conceptId, sectionId, actorI
         </ul>
       </nav>
       {discussion.may.comment ? (
-        <NewThreadForm conceptId={conceptId} sectionId={sectionId} filter={filter} mayCommentInternally={discussion.may.commentInternally} mentionables={discussion.mentionables} />
+        <NewThreadForm
+          conceptId={conceptId}
+          sectionId={sectionId}
+          filter={filter}
+          mayCommentInternally={discussion.may.commentInternally}
+          mentionables={discussion.mentionables}
+        />
       ) : (
         <p className="text-muted">{t("readOnly")}</p>
       )}
       {discussion.threads.length === 0 ? (
         <p>{t("none")}</p>
       ) : paging.pageCount > 1 ? (
-        <p className="text-sm text-muted">{t("range", { from: paging.offset + 1, to: paging.offset + discussion.threads.length, total: paging.total })}</p>
+        <p className="text-sm text-muted">
+          {t("range", { from: paging.offset + 1, to: paging.offset + discussion.threads.length, total: paging.total })}
+        </p>
       ) : null}
-      <Pagination label={t("pagesLabel")} page={paging.page} pageCount={paging.pageCount} href={(page) => pageHref(filter, page)} previousLabel={t("pagePrevious")} nextLabel={t("pageNext")} />
+      <Pagination
+        label={t("pagesLabel")}
+        page={paging.page}
+        pageCount={paging.pageCount}
+        href={(page) => pageHref(filter, page)}
+        previousLabel={t("pagePrevious")}
+        nextLabel={t("pageNext")}
+      />
       <ol className="flex flex-col gap-4">
         {discussion.threads.map((thread) => {
           const ctx = { conceptId, sectionId, threadId: thread.id };
           const mayResolve = discussion.may.resolveAny || (thread.createdBy === actorId && discussion.may.comment);
           return (
-            <li key={thread.id} id={`thread-${thread.id}`} className="rounded-lg border border-line bg-white p-4" aria-labelledby={`thread-${thread.id}-title`}>
+            <li
+              key={thread.id}
+              id={`thread-${thread.id}`}
+              className="rounded-lg border border-line bg-white p-4"
+              aria-labelledby={`thread-${thread.id}-title`}
+            >
               <ThreadReplies>
                 <h3 id={`thread-${thread.id}-title`} className="sr-only">
                   {t("threadBy", { name: thread.authorName })}
                 </h3>
                 <div className="flex flex-wrap gap-2">
-                  <Badge tone={thread.status === "open" ? "info" : "ok"}>{thread.status === "open" ? t("open") : t("resolved")}</Badge>
+                  <Badge tone={thread.status === "open" ? "info" : "ok"}>
+                    {thread.status === "open" ? t("open") : t("resolved")}
+                  </Badge>
                   {thread.visibility === "verwaltung" ? <Badge tone="warn">{t("internal")}</Badge> : null}
                   {thread.blocking ? <Badge tone="danger">{t("blockingBadge")}</Badge> : null}
-                  {thread.decision ? <Badge tone="neutral">{t("decisionBadge", { decision: ta(thread.decision) })}</Badge> : null}
+                  {thread.decision ? (
+                    <Badge tone="neutral">{t("decisionBadge", { decision: ta(thread.decision) })}</Badge>
+                  ) : null}
                 </div>
                 {thread.anchor ? (
                   thread.placement?.status === "changed" ? (
                     <div className="mt-2 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] p-2 text-sm">
-                      <strong>{t("anchorChanged")}</strong> {t("originalQuote")} <q className="italic">{thread.anchor.quote.exact}</q>
+                      <strong>{t("anchorChanged")}</strong> {t("originalQuote")}{" "}
+                      <q className="italic">{thread.anchor.quote.exact}</q>
                     </div>
                   ) : (
-                    <blockquote className="mt-2 border-l-4 border-[#f5c842] pl-3 text-sm italic">{thread.anchor.quote.exact}</blockquote>
+                    <blockquote className="mt-2 border-l-4 border-[#f5c842] pl-3 text-sm italic">
+                      {thread.anchor.quote.exact}
+                    </blockquote>
                   )
                 ) : (
                   <p className="mt-2 text-sm text-muted">{t("wholeSection")}</p>
@@ -92,8 +131,18 @@ export async function DiscussionPanel({ discussion, conceptId, sectionId, actorI
                       key={c.id}
                       comment={c}
                       dateText={format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                      labels={{ edited: t("edited"), deleted: t("deleted"), mentions: c.mentions.length ? t("mentions", { names: c.mentions.map((m) => `@${m}`).join(", ") }) : null }}
-                      controls={!c.deleted && c.authorId === actorId && discussion.may.comment ? <OwnCommentControls ctx={ctx} commentId={c.id} body={c.body ?? ""} /> : null}
+                      labels={{
+                        edited: t("edited"),
+                        deleted: t("deleted"),
+                        mentions: c.mentions.length
+                          ? t("mentions", { names: c.mentions.map((m) => `@${m}`).join(", ") })
+                          : null,
+                      }}
+                      controls={
+                        !c.deleted && c.authorId === actorId && discussion.may.comment ? (
+                          <OwnCommentControls ctx={ctx} commentId={c.id} body={c.body ?? ""} />
+                        ) : null
+                      }
                     />
                   ))}
                   {discussion.may.comment ? <NewReplies ctx={ctx} listed={thread.comments.map((c) => c.id)} /> : null}
@@ -105,15 +154,26 @@ export async function DiscussionPanel({ discussion, conceptId, sectionId, actorI
                     {thread.deciderName ? ` (${thread.deciderName})` : null}: {thread.decisionReason}
                   </p>
                 ) : null}
-                <div className="mt-3 flex flex-wrap items-start gap-3">{mayResolve ? <ResolveButton ctx={ctx} resolved={thread.status === "resolved"} /> : null}</div>
-                {discussion.may.decide ? <DecisionForm ctx={ctx} current={{ decision: thread.decision, reason: thread.decisionReason }} /> : null}
+                <div className="mt-3 flex flex-wrap items-start gap-3">
+                  {mayResolve ? <ResolveButton ctx={ctx} resolved={thread.status === "resolved"} /> : null}
+                </div>
+                {discussion.may.decide ? (
+                  <DecisionForm ctx={ctx} current={{ decision: thread.decision, reason: thread.decisionReason }} />
+                ) : null}
                 {discussion.may.comment ? <ReplyForm ctx={ctx} mentionables={discussion.mentionables} /> : null}
               </ThreadReplies>
             </li>
           );
         })}
       </ol>
-      <Pagination label={t("pagesLabelEnd")} page={paging.page} pageCount={paging.pageCount} href={(page) => pageHref(filter, page)} previousLabel={t("pagePrevious")} nextLabel={t("pageNext")} />
+      <Pagination
+        label={t("pagesLabelEnd")}
+        page={paging.page}
+        pageCount={paging.pageCount}
+        href={(page) => pageHref(filter, page)}
+        previousLabel={t("pagePrevious")}
+        nextLabel={t("pageNext")}
+      />
       {paging.pageCount > 1 ? <LegacyThreadLink /> : null}
     </section>
   );

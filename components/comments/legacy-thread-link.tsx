@@ -12,7 +12,13 @@ export function LegacyThreadLink() {
   useEffect(() => {
     const id = /^#thread-([0-9a-f-]{36})$/i.exec(window.location.hash)?.[1];
     const url = new URL(window.location.href);
-    if (!id || document.getElementById(`thread-${id}`) || url.searchParams.has("thread") || url.searchParams.has("seite")) return;
+    if (
+      !id ||
+      document.getElementById(`thread-${id}`) ||
+      url.searchParams.has("thread") ||
+      url.searchParams.has("seite")
+    )
+      return;
     url.searchParams.set("thread", id);
     router.replace(`${url.pathname}${url.search}${url.hash}`);
   }, [router]);

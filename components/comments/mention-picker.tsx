@@ -11,7 +11,15 @@ export type Mentionables = { people: { id: string; name: string }[]; organisatio
  * are rendered when the picker is first opened (a reply form per thread, 60 checkboxes in each, made long
  * sections several megabytes of HTML).
  */
-export function MentionPicker({ idPrefix, mentionables, error }: { idPrefix: string; mentionables: Mentionables; error?: string }) {
+export function MentionPicker({
+  idPrefix,
+  mentionables,
+  error,
+}: {
+  idPrefix: string;
+  mentionables: Mentionables;
+  error?: string;
+}) {
   const t = useTranslations("comments");
   if (!mentionables.people.length && !mentionables.organisations.length) return null;
   return (

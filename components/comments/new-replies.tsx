@@ -20,7 +20,11 @@ export function NewReplies({ ctx, listed }: { ctx: Ctx; listed: string[] }) {
           key={c.id}
           comment={c}
           dateText={format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeStyle: "short" })}
-          labels={{ edited: t("edited"), deleted: t("deleted"), mentions: c.mentions.length ? t("mentions", { names: c.mentions.map((m) => `@${m}`).join(", ") }) : null }}
+          labels={{
+            edited: t("edited"),
+            deleted: t("deleted"),
+            mentions: c.mentions.length ? t("mentions", { names: c.mentions.map((m) => `@${m}`).join(", ") }) : null,
+          }}
           controls={<OwnCommentControls ctx={ctx} commentId={c.id} body={c.body ?? ""} />}
         />
       ))}

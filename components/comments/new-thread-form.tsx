@@ -26,7 +26,11 @@ function readSelection(container: Element | null): { exact: string; prefix: stri
   after.setStart(range.endContainer, range.endOffset);
   after.setEndAfter(container.lastChild ?? container);
   const prefix = before.toString();
-  return { exact, prefix: prefix.slice(Math.max(0, prefix.length - CONTEXT)), suffix: after.toString().slice(0, CONTEXT) };
+  return {
+    exact,
+    prefix: prefix.slice(Math.max(0, prefix.length - CONTEXT)),
+    suffix: after.toString().slice(0, CONTEXT),
+  };
 }
 
 export function NewThreadForm({
@@ -60,7 +64,12 @@ export function NewThreadForm({
     router.push(threadHref(conceptId, sectionId, threadId, filter === "offen" || filter === "meine" ? filter : "alle"));
   };
   return (
-    <ActionForm action={createThreadAction} label={t("newThread")} className="rounded-lg border border-line bg-white p-4" onSuccess={onCreated}>
+    <ActionForm
+      action={createThreadAction}
+      label={t("newThread")}
+      className="rounded-lg border border-line bg-white p-4"
+      onSuccess={onCreated}
+    >
       {({ pending, fieldErrors }) => (
         <div className="flex flex-col gap-3">
           <input type="hidden" name="conceptId" value={conceptId} />

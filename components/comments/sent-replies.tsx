@@ -3,7 +3,13 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import type { CommentView } from "@/lib/comments/list-thread-comments";
 
-type ThreadState = { sent: CommentView[]; add: (reply: CommentView) => void; notice: string | null; announce: (text: string) => void; noticeRef: React.RefObject<HTMLParagraphElement | null> };
+type ThreadState = {
+  sent: CommentView[];
+  add: (reply: CommentView) => void;
+  notice: string | null;
+  announce: (text: string) => void;
+  noticeRef: React.RefObject<HTMLParagraphElement | null>;
+};
 
 const SentReplies = createContext<ThreadState | null>(null);
 
@@ -49,7 +55,12 @@ export function useAnnounceInThread(): (text: string) => void {
 export function ThreadNotice() {
   const context = useContext(SentReplies);
   return (
-    <p ref={context?.noticeRef} role="status" tabIndex={-1} className={context?.notice ? "mt-2 text-sm font-semibold text-ok" : "sr-only"}>
+    <p
+      ref={context?.noticeRef}
+      role="status"
+      tabIndex={-1}
+      className={context?.notice ? "mt-2 text-sm font-semibold text-ok" : "sr-only"}
+    >
       {context?.notice}
     </p>
   );

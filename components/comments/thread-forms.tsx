@@ -32,14 +32,27 @@ export function ReplyForm({ ctx, mentionables }: { ctx: Ctx; mentionables: Menti
   const id = `reply-${ctx.threadId}`;
   const addSent = useAddSentReply();
   return (
-    <ActionForm action={replyAction} className="mt-3" label={t("replyForm")} onSuccess={({ comment }) => addSent(comment)}>
+    <ActionForm
+      action={replyAction}
+      className="mt-3"
+      label={t("replyForm")}
+      onSuccess={({ comment }) => addSent(comment)}
+    >
       {({ pending, fieldErrors }) => (
         <div className="flex flex-col gap-2">
           <Hidden ctx={ctx} />
           <label htmlFor={id} className="text-sm font-semibold">
             {t("reply")}
           </label>
-          <textarea id={id} name="body" rows={2} maxLength={10000} aria-invalid={fieldErrors.body ? true : undefined} aria-describedby={fieldErrors.body ? `${id}-error` : undefined} className="w-full rounded-md border border-muted px-3 py-2" />
+          <textarea
+            id={id}
+            name="body"
+            rows={2}
+            maxLength={10000}
+            aria-invalid={fieldErrors.body ? true : undefined}
+            aria-describedby={fieldErrors.body ? `${id}-error` : undefined}
+            className="w-full rounded-md border border-muted px-3 py-2"
+          />
           <FieldError id={`${id}-error`} message={fieldErrors.body} />
           <MentionPicker idPrefix={id} mentionables={mentionables} error={fieldErrors.mentions} />
           <Button type="submit" variant="secondary" disabled={pending} className="self-start px-3 py-1 text-sm">
@@ -85,7 +98,14 @@ export function OwnCommentControls({ ctx, commentId, body }: { ctx: Ctx; comment
             <label htmlFor={id} className="text-sm font-semibold">
               {t("editLabel")}
             </label>
-            <textarea id={id} name="body" defaultValue={body} rows={3} maxLength={10000} className="w-full rounded-md border border-muted px-3 py-2" />
+            <textarea
+              id={id}
+              name="body"
+              defaultValue={body}
+              rows={3}
+              maxLength={10000}
+              className="w-full rounded-md border border-muted px-3 py-2"
+            />
             <FieldError id={`${id}-error`} message={fieldErrors.body} />
             <div className="flex gap-2">
               <Button type="submit" disabled={pending} className="px-3 py-1 text-sm">
@@ -137,38 +157,82 @@ export function ResolveButton({ ctx, resolved }: { ctx: Ctx; resolved: boolean }
   );
 }
 
-export function DecisionForm({ ctx, current }: { ctx: Ctx; current: { decision: string | null; reason: string | null } }) {
-  return <AbwaegungForm action={decideThreadAction} id={`decide-${ctx.threadId}`} hidden={<Hidden ctx={ctx} />} current={current} />;
+export function DecisionForm({
+  ctx,
+  current,
+}: {
+  ctx: Ctx;
+  current: { decision: string | null; reason: string | null };
+}) {
+  return (
+    <AbwaegungForm
+      action={decideThreadAction}
+      id={`decide-${ctx.threadId}`}
+      hidden={<Hidden ctx={ctx} />}
+      current={current}
+    />
+  );
 }
 
 /** The Abwägung (decision, reason, resulting version) for a thread or a proposal. */
-export function AbwaegungForm({ action, id, hidden, current }: { action: FormAction; id: string; hidden: React.ReactNode; current: { decision: string | null; reason: string | null } }) {
+export function AbwaegungForm({
+  action,
+  id,
+  hidden,
+  current,
+}: {
+  action: FormAction;
+  id: string;
+  hidden: React.ReactNode;
+  current: { decision: string | null; reason: string | null };
+}) {
   const t = useTranslations("comments");
   const ta = useTranslations("abwaegung");
   return (
-    <LazyDetails className="mt-3 rounded-md border border-line bg-white p-3" summaryClassName="cursor-pointer text-sm font-semibold" summary={current.decision ? t("changeDecision") : t("decide")}>
+    <LazyDetails
+      className="mt-3 rounded-md border border-line bg-white p-3"
+      summaryClassName="cursor-pointer text-sm font-semibold"
+      summary={current.decision ? t("changeDecision") : t("decide")}
+    >
       <ActionForm action={action} resetOnSuccess={false} label={t("decide")}>
         {({ pending, fieldErrors }) => (
           <div className="mt-2 flex flex-col gap-2">
             {hidden}
             <fieldset>
               <legend className="text-sm font-semibold">{t("decision")}</legend>
-              {(["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", "zur_kenntnis_genommen"] as const).map((d) => (
-                <label key={d} className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="decision" value={d} defaultChecked={current.decision === d} /> {ta(d)}
-                </label>
-              ))}
+              {(["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", "zur_kenntnis_genommen"] as const).map(
+                (d) => (
+                  <label key={d} className="flex items-center gap-2 text-sm">
+                    <input type="radio" name="decision" value={d} defaultChecked={current.decision === d} /> {ta(d)}
+                  </label>
+                ),
+              )}
               <FieldError id={`${id}-decision-error`} message={fieldErrors.decision} />
             </fieldset>
             <label htmlFor={`${id}-reason`} className="text-sm font-semibold">
               {t("reason")}
             </label>
-            <textarea id={`${id}-reason`} name="reason" rows={2} defaultValue={current.reason ?? ""} aria-invalid={fieldErrors.reason ? true : undefined} aria-describedby={fieldErrors.reason ? `${id}-reason-error` : undefined} className="w-full rounded-md border border-muted px-3 py-2" />
+            <textarea
+              id={`${id}-reason`}
+              name="reason"
+              rows={2}
+              defaultValue={current.reason ?? ""}
+              aria-invalid={fieldErrors.reason ? true : undefined}
+              aria-describedby={fieldErrors.reason ? `${id}-reason-error` : undefined}
+              className="w-full rounded-md border border-muted px-3 py-2"
+            />
             <FieldError id={`${id}-reason-error`} message={fieldErrors.reason} />
             <label htmlFor={`${id}-rev`} className="text-sm font-semibold">
               {t("resultRevision")}
             </label>
-            <input id={`${id}-rev`} name="revisionNumber" inputMode="numeric" className="w-32 rounded-md border border-muted px-3 py-1" aria-invalid={fieldErrors.revisionNumber ? true : undefined} aria-describedby={fieldErrors.revisionNumber ? `${id}-rev-error` : undefined} />
+            <input
+              id={`${id}-rev`}
+              name="revisionNumber"
+              inputMode="numeric"
+              className="w-32 rounded-md border border-muted px-3 py-1"
+              aria-invalid={fieldErrors.revisionNumber ? true : undefined}
+              aria-describedby={fieldErrors.revisionNumber ? `${id}-rev-error` : undefined}
+            />
             <FieldError id={`${id}-rev-error`} message={fieldErrors.revisionNumber} />
             <Button type="submit" disabled={pending} className="self-start px-3 py-1 text-sm">
               {t("saveDecision")}

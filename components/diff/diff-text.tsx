@@ -7,7 +7,17 @@ import type { DiffPart } from "@/lib/diff/word-diff";
  * words for screen readers ("Eingefügt:", "Gelöscht:") and marked by underline and strike-through, not
  * by colour alone. Works in server and client components alike.
  */
-export function DiffText({ parts, label, id, collapse = false }: { parts: DiffPart[]; label: string; id?: string; collapse?: boolean }) {
+export function DiffText({
+  parts,
+  label,
+  id,
+  collapse = false,
+}: {
+  parts: DiffPart[];
+  label: string;
+  id?: string;
+  collapse?: boolean;
+}) {
   const t = useTranslations("diff");
   if (!parts.some((p) => p.kind !== "same")) {
     return <p className="text-muted">{t("noTextChanges")}</p>;

@@ -10,7 +10,13 @@ import type { DiffPart } from "@/lib/diff/word-diff";
 export type ConflictView = {
   baseVersion: number;
   currentVersion: number;
-  changes: { number: number; authorName: string | null; organisationName: string | null; createdAt: string; note: string | null }[];
+  changes: {
+    number: number;
+    authorName: string | null;
+    organisationName: string | null;
+    createdAt: string;
+    note: string | null;
+  }[];
   theirs: DiffPart[];
   mine: DiffPart[];
   currentContent: Record<string, unknown>;
@@ -24,7 +30,15 @@ export type ConflictView = {
  * paragraph-level merge when the two did not touch the same paragraphs, and otherwise asks for a manual
  * merge. The next save goes against the new base.
  */
-export function ConflictPanel({ conflict, merged, onMerge }: { conflict: ConflictView; merged: boolean; onMerge: () => void }) {
+export function ConflictPanel({
+  conflict,
+  merged,
+  onMerge,
+}: {
+  conflict: ConflictView;
+  merged: boolean;
+  onMerge: () => void;
+}) {
   const t = useTranslations("conflict");
   const format = useFormatter();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -56,9 +70,15 @@ export function ConflictPanel({ conflict, merged, onMerge }: { conflict: Conflic
         ))}
       </ul>
 
-      <h3 className="mt-5 text-lg font-bold">{t("theirsTitle", { base: conflict.baseVersion, current: conflict.currentVersion })}</h3>
+      <h3 className="mt-5 text-lg font-bold">
+        {t("theirsTitle", { base: conflict.baseVersion, current: conflict.currentVersion })}
+      </h3>
       <div className="mt-2 rounded-md border border-line bg-white p-4">
-        <DiffText collapse parts={conflict.theirs} label={t("theirsTitle", { base: conflict.baseVersion, current: conflict.currentVersion })} />
+        <DiffText
+          collapse
+          parts={conflict.theirs}
+          label={t("theirsTitle", { base: conflict.baseVersion, current: conflict.currentVersion })}
+        />
       </div>
       <details className="mt-4">
         <summary className="cursor-pointer font-semibold">{t("mineTitle", { base: conflict.baseVersion })}</summary>

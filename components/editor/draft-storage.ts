@@ -4,7 +4,13 @@ import { canonicalJson } from "@/lib/audit/canonical-json";
  * Unsaved editor content kept in the browser (localStorage), per user and section, so a closed tab, a
  * crash or a lost connection loses nothing. Only this browser ever sees it; saving clears it.
  */
-export type StoredDraft = { v: 1; baseVersion: number; content: Record<string, unknown>; note: string; savedAt: string };
+export type StoredDraft = {
+  v: 1;
+  baseVersion: number;
+  content: Record<string, unknown>;
+  note: string;
+  savedAt: string;
+};
 
 export const draftKey = (userId: string, sectionId: string) => `konzeptwerk.entwurf.${userId}.${sectionId}`;
 
@@ -13,8 +19,15 @@ export function readDraft(key: string): StoredDraft | null {
     const raw = window.localStorage.getItem(key);
     if (!raw) return null;
     const draft = JSON.parse(raw) as Partial<StoredDraft>;
-    if (draft.v !== 1 || typeof draft.baseVersion !== "number" || !draft.content || typeof draft.content !== "object") return null;
-    return { v: 1, baseVersion: draft.baseVersion, content: draft.content, note: typeof draft.note === "string" ? draft.note : "", savedAt: String(draft.savedAt ?? "") };
+    if (draft.v !== 1 || typeof draft.baseVersion !== "number" || !draft.content || typeof draft.content !== "object")
+      return null;
+    return {
+      v: 1,
+      baseVersion: draft.baseVersion,
+      content: draft.content,
+      note: typeof draft.note === "string" ? draft.note : "",
+      savedAt: String(draft.savedAt ?? ""),
+    };
   } catch {
     return null;
   }

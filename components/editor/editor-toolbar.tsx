@@ -25,7 +25,17 @@ const modKeys = (rest: string) => [`Control+${rest}`, `Meta+${rest}`];
  * each button labelled in words with its shortcut in title and aria-keyshortcuts, toggles with
  * aria-pressed. Alt+F10 in the text jumps here, Escape jumps back.
  */
-export function EditorToolbar({ editor, id, onLink, onReturnToText }: { editor: Editor; id: string; onLink: () => void; onReturnToText: () => void }) {
+export function EditorToolbar({
+  editor,
+  id,
+  onLink,
+  onReturnToText,
+}: {
+  editor: Editor;
+  id: string;
+  onLink: () => void;
+  onReturnToText: () => void;
+}) {
   const t = useTranslations("toolbar");
   const state = useEditorState({
     editor,
@@ -52,8 +62,22 @@ export function EditorToolbar({ editor, id, onLink, onReturnToText }: { editor: 
     {
       label: t("groupText"),
       commands: [
-        { id: "bold", label: t("bold"), keys: modKeys("B"), pressed: state.bold, run: () => chain().toggleBold().run(), className: "font-bold" },
-        { id: "italic", label: t("italic"), keys: modKeys("I"), pressed: state.italic, run: () => chain().toggleItalic().run(), className: "italic" },
+        {
+          id: "bold",
+          label: t("bold"),
+          keys: modKeys("B"),
+          pressed: state.bold,
+          run: () => chain().toggleBold().run(),
+          className: "font-bold",
+        },
+        {
+          id: "italic",
+          label: t("italic"),
+          keys: modKeys("I"),
+          pressed: state.italic,
+          run: () => chain().toggleItalic().run(),
+          className: "italic",
+        },
         ...([2, 3, 4] as const).map((level) => ({
           id: `h${level}`,
           label: t("heading", { level }),
@@ -66,28 +90,67 @@ export function EditorToolbar({ editor, id, onLink, onReturnToText }: { editor: 
     {
       label: t("groupBlocks"),
       commands: [
-        { id: "bulletList", label: t("bulletList"), keys: modKeys("Shift+8"), pressed: state.bulletList, run: () => chain().toggleBulletList().run() },
-        { id: "orderedList", label: t("orderedList"), keys: modKeys("Shift+7"), pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
-        { id: "blockquote", label: t("blockquote"), keys: modKeys("Shift+B"), pressed: state.blockquote, run: () => chain().toggleBlockquote().run() },
+        {
+          id: "bulletList",
+          label: t("bulletList"),
+          keys: modKeys("Shift+8"),
+          pressed: state.bulletList,
+          run: () => chain().toggleBulletList().run(),
+        },
+        {
+          id: "orderedList",
+          label: t("orderedList"),
+          keys: modKeys("Shift+7"),
+          pressed: state.orderedList,
+          run: () => chain().toggleOrderedList().run(),
+        },
+        {
+          id: "blockquote",
+          label: t("blockquote"),
+          keys: modKeys("Shift+B"),
+          pressed: state.blockquote,
+          run: () => chain().toggleBlockquote().run(),
+        },
         { id: "link", label: t("link"), keys: modKeys("K"), pressed: state.link, run: onLink },
       ],
     },
     {
       label: t("groupTable"),
       commands: [
-        { id: "insertTable", label: t("insertTable"), disabled: state.inTable, run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+        {
+          id: "insertTable",
+          label: t("insertTable"),
+          disabled: state.inTable,
+          run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+        },
         { id: "addRow", label: t("addRow"), disabled: !state.inTable, run: () => chain().addRowAfter().run() },
         { id: "addColumn", label: t("addColumn"), disabled: !state.inTable, run: () => chain().addColumnAfter().run() },
         { id: "deleteRow", label: t("deleteRow"), disabled: !state.inTable, run: () => chain().deleteRow().run() },
-        { id: "deleteColumn", label: t("deleteColumn"), disabled: !state.inTable, run: () => chain().deleteColumn().run() },
-        { id: "deleteTable", label: t("deleteTable"), disabled: !state.inTable, run: () => chain().deleteTable().run() },
+        {
+          id: "deleteColumn",
+          label: t("deleteColumn"),
+          disabled: !state.inTable,
+          run: () => chain().deleteColumn().run(),
+        },
+        {
+          id: "deleteTable",
+          label: t("deleteTable"),
+          disabled: !state.inTable,
+          run: () => chain().deleteTable().run(),
+        },
       ],
     },
     {
       label: t("groupHistory"),
       commands: [
         { id: "undo", label: t("undo"), keys: modKeys("Z"), disabled: !state.canUndo, run: () => chain().undo().run() },
-        { id: "redo", label: t("redo"), keys: [...modKeys("Shift+Z"), ...modKeys("Y")], disabled: !state.canRedo, run: () => chain().redo().run() },
+        {
+          id: "redo",
+          label: t("redo"),
+          keys: [...modKeys("Shift+Z"), ...modKeys("Y")],
+          disabled: !state.canRedo,
+          run: () => chain().redo().run(),
+        },
       ],
     },
   ];
@@ -106,14 +169,23 @@ export function EditorToolbar({ editor, id, onLink, onReturnToText }: { editor: 
       }}
     >
       {groups.map((group) => (
-        <div key={group.label} role="group" aria-label={group.label} className="flex flex-wrap items-center gap-0.5 rounded-md border border-line bg-white p-0.5">
+        <div
+          key={group.label}
+          role="group"
+          aria-label={group.label}
+          className="flex flex-wrap items-center gap-0.5 rounded-md border border-line bg-white p-0.5"
+        >
           {group.commands.map((c) => (
             <Toolbar.Button
               key={c.id}
               type="button"
               aria-pressed={c.pressed === undefined ? undefined : c.pressed}
               aria-keyshortcuts={c.keys?.join(" ")}
-              title={c.keys ? t("withShortcut", { label: c.label, shortcut: shortcutText(c.keys[0]!, t("ctrl"), t("shift")) }) : c.label}
+              title={
+                c.keys
+                  ? t("withShortcut", { label: c.label, shortcut: shortcutText(c.keys[0]!, t("ctrl"), t("shift")) })
+                  : c.label
+              }
               disabled={locked || c.disabled}
               onClick={() => {
                 c.run();

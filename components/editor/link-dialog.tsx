@@ -20,7 +20,15 @@ function normalise(input: string): string {
  * Asks for a link address in an accessible dialog (focus trapped, Escape closes, focus returns to the
  * text). Only http, https and mailto are accepted — the same rule the server enforces.
  */
-export function LinkDialog({ editor, open, onOpenChange }: { editor: Editor; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function LinkDialog({
+  editor,
+  open,
+  onOpenChange,
+}: {
+  editor: Editor;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const current = (editor.getAttributes("link").href as string | undefined) ?? "";
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -34,7 +42,9 @@ export function LinkDialog({ editor, open, onOpenChange }: { editor: Editor; ope
             editor.view.focus();
           }}
         >
-          {open ? <LinkForm key={current} editor={editor} initial={current} onDone={() => onOpenChange(false)} /> : null}
+          {open ? (
+            <LinkForm key={current} editor={editor} initial={current} onDone={() => onOpenChange(false)} />
+          ) : null}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

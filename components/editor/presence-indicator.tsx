@@ -45,7 +45,14 @@ export function PresenceIndicator({ url, initial }: { url: string; initial: Pres
 
   const names = others.map((o) => (o.organisations ? `${o.name} (${o.organisations})` : o.name));
   return (
-    <p role="status" className={others.length ? "rounded-md border border-[#f0d3a1] bg-[#fdf2e0] px-3 py-2 font-semibold text-warn" : "text-sm text-muted"}>
+    <p
+      role="status"
+      className={
+        others.length
+          ? "rounded-md border border-[#f0d3a1] bg-[#fdf2e0] px-3 py-2 font-semibold text-warn"
+          : "text-sm text-muted"
+      }
+    >
       {others.length ? t("others", { count: others.length, names: names.join(", ") }) : t("alone")}
     </p>
   );

@@ -44,7 +44,12 @@ export function SaveBar(props: {
             className="rounded-md border border-muted bg-white px-3 py-2"
           />
         </div>
-        <Button type="submit" disabled={props.locked || status.kind === "saving" || !props.ready} aria-keyshortcuts="Control+S Meta+S" title={t("saveShortcut")}>
+        <Button
+          type="submit"
+          disabled={props.locked || status.kind === "saving" || !props.ready}
+          aria-keyshortcuts="Control+S Meta+S"
+          title={t("saveShortcut")}
+        >
           {props.merging ? t("saveMerged") : t("save")}
         </Button>
         <Link href={props.readHref} className="py-2">
@@ -57,7 +62,11 @@ export function SaveBar(props: {
           {status.kind !== "error" && props.draftInfo ? ` ${props.draftInfo}` : ""}
         </p>
         <div role="alert">
-          {status.kind === "error" ? <p className="rounded-md border border-danger bg-[#fce8e6] p-3 font-semibold text-danger">{status.message}</p> : null}
+          {status.kind === "error" ? (
+            <p className="rounded-md border border-danger bg-[#fce8e6] p-3 font-semibold text-danger">
+              {status.message}
+            </p>
+          ) : null}
         </div>
         {props.storageFailed ? <p className="font-semibold text-warn">{t("storageFailed")}</p> : null}
       </div>

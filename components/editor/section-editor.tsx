@@ -123,7 +123,11 @@ export default function SectionEditor(props: SectionEditorProps) {
       setDraftSavedAt(null);
       return;
     }
-    const ok = writeDraft(key, { baseVersion: latest.current.baseVersion, content: content as Record<string, unknown>, note: latest.current.note });
+    const ok = writeDraft(key, {
+      baseVersion: latest.current.baseVersion,
+      content: content as Record<string, unknown>,
+      note: latest.current.note,
+    });
     setStorageFailed(!ok);
     if (ok) setDraftSavedAt(new Date());
   }, [editor, key]);
@@ -160,7 +164,10 @@ export default function SectionEditor(props: SectionEditorProps) {
       setDraftSavedAt(null);
       // Typing that happened while the request was on its way stays a draft against the new version.
       writeNow();
-      setStatus({ kind: "saved", message: outcome.kind === "saved" ? t("saved", { version: outcome.version }) : t("unchanged") });
+      setStatus({
+        kind: "saved",
+        message: outcome.kind === "saved" ? t("saved", { version: outcome.version }) : t("unchanged"),
+      });
     } else if (outcome.kind === "stale") {
       const described = await fetchConflict(apiBase, base, content);
       if (described) {
@@ -177,7 +184,9 @@ export default function SectionEditor(props: SectionEditorProps) {
 
   function focusToolbar() {
     const toolbar = document.getElementById(toolbarId);
-    const target = toolbar?.querySelector<HTMLButtonElement>('button[tabindex="0"]:not([disabled])') ?? toolbar?.querySelector<HTMLButtonElement>("button:not([disabled])");
+    const target =
+      toolbar?.querySelector<HTMLButtonElement>('button[tabindex="0"]:not([disabled])') ??
+      toolbar?.querySelector<HTMLButtonElement>("button:not([disabled])");
     target?.focus();
   }
 
@@ -216,12 +225,19 @@ export default function SectionEditor(props: SectionEditorProps) {
   return (
     <div>
       <PresenceIndicator url={`${apiBase}/presence`} initial={props.others} />
-      {offer ? <DraftOffer draft={offer} currentVersion={baseVersion} onRestore={restoreDraft} onDiscard={discardDraft} /> : null}
+      {offer ? (
+        <DraftOffer draft={offer} currentVersion={baseVersion} onRestore={restoreDraft} onDiscard={discardDraft} />
+      ) : null}
       <div className="mt-4">
         {conflict ? <ConflictPanel conflict={conflict} merged={merged} onMerge={mergeChanges} /> : null}
         {editor ? (
           <>
-            <EditorToolbar editor={editor} id={toolbarId} onLink={() => setLinkOpen(true)} onReturnToText={() => editor.view.focus()} />
+            <EditorToolbar
+              editor={editor}
+              id={toolbarId}
+              onLink={() => setLinkOpen(true)}
+              onReturnToText={() => editor.view.focus()}
+            />
             <div className="section-editor rounded-b-lg border border-line bg-white">
               <EditorContent editor={editor} />
             </div>
@@ -249,7 +265,11 @@ export default function SectionEditor(props: SectionEditorProps) {
         merging={conflict !== null}
         readHref={props.readHref}
         status={status}
-        draftInfo={dirty && draftSavedAt ? t("draftKept", { time: format.dateTime(draftSavedAt, { timeStyle: "medium" }) }) : null}
+        draftInfo={
+          dirty && draftSavedAt
+            ? t("draftKept", { time: format.dateTime(draftSavedAt, { timeStyle: "medium" }) })
+            : null
+        }
         storageFailed={storageFailed}
       />
     </div>

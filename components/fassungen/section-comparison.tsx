@@ -25,7 +25,9 @@ export function SectionComparisonView({ comparison: c }: { comparison: SectionCo
         {c.renamed ? <li>{t("renamedFrom", { from: c.before!.title, to: c.after!.title })}</li> : null}
         {c.moved ? <li>{t("movedFrom", { from: c.before!.number, to: c.after!.number })}</li> : null}
         {c.ownerChanged ? <li>{t("ownerFrom", { from: c.before!.ownerName, to: c.after!.ownerName })}</li> : null}
-        {c.kind === "kept" && c.textChanged ? <li>{t("versionFrom", { from: c.before!.revisionNumber ?? 0, to: c.after!.revisionNumber ?? 0 })}</li> : null}
+        {c.kind === "kept" && c.textChanged ? (
+          <li>{t("versionFrom", { from: c.before!.revisionNumber ?? 0, to: c.after!.revisionNumber ?? 0 })}</li>
+        ) : null}
       </ul>
       {c.textChanged ? (
         <div className="mt-4 border-t border-line pt-4">

@@ -23,14 +23,21 @@ export function ActionForm<T = unknown>({
   onSuccess,
 }: {
   action: TypedFormAction<T>;
-  children: (state: { pending: boolean; fieldErrors: Record<string, string>; result: ActionResult<T> | null }) => ReactNode;
+  children: (state: {
+    pending: boolean;
+    fieldErrors: Record<string, string>;
+    result: ActionResult<T> | null;
+  }) => ReactNode;
   className?: string;
   resetOnSuccess?: boolean;
   label?: string;
   /** Runs after each success with what the action returned (e.g. the id of what it created). */
   onSuccess?: (data: T) => void;
 }) {
-  const { state, pending, formProps } = useActionForm(action, { resetOnSuccess, onSuccess: onSuccess ? (result) => onSuccess(result.data) : undefined });
+  const { state, pending, formProps } = useActionForm(action, {
+    resetOnSuccess,
+    onSuccess: onSuccess ? (result) => onSuccess(result.data) : undefined,
+  });
   const fieldErrors = state && !state.ok ? state.fieldErrors : {};
   return (
     <PendingContext.Provider value={pending}>
@@ -53,7 +60,16 @@ export function ActionForm<T = unknown>({
 }
 
 /** The submit button of an ActionForm: disabled and marked busy while the action runs. */
-export function SubmitButton({ children, variant, ...rest }: { children: ReactNode; variant?: "primary" | "secondary" | "danger"; "aria-describedby"?: string; className?: string }) {
+export function SubmitButton({
+  children,
+  variant,
+  ...rest
+}: {
+  children: ReactNode;
+  variant?: "primary" | "secondary" | "danger";
+  "aria-describedby"?: string;
+  className?: string;
+}) {
   const pending = useContext(PendingContext);
   return (
     <Button type="submit" variant={variant} disabled={pending} aria-busy={pending || undefined} {...rest}>

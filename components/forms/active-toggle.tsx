@@ -46,7 +46,13 @@ export function ActiveToggle({
   }
   return (
     <div>
-      <ConfirmDialog trigger={texts.deactivate} title={texts.confirmTitle} description={texts.confirmText} cancelLabel={tf("cancel")} triggerVariant="danger">
+      <ConfirmDialog
+        trigger={texts.deactivate}
+        title={texts.confirmTitle}
+        description={texts.confirmText}
+        cancelLabel={tf("cancel")}
+        triggerVariant="danger"
+      >
         {() => (
           <form {...formProps} className="flex flex-col gap-3">
             <FormMessage state={state} />

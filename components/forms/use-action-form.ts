@@ -10,7 +10,13 @@ export type FormAction<T> = (previous: ActionResult<T> | null, formData: FormDat
  * <form action>) keeps what the person typed when the server answers with errors; the first invalid field
  * then gets focus, so keyboard and screen-reader users land on the problem.
  */
-export function useActionForm<T>(action: FormAction<T>, options: { onSuccess?: (result: Extract<ActionResult<T>, { ok: true }>, form: HTMLFormElement) => void; resetOnSuccess?: boolean } = {}) {
+export function useActionForm<T>(
+  action: FormAction<T>,
+  options: {
+    onSuccess?: (result: Extract<ActionResult<T>, { ok: true }>, form: HTMLFormElement) => void;
+    resetOnSuccess?: boolean;
+  } = {},
+) {
   const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const { onSuccess, resetOnSuccess } = options;

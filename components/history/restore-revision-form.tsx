@@ -5,10 +5,25 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/http/action-result";
 
-type Action = (previous: ActionResult<{ version: number }> | null, formData: FormData) => Promise<ActionResult<{ version: number }>>;
+type Action = (
+  previous: ActionResult<{ version: number }> | null,
+  formData: FormData,
+) => Promise<ActionResult<{ version: number }>>;
 
 /** Restoring adds a new revision with the old content; nothing is lost, so no extra confirmation step. */
-export function RestoreRevisionForm({ action, conceptId, sectionId, number, baseVersion }: { action: Action; conceptId: string; sectionId: string; number: number; baseVersion: number }) {
+export function RestoreRevisionForm({
+  action,
+  conceptId,
+  sectionId,
+  number,
+  baseVersion,
+}: {
+  action: Action;
+  conceptId: string;
+  sectionId: string;
+  number: number;
+  baseVersion: number;
+}) {
   const t = useTranslations("history");
   const [state, formAction, pending] = useActionState(action, null);
   return (
@@ -26,7 +41,11 @@ export function RestoreRevisionForm({ action, conceptId, sectionId, number, base
       <div role="status" className="mt-3">
         {state?.ok ? <p className="font-semibold text-ok">{state.message}</p> : null}
       </div>
-      <div role="alert">{state && !state.ok ? <p className="rounded-md border border-danger bg-[#fce8e6] p-3 font-semibold text-danger">{state.message}</p> : null}</div>
+      <div role="alert">
+        {state && !state.ok ? (
+          <p className="rounded-md border border-danger bg-[#fce8e6] p-3 font-semibold text-danger">{state.message}</p>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -7,7 +7,13 @@ import { CHROME_NAMESPACES, type Namespace, pickMessages } from "@/i18n/client-m
  * inherits instead of adding to them, so the chrome's namespaces come along every time. List exactly what
  * the client components inside need: test/client-messages.test.ts checks it from the import graph.
  */
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly Namespace[]; children: React.ReactNode }) {
+export async function ClientMessages({
+  namespaces,
+  children,
+}: {
+  namespaces: readonly Namespace[];
+  children: React.ReactNode;
+}) {
   const messages = pickMessages(await getMessages(), [...CHROME_NAMESPACES, ...namespaces]);
   return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
 }

@@ -3,7 +3,15 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/forms/action-form";
 
-export function AddSectionForm({ action, conceptId, owners }: { action: FormAction; conceptId: string; owners: { id: string; name: string }[] }) {
+export function AddSectionForm({
+  action,
+  conceptId,
+  owners,
+}: {
+  action: FormAction;
+  conceptId: string;
+  owners: { id: string; name: string }[];
+}) {
   const t = useTranslations("outline");
   return (
     <ActionForm action={action} resetOnSuccess className="mt-4 flex flex-wrap items-end gap-4">
@@ -35,7 +43,11 @@ export function AddSectionForm({ action, conceptId, owners }: { action: FormActi
               <label htmlFor="neuer-zustaendig" className="font-semibold">
                 {t("ownerLabel")}
               </label>
-              <select id="neuer-zustaendig" name="ownerOrganisationId" className="rounded-md border border-muted bg-white px-3 py-2">
+              <select
+                id="neuer-zustaendig"
+                name="ownerOrganisationId"
+                className="rounded-md border border-muted bg-white px-3 py-2"
+              >
                 {owners.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name}

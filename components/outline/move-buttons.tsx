@@ -4,13 +4,32 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/http/action-result";
 
-type MoveAction = (input: { conceptId: string; sectionId: string; direction: "up" | "down"; title: string }) => Promise<ActionResult<unknown>>;
+type MoveAction = (input: {
+  conceptId: string;
+  sectionId: string;
+  direction: "up" | "down";
+  title: string;
+}) => Promise<ActionResult<unknown>>;
 
 /**
  * "Nach oben" / "Nach unten": the keyboard way to reorder. The buttons stay focusable at the ends
  * (aria-disabled), and focus follows the moved section so one can press again.
  */
-export function MoveButtons({ action, conceptId, sectionId, title, isFirst, isLast }: { action: MoveAction; conceptId: string; sectionId: string; title: string; isFirst: boolean; isLast: boolean }) {
+export function MoveButtons({
+  action,
+  conceptId,
+  sectionId,
+  title,
+  isFirst,
+  isLast,
+}: {
+  action: MoveAction;
+  conceptId: string;
+  sectionId: string;
+  title: string;
+  isFirst: boolean;
+  isLast: boolean;
+}) {
   const t = useTranslations("outline");
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);

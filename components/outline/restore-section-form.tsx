@@ -3,7 +3,17 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/forms/action-form";
 
-export function RestoreSectionForm({ action, conceptId, sectionId, title }: { action: FormAction; conceptId: string; sectionId: string; title: string }) {
+export function RestoreSectionForm({
+  action,
+  conceptId,
+  sectionId,
+  title,
+}: {
+  action: FormAction;
+  conceptId: string;
+  sectionId: string;
+  title: string;
+}) {
   const t = useTranslations("outline");
   return (
     <ActionForm action={action} resetOnSuccess={false} className="flex flex-wrap items-center gap-3">

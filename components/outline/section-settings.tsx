@@ -71,7 +71,12 @@ export function SectionSettings({
               <label htmlFor={id("zustaendig")} className="font-semibold">
                 {t("ownerLabel")}
               </label>
-              <select id={id("zustaendig")} name="ownerOrganisationId" defaultValue={section.ownerOrganisationId} className="rounded-md border border-muted bg-white px-3 py-2">
+              <select
+                id={id("zustaendig")}
+                name="ownerOrganisationId"
+                defaultValue={section.ownerOrganisationId}
+                className="rounded-md border border-muted bg-white px-3 py-2"
+              >
                 {owners.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name}
@@ -93,7 +98,14 @@ export function SectionSettings({
               <ul className="mt-2 space-y-1">
                 {mandateItems.map((item, i) => (
                   <li key={item.id} className="flex items-start gap-2">
-                    <input id={id(`auftrag-${item.id}`)} type="checkbox" name="mandateItemIds" value={item.id} defaultChecked={section.mandateItemIds.includes(item.id)} className="mt-1.5 size-4" />
+                    <input
+                      id={id(`auftrag-${item.id}`)}
+                      type="checkbox"
+                      name="mandateItemIds"
+                      value={item.id}
+                      defaultChecked={section.mandateItemIds.includes(item.id)}
+                      className="mt-1.5 size-4"
+                    />
                     <label htmlFor={id(`auftrag-${item.id}`)}>
                       {i + 1}. {item.text}
                     </label>

@@ -20,7 +20,13 @@ export function CalendarSubscription({ hasToken }: { hasToken: boolean }) {
           <label htmlFor="calendar-url" className="font-semibold">
             {t("url")}
           </label>
-          <input id="calendar-url" readOnly value={url} className="mt-1 w-full rounded-md border border-muted bg-canvas px-3 py-2 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id="calendar-url"
+            readOnly
+            value={url}
+            className="mt-1 w-full rounded-md border border-muted bg-canvas px-3 py-2 font-mono text-sm"
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <p className="mt-1 text-sm text-muted" role="status">
             {t("shownOnce")}
           </p>
@@ -42,7 +48,11 @@ export function CalendarSubscription({ hasToken }: { hasToken: boolean }) {
           </form>
         ) : null}
       </div>
-      {created && !created.ok ? <p role="alert" className="font-semibold text-danger">{created.message}</p> : null}
+      {created && !created.ok ? (
+        <p role="alert" className="font-semibold text-danger">
+          {created.message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -12,7 +12,13 @@ const PAD = 90;
  * The plan as a picture and, with exactly the same dates, as a table: the SVG is decorative for screen
  * readers (aria-hidden), the table carries the information.
  */
-export async function DeadlineTimeline({ plan, settings }: { plan: ConceptPlan; settings?: { conceptId: string; submissionLeadDays: number; signoffDays: number; revisionDays: number } }) {
+export async function DeadlineTimeline({
+  plan,
+  settings,
+}: {
+  plan: ConceptPlan;
+  settings?: { conceptId: string; submissionLeadDays: number; signoffDays: number; revisionDays: number };
+}) {
   const t = await getTranslations("planning");
   const format = await getFormatter();
   const day = (d: string) => new Date(`${d}T12:00:00Z`);
@@ -35,13 +41,30 @@ export async function DeadlineTimeline({ plan, settings }: { plan: ConceptPlan; 
         <line x1={PAD} x2={WIDTH - PAD} y1={60} y2={60} stroke="#4a5360" strokeWidth={2} />
         {plan.milestones.map((m, i) => (
           <g key={`${m.kind}-${m.committee ?? ""}-${m.date}`}>
-            <circle cx={x(m.date)} cy={60} r={7} fill={m.reached ? "#1d6b36" : m.overdue ? "#b3261e" : "#ffffff"} stroke="#1b1f24" strokeWidth={2} />
+            <circle
+              cx={x(m.date)}
+              cy={60}
+              r={7}
+              fill={m.reached ? "#1d6b36" : m.overdue ? "#b3261e" : "#ffffff"}
+              stroke="#1b1f24"
+              strokeWidth={2}
+            />
             <text x={x(m.date)} y={i % 2 ? 95 : 35} textAnchor="middle" fontSize={12} fill="#1b1f24">
-              {m.kind === "sitzung" || m.kind === "vorlagenfrist" ? `${m.kind === "sitzung" ? "⌂" : "✉"} ${m.committee}` : label(m)}
+              {m.kind === "sitzung" || m.kind === "vorlagenfrist"
+                ? `${m.kind === "sitzung" ? "⌂" : "✉"} ${m.committee}`
+                : label(m)}
             </text>
           </g>
         ))}
-        <line x1={x(plan.today)} x2={x(plan.today)} y1={15} y2={105} stroke="#0b5cad" strokeWidth={2} strokeDasharray="4 3" />
+        <line
+          x1={x(plan.today)}
+          x2={x(plan.today)}
+          y1={15}
+          y2={105}
+          stroke="#0b5cad"
+          strokeWidth={2}
+          strokeDasharray="4 3"
+        />
         <text x={x(plan.today)} y={12} textAnchor="middle" fontSize={12} fill="#0b5cad">
           {t("today")}
         </text>
@@ -67,7 +90,13 @@ export async function DeadlineTimeline({ plan, settings }: { plan: ConceptPlan; 
               <td className="py-2 pr-4 whitespace-nowrap">{format.dateTime(day(m.date), { dateStyle: "medium" })}</td>
               <td className="py-2 pr-4">{label(m)}</td>
               <td className="py-2 pr-4">
-                {m.reached ? <Badge tone="ok">{t("reached")}</Badge> : m.overdue ? <Badge tone="danger">{t("overdue")}</Badge> : <Badge>{t("open")}</Badge>}
+                {m.reached ? (
+                  <Badge tone="ok">{t("reached")}</Badge>
+                ) : m.overdue ? (
+                  <Badge tone="danger">{t("overdue")}</Badge>
+                ) : (
+                  <Badge>{t("open")}</Badge>
+                )}
               </td>
             </tr>
           ))}

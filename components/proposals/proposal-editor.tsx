@@ -27,24 +27,49 @@ export default function ProposalEditor(props: ProposalEditorProps) {
   const id = useId().replace(/[^a-zA-Z0-9]/g, "");
   const [reason, setReason] = useState("");
   const [linkOpen, setLinkOpen] = useState(false);
-  const [status, setStatus] = useState<{ kind: "idle" | "busy" | "error"; message: string; field?: string }>({ kind: "idle", message: "" });
+  const [status, setStatus] = useState<{ kind: "idle" | "busy" | "error"; message: string; field?: string }>({
+    kind: "idle",
+    message: "",
+  });
   const editor = useEditor({
     extensions: editorExtensions,
     content: props.initialContent as JSONContent,
     immediatelyRender: false,
     // The toolbar's aria-controls points at this id.
-    editorProps: { attributes: { id: `werkzeuge${id}-text`, class: "rich-text min-h-64 p-4 focus:outline-none", "aria-label": props.label, "aria-multiline": "true", role: "textbox" } },
+    editorProps: {
+      attributes: {
+        id: `werkzeuge${id}-text`,
+        class: "rich-text min-h-64 p-4 focus:outline-none",
+        "aria-label": props.label,
+        "aria-multiline": "true",
+        role: "textbox",
+      },
+    },
   });
 
   async function submit() {
     if (!editor) return;
     setStatus({ kind: "busy", message: t("sending") });
-    const body = props.mode === "propose" ? { baseVersion: props.baseVersion, content: editor.getJSON(), reason } : { baseVersion: props.baseVersion, content: editor.getJSON() };
+    const body =
+      props.mode === "propose"
+        ? { baseVersion: props.baseVersion, content: editor.getJSON(), reason }
+        : { baseVersion: props.baseVersion, content: editor.getJSON() };
     try {
-      const response = await fetch(props.endpoint, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      const json = (await response.json().catch(() => ({}))) as { ok?: boolean; proposalId?: string; message?: string; fieldErrors?: Record<string, string> };
+      const response = await fetch(props.endpoint, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      const json = (await response.json().catch(() => ({}))) as {
+        ok?: boolean;
+        proposalId?: string;
+        message?: string;
+        fieldErrors?: Record<string, string>;
+      };
       if (response.ok && json.ok) {
-        window.location.assign(props.mode === "propose" && json.proposalId ? `${props.doneHref}/${json.proposalId}` : props.doneHref);
+        window.location.assign(
+          props.mode === "propose" && json.proposalId ? `${props.doneHref}/${json.proposalId}` : props.doneHref,
+        );
         return;
       }
       const field = json.fieldErrors ? Object.keys(json.fieldErrors)[0] : undefined;
@@ -57,7 +82,14 @@ export default function ProposalEditor(props: ProposalEditorProps) {
   return (
     <div className="mt-6 flex flex-col gap-4">
       <div className="rounded-lg border border-line bg-white">
-        {editor ? <EditorToolbar editor={editor} id={`werkzeuge${id}`} onLink={() => setLinkOpen(true)} onReturnToText={() => editor.commands.focus()} /> : null}
+        {editor ? (
+          <EditorToolbar
+            editor={editor}
+            id={`werkzeuge${id}`}
+            onLink={() => setLinkOpen(true)}
+            onReturnToText={() => editor.commands.focus()}
+          />
+        ) : null}
         <EditorContent editor={editor} />
         {editor ? <LinkDialog editor={editor} open={linkOpen} onOpenChange={setLinkOpen} /> : null}
       </div>
@@ -82,7 +114,11 @@ export default function ProposalEditor(props: ProposalEditorProps) {
         <Button type="button" onClick={() => void submit()} disabled={status.kind === "busy" || !editor}>
           {props.mode === "propose" ? t("submit") : t("acceptReconciled")}
         </Button>
-        <p id={`status-${id}`} role={status.kind === "error" ? "alert" : "status"} className={status.kind === "error" ? "font-semibold text-danger" : "text-muted"}>
+        <p
+          id={`status-${id}`}
+          role={status.kind === "error" ? "alert" : "status"}
+          className={status.kind === "error" ? "font-semibold text-danger" : "text-muted"}
+        >
           {status.message}
         </p>
       </div>

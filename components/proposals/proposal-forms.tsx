@@ -1,7 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { acceptProposalAction, decideProposalAction, rejectProposalAction, withdrawProposalAction } from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/vorschlaege/[proposalId]/actions";
+import {
+  acceptProposalAction,
+  decideProposalAction,
+  rejectProposalAction,
+  withdrawProposalAction,
+} from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/vorschlaege/[proposalId]/actions";
 import { ActionForm, FieldError } from "@/components/forms/action-form";
 import { AbwaegungForm } from "@/components/comments/thread-forms";
 import { Button } from "@/components/ui/button";
@@ -44,7 +49,14 @@ export function RejectForm({ ctx }: { ctx: Ctx }) {
           <label htmlFor="reject-reason" className="font-semibold">
             {t("rejectReason")}
           </label>
-          <textarea id="reject-reason" name="reason" rows={2} aria-invalid={fieldErrors.reason ? true : undefined} aria-describedby={fieldErrors.reason ? "reject-reason-error" : undefined} className="w-full rounded-md border border-muted bg-white px-3 py-2" />
+          <textarea
+            id="reject-reason"
+            name="reason"
+            rows={2}
+            aria-invalid={fieldErrors.reason ? true : undefined}
+            aria-describedby={fieldErrors.reason ? "reject-reason-error" : undefined}
+            className="w-full rounded-md border border-muted bg-white px-3 py-2"
+          />
           <FieldError id="reject-reason-error" message={fieldErrors.reason} />
           <Button type="submit" variant="danger" disabled={pending} className="self-start">
             {t("reject")}
@@ -71,6 +83,19 @@ export function WithdrawForm({ ctx }: { ctx: Ctx }) {
   );
 }
 
-export function ProposalDecisionForm({ ctx, current }: { ctx: Ctx; current: { decision: string | null; reason: string | null } }) {
-  return <AbwaegungForm action={decideProposalAction} id={`decide-${ctx.proposalId}`} hidden={<Hidden ctx={ctx} />} current={current} />;
+export function ProposalDecisionForm({
+  ctx,
+  current,
+}: {
+  ctx: Ctx;
+  current: { decision: string | null; reason: string | null };
+}) {
+  return (
+    <AbwaegungForm
+      action={decideProposalAction}
+      id={`decide-${ctx.proposalId}`}
+      hidden={<Hidden ctx={ctx} />}
+      current={current}
+    />
+  );
 }

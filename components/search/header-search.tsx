@@ -7,7 +7,11 @@ import { useEffect, useRef } from "react";
 function acceptsText(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  return Boolean(target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="combobox"], [role="searchbox"]'));
+  return Boolean(
+    target.closest(
+      'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="combobox"], [role="searchbox"]',
+    ),
+  );
 }
 
 /**
@@ -21,7 +25,15 @@ export function HeaderSearch() {
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || event.isComposing) return;
+      if (
+        event.key !== "/" ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        event.defaultPrevented ||
+        event.isComposing
+      )
+        return;
       if (acceptsText(event.target)) return;
       const target = document.querySelector<HTMLInputElement>("[data-search-page-input]") ?? input.current;
       if (!target) return;
@@ -51,8 +63,22 @@ export function HeaderSearch() {
       <span id="header-search-hint" className="sr-only">
         {t("shortcutHint")}
       </span>
-      <button type="submit" aria-label={t("headerSubmit")} title={t("headerSubmit")} className="rounded-md border border-line p-1.5 hover:bg-canvas">
-        <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <button
+        type="submit"
+        aria-label={t("headerSubmit")}
+        title={t("headerSubmit")}
+        className="rounded-md border border-line p-1.5 hover:bg-canvas"
+      >
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          width="18"
+          height="18"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+        >
           <circle cx="8.5" cy="8.5" r="5.5" />
           <path d="M13 13l4.5 4.5" />
         </svg>

@@ -18,7 +18,9 @@ export async function SearchResults({ result }: { result: SearchResult }) {
             {concept.sections.map((section) => (
               <section key={section.sectionId} className="rounded-lg border border-line bg-white p-4">
                 <h3 className="text-lg font-semibold">
-                  <Link href={section.href}>{t("sectionHeading", { number: section.number, title: section.title })}</Link>
+                  <Link href={section.href}>
+                    {t("sectionHeading", { number: section.number, title: section.title })}
+                  </Link>
                 </h3>
                 <ul className="mt-2 flex flex-col gap-3">
                   {section.hits.map((hit, i) => (

@@ -4,7 +4,15 @@ import { buttonClass } from "@/components/ui/button";
 export const SYNOPSE_FORMATS = ["csv", "pdf", "docx"] as const;
 
 /** The Synopse as CSV, PDF and DOCX: `href` is the download route, the format is appended. */
-export async function SynopseDownloads({ href, label, className = "flex flex-wrap gap-3" }: { href: string; label: string; className?: string }) {
+export async function SynopseDownloads({
+  href,
+  label,
+  className = "flex flex-wrap gap-3",
+}: {
+  href: string;
+  label: string;
+  className?: string;
+}) {
   const t = await getTranslations("synopse");
   return (
     <ul className={className} aria-label={label}>

@@ -17,11 +17,13 @@ export async function SynopseTable({ entries, caption }: { entries: SynopseTable
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-canvas">
           <tr>
-            {[t("section"), t("organisation"), t("kind"), t("text"), t("decision"), t("reason"), t("result")].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 align-bottom">
-                {h}
-              </th>
-            ))}
+            {[t("section"), t("organisation"), t("kind"), t("text"), t("decision"), t("reason"), t("result")].map(
+              (h) => (
+                <th key={h} scope="col" className="px-3 py-2 align-bottom">
+                  {h}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody>
@@ -49,7 +51,9 @@ export async function SynopseTable({ entries, caption }: { entries: SynopseTable
                 {e.quote ? <q className="block text-muted italic">{e.quote}</q> : null}
                 <span className="whitespace-pre-line">{e.text}</span>
               </td>
-              <td className="px-3 py-2">{e.decision ? ta(e.decision as Decision) : <span className="text-warn">{t("undecided")}</span>}</td>
+              <td className="px-3 py-2">
+                {e.decision ? ta(e.decision as Decision) : <span className="text-warn">{t("undecided")}</span>}
+              </td>
               <td className="max-w-sm px-3 py-2 whitespace-pre-line">{e.reason ?? ""}</td>
               <td className="px-3 py-2">{e.resultRevision ? t("revision", { number: e.resultRevision }) : "—"}</td>
             </tr>

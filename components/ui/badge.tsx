@@ -9,9 +9,23 @@ const TONES: Record<Tone, string> = {
   danger: "bg-[#fce8e6] text-danger border-[#f2b8b5]",
 };
 
-export function Badge({ tone = "neutral", children, title }: { tone?: Tone; children: React.ReactNode; title?: string }) {
+export function Badge({
+  tone = "neutral",
+  children,
+  title,
+}: {
+  tone?: Tone;
+  children: React.ReactNode;
+  title?: string;
+}) {
   return (
-    <span title={title} className={clsx("inline-flex items-center rounded-full border px-2.5 py-0.5 text-sm font-semibold whitespace-nowrap", TONES[tone])}>
+    <span
+      title={title}
+      className={clsx(
+        "inline-flex items-center rounded-full border px-2.5 py-0.5 text-sm font-semibold whitespace-nowrap",
+        TONES[tone],
+      )}
+    >
       {children}
     </span>
   );

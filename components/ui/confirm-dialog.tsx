@@ -29,7 +29,9 @@ export function ConfirmDialog({
   const [open, setOpen] = useState(false);
   return (
     <AlertDialog.Root open={open} onOpenChange={setOpen}>
-      <AlertDialog.Trigger aria-label={triggerAriaLabel} className={buttonClass(triggerVariant, "px-3 py-1.5 text-sm")}>{trigger}</AlertDialog.Trigger>
+      <AlertDialog.Trigger aria-label={triggerAriaLabel} className={buttonClass(triggerVariant, "px-3 py-1.5 text-sm")}>
+        {trigger}
+      </AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
         <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-line bg-white p-6 shadow-lg">

@@ -2,7 +2,13 @@ import type { InputHTMLAttributes } from "react";
 import { describedByFor, FieldShell } from "./field-shell";
 
 /** A labelled input with its error tied to it for screen readers (aria-describedby, aria-invalid). */
-export function TextField({ id, label, error, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string; hint?: string }) {
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string; hint?: string }) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <input

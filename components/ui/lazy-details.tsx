@@ -9,7 +9,21 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
  * or ticked is kept and submitted. `always` renders the content from the start (e.g. to show an error in it);
  * `after` is rendered in the disclosure whether it was opened or not.
  */
-export function LazyDetails({ summary, className, summaryClassName, always = false, after, children }: { summary: ReactNode; className?: string; summaryClassName?: string; always?: boolean; after?: ReactNode; children: ReactNode }) {
+export function LazyDetails({
+  summary,
+  className,
+  summaryClassName,
+  always = false,
+  after,
+  children,
+}: {
+  summary: ReactNode;
+  className?: string;
+  summaryClassName?: string;
+  always?: boolean;
+  after?: ReactNode;
+  children: ReactNode;
+}) {
   const details = useRef<HTMLDetailsElement>(null);
   const [opened, setOpened] = useState(false);
   // Opened before hydration (the native disclosure works without script): render the content now.

@@ -45,7 +45,11 @@ export async function Pagination({ label, page, pageCount, href, previousLabel, 
                 prefetch={false}
                 aria-label={t("page", { page: n })}
                 aria-current={n === page ? "page" : undefined}
-                className={n === page ? "inline-block rounded-md border border-brand bg-brand px-3 py-1.5 font-semibold text-white no-underline hover:text-white" : "inline-block rounded-md px-3 py-1.5"}
+                className={
+                  n === page
+                    ? "inline-block rounded-md border border-brand bg-brand px-3 py-1.5 font-semibold text-white no-underline hover:text-white"
+                    : "inline-block rounded-md px-3 py-1.5"
+                }
               >
                 {n}
               </Link>

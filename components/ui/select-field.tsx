@@ -12,7 +12,14 @@ export function SelectField({
   options,
   placeholder,
   ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; error?: string; hint?: string; options: readonly Option[]; placeholder?: string }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  options: readonly Option[];
+  placeholder?: string;
+}) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <select

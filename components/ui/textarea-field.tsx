@@ -1,7 +1,13 @@
 import type { TextareaHTMLAttributes } from "react";
 import { describedByFor, FieldShell } from "./field-shell";
 
-export function TextAreaField({ id, label, error, hint, ...textarea }: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; label: string; error?: string; hint?: string }) {
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  ...textarea
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; label: string; error?: string; hint?: string }) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <textarea

@@ -13,7 +13,17 @@ const ROLES = ["vorberatung", "entscheidung", "kenntnisnahme"] as const;
  * The lead's editor of the Beratungsfolge until submission: every committee with its role, meeting date and
  * Vorlagenfrist, moved with buttons (never by dragging alone), removed, or added from the committees.
  */
-export function BeratungsfolgeEditor({ action, conceptId, folge, committees }: { action: FormAction; conceptId: string; folge: FolgeRow[]; committees: { id: string; name: string; shortName: string }[] }) {
+export function BeratungsfolgeEditor({
+  action,
+  conceptId,
+  folge,
+  committees,
+}: {
+  action: FormAction;
+  conceptId: string;
+  folge: FolgeRow[];
+  committees: { id: string; name: string; shortName: string }[];
+}) {
   const t = useTranslations("vorlage.folgeEditor");
   const tr = useTranslations("consultationRole");
   const roles = ROLES.map((r) => ({ value: r, label: tr(r) }));
@@ -31,26 +41,74 @@ export function BeratungsfolgeEditor({ action, conceptId, folge, committees }: {
                   {c.position}. {c.committeeName} ({committee})
                 </h3>
                 <div className="flex flex-wrap gap-2">
-                  <SmallForm action={action} conceptId={conceptId} fields={{ op: "move", consultationId: c.id, direction: "up" }} label={t("moveUp", { committee })} committee={committee} disabled={i === 0}>
+                  <SmallForm
+                    action={action}
+                    conceptId={conceptId}
+                    fields={{ op: "move", consultationId: c.id, direction: "up" }}
+                    label={t("moveUp", { committee })}
+                    committee={committee}
+                    disabled={i === 0}
+                  >
                     {t("up")}
                   </SmallForm>
-                  <SmallForm action={action} conceptId={conceptId} fields={{ op: "move", consultationId: c.id, direction: "down" }} label={t("moveDown", { committee })} committee={committee} disabled={i === folge.length - 1}>
+                  <SmallForm
+                    action={action}
+                    conceptId={conceptId}
+                    fields={{ op: "move", consultationId: c.id, direction: "down" }}
+                    label={t("moveDown", { committee })}
+                    committee={committee}
+                    disabled={i === folge.length - 1}
+                  >
                     {t("down")}
                   </SmallForm>
-                  <SmallForm action={action} conceptId={conceptId} fields={{ op: "remove", consultationId: c.id }} label={t("remove", { committee })} committee={committee} disabled={folge.length === 1}>
+                  <SmallForm
+                    action={action}
+                    conceptId={conceptId}
+                    fields={{ op: "remove", consultationId: c.id }}
+                    label={t("remove", { committee })}
+                    committee={committee}
+                    disabled={folge.length === 1}
+                  >
                     {t("removeShort")}
                   </SmallForm>
                 </div>
               </div>
-              <ActionForm action={action} resetOnSuccess={false} label={t("changeLabel", { committee })} className="mt-3">
+              <ActionForm
+                action={action}
+                resetOnSuccess={false}
+                label={t("changeLabel", { committee })}
+                className="mt-3"
+              >
                 {({ pending, fieldErrors }) => (
                   <div className="flex flex-wrap items-end gap-4">
                     <input type="hidden" name="op" value="update" />
                     <input type="hidden" name="conceptId" value={conceptId} />
                     <input type="hidden" name="consultationId" value={c.id} />
-                    <SelectField id={`role-${id}`} name="role" label={t("roleOf", { committee })} defaultValue={c.role} options={roles} error={fieldErrors.role} />
-                    <TextField id={`meeting-${id}`} name="meetingDate" type="date" required label={t("meetingDateOf", { committee })} defaultValue={c.meetingDate} error={fieldErrors.meetingDate} />
-                    <TextField id={`deadline-${id}`} name="submissionDeadline" type="date" label={t("submissionDeadlineOf", { committee })} defaultValue={c.submissionDeadline ?? ""} error={fieldErrors.submissionDeadline} />
+                    <SelectField
+                      id={`role-${id}`}
+                      name="role"
+                      label={t("roleOf", { committee })}
+                      defaultValue={c.role}
+                      options={roles}
+                      error={fieldErrors.role}
+                    />
+                    <TextField
+                      id={`meeting-${id}`}
+                      name="meetingDate"
+                      type="date"
+                      required
+                      label={t("meetingDateOf", { committee })}
+                      defaultValue={c.meetingDate}
+                      error={fieldErrors.meetingDate}
+                    />
+                    <TextField
+                      id={`deadline-${id}`}
+                      name="submissionDeadline"
+                      type="date"
+                      label={t("submissionDeadlineOf", { committee })}
+                      defaultValue={c.submissionDeadline ?? ""}
+                      error={fieldErrors.submissionDeadline}
+                    />
                     <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending || undefined}>
                       {t("save")}
                       <span className="sr-only"> {committee}</span>
@@ -82,9 +140,30 @@ export function BeratungsfolgeEditor({ action, conceptId, folge, committees }: {
                   options={committees.map((o) => ({ value: o.id, label: `${o.name} (${o.shortName})` }))}
                   error={fieldErrors.committeeId}
                 />
-                <SelectField id="add-role" name="role" label={t("role")} defaultValue="vorberatung" options={roles} error={fieldErrors.role} />
-                <TextField id="add-meeting" name="meetingDate" type="date" required label={t("meetingDate")} error={fieldErrors.meetingDate} />
-                <TextField id="add-deadline" name="submissionDeadline" type="date" label={t("submissionDeadline")} hint={t("deadlineHint")} error={fieldErrors.submissionDeadline} />
+                <SelectField
+                  id="add-role"
+                  name="role"
+                  label={t("role")}
+                  defaultValue="vorberatung"
+                  options={roles}
+                  error={fieldErrors.role}
+                />
+                <TextField
+                  id="add-meeting"
+                  name="meetingDate"
+                  type="date"
+                  required
+                  label={t("meetingDate")}
+                  error={fieldErrors.meetingDate}
+                />
+                <TextField
+                  id="add-deadline"
+                  name="submissionDeadline"
+                  type="date"
+                  label={t("submissionDeadline")}
+                  hint={t("deadlineHint")}
+                  error={fieldErrors.submissionDeadline}
+                />
                 <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
                   {t("add")}
                 </Button>
@@ -98,7 +177,15 @@ export function BeratungsfolgeEditor({ action, conceptId, folge, committees }: {
 }
 
 /** One button that sends one change (move, remove); its accessible name says which committee it concerns. */
-function SmallForm({ action, conceptId, fields, label, committee, disabled, children }: {
+function SmallForm({
+  action,
+  conceptId,
+  fields,
+  label,
+  committee,
+  disabled,
+  children,
+}: {
   action: FormAction;
   conceptId: string;
   fields: Record<string, string>;

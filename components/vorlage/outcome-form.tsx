@@ -4,11 +4,25 @@ import { useTranslations } from "next-intl";
 import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 
-const OUTCOMES = ["zur_kenntnis_genommen", "beschlossen", "geaendert_beschlossen", "vertagt", "zurueckverwiesen"] as const;
+const OUTCOMES = [
+  "zur_kenntnis_genommen",
+  "beschlossen",
+  "geaendert_beschlossen",
+  "vertagt",
+  "zurueckverwiesen",
+] as const;
 const input = "rounded-md border border-muted bg-white px-2 py-1.5 aria-[invalid=true]:border-danger";
 
 /** Outcome and date of one consultation; the lead records it while the Vorlage is with the committees. */
-export function OutcomeForm({ action, conceptId, consultationId, committee, outcome, outcomeDate, meetingDate }: {
+export function OutcomeForm({
+  action,
+  conceptId,
+  consultationId,
+  committee,
+  outcome,
+  outcomeDate,
+  meetingDate,
+}: {
   action: FormAction;
   conceptId: string;
   consultationId: string;
@@ -21,7 +35,12 @@ export function OutcomeForm({ action, conceptId, consultationId, committee, outc
   const to = useTranslations("outcome");
   const id = consultationId.slice(0, 8);
   return (
-    <ActionForm action={action} resetOnSuccess={false} label={t("outcomeFormLabel", { committee })} className="flex flex-wrap items-end gap-2">
+    <ActionForm
+      action={action}
+      resetOnSuccess={false}
+      label={t("outcomeFormLabel", { committee })}
+      className="flex flex-wrap items-end gap-2"
+    >
       {({ pending, fieldErrors }) => (
         <>
           <input type="hidden" name="conceptId" value={conceptId} />
@@ -30,7 +49,14 @@ export function OutcomeForm({ action, conceptId, consultationId, committee, outc
             <label htmlFor={`outcome-${id}`} className="text-sm font-semibold">
               {t("outcomeOf", { committee })}
             </label>
-            <select id={`outcome-${id}`} name="outcome" defaultValue={outcome ?? ""} required className={input} aria-invalid={fieldErrors.outcome ? true : undefined}>
+            <select
+              id={`outcome-${id}`}
+              name="outcome"
+              defaultValue={outcome ?? ""}
+              required
+              className={input}
+              aria-invalid={fieldErrors.outcome ? true : undefined}
+            >
               <option value="">{t("chooseOutcome")}</option>
               {OUTCOMES.map((o) => (
                 <option key={o} value={o}>
@@ -43,7 +69,16 @@ export function OutcomeForm({ action, conceptId, consultationId, committee, outc
             <label htmlFor={`outcome-date-${id}`} className="text-sm font-semibold">
               {t("outcomeDateOf", { committee })}
             </label>
-            <input id={`outcome-date-${id}`} name="outcomeDate" type="date" required defaultValue={outcomeDate ?? meetingDate} className={input} aria-invalid={fieldErrors.outcomeDate ? true : undefined} aria-describedby={fieldErrors.outcomeDate ? `outcome-date-${id}-error` : undefined} />
+            <input
+              id={`outcome-date-${id}`}
+              name="outcomeDate"
+              type="date"
+              required
+              defaultValue={outcomeDate ?? meetingDate}
+              className={input}
+              aria-invalid={fieldErrors.outcomeDate ? true : undefined}
+              aria-describedby={fieldErrors.outcomeDate ? `outcome-date-${id}-error` : undefined}
+            />
           </div>
           <Button type="submit" variant="secondary" disabled={pending}>
             {t("saveOutcome", { committee })}
@@ -56,7 +91,21 @@ export function OutcomeForm({ action, conceptId, consultationId, committee, outc
 }
 
 /** One deliberation step (Beraten, Abgeschlossen, zurück in die Überarbeitung) as a button. */
-export function StepForm({ action, conceptId, transition, label, disabled, describedBy }: { action: FormAction; conceptId: string; transition: string; label: string; disabled: boolean; describedBy?: string }) {
+export function StepForm({
+  action,
+  conceptId,
+  transition,
+  label,
+  disabled,
+  describedBy,
+}: {
+  action: FormAction;
+  conceptId: string;
+  transition: string;
+  label: string;
+  disabled: boolean;
+  describedBy?: string;
+}) {
   return (
     <ActionForm action={action} resetOnSuccess={false}>
       {({ pending }) => (

@@ -41,7 +41,15 @@ export function AskQuestionForm({ action, conceptId }: { action: FormAction; con
 }
 
 /** The Verwaltung's answer to one Rückfrage. */
-export function AnswerQuestionForm({ action, conceptId, questionId }: { action: FormAction; conceptId: string; questionId: string }) {
+export function AnswerQuestionForm({
+  action,
+  conceptId,
+  questionId,
+}: {
+  action: FormAction;
+  conceptId: string;
+  questionId: string;
+}) {
   const t = useTranslations("readingRoom");
   const id = `answer-${questionId.slice(0, 8)}`;
   return (
@@ -53,7 +61,16 @@ export function AnswerQuestionForm({ action, conceptId, questionId }: { action: 
           <label htmlFor={id} className="font-semibold">
             {t("answer")}
           </label>
-          <textarea id={id} name="answer" rows={3} required maxLength={5000} className={area} aria-invalid={fieldErrors.answer ? true : undefined} aria-describedby={fieldErrors.answer ? `${id}-error` : undefined} />
+          <textarea
+            id={id}
+            name="answer"
+            rows={3}
+            required
+            maxLength={5000}
+            className={area}
+            aria-invalid={fieldErrors.answer ? true : undefined}
+            aria-describedby={fieldErrors.answer ? `${id}-error` : undefined}
+          />
           <FieldError id={`${id}-error`} message={fieldErrors.answer} />
           <Button type="submit" className="mt-2" disabled={pending}>
             {t("sendAnswer")}

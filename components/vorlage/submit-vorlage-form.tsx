@@ -4,12 +4,28 @@ import { useTranslations } from "next-intl";
 import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 
-export type FolgeRow = { id: string; position: number; committeeName: string; committeeShortName: string; role: string; meetingDate: string; submissionDeadline: string | null };
+export type FolgeRow = {
+  id: string;
+  position: number;
+  committeeName: string;
+  committeeShortName: string;
+  role: string;
+  meetingDate: string;
+  submissionDeadline: string | null;
+};
 
 const input = "rounded-md border border-muted bg-white px-3 py-2 aria-[invalid=true]:border-danger";
 
 /** The lead's form: type, number and date of the Vorlage; the Beratungsfolge is submitted as the editor below holds it. */
-export function SubmitVorlageForm({ action, conceptId, today }: { action: FormAction; conceptId: string; today: string }) {
+export function SubmitVorlageForm({
+  action,
+  conceptId,
+  today,
+}: {
+  action: FormAction;
+  conceptId: string;
+  today: string;
+}) {
   const t = useTranslations("vorlage");
   return (
     <ActionForm action={action} resetOnSuccess={false} label={t("formLabel")} className="mt-4 space-y-6">
@@ -21,7 +37,13 @@ export function SubmitVorlageForm({ action, conceptId, today }: { action: FormAc
             <div className="mt-2 flex flex-wrap gap-6">
               {(["informationsvorlage", "beschlussvorlage"] as const).map((type) => (
                 <label key={type} className="flex items-center gap-2">
-                  <input type="radio" name="paperType" value={type} defaultChecked={type === "beschlussvorlage"} required />
+                  <input
+                    type="radio"
+                    name="paperType"
+                    value={type}
+                    defaultChecked={type === "beschlussvorlage"}
+                    required
+                  />
                   {t(type)}
                 </label>
               ))}

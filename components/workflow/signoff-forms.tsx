@@ -26,7 +26,11 @@ export function SignoffForm({
   const t = useTranslations("signoff");
   const { state, pending, fieldError, formProps } = useActionForm(action);
   return (
-    <form {...formProps} aria-labelledby="mitzeichnen" className="mt-4 flex max-w-2xl flex-col gap-4 rounded-md border border-line bg-canvas p-4">
+    <form
+      {...formProps}
+      aria-labelledby="mitzeichnen"
+      className="mt-4 flex max-w-2xl flex-col gap-4 rounded-md border border-line bg-canvas p-4"
+    >
       <h3 id="mitzeichnen" className="text-lg font-bold">
         {t("formHeading", { organisation: organisations.map((o) => o.name).join(" / ") })}
       </h3>
@@ -39,7 +43,11 @@ export function SignoffForm({
           <label htmlFor="signoff-organisation" className="font-semibold">
             {t("formOrganisation")}
           </label>
-          <select id="signoff-organisation" name="organisationId" className="rounded-md border border-muted bg-white px-3 py-2">
+          <select
+            id="signoff-organisation"
+            name="organisationId"
+            className="rounded-md border border-muted bg-white px-3 py-2"
+          >
             {organisations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -58,7 +66,14 @@ export function SignoffForm({
           </div>
         ))}
       </Fieldset>
-      <TextAreaField id="signoff-remarks" name="remarks" rows={4} label={t("formRemarks")} hint={t("formRemarksHint")} error={fieldError("remarks")} />
+      <TextAreaField
+        id="signoff-remarks"
+        name="remarks"
+        rows={4}
+        label={t("formRemarks")}
+        hint={t("formRemarksHint")}
+        error={fieldError("remarks")}
+      />
       <p className="text-sm break-all text-muted">{t("formHashHint", { hash: contentHash })}</p>
       <div>
         <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
@@ -87,9 +102,21 @@ export function RequiredSignoffsForm({
     <form {...formProps} className="mt-4 flex flex-col gap-4">
       <FormMessage state={state} fields={["organisationIds"]} />
       <input type="hidden" name="conceptId" value={conceptId} />
-      <Fieldset legend={t("required")} hint={t("requiredHint")} error={fieldError("organisationIds")} errorId="required-orgs-error">
+      <Fieldset
+        legend={t("required")}
+        hint={t("requiredHint")}
+        error={fieldError("organisationIds")}
+        errorId="required-orgs-error"
+      >
         {candidates.map((c) => (
-          <CheckboxField key={c.id} id={`required-${c.id}`} name="organisationIds" value={c.id} label={c.name} defaultChecked={selected.includes(c.id)} />
+          <CheckboxField
+            key={c.id}
+            id={`required-${c.id}`}
+            name="organisationIds"
+            value={c.id}
+            label={c.name}
+            defaultChecked={selected.includes(c.id)}
+          />
         ))}
       </Fieldset>
       <div>

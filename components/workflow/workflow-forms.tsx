@@ -6,7 +6,19 @@ import { useActionForm, type FormAction } from "@/components/forms/use-action-fo
 import { Button } from "@/components/ui/button";
 
 /** One workflow step as a button; the server decides, the answer is announced beside it. */
-export function TransitionForm({ action, conceptId, transition, label, variant = "primary" }: { action: FormAction<unknown>; conceptId: string; transition: string; label: string; variant?: "primary" | "secondary" | "danger" }) {
+export function TransitionForm({
+  action,
+  conceptId,
+  transition,
+  label,
+  variant = "primary",
+}: {
+  action: FormAction<unknown>;
+  conceptId: string;
+  transition: string;
+  label: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const { state, pending, formProps } = useActionForm(action);
   return (
     <form {...formProps} className="flex flex-col gap-2">
@@ -49,7 +61,12 @@ export function SectionStatusForm({
           <input type="hidden" name="title" value={title} />
           <input type="hidden" name="from" value={from} />
           <input type="hidden" name="to" value={to} />
-          <Button type="submit" variant={to === "entwurf" ? "secondary" : "primary"} disabled={pending} className="px-2 py-1 text-sm">
+          <Button
+            type="submit"
+            variant={to === "entwurf" ? "secondary" : "primary"}
+            disabled={pending}
+            className="px-2 py-1 text-sm"
+          >
             {t(`sectionMove.${to}` as "sectionMove.entwurf")}
             <span className="sr-only">: {title}</span>
           </Button>

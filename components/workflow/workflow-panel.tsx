@@ -48,7 +48,13 @@ export async function WorkflowPanel({
               return (
                 <li key={step.id} className="rounded-md border border-line p-4">
                   {step.allowed && !step.handledElsewhere ? (
-                    <TransitionForm action={action} conceptId={conceptId} transition={step.id} label={label} variant={step.id === "reopen_after_signoff" ? "secondary" : "primary"} />
+                    <TransitionForm
+                      action={action}
+                      conceptId={conceptId}
+                      transition={step.id}
+                      label={label}
+                      variant={step.id === "reopen_after_signoff" ? "secondary" : "primary"}
+                    />
                   ) : (
                     <p className="font-semibold">{label}</p>
                   )}

@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { conceptStatus, consultationOutcome, consultationRole, participantRole } from "./enums";
 import { organisations, users } from "./organisations";
 
@@ -48,7 +38,9 @@ export const conceptParticipants = pgTable(
   },
   (t) => [
     check("participant_user_xor_org", sql`(${t.userId} is null) <> (${t.organisationId} is null)`),
-    uniqueIndex("participants_concept_user_unique").on(t.conceptId, t.userId).where(sql`${t.userId} is not null`),
+    uniqueIndex("participants_concept_user_unique")
+      .on(t.conceptId, t.userId)
+      .where(sql`${t.userId} is not null`),
     uniqueIndex("participants_concept_org_unique")
       .on(t.conceptId, t.organisationId)
       .where(sql`${t.organisationId} is not null`),
@@ -92,5 +84,8 @@ export const consultations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("consultations_concept_idx").on(t.conceptId, t.position), index("consultations_committee_idx").on(t.committeeId)],
+  (t) => [
+    index("consultations_concept_idx").on(t.conceptId, t.position),
+    index("consultations_committee_idx").on(t.committeeId),
+  ],
 );

@@ -1,5 +1,17 @@
 import { sql, type SQL } from "drizzle-orm";
-import { boolean, check, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid, integer } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  integer,
+} from "drizzle-orm/pg-core";
 import { concepts } from "./concepts";
 import { organisations, users } from "./organisations";
 import { tsvector, withoutSearchVector } from "./search-vector";
@@ -8,7 +20,12 @@ import { sectionRevisions, sections, type TiptapDoc } from "./sections";
 export const threadVisibility = pgEnum("thread_visibility", ["alle", "verwaltung"]);
 export const threadStatus = pgEnum("thread_status", ["open", "resolved"]);
 /** Abwägung: the decision recorded for every comment thread and change proposal. */
-export const abwaegung = pgEnum("abwaegung", ["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", "zur_kenntnis_genommen"]);
+export const abwaegung = pgEnum("abwaegung", [
+  "uebernommen",
+  "teilweise_uebernommen",
+  "nicht_uebernommen",
+  "zur_kenntnis_genommen",
+]);
 export const proposalStatus = pgEnum("proposal_status", ["open", "accepted", "rejected", "withdrawn"]);
 
 export type StoredAnchor = {
@@ -46,7 +63,10 @@ export const commentThreads = pgTable(
     decidedAt: timestamp({ withTimezone: true }),
     decisionRevisionId: uuid().references(() => sectionRevisions.id),
   },
-  (t) => [index("comment_threads_section_idx").on(t.sectionId, t.createdAt), index("comment_threads_concept_idx").on(t.conceptId, t.status)],
+  (t) => [
+    index("comment_threads_section_idx").on(t.sectionId, t.createdAt),
+    index("comment_threads_concept_idx").on(t.conceptId, t.status),
+  ],
 );
 
 export const comments = pgTable(
@@ -101,7 +121,10 @@ export const commentMentions = pgTable(
     userId: uuid().references(() => users.id),
     organisationId: uuid().references(() => organisations.id),
   },
-  (t) => [check("mention_user_xor_org", sql`(${t.userId} is null) <> (${t.organisationId} is null)`), index("comment_mentions_comment_idx").on(t.commentId)],
+  (t) => [
+    check("mention_user_xor_org", sql`(${t.userId} is null) <> (${t.organisationId} is null)`),
+    index("comment_mentions_comment_idx").on(t.commentId),
+  ],
 );
 
 /** Änderungsvorschlag: replacement text for a section, based on one of its revisions. */
@@ -123,7 +146,9 @@ export const changeProposals = pgTable(
     contentText: text().notNull(),
     reason: text().notNull(),
     /** Full-text search (lib/search): computed by PostgreSQL from reason and contentText on every write. */
-    searchVector: tsvector().generatedAlwaysAs((): SQL => sql`to_tsvector('german', ${changeProposals.reason} || ' ' || ${changeProposals.contentText})`),
+    searchVector: tsvector().generatedAlwaysAs(
+      (): SQL => sql`to_tsvector('german', ${changeProposals.reason} || ' ' || ${changeProposals.contentText})`,
+    ),
     proposerId: uuid()
       .notNull()
       .references(() => users.id),

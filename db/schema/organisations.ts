@@ -33,7 +33,9 @@ export const users = pgTable(
     canCreateConcepts: boolean().notNull().default(false),
     locale: text().notNull().default("de"),
     /** Bumped on password change or deactivation; sessions carrying an older value end. */
-    sessionVersion: text().notNull().default(sql`gen_random_uuid()::text`),
+    sessionVersion: text()
+      .notNull()
+      .default(sql`gen_random_uuid()::text`),
     /** Secret of the personal iCal feed URL (only its SHA-256 is stored); null until the user creates one. */
     calendarTokenHash: text().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

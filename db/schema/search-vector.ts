@@ -12,5 +12,8 @@ export const tsvector = customType<{ data: string }>({ dataType: () => "tsvector
  * and for a long section it is kilobytes that no page shows.
  */
 export function withoutSearchVector<T extends PgTable>(table: T): Omit<T["_"]["columns"], "searchVector"> {
-  return Object.fromEntries(Object.entries(getTableColumns(table)).filter(([key]) => key !== "searchVector")) as Omit<T["_"]["columns"], "searchVector">;
+  return Object.fromEntries(Object.entries(getTableColumns(table)).filter(([key]) => key !== "searchVector")) as Omit<
+    T["_"]["columns"],
+    "searchVector"
+  >;
 }

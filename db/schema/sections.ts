@@ -1,15 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import {
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { concepts, mandateItems } from "./concepts";
 import { sectionStatus } from "./enums";
 import { organisations, users } from "./organisations";
@@ -83,7 +73,10 @@ export const sectionMandateItems = pgTable(
       .notNull()
       .references(() => mandateItems.id),
   },
-  (t) => [primaryKey({ columns: [t.sectionId, t.mandateItemId] }), index("section_mandate_items_item_idx").on(t.mandateItemId)],
+  (t) => [
+    primaryKey({ columns: [t.sectionId, t.mandateItemId] }),
+    index("section_mandate_items_item_idx").on(t.mandateItemId),
+  ],
 );
 
 /** A named, frozen version of the whole concept: the revision ids it consists of. */

@@ -40,7 +40,9 @@ export const auditPending = pgTable(
   {
     id: bigserial({ mode: "number" }).primaryKey(),
     /** The inserting transaction: the trigger finds its rows through the index, whatever dead rows the table holds. */
-    tx: bigint({ mode: "number" }).notNull().default(sql`txid_current()`),
+    tx: bigint({ mode: "number" })
+      .notNull()
+      .default(sql`txid_current()`),
     ...auditEventFields(),
     /** The row's fields as canonical JSON (lib/audit/hash-audit-event.ts): what its hash covers besides the previous hash. */
     body: text().notNull(),

@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { bigint, customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { concepts } from "./concepts";
 import { organisations, users } from "./organisations";
 import { fassungen } from "./sections";
@@ -48,7 +62,9 @@ export const signoffRounds = pgTable(
   },
   (t) => [
     uniqueIndex("signoff_rounds_concept_number_unique").on(t.conceptId, t.number),
-    uniqueIndex("signoff_rounds_one_open").on(t.conceptId).where(sql`${t.status} = 'open'`),
+    uniqueIndex("signoff_rounds_one_open")
+      .on(t.conceptId)
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 
@@ -140,7 +156,12 @@ export const vorlagen = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   // One active Vorlage per concept; a referred-back one stays (withdrawn) and a new one may follow.
-  (t) => [uniqueIndex("vorlagen_concept_active_unique").on(t.conceptId).where(sql`${t.withdrawnAt} is null`), uniqueIndex("vorlagen_reference_unique").on(t.reference)],
+  (t) => [
+    uniqueIndex("vorlagen_concept_active_unique")
+      .on(t.conceptId)
+      .where(sql`${t.withdrawnAt} is null`),
+    uniqueIndex("vorlagen_reference_unique").on(t.reference),
+  ],
 );
 
 /** Rückfragen of committee members, answered by the Verwaltung. */

@@ -12,23 +12,45 @@ import { conceptParticipants, concepts, fassungSections, memberships, signoffRou
  * freshly frozen Fassung, every required organisation having approved (the first one with remarks). The real
  * path through the workflow panel is built elsewhere; this stands in for it.
  */
-export async function seedReleasedRound(db: Db, conceptId: string): Promise<{ fassungId: string; roundId: string; contentHash: string }> {
+export async function seedReleasedRound(
+  db: Db,
+  conceptId: string,
+): Promise<{ fassungId: string; roundId: string; contentHash: string }> {
   const leadUserId = await findLeadUser(db, conceptId);
   const lead = await loadActor(db, leadUserId);
   if (!lead) throw new Error("lead user cannot act");
-  const [{ n } = { n: 0 }] = await db.select({ n: max(signoffRounds.number) }).from(signoffRounds).where(eq(signoffRounds.conceptId, conceptId));
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: max(signoffRounds.number) })
+    .from(signoffRounds)
+    .where(eq(signoffRounds.conceptId, conceptId));
   const number = (n ?? 0) + 1;
   const { fassungId } = await createFassung(db, lead, { conceptId, name: `Mitzeichnungsfassung ${number}` });
-  const parts = await db.select({ revisionId: fassungSections.revisionId, position: fassungSections.position }).from(fassungSections).where(eq(fassungSections.fassungId, fassungId)).orderBy(asc(fassungSections.position));
+  const parts = await db
+    .select({ revisionId: fassungSections.revisionId, position: fassungSections.position })
+    .from(fassungSections)
+    .where(eq(fassungSections.fassungId, fassungId))
+    .orderBy(asc(fassungSections.position));
   const contentHash = createHash("sha256").update(JSON.stringify(parts)).digest("hex");
   const required = await requiredOrganisations(db, conceptId);
   return db.transaction(async (tx) => {
     const [round] = await tx
       .insert(signoffRounds)
-      .values({ conceptId, fassungId, number, status: "completed", contentHash, startedBy: leadUserId, closedAt: new Date() })
+      .values({
+        conceptId,
+        fassungId,
+        number,
+        status: "completed",
+        contentHash,
+        startedBy: leadUserId,
+        closedAt: new Date(),
+      })
       .returning({ id: signoffRounds.id });
     for (const [i, org] of required.entries()) {
-      const [member] = await tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.organisationId, org.id), eq(memberships.maySignOff, true))).limit(1);
+      const [member] = await tx
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.organisationId, org.id), eq(memberships.maySignOff, true)))
+        .limit(1);
       await tx.insert(signoffs).values({
         roundId: round!.id,
         organisationId: org.id,
@@ -38,7 +60,10 @@ export async function seedReleasedRound(db: Db, conceptId: string): Promise<{ fa
         contentHash,
       });
     }
-    await tx.update(concepts).set({ status: "freigegeben", updatedAt: sql`now()` }).where(eq(concepts.id, conceptId));
+    await tx
+      .update(concepts)
+      .set({ status: "freigegeben", updatedAt: sql`now()` })
+      .where(eq(concepts.id, conceptId));
     return { fassungId, roundId: round!.id, contentHash };
   });
 }
@@ -52,7 +77,12 @@ async function findLeadUser(db: Db, conceptId: string): Promise<string> {
     .limit(1);
   if (direct?.userId) return direct.userId;
   if (direct?.organisationId) {
-    const [m] = await db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.organisationId, direct.organisationId)).orderBy(asc(memberships.createdAt)).limit(1);
+    const [m] = await db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(eq(memberships.organisationId, direct.organisationId))
+      .orderBy(asc(memberships.createdAt))
+      .limit(1);
     if (m) return m.userId;
   }
   throw new Error("concept has no lead");

@@ -5,7 +5,18 @@ import { renderPdf } from "@/lib/export/render-pdf";
 import type { ExportDocument } from "@/lib/export/export-document";
 import { takeReadingRoomSnapshot } from "@/lib/workflow/reading-room-snapshot";
 import type { Tx } from "../connect";
-import { concepts, consultations, fassungSections, fassungen, mandateItems, organisations, sectionRevisions, sections, storedFiles, vorlagen } from "../schema";
+import {
+  concepts,
+  consultations,
+  fassungSections,
+  fassungen,
+  mandateItems,
+  organisations,
+  sectionRevisions,
+  sections,
+  storedFiles,
+  vorlagen,
+} from "../schema";
 
 export type SubmitOptions = {
   reference?: string;
@@ -15,13 +26,24 @@ export type SubmitOptions = {
   status?: "freigegeben" | "eingereicht" | "beraten" | "abgeschlossen";
 };
 
-export type SubmittedVorlage = { vorlageId: string; fileId: string; fassungId: string; reference: string; sha512: string; size: number };
+export type SubmittedVorlage = {
+  vorlageId: string;
+  fileId: string;
+  fassungId: string;
+  reference: string;
+  sha512: string;
+  size: number;
+};
 
 /**
  * Tests and e2e only — the real submission is the workflow's job: freezes the current sections as an
  * "Einreichungsfassung", renders its PDF, stores it, writes the Vorlage and sets the concept to eingereicht.
  */
-export async function seedSubmittedVorlage(tx: Tx, conceptId: string, options: SubmitOptions = {}): Promise<SubmittedVorlage> {
+export async function seedSubmittedVorlage(
+  tx: Tx,
+  conceptId: string,
+  options: SubmitOptions = {},
+): Promise<SubmittedVorlage> {
   const [concept] = await tx
     .select({ concept: concepts, leadName: organisations.name })
     .from(concepts)
@@ -29,7 +51,15 @@ export async function seedSubmittedVorlage(tx: Tx, conceptId: string, options: S
     .where(eq(concepts.id, conceptId));
   if (!concept) throw new Error(`concept ${conceptId} missing`);
   const sectionRows = await tx
-    .select({ id: sections.id, title: sections.title, content: sections.content, ownerId: sections.ownerOrganisationId, owner: organisations.name, version: sections.version, position: sections.position })
+    .select({
+      id: sections.id,
+      title: sections.title,
+      content: sections.content,
+      ownerId: sections.ownerOrganisationId,
+      owner: organisations.name,
+      version: sections.version,
+      position: sections.position,
+    })
     .from(sections)
     .innerJoin(organisations, eq(organisations.id, sections.ownerOrganisationId))
     .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt)))
@@ -45,7 +75,11 @@ export async function seedSubmittedVorlage(tx: Tx, conceptId: string, options: S
     .innerJoin(organisations, eq(organisations.id, consultations.committeeId))
     .where(eq(consultations.conceptId, conceptId))
     .orderBy(asc(consultations.position));
-  const items = await tx.select({ text: mandateItems.text }).from(mandateItems).where(eq(mandateItems.conceptId, conceptId)).orderBy(asc(mandateItems.position));
+  const items = await tx
+    .select({ text: mandateItems.text })
+    .from(mandateItems)
+    .where(eq(mandateItems.conceptId, conceptId))
+    .orderBy(asc(mandateItems.position));
 
   const reference = options.reference ?? `AGS/${String(Math.floor(Math.random() * 900_000) + 100_000)}/2022`;
   const paperType = options.paperType ?? "informationsvorlage";
@@ -74,20 +108,46 @@ export async function seedSubmittedVorlage(tx: Tx, conceptId: string, options: S
     versionLabel: "Einreichungsfassung",
     generatedAt: new Date().toISOString(),
     leadOrganisation: concept.leadName,
-    mandate: { reference: c.mandateReference, decisionDate: c.decisionDate, deadline: c.deadline, text: c.mandateText, items: items.map((i) => i.text) },
+    mandate: {
+      reference: c.mandateReference,
+      decisionDate: c.decisionDate,
+      deadline: c.deadline,
+      text: c.mandateText,
+      items: items.map((i) => i.text),
+    },
     consultations: folge,
-    vorlage: { type: paperType === "beschlussvorlage" ? "Beschlussvorlage" : "Informationsvorlage", reference, date: paperDate },
+    vorlage: {
+      type: paperType === "beschlussvorlage" ? "Beschlussvorlage" : "Informationsvorlage",
+      reference,
+      date: paperDate,
+    },
     sections: sectionRows.map((s, i) => ({ number: i + 1, title: s.title, owner: s.owner, content: s.content })),
   };
   const pdf = await renderPdf(document);
   const sha512 = createHash("sha512").update(pdf).digest("hex");
   const [file] = await tx
     .insert(storedFiles)
-    .values({ conceptId, fileName: `Vorlage-${reference.replace(/[^A-Za-z0-9._-]+/g, "-")}.pdf`, mimeType: "application/pdf", size: pdf.length, sha512, content: pdf })
+    .values({
+      conceptId,
+      fileName: `Vorlage-${reference.replace(/[^A-Za-z0-9._-]+/g, "-")}.pdf`,
+      mimeType: "application/pdf",
+      size: pdf.length,
+      sha512,
+      content: pdf,
+    })
     .returning({ id: storedFiles.id });
   const [vorlage] = await tx
     .insert(vorlagen)
-    .values({ conceptId, fassungId: fassung!.id, paperType, reference, paperDate, fileId: file!.id, submittedBy: c.createdBy, readingRoomSnapshot: await takeReadingRoomSnapshot(tx, conceptId, fassung!.id) })
+    .values({
+      conceptId,
+      fassungId: fassung!.id,
+      paperType,
+      reference,
+      paperDate,
+      fileId: file!.id,
+      submittedBy: c.createdBy,
+      readingRoomSnapshot: await takeReadingRoomSnapshot(tx, conceptId, fassung!.id),
+    })
     .returning({ id: vorlagen.id });
   await tx
     .update(concepts)
@@ -98,6 +158,9 @@ export async function seedSubmittedVorlage(tx: Tx, conceptId: string, options: S
 
 /** Tests only: the Vorlage is referred back (zurückverwiesen); the concept is a draft again. */
 export async function seedWithdrawnVorlage(tx: Tx, conceptId: string): Promise<void> {
-  await tx.update(vorlagen).set({ withdrawnAt: sql`now()`, updatedAt: sql`now()` }).where(eq(vorlagen.conceptId, conceptId));
+  await tx
+    .update(vorlagen)
+    .set({ withdrawnAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(vorlagen.conceptId, conceptId));
   await tx.update(concepts).set({ status: "ueberarbeitung", updatedAt: new Date() }).where(eq(concepts.id, conceptId));
 }

@@ -12,12 +12,23 @@ const DECISIONS = ["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", 
  * sections — or only on the one titled `onSectionTitle` — a minute apart, each with its first comment
  * „Hinweis N“; every third one decided. A long Synopse or discussion without clicking through it.
  */
-export async function seedThreads(tx: Tx, conceptId: string, count: number, onSectionTitle?: string): Promise<string[]> {
+export async function seedThreads(
+  tx: Tx,
+  conceptId: string,
+  count: number,
+  onSectionTitle?: string,
+): Promise<string[]> {
   const { orgIds, userIds } = await loadDemoRefs(tx);
   const live = await tx
     .select({ id: sections.id })
     .from(sections)
-    .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt), onSectionTitle === undefined ? undefined : eq(sections.title, onSectionTitle)))
+    .where(
+      and(
+        eq(sections.conceptId, conceptId),
+        isNull(sections.archivedAt),
+        onSectionTitle === undefined ? undefined : eq(sections.title, onSectionTitle),
+      ),
+    )
     .orderBy(asc(sections.position));
   if (!live.length || count <= 0) return [];
   const start = Date.now() - count * 60_000;
@@ -44,7 +55,17 @@ export async function seedThreads(tx: Tx, conceptId: string, count: number, onSe
   for (let i = 0; i < threads.length; i += 500) {
     const batch = threads.slice(i, i + 500);
     await tx.insert(commentThreads).values(batch);
-    await tx.insert(comments).values(batch.map((t, k) => ({ threadId: t.id, authorId: t.createdBy, organisationId: t.createdByOrganisationId, body: `Hinweis ${i + k + 1}`, createdAt: t.createdAt })));
+    await tx
+      .insert(comments)
+      .values(
+        batch.map((t, k) => ({
+          threadId: t.id,
+          authorId: t.createdBy,
+          organisationId: t.createdByOrganisationId,
+          body: `Hinweis ${i + k + 1}`,
+          createdAt: t.createdAt,
+        })),
+      );
   }
   return threads.map((t) => t.id);
 }

@@ -18,26 +18,85 @@ Dabei ist insbesondere eine strukturelle Anbindung an die Familienzentren zu pr�
 Die Ergebnisse sollen dem Ausschuss für Gesundheit und Soziales, dem Jugendhilfeausschuss und dem Integrationsrat bis spätestens zum Ende des 2. Quartals 2022 vorgestellt werden.`;
 
 export const ORGANISATIONS = {
-  lead: { name: "Amt für Migration und Integration", shortName: "Federführung", kind: "verwaltung", illustrative: true },
+  lead: {
+    name: "Amt für Migration und Integration",
+    shortName: "Federführung",
+    kind: "verwaltung",
+    illustrative: true,
+  },
   jugendamt: { name: "Jugendamt", shortName: "Jugendamt", kind: "verwaltung", illustrative: true },
   diakonie: { name: "Diakonie Düsseldorf", shortName: "Diakonie", kind: "traeger", illustrative: true },
   awo: { name: "AWO Düsseldorf", shortName: "AWO", kind: "traeger", illustrative: true },
   caritas: { name: "Caritasverband Düsseldorf", shortName: "Caritas", kind: "traeger", illustrative: true },
-  ags: { name: "Ausschuss für Gesundheit und Soziales", shortName: "AGS", kind: "gremium", classification: "ausschuss", illustrative: false },
-  jha: { name: "Jugendhilfeausschuss", shortName: "JHA", kind: "gremium", classification: "ausschuss", illustrative: false },
+  ags: {
+    name: "Ausschuss für Gesundheit und Soziales",
+    shortName: "AGS",
+    kind: "gremium",
+    classification: "ausschuss",
+    illustrative: false,
+  },
+  jha: {
+    name: "Jugendhilfeausschuss",
+    shortName: "JHA",
+    kind: "gremium",
+    classification: "ausschuss",
+    illustrative: false,
+  },
   ir: { name: "Integrationsrat", shortName: "IR", kind: "gremium", classification: "beirat", illustrative: false },
 } as const;
 export type OrgKey = keyof typeof ORGANISATIONS;
 
 /** Fictional people; every demo account shares DEMO_PASSWORD. */
 export const DEMO_USERS = [
-  { key: "federfuehrung", name: "Lena Hoffmann", org: "lead", admin: false, canCreateConcepts: true, roleLabel: "Federführung" },
-  { key: "jugendamt", name: "Jonas Weber", org: "jugendamt", admin: false, canCreateConcepts: false, roleLabel: "Verwaltung (Jugendamt)" },
-  { key: "diakonie", name: "Miriam Schulte", org: "diakonie", admin: false, canCreateConcepts: false, roleLabel: "Träger (Diakonie)" },
+  {
+    key: "federfuehrung",
+    name: "Lena Hoffmann",
+    org: "lead",
+    admin: false,
+    canCreateConcepts: true,
+    roleLabel: "Federführung",
+  },
+  {
+    key: "jugendamt",
+    name: "Jonas Weber",
+    org: "jugendamt",
+    admin: false,
+    canCreateConcepts: false,
+    roleLabel: "Verwaltung (Jugendamt)",
+  },
+  {
+    key: "diakonie",
+    name: "Miriam Schulte",
+    org: "diakonie",
+    admin: false,
+    canCreateConcepts: false,
+    roleLabel: "Träger (Diakonie)",
+  },
   { key: "awo", name: "Deniz Aydın", org: "awo", admin: false, canCreateConcepts: false, roleLabel: "Träger (AWO)" },
-  { key: "ausschuss", name: "Petra Lange", org: "ags", admin: false, canCreateConcepts: false, roleLabel: "Ausschussmitglied (AGS)" },
-  { key: "admin", name: "Tobias Krüger", org: "lead", admin: true, canCreateConcepts: true, roleLabel: "Administration" },
-] as const satisfies readonly { key: string; name: string; org: OrgKey; admin: boolean; canCreateConcepts: boolean; roleLabel: string }[];
+  {
+    key: "ausschuss",
+    name: "Petra Lange",
+    org: "ags",
+    admin: false,
+    canCreateConcepts: false,
+    roleLabel: "Ausschussmitglied (AGS)",
+  },
+  {
+    key: "admin",
+    name: "Tobias Krüger",
+    org: "lead",
+    admin: true,
+    canCreateConcepts: true,
+    roleLabel: "Administration",
+  },
+] as const satisfies readonly {
+  key: string;
+  name: string;
+  org: OrgKey;
+  admin: boolean;
+  canCreateConcepts: boolean;
+  roleLabel: string;
+}[];
 
 export const demoEmail = (key: string) => `${key}@${DEMO_EMAIL_DOMAIN}`;
 
@@ -60,7 +119,11 @@ export const BERATUNGSFOLGE = [
   { committee: "ir", role: "vorberatung", meetingDate: "2022-05-31" },
   { committee: "jha", role: "vorberatung", meetingDate: "2022-06-09" },
   { committee: "ags", role: "entscheidung", meetingDate: "2022-06-23" },
-] as const satisfies readonly { committee: OrgKey; role: "vorberatung" | "entscheidung" | "kenntnisnahme"; meetingDate: string }[];
+] as const satisfies readonly {
+  committee: OrgKey;
+  role: "vorberatung" | "entscheidung" | "kenntnisnahme";
+  meetingDate: string;
+}[];
 
 export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; content: ReturnType<typeof doc> }[] = [
   {
@@ -68,13 +131,19 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     owner: "lead",
     mandateItems: [3],
     content: doc(
-      p("Die Welcome Points sind als zentrale Anlaufstellen in den Stadtbezirken ab 2015 entstanden. Sie sollen unter anderem die Begegnung zwischen Geflüchteten und „alteingesessenen“ Düsseldorferinnen und Düsseldorfern fördern, um die Integration der neuen Einwohnerinnen und Einwohner in die Gesellschaft voranzubringen."),
-      p("Mit Beschluss vom 16. Dezember 2021 (RAT/676/2021) hat der Rat die Verwaltung beauftragt, gemeinsam mit den Trägern ein Konzept zu erarbeiten:"),
+      p(
+        "Die Welcome Points sind als zentrale Anlaufstellen in den Stadtbezirken ab 2015 entstanden. Sie sollen unter anderem die Begegnung zwischen Geflüchteten und „alteingesessenen“ Düsseldorferinnen und Düsseldorfern fördern, um die Integration der neuen Einwohnerinnen und Einwohner in die Gesellschaft voranzubringen.",
+      ),
+      p(
+        "Mit Beschluss vom 16. Dezember 2021 (RAT/676/2021) hat der Rat die Verwaltung beauftragt, gemeinsam mit den Trägern ein Konzept zu erarbeiten:",
+      ),
       quote(
         "1. die Welcome Points inhaltlich weiterzuentwickeln und",
         "2. das weiterentwickelte Angebot in bereits bestehenden Strukturen der Gemeinwesenarbeit zu verstetigen. Dabei ist insbesondere eine strukturelle Anbindung an die Familienzentren zu prüfen.",
       ),
-      p("Die Ergebnisse werden dem Ausschuss für Gesundheit und Soziales, dem Jugendhilfeausschuss und dem Integrationsrat bis spätestens zum Ende des 2. Quartals 2022 vorgestellt."),
+      p(
+        "Die Ergebnisse werden dem Ausschuss für Gesundheit und Soziales, dem Jugendhilfeausschuss und dem Integrationsrat bis spätestens zum Ende des 2. Quartals 2022 vorgestellt.",
+      ),
     ),
   },
   {
@@ -82,10 +151,16 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     owner: "lead",
     mandateItems: [0],
     content: doc(
-      p("Die von Frau Prof. Dr. Anne van Rießen (Hochschule Düsseldorf) durchgeführte Evaluation kommt zu dem Fazit, dass die Welcome Points notwendige Institutionen sind, die eine langfristige und wechselseitige Integration von Geflüchteten unterstützen."),
-      p("Um die Aufgaben der Welcome Points kontinuierlich und konsequent zu sichern, ist allerdings eine strukturelle Stärkung erforderlich."),
+      p(
+        "Die von Frau Prof. Dr. Anne van Rießen (Hochschule Düsseldorf) durchgeführte Evaluation kommt zu dem Fazit, dass die Welcome Points notwendige Institutionen sind, die eine langfristige und wechselseitige Integration von Geflüchteten unterstützen.",
+      ),
+      p(
+        "Um die Aufgaben der Welcome Points kontinuierlich und konsequent zu sichern, ist allerdings eine strukturelle Stärkung erforderlich.",
+      ),
       h(3, "Handlungsempfehlungen"),
-      p("Die auf der Grundlage der Evaluation erarbeiteten Handlungsempfehlungen schlagen vor, die Welcome Points an vorhandene Institutionen bzw. Angebote in nutzerinnen- und nutzerorientierte Strukturen in den Stadtbezirken anzubinden."),
+      p(
+        "Die auf der Grundlage der Evaluation erarbeiteten Handlungsempfehlungen schlagen vor, die Welcome Points an vorhandene Institutionen bzw. Angebote in nutzerinnen- und nutzerorientierte Strukturen in den Stadtbezirken anzubinden.",
+      ),
     ),
   },
   {
@@ -93,7 +168,9 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     owner: "diakonie",
     mandateItems: [0],
     content: doc(
-      p("Entwurf der Träger (illustrativ): Die Welcome Points entwickeln sich von Anlaufstellen für neu Zugewanderte zu offenen Begegnungsorten im Stadtteil."),
+      p(
+        "Entwurf der Träger (illustrativ): Die Welcome Points entwickeln sich von Anlaufstellen für neu Zugewanderte zu offenen Begegnungsorten im Stadtteil.",
+      ),
       ul(
         "Begegnung zwischen Geflüchteten und Nachbarschaft als Kernauftrag",
         "Lotsenfunktion in Regelangebote (Beratung, Sprachkurse, Arbeit, Bildung)",
@@ -106,8 +183,12 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     owner: "awo",
     mandateItems: [1],
     content: doc(
-      p("Ziel ist, die vor dem Hintergrund der Flüchtlingskrise der Jahre 2014/2015 kurzfristig geschaffenen separaten Strukturen für Geflüchtete in langjährig etablierte Angebote der Gemeinwesenarbeit zu integrieren. Dadurch sollen umfangreiche Synergieeffekte erzielt und die Qualität des Angebots in Zukunft gesichert werden."),
-      p("Das Angebot der Welcome Points soll sich langfristig als Standardleistung der bereits vor der Flüchtlingskrise bestehenden Angebote der dezentralen Gemeinwesenarbeit verstehen und entsprechend in diese Strukturen organisatorisch eingebunden sein."),
+      p(
+        "Ziel ist, die vor dem Hintergrund der Flüchtlingskrise der Jahre 2014/2015 kurzfristig geschaffenen separaten Strukturen für Geflüchtete in langjährig etablierte Angebote der Gemeinwesenarbeit zu integrieren. Dadurch sollen umfangreiche Synergieeffekte erzielt und die Qualität des Angebots in Zukunft gesichert werden.",
+      ),
+      p(
+        "Das Angebot der Welcome Points soll sich langfristig als Standardleistung der bereits vor der Flüchtlingskrise bestehenden Angebote der dezentralen Gemeinwesenarbeit verstehen und entsprechend in diese Strukturen organisatorisch eingebunden sein.",
+      ),
     ),
   },
   {
@@ -115,8 +196,12 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     owner: "jugendamt",
     mandateItems: [2],
     content: doc(
-      p("Ebenfalls unverzichtbare Bausteine der dezentralen Gemeinwesenarbeit stellen in Düsseldorf die Familienzentren dar. Vorbilder für die im Rahmen des Landesprogramms „Familienzentrum NRW“ zertifizierten Familienzentren sind die aus der Gemeinwesenarbeit entstandenen stadtteilbezogenen „Sozialzentren“."),
-      p("Zu prüfen ist, ob für die Umsetzung der Handlungsempfehlungen auf die insbesondere in struktureller Hinsicht etablierten Familienzentren zurückgegriffen werden kann. Familienzentren gehören zur Jugendhilfe; die Prüfung liegt daher beim Jugendamt."),
+      p(
+        "Ebenfalls unverzichtbare Bausteine der dezentralen Gemeinwesenarbeit stellen in Düsseldorf die Familienzentren dar. Vorbilder für die im Rahmen des Landesprogramms „Familienzentrum NRW“ zertifizierten Familienzentren sind die aus der Gemeinwesenarbeit entstandenen stadtteilbezogenen „Sozialzentren“.",
+      ),
+      p(
+        "Zu prüfen ist, ob für die Umsetzung der Handlungsempfehlungen auf die insbesondere in struktureller Hinsicht etablierten Familienzentren zurückgegriffen werden kann. Familienzentren gehören zur Jugendhilfe; die Prüfung liegt daher beim Jugendamt.",
+      ),
     ),
   },
   {
@@ -139,14 +224,18 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     title: "Finanzierung",
     owner: "lead",
     mandateItems: [1],
-    content: doc(p("Die Finanzierung der verstetigten Angebote wird mit der Kämmerei abgestimmt. (Entwurf, Zahlen folgen.)")),
+    content: doc(
+      p("Die Finanzierung der verstetigten Angebote wird mit der Kämmerei abgestimmt. (Entwurf, Zahlen folgen.)"),
+    ),
   },
   {
     title: "Zeitplan und nächste Schritte",
     owner: "lead",
     mandateItems: [3],
     content: doc(
-      p("Das Konzept wird bis Ende des 2. Quartals 2022 dem Integrationsrat und dem Jugendhilfeausschuss zur Vorberatung und dem Ausschuss für Gesundheit und Soziales zur Entscheidung vorgelegt."),
+      p(
+        "Das Konzept wird bis Ende des 2. Quartals 2022 dem Integrationsrat und dem Jugendhilfeausschuss zur Vorberatung und dem Ausschuss für Gesundheit und Soziales zur Entscheidung vorgelegt.",
+      ),
     ),
   },
 ];

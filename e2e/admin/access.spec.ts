@@ -13,7 +13,9 @@ const ADMIN_PAGES = [
 ];
 
 test.describe("administration is refused by the server", () => {
-  test("a contributor gets 404 on every admin page and on the new-concept form, and sees no admin link", async ({ page }) => {
+  test("a contributor gets 404 on every admin page and on the new-concept form, and sees no admin link", async ({
+    page,
+  }) => {
     await signInAndWait(page, "diakonie");
     await expect(page.getByRole("link", { name: "Administration" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Neues Konzept aus Ratsauftrag" })).toHaveCount(0);
@@ -30,7 +32,11 @@ test.describe("administration is refused by the server", () => {
     expect((await page.goto("/konzepte/neu"))?.status()).toBe(200);
   });
 
-  test("an admin's and a lead's requests replayed by a contributor change nothing", async ({ page, browser, request }) => {
+  test("an admin's and a lead's requests replayed by a contributor change nothing", async ({
+    page,
+    browser,
+    request,
+  }) => {
     const id = uniq();
     const orgName = `Geschmuggelt ${id}`;
     const adminContext = await browser.newContext();
@@ -40,14 +46,18 @@ test.describe("administration is refused by the server", () => {
     const form = admin.getByRole("region", { name: "Neue Organisation" });
     await form.getByLabel("Name", { exact: true }).fill(orgName);
     await form.getByLabel("Kurzbezeichnung").fill("X");
-    const createOrg = await captureServerAction(admin, () => form.getByRole("button", { name: "Organisation anlegen" }).click());
+    const createOrg = await captureServerAction(admin, () =>
+      form.getByRole("button", { name: "Organisation anlegen" }).click(),
+    );
 
     await admin.goto("/administration/personen/neu");
     await admin.getByLabel("Name", { exact: true }).fill("Eindringling");
     await admin.getByLabel("E-Mail-Adresse").fill(`eindringling.${id}@example.org`);
     await admin.getByRole("checkbox", { name: "Diakonie Düsseldorf" }).check();
     await admin.getByRole("checkbox", { name: "Administration" }).check();
-    const createUser = await captureServerAction(admin, () => admin.getByRole("button", { name: "Person anlegen" }).click());
+    const createUser = await captureServerAction(admin, () =>
+      admin.getByRole("button", { name: "Person anlegen" }).click(),
+    );
 
     const { conceptId } = await createFreshConcept(request);
     const leadContext = await browser.newContext();

@@ -85,15 +85,21 @@ test.describe("a new concept from a council mandate", () => {
     const folge = page.getByRole("table", { name: "Gremien in der Reihenfolge der Beratung" });
     await expect(folge.getByRole("row")).toHaveCount(4);
     await expect(folge.getByRole("row").nth(3)).toContainText("Entscheidung");
-    await expect(page.getByRole("listitem").filter({ hasText: "2." }).first()).toContainText("Bestehende Angebote bündeln");
-    await expect(page.getByRole("table", { name: "Abschnitte des Konzepts mit Zuständigkeit und Stand" }).getByRole("row")).toHaveCount(9);
+    await expect(page.getByRole("listitem").filter({ hasText: "2." }).first()).toContainText(
+      "Bestehende Angebote bündeln",
+    );
+    await expect(
+      page.getByRole("table", { name: "Abschnitte des Konzepts mit Zuständigkeit und Stand" }).getByRole("row"),
+    ).toHaveCount(9);
     await expectNoAxeViolations(page, "new concept overview");
 
     // The AWO's members now take part as contributors.
     const context = await browser.newContext();
     const awo = await context.newPage();
     await signInAndWait(awo, "awo");
-    await expect(awo.getByRole("listitem").filter({ has: awo.getByRole("link", { name: title }) })).toContainText("Träger (Mitwirkung)");
+    await expect(awo.getByRole("listitem").filter({ has: awo.getByRole("link", { name: title }) })).toContainText(
+      "Träger (Mitwirkung)",
+    );
     await context.close();
   });
 });

@@ -2,17 +2,26 @@ import { createFreshUser, uniq, waitForMail } from "../support/admin";
 import { expect, expectNoAxeViolations, signInAndWait, test } from "../support/fixtures";
 
 test.describe("administration: organisations and people", () => {
-  test("admin creates an organisation and a person; the person sets a password through the one-time link", async ({ page, browser }) => {
+  test("admin creates an organisation and a person; the person sets a password through the one-time link", async ({
+    page,
+    browser,
+  }) => {
     const id = uniq();
     const orgName = `Nachbarschaftshilfe ${id}`;
     const email = `kim.${id}@traeger.example`;
 
     await signInAndWait(page, "admin");
-    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Administration" }).click();
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Administration" })
+      .click();
     await expect(page.getByRole("heading", { level: 1, name: "Übersicht" })).toBeVisible();
     await expectNoAxeViolations(page, "administration overview");
 
-    await page.getByRole("navigation", { name: "Bereiche der Administration" }).getByRole("link", { name: "Organisationen" }).click();
+    await page
+      .getByRole("navigation", { name: "Bereiche der Administration" })
+      .getByRole("link", { name: "Organisationen" })
+      .click();
     await expect(page.getByRole("heading", { level: 1, name: "Organisationen" })).toBeVisible();
     await expectNoAxeViolations(page, "organisations");
     const form = page.getByRole("region", { name: "Neue Organisation" });
@@ -28,7 +37,9 @@ test.describe("administration: organisations and people", () => {
     await form.getByLabel("Kurzbezeichnung").fill("NH");
     await form.getByLabel("Art").selectOption({ label: "Gremium" });
     await form.getByRole("button", { name: "Organisation anlegen" }).click();
-    await expect(form.getByText("Bitte wählen Sie für ein Gremium, ob es ein Ausschuss oder ein Beirat ist.")).toBeVisible();
+    await expect(
+      form.getByText("Bitte wählen Sie für ein Gremium, ob es ein Ausschuss oder ein Beirat ist."),
+    ).toBeVisible();
     await expect(form.getByLabel("Einordnung")).toHaveAttribute("aria-invalid", "true");
     await form.getByLabel("Einordnung").selectOption({ label: "Beirat" });
     await form.getByRole("button", { name: "Organisation anlegen" }).click();
@@ -41,7 +52,10 @@ test.describe("administration: organisations and people", () => {
     await page.getByRole("search", { name: "Organisationen suchen" }).getByRole("button", { name: "Suchen" }).click();
     await expect(page.getByRole("status").filter({ hasText: "1 Organisation" })).toBeVisible();
 
-    await page.getByRole("navigation", { name: "Bereiche der Administration" }).getByRole("link", { name: "Personen" }).click();
+    await page
+      .getByRole("navigation", { name: "Bereiche der Administration" })
+      .getByRole("link", { name: "Personen" })
+      .click();
     await expectNoAxeViolations(page, "people");
     await page.getByRole("link", { name: "Person anlegen" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Person anlegen" })).toBeVisible();
@@ -89,7 +103,9 @@ test.describe("administration: organisations and people", () => {
 
     // Used up: the same link does nothing any more.
     await invited.goto(new URL(link).pathname);
-    await expect(invited.getByRole("alert").filter({ hasText: "ungültig, abgelaufen oder wurde bereits verwendet" })).toBeVisible();
+    await expect(
+      invited.getByRole("alert").filter({ hasText: "ungültig, abgelaufen oder wurde bereits verwendet" }),
+    ).toBeVisible();
     await context.close();
   });
 
@@ -130,7 +146,9 @@ test.describe("administration: organisations and people", () => {
     await page.getByRole("checkbox", { name: "Administration" }).uncheck();
     await page.getByRole("button", { name: "Speichern" }).click();
     await expect(page.getByRole("alert").first()).toContainText("Bitte prüfen Sie die markierten Felder.");
-    await expect(page.getByRole("group", { name: "Rechte" })).toContainText("Die letzte aktive Person mit Administrationsrechten kann diese Rechte nicht verlieren.");
+    await expect(page.getByRole("group", { name: "Rechte" })).toContainText(
+      "Die letzte aktive Person mit Administrationsrechten kann diese Rechte nicht verlieren.",
+    );
     await expectNoAxeViolations(page, "last admin error");
     await page.reload();
     await expect(page.getByRole("checkbox", { name: "Administration" })).toBeChecked();

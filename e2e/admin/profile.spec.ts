@@ -10,7 +10,11 @@ async function signInAs(page: Page, email: string, password: string) {
 }
 
 test.describe("the own profile", () => {
-  test("a person changes name and language, then the password; every session ends", async ({ page, browser, request }) => {
+  test("a person changes name and language, then the password; every session ends", async ({
+    page,
+    browser,
+    request,
+  }) => {
     const id = uniq();
     const email = `profil.${id}@stadt.example`;
     await createFreshUser(request, { name: `Rosa Profil ${id}`, email, password: "altes-passwort-2026" });

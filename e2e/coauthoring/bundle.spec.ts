@@ -14,15 +14,27 @@ async function scriptsOf(page: Page, url: string, ready: () => Promise<void>) {
   await ready();
   page.off("response", listener);
   const bodies = await Promise.all([...urls].map(async (u) => (await page.request.get(u)).body()));
-  return { count: bodies.length, raw: bodies.reduce((n, b) => n + b.length, 0), gzip: bodies.reduce((n, b) => n + gzipSync(b).length, 0), text: bodies.map((b) => b.toString("utf8")).join("\n") };
+  return {
+    count: bodies.length,
+    raw: bodies.reduce((n, b) => n + b.length, 0),
+    gzip: bodies.reduce((n, b) => n + gzipSync(b).length, 0),
+    text: bodies.map((b) => b.toString("utf8")).join("\n"),
+  };
 }
 
-test("readers never download the editor; the editing page's client JS is measured", async ({ page, request }, testInfo) => {
+test("readers never download the editor; the editing page's client JS is measured", async ({
+  page,
+  request,
+}, testInfo) => {
   const { conceptId, sectionIds } = await createFreshConcept(request);
   const sectionId = sectionIds[SECTION.diakonie]!;
   await signInAndWait(page, "diakonie");
-  const reading = await scriptsOf(page, sectionUrl(conceptId, sectionId), () => expect(page.getByRole("article")).toBeVisible());
-  const editing = await scriptsOf(page, `${sectionUrl(conceptId, sectionId)}/bearbeiten`, () => expect(editorText(page)).toBeVisible());
+  const reading = await scriptsOf(page, sectionUrl(conceptId, sectionId), () =>
+    expect(page.getByRole("article")).toBeVisible(),
+  );
+  const editing = await scriptsOf(page, `${sectionUrl(conceptId, sectionId)}/bearbeiten`, () =>
+    expect(editorText(page)).toBeVisible(),
+  );
   // ProseMirror's view code names its own class; it must be in the editing page only.
   expect(editing.text).toContain("ProseMirror");
   expect(reading.text).not.toContain("ProseMirror");

@@ -1,10 +1,27 @@
 import { createFreshConcept, expect, signInAndWait, test } from "../support/fixtures";
-import { axe, editorText, letSelectionSettle, moveCaret, openEditor, postRevision, SECTION, sectionUrl, shot } from "./helpers";
+import {
+  axe,
+  editorText,
+  letSelectionSettle,
+  moveCaret,
+  openEditor,
+  postRevision,
+  SECTION,
+  sectionUrl,
+  shot,
+} from "./helpers";
 
-const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+const paragraph = (text: string) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+});
 
 test.describe("editing sections", () => {
-  test("a Träger edits its own section and is refused another organisation's by the server", async ({ page, request, baseURL }) => {
+  test("a Träger edits its own section and is refused another organisation's by the server", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const { conceptId, sectionIds } = await createFreshConcept(request);
     const own = sectionIds[SECTION.diakonie]!;
     const foreign = sectionIds[SECTION.awo]!;
@@ -31,25 +48,52 @@ test.describe("editing sections", () => {
     await page.goto(sectionUrl(conceptId, foreign));
     await expect(page.getByRole("heading", { level: 1, name: `4. ${SECTION.awo}` })).toBeVisible();
     await expect(page.getByRole("link", { name: "Bearbeiten" })).toHaveCount(0);
-    await expect(page.getByText("Diesen Abschnitt verantwortet AWO Düsseldorf. Sie können ihn lesen, aber nicht bearbeiten.")).toBeVisible();
+    await expect(
+      page.getByText("Diesen Abschnitt verantwortet AWO Düsseldorf. Sie können ihn lesen, aber nicht bearbeiten."),
+    ).toBeVisible();
     await page.goto(`${sectionUrl(conceptId, foreign)}/bearbeiten`);
     await expect(page.getByText("Diesen Abschnitt verantwortet AWO Düsseldorf.", { exact: false })).toBeVisible();
     await expect(editorText(page)).toHaveCount(0);
 
     // Forged requests with the Träger's own session: the server decides.
-    const forged = await postRevision(page.request, baseURL!, conceptId, foreign, { baseVersion: 1, content: paragraph("Übernommen!") });
+    const forged = await postRevision(page.request, baseURL!, conceptId, foreign, {
+      baseVersion: 1,
+      content: paragraph("Übernommen!"),
+    });
     expect(forged.status()).toBe(403);
-    expect(await forged.json()).toMatchObject({ ok: false, code: "FORBIDDEN", message: "Diesen Abschnitt verantwortet AWO Düsseldorf. Sie können ihn lesen, aber nicht bearbeiten." });
+    expect(await forged.json()).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+      message: "Diesen Abschnitt verantwortet AWO Düsseldorf. Sie können ihn lesen, aber nicht bearbeiten.",
+    });
     const script = await postRevision(page.request, baseURL!, conceptId, own, {
       baseVersion: 2,
-      content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] },
+      content: {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }],
+          },
+        ],
+      },
     });
     expect(script.status()).toBe(422);
     expect((await script.json()).message).toBe("Links sind nur mit http, https oder mailto erlaubt.");
-    const stale = await postRevision(page.request, baseURL!, conceptId, own, { baseVersion: 1, content: paragraph("Veraltet") });
+    const stale = await postRevision(page.request, baseURL!, conceptId, own, {
+      baseVersion: 1,
+      content: paragraph("Veraltet"),
+    });
     expect(stale.status()).toBe(409);
     expect((await stale.json()).code).toBe("SECTION_STALE");
-    const crossSite = await postRevision(page.request, baseURL!, conceptId, own, { baseVersion: 2, content: paragraph("Fremd") }, "https://evil.example");
+    const crossSite = await postRevision(
+      page.request,
+      baseURL!,
+      conceptId,
+      own,
+      { baseVersion: 2, content: paragraph("Fremd") },
+      "https://evil.example",
+    );
     expect(crossSite.status()).toBe(403);
 
     await page.goto(sectionUrl(conceptId, foreign));
@@ -59,7 +103,11 @@ test.describe("editing sections", () => {
     await expect(page.getByText(/Version 2 ·/)).toBeVisible();
   });
 
-  test("committee members and outsiders cannot even find the editor or the save endpoint", async ({ browser, request, baseURL }) => {
+  test("committee members and outsiders cannot even find the editor or the save endpoint", async ({
+    browser,
+    request,
+    baseURL,
+  }) => {
     const { conceptId, sectionIds } = await createFreshConcept(request);
     const sectionId = sectionIds[SECTION.finanzierung]!;
     for (const user of ["ausschuss", "admin"] as const) {
@@ -68,13 +116,19 @@ test.describe("editing sections", () => {
       await signInAndWait(page, user);
       const response = await page.goto(`${sectionUrl(conceptId, sectionId)}/bearbeiten`);
       expect(response?.status(), user).toBe(404);
-      const forged = await postRevision(page.request, baseURL!, conceptId, sectionId, { baseVersion: 1, content: paragraph("Nein") });
+      const forged = await postRevision(page.request, baseURL!, conceptId, sectionId, {
+        baseVersion: 1,
+        content: paragraph("Nein"),
+      });
       expect(forged.status(), user).toBe(404);
       await context.close();
     }
   });
 
-  test("the toolbar is keyboard operable, and links go through an accessible dialog that refuses javascript:", async ({ page, request }) => {
+  test("the toolbar is keyboard operable, and links go through an accessible dialog that refuses javascript:", async ({
+    page,
+    request,
+  }) => {
     const { conceptId, sectionIds } = await createFreshConcept(request);
     const text = await openEditor(page, "federfuehrung", conceptId, sectionIds[SECTION.finanzierung]!);
     await text.click();
@@ -107,7 +161,9 @@ test.describe("editing sections", () => {
     await expect(dialog).toBeVisible();
     await dialog.getByLabel("Adresse").fill("javascript:alert(1)");
     await dialog.getByRole("button", { name: "Link übernehmen" }).click();
-    await expect(dialog.getByRole("alert")).toHaveText("Diese Adresse ist nicht erlaubt. Bitte geben Sie eine Adresse mit https://, http:// oder mailto: an.");
+    await expect(dialog.getByRole("alert")).toHaveText(
+      "Diese Adresse ist nicht erlaubt. Bitte geben Sie eine Adresse mit https://, http:// oder mailto: an.",
+    );
     await axe(page, "link dialog");
     await dialog.getByLabel("Adresse").fill("www.duesseldorf.de");
     await dialog.getByRole("button", { name: "Link übernehmen" }).click();

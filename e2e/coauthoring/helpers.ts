@@ -24,7 +24,8 @@ export const editorText = (page: Page) => page.getByRole("textbox", { name: /^Te
 
 /** Optional screenshots for reviewing the UI: SCREENSHOT_DIR=/tmp/shots npx playwright test … */
 export async function shot(page: Page, name: string) {
-  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+  if (process.env.SCREENSHOT_DIR)
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
 
 export async function axe(page: Page, label: string) {
@@ -32,7 +33,14 @@ export async function axe(page: Page, label: string) {
 }
 
 /** A save through the app's own JSON endpoint, as the editor sends it (same origin). */
-export function postRevision(request: APIRequestContext, baseURL: string, conceptId: string, sectionId: string, data: unknown, origin = baseURL) {
+export function postRevision(
+  request: APIRequestContext,
+  baseURL: string,
+  conceptId: string,
+  sectionId: string,
+  data: unknown,
+  origin = baseURL,
+) {
   return request.post(`/api/concepts/${conceptId}/sections/${sectionId}/revisions`, { data, headers: { origin } });
 }
 

@@ -1,7 +1,10 @@
 import { createFreshConcept, expect, signInAndWait, test } from "../support/fixtures";
 import { axe, openEditor, postRevision, SECTION, sectionUrl, shot } from "./helpers";
 
-test("the history lists every save; the word diff shows the change; an old version can be restored", async ({ page, request }) => {
+test("the history lists every save; the word diff shows the change; an old version can be restored", async ({
+  page,
+  request,
+}) => {
   const { conceptId, sectionIds } = await createFreshConcept(request);
   const sectionId = sectionIds[SECTION.finanzierung]!;
   const text = await openEditor(page, "federfuehrung", conceptId, sectionId);
@@ -25,14 +28,20 @@ test("the history lists every save; the word diff shows the change; an old versi
   await table.getByRole("link", { name: "Änderungen in Version 2" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Vergleich: Version 1 → Version 2" })).toBeVisible();
   const diff = page.getByRole("group", { name: "Änderungen von Version 1 zu Version 2" });
-  await expect(diff.getByRole("insertion")).toHaveText("Eingefügt: : rund zwei Millionen Euro jährlich. (Ende der Einfügung)");
-  await expect(diff.getByRole("deletion").last()).toHaveText("Gelöscht: . (Entwurf, Zahlen folgen.) (Ende der Löschung)");
+  await expect(diff.getByRole("insertion")).toHaveText(
+    "Eingefügt: : rund zwei Millionen Euro jährlich. (Ende der Einfügung)",
+  );
+  await expect(diff.getByRole("deletion").last()).toHaveText(
+    "Gelöscht: . (Entwurf, Zahlen folgen.) (Ende der Löschung)",
+  );
   await axe(page, "revision diff");
   await shot(page, "diff");
 
   await page.getByRole("link", { name: "Version 1 lesen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Version 1" })).toBeVisible();
-  await expect(page.getByRole("article", { name: "Inhalt von Version 1" })).toContainText("Die Finanzierung der verstetigten Angebote");
+  await expect(page.getByRole("article", { name: "Inhalt von Version 1" })).toContainText(
+    "Die Finanzierung der verstetigten Angebote",
+  );
   await axe(page, "revision");
   await page.getByRole("button", { name: "Version 1 wiederherstellen" }).click();
   await expect(page.getByText("Version 1 wurde als neue Version 3 wiederhergestellt.")).toBeVisible();
@@ -42,19 +51,30 @@ test("the history lists every save; the word diff shows the change; an old versi
   await expect(page.getByRole("article")).toContainText("Die Finanzierung der verstetigten Angebote");
 });
 
-test("the lead freezes a Fassung, changes the outline and text, and compares the Fassung with the current state", async ({ page, request, baseURL }) => {
+test("the lead freezes a Fassung, changes the outline and text, and compares the Fassung with the current state", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const { conceptId, sectionIds } = await createFreshConcept(request);
   await signInAndWait(page, "federfuehrung");
   await page.goto(`/konzepte/${conceptId}`);
-  await page.getByRole("navigation", { name: "Bereiche des Konzepts" }).getByRole("link", { name: "Fassungen" }).click();
+  await page
+    .getByRole("navigation", { name: "Bereiche des Konzepts" })
+    .getByRole("link", { name: "Fassungen" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Fassungen" })).toBeVisible();
   await page.getByLabel("Name der Fassung").fill("Konsultationsfassung 1");
   await page.getByRole("button", { name: "Fassung einfrieren" }).click();
   await expect(page.getByText("Fassung „Konsultationsfassung 1“ mit 8 Abschnitten eingefroren.")).toBeVisible();
-  await expect(page.getByRole("table", { name: "Fassungen des Konzepts, neueste zuerst" }).getByRole("row")).toHaveCount(2);
+  await expect(
+    page.getByRole("table", { name: "Fassungen des Konzepts, neueste zuerst" }).getByRole("row"),
+  ).toHaveCount(2);
   await page.getByLabel("Name der Fassung").fill("Konsultationsfassung 1");
   await page.getByRole("button", { name: "Fassung einfrieren" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Eine Fassung mit diesem Namen gibt es schon." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Eine Fassung mit diesem Namen gibt es schon." }),
+  ).toBeVisible();
   await expect(page.getByLabel("Name der Fassung")).toHaveAttribute("aria-invalid", "true");
   await axe(page, "Fassungen list");
 
@@ -79,13 +99,23 @@ test("the lead freezes a Fassung, changes the outline and text, and compares the
   await axe(page, "outline");
   const saved = await postRevision(page.request, baseURL!, conceptId, sectionIds[SECTION.diakonie]!, {
     baseVersion: 1,
-    content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Die Welcome Points werden offene Begegnungsorte im Stadtteil." }] }] },
+    content: {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "Die Welcome Points werden offene Begegnungsorte im Stadtteil." }],
+        },
+      ],
+    },
   });
   expect(saved.status()).toBe(201);
 
   await page.goto(`/konzepte/${conceptId}/fassungen`);
   await page.getByRole("link", { name: "Konsultationsfassung 1 mit aktuellem Stand vergleichen" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Vergleich: Konsultationsfassung 1 → Aktueller Stand" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Vergleich: Konsultationsfassung 1 → Aktueller Stand" }),
+  ).toBeVisible();
   const summary = page.getByRole("region", { name: "Zusammenfassung" });
   await expect(summary).toContainText("1 Abschnitt umbenannt");
   await expect(summary).toContainText("1 Abschnitt verschoben");
@@ -105,5 +135,7 @@ test("the lead freezes a Fassung, changes the outline and text, and compares the
   await page.getByRole("link", { name: "Konsultationsfassung 1", exact: true }).click();
   await expect(page.getByRole("heading", { level: 2, name: "7. Finanzierung" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: `8. ${SECTION.zeitplan}` })).toBeVisible();
-  await expect(page.getByRole("article", { name: "Konsultationsfassung 1" })).toContainText("Entwurf der Träger (illustrativ)");
+  await expect(page.getByRole("article", { name: "Konsultationsfassung 1" })).toContainText(
+    "Entwurf der Träger (illustrativ)",
+  );
 });

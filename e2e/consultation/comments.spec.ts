@@ -29,7 +29,10 @@ async function selectText(page: Page, passage: string) {
 }
 
 test.describe("comments on sections", () => {
-  test("a Träger comments a passage of a section it cannot edit; the Verwaltung replies, resolves and decides", async ({ browser, request }) => {
+  test("a Träger comments a passage of a section it cannot edit; the Verwaltung replies, resolves and decides", async ({
+    browser,
+    request,
+  }) => {
     const { conceptId, sectionIds } = await createFreshConcept(request);
     const sectionId = sectionIds[AWO_SECTION]!;
 
@@ -44,7 +47,9 @@ test.describe("comments on sections", () => {
     await diakonie.getByRole("button", { name: "Kommentieren" }).click();
     await expect(diakonie.getByRole("status").filter({ hasText: "Kommentar gespeichert." })).toBeVisible();
     const thread = diakonie.getByRole("listitem").filter({ hasText: "Bitte die Synergieeffekte konkret benennen." });
-    await expect(thread.getByRole("blockquote").or(thread.locator("blockquote"))).toHaveText("umfangreiche Synergieeffekte");
+    await expect(thread.getByRole("blockquote").or(thread.locator("blockquote"))).toHaveText(
+      "umfangreiche Synergieeffekte",
+    );
     await expect(diakonie.locator("mark.comment-anchor")).toHaveText("umfangreiche Synergieeffekte");
     await expectNoAxeViolations(diakonie, "section with a thread");
 
@@ -104,7 +109,9 @@ test.describe("comments on sections", () => {
     // The Träger sees the reply and the decision; the decision arrived in its inbox.
     await diakonie.goto("/benachrichtigungen");
     const ofThisConcept = diakonie.locator(`[href*="${conceptId}"]`);
-    await expect(diakonie.getByRole("link", { name: /Entscheidung zu Ihrem Kommentar: teilweise übernommen/ }).and(ofThisConcept)).toBeVisible();
+    await expect(
+      diakonie.getByRole("link", { name: /Entscheidung zu Ihrem Kommentar: teilweise übernommen/ }).and(ofThisConcept),
+    ).toBeVisible();
     // Two replies (one since deleted), two notifications.
     await expect(diakonie.getByRole("link", { name: /Neue Antwort zu/ }).and(ofThisConcept)).toHaveCount(2);
     await expectNoAxeViolations(diakonie, "inbox");
@@ -130,7 +137,9 @@ test.describe("comments on sections", () => {
     await lead.getByText("Personen oder Organisationen erwähnen").first().click();
     await lead.getByLabel("@Deniz Aydın").first().check();
     await lead.getByRole("button", { name: "Kommentieren" }).click();
-    await expect(lead.locator("li[id^=thread-]").filter({ hasText: "bitte den Absatz zur Verstetigung prüfen" })).toBeVisible();
+    await expect(
+      lead.locator("li[id^=thread-]").filter({ hasText: "bitte den Absatz zur Verstetigung prüfen" }),
+    ).toBeVisible();
 
     const awoContext = await browser.newContext();
     const awo = await awoContext.newPage();
@@ -138,7 +147,9 @@ test.describe("comments on sections", () => {
     await expect(awo.getByRole("link", { name: /Benachrichtigungen/ })).toContainText("ungelesen");
     await awo.goto("/benachrichtigungen");
     // This concept's notification (earlier runs against the same database leave theirs in the inbox too).
-    const mention = awo.getByRole("link", { name: /Lena Hoffmann hat Sie in „Verstetigung in der Gemeinwesenarbeit“ erwähnt/ }).and(awo.locator(`[href*="${conceptId}"]`));
+    const mention = awo
+      .getByRole("link", { name: /Lena Hoffmann hat Sie in „Verstetigung in der Gemeinwesenarbeit“ erwähnt/ })
+      .and(awo.locator(`[href*="${conceptId}"]`));
     await expect(mention).toBeVisible();
     await expect(awo.getByText("Kämmerei")).toHaveCount(0);
     await mention.click();
@@ -157,9 +168,13 @@ test.describe("comments on sections", () => {
     expect(awoCsvText).not.toContain("Kämmerei");
 
     await lead.goto(`/konzepte/${conceptId}/synopse`);
-    await expect(lead.getByRole("table", { name: "Kommentare und Änderungsvorschläge mit Abwägung" })).toContainText("Kämmerei");
+    await expect(lead.getByRole("table", { name: "Kommentare und Änderungsvorschläge mit Abwägung" })).toContainText(
+      "Kämmerei",
+    );
     await expectNoAxeViolations(lead, "Synopse (lead)");
-    expect(await (await lead.request.get(`/api/concepts/${conceptId}/synopse?format=csv`)).text()).toContain("Kämmerei");
+    expect(await (await lead.request.get(`/api/concepts/${conceptId}/synopse?format=csv`)).text()).toContain(
+      "Kämmerei",
+    );
     const pdf = await lead.request.get(`/api/concepts/${conceptId}/synopse?format=pdf`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -174,13 +189,18 @@ test.describe("comments on sections", () => {
     await page.getByLabel("Bezugstext (optional)").fill("Diesen Satz gibt es im Abschnitt nicht");
     await page.getByLabel("Kommentar", { exact: true }).fill("Kommentar zu nichts");
     await page.getByRole("button", { name: "Kommentieren" }).click();
-    await expect(page.getByText("Die markierte Textstelle steht nicht (mehr) im aktuellen Text des Abschnitts.").first()).toBeVisible();
+    await expect(
+      page.getByText("Die markierte Textstelle steht nicht (mehr) im aktuellen Text des Abschnitts.").first(),
+    ).toBeVisible();
     await expect(page.getByLabel("Kommentar", { exact: true })).toHaveValue("Kommentar zu nichts");
     await expect(page.getByText("Keine Kommentare in dieser Ansicht.")).toBeVisible();
     await expectNoAxeViolations(page, "comment form with error");
   });
 
-  test("a long Synopse comes in pages of 50 that keep the filter; a page out of range shows the nearest one", async ({ page, request }) => {
+  test("a long Synopse comes in pages of 50 that keep the filter; a page out of range shows the nearest one", async ({
+    page,
+    request,
+  }) => {
     const { conceptId } = await createFreshConcept(request, undefined, { threads: 120 });
     const synopse = `/konzepte/${conceptId}/synopse`;
     await signInAndWait(page, "federfuehrung");
@@ -211,7 +231,9 @@ test.describe("comments on sections", () => {
     // The filter starts again on page 1 and its pages keep it.
     await page.getByLabel("Organisation").selectOption({ label: "AWO Düsseldorf" });
     await page.getByRole("button", { name: "Filter anwenden" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "60 Einträge im Filter, von 120 insgesamt" })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "60 Einträge im Filter, von 120 insgesamt" }),
+    ).toBeVisible();
     await expect(pages.getByText("Seite 1 von 2")).toBeVisible();
     await pages.getByRole("link", { name: /Nächste Seite/ }).click();
     await expect(pages.getByText("Seite 2 von 2")).toBeVisible();
@@ -221,7 +243,11 @@ test.describe("comments on sections", () => {
     await expect(table.getByRole("cell", { name: /Diakonie Düsseldorf/ })).toHaveCount(0);
     await expectNoAxeViolations(page, "Synopse, filtered page 2");
 
-    for (const [seite, shown] of [["99", "Seite 3 von 3"], ["abc", "Seite 1 von 3"], ["-1", "Seite 1 von 3"]] as const) {
+    for (const [seite, shown] of [
+      ["99", "Seite 3 von 3"],
+      ["abc", "Seite 1 von 3"],
+      ["-1", "Seite 1 von 3"],
+    ] as const) {
       const response = await page.goto(`${synopse}?seite=${seite}`);
       expect(response?.status(), seite).toBe(200);
       await expect(pages.getByText(shown)).toBeVisible();

@@ -6,25 +6,37 @@ const AWO_SECTION = "Verstetigung in der Gemeinwesenarbeit";
 const THREADS = 45;
 
 const pagesAbove = (page: Page) => page.getByRole("navigation", { name: "Seiten der Diskussion", exact: true });
-const pagesBelow = (page: Page) => page.getByRole("navigation", { name: "Seiten der Diskussion (Ende der Liste)", exact: true });
+const pagesBelow = (page: Page) =>
+  page.getByRole("navigation", { name: "Seiten der Diskussion (Ende der Liste)", exact: true });
 const threads = (page: Page) => page.locator("li[id^=thread-]");
 const thread = (page: Page, text: string) => threads(page).filter({ has: page.getByText(text, { exact: true }) });
 
 test.describe("a long discussion beside a section", () => {
-  test("comes in pages of 20 that keep the filter; a thread link and a stale page land where they should", async ({ page, request }) => {
-    const { conceptId, sectionIds } = await createFreshConcept(request, undefined, { threads: THREADS, threadsOn: AWO_SECTION });
+  test("comes in pages of 20 that keep the filter; a thread link and a stale page land where they should", async ({
+    page,
+    request,
+  }) => {
+    const { conceptId, sectionIds } = await createFreshConcept(request, undefined, {
+      threads: THREADS,
+      threadsOn: AWO_SECTION,
+    });
     const section = `/konzepte/${conceptId}/abschnitte/${sectionIds[AWO_SECTION]}`;
     await signInAndWait(page, "awo");
     await page.goto(section);
     await expect(page.getByRole("heading", { level: 2, name: `Kommentare (${THREADS} offen)` })).toBeVisible();
     await expect(pagesAbove(page).getByText("Seite 1 von 3")).toBeVisible();
-    await expect(pagesBelow(page).getByRole("link", { name: "Seite 1", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(pagesBelow(page).getByRole("link", { name: "Seite 1", exact: true })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
     await expect(page.getByText("Kommentare 1–20 von 45 in dieser Ansicht")).toBeVisible();
     await expect(threads(page)).toHaveCount(20);
     await expect(thread(page, "Hinweis 1")).toBeVisible();
     await expect(thread(page, "Hinweis 21")).toHaveCount(0);
 
-    await pagesBelow(page).getByRole("link", { name: /Weiter/ }).click();
+    await pagesBelow(page)
+      .getByRole("link", { name: /Weiter/ })
+      .click();
     await expect(pagesAbove(page).getByText("Seite 2 von 3")).toBeVisible();
     expect(new URL(page.url()).search).toBe("?seite=2");
     expect(new URL(page.url()).hash).toBe("#diskussion");
@@ -37,7 +49,10 @@ test.describe("a long discussion beside a section", () => {
     const linkedId = (await thread(page, "Hinweis 30").getAttribute("id"))!.replace("thread-", "");
 
     // A filter starts on its page 1; its page links keep it.
-    await page.getByRole("navigation", { name: "Kommentare filtern" }).getByRole("link", { name: "Diakonie Düsseldorf" }).click();
+    await page
+      .getByRole("navigation", { name: "Kommentare filtern" })
+      .getByRole("link", { name: "Diakonie Düsseldorf" })
+      .click();
     await expect(pagesAbove(page).getByText("Seite 1 von 2")).toBeVisible();
     await pagesAbove(page).getByRole("link", { name: "Seite 2", exact: true }).click();
     await expect(pagesBelow(page).getByText("Seite 2 von 2")).toBeVisible();
@@ -53,8 +68,14 @@ test.describe("a long discussion beside a section", () => {
     await page.goto(`${section}?thread=${linkedId}#thread-${linkedId}`);
     await expect(pagesAbove(page).getByText("Seite 2 von 3")).toBeVisible();
     await expect(page.locator(`#thread-${linkedId}`)).toBeInViewport();
-    await expect(pagesAbove(page).getByRole("link", { name: "Seite 3", exact: true })).toHaveAttribute("href", `${section}?seite=3#diskussion`);
-    await expect(pagesAbove(page).getByRole("link", { name: "Seite 1", exact: true })).toHaveAttribute("href", `${section}#diskussion`);
+    await expect(pagesAbove(page).getByRole("link", { name: "Seite 3", exact: true })).toHaveAttribute(
+      "href",
+      `${section}?seite=3#diskussion`,
+    );
+    await expect(pagesAbove(page).getByRole("link", { name: "Seite 1", exact: true })).toHaveAttribute(
+      "href",
+      `${section}#diskussion`,
+    );
     // An older link with the fragment only (e-mails sent before the paging) finds its page too.
     await page.goto(`${section}#thread-${linkedId}`);
     await expect(pagesAbove(page).getByText("Seite 2 von 3")).toBeVisible();
@@ -69,8 +90,14 @@ test.describe("a long discussion beside a section", () => {
     await expect(threads(page)).toHaveCount(5);
   });
 
-  test("a new thread opens the last page with the confirmation; the owner's notification leads there too", async ({ browser, request }) => {
-    const { conceptId, sectionIds } = await createFreshConcept(request, undefined, { threads: THREADS, threadsOn: AWO_SECTION });
+  test("a new thread opens the last page with the confirmation; the owner's notification leads there too", async ({
+    browser,
+    request,
+  }) => {
+    const { conceptId, sectionIds } = await createFreshConcept(request, undefined, {
+      threads: THREADS,
+      threadsOn: AWO_SECTION,
+    });
     const section = `/konzepte/${conceptId}/abschnitte/${sectionIds[AWO_SECTION]}`;
     const diakonieContext = await browser.newContext();
     const diakonie = await diakonieContext.newPage();
@@ -94,7 +121,10 @@ test.describe("a long discussion beside a section", () => {
     await signInAndWait(awo, "awo");
     await awo.goto("/benachrichtigungen");
     // Other specs comment on this section of their own concepts: the link to this very thread.
-    await awo.getByRole("link", { name: `Neuer Kommentar zu „${AWO_SECTION}“` }).and(awo.locator(`[href*="thread=${createdId}"]`)).click();
+    await awo
+      .getByRole("link", { name: `Neuer Kommentar zu „${AWO_SECTION}“` })
+      .and(awo.locator(`[href*="thread=${createdId}"]`))
+      .click();
     await expect(pagesAbove(awo).getByText("Seite 3 von 3")).toBeVisible();
     await expect(awo.locator(`#thread-${createdId}`)).toBeInViewport();
     await diakonieContext.close();

@@ -2,7 +2,10 @@ import { createFreshConcept, expect, expectNoAxeViolations, signInAndWait, test 
 
 const AWO_SECTION = "Verstetigung in der Gemeinwesenarbeit";
 
-test("a Träger proposes new text; the owning organisation accepts it and the revision credits the proposer", async ({ browser, request }) => {
+test("a Träger proposes new text; the owning organisation accepts it and the revision credits the proposer", async ({
+  browser,
+  request,
+}) => {
   const { conceptId, sectionIds } = await createFreshConcept(request);
   const sectionUrl = `/konzepte/${conceptId}/abschnitte/${sectionIds[AWO_SECTION]}`;
 
@@ -22,8 +25,12 @@ test("a Träger proposes new text; the owning organisation accepts it and the re
   await expect(editor).toHaveText("Die Welcome Points werden Teil der Stadtteilarbeit.");
   await diakonie.getByLabel("Begründung").fill("Kürzer und verständlicher.");
   await diakonie.getByRole("button", { name: "Vorschlag einreichen" }).click();
-  await expect(diakonie.getByRole("heading", { level: 1, name: `Änderungsvorschlag zu „${AWO_SECTION}“` })).toBeVisible();
-  await expect(diakonie.getByRole("group", { name: /Vorgeschlagene Änderungen/ }).locator("ins")).toContainText("Stadtteilarbeit");
+  await expect(
+    diakonie.getByRole("heading", { level: 1, name: `Änderungsvorschlag zu „${AWO_SECTION}“` }),
+  ).toBeVisible();
+  await expect(diakonie.getByRole("group", { name: /Vorgeschlagene Änderungen/ }).locator("ins")).toContainText(
+    "Stadtteilarbeit",
+  );
   await expect(diakonie.getByRole("button", { name: "Vorschlag übernehmen" })).toHaveCount(0);
   await expectNoAxeViolations(diakonie, "proposal page (proposer)");
 
@@ -42,7 +49,11 @@ test("a Träger proposes new text; the owning organisation accepts it and the re
 
   await diakonie.goto("/benachrichtigungen");
   // This concept's notification (earlier runs against the same database leave theirs in the inbox too).
-  await expect(diakonie.getByRole("link", { name: /Ihr Änderungsvorschlag zu „Verstetigung in der Gemeinwesenarbeit“ wurde übernommen/ }).and(diakonie.locator(`[href*="${conceptId}"]`))).toBeVisible();
+  await expect(
+    diakonie
+      .getByRole("link", { name: /Ihr Änderungsvorschlag zu „Verstetigung in der Gemeinwesenarbeit“ wurde übernommen/ })
+      .and(diakonie.locator(`[href*="${conceptId}"]`)),
+  ).toBeVisible();
   await diakonieContext.close();
   await awoContext.close();
 });

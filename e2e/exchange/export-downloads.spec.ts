@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import { createFreshConcept, expect, expectNoAxeViolations, signInAndWait, test } from "../support/fixtures";
 
 test.describe("exports and the concept backup", () => {
-  test("the lead downloads a PDF with a busy state and a live status; the server keeps answering meanwhile", async ({ page }) => {
+  test("the lead downloads a PDF with a busy state and a live status; the server keeps answering meanwhile", async ({
+    page,
+  }) => {
     const { conceptId } = await createFreshConcept(page.request, "Export mit Fortschritt");
     await signInAndWait(page, "federfuehrung");
     await page.goto(`/konzepte/${conceptId}/fassungen`);
@@ -29,7 +31,9 @@ test.describe("exports and the concept backup", () => {
 
     // While a PDF renders (in a worker thread), the health check and a page still answer promptly.
     const started = Date.now();
-    const exportRequest = page.request.get(`/api/concepts/${conceptId}/export?format=pdf&version=current`).then((r) => ({ ok: r.ok(), ms: Date.now() - started }));
+    const exportRequest = page.request
+      .get(`/api/concepts/${conceptId}/export?format=pdf&version=current`)
+      .then((r) => ({ ok: r.ok(), ms: Date.now() - started }));
     const health: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t = Date.now();
@@ -49,11 +53,16 @@ test.describe("exports and the concept backup", () => {
     // The session ends while the page is open: the server answers 401 with a German message.
     await page.context().clearCookies();
     await page.getByRole("navigation", { name: "Herunterladen" }).getByRole("link", { name: "Markdown" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Export fehlgeschlagen" })).toHaveText("Export fehlgeschlagen: Bitte melden Sie sich an.");
+    await expect(page.getByRole("status").filter({ hasText: "Export fehlgeschlagen" })).toHaveText(
+      "Export fehlgeschlagen: Bitte melden Sie sich an.",
+    );
     await expectNoAxeViolations(page, "Fassungen with a failed export");
   });
 
-  test("the lead downloads the JSON backup from the audit page; a Träger gets 404 and an unknown format a clear message", async ({ page, browser }) => {
+  test("the lead downloads the JSON backup from the audit page; a Träger gets 404 and an unknown format a clear message", async ({
+    page,
+    browser,
+  }) => {
     const { conceptId } = await createFreshConcept(page.request, "Sicherung im Browser");
     await signInAndWait(page, "federfuehrung");
     await page.goto(`/konzepte/${conceptId}/protokoll`);
@@ -61,7 +70,11 @@ test.describe("exports and the concept backup", () => {
     await page.getByRole("link", { name: "Sicherung des ganzen Konzepts (JSON)" }).click();
     const download = await downloadEvent;
     await expect(page.getByRole("status").filter({ hasText: "Export fertig" })).toHaveText(/\.json/);
-    const backup = JSON.parse(await readFile((await download.path())!, "utf8")) as { format: string; schemaVersion: number; payload: { conceptId: string } };
+    const backup = JSON.parse(await readFile((await download.path())!, "utf8")) as {
+      format: string;
+      schemaVersion: number;
+      payload: { conceptId: string };
+    };
     expect(backup).toMatchObject({ format: "konzeptwerk-konzeptsicherung", schemaVersion: 1, payload: { conceptId } });
     await expectNoAxeViolations(page, "audit page with the backup link");
     const unknown = await page.request.get(`/api/concepts/${conceptId}/export?format=xml`);
@@ -73,7 +86,9 @@ test.describe("exports and the concept backup", () => {
     try {
       await signInAndWait(traeger, "awo");
       expect((await traeger.request.get(`/api/concepts/${conceptId}/export?format=json`)).status()).toBe(404);
-      expect((await traeger.request.get(`/api/concepts/${conceptId}/export?format=md&version=current`)).status()).toBe(200);
+      expect((await traeger.request.get(`/api/concepts/${conceptId}/export?format=md&version=current`)).status()).toBe(
+        200,
+      );
     } finally {
       await context.close();
     }

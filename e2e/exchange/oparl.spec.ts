@@ -9,13 +9,18 @@ type Json = Record<string, unknown>;
  * objects, embedded objects, files) and check that each one resolves and validates against the OParl schemas.
  */
 test.describe("OParl 1.1 interface", () => {
-  test("a crawler from system finds only valid objects and no dead link, and never a draft", async ({ request, baseURL }) => {
+  test("a crawler from system finds only valid objects and no dead link, and never a draft", async ({
+    request,
+    baseURL,
+  }) => {
     const submittedTitle = `OParl eingereicht ${Math.random().toString(36).slice(2, 8)}`;
     const draftTitle = `OParl Entwurf ${Math.random().toString(36).slice(2, 8)}`;
     const submitted = await createFreshConcept(request, submittedTitle);
     const draft = await createFreshConcept(request, draftTitle);
     // Not to the AGS: the demo committee member's start page must stay empty for e2e/foundation/roles.spec.ts.
-    const submit = await request.post("/api/test-support/submit", { data: { conceptId: submitted.conceptId, withoutCommittees: ["AGS"] } });
+    const submit = await request.post("/api/test-support/submit", {
+      data: { conceptId: submitted.conceptId, withoutCommittees: ["AGS"] },
+    });
     expect(submit.ok()).toBe(true);
     const vorlage = (await submit.json()) as { vorlageId: string; fileId: string; sha512: string; reference: string };
 
@@ -74,13 +79,15 @@ test.describe("OParl 1.1 interface", () => {
     }
 
     expect(problems).toEqual([]);
-    for (const list of ["body", "organization", "person", "meeting", "paper", "consultation", "file"]) expect(seen).toContain(`${origin}/api/oparl/v1.1/${list}`);
+    for (const list of ["body", "organization", "person", "meeting", "paper", "consultation", "file"])
+      expect(seen).toContain(`${origin}/api/oparl/v1.1/${list}`);
     const all = bodies.join("\n");
     expect(seen).toContain(`${origin}/api/oparl/v1.1/paper/${vorlage.vorlageId}`);
     expect(seen).toContain(`${origin}/api/oparl/v1.1/file/${vorlage.fileId}/download`);
     expect(all).toContain(submittedTitle);
     expect(all).toContain("Landeshauptstadt Düsseldorf (Demo)");
-    for (const secret of [draftTitle, draft.conceptId, ...Object.values(draft.sectionIds), submitted.conceptId]) expect(all).not.toContain(secret);
+    for (const secret of [draftTitle, draft.conceptId, ...Object.values(draft.sectionIds), submitted.conceptId])
+      expect(all).not.toContain(secret);
     // The seeded draft text is never in the JSON either (papers carry the title; the text is only in the PDF).
     expect(all).not.toContain("Synergieeffekte");
   });

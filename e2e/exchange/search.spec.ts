@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { createFreshConcept, expect, expectNoAxeViolations, signInAndWait, test } from "../support/fixtures";
 
 const AWO_SECTION = "Verstetigung in der Gemeinwesenarbeit";
-const randomWord = (prefix: string) => `${prefix}${Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
+const randomWord = (prefix: string) =>
+  `${prefix}${Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
 
 async function searchFor(page: Page, query: string) {
   const field = page.getByRole("search", { name: "Konzepte durchsuchen" }).getByLabel("Suchbegriff");
@@ -12,7 +13,9 @@ async function searchFor(page: Page, query: string) {
 }
 
 test.describe("search", () => {
-  test("'/' opens the search from anywhere; 'Familienzentren' finds 'Familienzentrum', grouped, highlighted, accessible", async ({ page }) => {
+  test("'/' opens the search from anywhere; 'Familienzentren' finds 'Familienzentrum', grouped, highlighted, accessible", async ({
+    page,
+  }) => {
     await signInAndWait(page, "diakonie");
     const header = page.getByRole("search", { name: "Schnellsuche" });
     // In a text field "/" is just a character.
@@ -27,9 +30,21 @@ test.describe("search", () => {
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { level: 1, name: "Suche" })).toBeVisible();
     await expect(page.getByRole("status")).toHaveText(/Treffer für „Familienzentren“/);
-    await expect(page.getByRole("heading", { level: 3, name: "5. Prüfung der Anbindung an die Familienzentren" }).first()).toBeVisible();
-    await expect(page.locator("mark").filter({ hasText: /^Familienzentrum$/ }).first()).toBeVisible();
-    await expect(page.locator("mark").filter({ hasText: /^Familienzentren$/ }).first()).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 3, name: "5. Prüfung der Anbindung an die Familienzentren" }).first(),
+    ).toBeVisible();
+    await expect(
+      page
+        .locator("mark")
+        .filter({ hasText: /^Familienzentrum$/ })
+        .first(),
+    ).toBeVisible();
+    await expect(
+      page
+        .locator("mark")
+        .filter({ hasText: /^Familienzentren$/ })
+        .first(),
+    ).toBeVisible();
     await expectNoAxeViolations(page, "search results");
     await page.screenshot({ path: "test-results/search-page.png", fullPage: false });
 
@@ -38,9 +53,14 @@ test.describe("search", () => {
     await page.keyboard.press("/");
     await expect(page.getByRole("search", { name: "Konzepte durchsuchen" }).getByLabel("Suchbegriff")).toBeFocused();
 
-    const sectionLink = page.getByRole("heading", { level: 3, name: "5. Prüfung der Anbindung an die Familienzentren" }).first().getByRole("link");
+    const sectionLink = page
+      .getByRole("heading", { level: 3, name: "5. Prüfung der Anbindung an die Familienzentren" })
+      .first()
+      .getByRole("link");
     await sectionLink.click();
-    await expect(page.getByRole("heading", { level: 1, name: "5. Prüfung der Anbindung an die Familienzentren" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "5. Prüfung der Anbindung an die Familienzentren" }),
+    ).toBeVisible();
   });
 
   test("empty and over-long queries get a friendly German message; nothing breaks", async ({ page }) => {
@@ -49,8 +69,13 @@ test.describe("search", () => {
     await expect(page.getByRole("status")).toHaveText("Bitte geben Sie einen Suchbegriff ein.");
     await expectNoAxeViolations(page, "empty search page");
     await searchFor(page, "x".repeat(201));
-    await expect(page.getByRole("status")).toHaveText("Der Suchbegriff darf höchstens 200 Zeichen lang sein. Bitte kürzen Sie ihn.");
-    await expect(page.getByRole("search", { name: "Konzepte durchsuchen" }).getByLabel("Suchbegriff")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByRole("status")).toHaveText(
+      "Der Suchbegriff darf höchstens 200 Zeichen lang sein. Bitte kürzen Sie ihn.",
+    );
+    await expect(page.getByRole("search", { name: "Konzepte durchsuchen" }).getByLabel("Suchbegriff")).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
     await expectNoAxeViolations(page, "over-long query");
     for (const q of ["der die das", "'\"&|!<->():*", "<script>alert(1)</script>"]) {
       const response = await page.goto(`/suche?q=${encodeURIComponent(q)}`);
@@ -59,7 +84,10 @@ test.describe("search", () => {
     }
   });
 
-  test("an internal comment is found by the Verwaltung only; committee members find no drafts", async ({ browser, request }) => {
+  test("an internal comment is found by the Verwaltung only; committee members find no drafts", async ({
+    browser,
+    request,
+  }) => {
     const { conceptId, sectionIds } = await createFreshConcept(request);
     const secret = randomWord("Zwergpinguin");
     const lead = await (await browser.newContext()).newPage();

@@ -11,7 +11,10 @@ test.describe("server processes (npm start on PostgreSQL)", () => {
 
   const childrenOf = (pid: number) => {
     try {
-      return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+      return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean)
+        .map(Number);
     } catch {
       return [];
     }
@@ -45,7 +48,14 @@ test.describe("server processes (npm start on PostgreSQL)", () => {
     // Its own process group, so that the cleanup below can stop the launcher and its workers together.
     const launcher = spawn(process.execPath, ["scripts/start-server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
       detached: true,
-      env: { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: "2", NEXTAUTH_URL: base, NEXTAUTH_SECRET: "x".repeat(32), SEED_DEMO: "false" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        WEB_CONCURRENCY: "2",
+        NEXTAUTH_URL: base,
+        NEXTAUTH_SECRET: "x".repeat(32),
+        SEED_DEMO: "false",
+      },
     });
     stopGroup = () => {
       if (launcher.exitCode === null && launcher.signalCode === null) process.kill(-launcher.pid!, "SIGKILL");
@@ -64,14 +74,23 @@ test.describe("server processes (npm start on PostgreSQL)", () => {
     process.kill(victim!, "SIGKILL");
     // Once the primary has noticed (a connection handed to the dying worker in that instant is lost, as with any
     // crash), the other worker answers every request while the replacement starts.
-    await expect.poll(() => output.includes(`Server-Prozess ${victim} beendet (SIGKILL); ein neuer startet.`), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => output.includes(`Server-Prozess ${victim} beendet (SIGKILL); ein neuer startet.`), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     for (let i = 0; i < 5; i++) expect(await health(base)).toBe(200);
     await expect.poll(() => childrenOf(launcher.pid!).filter((p) => p !== victim).length, { timeout: 30_000 }).toBe(2);
     expect(childrenOf(launcher.pid!)).toContain(survivor);
     const workers = childrenOf(launcher.pid!);
 
     launcher.kill("SIGTERM");
-    expect(await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve("still running after 30 s"), 30_000))])).toBe(0);
+    expect(
+      await Promise.race([
+        exited,
+        new Promise((resolve) => setTimeout(() => resolve("still running after 30 s"), 30_000)),
+      ]),
+    ).toBe(0);
     for (const pid of workers) expect(() => process.kill(pid, 0), `worker ${pid} still running`).toThrow();
   });
 });

@@ -15,7 +15,10 @@ test.describe("legal pages and language @smoke", () => {
   }
 
   test("the icon is served to everyone and linked from every page", async ({ page, request }) => {
-    for (const [path, type] of [["/favicon.ico", "image/x-icon"], ["/icon.svg", "image/svg+xml"]] as const) {
+    for (const [path, type] of [
+      ["/favicon.ico", "image/x-icon"],
+      ["/icon.svg", "image/svg+xml"],
+    ] as const) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(200);
       expect(response.headers()["content-type"]).toContain(type);

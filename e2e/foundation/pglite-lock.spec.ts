@@ -9,11 +9,17 @@ test.describe("embedded database lock @smoke", () => {
 
   test("a second process on the same PGLITE_DIR is refused and touches nothing", async ({ request }) => {
     const port = process.env.E2E_PORT ?? "3210";
-    const { PGLITE_DIR } = JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `konzeptwerk-e2e-${port}.env.json`), "utf8")) as { PGLITE_DIR: string };
+    const { PGLITE_DIR } = JSON.parse(
+      fs.readFileSync(path.join(os.tmpdir(), `konzeptwerk-e2e-${port}.env.json`), "utf8"),
+    ) as { PGLITE_DIR: string };
     const before = fs.readdirSync(PGLITE_DIR).sort();
-    const second = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(Number(port) + 50), "-H", "127.0.0.1"], {
-      env: { ...process.env, NODE_ENV: "production", PGLITE_DIR, NEXTAUTH_SECRET: "x".repeat(32) },
-    });
+    const second = spawn(
+      process.execPath,
+      ["node_modules/next/dist/bin/next", "start", "-p", String(Number(port) + 50), "-H", "127.0.0.1"],
+      {
+        env: { ...process.env, NODE_ENV: "production", PGLITE_DIR, NEXTAUTH_SECRET: "x".repeat(32) },
+      },
+    );
     let output = "";
     second.stdout.on("data", (d) => (output += d));
     second.stderr.on("data", (d) => (output += d));
@@ -28,7 +34,9 @@ test.describe("embedded database lock @smoke", () => {
       });
     });
     expect(code, output).toBe(1);
-    expect(output).toContain(`Der Datenbankordner ${path.resolve(PGLITE_DIR)} wird bereits von einem anderen Prozess verwendet`);
+    expect(output).toContain(
+      `Der Datenbankordner ${path.resolve(PGLITE_DIR)} wird bereits von einem anderen Prozess verwendet`,
+    );
     expect(output).toMatch(/PID \d+/);
     expect(fs.readdirSync(PGLITE_DIR).sort()).toEqual(before);
     // The first server still answers.

@@ -19,16 +19,22 @@ test.describe("what each demo role sees", () => {
 
       await card.getByRole("link", { name: TITLE }).click();
       await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
-      await expect(page.getByRole("table", { name: "Gremien in der Reihenfolge der Beratung" }).getByRole("row")).toHaveCount(4);
+      await expect(
+        page.getByRole("table", { name: "Gremien in der Reihenfolge der Beratung" }).getByRole("row"),
+      ).toHaveCount(4);
       const sections = page.getByRole("table", { name: "Abschnitte des Konzepts mit Zuständigkeit und Stand" });
       await expect(sections.getByRole("row")).toHaveCount(9);
       await expect(sections).toContainText("Diakonie Düsseldorf");
       await page.getByText("Antragstext anzeigen").click();
-      await expect(page.getByText("Dabei ist insbesondere eine strukturelle Anbindung an die Familienzentren zu prüfen.")).toBeVisible();
+      await expect(
+        page.getByText("Dabei ist insbesondere eine strukturelle Anbindung an die Familienzentren zu prüfen."),
+      ).toBeVisible();
       await expectNoAxeViolations(page, `concept overview (${user})`);
 
       await sections.getByRole("link", { name: "Standorte und Träger je Stadtbezirk" }).click();
-      await expect(page.getByRole("heading", { level: 1, name: "6. Standorte und Träger je Stadtbezirk" })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { level: 1, name: "6. Standorte und Träger je Stadtbezirk" }),
+      ).toBeVisible();
       await expect(page.getByRole("table").getByRole("cell", { name: "AWO Düsseldorf (Benrath)" })).toBeVisible();
       await expectNoAxeViolations(page, `section page (${user})`);
     });
@@ -39,7 +45,8 @@ test.describe("what each demo role sees", () => {
     // Other specs may submit concepts to the AGS meanwhile; whatever is listed must be submitted, never a draft.
     await expect(page.getByRole("link", { name: TITLE })).toHaveCount(0);
     const cards = page.getByRole("list", { name: "Konzepte, an denen Sie beteiligt sind" }).getByRole("listitem");
-    if ((await cards.count()) === 0) await expect(page.getByText("Ihrem Gremium wurde noch kein Konzept vorgelegt.")).toBeVisible();
+    if ((await cards.count()) === 0)
+      await expect(page.getByText("Ihrem Gremium wurde noch kein Konzept vorgelegt.")).toBeVisible();
     for (const card of await cards.all()) await expect(card).toContainText(/Eingereicht|Beraten|Abgeschlossen/);
     await expectNoAxeViolations(page, "committee start page");
   });
@@ -62,7 +69,12 @@ test.describe("what each demo role sees", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signInAndWait(page, "ausschuss");
-    for (const url of [conceptUrl, sectionHref!, "/konzepte/00000000-0000-4000-8000-000000000000", "/konzepte/kein-uuid"]) {
+    for (const url of [
+      conceptUrl,
+      sectionHref!,
+      "/konzepte/00000000-0000-4000-8000-000000000000",
+      "/konzepte/kein-uuid",
+    ]) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(404);
       await expect(page.getByRole("heading", { level: 1, name: "Nicht gefunden" })).toBeVisible();

@@ -1,4 +1,12 @@
-import { DEMO_PASSWORD, demoEmail, expect, expectNoAxeViolations, signIn, signInAndWait, test } from "../support/fixtures";
+import {
+  DEMO_PASSWORD,
+  demoEmail,
+  expect,
+  expectNoAxeViolations,
+  signIn,
+  signInAndWait,
+  test,
+} from "../support/fixtures";
 
 test.describe("sign-in @smoke", () => {
   test("an anonymous visit lands on sign-in, also for deep links", async ({ page }) => {
@@ -12,7 +20,9 @@ test.describe("sign-in @smoke", () => {
 
   test("a wrong password shows the neutral message and creates no session", async ({ page, context }) => {
     await signIn(page, "diakonie", "not-the-password");
-    await expect(page.getByRole("alert").filter({ hasText: "Anmeldung" })).toContainText("Die Anmeldung ist nicht möglich");
+    await expect(page.getByRole("alert").filter({ hasText: "Anmeldung" })).toContainText(
+      "Die Anmeldung ist nicht möglich",
+    );
     await expectNoAxeViolations(page, "sign-in with error");
     const cookies = await context.cookies();
     expect(cookies.some((c) => c.name.includes("session-token"))).toBe(false);

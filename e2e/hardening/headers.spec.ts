@@ -2,7 +2,13 @@ import { captureServerAction, createFreshUser, uniq } from "../support/admin";
 import { createFreshConcept, expect, signInAndWait, test } from "../support/fixtures";
 
 /** Security headers on pages and API answers, the nonce on every script, the session cookie, foreign origins. */
-const directives = (csp: string) => Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+const directives = (csp: string) =>
+  Object.fromEntries(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k!, v]),
+  );
 
 function expectSecurityHeaders(headers: Record<string, string>, where: string) {
   expect(headers["x-content-type-options"], where).toBe("nosniff");
@@ -10,20 +16,31 @@ function expectSecurityHeaders(headers: Record<string, string>, where: string) {
   expect(headers["permissions-policy"], where).toMatch(/camera=\(\)/);
   const csp = directives(headers["content-security-policy"] ?? "");
   expect(csp["frame-ancestors"], where).toEqual(["'none'"]);
-  expect(csp["script-src"]?.some((s) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(s)), where).toBe(true);
+  expect(
+    csp["script-src"]?.some((s) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(s)),
+    where,
+  ).toBe(true);
   expect(csp["script-src"], where).not.toContain("'unsafe-inline'");
   // Plain http in the e2e server: no HSTS (it would lock browsers out of a non-https host).
   expect(headers["strict-transport-security"], where).toBeUndefined();
 }
 
-test("pages and API answers carry the security headers; every script carries the page's nonce", async ({ page, request }) => {
+test("pages and API answers carry the security headers; every script carries the page's nonce", async ({
+  page,
+  request,
+}) => {
   const { conceptId } = await createFreshConcept(request);
   for (const path of ["/anmelden", "/api/health", "/api/concepts/00000000-0000-4000-8000-000000000000/synopse"]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expectSecurityHeaders(response.headers(), path);
   }
   await signInAndWait(page, "awo");
-  for (const path of ["/", `/konzepte/${conceptId}`, `/konzepte/${conceptId}/synopse`, `/api/concepts/${conceptId}/synopse?format=csv`]) {
+  for (const path of [
+    "/",
+    `/konzepte/${conceptId}`,
+    `/konzepte/${conceptId}/synopse`,
+    `/api/concepts/${conceptId}/synopse?format=csv`,
+  ]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(200);
     const headers = response.headers();
@@ -63,7 +80,11 @@ test("state-changing route handlers refuse a foreign Origin even with a valid se
     ["POST", `${base}/proposals`],
     ["POST", `${base}/proposals/00000000-0000-4000-8000-000000000000/accept`],
   ] as const) {
-    const response = await page.request.fetch(path, { method, headers: { origin: "https://angreifer.example", "sec-fetch-site": "cross-site" }, data: { baseVersion: 1, content: { type: "doc", content: [] } } });
+    const response = await page.request.fetch(path, {
+      method,
+      headers: { origin: "https://angreifer.example", "sec-fetch-site": "cross-site" },
+      data: { baseVersion: 1, content: { type: "doc", content: [] } },
+    });
     expect(response.status(), `${method} ${path}`).toBe(403);
     expect((await response.json()).message).toBe("Anfrage von einer fremden Seite abgelehnt.");
   }
@@ -83,13 +104,23 @@ test("server actions refuse a foreign Origin with 403 before Next.js runs them",
   const action = await captureServerAction(page, () => region.getByRole("button", { name: "Speichern" }).click());
   const pick = ["next-action", "content-type", "accept", "next-router-state-tree"];
   const headers = Object.fromEntries(Object.entries(action.headers).filter(([k]) => pick.includes(k)));
-  const forged = await page.request.post(action.url, { headers: { ...headers, origin: "https://angreifer.example" }, data: action.body, maxRedirects: 0 });
+  const forged = await page.request.post(action.url, {
+    headers: { ...headers, origin: "https://angreifer.example" },
+    data: action.body,
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBe(403);
   await page.reload();
   await expect(page.getByRole("region", { name: "Persönliche Angaben" }).getByLabel("Name")).toHaveValue("Olga Origin");
   // The same request from our own origin goes through: the refusal above was the Origin, not a broken replay.
-  const own = await page.request.post(action.url, { headers: { ...headers, origin: new URL(action.url).origin }, data: action.body, maxRedirects: 0 });
+  const own = await page.request.post(action.url, {
+    headers: { ...headers, origin: new URL(action.url).origin },
+    data: action.body,
+    maxRedirects: 0,
+  });
   expect(own.status()).toBeLessThan(400);
   await page.reload();
-  await expect(page.getByRole("region", { name: "Persönliche Angaben" }).getByLabel("Name")).toHaveValue("Olga Gefälscht");
+  await expect(page.getByRole("region", { name: "Persönliche Angaben" }).getByLabel("Name")).toHaveValue(
+    "Olga Gefälscht",
+  );
 });

@@ -27,17 +27,28 @@ async function expectNoInjection(page: Page, where: string) {
     for (const el of Array.from(document.querySelectorAll("*"))) {
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) bad.push(`${el.tagName} ${attr.name}`);
-        if (["href", "src", "action", "formaction", "xlink:href", "data"].includes(attr.name) && /^\s*(javascript|vbscript|data:text\/html)/i.test(attr.value)) bad.push(`${el.tagName} ${attr.name}=${attr.value}`);
+        if (
+          ["href", "src", "action", "formaction", "xlink:href", "data"].includes(attr.name) &&
+          /^\s*(javascript|vbscript|data:text\/html)/i.test(attr.value)
+        )
+          bad.push(`${el.tagName} ${attr.name}=${attr.value}`);
       }
     }
-    for (const s of Array.from(document.querySelectorAll("script"))) if (/__xss/.test(s.textContent ?? "") && !/self\.__next_f/.test(s.textContent ?? "")) bad.push("inline script with payload");
-    for (const el of Array.from(document.querySelectorAll("img[src='x'], svg[onload], iframe, object, embed"))) bad.push(`element ${el.tagName}`);
+    for (const s of Array.from(document.querySelectorAll("script")))
+      if (/__xss/.test(s.textContent ?? "") && !/self\.__next_f/.test(s.textContent ?? ""))
+        bad.push("inline script with payload");
+    for (const el of Array.from(document.querySelectorAll("img[src='x'], svg[onload], iframe, object, embed")))
+      bad.push(`element ${el.tagName}`);
     return bad;
   });
   expect(found, where).toEqual([]);
 }
 
-test("payloads stored everywhere never execute in any page, and downloads keep them inert", async ({ page, request, browser }) => {
+test("payloads stored everywhere never execute in any page, and downloads keep them inert", async ({
+  page,
+  request,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { conceptId, sectionIds } = await createFreshConcept(request, `XSS ${ONE_LINE.slice(0, 60)}`);
   const sectionId = Object.values(sectionIds)[2]!;
@@ -46,7 +57,12 @@ test("payloads stored everywhere never execute in any page, and downloads keep t
 
   // A person whose name is a payload writes a comment that is one.
   const email = `${uniq()}@stadt.example`;
-  await createFreshUser(request, { name: `<img src=x onerror="window.__xss=1">Mallory`, email, password: "xss-passwort-2026", organisation: "Jugendamt" });
+  await createFreshUser(request, {
+    name: `<img src=x onerror="window.__xss=1">Mallory`,
+    email,
+    password: "xss-passwort-2026",
+    organisation: "Jugendamt",
+  });
   const malloryContext = await browser.newContext();
   const mallory = await malloryContext.newPage();
   await mallory.goto("/anmelden");
@@ -66,8 +82,21 @@ test("payloads stored everywhere never execute in any page, and downloads keep t
     type: "doc",
     content: [
       { type: "paragraph", content: [{ type: "text", text: ONE_LINE }] },
-      { type: "paragraph", content: [{ type: "text", text: "Link", marks: [{ type: "link", attrs: { href: "javascript:window.__xss=1", onclick: "window.__xss=1" } }] }] },
-      { type: "paragraph", attrs: { onmouseover: "window.__xss=1", style: "background:url(javascript:alert(1))" }, content: [{ type: "text", text: "Attribute" }] },
+      {
+        type: "paragraph",
+        content: [
+          {
+            type: "text",
+            text: "Link",
+            marks: [{ type: "link", attrs: { href: "javascript:window.__xss=1", onclick: "window.__xss=1" } }],
+          },
+        ],
+      },
+      {
+        type: "paragraph",
+        attrs: { onmouseover: "window.__xss=1", style: "background:url(javascript:alert(1))" },
+        content: [{ type: "text", text: "Attribute" }],
+      },
       { type: "rawHtml", content: [{ type: "text", text: "<script>window.__xss=1</script>" }] },
     ],
   };
@@ -77,11 +106,21 @@ test("payloads stored everywhere never execute in any page, and downloads keep t
   const linkSave = await page.request.post(`${api}/revisions`, { data: { baseVersion: 1, content: linkOnly } });
   expect([201, 422]).toContain(linkSave.status());
   const text = await page.request.post(`${api}/revisions`, {
-    data: { baseVersion: linkSave.status() === 201 ? 2 : 1, content: { type: "doc", content: [crafted.content[0]] }, note: ONE_LINE.slice(0, 400) },
+    data: {
+      baseVersion: linkSave.status() === 201 ? 2 : 1,
+      content: { type: "doc", content: [crafted.content[0]] },
+      note: ONE_LINE.slice(0, 400),
+    },
   });
   expect(text.status()).toBe(201);
   // A proposal whose reason is a payload.
-  const proposal = await page.request.post(`${api}/proposals`, { data: { baseVersion: (await text.json()).version, content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Neu" }] }] }, reason: `@SUM(1+1) ${ONE_LINE}` } });
+  const proposal = await page.request.post(`${api}/proposals`, {
+    data: {
+      baseVersion: (await text.json()).version,
+      content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Neu" }] }] },
+      reason: `@SUM(1+1) ${ONE_LINE}`,
+    },
+  });
   expect(proposal.status()).toBe(201);
   const { proposalId } = (await proposal.json()) as { proposalId: string };
 
@@ -101,7 +140,10 @@ test("payloads stored everywhere never execute in any page, and downloads keep t
     await adminPage.goto(path);
     await expectNoInjection(adminPage, path);
   }
-  await expect(adminPage.getByText(`<img src=x onerror="window.__xss=1">Mallory`).first(), "the name shows as text").toBeVisible();
+  await expect(
+    adminPage.getByText(`<img src=x onerror="window.__xss=1">Mallory`).first(),
+    "the name shows as text",
+  ).toBeVisible();
   await admin.close();
 
   const pages = [
@@ -137,13 +179,20 @@ test("payloads stored everywhere never execute in any page, and downloads keep t
   expect(csv).toContain("'@SUM");
 
   // The Vorlage number becomes a file name: quoted safely in Content-Disposition, shown as text.
-  const submitted = await request.post("/api/test-support/submit", { data: { conceptId, reference: `"><svg onload=alert(1)>;x` , withoutCommittees: ["IR", "JHA", "AGS"] } });
+  const submitted = await request.post("/api/test-support/submit", {
+    data: { conceptId, reference: `"><svg onload=alert(1)>;x`, withoutCommittees: ["IR", "JHA", "AGS"] },
+  });
   expect(submitted.ok()).toBe(true);
   const pdf = await page.request.get(`/api/concepts/${conceptId}/vorlage/pdf`);
   expect(pdf.status()).toBe(200);
   const disposition = pdf.headers()["content-disposition"]!;
   expect(disposition).toMatch(/^attachment; filename="[A-Za-z0-9._-]+"$/);
-  for (const path of [`/konzepte/${conceptId}/vorlage`, `/konzepte/${conceptId}/lesesaal`, `/konzepte/${conceptId}/lesesaal/synopse`, `/konzepte/${conceptId}`]) {
+  for (const path of [
+    `/konzepte/${conceptId}/vorlage`,
+    `/konzepte/${conceptId}/lesesaal`,
+    `/konzepte/${conceptId}/lesesaal/synopse`,
+    `/konzepte/${conceptId}`,
+  ]) {
     await page.goto(path);
     await expectNoInjection(page, path);
   }

@@ -8,12 +8,18 @@ export const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36
 
 function mailDir(): string {
   const port = process.env.E2E_PORT ?? "3210";
-  return (JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `konzeptwerk-e2e-${port}.env.json`), "utf8")) as { MAIL_DIR: string }).MAIL_DIR;
+  return (
+    JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `konzeptwerk-e2e-${port}.env.json`), "utf8")) as {
+      MAIL_DIR: string;
+    }
+  ).MAIL_DIR;
 }
 
 /** Quoted-printable body of an .eml as plain text. */
 function decodeQuotedPrintable(text: string): string {
-  const bytes = text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = text
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, "latin1").toString("utf8");
 }
 
@@ -39,7 +45,10 @@ export async function waitForMail(to: string): Promise<string> {
   return found;
 }
 
-export async function createFreshUser(request: APIRequestContext, user: { name: string; email: string; password: string; organisation?: string }) {
+export async function createFreshUser(
+  request: APIRequestContext,
+  user: { name: string; email: string; password: string; organisation?: string },
+) {
   const response = await request.post("/api/test-support/users", { data: user });
   expect(response.ok(), "test-support users route").toBe(true);
 }
@@ -71,6 +80,10 @@ export async function captureServerAction(page: Page, submit: () => Promise<void
 export async function replayServerAction(page: Page, action: CapturedAction) {
   const pick = ["next-action", "content-type", "accept", "next-router-state-tree"];
   const headers = Object.fromEntries(Object.entries(action.headers).filter(([k]) => pick.includes(k)));
-  const response = await page.request.post(action.url, { headers: { ...headers, origin: new URL(action.url).origin }, data: action.body, maxRedirects: 0 });
+  const response = await page.request.post(action.url, {
+    headers: { ...headers, origin: new URL(action.url).origin },
+    data: action.body,
+    maxRedirects: 0,
+  });
   return { status: response.status(), body: await response.text() };
 }

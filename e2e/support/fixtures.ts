@@ -23,7 +23,13 @@ export async function expectNoAxeViolations(page: Page, label?: string) {
   // After a server action the page re-renders; analyse the settled page, with its title in place.
   await expect.poll(() => page.title(), { message: "page has a title" }).not.toBe("");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(summary, `axe violations${label ? ` on ${label}` : ""}`).toEqual([]);
 }
 
@@ -38,7 +44,8 @@ export const test = base.extend<{ foreignRequests: string[]; missingMessages: st
       const missing: string[] = [];
       const watch = (watched: BrowserContext) =>
         watched.on("console", (message) => {
-          if (/MISSING_MESSAGE|INSUFFICIENT_PATH/.test(message.text())) missing.push(`${message.text().split("\n")[0]} (${message.location().url})`);
+          if (/MISSING_MESSAGE|INSUFFICIENT_PATH/.test(message.text()))
+            missing.push(`${message.text().split("\n")[0]} (${message.location().url})`);
         });
       watch(context);
       // Tests that act as two people open further contexts.
@@ -82,8 +89,18 @@ export type FreshConcept = { conceptId: string; sectionIds: Record<string, strin
  * A fresh copy of the Welcome Points concept for one test (see app/api/test-support); `threads` adds Träger
  * comments, spread over the sections or all on the section titled `threadsOn`.
  */
-export async function createFreshConcept(request: import("@playwright/test").APIRequestContext, title?: string, options: { threads?: number; threadsOn?: string } = {}): Promise<FreshConcept> {
-  const response = await request.post("/api/test-support/concepts", { data: { title: title ?? `Testkonzept ${Math.random().toString(36).slice(2, 8)}`, threads: options.threads, threadsOn: options.threadsOn } });
+export async function createFreshConcept(
+  request: import("@playwright/test").APIRequestContext,
+  title?: string,
+  options: { threads?: number; threadsOn?: string } = {},
+): Promise<FreshConcept> {
+  const response = await request.post("/api/test-support/concepts", {
+    data: {
+      title: title ?? `Testkonzept ${Math.random().toString(36).slice(2, 8)}`,
+      threads: options.threads,
+      threadsOn: options.threadsOn,
+    },
+  });
   expect(response.ok(), "test-support route available").toBe(true);
   return (await response.json()) as FreshConcept;
 }

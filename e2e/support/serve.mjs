@@ -24,11 +24,18 @@ if (!env.DATABASE_URL) {
 }
 fs.rmSync(env.MAIL_DIR, { recursive: true, force: true });
 fs.mkdirSync(env.MAIL_DIR, { recursive: true });
-fs.writeFileSync(path.join(os.tmpdir(), `konzeptwerk-e2e-${port}.env.json`), JSON.stringify({ PGLITE_DIR: env.PGLITE_DIR ?? null, MAIL_DIR: env.MAIL_DIR }));
+fs.writeFileSync(
+  path.join(os.tmpdir(), `konzeptwerk-e2e-${port}.env.json`),
+  JSON.stringify({ PGLITE_DIR: env.PGLITE_DIR ?? null, MAIL_DIR: env.MAIL_DIR }),
+);
 
 // Idle keep-alive sockets stay open longer than a test pauses between requests (axe runs take seconds), so a
 // reused connection is never closed by the server at the moment the next request goes out.
-const child = spawn(process.execPath, ["scripts/start-server.mjs", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", "70000"], { env, stdio: "inherit" });
+const child = spawn(
+  process.execPath,
+  ["scripts/start-server.mjs", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", "70000"],
+  { env, stdio: "inherit" },
+);
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -1,7 +1,10 @@
 import { createFreshConcept, expect, expectNoAxeViolations, signInAndWait, test } from "../support/fixtures";
 
 test.describe("the Beratungsfolge editor on the Vorlage page", () => {
-  test("the lead removes, adds, moves and re-dates committees with the keyboard; the plan follows; submission fixes it", async ({ browser, request }) => {
+  test("the lead removes, adds, moves and re-dates committees with the keyboard; the plan follows; submission fixes it", async ({
+    browser,
+    request,
+  }) => {
     test.setTimeout(180_000);
     const title = `Beratungsfolge ${Math.random().toString(36).slice(2, 8)}`;
     const { conceptId } = await createFreshConcept(request, title);
@@ -24,7 +27,10 @@ test.describe("the Beratungsfolge editor on the Vorlage page", () => {
     // Add it back; a Vorlagenfrist after the meeting is refused in German and nothing is stored.
     await lead.goto(`/konzepte/${conceptId}/vorlage`);
     const add = lead.getByRole("form", { name: "Gremium hinzufügen" });
-    await expect(add.getByLabel("Gremium", { exact: true }).locator("option")).toHaveText(["Bitte wählen", "Integrationsrat (IR)"]);
+    await expect(add.getByLabel("Gremium", { exact: true }).locator("option")).toHaveText([
+      "Bitte wählen",
+      "Integrationsrat (IR)",
+    ]);
     await add.getByLabel("Gremium", { exact: true }).selectOption({ label: "Integrationsrat (IR)" });
     await add.getByLabel("Rolle", { exact: true }).selectOption("kenntnisnahme");
     await add.getByLabel("Sitzung", { exact: true }).fill("2022-05-31");
@@ -51,7 +57,9 @@ test.describe("the Beratungsfolge editor on the Vorlage page", () => {
     await lead.getByLabel("Sitzung JHA").fill("2022-06-10");
     await lead.getByLabel("Rolle JHA").selectOption("vorberatung");
     await lead.getByRole("button", { name: "Speichern JHA" }).click();
-    await expect(lead.getByRole("form", { name: "Beratung im JHA ändern" }).getByText("Die Beratungsfolge ist gespeichert.")).toBeVisible();
+    await expect(
+      lead.getByRole("form", { name: "Beratung im JHA ändern" }).getByText("Die Beratungsfolge ist gespeichert."),
+    ).toBeVisible();
     await lead.reload();
     await expect(lead.getByLabel("Sitzung JHA")).toHaveValue("2022-06-10");
     await expect(lead.getByLabel("Rolle IR")).toHaveValue("kenntnisnahme");
@@ -80,7 +88,9 @@ test.describe("the Beratungsfolge editor on the Vorlage page", () => {
       await signInAndWait(page, user);
       await page.goto(`/konzepte/${conceptId}/vorlage`);
       await expect(page.getByText(/1\. Integrationsrat \(IR\) · Vorberatung/)).toBeVisible();
-      await expect(page.getByRole("button", { name: /Entfernen|Nach oben|Speichern|Gremium hinzufügen/ })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: /Entfernen|Nach oben|Speichern|Gremium hinzufügen/ })).toHaveCount(
+        0,
+      );
       await expect(page.getByLabel("Rolle IR")).toHaveCount(0);
       await context.close();
     }

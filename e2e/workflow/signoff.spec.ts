@@ -1,5 +1,12 @@
 import type { Browser, Page } from "@playwright/test";
-import { createFreshConcept, expect, expectNoAxeViolations, signInAndWait, test, type DemoUser } from "../support/fixtures";
+import {
+  createFreshConcept,
+  expect,
+  expectNoAxeViolations,
+  signInAndWait,
+  test,
+  type DemoUser,
+} from "../support/fixtures";
 
 async function pageAs(browser: Browser, user: DemoUser): Promise<Page> {
   const context = await browser.newContext();
@@ -22,10 +29,14 @@ async function signOffAs(page: Page, conceptId: string, decision: "Zustimmen" | 
   await page.getByRole("button", { name: "Mitzeichnung abgeben" }).click();
   // The form disappears once the organisation has signed; the decision shows in the matrix or the history.
   await expect(page.getByRole("button", { name: "Mitzeichnung abgeben" })).toHaveCount(0);
-  if (decision === "Ablehnen") await expect(page.getByRole("region", { name: "Frühere Runden" })).toContainText(remarks!);
+  if (decision === "Ablehnen")
+    await expect(page.getByRole("region", { name: "Frühere Runden" })).toContainText(remarks!);
 }
 
-test("the whole journey: consultation, Mitzeichnung with a rejection, release, submission, reading room, outcomes, closed", async ({ browser, request }) => {
+test("the whole journey: consultation, Mitzeichnung with a rejection, release, submission, reading room, outcomes, closed", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(300_000);
   const title = `Reise ${Math.random().toString(36).slice(2, 8)}`;
   const { conceptId, sectionIds } = await createFreshConcept(request, title);
@@ -71,7 +82,7 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
   await expect(panel.getByText("8 Abschnitte noch nicht abgestimmt")).toBeVisible();
   await expect(panel.getByRole("button", { name: "Mitzeichnung starten" })).toHaveCount(0);
   await expectNoAxeViolations(lead, "workflow panel with blockers");
-  
+
   for (const [name, left] of [
     [/^Zur Abstimmung stellen/, "Zur Abstimmung stellen"],
     [/^Als abgestimmt markieren/, "Als abgestimmt markieren"],
@@ -98,12 +109,15 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
   await expectNoAxeViolations(awo, "Mitzeichnung page after rejection");
 
   await lead.goto(overview);
-  await expect(lead.getByRole("region", { name: "Arbeitsablauf" })).toContainText("Abgelehnt von AWO Düsseldorf: Der Standort Garath fehlt.");
+  await expect(lead.getByRole("region", { name: "Arbeitsablauf" })).toContainText(
+    "Abgelehnt von AWO Düsseldorf: Der Standort Garath fehlt.",
+  );
   await expect(lead.getByRole("region", { name: "Arbeitsablauf" })).toContainText("Überarbeitung");
   await step(lead, "Mitzeichnung starten", "Mitzeichnung");
 
   await signOffAs(lead, conceptId, "Zustimmen");
-  for (const user of ["jugendamt", "diakonie"] as const) await signOffAs(await pageAs(browser, user), conceptId, "Zustimmen");
+  for (const user of ["jugendamt", "diakonie"] as const)
+    await signOffAs(await pageAs(browser, user), conceptId, "Zustimmen");
   await lead.goto(overview);
   await expect(panel.getByText("Mitzeichnung AWO Düsseldorf fehlt")).toBeVisible();
   await expectNoAxeViolations(lead, "workflow panel in Mitzeichnung");
@@ -132,8 +146,12 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
   const member = await pageAs(browser, "ausschuss");
   await member.getByRole("link", { name: title }).click();
   await expect(member.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(member.getByText("Die Finanzierung erfolgt aus kommunalen Mitteln und der Landesförderung.")).toBeVisible();
-  const pdf = await member.request.get((await member.getByRole("link", { name: /PDF der Vorlage herunterladen/ }).getAttribute("href"))!);
+  await expect(
+    member.getByText("Die Finanzierung erfolgt aus kommunalen Mitteln und der Landesförderung."),
+  ).toBeVisible();
+  const pdf = await member.request.get(
+    (await member.getByRole("link", { name: /PDF der Vorlage herunterladen/ }).getAttribute("href"))!,
+  );
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   await member.getByLabel("Ihre Rückfrage").fill("Ab wann gilt die Landesförderung?");
   await member.getByRole("button", { name: "Rückfrage senden" }).click();
@@ -147,9 +165,13 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
 
   await lead.goto(`${overview}/vorlage`);
   for (const committee of ["IR", "JHA", "AGS"]) {
-    await lead.getByLabel(`Ergebnis ${committee}`, { exact: true }).selectOption(committee === "AGS" ? "beschlossen" : "zur_kenntnis_genommen");
+    await lead
+      .getByLabel(`Ergebnis ${committee}`, { exact: true })
+      .selectOption(committee === "AGS" ? "beschlossen" : "zur_kenntnis_genommen");
     await lead.getByRole("button", { name: `Ergebnis ${committee} speichern` }).click();
-    await expect(lead.getByTestId(`outcome-${committee}`)).toContainText(committee === "AGS" ? "beschlossen" : "zur Kenntnis genommen");
+    await expect(lead.getByTestId(`outcome-${committee}`)).toContainText(
+      committee === "AGS" ? "beschlossen" : "zur Kenntnis genommen",
+    );
   }
   await lead.getByRole("button", { name: "Beratung abschließen (Beraten)" }).click();
   await expect(lead.getByText("Beraten", { exact: true })).toBeVisible();

@@ -1,7 +1,10 @@
 import { createFreshConcept, expect, expectNoAxeViolations, signInAndWait, test } from "../support/fixtures";
 
 test.describe("submission to the committees and the reading room", () => {
-  test("the lead submits the Vorlage; a committee member reads, downloads and asks; the lead answers and records the outcomes", async ({ browser, request }) => {
+  test("the lead submits the Vorlage; a committee member reads, downloads and asks; the lead answers and records the outcomes", async ({
+    browser,
+    request,
+  }) => {
     test.setTimeout(180_000);
     const title = `Einreichung ${Math.random().toString(36).slice(2, 8)}`;
     const { conceptId, sectionIds } = await createFreshConcept(request, title);
@@ -26,7 +29,9 @@ test.describe("submission to the committees and the reading room", () => {
     await expect(lead.getByText("Die Beratungsfolge ist gespeichert.")).toBeVisible();
     await lead.getByLabel("Vorlagennummer").fill(reference);
     await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
-    await expect(lead.getByRole("heading", { level: 2, name: `Vorlage ${reference}` })).toBeVisible({ timeout: 30_000 });
+    await expect(lead.getByRole("heading", { level: 2, name: `Vorlage ${reference}` })).toBeVisible({
+      timeout: 30_000,
+    });
     await expect(lead.getByTestId("vorlage-sha512")).toHaveText(/^[0-9a-f]{128}$/);
     // Submitted: the Beratungsfolge is on record, no longer editable.
     await expect(lead.getByRole("button", { name: /^Entfernen/ })).toHaveCount(0);
@@ -73,16 +78,27 @@ test.describe("submission to the committees and the reading room", () => {
 
     // The committee member sees nothing of the drafting side.
     const section = `/konzepte/${conceptId}/abschnitte/${Object.values(sectionIds)[0]}`;
-    for (const path of [`/konzepte/${conceptId}`, section, `${section}/verlauf`, `/konzepte/${conceptId}/synopse`, `/konzepte/${conceptId}/fassungen`, `/konzepte/${conceptId}/vorlage`]) {
+    for (const path of [
+      `/konzepte/${conceptId}`,
+      section,
+      `${section}/verlauf`,
+      `/konzepte/${conceptId}/synopse`,
+      `/konzepte/${conceptId}/fassungen`,
+      `/konzepte/${conceptId}/vorlage`,
+    ]) {
       const response = await member.goto(path);
       expect(response?.status(), path).toBe(404);
     }
 
     await lead.goto(`/konzepte/${conceptId}/vorlage`);
     for (const committee of ["IR", "JHA", "AGS"]) {
-      await lead.getByLabel(`Ergebnis ${committee}`, { exact: true }).selectOption(committee === "AGS" ? "beschlossen" : "zur_kenntnis_genommen");
+      await lead
+        .getByLabel(`Ergebnis ${committee}`, { exact: true })
+        .selectOption(committee === "AGS" ? "beschlossen" : "zur_kenntnis_genommen");
       await lead.getByRole("button", { name: `Ergebnis ${committee} speichern` }).click();
-      await expect(lead.getByTestId(`outcome-${committee}`)).toContainText(committee === "AGS" ? "beschlossen" : "zur Kenntnis genommen");
+      await expect(lead.getByTestId(`outcome-${committee}`)).toContainText(
+        committee === "AGS" ? "beschlossen" : "zur Kenntnis genommen",
+      );
     }
     await lead.getByRole("button", { name: "Beratung abschließen (Beraten)" }).click();
     await expect(lead.getByText("Beraten", { exact: true })).toBeVisible();
@@ -93,12 +109,17 @@ test.describe("submission to the committees and the reading room", () => {
     await member.goto(`/konzepte/${conceptId}/lesesaal`);
     await expect(member.getByRole("cell", { name: /beschlossen/ })).toBeVisible();
     await member.screenshot({ path: "test-results/lesesaal.png", fullPage: false });
-    await member.getByRole("region", { name: "Synopse (Abwägung)" }).screenshot({ path: "test-results/lesesaal-synopse.png" });
+    await member
+      .getByRole("region", { name: "Synopse (Abwägung)" })
+      .screenshot({ path: "test-results/lesesaal-synopse.png" });
     await leadContext.close();
     await memberContext.close();
   });
 
-  test("a Träger and a committee member outside the Beratungsfolge get no reading room", async ({ browser, request }) => {
+  test("a Träger and a committee member outside the Beratungsfolge get no reading room", async ({
+    browser,
+    request,
+  }) => {
     const { conceptId } = await createFreshConcept(request);
     await request.post("/api/test-support/concepts/released", { data: { conceptId } });
     const context = await browser.newContext();
@@ -115,7 +136,10 @@ test.describe("submission to the committees and the reading room", () => {
     await awoContext.close();
   });
 
-  test("a committee member reads a long Synopse on its own page, 50 entries at a time, beside the submitted text", async ({ browser, request }) => {
+  test("a committee member reads a long Synopse on its own page, 50 entries at a time, beside the submitted text", async ({
+    browser,
+    request,
+  }) => {
     const title = `Lesesaal-Synopse ${Math.random().toString(36).slice(2, 8)}`;
     const { conceptId } = await createFreshConcept(request, title, { threads: 120 });
     expect((await request.post("/api/test-support/submit", { data: { conceptId } })).ok()).toBe(true);
@@ -148,7 +172,10 @@ test.describe("submission to the committees and the reading room", () => {
     const csv = await member.request.get(`/api/concepts/${conceptId}/vorlage/synopse?format=csv`);
     expect((await csv.text()).trim().split(/\r?\n/)).toHaveLength(121);
 
-    await member.getByRole("navigation", { name: "Brotkrumennavigation" }).getByRole("link", { name: `Lesesaal: ${title}` }).click();
+    await member
+      .getByRole("navigation", { name: "Brotkrumennavigation" })
+      .getByRole("link", { name: `Lesesaal: ${title}` })
+      .click();
     await expect(member.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await context.close();
   });

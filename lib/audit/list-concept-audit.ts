@@ -8,7 +8,17 @@ import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { parseOrThrow } from "@/lib/http/action-result";
 
 export const AUDIT_PAGE_SIZE = 100;
-export const AUDIT_CATEGORIES = ["section", "thread", "comment", "proposal", "fassung", "concept", "participant", "signoff", "vorlage"] as const;
+export const AUDIT_CATEGORIES = [
+  "section",
+  "thread",
+  "comment",
+  "proposal",
+  "fassung",
+  "concept",
+  "participant",
+  "signoff",
+  "vorlage",
+] as const;
 
 const ZAuditFilter = z.object({
   category: z.enum(AUDIT_CATEGORIES).optional(),
@@ -21,7 +31,13 @@ const ZAuditFilter = z.object({
 export type AuditFilter = z.input<typeof ZAuditFilter>;
 
 /** The audit trail of one concept for the lead and admins: newest first, filtered, paged by sequence number. */
-export async function listConceptAudit(db: Db, actor: Actor, conceptId: string, filterInput: AuditFilter, limit = AUDIT_PAGE_SIZE) {
+export async function listConceptAudit(
+  db: Db,
+  actor: Actor,
+  conceptId: string,
+  filterInput: AuditFilter,
+  limit = AUDIT_PAGE_SIZE,
+) {
   const access = await requireConceptAccess(db, actor, conceptId, "concept.readAudit");
   const filter = parseOrThrow(ZAuditFilter, filterInput);
   const rows = await db

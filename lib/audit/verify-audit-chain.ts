@@ -12,11 +12,18 @@ export async function verifyAuditChain(db: Db, pageSize = 2000): Promise<ChainRe
   let afterSeq = 0;
   let rows = 0;
   for (;;) {
-    const page = await db.select().from(auditEvents).where(gt(auditEvents.seq, afterSeq)).orderBy(asc(auditEvents.seq)).limit(pageSize);
+    const page = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, afterSeq))
+      .orderBy(asc(auditEvents.seq))
+      .limit(pageSize);
     for (const row of page) {
       rows++;
-      if (row.prevHash !== prevHash) return { ok: false, rows, brokenSeq: row.seq, reason: "Verkettung unterbrochen (prev_hash passt nicht)" };
-      if (hashAuditEvent(prevHash, row) !== row.hash) return { ok: false, rows, brokenSeq: row.seq, reason: "Inhalt verändert (hash passt nicht)" };
+      if (row.prevHash !== prevHash)
+        return { ok: false, rows, brokenSeq: row.seq, reason: "Verkettung unterbrochen (prev_hash passt nicht)" };
+      if (hashAuditEvent(prevHash, row) !== row.hash)
+        return { ok: false, rows, brokenSeq: row.seq, reason: "Inhalt verändert (hash passt nicht)" };
       prevHash = row.hash;
       afterSeq = row.seq;
     }

@@ -12,7 +12,10 @@ describe("session cookie", () => {
     vi.stubEnv("NEXTAUTH_SECRET", "x".repeat(32));
     const { authOptions } = await import("./auth-options");
     expect(authOptions.useSecureCookies).toBe(false);
-    expect(authOptions.cookies?.sessionToken).toEqual({ name: "next-auth.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: false } });
+    expect(authOptions.cookies?.sessionToken).toEqual({
+      name: "next-auth.session-token",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: false },
+    });
   });
 
   it("is Secure with the __Secure- prefix in production over https", async () => {
@@ -22,7 +25,10 @@ describe("session cookie", () => {
     vi.stubEnv("NEXTAUTH_SECRET", "x".repeat(32));
     const { authOptions } = await import("./auth-options");
     expect(authOptions.useSecureCookies).toBe(true);
-    expect(authOptions.cookies?.sessionToken).toEqual({ name: "__Secure-next-auth.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } });
+    expect(authOptions.cookies?.sessionToken).toEqual({
+      name: "__Secure-next-auth.session-token",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: true },
+    });
   });
 
   it("is not Secure in development even with an https URL (the dev server speaks http)", async () => {

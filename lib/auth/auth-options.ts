@@ -33,7 +33,12 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
         const ip = clientIpFrom(req?.headers?.["x-forwarded-for"] as string | undefined);
-        const user = await authenticate(await getDb(), String(credentials?.email ?? ""), String(credentials?.password ?? ""), ip);
+        const user = await authenticate(
+          await getDb(),
+          String(credentials?.email ?? ""),
+          String(credentials?.password ?? ""),
+          ip,
+        );
         return user ? { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion } : null;
       },
     }),

@@ -13,7 +13,12 @@ export type AuthenticatedUser = { id: string; name: string; email: string; sessi
  * Checks e-mail and password under the per-account and per-IP throttle. Every failure, whatever its cause,
  * returns null so the caller shows one neutral message; the audit trail records the real reason.
  */
-export async function authenticate(db: Db, emailInput: string, password: string, ip: string | null): Promise<AuthenticatedUser | null> {
+export async function authenticate(
+  db: Db,
+  emailInput: string,
+  password: string,
+  ip: string | null,
+): Promise<AuthenticatedUser | null> {
   const email = emailInput.trim().toLowerCase();
   if (!email || !password || email.length > 320 || password.length > 1024) return null;
   const keys = throttleKeys(email, ip);
@@ -21,19 +26,30 @@ export async function authenticate(db: Db, emailInput: string, password: string,
 
   const locked = await lockedThrottleKeys(db, keys, now);
 
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
   // Always verify (against a dummy hash when needed) so locked, unknown and known accounts take equal time.
   const passwordOk = await verifyPassword(locked.length === 0 && user?.active ? user.passwordHash : null, password);
 
   if (locked.length === 0 && user && user.active && passwordOk) {
     await db.transaction(async (tx) => {
       await clearThrottle(tx, keys[0]!.key);
-      await recordAuditEvent(tx, { actorId: user.id, action: "auth.sign_in", objectType: "user", objectId: user.id, ip });
+      await recordAuditEvent(tx, {
+        actorId: user.id,
+        action: "auth.sign_in",
+        objectType: "user",
+        objectId: user.id,
+        ip,
+      });
     });
     return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
   }
 
-  const reason = locked.length > 0 ? "throttled" : !user ? "unknown_account" : !user.active ? "inactive" : "wrong_password";
+  const reason =
+    locked.length > 0 ? "throttled" : !user ? "unknown_account" : !user.active ? "inactive" : "wrong_password";
   await db.transaction(async (tx) => {
     await recordThrottleFailure(tx, keys, now);
     await recordAuditEvent(tx, {

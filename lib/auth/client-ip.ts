@@ -5,6 +5,9 @@
 export function clientIpFrom(forwardedFor: string | string[] | null | undefined): string | null {
   const raw = Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor;
   if (!raw) return null;
-  const hops = raw.split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = raw
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   return hops.at(-1)?.slice(0, 64) ?? null;
 }

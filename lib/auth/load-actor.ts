@@ -18,10 +18,19 @@ export type Actor = {
 export async function loadActor(db: Db, userId: string, sessionVersion?: string): Promise<Actor | null> {
   const conditions = [eq(users.id, userId), eq(users.active, true)];
   if (sessionVersion !== undefined) conditions.push(eq(users.sessionVersion, sessionVersion));
-  const [user] = await db.select().from(users).where(and(...conditions)).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(...conditions))
+    .limit(1);
   if (!user) return null;
   const orgs = await db
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, maySignOff: memberships.maySignOff })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      maySignOff: memberships.maySignOff,
+    })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(eq(memberships.userId, user.id), eq(organisations.active, true)));
@@ -35,4 +44,3 @@ export async function loadActor(db: Db, userId: string, sessionVersion?: string)
     organisations: orgs,
   };
 }
-

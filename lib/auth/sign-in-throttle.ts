@@ -7,11 +7,23 @@ import { FAILURE_WINDOW_MS, lockDurationMs } from "./throttle-policy";
 export type ThrottleKey = { key: string; free: number };
 
 /** The keys among these that are locked right now. */
-export async function lockedThrottleKeys(db: Db | Tx, keys: readonly ThrottleKey[], now = new Date()): Promise<string[]> {
+export async function lockedThrottleKeys(
+  db: Db | Tx,
+  keys: readonly ThrottleKey[],
+  now = new Date(),
+): Promise<string[]> {
   const rows = await db
     .select({ key: signInThrottle.key })
     .from(signInThrottle)
-    .where(and(inArray(signInThrottle.key, keys.map((k) => k.key)), gt(signInThrottle.lockedUntil, now)));
+    .where(
+      and(
+        inArray(
+          signInThrottle.key,
+          keys.map((k) => k.key),
+        ),
+        gt(signInThrottle.lockedUntil, now),
+      ),
+    );
   return rows.map((r) => r.key);
 }
 
@@ -32,7 +44,11 @@ export async function recordThrottleFailure(tx: Tx, keys: readonly ThrottleKey[]
       })
       .returning({ failures: signInThrottle.failures });
     const lockMs = lockDurationMs(row!.failures, free);
-    if (lockMs > 0) await tx.update(signInThrottle).set({ lockedUntil: new Date(now.getTime() + lockMs) }).where(eq(signInThrottle.key, key));
+    if (lockMs > 0)
+      await tx
+        .update(signInThrottle)
+        .set({ lockedUntil: new Date(now.getTime() + lockMs) })
+        .where(eq(signInThrottle.key, key));
   }
 }
 

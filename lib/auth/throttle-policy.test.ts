@@ -10,7 +10,10 @@ describe("sign-in throttle policy", () => {
     expect(lockDurationMs(100, 5)).toBe(MAX_LOCK_MS);
   });
   it("keys by normalised e-mail and by IP", () => {
-    expect(throttleKeys(" Foo@Example.ORG ", "10.0.0.1").map((k) => k.key)).toEqual(["email:foo@example.org", "ip:10.0.0.1"]);
+    expect(throttleKeys(" Foo@Example.ORG ", "10.0.0.1").map((k) => k.key)).toEqual([
+      "email:foo@example.org",
+      "ip:10.0.0.1",
+    ]);
     expect(throttleKeys("a@b.c", null)).toHaveLength(1);
   });
 });

@@ -52,7 +52,12 @@ export function rowSchemaFor(table: (typeof BACKUP_TABLES)[number]["table"]) {
   return z.strictObject(Object.fromEntries(columnsOf(table).map(([key, column]) => [key, zodForColumn(column)])));
 }
 
-export const ZBackupPerson = z.strictObject({ id: ZId, email: z.string().min(3), name: z.string().min(1), locale: z.string() });
+export const ZBackupPerson = z.strictObject({
+  id: ZId,
+  email: z.string().min(3),
+  name: z.string().min(1),
+  locale: z.string(),
+});
 export const ZBackupOrganisation = z.strictObject({
   id: ZId,
   name: z.string().min(1),
@@ -107,4 +112,9 @@ export type BackupPayload = {
   tables: Record<string, BackupRow[]>;
   auditEvents: (Omit<z.infer<typeof ZBackupAuditEvent>, "summary"> & { summary: Record<string, unknown> })[];
 };
-export type ConceptBackup = { format: typeof BACKUP_FORMAT; schemaVersion: number; checksum: { algorithm: "sha256"; value: string }; payload: BackupPayload };
+export type ConceptBackup = {
+  format: typeof BACKUP_FORMAT;
+  schemaVersion: number;
+  checksum: { algorithm: "sha256"; value: string };
+  payload: BackupPayload;
+};

@@ -4,7 +4,13 @@ import { z } from "zod";
 import { hashAuditEvent } from "@/lib/audit/hash-audit-event";
 import { validateContent } from "@/lib/content/validate-content";
 import { AppError } from "@/lib/errors";
-import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, ZBackupEnvelope, ZBackupPayload, type BackupPayload } from "./backup-schema";
+import {
+  BACKUP_FORMAT,
+  BACKUP_SCHEMA_VERSION,
+  ZBackupEnvelope,
+  ZBackupPayload,
+  type BackupPayload,
+} from "./backup-schema";
 import { BACKUP_TABLES, referencesOf } from "./backup-tables";
 import { backupChecksum } from "./export-concept-backup";
 
@@ -34,13 +40,16 @@ export function checkConceptBackup(text: string): BackupPayload {
   }
   const { schemaVersion, checksum } = envelope.data;
   if (schemaVersion !== BACKUP_SCHEMA_VERSION) {
-    throw invalid(`Unbekannte Version der Sicherung (${schemaVersion}). Diese Installation liest Version ${BACKUP_SCHEMA_VERSION}.`);
+    throw invalid(
+      `Unbekannte Version der Sicherung (${schemaVersion}). Diese Installation liest Version ${BACKUP_SCHEMA_VERSION}.`,
+    );
   }
   if (backupChecksum(envelope.data.payload) !== checksum.value) {
     throw invalid("Die Prüfsumme stimmt nicht: Die Datei wurde nach dem Export verändert oder ist beschädigt.");
   }
   const parsed = ZBackupPayload.safeParse(envelope.data.payload);
-  if (!parsed.success) throw invalid(`Die Sicherung ist unvollständig oder fehlerhaft: ${describeIssues(parsed.error)}.`);
+  if (!parsed.success)
+    throw invalid(`Die Sicherung ist unvollständig oder fehlerhaft: ${describeIssues(parsed.error)}.`);
   const payload = parsed.data as BackupPayload;
   checkReferences(payload);
   checkFiles(payload);
@@ -51,7 +60,8 @@ export function checkConceptBackup(text: string): BackupPayload {
 
 function checkReferences(payload: BackupPayload): void {
   const [concept, ...more] = payload.tables.concepts!;
-  if (!concept || more.length || concept.id !== payload.conceptId) throw invalid("Die Sicherung enthält nicht genau das angegebene Konzept.");
+  if (!concept || more.length || concept.id !== payload.conceptId)
+    throw invalid("Die Sicherung enthält nicht genau das angegebene Konzept.");
   const people = new Set(payload.people.map((p) => p.id));
   const orgs = new Set(payload.organisations.map((o) => o.id));
   const known = new Map<string, Set<string>>();
@@ -60,24 +70,32 @@ function checkReferences(payload: BackupPayload): void {
     for (const row of rows) {
       const parent = row[spec.parent.column] as string;
       const parentIds = spec.key === "concepts" ? new Set([payload.conceptId]) : known.get(spec.parent.table)!;
-      if (!parentIds.has(parent)) throw invalid(`Fehlender Bezug: ${spec.key}.${spec.parent.column} = ${parent} gehört nicht zu diesem Konzept.`);
+      if (!parentIds.has(parent))
+        throw invalid(`Fehlender Bezug: ${spec.key}.${spec.parent.column} = ${parent} gehört nicht zu diesem Konzept.`);
       for (const [key, ref] of referencesOf(spec.table)) {
         const value = row[key] as string | null;
         if (value === null) continue;
         const target = ref === "user" ? people : ref === "organisation" ? orgs : known.get(ref.table);
-        if (!target?.has(value)) throw invalid(`Fehlender Bezug: ${spec.key}.${key} = ${value} ist in der Sicherung nicht enthalten.`);
+        if (!target?.has(value))
+          throw invalid(`Fehlender Bezug: ${spec.key}.${key} = ${value} ist in der Sicherung nicht enthalten.`);
       }
     }
     if (rows[0] && "id" in rows[0]) known.set(spec.key, new Set(rows.map((r) => r.id as string)));
     else known.set(spec.key, new Set());
   }
   for (const m of payload.memberships) {
-    if (!people.has(m.userId) || !orgs.has(m.organisationId)) throw invalid("Fehlender Bezug: Eine Mitgliedschaft nennt eine Person oder Organisation, die nicht enthalten ist.");
+    if (!people.has(m.userId) || !orgs.has(m.organisationId))
+      throw invalid(
+        "Fehlender Bezug: Eine Mitgliedschaft nennt eine Person oder Organisation, die nicht enthalten ist.",
+      );
   }
   for (const e of payload.auditEvents) {
-    if (e.conceptId !== payload.conceptId) throw invalid(`Protokolleintrag Nr. ${e.seq} gehört zu einem anderen Konzept.`);
+    if (e.conceptId !== payload.conceptId)
+      throw invalid(`Protokolleintrag Nr. ${e.seq} gehört zu einem anderen Konzept.`);
     if ((e.actorId && !people.has(e.actorId)) || (e.actorOrganisationId && !orgs.has(e.actorOrganisationId))) {
-      throw invalid(`Fehlender Bezug: Protokolleintrag Nr. ${e.seq} nennt eine Person oder Organisation, die nicht enthalten ist.`);
+      throw invalid(
+        `Fehlender Bezug: Protokolleintrag Nr. ${e.seq} nennt eine Person oder Organisation, die nicht enthalten ist.`,
+      );
     }
   }
 }
@@ -86,7 +104,10 @@ function checkFiles(payload: BackupPayload): void {
   for (const file of payload.tables.storedFiles!) {
     const bytes = Buffer.from(file.content as string, "base64");
     const sha512 = createHash("sha512").update(bytes).digest("hex");
-    if (sha512 !== file.sha512 || bytes.length !== file.size) throw invalid(`Die Datei „${String(file.fileName)}“ in der Sicherung ist beschädigt (SHA-512 oder Größe passt nicht).`);
+    if (sha512 !== file.sha512 || bytes.length !== file.size)
+      throw invalid(
+        `Die Datei „${String(file.fileName)}“ in der Sicherung ist beschädigt (SHA-512 oder Größe passt nicht).`,
+      );
   }
 }
 

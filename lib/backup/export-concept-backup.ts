@@ -7,7 +7,13 @@ import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { notFound } from "@/lib/errors";
-import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, type BackupPayload, type BackupRow, type ConceptBackup } from "./backup-schema";
+import {
+  BACKUP_FORMAT,
+  BACKUP_SCHEMA_VERSION,
+  type BackupPayload,
+  type BackupRow,
+  type ConceptBackup,
+} from "./backup-schema";
 import { BACKUP_TABLES, columnsOf, primaryKeyOf, referencesOf } from "./backup-tables";
 
 /** The lead (and admins, who run backups) download the whole concept as a versioned, checksummed JSON document. */
@@ -47,7 +53,11 @@ export async function buildConceptBackup(db: Db, conceptId: string): Promise<Con
           .where(inArray(columns[spec.parent.column]!, parentIds))
           .orderBy(...pk.map((k) => asc(columns[k]!)))) as Record<string, unknown>[])
       : [];
-    if ("id" in columns) ids.set(spec.key, rows.map((r) => r.id as string));
+    if ("id" in columns)
+      ids.set(
+        spec.key,
+        rows.map((r) => r.id as string),
+      );
     for (const [key, ref] of referencesOf(spec.table)) {
       for (const row of rows) {
         const value = row[key] as string | null;
@@ -59,17 +69,32 @@ export async function buildConceptBackup(db: Db, conceptId: string): Promise<Con
     rawRows.set(spec.key, rows);
   }
   if (!rawRows.get("concepts")?.length) throw notFound();
-  const events = await db.select().from(auditEvents).where(eq(auditEvents.conceptId, conceptId)).orderBy(asc(auditEvents.seq));
+  const events = await db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.conceptId, conceptId))
+    .orderBy(asc(auditEvents.seq));
   for (const e of events) {
     if (e.actorId) userIds.add(e.actorId);
     if (e.actorOrganisationId) organisationIds.add(e.actorOrganisationId);
   }
   const people = userIds.size
-    ? await db.select({ id: users.id, email: users.email, name: users.name, locale: users.locale }).from(users).where(inArray(users.id, [...userIds])).orderBy(asc(users.email))
+    ? await db
+        .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+        .from(users)
+        .where(inArray(users.id, [...userIds]))
+        .orderBy(asc(users.email))
     : [];
   const orgs = organisationIds.size
     ? await db
-        .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName, kind: organisations.kind, classification: organisations.classification, illustrative: organisations.illustrative })
+        .select({
+          id: organisations.id,
+          name: organisations.name,
+          shortName: organisations.shortName,
+          kind: organisations.kind,
+          classification: organisations.classification,
+          illustrative: organisations.illustrative,
+        })
         .from(organisations)
         .where(inArray(organisations.id, [...organisationIds]))
         .orderBy(asc(organisations.name))
@@ -77,29 +102,65 @@ export async function buildConceptBackup(db: Db, conceptId: string): Promise<Con
   const links =
     people.length && orgs.length
       ? await db
-          .select({ userId: memberships.userId, organisationId: memberships.organisationId, maySignOff: memberships.maySignOff })
+          .select({
+            userId: memberships.userId,
+            organisationId: memberships.organisationId,
+            maySignOff: memberships.maySignOff,
+          })
           .from(memberships)
-          .where(and(inArray(memberships.userId, people.map((p) => p.id)), inArray(memberships.organisationId, orgs.map((o) => o.id))))
+          .where(
+            and(
+              inArray(
+                memberships.userId,
+                people.map((p) => p.id),
+              ),
+              inArray(
+                memberships.organisationId,
+                orgs.map((o) => o.id),
+              ),
+            ),
+          )
       : [];
   // Link tables keyed by a person or organisation sort by its natural key, which survives the import.
-  const naturalKey = new Map<string, string>([...people.map((p) => [p.id, `u:${p.email.toLowerCase()}`] as const), ...orgs.map((o) => [o.id, `o:${o.name.toLowerCase()}`] as const)]);
+  const naturalKey = new Map<string, string>([
+    ...people.map((p) => [p.id, `u:${p.email.toLowerCase()}`] as const),
+    ...orgs.map((o) => [o.id, `o:${o.name.toLowerCase()}`] as const),
+  ]);
   const naturalOrder = (value: unknown) => naturalKey.get(value as string) ?? (value as string);
   for (const spec of BACKUP_TABLES) {
     const pk = primaryKeyOf(spec.table);
     const rows = [...rawRows.get(spec.key)!];
-    if (pk.length > 1) rows.sort((a, b) => compareTuples(pk.map((k) => naturalOrder(a[k])), pk.map((k) => naturalOrder(b[k]))));
-    tables[spec.key] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, serialiseValue(v)])));
+    if (pk.length > 1)
+      rows.sort((a, b) =>
+        compareTuples(
+          pk.map((k) => naturalOrder(a[k])),
+          pk.map((k) => naturalOrder(b[k])),
+        ),
+      );
+    tables[spec.key] = rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, serialiseValue(v)])),
+    );
   }
   const payload: BackupPayload = {
     exportedAt: new Date().toISOString(),
     conceptId,
     people,
     organisations: orgs,
-    memberships: links.sort((a, b) => compareTuples([naturalOrder(a.userId), naturalOrder(a.organisationId)], [naturalOrder(b.userId), naturalOrder(b.organisationId)])),
+    memberships: links.sort((a, b) =>
+      compareTuples(
+        [naturalOrder(a.userId), naturalOrder(a.organisationId)],
+        [naturalOrder(b.userId), naturalOrder(b.organisationId)],
+      ),
+    ),
     tables,
     auditEvents: events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString(), conceptId })),
   };
-  return { format: BACKUP_FORMAT, schemaVersion: BACKUP_SCHEMA_VERSION, checksum: { algorithm: "sha256", value: backupChecksum(payload) }, payload };
+  return {
+    format: BACKUP_FORMAT,
+    schemaVersion: BACKUP_SCHEMA_VERSION,
+    checksum: { algorithm: "sha256", value: backupChecksum(payload) },
+    payload,
+  };
 }
 
 function compareTuples(a: string[], b: string[]): number {

@@ -51,7 +51,8 @@ export async function importConceptBackup(db: Db, text: string): Promise<ImportS
           else if (ref) out[key] = idMap.get(value as string);
           else if (column.columnType === "PgTimestamp") out[key] = new Date(value as string);
           else if (column.columnType === "PgCustomColumn") out[key] = Buffer.from(value as string, "base64");
-          else if (key === "link" && typeof value === "string") out[key] = value.replace(UUID_PATTERN, (id) => remap(id) ?? id);
+          else if (key === "link" && typeof value === "string")
+            out[key] = value.replace(UUID_PATTERN, (id) => remap(id) ?? id);
           // Structured records (the reading-room snapshot, anchors) refer to rows by id: those move with the rows.
           else if (column.columnType === "PgJsonb" && key !== "content") out[key] = remapIds(value, remap);
           else out[key] = value;
@@ -101,7 +102,15 @@ export async function importConceptBackup(db: Db, text: string): Promise<ImportS
       .select({ n: sql<number>`count(*)::int` })
       .from(concepts)
       .where(sql`${concepts.mandateReference} = ${reference} and ${concepts.id} <> ${conceptId}`);
-    return { conceptId, title, rows, auditEvents: payload.auditEvents.length, createdPeople, createdOrganisations, sameReference: n };
+    return {
+      conceptId,
+      title,
+      rows,
+      auditEvents: payload.auditEvents.length,
+      createdPeople,
+      createdOrganisations,
+      sameReference: n,
+    };
   });
 }
 
@@ -110,7 +119,9 @@ export async function importConceptBackup(db: Db, text: string): Promise<ImportS
  * concept lists everything in the same sequence as the file it came from.
  */
 function newIds(payload: BackupPayload): Map<string, string> {
-  const old = BACKUP_TABLES.flatMap((spec) => payload.tables[spec.key]!.filter((r) => "id" in r).map((r: BackupRow) => r.id as string)).sort();
+  const old = BACKUP_TABLES.flatMap((spec) =>
+    payload.tables[spec.key]!.filter((r) => "id" in r).map((r: BackupRow) => r.id as string),
+  ).sort();
   const fresh = old.map(() => randomUUID()).sort();
   return new Map(old.map((id, i) => [id, fresh[i]!]));
 }
@@ -118,7 +129,8 @@ function newIds(payload: BackupPayload): Map<string, string> {
 function remapIds(value: unknown, remap: (old: string) => string | undefined): unknown {
   if (typeof value === "string") return remap(value) ?? value;
   if (Array.isArray(value)) return value.map((v) => remapIds(v, remap));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, remapIds(v, remap)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, remapIds(v, remap)]));
   return value;
 }
 
@@ -130,14 +142,25 @@ async function mapOrganisations(tx: Tx, payload: BackupPayload) {
   const existing = await tx
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
-    .where(inArray(sql`lower(${organisations.name})`, payload.organisations.map((o) => o.name.toLowerCase())));
+    .where(
+      inArray(
+        sql`lower(${organisations.name})`,
+        payload.organisations.map((o) => o.name.toLowerCase()),
+      ),
+    );
   const byName = new Map(existing.map((o) => [o.name.toLowerCase(), o.id]));
   for (const o of payload.organisations) {
     let id = byName.get(o.name.toLowerCase());
     if (!id) {
       [{ id } = { id: "" }] = await tx
         .insert(organisations)
-        .values({ name: o.name, shortName: o.shortName, kind: o.kind, classification: o.classification, illustrative: o.illustrative })
+        .values({
+          name: o.name,
+          shortName: o.shortName,
+          kind: o.kind,
+          classification: o.classification,
+          illustrative: o.illustrative,
+        })
         .returning({ id: organisations.id });
       byName.set(o.name.toLowerCase(), id);
       created.push(o.name);
@@ -158,16 +181,33 @@ async function mapPeople(tx: Tx, payload: BackupPayload, orgMap: Map<string, str
   const existing = await tx
     .select({ id: users.id, email: users.email })
     .from(users)
-    .where(inArray(sql`lower(${users.email})`, payload.people.map((p) => p.email.toLowerCase())));
+    .where(
+      inArray(
+        sql`lower(${users.email})`,
+        payload.people.map((p) => p.email.toLowerCase()),
+      ),
+    );
   const byEmail = new Map(existing.map((u) => [u.email.toLowerCase(), u.id]));
   for (const p of payload.people) {
     let id = byEmail.get(p.email.toLowerCase());
     if (!id) {
-      [{ id } = { id: "" }] = await tx.insert(users).values({ name: p.name, email: p.email, locale: p.locale, passwordHash: null, active: false }).returning({ id: users.id });
+      [{ id } = { id: "" }] = await tx
+        .insert(users)
+        .values({ name: p.name, email: p.email, locale: p.locale, passwordHash: null, active: false })
+        .returning({ id: users.id });
       byEmail.set(p.email.toLowerCase(), id);
       created.push(p.email);
       const links = payload.memberships.filter((m) => m.userId === p.id);
-      if (links.length) await tx.insert(memberships).values(links.map((m) => ({ userId: id!, organisationId: orgMap.get(m.organisationId)!, maySignOff: m.maySignOff })));
+      if (links.length)
+        await tx
+          .insert(memberships)
+          .values(
+            links.map((m) => ({
+              userId: id!,
+              organisationId: orgMap.get(m.organisationId)!,
+              maySignOff: m.maySignOff,
+            })),
+          );
     }
     byOldId.set(p.id, id);
   }
@@ -178,8 +218,14 @@ async function mapPeople(tx: Tx, payload: BackupPayload, orgMap: Map<string, str
 async function refuseConflicts(tx: Tx, payload: BackupPayload): Promise<void> {
   const references = payload.tables.vorlagen!.map((v) => v.reference as string);
   if (!references.length) return;
-  const taken = await tx.select({ reference: vorlagen.reference }).from(vorlagen).where(inArray(vorlagen.reference, references));
+  const taken = await tx
+    .select({ reference: vorlagen.reference })
+    .from(vorlagen)
+    .where(inArray(vorlagen.reference, references));
   if (taken.length) {
-    throw new AppError("CONFLICT", `Eine Vorlage mit dem Aktenzeichen ${taken.map((t) => t.reference).join(", ")} gibt es in dieser Datenbank schon – das Konzept wurde hier bereits eingespielt. Nichts wurde geschrieben.`);
+    throw new AppError(
+      "CONFLICT",
+      `Eine Vorlage mit dem Aktenzeichen ${taken.map((t) => t.reference).join(", ")} gibt es in dieser Datenbank schon – das Konzept wurde hier bereits eingespielt. Nichts wurde geschrieben.`,
+    );
   }
 }

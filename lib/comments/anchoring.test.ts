@@ -44,7 +44,9 @@ describe("text anchors", () => {
         fc.string({ minLength: 5, maxLength: 200 }),
         fc.nat(),
         fc.nat(),
-        fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 20 }), ins: fc.string({ maxLength: 20 }) }), { maxLength: 6 }),
+        fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 20 }), ins: fc.string({ maxLength: 20 }) }), {
+          maxLength: 6,
+        }),
         (text, a, b, edits) => {
           const start = a % (text.length - 1);
           const end = start + 1 + (b % Math.min(40, text.length - start));
@@ -57,7 +59,10 @@ describe("text anchors", () => {
           const r = resolveAnchor(edited, anchor);
           if (r.status === "anchored") {
             const found = edited.slice(r.start, r.end);
-            expect(found === anchor.quote.exact || found.replace(/\s+/g, " ") === anchor.quote.exact.trim().replace(/\s+/g, " ")).toBe(true);
+            expect(
+              found === anchor.quote.exact ||
+                found.replace(/\s+/g, " ") === anchor.quote.exact.trim().replace(/\s+/g, " "),
+            ).toBe(true);
           } else {
             expect(edited.includes(anchor.quote.exact)).toBe(false);
           }
@@ -69,15 +74,21 @@ describe("text anchors", () => {
 
   it("property: edits outside the quote keep it anchored at the shifted place", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 30 }), fc.string({ maxLength: 50 }), fc.string({ maxLength: 50 }), fc.string({ maxLength: 30 }), (quote, before, after, inserted) => {
-        fc.pre(quote.trim().length > 0);
-        const text = `${before}${quote}${after}`;
-        const anchor = createAnchor(text, before.length, before.length + quote.length);
-        const edited = `${inserted}${before}${quote}${after}`;
-        const r = resolveAnchor(edited, anchor);
-        expect(r.status).toBe("anchored");
-        if (r.status === "anchored") expect(edited.slice(r.start, r.end)).toBe(quote);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 30 }),
+        fc.string({ maxLength: 50 }),
+        fc.string({ maxLength: 50 }),
+        fc.string({ maxLength: 30 }),
+        (quote, before, after, inserted) => {
+          fc.pre(quote.trim().length > 0);
+          const text = `${before}${quote}${after}`;
+          const anchor = createAnchor(text, before.length, before.length + quote.length);
+          const edited = `${inserted}${before}${quote}${after}`;
+          const r = resolveAnchor(edited, anchor);
+          expect(r.status).toBe("anchored");
+          if (r.status === "anchored") expect(edited.slice(r.start, r.end)).toBe(quote);
+        },
+      ),
       { numRuns: 500 },
     );
   });

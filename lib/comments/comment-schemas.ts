@@ -37,10 +37,19 @@ export const ZEditComment = z.object({ commentId: z.uuid(), body: ZCommentBody }
 export const ZCommentId = z.object({ commentId: z.uuid() });
 export const ZThreadId = z.object({ threadId: z.uuid() });
 
-export const ABWAEGUNG = ["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", "zur_kenntnis_genommen"] as const;
+export const ABWAEGUNG = [
+  "uebernommen",
+  "teilweise_uebernommen",
+  "nicht_uebernommen",
+  "zur_kenntnis_genommen",
+] as const;
 export const ZDecision = z.object({
   decision: z.enum(ABWAEGUNG, "Bitte wählen Sie eine Entscheidung."),
-  reason: z.string().trim().min(1, "Bitte begründen Sie die Entscheidung.").max(MAX_COMMENT_LENGTH, "Die Begründung ist zu lang (höchstens 10 000 Zeichen)."),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Bitte begründen Sie die Entscheidung.")
+    .max(MAX_COMMENT_LENGTH, "Die Begründung ist zu lang (höchstens 10 000 Zeichen)."),
   revisionNumber: z.coerce.number().int().positive().optional(),
 });
 export const ZDecideThread = ZDecision.extend({ threadId: z.uuid() });

@@ -19,9 +19,12 @@ import { actorOrganisationFor, requireSectionInConcept } from "./thread-access";
 export async function createThread(db: Db, actor: Actor, input: CreateThreadInput): Promise<{ threadId: string }> {
   const data = parseOrThrow(ZCreateThread, input);
   const access = await requireConceptAccess(db, actor, data.conceptId, "section.read");
-  if (!can("comment.create", access.subject)) throw forbidden("In diesem Stand des Konzepts können Sie nicht kommentieren.");
+  if (!can("comment.create", access.subject))
+    throw forbidden("In diesem Stand des Konzepts können Sie nicht kommentieren.");
   if (data.visibility === "verwaltung" && !can("comment.readInternal", access.subject)) {
-    throw new AppError("VALIDATION", "Nur die Verwaltung kann interne Kommentare schreiben.", { visibility: "Nur die Verwaltung kann interne Kommentare schreiben." });
+    throw new AppError("VALIDATION", "Nur die Verwaltung kann interne Kommentare schreiben.", {
+      visibility: "Nur die Verwaltung kann interne Kommentare schreiben.",
+    });
   }
   return db.transaction(async (tx) => {
     const section = await requireSectionInConcept(tx, data.conceptId, data.sectionId);
@@ -33,9 +36,12 @@ export async function createThread(db: Db, actor: Actor, input: CreateThreadInpu
       .limit(1);
     let anchor = null;
     if (data.quote) {
-      anchor = revision ? anchorFromQuote(revision.contentText, data.quote.exact, data.quote.prefix, data.quote.suffix) : null;
+      anchor = revision
+        ? anchorFromQuote(revision.contentText, data.quote.exact, data.quote.prefix, data.quote.suffix)
+        : null;
       if (!anchor) {
-        const message = "Die markierte Textstelle steht nicht (mehr) im aktuellen Text des Abschnitts. Bitte markieren Sie sie erneut.";
+        const message =
+          "Die markierte Textstelle steht nicht (mehr) im aktuellen Text des Abschnitts. Bitte markieren Sie sie erneut.";
         throw new AppError("VALIDATION", message, { quote: message });
       }
     }
@@ -54,7 +60,10 @@ export async function createThread(db: Db, actor: Actor, input: CreateThreadInpu
         createdByOrganisationId: organisationId,
       })
       .returning({ id: commentThreads.id });
-    const [comment] = await tx.insert(comments).values({ threadId: thread!.id, authorId: actor.id, organisationId, body: data.body }).returning({ id: comments.id });
+    const [comment] = await tx
+      .insert(comments)
+      .values({ threadId: thread!.id, authorId: actor.id, organisationId, body: data.body })
+      .returning({ id: comments.id });
     await insertMentions(tx, comment!.id, mentions);
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -63,14 +72,36 @@ export async function createThread(db: Db, actor: Actor, input: CreateThreadInpu
       objectType: "comment_thread",
       objectId: thread!.id,
       conceptId: data.conceptId,
-      summary: { sectionId: section.id, visibility: data.visibility, blocking: data.blocking, anchored: Boolean(anchor), length: data.body.length },
+      summary: {
+        sectionId: section.id,
+        visibility: data.visibility,
+        blocking: data.blocking,
+        anchored: Boolean(anchor),
+        length: data.body.length,
+      },
     });
     const link = threadHref(data.conceptId, section.id, thread!.id);
     const internal = data.visibility === "verwaltung";
     const excerpt = data.body.slice(0, 280);
-    await notify(tx, actor.id, mentions.recipients, { kind: "mention", conceptId: data.conceptId, title: { key: "mentionTitle", params: { actor: actor.name, section: section.title } }, body: { key: "plain", params: { text: excerpt } }, link, internal });
-    const owners = (await membersOf(tx, [section.ownerOrganisationId])).filter((id) => !mentions.recipients.includes(id));
-    await notify(tx, actor.id, owners, { kind: "section_activity", conceptId: data.conceptId, title: { key: "commentTitle", params: { section: section.title } }, body: { key: "byline", params: { actor: actor.name, text: excerpt } }, link, internal });
+    await notify(tx, actor.id, mentions.recipients, {
+      kind: "mention",
+      conceptId: data.conceptId,
+      title: { key: "mentionTitle", params: { actor: actor.name, section: section.title } },
+      body: { key: "plain", params: { text: excerpt } },
+      link,
+      internal,
+    });
+    const owners = (await membersOf(tx, [section.ownerOrganisationId])).filter(
+      (id) => !mentions.recipients.includes(id),
+    );
+    await notify(tx, actor.id, owners, {
+      kind: "section_activity",
+      conceptId: data.conceptId,
+      title: { key: "commentTitle", params: { section: section.title } },
+      body: { key: "byline", params: { actor: actor.name, text: excerpt } },
+      link,
+      internal,
+    });
     return { threadId: thread!.id };
   });
 }

@@ -23,7 +23,8 @@ export const ABWAEGUNG_LABEL = {
 export async function decideThread(db: Db, actor: Actor, input: unknown): Promise<void> {
   const data = parseOrThrow(ZDecideThread, input);
   const { thread, access } = await requireVisibleThread(db, actor, data.threadId);
-  if (!can("thread.decide", access.subject)) throw forbidden("Über Kommentare entscheiden die Federführung und die Verwaltung.");
+  if (!can("thread.decide", access.subject))
+    throw forbidden("Über Kommentare entscheiden die Federführung und die Verwaltung.");
   await db.transaction(async (tx) => {
     let revisionId: string | null = null;
     if (data.revisionNumber !== undefined) {
@@ -39,7 +40,13 @@ export async function decideThread(db: Db, actor: Actor, input: unknown): Promis
     }
     await tx
       .update(commentThreads)
-      .set({ decision: data.decision, decisionReason: data.reason, decidedBy: actor.id, decidedAt: new Date(), decisionRevisionId: revisionId })
+      .set({
+        decision: data.decision,
+        decisionReason: data.reason,
+        decidedBy: actor.id,
+        decidedAt: new Date(),
+        decisionRevisionId: revisionId,
+      })
       .where(eq(commentThreads.id, thread.id));
     await recordAuditEvent(tx, {
       actorId: actor.id,

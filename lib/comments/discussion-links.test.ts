@@ -14,12 +14,16 @@ describe("links into the discussion beside a section", () => {
     expect(discussionPageHref("c", "s", "alle", 1)).toBe("/konzepte/c/abschnitte/s#diskussion");
     expect(discussionPageHref("c", "s", "alle", 3)).toBe("/konzepte/c/abschnitte/s?seite=3#diskussion");
     expect(discussionPageHref("c", "s", "offen", 1)).toBe("/konzepte/c/abschnitte/s?filter=offen#diskussion");
-    expect(discussionPageHref("c", "s", `org:${ORG}`, 2)).toBe(`/konzepte/c/abschnitte/s?filter=org%3A${ORG}&seite=2#diskussion`);
+    expect(discussionPageHref("c", "s", `org:${ORG}`, 2)).toBe(
+      `/konzepte/c/abschnitte/s?filter=org%3A${ORG}&seite=2#diskussion`,
+    );
   });
 
   it("links a thread so that the page holding it opens and scrolls to it", () => {
     expect(threadHref("c", "s", THREAD)).toBe(`/konzepte/c/abschnitte/s?thread=${THREAD}#thread-${THREAD}`);
-    expect(threadHref("c", "s", THREAD, "meine")).toBe(`/konzepte/c/abschnitte/s?filter=meine&thread=${THREAD}#thread-${THREAD}`);
+    expect(threadHref("c", "s", THREAD, "meine")).toBe(
+      `/konzepte/c/abschnitte/s?filter=meine&thread=${THREAD}#thread-${THREAD}`,
+    );
     // The address parses back to the same filter and thread.
     const url = new URL(threadHref("c", "s", THREAD, `org:${ORG}`), "http://x");
     expect(parseThreadFilter(url.searchParams.get("filter") ?? undefined)).toBe(`org:${ORG}`);

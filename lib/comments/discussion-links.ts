@@ -23,7 +23,12 @@ export function discussionPageHref(conceptId: string, sectionId: string, filter:
  * A link to one thread: `?thread=` lets the section page open the page of the discussion that holds it, the
  * fragment scrolls to it. Used in notifications, search hits and after a new thread is written.
  */
-export function threadHref(conceptId: string, sectionId: string, threadId: string, filter: ThreadFilter = "alle"): string {
+export function threadHref(
+  conceptId: string,
+  sectionId: string,
+  threadId: string,
+  filter: ThreadFilter = "alle",
+): string {
   const query = new URLSearchParams();
   if (filter !== "alle") query.set("filter", filter);
   query.set("thread", threadId);

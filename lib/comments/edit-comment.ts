@@ -16,7 +16,8 @@ async function requireOwnComment(db: Db, actor: Actor, commentId: string) {
   const { thread, access } = await requireVisibleThread(db, actor, comment.threadId);
   if (comment.authorId !== actor.id) throw forbidden("Sie können nur Ihre eigenen Kommentare ändern.");
   if (comment.deletedAt) throw new AppError("CONFLICT", "Dieser Kommentar wurde gelöscht.");
-  if (!can("comment.create", access.subject)) throw forbidden("In diesem Stand des Konzepts können Kommentare nicht mehr geändert werden.");
+  if (!can("comment.create", access.subject))
+    throw forbidden("In diesem Stand des Konzepts können Kommentare nicht mehr geändert werden.");
   return { comment, thread };
 }
 
@@ -31,7 +32,8 @@ export async function editComment(db: Db, actor: Actor, input: unknown): Promise
       .set({ body: data.body, editedAt: new Date() })
       .where(and(eq(comments.id, comment.id), eq(comments.body, comment.body), isNull(comments.deletedAt)))
       .returning({ id: comments.id });
-    if (!updated) throw new AppError("CONFLICT", "Der Kommentar wurde inzwischen geändert. Bitte laden Sie die Seite neu.");
+    if (!updated)
+      throw new AppError("CONFLICT", "Der Kommentar wurde inzwischen geändert. Bitte laden Sie die Seite neu.");
     await tx.insert(commentVersions).values({ commentId: comment.id, body: comment.body });
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -49,9 +51,19 @@ export async function deleteComment(db: Db, actor: Actor, input: unknown): Promi
   const data = parseOrThrow(ZCommentId, input);
   const { comment, thread } = await requireOwnComment(db, actor, data.commentId);
   await db.transaction(async (tx) => {
-    const [updated] = await tx.update(comments).set({ deletedAt: new Date() }).where(and(eq(comments.id, comment.id), isNull(comments.deletedAt))).returning({ id: comments.id });
+    const [updated] = await tx
+      .update(comments)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(comments.id, comment.id), isNull(comments.deletedAt)))
+      .returning({ id: comments.id });
     if (!updated) throw new AppError("CONFLICT", "Dieser Kommentar wurde bereits gelöscht.");
     await tx.insert(commentVersions).values({ commentId: comment.id, body: comment.body });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "comment.deleted", objectType: "comment", objectId: comment.id, conceptId: thread.conceptId });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "comment.deleted",
+      objectType: "comment",
+      objectId: comment.id,
+      conceptId: thread.conceptId,
+    });
   });
 }

@@ -35,7 +35,14 @@ export type DiscussionPaging = { page?: number | string | null; threadId?: strin
  * comments, counts over all of them, who can be mentioned, and what the actor may do. The number of queries
  * does not depend on the number of threads; comments are read for the threads of the page only.
  */
-export async function getSectionDiscussion(db: Db, actor: Actor, conceptId: string, sectionId: string, filter: ThreadFilter = "alle", paging: DiscussionPaging = {}) {
+export async function getSectionDiscussion(
+  db: Db,
+  actor: Actor,
+  conceptId: string,
+  sectionId: string,
+  filter: ThreadFilter = "alle",
+  paging: DiscussionPaging = {},
+) {
   const access = await requireConceptAccess(db, actor, conceptId, "section.read");
   const section = await requireSectionInConcept(db, conceptId, sectionId);
   // A section's content is fixed for each version: its text map and HTML are computed once per version.
@@ -46,9 +53,11 @@ export async function getSectionDiscussion(db: Db, actor: Actor, conceptId: stri
   const highlights: Highlight[] = [];
   for (const t of all) {
     if (t.placement?.status !== "anchored" || t.status !== "open") continue;
-    for (const r of textRangeToPositions(map, t.placement.start, t.placement.end)) highlights.push({ ...r, threadId: t.id });
+    for (const r of textRangeToPositions(map, t.placement.start, t.placement.end))
+      highlights.push({ ...r, threadId: t.id });
   }
-  const commentedIn = filter === "meine" && all.length ? await listThreadIdsCommentedBy(db, section.id, actor.id) : new Set<string>();
+  const commentedIn =
+    filter === "meine" && all.length ? await listThreadIdsCommentedBy(db, section.id, actor.id) : new Set<string>();
   const filtered = all.filter((t) => {
     if (filter === "offen") return t.status === "open";
     if (filter === "erledigt") return t.status === "resolved";
@@ -58,14 +67,21 @@ export async function getSectionDiscussion(db: Db, actor: Actor, conceptId: stri
   });
   const pageWindow = pageOf(filtered, paging);
   const onPage = filtered.slice(pageWindow.offset, pageWindow.offset + pageWindow.perPage);
-  const commentsByThread = await listThreadComments(db, onPage.map((t) => t.id));
+  const commentsByThread = await listThreadComments(
+    db,
+    onPage.map((t) => t.id),
+  );
   const threads: ThreadView[] = onPage.map((t) => ({ ...t, comments: commentsByThread.get(t.id) ?? [] }));
   return {
     html: renderCachedHtml(contentKey, section.content, highlights),
     threads,
     paging: pageWindow,
     counts: { open: all.filter((t) => t.status === "open").length, total: all.length },
-    threadOrganisations: [...new Map(all.filter((t) => t.createdByOrganisationId).map((t) => [t.createdByOrganisationId!, t.organisationName ?? ""])).entries()],
+    threadOrganisations: [
+      ...new Map(
+        all.filter((t) => t.createdByOrganisationId).map((t) => [t.createdByOrganisationId!, t.organisationName ?? ""]),
+      ).entries(),
+    ],
     mentionables: await listMentionables(db, conceptId),
     may: {
       comment: can("comment.create", access.subject),
@@ -93,13 +109,26 @@ export async function listMentionables(db: Db, conceptId: string) {
   const orgIds = parts.map((p) => p.organisationId).filter(Boolean) as string[];
   const userIds = parts.map((p) => p.userId).filter(Boolean) as string[];
   if (!orgIds.length && !userIds.length) return { organisations: [], people: [] };
-  const orgs = orgIds.length ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(inArray(organisations.id, orgIds), eq(organisations.active, true))).orderBy(asc(organisations.name)) : [];
+  const orgs = orgIds.length
+    ? await db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(and(inArray(organisations.id, orgIds), eq(organisations.active, true)))
+        .orderBy(asc(organisations.name))
+    : [];
   const people = await db
     .selectDistinct({ id: users.id, name: users.name })
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(eq(users.active, true), or(userIds.length ? inArray(users.id, userIds) : undefined, orgIds.length ? inArray(memberships.organisationId, orgIds) : undefined)))
+    .where(
+      and(
+        eq(users.active, true),
+        or(
+          userIds.length ? inArray(users.id, userIds) : undefined,
+          orgIds.length ? inArray(memberships.organisationId, orgIds) : undefined,
+        ),
+      ),
+    )
     .orderBy(asc(users.name));
   return { organisations: orgs, people };
 }
-

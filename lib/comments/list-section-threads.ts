@@ -18,12 +18,19 @@ export async function listSectionThreads(db: Db, access: ConceptAccess, sectionI
   const internalAllowed = can("comment.readInternal", access.subject);
   const resolver = alias(users, "resolver");
   const threads = await db
-    .select({ thread: commentThreads, authorName: users.name, organisationName: organisations.name, resolverName: resolver.name })
+    .select({
+      thread: commentThreads,
+      authorName: users.name,
+      organisationName: organisations.name,
+      resolverName: resolver.name,
+    })
     .from(commentThreads)
     .innerJoin(users, eq(users.id, commentThreads.createdBy))
     .leftJoin(organisations, eq(organisations.id, commentThreads.createdByOrganisationId))
     .leftJoin(resolver, eq(resolver.id, commentThreads.decidedBy))
-    .where(and(eq(commentThreads.sectionId, sectionId), internalAllowed ? undefined : eq(commentThreads.visibility, "alle")))
+    .where(
+      and(eq(commentThreads.sectionId, sectionId), internalAllowed ? undefined : eq(commentThreads.visibility, "alle")),
+    )
     // The id breaks ties, so a thread keeps its page from one request to the next.
     .orderBy(asc(commentThreads.createdAt), asc(commentThreads.id));
   return threads.map(({ thread, authorName, organisationName, resolverName }) => ({

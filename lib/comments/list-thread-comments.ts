@@ -39,7 +39,11 @@ export async function listThreadComments(db: Db, threadIds: string[]): Promise<M
     .leftJoin(organisations, eq(organisations.id, commentMentions.organisationId))
     .where(inArray(comments.threadId, threadIds));
   const mentionsByComment = new Map<string, string[]>();
-  for (const m of mentionRows) mentionsByComment.set(m.commentId, [...(mentionsByComment.get(m.commentId) ?? []), m.userName ?? m.organisationName ?? ""]);
+  for (const m of mentionRows)
+    mentionsByComment.set(m.commentId, [
+      ...(mentionsByComment.get(m.commentId) ?? []),
+      m.userName ?? m.organisationName ?? "",
+    ]);
   for (const { comment, authorName, organisationName } of commentRows) {
     const list = byThread.get(comment.threadId) ?? [];
     list.push({

@@ -15,16 +15,31 @@ import { listThreadComments, type CommentView } from "./list-thread-comments";
 import { resolveMentions } from "./resolve-mentions";
 import { actorOrganisationFor, requireVisibleThread } from "./thread-access";
 
-export async function replyToThread(db: Db, actor: Actor, input: unknown): Promise<{ commentId: string; comment: CommentView }> {
+export async function replyToThread(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+): Promise<{ commentId: string; comment: CommentView }> {
   const data = parseOrThrow(ZReply, input);
   const { thread, access } = await requireVisibleThread(db, actor, data.threadId);
-  if (!can("comment.create", access.subject)) throw forbidden("In diesem Stand des Konzepts können Sie nicht antworten.");
+  if (!can("comment.create", access.subject))
+    throw forbidden("In diesem Stand des Konzepts können Sie nicht antworten.");
   const { commentId } = await db.transaction(async (tx) => {
-    const [section] = await tx.select({ title: sections.title, archivedAt: sections.archivedAt }).from(sections).where(eq(sections.id, thread.sectionId));
-    if (!section || section.archivedAt) throw new AppError("CONFLICT", "Der Abschnitt dieses Kommentars wurde entfernt; Antworten sind nicht mehr möglich.");
+    const [section] = await tx
+      .select({ title: sections.title, archivedAt: sections.archivedAt })
+      .from(sections)
+      .where(eq(sections.id, thread.sectionId));
+    if (!section || section.archivedAt)
+      throw new AppError(
+        "CONFLICT",
+        "Der Abschnitt dieses Kommentars wurde entfernt; Antworten sind nicht mehr möglich.",
+      );
     const mentions = await resolveMentions(tx, thread.conceptId, data.mentions);
     const organisationId = actorOrganisationFor(actor);
-    const [comment] = await tx.insert(comments).values({ threadId: thread.id, authorId: actor.id, organisationId, body: data.body }).returning({ id: comments.id });
+    const [comment] = await tx
+      .insert(comments)
+      .values({ threadId: thread.id, authorId: actor.id, organisationId, body: data.body })
+      .returning({ id: comments.id });
     await insertMentions(tx, comment!.id, mentions);
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -38,13 +53,30 @@ export async function replyToThread(db: Db, actor: Actor, input: unknown): Promi
     const link = threadHref(thread.conceptId, thread.sectionId, thread.id);
     const internal = thread.visibility === "verwaltung";
     const excerpt = `${actor.name}: ${data.body.slice(0, 280)}`;
-    const inThread = await tx.selectDistinct({ authorId: comments.authorId }).from(comments).where(eq(comments.threadId, thread.id));
-    await notify(tx, actor.id, mentions.recipients, { kind: "mention", conceptId: thread.conceptId, title: { key: "mentionTitle", params: { actor: actor.name, section: section.title } }, body: { key: "plain", params: { text: excerpt } }, link, internal });
+    const inThread = await tx
+      .selectDistinct({ authorId: comments.authorId })
+      .from(comments)
+      .where(eq(comments.threadId, thread.id));
+    await notify(tx, actor.id, mentions.recipients, {
+      kind: "mention",
+      conceptId: thread.conceptId,
+      title: { key: "mentionTitle", params: { actor: actor.name, section: section.title } },
+      body: { key: "plain", params: { text: excerpt } },
+      link,
+      internal,
+    });
     await notify(
       tx,
       actor.id,
       inThread.map((r) => r.authorId).filter((id) => !mentions.recipients.includes(id)),
-      { kind: "reply", conceptId: thread.conceptId, title: { key: "replyTitle", params: { section: section.title } }, body: { key: "plain", params: { text: excerpt } }, link, internal },
+      {
+        kind: "reply",
+        conceptId: thread.conceptId,
+        title: { key: "replyTitle", params: { section: section.title } },
+        body: { key: "plain", params: { text: excerpt } },
+        link,
+        internal,
+      },
     );
     return { commentId: comment!.id };
   });

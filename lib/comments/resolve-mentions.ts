@@ -10,7 +10,11 @@ export type ResolvedMentions = { userIds: string[]; organisationIds: string[]; r
  * Mentions may name people and organisations taking part in the concept (directly or, for people, through
  * their organisation). Anything else is refused, so a mention cannot be used to reach outsiders.
  */
-export async function resolveMentions(tx: Tx, conceptId: string, input: { users: string[]; organisations: string[] }): Promise<ResolvedMentions> {
+export async function resolveMentions(
+  tx: Tx,
+  conceptId: string,
+  input: { users: string[]; organisations: string[] },
+): Promise<ResolvedMentions> {
   const userIds = [...new Set(input.users)];
   const organisationIds = [...new Set(input.organisations)];
   if (!userIds.length && !organisationIds.length) return { userIds: [], organisationIds: [], recipients: [] };
@@ -28,7 +32,11 @@ export async function resolveMentions(tx: Tx, conceptId: string, input: { users:
         .leftJoin(memberships, eq(memberships.userId, users.id))
         .where(and(inArray(users.id, userIds), eq(users.active, true)))
     : [];
-  const okUsers = userIds.filter((id) => participantUsers.has(id) || userRows.some((r) => r.id === id && r.organisationId && participantOrgs.has(r.organisationId)));
+  const okUsers = userIds.filter(
+    (id) =>
+      participantUsers.has(id) ||
+      userRows.some((r) => r.id === id && r.organisationId && participantOrgs.has(r.organisationId)),
+  );
   if (okOrgs.length !== organisationIds.length || okUsers.length !== userIds.length) {
     const message = "Erwähnt werden können nur Personen und Organisationen, die an diesem Konzept beteiligt sind.";
     throw new AppError("VALIDATION", message, { mentions: message });
@@ -40,5 +48,9 @@ export async function resolveMentions(tx: Tx, conceptId: string, input: { users:
         .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
         .where(and(inArray(memberships.organisationId, okOrgs), eq(organisations.active, true)))
     : [];
-  return { userIds: okUsers, organisationIds: okOrgs, recipients: [...new Set([...okUsers, ...orgMembers.map((m) => m.userId)])] };
+  return {
+    userIds: okUsers,
+    organisationIds: okOrgs,
+    recipients: [...new Set([...okUsers, ...orgMembers.map((m) => m.userId)])],
+  };
 }

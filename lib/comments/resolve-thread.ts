@@ -14,16 +14,27 @@ import { requireVisibleThread } from "./thread-access";
 export async function setThreadResolved(db: Db, actor: Actor, input: unknown, resolved: boolean): Promise<void> {
   const { threadId } = parseOrThrow(ZThreadId, input);
   const { thread, access } = await requireVisibleThread(db, actor, threadId);
-  const mayResolve = can("thread.resolveAny", access.subject) || (thread.createdBy === actor.id && can("comment.create", access.subject));
-  if (!mayResolve) throw forbidden("Diesen Kommentar können nur die Verwaltung oder die Verfasserin bzw. der Verfasser erledigen.");
+  const mayResolve =
+    can("thread.resolveAny", access.subject) ||
+    (thread.createdBy === actor.id && can("comment.create", access.subject));
+  if (!mayResolve)
+    throw forbidden("Diesen Kommentar können nur die Verwaltung oder die Verfasserin bzw. der Verfasser erledigen.");
   const from = resolved ? "open" : "resolved";
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(commentThreads)
-      .set(resolved ? { status: "resolved", resolvedAt: new Date(), resolvedBy: actor.id } : { status: "open", resolvedAt: null, resolvedBy: null })
+      .set(
+        resolved
+          ? { status: "resolved", resolvedAt: new Date(), resolvedBy: actor.id }
+          : { status: "open", resolvedAt: null, resolvedBy: null },
+      )
       .where(and(eq(commentThreads.id, thread.id), eq(commentThreads.status, from)))
       .returning({ id: commentThreads.id });
-    if (!row) throw new AppError("CONFLICT", resolved ? "Der Kommentar ist bereits erledigt." : "Der Kommentar ist bereits wieder offen.");
+    if (!row)
+      throw new AppError(
+        "CONFLICT",
+        resolved ? "Der Kommentar ist bereits erledigt." : "Der Kommentar ist bereits wieder offen.",
+      );
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: resolved ? "thread.resolved" : "thread.reopened",

@@ -24,7 +24,12 @@ export async function requireSectionInConcept(db: Db | Tx, conceptId: string, se
  * A thread the actor may see, with the actor's access to its concept. Internal threads are "not found"
  * for anyone outside the Verwaltung, on every path.
  */
-export async function requireVisibleThread(db: Db | Tx, actor: Actor, threadId: string, action: Action = "section.read"): Promise<{ thread: ThreadRow; access: ConceptAccess }> {
+export async function requireVisibleThread(
+  db: Db | Tx,
+  actor: Actor,
+  threadId: string,
+  action: Action = "section.read",
+): Promise<{ thread: ThreadRow; access: ConceptAccess }> {
   const [thread] = await db.select().from(commentThreads).where(eq(commentThreads.id, threadId)).limit(1);
   if (!thread) throw notFound();
   const access = await requireConceptAccess(db as Db, actor, thread.conceptId, action);

@@ -4,14 +4,24 @@ import type { Db } from "@/db/connect";
 import { concepts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
-import { can, strongestRole, type Action, type ConceptRole, type ConceptStatus, type Subject } from "@/lib/permissions/permissions";
+import {
+  can,
+  strongestRole,
+  type Action,
+  type ConceptRole,
+  type ConceptStatus,
+  type Subject,
+} from "@/lib/permissions/permissions";
 
 export type ConceptRow = typeof concepts.$inferSelect;
 export type ConceptAccess = { concept: ConceptRow; role: ConceptRole | null; subject: Subject };
 
 /** A uuid[] parameter that both postgres.js and PGlite bind the same way. */
 function uuidArray(ids: string[]) {
-  return sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+  return sql`array[${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
 }
 
 /**
@@ -30,7 +40,12 @@ export function roleColumns(actor: Actor) {
   };
 }
 
-export function toAccess(actor: Actor, concept: ConceptRow, roles: ConceptRole[] | null, inBeratungsfolge: boolean): ConceptAccess {
+export function toAccess(
+  actor: Actor,
+  concept: ConceptRow,
+  roles: ConceptRole[] | null,
+  inBeratungsfolge: boolean,
+): ConceptAccess {
   const all: ConceptRole[] = [...(roles ?? [])];
   if (inBeratungsfolge) all.push("committee");
   const role = strongestRole(all);
@@ -48,7 +63,12 @@ export async function getConceptAccess(db: Db, actor: Actor, conceptId: string):
 }
 
 /** Loads the concept and checks the action; unknown and forbidden both answer "not found". */
-export async function requireConceptAccess(db: Db, actor: Actor, conceptId: string, action: Action): Promise<ConceptAccess> {
+export async function requireConceptAccess(
+  db: Db,
+  actor: Actor,
+  conceptId: string,
+  action: Action,
+): Promise<ConceptAccess> {
   const access = await getConceptAccess(db, actor, conceptId);
   if (!access || !can(action, access.subject)) throw notFound();
   return access;

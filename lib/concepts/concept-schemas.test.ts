@@ -24,25 +24,41 @@ const errors = (input: unknown) => {
 describe("concept from a mandate: validation", () => {
   it("accepts a complete mandate and parses the outline choice", () => {
     expect(ZConceptFromMandate.parse(valid).outline).toEqual({ kind: "none" });
-    expect(ZConceptFromMandate.parse({ ...valid, outline: "template:welcome-points" }).outline).toEqual({ kind: "template", templateId: "welcome-points" });
-    expect(ZConceptFromMandate.parse({ ...valid, outline: `concept:${id(9)}` }).outline).toEqual({ kind: "concept", conceptId: id(9) });
+    expect(ZConceptFromMandate.parse({ ...valid, outline: "template:welcome-points" }).outline).toEqual({
+      kind: "template",
+      templateId: "welcome-points",
+    });
+    expect(ZConceptFromMandate.parse({ ...valid, outline: `concept:${id(9)}` }).outline).toEqual({
+      kind: "concept",
+      conceptId: id(9),
+    });
   });
   it("refuses a deadline before the decision date, at the deadline field", () => {
-    expect(errors({ ...valid, deadline: "2021-12-15" })).toEqual({ deadline: "Die Frist darf nicht vor dem Beschlussdatum liegen." });
+    expect(errors({ ...valid, deadline: "2021-12-15" })).toEqual({
+      deadline: "Die Frist darf nicht vor dem Beschlussdatum liegen.",
+    });
     expect(errors({ ...valid, deadline: "2021-12-16" })).toEqual({});
   });
   it("refuses a Beratungsfolge without a committee and committees out of order", () => {
-    expect(errors({ ...valid, consultations: [] })).toEqual({ consultations: "Die Beratungsfolge braucht mindestens ein Gremium." });
+    expect(errors({ ...valid, consultations: [] })).toEqual({
+      consultations: "Die Beratungsfolge braucht mindestens ein Gremium.",
+    });
     const reversed = [valid.consultations[1], valid.consultations[0]];
-    expect(errors({ ...valid, consultations: reversed })).toEqual({ "consultations.1.meetingDate": "Die Sitzungen müssen in der Reihenfolge der Beratungsfolge liegen." });
-    expect(errors({ ...valid, consultations: [{ ...valid.consultations[0], meetingDate: "2021-12-01" }] })).toHaveProperty("consultations.0.meetingDate");
+    expect(errors({ ...valid, consultations: reversed })).toEqual({
+      "consultations.1.meetingDate": "Die Sitzungen müssen in der Reihenfolge der Beratungsfolge liegen.",
+    });
+    expect(
+      errors({ ...valid, consultations: [{ ...valid.consultations[0], meetingDate: "2021-12-01" }] }),
+    ).toHaveProperty("consultations.0.meetingDate");
   });
   it("refuses impossible dates, empty mandate items and unknown outlines", () => {
     expect(errors({ ...valid, decisionDate: "2022-02-30" })).toHaveProperty("decisionDate");
     expect(errors({ ...valid, mandateItems: [] })).toHaveProperty("mandateItems");
     expect(errors({ ...valid, mandateItems: ["A", "  "] })).toHaveProperty("mandateItems.1");
     expect(errors({ ...valid, outline: "concept:../../x" })).toHaveProperty("outline");
-    expect(errors({ ...valid, consultations: [{ committeeId: "", role: "vorberatung", meetingDate: "2022-05-31" }] })).toHaveProperty("consultations.0.committeeId");
+    expect(
+      errors({ ...valid, consultations: [{ committeeId: "", role: "vorberatung", meetingDate: "2022-05-31" }] }),
+    ).toHaveProperty("consultations.0.committeeId");
   });
   it("zips the repeated form fields into rows, in order", () => {
     const input = conceptFormToInput({

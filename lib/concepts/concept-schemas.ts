@@ -25,27 +25,61 @@ const ZOutline = z
 
 export const ZConceptFromMandate = z
   .object({
-    title: z.string().trim().min(1, "Bitte geben Sie einen Titel ein.").max(300, "Der Titel ist zu lang (höchstens 300 Zeichen)."),
-    mandateText: z.string().trim().min(1, "Bitte fügen Sie den Antragstext ein.").max(50_000, "Der Antragstext ist zu lang (höchstens 50 000 Zeichen)."),
-    mandateReference: z.string().trim().min(1, "Bitte geben Sie das Aktenzeichen an, z. B. RAT/676/2021.").max(100, "Das Aktenzeichen ist zu lang."),
+    title: z
+      .string()
+      .trim()
+      .min(1, "Bitte geben Sie einen Titel ein.")
+      .max(300, "Der Titel ist zu lang (höchstens 300 Zeichen)."),
+    mandateText: z
+      .string()
+      .trim()
+      .min(1, "Bitte fügen Sie den Antragstext ein.")
+      .max(50_000, "Der Antragstext ist zu lang (höchstens 50 000 Zeichen)."),
+    mandateReference: z
+      .string()
+      .trim()
+      .min(1, "Bitte geben Sie das Aktenzeichen an, z. B. RAT/676/2021.")
+      .max(100, "Das Aktenzeichen ist zu lang."),
     decisionDate: ZIsoDate("Bitte geben Sie das Datum des Beschlusses an."),
     deadline: ZIsoDate("Bitte geben Sie die Frist an."),
     leadOrganisationId: ZRequiredUuid("Bitte wählen Sie die federführende Stelle."),
     mandateItems: z
-      .array(z.string().trim().min(1, "Bitte geben Sie einen Text ein oder entfernen Sie diesen Prüfauftrag.").max(2000, "Der Prüfauftrag ist zu lang (höchstens 2000 Zeichen)."))
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, "Bitte geben Sie einen Text ein oder entfernen Sie diesen Prüfauftrag.")
+          .max(2000, "Der Prüfauftrag ist zu lang (höchstens 2000 Zeichen)."),
+      )
       .min(1, "Bitte geben Sie mindestens einen Prüfauftrag an.")
       .max(50, "Höchstens 50 Prüfaufträge."),
-    consultations: z.array(ZConsultation).min(1, "Die Beratungsfolge braucht mindestens ein Gremium.").max(20, "Höchstens 20 Gremien."),
+    consultations: z
+      .array(ZConsultation)
+      .min(1, "Die Beratungsfolge braucht mindestens ein Gremium.")
+      .max(20, "Höchstens 20 Gremien."),
     outline: ZOutline,
   })
   .superRefine((v, ctx) => {
-    if (v.deadline < v.decisionDate) ctx.addIssue({ code: "custom", path: ["deadline"], message: "Die Frist darf nicht vor dem Beschlussdatum liegen." });
+    if (v.deadline < v.decisionDate)
+      ctx.addIssue({
+        code: "custom",
+        path: ["deadline"],
+        message: "Die Frist darf nicht vor dem Beschlussdatum liegen.",
+      });
     let previous = v.decisionDate;
     v.consultations.forEach((c, i) => {
       if (c.meetingDate < v.decisionDate) {
-        ctx.addIssue({ code: "custom", path: ["consultations", i, "meetingDate"], message: "Die Sitzung darf nicht vor dem Beschlussdatum liegen." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["consultations", i, "meetingDate"],
+          message: "Die Sitzung darf nicht vor dem Beschlussdatum liegen.",
+        });
       } else if (c.meetingDate < previous) {
-        ctx.addIssue({ code: "custom", path: ["consultations", i, "meetingDate"], message: "Die Sitzungen müssen in der Reihenfolge der Beratungsfolge liegen." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["consultations", i, "meetingDate"],
+          message: "Die Sitzungen müssen in der Reihenfolge der Beratungsfolge liegen.",
+        });
       }
       if (c.meetingDate > previous) previous = c.meetingDate;
     });
@@ -61,7 +95,16 @@ export function conceptFormToInput(fields: Record<string, unknown>): Record<stri
   return {
     ...fields,
     mandateItems: list("mandateItems"),
-    consultations: committees.map((committeeId, i) => ({ committeeId, role: roles[i] ?? "", meetingDate: dates[i] ?? "" })),
+    consultations: committees.map((committeeId, i) => ({
+      committeeId,
+      role: roles[i] ?? "",
+      meetingDate: dates[i] ?? "",
+    })),
   };
 }
-export const CONCEPT_FORM_ARRAYS = ["mandateItems", "consultationCommitteeId", "consultationRole", "consultationMeetingDate"] as const;
+export const CONCEPT_FORM_ARRAYS = [
+  "mandateItems",
+  "consultationCommitteeId",
+  "consultationRole",
+  "consultationMeetingDate",
+] as const;

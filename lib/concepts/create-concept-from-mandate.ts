@@ -15,7 +15,11 @@ const EMPTY_DOC = { type: "doc" as const, content: [{ type: "paragraph" }] };
 const BAD_OUTLINE = "Diese Gliederung steht nicht zur Verfügung.";
 
 /** Section titles and owners for the new concept: from a template (owned by the lead office) or another concept. */
-async function outlineFor(db: Db, actor: Actor, input: ConceptFromMandateInput): Promise<{ title: string; ownerId: string | null }[]> {
+async function outlineFor(
+  db: Db,
+  actor: Actor,
+  input: ConceptFromMandateInput,
+): Promise<{ title: string; ownerId: string | null }[]> {
   const outline = input.outline;
   if (outline.kind === "none") return [];
   if (outline.kind === "template") {
@@ -25,7 +29,8 @@ async function outlineFor(db: Db, actor: Actor, input: ConceptFromMandateInput):
   }
   // Copying needs the right to read the other concept's drafts; unknown and foreign answer alike.
   const access = await getConceptAccess(db, actor, outline.conceptId);
-  if (!access || !can("section.read", access.subject)) throw new AppError("VALIDATION", BAD_OUTLINE, { outline: BAD_OUTLINE });
+  if (!access || !can("section.read", access.subject))
+    throw new AppError("VALIDATION", BAD_OUTLINE, { outline: BAD_OUTLINE });
   const rows = await db
     .select({ title: sections.title, ownerId: sections.ownerOrganisationId, ownerActive: organisations.active })
     .from(sections)
@@ -43,13 +48,17 @@ async function assertOrganisations(tx: Tx, input: ConceptFromMandateInput) {
     .where(and(inArray(organisations.id, [...new Set(ids)]), eq(organisations.active, true)));
   const lead = rows.find((r) => r.id === input.leadOrganisationId);
   if (lead?.kind !== "verwaltung") {
-    throw new AppError("VALIDATION", "Bitte wählen Sie eine aktive Stelle der Verwaltung als Federführung.", { leadOrganisationId: "Bitte wählen Sie eine aktive Stelle der Verwaltung als Federführung." });
+    throw new AppError("VALIDATION", "Bitte wählen Sie eine aktive Stelle der Verwaltung als Federführung.", {
+      leadOrganisationId: "Bitte wählen Sie eine aktive Stelle der Verwaltung als Federführung.",
+    });
   }
   const fieldErrors: Record<string, string> = {};
   input.consultations.forEach((c, i) => {
-    if (rows.find((r) => r.id === c.committeeId)?.kind !== "gremium") fieldErrors[`consultations.${i}.committeeId`] = "Bitte wählen Sie ein aktives Gremium.";
+    if (rows.find((r) => r.id === c.committeeId)?.kind !== "gremium")
+      fieldErrors[`consultations.${i}.committeeId`] = "Bitte wählen Sie ein aktives Gremium.";
   });
-  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Felder.", fieldErrors);
+  if (Object.keys(fieldErrors).length)
+    throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Felder.", fieldErrors);
   return { lead, committees: input.consultations.map((c) => rows.find((r) => r.id === c.committeeId)!.name) };
 }
 
@@ -57,7 +66,11 @@ async function assertOrganisations(tx: Tx, input: ConceptFromMandateInput) {
  * A new concept from a council mandate, in one transaction: the concept, its mandate items, the
  * Beratungsfolge, the outline (empty sections) and the creator as lead participant, plus the audit event.
  */
-export async function createConceptFromMandate(db: Db, actor: Actor, input: ConceptFromMandateInput): Promise<{ conceptId: string }> {
+export async function createConceptFromMandate(
+  db: Db,
+  actor: Actor,
+  input: ConceptFromMandateInput,
+): Promise<{ conceptId: string }> {
   assertCanGlobally(actor, "concept.create");
   const outline = await outlineFor(db, actor, input);
   return db.transaction(async (tx) => {
@@ -77,11 +90,32 @@ export async function createConceptFromMandate(db: Db, actor: Actor, input: Conc
     const conceptId = concept!.id;
     await tx.insert(conceptParticipants).values({ conceptId, userId: actor.id, role: "lead" });
     await tx.insert(mandateItems).values(input.mandateItems.map((text, i) => ({ conceptId, position: i + 1, text })));
-    await tx.insert(consultations).values(input.consultations.map((c, i) => ({ conceptId, position: i + 1, committeeId: c.committeeId, role: c.role, meetingDate: c.meetingDate })));
-    if (outline.length) {
-      await tx.insert(sections).values(
-        outline.map((s, i) => ({ conceptId, position: i + 1, title: s.title, ownerOrganisationId: s.ownerId ?? lead.id, content: EMPTY_DOC, contentText: "", version: 0, updatedBy: actor.id })),
+    await tx
+      .insert(consultations)
+      .values(
+        input.consultations.map((c, i) => ({
+          conceptId,
+          position: i + 1,
+          committeeId: c.committeeId,
+          role: c.role,
+          meetingDate: c.meetingDate,
+        })),
       );
+    if (outline.length) {
+      await tx
+        .insert(sections)
+        .values(
+          outline.map((s, i) => ({
+            conceptId,
+            position: i + 1,
+            title: s.title,
+            ownerOrganisationId: s.ownerId ?? lead.id,
+            content: EMPTY_DOC,
+            contentText: "",
+            version: 0,
+            updatedBy: actor.id,
+          })),
+        );
     }
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -97,10 +131,19 @@ export async function createConceptFromMandate(db: Db, actor: Actor, input: Conc
           deadline: input.deadline,
           leadOffice: lead.name,
           mandateItems: input.mandateItems.length,
-          beratungsfolge: input.consultations.map((c, i) => ({ committee: committees[i], role: c.role, meetingDate: c.meetingDate })),
+          beratungsfolge: input.consultations.map((c, i) => ({
+            committee: committees[i],
+            role: c.role,
+            meetingDate: c.meetingDate,
+          })),
           sections: outline.length,
         },
-        outline: input.outline.kind === "none" ? "none" : input.outline.kind === "template" ? `template:${input.outline.templateId}` : `concept:${input.outline.conceptId}`,
+        outline:
+          input.outline.kind === "none"
+            ? "none"
+            : input.outline.kind === "template"
+              ? `template:${input.outline.templateId}`
+              : `concept:${input.outline.conceptId}`,
       },
     });
     return { conceptId };

@@ -1,7 +1,15 @@
 import "server-only";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { commentThreads, consultations, mandateItems, organisations, sectionMandateItems, sections, users } from "@/db/schema";
+import {
+  commentThreads,
+  consultations,
+  mandateItems,
+  organisations,
+  sectionMandateItems,
+  sections,
+  users,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/permissions/permissions";
 import { requireConceptAccess, type ConceptAccess } from "./concept-access";
@@ -17,7 +25,11 @@ export async function getConceptOverview(db: Db, actor: Actor, conceptId: string
   const { concept } = access;
   const internalAllowed = can("comment.readInternal", access.subject);
   const [leadOrg, items, folge, sectionRows, links, openThreads] = await Promise.all([
-    db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, concept.leadOrganisationId)).then((r) => r[0]),
+    db
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, concept.leadOrganisationId))
+      .then((r) => r[0]),
     db.select().from(mandateItems).where(eq(mandateItems.conceptId, conceptId)).orderBy(asc(mandateItems.position)),
     db
       .select({
@@ -61,13 +73,25 @@ export async function getConceptOverview(db: Db, actor: Actor, conceptId: string
     db
       .select({ sectionId: commentThreads.sectionId, open: count() })
       .from(commentThreads)
-      .where(and(eq(commentThreads.conceptId, conceptId), eq(commentThreads.status, "open"), internalAllowed ? undefined : eq(commentThreads.visibility, "alle")))
+      .where(
+        and(
+          eq(commentThreads.conceptId, conceptId),
+          eq(commentThreads.status, "open"),
+          internalAllowed ? undefined : eq(commentThreads.visibility, "alle"),
+        ),
+      )
       .groupBy(commentThreads.sectionId),
   ]);
-  const numbered = sectionRows.map((s, i) => ({ ...s, number: i + 1, openThreads: openThreads.find((o) => o.sectionId === s.id)?.open ?? 0 }));
+  const numbered = sectionRows.map((s, i) => ({
+    ...s,
+    number: i + 1,
+    openThreads: openThreads.find((o) => o.sectionId === s.id)?.open ?? 0,
+  }));
   const coverage = items.map((item) => ({
     ...item,
-    sections: numbered.filter((s) => links.some((l) => l.mandateItemId === item.id && l.sectionId === s.id)).map((s) => ({ id: s.id, number: s.number, title: s.title })),
+    sections: numbered
+      .filter((s) => links.some((l) => l.mandateItemId === item.id && l.sectionId === s.id))
+      .map((s) => ({ id: s.id, number: s.number, title: s.title })),
   }));
   return {
     /** For what else the page loads about this concept in the same request (the workflow panel). */

@@ -19,7 +19,9 @@ export async function getNewConceptOptions(db: Db, actor: Actor) {
     offices,
     committees,
     templates: OUTLINE_TEMPLATES.map((t) => ({ id: t.id, name: t.name, sectionCount: t.sectionTitles.length })),
-    copyable: mine.filter((c) => c.role !== "committee").map((c) => ({ id: c.id, title: c.title, reference: c.mandateReference })),
+    copyable: mine
+      .filter((c) => c.role !== "committee")
+      .map((c) => ({ id: c.id, title: c.title, reference: c.mandateReference })),
     defaultLeadOrganisationId: actor.organisations.find((o) => o.kind === "verwaltung")?.id ?? null,
   };
 }

@@ -25,13 +25,28 @@ const CLOSED: ConceptStatus[] = ["beraten", "abgeschlossen"];
 
 /** Every concept the actor may read, with role and its Beratungsfolge, in two queries. */
 async function loadReadableConcepts(db: Db, actor: Actor) {
-  const rows = await db.select({ concept: concepts, ...roleColumns(actor) }).from(concepts).where(visibleConceptsWhere(actor)).orderBy(asc(concepts.deadline), asc(concepts.title));
+  const rows = await db
+    .select({ concept: concepts, ...roleColumns(actor) })
+    .from(concepts)
+    .where(visibleConceptsWhere(actor))
+    .orderBy(asc(concepts.deadline), asc(concepts.title));
   if (!rows.length) return [];
   const folge = await db
-    .select({ conceptId: consultations.conceptId, meetingDate: consultations.meetingDate, submissionDeadline: consultations.submissionDeadline, committee: organisations.shortName, outcome: consultations.outcome })
+    .select({
+      conceptId: consultations.conceptId,
+      meetingDate: consultations.meetingDate,
+      submissionDeadline: consultations.submissionDeadline,
+      committee: organisations.shortName,
+      outcome: consultations.outcome,
+    })
     .from(consultations)
     .innerJoin(organisations, eq(organisations.id, consultations.committeeId))
-    .where(inArray(consultations.conceptId, rows.map((r) => r.concept.id)))
+    .where(
+      inArray(
+        consultations.conceptId,
+        rows.map((r) => r.concept.id),
+      ),
+    )
     .orderBy(asc(consultations.conceptId), asc(consultations.position));
   return rows.flatMap((row) => {
     const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
@@ -58,6 +73,15 @@ export async function listMyConcepts(db: Db, actor: Actor, today: string): Promi
 }
 
 /** The plan of every concept the actor may read (the calendar feed), without a query per concept. */
-export async function listMyConceptPlans(db: Db, actor: Actor, today: string): Promise<{ id: string; title: string; mandateReference: string; plan: ConceptPlan }[]> {
-  return (await loadReadableConcepts(db, actor)).map(({ concept: c, folge }) => ({ id: c.id, title: c.title, mandateReference: c.mandateReference, plan: planFor(c, folge, today) }));
+export async function listMyConceptPlans(
+  db: Db,
+  actor: Actor,
+  today: string,
+): Promise<{ id: string; title: string; mandateReference: string; plan: ConceptPlan }[]> {
+  return (await loadReadableConcepts(db, actor)).map(({ concept: c, folge }) => ({
+    id: c.id,
+    title: c.title,
+    mandateReference: c.mandateReference,
+    plan: planFor(c, folge, today),
+  }));
 }

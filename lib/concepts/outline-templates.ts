@@ -7,7 +7,11 @@ import { SECTIONS as WELCOME_POINTS_SECTIONS } from "@/db/seed/welcome-points";
 export type OutlineTemplate = { id: string; name: string; sectionTitles: readonly string[] };
 
 export const OUTLINE_TEMPLATES: readonly OutlineTemplate[] = [
-  { id: "welcome-points", name: "Welcome Points (RAT/676/2021)", sectionTitles: WELCOME_POINTS_SECTIONS.map((s) => s.title) },
+  {
+    id: "welcome-points",
+    name: "Welcome Points (RAT/676/2021)",
+    sectionTitles: WELCOME_POINTS_SECTIONS.map((s) => s.title),
+  },
 ];
 
 export function findOutlineTemplate(id: string): OutlineTemplate | undefined {

@@ -44,7 +44,9 @@ function cache(): LruCache<string> {
  * its highlights: the same key must always stand for the same content.
  */
 export function renderCachedHtml(key: string, json: unknown, highlights: Highlight[] = []): string {
-  const fullKey = highlights.length ? `${key}|${highlights.map((h) => `${h.from}-${h.to}-${h.threadId}`).join(",")}` : key;
+  const fullKey = highlights.length
+    ? `${key}|${highlights.map((h) => `${h.from}-${h.to}-${h.threadId}`).join(",")}`
+    : key;
   const hit = cache().get(fullKey);
   if (hit !== undefined) return hit;
   const html = renderContentHtml(json, highlights);

@@ -44,8 +44,36 @@ function serializerDocument() {
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ["mark", "h2", "h3", "h4", "p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "a", "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col"],
-  allowedAttributes: { mark: ["data-thread", "class"], a: ["href", "rel"], th: ["colspan", "rowspan", "scope"], td: ["colspan", "rowspan"], ol: ["start"] },
+  allowedTags: [
+    "mark",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "colgroup",
+    "col",
+  ],
+  allowedAttributes: {
+    mark: ["data-thread", "class"],
+    a: ["href", "rel"],
+    th: ["colspan", "rowspan", "scope"],
+    td: ["colspan", "rowspan"],
+    ol: ["start"],
+  },
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
   transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }) },
@@ -63,11 +91,16 @@ export function renderContentHtml(json: unknown, highlights: Highlight[] = []): 
   if (highlights.length) {
     const tr = new Transform(doc);
     const type = s.marks.annotation!;
-    for (const h of highlights) if (h.to > h.from && h.to <= doc.content.size) tr.addMark(h.from, h.to, type.create({ thread: h.threadId }));
+    for (const h of highlights)
+      if (h.to > h.from && h.to <= doc.content.size) tr.addMark(h.from, h.to, type.create({ thread: h.threadId }));
     doc = tr.doc;
   }
   const document = serializerDocument();
   const wrap = document.createElement("div");
-  DOMSerializer.fromSchema(s).serializeFragment(doc.content, { document: document as unknown as Document }, wrap as unknown as HTMLElement);
+  DOMSerializer.fromSchema(s).serializeFragment(
+    doc.content,
+    { document: document as unknown as Document },
+    wrap as unknown as HTMLElement,
+  );
   return sanitizeHtml(wrap.innerHTML, SANITIZE);
 }

@@ -8,7 +8,9 @@ const pm = (json: unknown) => PmNode.fromJSON(editorSchema(), json);
 
 describe("text map", () => {
   it("joins text blocks with one newline, including list items and table cells", () => {
-    const d = pm(doc(p("Erster ", text("fetter", "bold"), " Satz."), ul("Punkt A", "Punkt B"), table(["Kopf"], [["Zelle"]])));
+    const d = pm(
+      doc(p("Erster ", text("fetter", "bold"), " Satz."), ul("Punkt A", "Punkt B"), table(["Kopf"], [["Zelle"]])),
+    );
     expect(textMap(d).text).toBe("Erster fetter Satz.\nPunkt A\nPunkt B\nKopf\nZelle");
   });
 
@@ -32,7 +34,9 @@ describe("highlighted rendering", () => {
     const highlights = textRangeToPositions(map, start, start + 7).map((r) => ({ ...r, threadId: "t1" }));
     const html = renderContentHtml(json, highlights);
     expect(html).toContain('<mark data-thread="t1" class="comment-anchor">ter </mark>');
-    expect(html).toMatch(/<strong><mark data-thread="t1" class="comment-anchor">fet<\/mark>ter<\/strong>|<mark data-thread="t1" class="comment-anchor"><strong>fet<\/strong><\/mark>/);
+    expect(html).toMatch(
+      /<strong><mark data-thread="t1" class="comment-anchor">fet<\/mark>ter<\/strong>|<mark data-thread="t1" class="comment-anchor"><strong>fet<\/strong><\/mark>/,
+    );
     expect(renderContentHtml(json)).not.toContain("<mark");
   });
 });

@@ -15,7 +15,7 @@ const HOSTILE_STRINGS = [
   "javascript:alert(1)",
   "&lt;script&gt;",
   "\u0000\u202e\ud83d\ude00",
-  "<a href=\"javascript:alert(1)\">x</a>",
+  '<a href="javascript:alert(1)">x</a>',
 ];
 const HOSTILE_HREFS = [
   "javascript:alert(1)",
@@ -27,29 +27,75 @@ const HOSTILE_HREFS = [
   "file:///etc/passwd",
   "//evil.example/x",
   "/relative",
-  "https://example.org/\"onmouseover=\"alert(1)",
+  'https://example.org/"onmouseover="alert(1)',
   "https://example.org/ok",
   "mailto:info@example.org",
   42,
   null,
 ];
-const NODE_TYPES = ["paragraph", "heading", "bulletList", "orderedList", "listItem", "blockquote", "table", "tableRow", "tableCell", "tableHeader", "text", "doc", "codeBlock", "image", "iframe", "script", "hardBreak", "horizontalRule"];
+const NODE_TYPES = [
+  "paragraph",
+  "heading",
+  "bulletList",
+  "orderedList",
+  "listItem",
+  "blockquote",
+  "table",
+  "tableRow",
+  "tableCell",
+  "tableHeader",
+  "text",
+  "doc",
+  "codeBlock",
+  "image",
+  "iframe",
+  "script",
+  "hardBreak",
+  "horizontalRule",
+];
 const MARK_TYPES = ["bold", "italic", "link", "code", "strike", "underline", "script", "textStyle"];
 
 /** Random JSON trees that look a bit like tiptap documents and carry hostile payloads everywhere. */
 const hostileString = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ maxLength: 20 }));
 const hostileAttrs = fc.dictionary(
-  fc.constantFrom("level", "href", "onerror", "onclick", "style", "class", "src", "target", "start", "colspan", "__proto__", "constructor"),
+  fc.constantFrom(
+    "level",
+    "href",
+    "onerror",
+    "onclick",
+    "style",
+    "class",
+    "src",
+    "target",
+    "start",
+    "colspan",
+    "__proto__",
+    "constructor",
+  ),
   fc.oneof(hostileString, fc.constantFrom(...HOSTILE_HREFS), fc.integer({ min: -5, max: 10 })),
   { maxKeys: 3 },
 );
-const hostileMark = fc.record({ type: fc.constantFrom(...MARK_TYPES), attrs: fc.option(hostileAttrs, { nil: undefined }) }, { requiredKeys: ["type"] });
+const hostileMark = fc.record(
+  { type: fc.constantFrom(...MARK_TYPES), attrs: fc.option(hostileAttrs, { nil: undefined }) },
+  { requiredKeys: ["type"] },
+);
 const { node: hostileNode } = fc.letrec<{ node: unknown }>((tie) => ({
   node: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
-    fc.record({ type: fc.constant("text"), text: hostileString, marks: fc.option(fc.array(hostileMark, { maxLength: 2 }), { nil: undefined }) }, { requiredKeys: ["type", "text"] }),
     fc.record(
-      { type: fc.constantFrom(...NODE_TYPES), attrs: fc.option(hostileAttrs, { nil: undefined }), content: fc.option(fc.array(tie("node"), { maxLength: 4 }), { nil: undefined }) },
+      {
+        type: fc.constant("text"),
+        text: hostileString,
+        marks: fc.option(fc.array(hostileMark, { maxLength: 2 }), { nil: undefined }),
+      },
+      { requiredKeys: ["type", "text"] },
+    ),
+    fc.record(
+      {
+        type: fc.constantFrom(...NODE_TYPES),
+        attrs: fc.option(hostileAttrs, { nil: undefined }),
+        content: fc.option(fc.array(tie("node"), { maxLength: 4 }), { nil: undefined }),
+      },
       { requiredKeys: ["type"] },
     ),
     fc.oneof(fc.constant(null), fc.string({ maxLength: 5 }), fc.integer(), fc.array(fc.constant(1), { maxLength: 2 })),
@@ -61,18 +107,51 @@ const validDocWithPayloads = fc
   .array(
     fc.oneof(
       hostileString.map((s) => p(s || "x")),
-      fc.tuple(hostileString, fc.constantFrom("https://example.org/a?b=<c>", "mailto:a@example.org", "http://x.example/\"><script>")).map(([s, href]) => p(link(s || "x", href))),
+      fc
+        .tuple(
+          hostileString,
+          fc.constantFrom("https://example.org/a?b=<c>", "mailto:a@example.org", 'http://x.example/"><script>'),
+        )
+        .map(([s, href]) => p(link(s || "x", href))),
       hostileString.map((s) => h(3, s || "x")),
-      fc.array(hostileString.map((s) => s || "x"), { minLength: 1, maxLength: 3 }).map((items) => ul(...items)),
+      fc
+        .array(
+          hostileString.map((s) => s || "x"),
+          { minLength: 1, maxLength: 3 },
+        )
+        .map((items) => ul(...items)),
       hostileString.map((s) => table(["Kopf", s || "x"], [[s || "x", "y"]])),
     ),
     { minLength: 1, maxLength: 5 },
   )
   .map((blocks) => doc(...blocks));
 
-const ALLOWED_ELEMENTS = new Set(["H2", "H3", "H4", "P", "BR", "STRONG", "EM", "UL", "OL", "LI", "BLOCKQUOTE", "A", "TABLE", "THEAD", "TBODY", "TR", "TH", "TD", "COLGROUP", "COL"]);
+const ALLOWED_ELEMENTS = new Set([
+  "H2",
+  "H3",
+  "H4",
+  "P",
+  "BR",
+  "STRONG",
+  "EM",
+  "UL",
+  "OL",
+  "LI",
+  "BLOCKQUOTE",
+  "A",
+  "TABLE",
+  "THEAD",
+  "TBODY",
+  "TR",
+  "TH",
+  "TD",
+  "COLGROUP",
+  "COL",
+]);
 const ALLOWED_ATTRIBUTES = new Set(["href", "rel", "colspan", "rowspan", "scope", "start"]);
-const parser = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+const parser = new Window({
+  settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+});
 
 function storedHrefs(node: unknown): unknown[] {
   const n = node as { marks?: { type: string; attrs?: { href?: unknown } }[]; content?: unknown[] };
@@ -82,13 +161,18 @@ function storedHrefs(node: unknown): unknown[] {
 
 /** Parses the HTML the way a browser would and checks every element and attribute that came out. */
 /** Mostly nonsense, partly well-formed documents with hostile attributes and marks injected. */
-const randomTree = fc.record({ type: fc.constantFrom("doc", "doc", "doc", "paragraph"), content: fc.array(hostileNode, { maxLength: 5 }) });
-const injected = fc.tuple(validDocWithPayloads, hostileAttrs, fc.array(hostileMark, { maxLength: 2 })).map(([d, attrs, marks]) => {
-  const [first, ...rest] = d.content;
-  const block = { ...first!, attrs: { ...first!.attrs, ...attrs } };
-  const withMarks = marks.length ? [p({ type: "text", text: "markiert", marks: marks as never })] : [];
-  return { type: "doc", content: [block, ...rest, ...withMarks] };
+const randomTree = fc.record({
+  type: fc.constantFrom("doc", "doc", "doc", "paragraph"),
+  content: fc.array(hostileNode, { maxLength: 5 }),
 });
+const injected = fc
+  .tuple(validDocWithPayloads, hostileAttrs, fc.array(hostileMark, { maxLength: 2 }))
+  .map(([d, attrs, marks]) => {
+    const [first, ...rest] = d.content;
+    const block = { ...first!, attrs: { ...first!.attrs, ...attrs } };
+    const withMarks = marks.length ? [p({ type: "text", text: "markiert", marks: marks as never })] : [];
+    return { type: "doc", content: [block, ...rest, ...withMarks] };
+  });
 const hostileDoc = fc.oneof(randomTree, injected, validDocWithPayloads);
 
 function expectInertHtml(html: string) {
@@ -105,7 +189,11 @@ function expectInertHtml(html: string) {
 
 describe("validateContent", () => {
   it("accepts the editor's own document shapes and returns normalised JSON and plain text", () => {
-    const input = doc(h(2, "Titel"), p("Ein ", text("fetter", "bold"), " Satz mit ", link("Link", "https://example.org"), "."), table(["A", "B"], [["1", "2"]]));
+    const input = doc(
+      h(2, "Titel"),
+      p("Ein ", text("fetter", "bold"), " Satz mit ", link("Link", "https://example.org"), "."),
+      table(["A", "B"], [["1", "2"]]),
+    );
     const { content, text: plain } = validateContent(input);
     expect(content.type).toBe("doc");
     expect(plain).toContain("Titel\nEin fetter Satz mit Link.");
@@ -113,14 +201,61 @@ describe("validateContent", () => {
   });
 
   it.each([
-    ["a javascript: link", doc(p(link("x", "javascript:alert(1)"))), "Links sind nur mit http, https oder mailto erlaubt."],
+    [
+      "a javascript: link",
+      doc(p(link("x", "javascript:alert(1)"))),
+      "Links sind nur mit http, https oder mailto erlaubt.",
+    ],
     ["a data: link", doc(p(link("x", "data:text/html,hi"))), "Links sind nur mit http, https oder mailto erlaubt."],
-    ["an unknown node", { type: "doc", content: [{ type: "image", attrs: { src: "x" } }] }, "Der Inhalt entspricht nicht dem erlaubten Format des Editors."],
-    ["a heading with a tag name as level", { type: "doc", content: [{ type: "heading", attrs: { level: "1><script>" }, content: [{ type: "text", text: "x" }] }] }, "Der Inhalt entspricht nicht dem erlaubten Format des Editors."],
-    ["a link with an object as title", doc(p({ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "https://example.org", title: { x: 1 } } }] })), "Der Inhalt entspricht nicht dem erlaubten Format des Editors."],
-    ["a string colspan", { type: "doc", content: [{ type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", attrs: { colspan: "2" }, content: [p("x")] }] }] }] }, "Der Inhalt entspricht nicht dem erlaubten Format des Editors."],
-    ["a heading level 1", { type: "doc", content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "x" }] }] }, "Der Inhalt entspricht nicht dem erlaubten Format des Editors."],
-    ["an empty text node", { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "" }] }] }, "Der Inhalt entspricht nicht dem erlaubten Format des Editors."],
+    [
+      "an unknown node",
+      { type: "doc", content: [{ type: "image", attrs: { src: "x" } }] },
+      "Der Inhalt entspricht nicht dem erlaubten Format des Editors.",
+    ],
+    [
+      "a heading with a tag name as level",
+      {
+        type: "doc",
+        content: [{ type: "heading", attrs: { level: "1><script>" }, content: [{ type: "text", text: "x" }] }],
+      },
+      "Der Inhalt entspricht nicht dem erlaubten Format des Editors.",
+    ],
+    [
+      "a link with an object as title",
+      doc(
+        p({
+          type: "text",
+          text: "x",
+          marks: [{ type: "link", attrs: { href: "https://example.org", title: { x: 1 } } }],
+        }),
+      ),
+      "Der Inhalt entspricht nicht dem erlaubten Format des Editors.",
+    ],
+    [
+      "a string colspan",
+      {
+        type: "doc",
+        content: [
+          {
+            type: "table",
+            content: [
+              { type: "tableRow", content: [{ type: "tableCell", attrs: { colspan: "2" }, content: [p("x")] }] },
+            ],
+          },
+        ],
+      },
+      "Der Inhalt entspricht nicht dem erlaubten Format des Editors.",
+    ],
+    [
+      "a heading level 1",
+      { type: "doc", content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "x" }] }] },
+      "Der Inhalt entspricht nicht dem erlaubten Format des Editors.",
+    ],
+    [
+      "an empty text node",
+      { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "" }] }] },
+      "Der Inhalt entspricht nicht dem erlaubten Format des Editors.",
+    ],
     ["not a document", { type: "paragraph" }, "Der Inhalt ist kein gültiges Dokument."],
     ["a string", "<p>hi</p>", "Der Inhalt ist kein gültiges Dokument."],
     ["nothing", undefined, "Der Abschnitt ist zu groß (höchstens 512 KB). Bitte teilen Sie ihn auf."],

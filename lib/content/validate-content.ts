@@ -27,7 +27,8 @@ function findDisallowedLink(node: JsonNode): string | null {
   return null;
 }
 
-const isInt = (v: unknown, min: number, max: number) => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
+const isInt = (v: unknown, min: number, max: number) =>
+  typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 const isShortText = (v: unknown, max: number) => v === null || (typeof v === "string" && v.length <= max);
 
 /**
@@ -36,7 +37,8 @@ const isShortText = (v: unknown, max: number) => v === null || (typeof v === "st
  */
 const NODE_ATTRS: Record<string, (attrs: Record<string, unknown>) => boolean> = {
   heading: (a) => a.level === 2 || a.level === 3 || a.level === 4,
-  orderedList: (a) => isInt(a.start, 0, 100_000) && (a.type === null || ["1", "a", "A", "i", "I"].includes(a.type as string)),
+  orderedList: (a) =>
+    isInt(a.start, 0, 100_000) && (a.type === null || ["1", "a", "A", "i", "I"].includes(a.type as string)),
   tableCell: (a) => tableCellAttrs(a),
   tableHeader: (a) => tableCellAttrs(a),
 };
@@ -51,7 +53,12 @@ function tableCellAttrs(a: Record<string, unknown>): boolean {
 }
 const MARK_ATTRS: Record<string, (attrs: Record<string, unknown>) => boolean> = {
   // target, class and title may come along when pasting from a web page; the HTML renderer drops them.
-  link: (a) => isAllowedHref(a.href) && isShortText(a.target, 20) && isShortText(a.class, 200) && isShortText(a.rel, 100) && isShortText(a.title, 500),
+  link: (a) =>
+    isAllowedHref(a.href) &&
+    isShortText(a.target, 20) &&
+    isShortText(a.class, 200) &&
+    isShortText(a.rel, 100) &&
+    isShortText(a.title, 500),
 };
 
 function hasOnlyAllowedAttrs(doc: PmNode): boolean {

@@ -7,14 +7,23 @@ const merge = (base: string[], mine: string[], theirs: string[]) => mergeBlocks(
 
 describe("three-way merge of blocks", () => {
   it("combines edits to different paragraphs", () => {
-    expect(merge(["a", "b", "c"], ["a*", "b", "c"], ["a", "b", "c", "d"])).toEqual({ merged: ["a*", "b", "c", "d"], conflicts: 0 });
-    expect(merge(["a", "b", "c", "d"], ["a", "c", "d"], ["a", "b", "c", "d*"])).toEqual({ merged: ["a", "c", "d*"], conflicts: 0 });
+    expect(merge(["a", "b", "c"], ["a*", "b", "c"], ["a", "b", "c", "d"])).toEqual({
+      merged: ["a*", "b", "c", "d"],
+      conflicts: 0,
+    });
+    expect(merge(["a", "b", "c", "d"], ["a", "c", "d"], ["a", "b", "c", "d*"])).toEqual({
+      merged: ["a", "c", "d*"],
+      conflicts: 0,
+    });
   });
 
   it("combines changes to directly neighbouring paragraphs, also in a two-paragraph section", () => {
     expect(merge(["a", "b", "c"], ["a", "c"], ["a", "b", "c*"])).toEqual({ merged: ["a", "c*"], conflicts: 0 });
     expect(merge(["p1", "p2"], ["p1*", "p2"], ["p1", "p2*"])).toEqual({ merged: ["p1*", "p2*"], conflicts: 0 });
-    expect(merge(["p1", "p2"], ["p1", "neu", "p2"], ["p1", "p2*"])).toEqual({ merged: ["p1", "neu", "p2*"], conflicts: 0 });
+    expect(merge(["p1", "p2"], ["p1", "neu", "p2"], ["p1", "p2*"])).toEqual({
+      merged: ["p1", "neu", "p2*"],
+      conflicts: 0,
+    });
   });
 
   it("puts an insertion before a neighbouring replacement of the other side", () => {
@@ -27,7 +36,10 @@ describe("three-way merge of blocks", () => {
   });
 
   it("reports a paragraph both changed differently, and keeps mine there", () => {
-    expect(merge(["a", "b", "c"], ["a", "b-mine", "c"], ["a", "b-theirs", "c"])).toEqual({ merged: ["a", "b-mine", "c"], conflicts: 1 });
+    expect(merge(["a", "b", "c"], ["a", "b-mine", "c"], ["a", "b-theirs", "c"])).toEqual({
+      merged: ["a", "b-mine", "c"],
+      conflicts: 1,
+    });
     expect(merge([], ["m"], ["t"])).toEqual({ merged: ["m"], conflicts: 1 });
     expect(merge(["a", "b", "c"], ["a", "c"], ["a", "b*", "c"])).toEqual({ merged: ["a", "c"], conflicts: 1 });
   });
@@ -48,7 +60,9 @@ describe("three-way merge of blocks", () => {
     // Base of distinct blocks; each side rewrites some of them in place, the two sets kept apart.
     const scenario = fc
       .integer({ min: 1, max: 8 })
-      .chain((n) => fc.tuple(fc.constant(n), fc.array(fc.constantFrom("mine", "theirs", "none"), { minLength: n, maxLength: n })));
+      .chain((n) =>
+        fc.tuple(fc.constant(n), fc.array(fc.constantFrom("mine", "theirs", "none"), { minLength: n, maxLength: n })),
+      );
     fc.assert(
       fc.property(scenario, ([n, owners]) => {
         const base = Array.from({ length: n }, (_, i) => `b${i}`);

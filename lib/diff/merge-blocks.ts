@@ -33,7 +33,8 @@ function hunksOf<T>(base: string[], side: T[], sideKeys: string[]): Hunk<T>[] {
   return hunks;
 }
 
-const sameHunk = <T>(a: Hunk<T>, b: Hunk<T>) => a.start === b.start && a.end === b.end && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]);
+const sameHunk = <T>(a: Hunk<T>, b: Hunk<T>) =>
+  a.start === b.start && a.end === b.end && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]);
 
 /** Two changes collide when they touch the same base blocks, or both insert at the same place. */
 function collide<T>(a: Hunk<T>, b: Hunk<T>): boolean {
@@ -64,7 +65,7 @@ export function mergeBlocks<T>(base: T[], mine: T[], theirs: T[], key: (block: T
     else accepted.push(hunk);
   }
   // Accepted hunks never overlap; at one position a pure insertion goes before a replacement.
-  accepted.sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start));
+  accepted.sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
   const merged: T[] = [];
   let i = 0;
   for (const hunk of accepted) {

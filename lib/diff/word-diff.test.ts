@@ -7,7 +7,12 @@ const kinds = (parts: DiffPart[]) => parts.map((p) => `${p.kind}:${p.text}`);
 describe("word-level diff", () => {
   it("marks an inserted and a deleted word, keeping the rest common", () => {
     const parts = diffText("Die Welcome Points sind Anlaufstellen.", "Die Welcome Points sind offene Begegnungsorte.");
-    expect(kinds(parts)).toEqual(["same:Die Welcome Points sind ", "del:Anlaufstellen", "ins:offene Begegnungsorte", "same:."]);
+    expect(kinds(parts)).toEqual([
+      "same:Die Welcome Points sind ",
+      "del:Anlaufstellen",
+      "ins:offene Begegnungsorte",
+      "same:.",
+    ]);
     expect(summariseDiff(parts)).toEqual({ insertions: 1, deletions: 1, changed: true });
   });
 
@@ -26,18 +31,30 @@ describe("word-level diff", () => {
   });
 
   it("handles umlauts and ß as parts of words", () => {
-    const parts = diffText("Prüfung der Anbindung an Familienzentren", "Prüfung der Anbindung an größere Familienzentren");
+    const parts = diffText(
+      "Prüfung der Anbindung an Familienzentren",
+      "Prüfung der Anbindung an größere Familienzentren",
+    );
     expect(kinds(parts)).toEqual(["same:Prüfung der Anbindung an ", "ins:größere ", "same:Familienzentren"]);
   });
 
   it("leaves unchanged paragraphs alone and diffs only the changed one", () => {
     const before = "Erster Absatz bleibt.\n\nZweiter Absatz alt.\n\nDritter Absatz bleibt.";
     const after = "Erster Absatz bleibt.\n\nZweiter Absatz neu.\n\nDritter Absatz bleibt.";
-    expect(kinds(diffText(before, after))).toEqual(["same:Erster Absatz bleibt.\n\nZweiter Absatz ", "del:alt", "ins:neu", "same:.\n\nDritter Absatz bleibt."]);
+    expect(kinds(diffText(before, after))).toEqual([
+      "same:Erster Absatz bleibt.\n\nZweiter Absatz ",
+      "del:alt",
+      "ins:neu",
+      "same:.\n\nDritter Absatz bleibt.",
+    ]);
   });
 
   it("shows added and removed paragraphs whole", () => {
-    expect(kinds(diffText("A eins.\n\nC drei.", "A eins.\n\nB zwei.\n\nC drei."))).toEqual(["same:A eins.", "ins:\n\nB zwei.", "same:\n\nC drei."]);
+    expect(kinds(diffText("A eins.\n\nC drei.", "A eins.\n\nB zwei.\n\nC drei."))).toEqual([
+      "same:A eins.",
+      "ins:\n\nB zwei.",
+      "same:\n\nC drei.",
+    ]);
     expect(kinds(diffText("A eins.\n\nB zwei.", "A eins."))).toEqual(["same:A eins.", "del:\n\nB zwei."]);
     expect(kinds(diffText("", "Neu."))).toEqual(["ins:Neu."]);
     expect(kinds(diffText("Alt.", ""))).toEqual(["del:Alt."]);
@@ -67,16 +84,21 @@ describe("word-level diff", () => {
 
   it("rebuilds arbitrary unicode texts too", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), fc.string({ unit: "grapheme", maxLength: 80 }), (a, b) => {
-        const parts = diffText(a, b);
-        expect(textOf(parts, "before")).toBe(a);
-        expect(textOf(parts, "after")).toBe(b);
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 80 }),
+        fc.string({ unit: "grapheme", maxLength: 80 }),
+        (a, b) => {
+          const parts = diffText(a, b);
+          expect(textOf(parts, "before")).toBe(a);
+          expect(textOf(parts, "after")).toBe(b);
+        },
+      ),
     );
   });
 
   it("diffs two 30-page texts with scattered edits in well under 50 ms", () => {
-    const sentence = (i: number) => `Satz ${i}: Die Welcome Points fördern Begegnung, Beratung und Teilhabe im Stadtteil.`;
+    const sentence = (i: number) =>
+      `Satz ${i}: Die Welcome Points fördern Begegnung, Beratung und Teilhabe im Stadtteil.`;
     const paragraphs = Array.from({ length: 600 }, (_, i) => [0, 1, 2, 3].map((k) => sentence(i * 4 + k)).join(" "));
     const before = paragraphs.join("\n\n");
     const after = paragraphs.map((p, i) => (i % 40 === 0 ? p.replace("Beratung", "Lotsenfunktion") : p)).join("\n\n");

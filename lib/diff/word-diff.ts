@@ -63,7 +63,9 @@ function foldShortEqualities(changes: { value: string; added: boolean; removed: 
       continue;
     }
     let current: { kind: "change"; del: string; ins: string } =
-      last?.kind === "change" ? (out.pop() as { kind: "change"; del: string; ins: string }) : { kind: "change", del: "", ins: "" };
+      last?.kind === "change"
+        ? (out.pop() as { kind: "change"; del: string; ins: string })
+        : { kind: "change", del: "", ins: "" };
     if (change.added) current.ins += change.value;
     else current.del += change.value;
     // Fold "change · short equality · change" as long as it keeps applying.
@@ -73,7 +75,11 @@ function foldShortEqualities(changes: { value: string; added: boolean; removed: 
       if (same?.kind !== "same" || before?.kind !== "change" || same.text.includes(BLOCK_SEPARATOR)) break;
       if (same.text.length > Math.min(weight(before), weight(current))) break;
       out.length -= 2;
-      current = { kind: "change", del: before.del + same.text + current.del, ins: before.ins + same.text + current.ins };
+      current = {
+        kind: "change",
+        del: before.del + same.text + current.del,
+        ins: before.ins + same.text + current.ins,
+      };
     }
     out.push(current);
   }

@@ -22,11 +22,20 @@ export const ZExportQuery = z.object({
  * any Fassung (the Synopse without internal threads unless they are Verwaltung); committee members only
  * the Fassung submitted to them. Unknown or foreign versions are "not found".
  */
-export async function buildExportDocument(db: Db, actor: Actor, conceptId: string, version: "current" | string): Promise<ExportDocument> {
+export async function buildExportDocument(
+  db: Db,
+  actor: Actor,
+  conceptId: string,
+  version: "current" | string,
+): Promise<ExportDocument> {
   const access = await getConceptAccess(db, actor, conceptId);
   if (!access?.role) throw notFound();
   const { concept } = access;
-  const [vorlage] = await db.select().from(vorlagen).where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt))).limit(1);
+  const [vorlage] = await db
+    .select()
+    .from(vorlagen)
+    .where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt)))
+    .limit(1);
   let fassungId: string | null = version === "current" ? null : version;
   if (!can("concept.readDrafts", access.subject)) {
     // Committee members: only the submitted Fassung, whatever they ask for.
@@ -36,9 +45,15 @@ export async function buildExportDocument(db: Db, actor: Actor, conceptId: strin
   }
   const includeInternal = can("comment.readInternal", access.subject);
   const [snapshot, lead, items, folge, synopse] = await Promise.all([
-    fassungId ? loadFassungSnapshot(db, conceptId, fassungId) : loadCurrentSnapshot(db, conceptId).then((entries) => ({ fassung: null, entries })),
+    fassungId
+      ? loadFassungSnapshot(db, conceptId, fassungId)
+      : loadCurrentSnapshot(db, conceptId).then((entries) => ({ fassung: null, entries })),
     db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, concept.leadOrganisationId)),
-    db.select({ text: mandateItems.text }).from(mandateItems).where(eq(mandateItems.conceptId, conceptId)).orderBy(asc(mandateItems.position)),
+    db
+      .select({ text: mandateItems.text })
+      .from(mandateItems)
+      .where(eq(mandateItems.conceptId, conceptId))
+      .orderBy(asc(mandateItems.position)),
     db
       .select({ committee: organisations.name, role: consultations.role, meetingDate: consultations.meetingDate })
       .from(consultations)
@@ -47,28 +62,73 @@ export async function buildExportDocument(db: Db, actor: Actor, conceptId: strin
       .orderBy(asc(consultations.position)),
     loadSynopseEntries(db, conceptId, includeInternal),
   ]);
-  const round = fassungId ? (await db.select().from(signoffRounds).where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.fassungId, fassungId))).limit(1))[0] : undefined;
+  const round = fassungId
+    ? (
+        await db
+          .select()
+          .from(signoffRounds)
+          .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.fassungId, fassungId)))
+          .limit(1)
+      )[0]
+    : undefined;
   const signed = round
     ? await db
-        .select({ organisation: organisations.name, decision: signoffs.decision, by: users.name, at: signoffs.createdAt, remarks: signoffs.remarks })
+        .select({
+          organisation: organisations.name,
+          decision: signoffs.decision,
+          by: users.name,
+          at: signoffs.createdAt,
+          remarks: signoffs.remarks,
+        })
         .from(signoffs)
         .innerJoin(organisations, eq(organisations.id, signoffs.organisationId))
         .innerJoin(users, eq(users.id, signoffs.userId))
         .where(eq(signoffs.roundId, round.id))
         .orderBy(asc(organisations.name))
     : [];
-  if (!snapshot.entries.length && !fassungId) throw new AppError("VALIDATION", "Dieses Konzept hat noch keine Abschnitte.");
+  if (!snapshot.entries.length && !fassungId)
+    throw new AppError("VALIDATION", "Dieses Konzept hat noch keine Abschnitte.");
   const submitted = vorlage && vorlage.fassungId === fassungId;
   return {
     title: concept.title,
     versionLabel: snapshot.fassung?.name ?? "Aktueller Stand",
     generatedAt: new Date().toISOString(),
     leadOrganisation: lead[0]?.name ?? "",
-    mandate: { reference: concept.mandateReference, decisionDate: concept.decisionDate, deadline: concept.deadline, text: concept.mandateText, items: items.map((i) => i.text) },
+    mandate: {
+      reference: concept.mandateReference,
+      decisionDate: concept.decisionDate,
+      deadline: concept.deadline,
+      text: concept.mandateText,
+      items: items.map((i) => i.text),
+    },
     consultations: folge,
-    ...(submitted ? { vorlage: { type: vorlage.paperType === "beschlussvorlage" ? "Beschlussvorlage" : "Informationsvorlage", reference: vorlage.reference, date: vorlage.paperDate } } : {}),
-    sections: snapshot.entries.map((e) => ({ number: e.number, title: e.title, owner: e.ownerName, content: e.content ?? { type: "doc", content: [] } })),
-    ...(round ? { signoffs: signed.map((s) => ({ organisation: s.organisation, status: s.decision, by: s.by, at: s.at.toISOString(), remarks: s.remarks ?? undefined })), contentHash: round.contentHash } : {}),
+    ...(submitted
+      ? {
+          vorlage: {
+            type: vorlage.paperType === "beschlussvorlage" ? "Beschlussvorlage" : "Informationsvorlage",
+            reference: vorlage.reference,
+            date: vorlage.paperDate,
+          },
+        }
+      : {}),
+    sections: snapshot.entries.map((e) => ({
+      number: e.number,
+      title: e.title,
+      owner: e.ownerName,
+      content: e.content ?? { type: "doc", content: [] },
+    })),
+    ...(round
+      ? {
+          signoffs: signed.map((s) => ({
+            organisation: s.organisation,
+            status: s.decision,
+            by: s.by,
+            at: s.at.toISOString(),
+            remarks: s.remarks ?? undefined,
+          })),
+          contentHash: round.contentHash,
+        }
+      : {}),
     synopse: toSynopseRows(synopse),
   };
 }

@@ -10,7 +10,14 @@ describe("toBlocks", () => {
     const blocks = toBlocks(
       doc(
         h(3, "Unterpunkt"),
-        p("Ein ", text("fetter", "bold"), " und ", text("kursiver", "italic"), " Text mit ", link("Link", "https://example.org/a")),
+        p(
+          "Ein ",
+          text("fetter", "bold"),
+          " und ",
+          text("kursiver", "italic"),
+          " Text mit ",
+          link("Link", "https://example.org/a"),
+        ),
         ul("eins", "zwei"),
         quote("Zitat"),
         table(["Kopf"], [["Zelle"]]),
@@ -29,7 +36,12 @@ describe("toBlocks", () => {
           { kind: "text", text: "Link", bold: false, italic: false, href: "https://example.org/a" },
         ],
       },
-      { kind: "list", ordered: false, start: 1, items: [[{ kind: "paragraph", inlines: [plain("eins")] }], [{ kind: "paragraph", inlines: [plain("zwei")] }]] },
+      {
+        kind: "list",
+        ordered: false,
+        start: 1,
+        items: [[{ kind: "paragraph", inlines: [plain("eins")] }], [{ kind: "paragraph", inlines: [plain("zwei")] }]],
+      },
       { kind: "blockquote", blocks: [{ kind: "paragraph", inlines: [plain("Zitat")] }] },
       {
         kind: "table",
@@ -44,10 +56,24 @@ describe("toBlocks", () => {
 
   it("keeps only http, https and mailto links; the text of any other link stays as plain text", () => {
     const blocks = toBlocks(
-      doc(p(link("a", "javascript:alert(1)"), link("b", "data:text/html,<script>"), link("c", "mailto:x@example.org"), link("d", "vbscript:x"))),
+      doc(
+        p(
+          link("a", "javascript:alert(1)"),
+          link("b", "data:text/html,<script>"),
+          link("c", "mailto:x@example.org"),
+          link("d", "vbscript:x"),
+        ),
+      ),
     );
     expect(blocks).toEqual([
-      { kind: "paragraph", inlines: [plain("ab"), { kind: "text", text: "c", bold: false, italic: false, href: "mailto:x@example.org" }, plain("d")] },
+      {
+        kind: "paragraph",
+        inlines: [
+          plain("ab"),
+          { kind: "text", text: "c", bold: false, italic: false, href: "mailto:x@example.org" },
+          plain("d"),
+        ],
+      },
     ]);
   });
 
@@ -59,7 +85,14 @@ describe("toBlocks", () => {
         null,
         42,
         "string",
-        { type: "paragraph", content: [{ type: "text", text: 7 }, { type: "image", attrs: { src: "x" } }, { type: "text", text: "bleibt" }] },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: 7 },
+            { type: "image", attrs: { src: "x" } },
+            { type: "text", text: "bleibt" },
+          ],
+        },
         { type: "heading", attrs: { level: 1 }, content: "kein Array" },
         { type: "bulletList", content: [{ type: "paragraph" }] },
         { type: "table", content: [] },
@@ -88,7 +121,13 @@ describe("toBlocks", () => {
         {
           type: "table",
           content: [
-            { type: "tableRow", content: [{ type: "tableHeader", attrs: { colspan: 2 }, content: [p("breit")] }, { type: "tableHeader", content: [p("c")] }] },
+            {
+              type: "tableRow",
+              content: [
+                { type: "tableHeader", attrs: { colspan: 2 }, content: [p("breit")] },
+                { type: "tableHeader", content: [p("c")] },
+              ],
+            },
             { type: "tableRow", content: [{ type: "tableCell", content: [p("nur eine")] }] },
             { type: "tableRow", content: [{ type: "tableCell", attrs: { colspan: 1e9 }, content: [] }] },
           ],
@@ -103,7 +142,10 @@ describe("toBlocks", () => {
   });
 
   it("turns hard breaks into break inlines and removes control characters", () => {
-    const [block] = toBlocks({ type: "doc", content: [{ type: "paragraph", content: [text("a\u0000b\u0007"), { type: "hardBreak" }, text("c\td\ne")] }] });
+    const [block] = toBlocks({
+      type: "doc",
+      content: [{ type: "paragraph", content: [text("a\u0000b\u0007"), { type: "hardBreak" }, text("c\td\ne")] }],
+    });
     expect(block?.kind === "paragraph" && inlinesToPlain(block.inlines)).toBe("ab\nc d e");
     expect(cleanText("x\uD800y\u001Fz\r\n")).toBe("x\uFFFDyz\n");
   });
@@ -115,7 +157,15 @@ describe("toBlocks", () => {
 
 describe("flattenBlocks", () => {
   it("turns lists into prefixed lines for table cells", () => {
-    const flat = flattenBlocks(toBlocks(doc(p("Intro"), { type: "orderedList", attrs: { start: 3 }, content: [{ type: "listItem", content: [p("drei"), ul("innen")] }] })));
+    const flat = flattenBlocks(
+      toBlocks(
+        doc(p("Intro"), {
+          type: "orderedList",
+          attrs: { start: 3 },
+          content: [{ type: "listItem", content: [p("drei"), ul("innen")] }],
+        }),
+      ),
+    );
     expect(flat.map((f) => [f.indent, f.prefix, inlinesToPlain(f.inlines)])).toEqual([
       [0, "", "Intro"],
       [1, "3. ", "drei"],

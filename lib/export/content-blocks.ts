@@ -86,7 +86,11 @@ function toTable(node: RawNode, depth: number): Block | undefined {
   for (const row of childrenOf(node).filter((r) => r.type === "tableRow")) {
     const cells = childrenOf(row)
       .filter((c) => c.type === "tableCell" || c.type === "tableHeader")
-      .map((c) => ({ header: c.type === "tableHeader", colspan: positiveInt(c.attrs?.colspan, 1, MAX_SPAN), blocks: blocksOf(c, depth + 1) }));
+      .map((c) => ({
+        header: c.type === "tableHeader",
+        colspan: positiveInt(c.attrs?.colspan, 1, MAX_SPAN),
+        blocks: blocksOf(c, depth + 1),
+      }));
     if (cells.length > 0) rows.push(cells);
   }
   if (rows.length === 0) return undefined;
@@ -150,8 +154,19 @@ export function flattenBlocks(blocks: Block[], indent = 0): FlatParagraph[] {
     else if (block.kind === "blockquote") out.push(...flattenBlocks(block.blocks, indent + 1));
     else if (block.kind === "table") {
       for (const row of block.rows) {
-        const text = row.map((cell) => flattenBlocks(cell.blocks).map((p) => inlinesToPlain(p.inlines)).join(" ")).join(" | ");
-        out.push({ prefix: "", indent, emphasis: false, inlines: [{ kind: "text", text, bold: false, italic: false }] });
+        const text = row
+          .map((cell) =>
+            flattenBlocks(cell.blocks)
+              .map((p) => inlinesToPlain(p.inlines))
+              .join(" "),
+          )
+          .join(" | ");
+        out.push({
+          prefix: "",
+          indent,
+          emphasis: false,
+          inlines: [{ kind: "text", text, bold: false, italic: false }],
+        });
       }
     } else {
       block.items.forEach((item, i) => {

@@ -29,13 +29,19 @@ export class DocxNumbering {
   private instances = 0;
 
   constructor() {
-    this.definitions.set("bullet", { reference: "bullet", levels: levels(() => ({ format: LevelFormat.BULLET, text: "•" })) });
+    this.definitions.set("bullet", {
+      reference: "bullet",
+      levels: levels(() => ({ format: LevelFormat.BULLET, text: "•" })),
+    });
   }
 
   listReference(ordered: boolean, start: number): { reference: string; instance: number } {
     const reference = ordered ? `ordered-${start}` : "bullet";
     if (!this.definitions.has(reference)) {
-      this.definitions.set(reference, { reference, levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start })) });
+      this.definitions.set(reference, {
+        reference,
+        levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start })),
+      });
     }
     this.instances += 1;
     return { reference, instance: this.instances };
@@ -58,7 +64,10 @@ function levels(make: (level: number) => Pick<ILevelsOptions, "format" | "text" 
 /** depth: list nesting; indent: twips from the margin; quoted: inside a blockquote; bold: header cells. */
 export type DocxContext = { numbering: DocxNumbering; depth: number; indent: number; quoted: boolean; bold?: boolean };
 
-export function runsFromInlines(inlines: Inline[], base: { bold?: boolean; italics?: boolean; color?: string } = {}): ParagraphChild[] {
+export function runsFromInlines(
+  inlines: Inline[],
+  base: { bold?: boolean; italics?: boolean; color?: string } = {},
+): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   let pendingBreaks = 0;
   for (const inline of inlines) {
@@ -93,7 +102,10 @@ function listBlocks(ctx: DocxContext, list: Extract<Block, { kind: "list" }>): (
   return list.items.flatMap((item) => {
     const [first, ...rest] = item;
     const head = new Paragraph({
-      children: first && (first.kind === "paragraph" || first.kind === "heading") ? runsFromInlines(first.inlines, { bold: ctx.bold }) : [],
+      children:
+        first && (first.kind === "paragraph" || first.kind === "heading")
+          ? runsFromInlines(first.inlines, { bold: ctx.bold })
+          : [],
       numbering: { reference, level, instance },
       spacing: { after: 60 },
     });
@@ -136,9 +148,22 @@ export function docxBlocks(ctx: DocxContext, blocks: Block[]): (Paragraph | Tabl
   return blocks.flatMap((block): (Paragraph | Table)[] => {
     switch (block.kind) {
       case "heading":
-        return [new Paragraph({ heading: HEADINGS[block.level], children: runsFromInlines(block.inlines), indent, keepNext: true })];
+        return [
+          new Paragraph({
+            heading: HEADINGS[block.level],
+            children: runsFromInlines(block.inlines),
+            indent,
+            keepNext: true,
+          }),
+        ];
       case "paragraph":
-        return [new Paragraph({ children: runsFromInlines(block.inlines, { bold: ctx.bold }), indent, border: quoteBorder(ctx) })];
+        return [
+          new Paragraph({
+            children: runsFromInlines(block.inlines, { bold: ctx.bold }),
+            indent,
+            border: quoteBorder(ctx),
+          }),
+        ];
       case "list":
         return listBlocks(ctx, block);
       case "blockquote":

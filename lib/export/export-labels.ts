@@ -37,7 +37,12 @@ export function formatDate(value: string | undefined): string {
 }
 
 // Building an Intl formatter is slow; these two are reused for every date of every export.
-const DAY = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric" });
+const DAY = new Intl.DateTimeFormat("de-DE", {
+  timeZone: "Europe/Berlin",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
 const DAY_TIME = new Intl.DateTimeFormat("de-DE", {
   timeZone: "Europe/Berlin",
   day: "2-digit",
@@ -96,7 +101,16 @@ export const SIGNOFF_TITLE = "Mitzeichnung";
 export const SYNOPSE_TITLE = "Anlage: Synopse der Stellungnahmen";
 export const CONSULTATION_HEADERS = ["Gremium", "Beratung", "Sitzung"] as const;
 export const SIGNOFF_HEADERS = ["Organisation", "Status", "Durch", "Am", "Anmerkungen"] as const;
-export const SYNOPSE_HEADERS = ["Abschnitt", "Organisation", "Verfasst von", "Art", "Stellungnahme", "Entscheidung", "Begründung", "Ergebnis"] as const;
+export const SYNOPSE_HEADERS = [
+  "Abschnitt",
+  "Organisation",
+  "Verfasst von",
+  "Art",
+  "Stellungnahme",
+  "Entscheidung",
+  "Begründung",
+  "Ergebnis",
+] as const;
 
 export function signoffCells(signoff: NonNullable<ExportDocument["signoffs"]>[number]): string[] {
   return [
@@ -109,7 +123,9 @@ export function signoffCells(signoff: NonNullable<ExportDocument["signoffs"]>[nu
 }
 
 export function synopseCells(row: SynopseRow): string[] {
-  return [row.section, row.organisation, row.author, row.kind, row.text, row.decision, row.reason, row.result].map((v) => cleanText(v));
+  return [row.section, row.organisation, row.author, row.kind, row.text, row.decision, row.reason, row.result].map(
+    (v) => cleanText(v),
+  );
 }
 
 export const HASH_LABEL = "Prüfsumme der Fassung (SHA-256)";

@@ -25,12 +25,27 @@ export type Frame = { parent: StructElement; x: number; width: number; depth: nu
 const HEADING_SIZES = { 2: 13.5, 3: 12, 4: 11 } as const;
 const BULLETS = ["•", "–", "•"];
 
-export function writeHeading(ctx: PdfContext, frame: Frame, tag: string, runs: Run[], size: number, destination?: string): void {
+export function writeHeading(
+  ctx: PdfContext,
+  frame: Frame,
+  tag: string,
+  runs: Run[],
+  size: number,
+  destination?: string,
+): void {
   const body = lineHeight(ctx, SIZES.body);
   ensureSpace(ctx, measureRuns(ctx, runs, frame.width, size) + 8 + 3 * body);
   ctx.pdf.y += size * 0.6;
-  const styled = runs.map((r) => ({ ...r, style: r.style === "italic" || r.style === "boldItalic" ? "boldItalic" : "semibold" }) as Run);
-  writeRuns(ctx, frame.parent, tag, styled, { x: frame.x, width: frame.width, size, color: COLORS.heading, destination });
+  const styled = runs.map(
+    (r) => ({ ...r, style: r.style === "italic" || r.style === "boldItalic" ? "boldItalic" : "semibold" }) as Run,
+  );
+  writeRuns(ctx, frame.parent, tag, styled, {
+    x: frame.x,
+    width: frame.width,
+    size,
+    color: COLORS.heading,
+    destination,
+  });
   ctx.pdf.y += 4;
 }
 
@@ -48,7 +63,12 @@ function placeParagraph(ctx: PdfContext, runs: Run[], width: number, size: numbe
 
 export function writeParagraph(ctx: PdfContext, frame: Frame, runs: Run[], mayBreak = true, gap = 6): void {
   placeParagraph(ctx, runs, frame.width, SIZES.body, mayBreak);
-  const written = writeRuns(ctx, frame.parent, "P", runs, { x: frame.x, width: frame.width, size: SIZES.body, color: frame.color });
+  const written = writeRuns(ctx, frame.parent, "P", runs, {
+    x: frame.x,
+    width: frame.width,
+    size: SIZES.body,
+    color: frame.color,
+  });
   ctx.pdf.y += written ? gap : lineHeight(ctx, SIZES.body) / 2;
 }
 
@@ -69,11 +89,23 @@ function writeList(ctx: PdfContext, frame: Frame, list: Extract<Block, { kind: "
     listEl.add(li);
     const top = pdf.y;
     const label = labelFor(list, index, frame.depth);
-    writeRuns(ctx, li, "Lbl", [{ text: label, style: "regular" }], { x: frame.x, width: labelWidth - 5, size: SIZES.body, align: "right", color: frame.color });
+    writeRuns(ctx, li, "Lbl", [{ text: label, style: "regular" }], {
+      x: frame.x,
+      width: labelWidth - 5,
+      size: SIZES.body,
+      align: "right",
+      color: frame.color,
+    });
     pdf.y = top;
     const body = pdf.struct("LBody");
     li.add(body);
-    const inner: Frame = { ...frame, parent: body, x: frame.x + labelWidth, width: frame.width - labelWidth, depth: frame.depth + 1 };
+    const inner: Frame = {
+      ...frame,
+      parent: body,
+      x: frame.x + labelWidth,
+      width: frame.width - labelWidth,
+      depth: frame.depth + 1,
+    };
     writeBlocks(ctx, inner, item, true);
     if (pdf.y < top + line) pdf.y = top + line;
     body.end();
@@ -98,15 +130,29 @@ type Place = { inItem: boolean; first: boolean };
 function writeBlock(ctx: PdfContext, frame: Frame, block: Block, place: Place): void {
   switch (block.kind) {
     case "heading":
-      return writeHeading(ctx, frame, `H${block.level + 1}`, runsFromInlines(block.inlines), HEADING_SIZES[block.level]);
+      return writeHeading(
+        ctx,
+        frame,
+        `H${block.level + 1}`,
+        runsFromInlines(block.inlines),
+        HEADING_SIZES[block.level],
+      );
     case "paragraph":
-      return writeParagraph(ctx, frame, runsFromInlines(block.inlines), !(place.inItem && place.first), place.inItem ? 3 : 6);
+      return writeParagraph(
+        ctx,
+        frame,
+        runsFromInlines(block.inlines),
+        !(place.inItem && place.first),
+        place.inItem ? 3 : 6,
+      );
     case "list":
       return writeList(ctx, frame, block);
     case "blockquote":
       return writeQuote(ctx, frame, block.blocks);
     case "table": {
-      const rows = block.rows.map((row) => row.map((cell) => cellFromFlat(cell.header, cell.colspan, flattenBlocks(cell.blocks))));
+      const rows = block.rows.map((row) =>
+        row.map((cell) => cellFromFlat(cell.header, cell.colspan, flattenBlocks(cell.blocks))),
+      );
       return writeTable(ctx, frame.parent, { columns: block.columns, rows, size: SIZES.table }, frame.x, frame.width);
     }
   }

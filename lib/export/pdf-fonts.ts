@@ -41,9 +41,17 @@ export function woffToSfnt(woff: Buffer): Buffer {
   const numTables = woff.readUInt16BE(12);
   const tables = Array.from({ length: numTables }, (_, i) => {
     const at = 44 + i * 20;
-    const [offset, compLength, origLength] = [woff.readUInt32BE(at + 4), woff.readUInt32BE(at + 8), woff.readUInt32BE(at + 12)];
+    const [offset, compLength, origLength] = [
+      woff.readUInt32BE(at + 4),
+      woff.readUInt32BE(at + 8),
+      woff.readUInt32BE(at + 12),
+    ];
     const raw = woff.subarray(offset, offset + compLength);
-    return { tag: woff.subarray(at, at + 4), checksum: woff.readUInt32BE(at + 16), data: compLength < origLength ? inflateSync(raw) : raw };
+    return {
+      tag: woff.subarray(at, at + 4),
+      checksum: woff.readUInt32BE(at + 16),
+      data: compLength < origLength ? inflateSync(raw) : raw,
+    };
   });
   const log2 = Math.floor(Math.log2(numTables));
   const header = Buffer.alloc(12 + 16 * numTables);
@@ -110,7 +118,9 @@ export function fontRuns(text: string, style: FontStyle): FontRun[] {
   let current: { script: Script; text: string } | undefined;
   for (const char of text) {
     const cp = char.codePointAt(0)!;
-    const keep = current && (char === " " || char === "\n" || fonts.find((f) => f.script === current!.script)!.font.hasGlyphForCodePoint(cp));
+    const keep =
+      current &&
+      (char === " " || char === "\n" || fonts.find((f) => f.script === current!.script)!.font.hasGlyphForCodePoint(cp));
     if (keep && current) {
       current.text += char;
       continue;
@@ -124,7 +134,11 @@ export function fontRuns(text: string, style: FontStyle): FontRun[] {
     else {
       // Line breaks travel to the start of the next run: pdfkit ignores one at the end of a continued fragment.
       const breaks = /\n*$/.exec(current?.text ?? "")![0];
-      if (current) runs.push({ font: fontName(style, current.script), text: current.text.slice(0, current.text.length - breaks.length) });
+      if (current)
+        runs.push({
+          font: fontName(style, current.script),
+          text: current.text.slice(0, current.text.length - breaks.length),
+        });
       current = { script, text: breaks + drawn };
     }
   }

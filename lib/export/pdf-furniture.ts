@@ -1,7 +1,17 @@
 import "server-only";
 import { TOC_TITLE } from "./export-labels";
 import { writeHeading, type Frame } from "./pdf-blocks";
-import { artifact, COLORS, lineHeight, MARGINS, plainRuns, SIZES, writeRuns, type PdfContext, type StructElement } from "./pdf-writer";
+import {
+  artifact,
+  COLORS,
+  lineHeight,
+  MARGINS,
+  plainRuns,
+  SIZES,
+  writeRuns,
+  type PdfContext,
+  type StructElement,
+} from "./pdf-writer";
 
 /**
  * The parts of the PDF that only exist once every page does: the table of contents with page numbers (its pages
@@ -20,7 +30,13 @@ function entriesPerPage(ctx: PdfContext, top: number): number {
 export function reserveToc(ctx: PdfContext, root: StructElement, count: number): TocReservation {
   const { pdf } = ctx;
   pdf.addPage();
-  const frame: Frame = { parent: root, x: MARGINS.left, width: pdf.page.width - MARGINS.left - MARGINS.right, depth: 0, color: COLORS.text };
+  const frame: Frame = {
+    parent: root,
+    x: MARGINS.left,
+    width: pdf.page.width - MARGINS.left - MARGINS.right,
+    depth: 0,
+    color: COLORS.text,
+  };
   writeHeading(ctx, frame, "H2", plainRuns(TOC_TITLE), 17);
   const top = pdf.y + 6;
   const pages = [pdf.bufferedPageRange().count - 1];
@@ -49,7 +65,10 @@ function writeEntry(ctx: PdfContext, toc: StructElement, entry: TocEntry, y: num
     size,
     height: lineHeight(ctx, size),
     // The whole row, page number included, jumps to the heading.
-    beforeEnd: (link) => pdf.goTo(x, y, width, ENTRY_HEIGHT - 4, entry.destination, { structParent: link } as unknown as PDFKit.Mixins.AnnotationOption),
+    beforeEnd: (link) =>
+      pdf.goTo(x, y, width, ENTRY_HEIGHT - 4, entry.destination, {
+        structParent: link,
+      } as unknown as PDFKit.Mixins.AnnotationOption),
   });
   pdf.y = y;
   writeRuns(ctx, item, "Span", plainRuns(number), { x: x + width - 40, width: 40, size, align: "right" });
@@ -59,7 +78,16 @@ function writeEntry(ctx: PdfContext, toc: StructElement, entry: TocEntry, y: num
   const leaderEnd = x + width - 44 - pdf.widthOfString(number);
   if (leaderEnd > labelEnd) {
     const base = y + SIZES.body;
-    artifact(ctx, (p) => p.lineWidth(0.8).dash(0.8, { space: 2.5 }).strokeColor(COLORS.rule).moveTo(labelEnd, base).lineTo(leaderEnd, base).stroke().undash());
+    artifact(ctx, (p) =>
+      p
+        .lineWidth(0.8)
+        .dash(0.8, { space: 2.5 })
+        .strokeColor(COLORS.rule)
+        .moveTo(labelEnd, base)
+        .lineTo(leaderEnd, base)
+        .stroke()
+        .undash(),
+    );
   }
 }
 
@@ -89,11 +117,30 @@ export function writeFooters(ctx: PdfContext, caption: string, onFirstPage = fal
     const x = MARGINS.left;
     const width = pdf.page.width - MARGINS.left - MARGINS.right;
     const y = pdf.page.height - MARGINS.bottom + 22;
-    artifact(ctx, (p) => p.lineWidth(0.5).strokeColor(COLORS.rule).moveTo(x, y - 6).lineTo(x + width, y - 6).stroke());
+    artifact(ctx, (p) =>
+      p
+        .lineWidth(0.5)
+        .strokeColor(COLORS.rule)
+        .moveTo(x, y - 6)
+        .lineTo(x + width, y - 6)
+        .stroke(),
+    );
     pdf.y = y;
-    writeRuns(ctx, null, "", plainRuns(caption), { x, width: width - 110, size: SIZES.small, color: COLORS.muted, height: SIZES.small * 1.6 });
+    writeRuns(ctx, null, "", plainRuns(caption), {
+      x,
+      width: width - 110,
+      size: SIZES.small,
+      color: COLORS.muted,
+      height: SIZES.small * 1.6,
+    });
     pdf.y = y;
-    writeRuns(ctx, null, "", plainRuns(`Seite ${i + 1} von ${range.count}`), { x: x + width - 100, width: 100, size: SIZES.small, color: COLORS.muted, align: "right" });
+    writeRuns(ctx, null, "", plainRuns(`Seite ${i + 1} von ${range.count}`), {
+      x: x + width - 100,
+      width: 100,
+      size: SIZES.small,
+      color: COLORS.muted,
+      align: "right",
+    });
     pdf.page.margins.bottom = bottom;
   }
 }

@@ -31,16 +31,26 @@ export function cellFromFlat(header: boolean, colspan: number, paragraphs: FlatP
   return {
     header,
     colspan,
-    paragraphs: paragraphs.map((p) => [...plainRuns(" ".repeat(p.indent * 2) + p.prefix), ...runsFromInlines(p.inlines, { bold: header || p.emphasis })]),
+    paragraphs: paragraphs.map((p) => [
+      ...plainRuns(" ".repeat(p.indent * 2) + p.prefix),
+      ...runsFromInlines(p.inlines, { bold: header || p.emphasis }),
+    ]),
   };
 }
 
 export function cellFromText(text: string, header = false): PdfTableCell {
-  return { header, colspan: 1, paragraphs: text.split("\n").map((line) => plainRuns(line, header ? "bold" : "regular")) };
+  return {
+    header,
+    colspan: 1,
+    paragraphs: text.split("\n").map((line) => plainRuns(line, header ? "bold" : "regular")),
+  };
 }
 
 function longestWord(ctx: PdfContext, runs: Run[]): number {
-  const words = runs.map((r) => r.text).join("").split(/\s+/);
+  const words = runs
+    .map((r) => r.text)
+    .join("")
+    .split(/\s+/);
   return words.reduce((max, w) => Math.max(max, ctx.pdf.widthOfString(w)), 0);
 }
 
@@ -54,7 +64,10 @@ function columnWidths(ctx: PdfContext, table: PdfTable, width: number): number[]
     let col = 0;
     for (const cell of row) {
       if (cell.colspan === 1 && col < table.columns) {
-        const natural = cell.paragraphs.reduce((max, p) => Math.max(max, ctx.pdf.widthOfString(p.map((r) => r.text).join(""))), 0);
+        const natural = cell.paragraphs.reduce(
+          (max, p) => Math.max(max, ctx.pdf.widthOfString(p.map((r) => r.text).join(""))),
+          0,
+        );
         const word = cell.paragraphs.reduce((max, p) => Math.max(max, longestWord(ctx, p)), 0);
         min[col] = Math.max(min[col]!, Math.min(word, cap) + 2 * PAD + 1);
         want[col] = Math.max(want[col]!, Math.min(natural, width) + 2 * PAD + 1);
@@ -138,10 +151,23 @@ function drawRow(ctx: PdfContext, table: StructElement | null, plan: RowPlan, si
 }
 
 /** A row taller than a page: its cells are stacked full width, each led by its column's header, and flow on. */
-function drawTallRow(ctx: PdfContext, table: StructElement, plan: RowPlan, labels: string[], box: { x: number; width: number; size: number }): void {
+function drawTallRow(
+  ctx: PdfContext,
+  table: StructElement,
+  plan: RowPlan,
+  labels: string[],
+  box: { x: number; width: number; size: number },
+): void {
   const tr = ctx.pdf.struct("TR");
   table.add(tr);
-  artifact(ctx, (pdf) => pdf.lineWidth(0.6).strokeColor(COLORS.rule).moveTo(box.x, pdf.y).lineTo(box.x + box.width, pdf.y).stroke());
+  artifact(ctx, (pdf) =>
+    pdf
+      .lineWidth(0.6)
+      .strokeColor(COLORS.rule)
+      .moveTo(box.x, pdf.y)
+      .lineTo(box.x + box.width, pdf.y)
+      .stroke(),
+  );
   let column = 0;
   for (const placed of plan.cells) {
     const cellEl = ctx.pdf.struct(placed.cell.header ? "TH" : "TD");
@@ -149,7 +175,11 @@ function drawTallRow(ctx: PdfContext, table: StructElement, plan: RowPlan, label
     ctx.pdf.y += PAD;
     const label = labels[column] ? plainRuns(`${labels[column]}: `, "bold") : [];
     placed.cell.paragraphs.forEach((runs, i) => {
-      writeRuns(ctx, cellEl, "P", i === 0 ? [...label, ...runs] : runs, { x: box.x + PAD, width: box.width - 2 * PAD, size: box.size });
+      writeRuns(ctx, cellEl, "P", i === 0 ? [...label, ...runs] : runs, {
+        x: box.x + PAD,
+        width: box.width - 2 * PAD,
+        size: box.size,
+      });
     });
     cellEl.end();
     column += placed.cell.colspan;
@@ -160,7 +190,10 @@ function drawTallRow(ctx: PdfContext, table: StructElement, plan: RowPlan, label
 
 function headerLabels(headers: RowPlan[]): string[] {
   return (headers[0]?.cells ?? []).flatMap(({ cell }) => {
-    const text = cell.paragraphs.map((runs) => runs.map((r) => r.text).join("")).join(" ").trim();
+    const text = cell.paragraphs
+      .map((runs) => runs.map((r) => r.text).join(""))
+      .join(" ")
+      .trim();
     return [text, ...Array.from({ length: cell.colspan - 1 }, () => "")];
   });
 }
@@ -169,7 +202,11 @@ function planRows(ctx: PdfContext, table: PdfTable, x: number, width: number): R
   const widths = columnWidths(ctx, table, width);
   return table.rows.map((row) => {
     const cells = place(row, widths, x);
-    return { cells, height: Math.max(...cells.map((c) => cellHeight(ctx, c, table.size))), isHeader: row.every((c) => c.header) };
+    return {
+      cells,
+      height: Math.max(...cells.map((c) => cellHeight(ctx, c, table.size))),
+      isHeader: row.every((c) => c.header),
+    };
   });
 }
 

@@ -10,7 +10,14 @@ import { defaultFont, fontName, fontRuns, registerFonts, type FontStyle } from "
  */
 export type StructElement = PDFKit.PDFStructureElement;
 
-export const COLORS = { text: "#1a1a1a", muted: "#4a4a4a", heading: "#173a5e", link: "#0b57a4", rule: "#8a8f98", headerFill: "#e6ecf2" };
+export const COLORS = {
+  text: "#1a1a1a",
+  muted: "#4a4a4a",
+  heading: "#173a5e",
+  link: "#0b57a4",
+  rule: "#8a8f98",
+  headerFill: "#e6ecf2",
+};
 export const SIZES = { body: 10.5, small: 9, table: 9.5, lineGap: 2.5 };
 export const MARGINS = { top: 68, bottom: 68, left: 70, right: 60 };
 
@@ -36,7 +43,14 @@ export function createPdf(meta: PdfMeta): PdfContext {
     pdfVersion: "1.7",
     // The default font must be an embedded one too; pdfkit would otherwise load the unembedded Helvetica.
     font: defaultFont() as unknown as string, // pdfkit accepts font data here; its types only admit a path
-    info: definedOnly({ Title: meta.title, Author: meta.author, Subject: meta.subject, Keywords: meta.keywords, Creator: "Konzeptwerk", CreationDate: meta.createdAt }),
+    info: definedOnly({
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
+      Keywords: meta.keywords,
+      Creator: "Konzeptwerk",
+      CreationDate: meta.createdAt,
+    }),
   });
   registerFonts(pdf);
   return { pdf, decorations: [] };
@@ -128,7 +142,13 @@ function groupByLink(segments: Segment[]): Segment[][] {
  * Writes runs as one flowing paragraph inside a new structure element `tag` under `parent`. Links become Link
  * elements with their annotation. With `parent` null the text is an artifact (repeated table headers).
  */
-export function writeRuns(ctx: PdfContext, parent: StructElement | null, tag: string, runs: Run[], box: TextBox): boolean {
+export function writeRuns(
+  ctx: PdfContext,
+  parent: StructElement | null,
+  tag: string,
+  runs: Run[],
+  box: TextBox,
+): boolean {
   const { pdf } = ctx;
   const segments = segmentsOf(runs);
   if (!segments.some((s) => s.text.trim())) return false;
@@ -136,7 +156,10 @@ export function writeRuns(ctx: PdfContext, parent: StructElement | null, tag: st
   const last = segments.at(-1);
   const draw = (group: Segment[], linked: boolean) => () => {
     for (const seg of group) {
-      pdf.font(seg.font).fontSize(box.size).fillColor(seg.href && linked ? COLORS.link : (box.color ?? COLORS.text));
+      pdf
+        .font(seg.font)
+        .fontSize(box.size)
+        .fillColor(seg.href && linked ? COLORS.link : (box.color ?? COLORS.text));
       // null, not undefined: pdfkit copies undefined options from the previous continued call.
       const options = {
         width: box.width,
@@ -200,7 +223,12 @@ export function artifact(ctx: PdfContext, paint: (pdf: PDFKit.PDFDocument) => vo
 }
 
 /** A vertical bar from (page, y1) to (page2, y2), split per page; drawn at the end by drawDecorations. */
-export function addBar(ctx: PdfContext, x: number, from: { page: number; y: number }, to: { page: number; y: number }): void {
+export function addBar(
+  ctx: PdfContext,
+  x: number,
+  from: { page: number; y: number },
+  to: { page: number; y: number },
+): void {
   for (let page = from.page; page <= to.page; page++) {
     const y1 = page === from.page ? from.y : MARGINS.top;
     const y2 = page === to.page ? to.y : ctx.pdf.page.height - MARGINS.bottom;

@@ -51,7 +51,14 @@ describe("renderDocx with the Welcome Points sample", () => {
   });
 
   it("is a well-formed OOXML package", () => {
-    for (const part of ["[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/numbering.xml", "word/_rels/document.xml.rels", "docProps/core.xml"]) {
+    for (const part of [
+      "[Content_Types].xml",
+      "word/document.xml",
+      "word/styles.xml",
+      "word/numbering.xml",
+      "word/_rels/document.xml.rels",
+      "docProps/core.xml",
+    ]) {
       expect(files[part], part).toBeDefined();
     }
     for (const [name, content] of Object.entries(files).filter(([n]) => n.endsWith(".xml") || n.endsWith(".rels"))) {
@@ -97,7 +104,10 @@ describe("renderDocx with the Welcome Points sample", () => {
   });
 
   it("puts page numbers in the footer", () => {
-    const footers = Object.entries(files).filter(([n]) => /word\/footer\d+\.xml/.test(n)).map(([, c]) => c).join("");
+    const footers = Object.entries(files)
+      .filter(([n]) => /word\/footer\d+\.xml/.test(n))
+      .map(([, c]) => c)
+      .join("");
     expect(footers).toMatch(/PAGE/);
     expect(footers).toMatch(/NUMPAGES/);
     expect(footers).toContain("Seite ");
@@ -106,7 +116,9 @@ describe("renderDocx with the Welcome Points sample", () => {
   it("links only to http(s) and mailto targets", () => {
     const rels = files["word/_rels/document.xml.rels"]!;
     const targets = [...rels.matchAll(/Target="([^"]+)" TargetMode="External"/g)].map((m) => m[1]);
-    expect(new Set(targets)).toEqual(new Set(["mailto:welcome-points@duesseldorf.example", "https://www.hs-duesseldorf.de/"]));
+    expect(new Set(targets)).toEqual(
+      new Set(["mailto:welcome-points@duesseldorf.example", "https://www.hs-duesseldorf.de/"]),
+    );
     expect(xml).toContain("<w:hyperlink");
   });
 
@@ -114,7 +126,19 @@ describe("renderDocx with the Welcome Points sample", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "docx-"));
     try {
       writeFileSync(path.join(dir, "konzept.docx"), buffer);
-      execFileSync(soffice, ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "pdf", "--outdir", dir, path.join(dir, "konzept.docx")], { timeout: 60_000, stdio: "ignore" });
+      execFileSync(
+        soffice,
+        [
+          "--headless",
+          `-env:UserInstallation=file://${dir}/profile`,
+          "--convert-to",
+          "pdf",
+          "--outdir",
+          dir,
+          path.join(dir, "konzept.docx"),
+        ],
+        { timeout: 60_000, stdio: "ignore" },
+      );
       const pdf = await inspectPdf(readFileSync(path.join(dir, "konzept.pdf")));
       for (const section of sample.sections) expect(pdf.text).toContain(`${section.number}. ${section.title}`);
       expect(pdf.text).toContain(`Seite 2 von ${pdf.pageCount}`);
@@ -128,9 +152,20 @@ describe("renderDocx with hostile content", () => {
   it("escapes markup, drops javascript: links and survives control characters", async () => {
     const hostile: ExportDocument = {
       ...sampleExportDocument(),
-      title: "<w:p>Titel & \"Zitat\"\u0001",
+      title: '<w:p>Titel & "Zitat"\u0001',
       sections: [
-        { number: 1, title: "</w:t>", owner: "x", content: doc(p("<script>alert(1)</script>\u0007", link("klick", "javascript:alert(1)"), link("ok", "https://example.org/?a=1&b=2"))) },
+        {
+          number: 1,
+          title: "</w:t>",
+          owner: "x",
+          content: doc(
+            p(
+              "<script>alert(1)</script>\u0007",
+              link("klick", "javascript:alert(1)"),
+              link("ok", "https://example.org/?a=1&b=2"),
+            ),
+          ),
+        },
         { number: 2, title: "Leer", owner: "y", content: { type: "doc" } },
       ],
     };
@@ -142,6 +177,7 @@ describe("renderDocx with hostile content", () => {
     expect(xml).toContain("Dieser Abschnitt enthält noch keinen Text.");
     expect(Object.values(files).join("")).not.toMatch(/javascript:/i);
     expect(files["word/_rels/document.xml.rels"]).toContain('Target="https://example.org/?a=1&amp;b=2"');
-    for (const [name, content] of Object.entries(files).filter(([n]) => n.endsWith(".xml"))) expect(xmlProblems(content), name).toEqual([]);
+    for (const [name, content] of Object.entries(files).filter(([n]) => n.endsWith(".xml")))
+      expect(xmlProblems(content), name).toEqual([]);
   });
 });

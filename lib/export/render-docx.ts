@@ -53,7 +53,10 @@ const plain = (text: string, options: { bold?: boolean; italics?: boolean; color
   new TextRun({ text, ...options });
 
 /** Multi-line text: each line a run, joined by line breaks. */
-function lines(text: string, options: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}): TextRun[] {
+function lines(
+  text: string,
+  options: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {},
+): TextRun[] {
   return text.split("\n").map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...options }));
 }
 
@@ -75,18 +78,41 @@ export function textTable(headers: readonly string[], rows: string[][]): Table {
 function titlePage(doc: ExportDocument, numbering: DocxNumbering): Child[] {
   const fm = frontMatter(doc);
   const children: Child[] = [
-    new Paragraph({ spacing: { before: 1200, after: 240 }, children: [plain(cleanText(doc.leadOrganisation, false), { color: COLORS.muted, size: 24 })] }),
+    new Paragraph({
+      spacing: { before: 1200, after: 240 },
+      children: [plain(cleanText(doc.leadOrganisation, false), { color: COLORS.muted, size: 24 })],
+    }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [plain(fm.title)] }),
     new Paragraph({ spacing: { after: 360 }, children: lines(`${fm.mandateLine}\n${fm.deadlineLine}`, { size: 25 }) }),
   ];
   if (fm.mandateItems.length) {
-    children.push(new Paragraph({ children: [plain("Prüfaufträge", { bold: true, color: COLORS.heading, size: 26 })], keepNext: true }));
+    children.push(
+      new Paragraph({
+        children: [plain("Prüfaufträge", { bold: true, color: COLORS.heading, size: 26 })],
+        keepNext: true,
+      }),
+    );
     const { reference, instance } = numbering.listReference(true, 1);
-    children.push(...fm.mandateItems.map((item) => new Paragraph({ numbering: { reference, level: 0, instance }, children: [plain(item)] })));
+    children.push(
+      ...fm.mandateItems.map(
+        (item) => new Paragraph({ numbering: { reference, level: 0, instance }, children: [plain(item)] }),
+      ),
+    );
   }
   if (fm.consultations.length) {
-    children.push(new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [plain("Beratungsfolge", { bold: true, color: COLORS.heading, size: 26 })] }));
-    children.push(textTable(CONSULTATION_HEADERS, fm.consultations.map((c) => [c.committee, c.role, c.meetingDate])));
+    children.push(
+      new Paragraph({
+        spacing: { before: 240 },
+        keepNext: true,
+        children: [plain("Beratungsfolge", { bold: true, color: COLORS.heading, size: 26 })],
+      }),
+    );
+    children.push(
+      textTable(
+        CONSULTATION_HEADERS,
+        fm.consultations.map((c) => [c.committee, c.role, c.meetingDate]),
+      ),
+    );
   }
   const facts = [fm.versionLine, fm.leadLine, fm.vorlageLine].filter((l): l is string => !!l).join("\n");
   children.push(new Paragraph({ spacing: { before: 480 }, children: lines(facts, { color: COLORS.muted }) }));
@@ -98,25 +124,44 @@ function body(doc: ExportDocument, ctx: DocxContext): Child[] {
   const mandate = mandateParagraphs(doc);
   if (mandate.length) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [plain(MANDATE_TITLE)] }));
-    children.push(...mandate.map((p) => new Paragraph({ indent: { left: 567 }, children: lines(p, { color: COLORS.muted }) })));
+    children.push(
+      ...mandate.map((p) => new Paragraph({ indent: { left: 567 }, children: lines(p, { color: COLORS.muted }) })),
+    );
   }
   for (const section of doc.sections) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [plain(sectionHeading(section))] }));
-    children.push(new Paragraph({ children: [plain(ownerLine(section), { italics: true, color: COLORS.muted, size: 18 })] }));
+    children.push(
+      new Paragraph({ children: [plain(ownerLine(section), { italics: true, color: COLORS.muted, size: 18 })] }),
+    );
     const blocks = docxBlocks(ctx, toBlocks(section.content));
-    children.push(...(blocks.length ? blocks : [new Paragraph({ children: [plain(EMPTY_SECTION_TEXT, { italics: true, color: COLORS.muted })] })]));
+    children.push(
+      ...(blocks.length
+        ? blocks
+        : [new Paragraph({ children: [plain(EMPTY_SECTION_TEXT, { italics: true, color: COLORS.muted })] })]),
+    );
   }
   return children;
 }
 
 function signoffPart(doc: ExportDocument): Child[] {
-  const children: Child[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [plain(SIGNOFF_TITLE)] })];
+  const children: Child[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [plain(SIGNOFF_TITLE)] }),
+  ];
   if (doc.signoffs?.length) {
-    children.push(new Paragraph({ children: [plain("Die beteiligten Organisationen haben diese Fassung wie folgt mitgezeichnet:")] }));
+    children.push(
+      new Paragraph({
+        children: [plain("Die beteiligten Organisationen haben diese Fassung wie folgt mitgezeichnet:")],
+      }),
+    );
     children.push(textTable(SIGNOFF_HEADERS, doc.signoffs.map(signoffCells)));
   }
   if (doc.contentHash) {
-    children.push(new Paragraph({ spacing: { before: 240 }, children: [plain(`${HASH_LABEL}: `, { bold: true }), plain(cleanText(doc.contentHash, false))] }));
+    children.push(
+      new Paragraph({
+        spacing: { before: 240 },
+        children: [plain(`${HASH_LABEL}: `, { bold: true }), plain(cleanText(doc.contentHash, false))],
+      }),
+    );
   }
   return children;
 }
@@ -127,7 +172,9 @@ export function synopseSection(rows: SynopseRow[], footer: Footer, heading: stri
     footers: { default: footer },
     children: [
       new Paragraph({ heading: HeadingLevel.HEADING_1, children: [plain(heading)] }),
-      new Paragraph({ children: [plain("Abwägung der Kommentare und Änderungsvorschläge mit Entscheidung und Begründung.")] }),
+      new Paragraph({
+        children: [plain("Abwägung der Kommentare und Änderungsvorschläge mit Entscheidung und Begründung.")],
+      }),
       textTable(SYNOPSE_HEADERS, rows.map(synopseCells)),
     ],
   };
@@ -138,18 +185,34 @@ export function pageFooter(caption: string): Footer {
     children: [
       new Paragraph({
         alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ text: `${caption} · `, color: COLORS.muted, size: 18 }), new TextRun({ children: ["Seite ", PageNumber.CURRENT, " von ", PageNumber.TOTAL_PAGES], color: COLORS.muted, size: 18 })],
+        children: [
+          new TextRun({ text: `${caption} · `, color: COLORS.muted, size: 18 }),
+          new TextRun({
+            children: ["Seite ", PageNumber.CURRENT, " von ", PageNumber.TOTAL_PAGES],
+            color: COLORS.muted,
+            size: 18,
+          }),
+        ],
       }),
     ],
   });
 }
 
 export function docxStyles() {
-  const heading = (size: number) => ({ run: { font: FONT, size, bold: true, color: COLORS.heading }, paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } });
+  const heading = (size: number) => ({
+    run: { font: FONT, size, bold: true, color: COLORS.heading },
+    paragraph: { spacing: { before: 280, after: 120 }, keepNext: true },
+  });
   return {
     default: {
-      document: { run: { font: FONT, size: 22, language: { value: "de-DE" } }, paragraph: { spacing: { after: 120, line: 288 } } },
-      title: { run: { font: FONT, size: 48, bold: true, color: COLORS.heading }, paragraph: { spacing: { after: 240 } } },
+      document: {
+        run: { font: FONT, size: 22, language: { value: "de-DE" } },
+        paragraph: { spacing: { after: 120, line: 288 } },
+      },
+      title: {
+        run: { font: FONT, size: 48, bold: true, color: COLORS.heading },
+        paragraph: { spacing: { after: 240 } },
+      },
       heading1: heading(32),
       heading2: heading(27),
       heading3: heading(24),
@@ -174,7 +237,13 @@ export async function renderDocx(doc: ExportDocument): Promise<Buffer> {
   if (doc.signoffs?.length || doc.contentHash) main.push(...signoffPart(doc));
   // The title page has its own, empty footer; a footer part must still hold one paragraph.
   const noFooter = new Footer({ children: [new Paragraph({ children: [] })] });
-  const sections: ISectionOptions[] = [{ properties: { titlePage: true, page: { margin: MARGIN } }, footers: { default: footer, first: noFooter }, children: main }];
+  const sections: ISectionOptions[] = [
+    {
+      properties: { titlePage: true, page: { margin: MARGIN } },
+      footers: { default: footer, first: noFooter },
+      children: main,
+    },
+  ];
   if (doc.synopse?.length) sections.push(synopseSection(doc.synopse, footer));
   const document = new Document({
     title: fm.title,

@@ -6,7 +6,9 @@ import { SAMPLE_SYNOPSE, sampleExportDocument } from "./sample-export-document";
 /** A long concept: the sample's sections repeated until rendering takes seconds. */
 function largeDocument() {
   const sample = sampleExportDocument();
-  const sections = Array.from({ length: 4 }, (_, round) => sample.sections.map((s, i) => ({ ...s, number: round * sample.sections.length + i + 1 }))).flat();
+  const sections = Array.from({ length: 4 }, (_, round) =>
+    sample.sections.map((s, i) => ({ ...s, number: round * sample.sections.length + i + 1 })),
+  ).flat();
   return { ...sample, sections };
 }
 
@@ -35,7 +37,9 @@ describe("rendering in a worker thread", () => {
     await renderInWorker("pdf", { ...doc, sections: doc.sections.slice(0, 2) }); // start-up of the worker
     const inWorker = await measure(() => renderInWorker("pdf", doc));
     const inProcess = await measure(() => renderPdf(doc));
-    console.log(`PDF mit ${doc.sections.length} Abschnitten: Worker ${inWorker.ms.toFixed(0)} ms (größte Event-Loop-Verzögerung ${inWorker.maxDelayMs.toFixed(0)} ms), im Hauptthread ${inProcess.ms.toFixed(0)} ms (Verzögerung ${inProcess.maxDelayMs.toFixed(0)} ms)`);
+    console.log(
+      `PDF mit ${doc.sections.length} Abschnitten: Worker ${inWorker.ms.toFixed(0)} ms (größte Event-Loop-Verzögerung ${inWorker.maxDelayMs.toFixed(0)} ms), im Hauptthread ${inProcess.ms.toFixed(0)} ms (Verzögerung ${inProcess.maxDelayMs.toFixed(0)} ms)`,
+    );
     expect(inWorker.result.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(inWorker.result.length).toBeGreaterThan(100_000);
     // The control: in the request the whole render blocks the loop (how long depends on the machine's speed);

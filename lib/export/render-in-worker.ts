@@ -34,7 +34,8 @@ function startWorker(): Worker {
     if (!job) return;
     pending.delete(response.id);
     if (pending.size === 0) created.unref();
-    if (response.ok) job.resolve(Buffer.from(response.bytes.buffer, response.bytes.byteOffset, response.bytes.byteLength));
+    if (response.ok)
+      job.resolve(Buffer.from(response.bytes.buffer, response.bytes.byteOffset, response.bytes.byteLength));
     else job.reject(new Error(response.message));
   });
   created.on("error", (error) => {

@@ -24,8 +24,22 @@ describe("renderMarkdown", () => {
   it("renders a whole small document exactly", () => {
     const md = renderMarkdown(
       minimal(doc(p("Text.")), {
-        mandate: { reference: "RAT/1/2022", decisionDate: "2022-01-13", deadline: "2022-06-30", text: "Der Rat beauftragt.", items: ["Prüfen"] },
-        signoffs: [{ organisation: "AWO", status: "zugestimmt_mit_anmerkungen", by: "D. A.", at: "2022-05-12T08:55:00+02:00", remarks: "a|b" }],
+        mandate: {
+          reference: "RAT/1/2022",
+          decisionDate: "2022-01-13",
+          deadline: "2022-06-30",
+          text: "Der Rat beauftragt.",
+          items: ["Prüfen"],
+        },
+        signoffs: [
+          {
+            organisation: "AWO",
+            status: "zugestimmt_mit_anmerkungen",
+            by: "D. A.",
+            at: "2022-05-12T08:55:00+02:00",
+            remarks: "a|b",
+          },
+        ],
         contentHash: "abc123",
       }),
     );
@@ -64,13 +78,26 @@ describe("renderMarkdown", () => {
   it("renders emphasis, links and hard breaks", () => {
     const content = doc({
       type: "paragraph",
-      content: [text("fett", "bold"), text(" "), text("kursiv ", "italic"), text("beides", "bold", "italic"), { type: "hardBreak" }, link("Seite (neu)", "https://example.org/a b(c)")],
+      content: [
+        text("fett", "bold"),
+        text(" "),
+        text("kursiv ", "italic"),
+        text("beides", "bold", "italic"),
+        { type: "hardBreak" },
+        link("Seite (neu)", "https://example.org/a b(c)"),
+      ],
     });
     expect(body(content)).toBe("**fett** *kursiv* ***beides***\\\n[Seite (neu)](https://example.org/a%20b%28c%29)\n");
   });
 
   it("escapes Markdown and HTML in text so nothing becomes markup or active content", () => {
-    const content = doc(p("<script>alert('x')</script> *kein* _Stil_ [k](javascript:alert(1)) `code` a|b ~x~ &amp;"), p("# keine Überschrift"), p("1. keine Liste"), p("- kein Punkt"), p("> kein Zitat"));
+    const content = doc(
+      p("<script>alert('x')</script> *kein* _Stil_ [k](javascript:alert(1)) `code` a|b ~x~ &amp;"),
+      p("# keine Überschrift"),
+      p("1. keine Liste"),
+      p("- kein Punkt"),
+      p("> kein Zitat"),
+    );
     expect(body(content)).toBe(
       [
         "\\<script\\>alert('x')\\</script\\> \\*kein\\* \\_Stil\\_ \\[k\\](javascript:alert(1)) \\`code\\` a\\|b \\~x\\~ \\&amp;",
@@ -101,23 +128,54 @@ describe("renderMarkdown", () => {
       quote("zitiert", "weiter"),
     );
     expect(body(content)).toBe(
-      ["### Teil", "", "9. neun", "", "   - a", "   - b", "10. zehn", "", "    zweiter Absatz", "", "> zitiert", ">", "> weiter", ""].join("\n"),
+      [
+        "### Teil",
+        "",
+        "9. neun",
+        "",
+        "   - a",
+        "   - b",
+        "10. zehn",
+        "",
+        "    zweiter Absatz",
+        "",
+        "> zitiert",
+        ">",
+        "> weiter",
+        "",
+      ].join("\n"),
     );
   });
 
   it("renders GFM tables with escaped pipes, spans padded and lists flattened into cells", () => {
-    const content = doc(
-      table(["A", "B|C"], [["1", "2"]]),
-      {
-        type: "table",
-        content: [
-          { type: "tableRow", content: [{ type: "tableCell", attrs: { colspan: 2 }, content: [p("breit"), ul("x", "y")] }] },
-          { type: "tableRow", content: [{ type: "tableCell", content: [p("l")] }, { type: "tableCell", content: [p("r")] }] },
-        ],
-      },
-    );
+    const content = doc(table(["A", "B|C"], [["1", "2"]]), {
+      type: "table",
+      content: [
+        {
+          type: "tableRow",
+          content: [{ type: "tableCell", attrs: { colspan: 2 }, content: [p("breit"), ul("x", "y")] }],
+        },
+        {
+          type: "tableRow",
+          content: [
+            { type: "tableCell", content: [p("l")] },
+            { type: "tableCell", content: [p("r")] },
+          ],
+        },
+      ],
+    });
     expect(body(content)).toBe(
-      ["| A | B\\|C |", "| --- | --- |", "| 1 | 2 |", "", "|   |   |", "| --- | --- |", "| breit<br>• x<br>• y |   |", "| l | r |", ""].join("\n"),
+      [
+        "| A | B\\|C |",
+        "| --- | --- |",
+        "| 1 | 2 |",
+        "",
+        "|   |   |",
+        "| --- | --- |",
+        "| breit<br>• x<br>• y |   |",
+        "| l | r |",
+        "",
+      ].join("\n"),
     );
   });
 

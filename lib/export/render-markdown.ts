@@ -1,5 +1,13 @@
 import "server-only";
-import { cleanText, flattenBlocks, toBlocks, type Block, type Inline, type TableCell, type TextInline } from "./content-blocks";
+import {
+  cleanText,
+  flattenBlocks,
+  toBlocks,
+  type Block,
+  type Inline,
+  type TableCell,
+  type TextInline,
+} from "./content-blocks";
 import type { ExportDocument } from "./export-document";
 import {
   CONSULTATION_HEADERS,
@@ -105,7 +113,9 @@ export function markdownTable(header: string[] | undefined, rows: string[][], co
 }
 
 function renderTable(block: Extract<Block, { kind: "table" }>): string {
-  const cells = block.rows.map((r) => r.flatMap((cell) => [cellText(cell), ...Array.from({ length: cell.colspan - 1 }, () => "")]));
+  const cells = block.rows.map((r) =>
+    r.flatMap((cell) => [cellText(cell), ...Array.from({ length: cell.colspan - 1 }, () => "")]),
+  );
   const hasHeader = block.rows[0]?.every((cell) => cell.header) ?? false;
   return markdownTable(hasHeader ? cells[0] : undefined, hasHeader ? cells.slice(1) : cells, block.columns);
 }
@@ -142,9 +152,12 @@ function escapeCell(text: string): string {
 
 function titleBlock(doc: ExportDocument): string[] {
   const fm = frontMatter(doc);
-  const lines = [fm.mandateLine, fm.deadlineLine, fm.leadLine, fm.versionLine, fm.vorlageLine].filter((l): l is string => !!l);
+  const lines = [fm.mandateLine, fm.deadlineLine, fm.leadLine, fm.versionLine, fm.vorlageLine].filter(
+    (l): l is string => !!l,
+  );
   const parts = [`# ${escapeMarkdown(fm.title)}`, lines.map((l) => escapeLineStarts(escapeMarkdown(l))).join("  \n")];
-  if (fm.mandateItems.length) parts.push("**Prüfaufträge**", fm.mandateItems.map((item, i) => `${i + 1}. ${escapeMarkdown(item)}`).join("\n"));
+  if (fm.mandateItems.length)
+    parts.push("**Prüfaufträge**", fm.mandateItems.map((item, i) => `${i + 1}. ${escapeMarkdown(item)}`).join("\n"));
   if (fm.consultations.length) {
     const rows = fm.consultations.map((c) => [c.committee, c.role, c.meetingDate].map(escapeCell));
     parts.push("**Beratungsfolge**", markdownTable([...CONSULTATION_HEADERS], rows, 3));
@@ -159,7 +172,13 @@ export function renderMarkdown(doc: ExportDocument): string {
   if (mandate.length) {
     // The motion's own line breaks (its numbered items) are kept as hard breaks, the whole quoted.
     const quoted = mandate.map((p) => escapeLineStarts(escapeMarkdown(p)).replace(/\n/g, "\\\n")).join("\n\n");
-    parts.push(`## ${MANDATE_TITLE}`, quoted.split("\n").map((line) => (line ? `> ${line}` : ">")).join("\n"));
+    parts.push(
+      `## ${MANDATE_TITLE}`,
+      quoted
+        .split("\n")
+        .map((line) => (line ? `> ${line}` : ">"))
+        .join("\n"),
+    );
   }
   for (const section of doc.sections) {
     parts.push(`## ${escapeMarkdown(sectionHeading(section))}`, `*${escapeMarkdown(ownerLine(section))}*`);

@@ -58,13 +58,17 @@ describe("renderPdf with the Welcome Points sample", () => {
     }
     expect(pdf.text).toContain("• Begegnung zwischen Geflüchteten und Nachbarschaft als Kernauftrag");
     expect(pdf.text).toContain("2. Verbindliche Absprachen je Stadtbezirk – Quartalstreffen der Träger");
-    expect(pdf.text).toContain("Stadtbezirk Träger Anbindung geprüft an 1 Diakonie Düsseldorf Familienzentrum im Stadtteil");
+    expect(pdf.text).toContain(
+      "Stadtbezirk Träger Anbindung geprüft an 1 Diakonie Düsseldorf Familienzentrum im Stadtteil",
+    );
   });
 
   it("has the sign-off page with German statuses, names, dates and the content hash", () => {
     const page = pdf.pages.find((t) => t.startsWith("Mitzeichnung"))!;
     expect(page).toContain("Organisation Status Durch Am Anmerkungen");
-    expect(page).toContain("Diakonie Düsseldorf Zugestimmt mit Anmerkungen Miriam Schulte 11.05.2022, 16:40 Uhr Raumfrage in Bezirk 1 bis Herbst klären.");
+    expect(page).toContain(
+      "Diakonie Düsseldorf Zugestimmt mit Anmerkungen Miriam Schulte 11.05.2022, 16:40 Uhr Raumfrage in Bezirk 1 bis Herbst klären.",
+    );
     expect(page).toContain("AWO Düsseldorf Zugestimmt Deniz Aydın 12.05.2022, 08:55 Uhr");
     expect(page).toContain("Caritasverband Düsseldorf Ausstehend");
     expect(noSpace(page)).toContain(noSpace(`Prüfsumme der Fassung (SHA-256): ${sample.contentHash}`));
@@ -89,19 +93,44 @@ describe("renderPdf with the Welcome Points sample", () => {
     expect(raw).toContain("/FontFile2");
     expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
     expect(pdf.marked).toBe(true);
-    expect(pdf.info).toMatchObject({ Title: sample.title, Author: sample.leadOrganisation, Subject: "RAT/676/2021", Language: "de-DE" });
+    expect(pdf.info).toMatchObject({
+      Title: sample.title,
+      Author: sample.leadOrganisation,
+      Subject: "RAT/676/2021",
+      Language: "de-DE",
+    });
     expect(pdf.pageCount).toBeGreaterThan(1);
     pdf.pages.slice(1).forEach((page, i) => expect(page).toContain(`Seite ${i + 2} von ${pdf.pageCount}`));
   });
 
   it("tags headings, paragraphs, lists, tables, quotes, links and the TOC", () => {
-    for (const role of ["Document", "H1", "H2", "H4", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "BlockQuote", "Link", "TOC", "TOCI"]) {
+    for (const role of [
+      "Document",
+      "H1",
+      "H2",
+      "H4",
+      "P",
+      "L",
+      "LI",
+      "Lbl",
+      "LBody",
+      "Table",
+      "TR",
+      "TH",
+      "TD",
+      "BlockQuote",
+      "Link",
+      "TOC",
+      "TOCI",
+    ]) {
       expect(pdf.roles, role).toContain(role);
     }
   });
 
   it("makes links clickable, to http(s) and mailto targets only", () => {
-    expect(new Set(pdf.linkTargets)).toEqual(new Set(["mailto:welcome-points@duesseldorf.example", "https://www.hs-duesseldorf.de/"]));
+    expect(new Set(pdf.linkTargets)).toEqual(
+      new Set(["mailto:welcome-points@duesseldorf.example", "https://www.hs-duesseldorf.de/"]),
+    );
   });
 });
 
@@ -113,19 +142,38 @@ describe("renderPdf with hostile or unusual content", () => {
     title: "<script>alert(1)</script> Konzept",
     signoffs: undefined,
     contentHash: undefined,
-    synopse: [{ section: "1", organisation: "X", author: "=cmd()", kind: "Kommentar", text: bigCell, decision: "offen", reason: "", result: "" }],
+    synopse: [
+      {
+        section: "1",
+        organisation: "X",
+        author: "=cmd()",
+        kind: "Kommentar",
+        text: bigCell,
+        decision: "offen",
+        reason: "",
+        result: "",
+      },
+    ],
     sections: [
       {
         number: 1,
         title: "Feindlich",
         owner: "Олена Шевченко",
         content: doc(
-          p("<script>alert('x')</script>", link("böser Link", "javascript:alert(1)"), " ", link("gut", "https://example.org/")),
+          p(
+            "<script>alert('x')</script>",
+            link("böser Link", "javascript:alert(1)"),
+            " ",
+            link("gut", "https://example.org/"),
+          ),
           p(longWord),
           p("Ελληνικά, Українська, Tiếng Việt, العربية, 😀"),
           { type: "unknownWidget", content: [p("unsichtbar")] } as never,
           ul(...Array.from({ length: 3 }, (_, i) => `Punkt ${i}`)),
-          table(["Nr", "Wert"], Array.from({ length: 80 }, (_, i) => [String(i), `Zeile ${i}`])),
+          table(
+            ["Nr", "Wert"],
+            Array.from({ length: 80 }, (_, i) => [String(i), `Zeile ${i}`]),
+          ),
         ),
       },
       { number: 2, title: "Leer", owner: "Amt", content: { type: "doc", content: [] } },
@@ -169,10 +217,14 @@ describe("renderPdf with hostile or unusual content", () => {
   });
 
   it("lets a table row taller than a page flow on instead of clipping it", () => {
-    const withoutFooters = pdf.pages.map((page) => page.replace(/<script>alert\(1\)<\/script> Konzept · Einreichungsfassung Seite \d+ von \d+$/, ""));
+    const withoutFooters = pdf.pages.map((page) =>
+      page.replace(/<script>alert\(1\)<\/script> Konzept · Einreichungsfassung Seite \d+ von \d+$/, ""),
+    );
     const text = squash(withoutFooters.join(" "));
     expect(text.includes(bigCell), "every word of the tall cell, in order").toBe(true);
-    expect(text).toContain("Begründung Ergebnis Abschnitt: 1 Organisation: X Verfasst von: =cmd() Art: Kommentar Stellungnahme: Satz0 Satz1");
+    expect(text).toContain(
+      "Begründung Ergebnis Abschnitt: 1 Organisation: X Verfasst von: =cmd() Art: Kommentar Stellungnahme: Satz0 Satz1",
+    );
     expect(text).toContain("Satz699 Entscheidung: offen");
   });
 });

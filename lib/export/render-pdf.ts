@@ -38,13 +38,26 @@ import {
 
 /** Tagged, A4, fonts embedded: the PDF of a concept (or of one Fassung) as the committees receive it. */
 function frameFor(ctx: PdfContext, parent: StructElement): Frame {
-  return { parent, x: MARGINS.left, width: ctx.pdf.page.width - MARGINS.left - MARGINS.right, depth: 0, color: COLORS.text };
+  return {
+    parent,
+    x: MARGINS.left,
+    width: ctx.pdf.page.width - MARGINS.left - MARGINS.right,
+    depth: 0,
+    color: COLORS.text,
+  };
 }
 
-const textParagraph = (text: string): Block => ({ kind: "paragraph", inlines: [{ kind: "text", text, bold: false, italic: false }] });
+const textParagraph = (text: string): Block => ({
+  kind: "paragraph",
+  inlines: [{ kind: "text", text, bold: false, italic: false }],
+});
 
 export function textTable(headers: readonly string[], rows: string[][], size: number) {
-  return { columns: headers.length, size, rows: [headers.map((h) => cellFromText(h, true)), ...rows.map((r) => r.map((c) => cellFromText(c)))] };
+  return {
+    columns: headers.length,
+    size,
+    rows: [headers.map((h) => cellFromText(h, true)), ...rows.map((r) => r.map((c) => cellFromText(c)))],
+  };
 }
 
 function writeTitlePage(ctx: PdfContext, root: StructElement, fm: FrontMatter, lead: string): void {
@@ -52,17 +65,40 @@ function writeTitlePage(ctx: PdfContext, root: StructElement, fm: FrontMatter, l
   pdf.addPage();
   const frame = frameFor(ctx, root);
   pdf.y = MARGINS.top + 40;
-  writeRuns(ctx, root, "P", plainRuns(cleanText(lead, false), "semibold"), { x: frame.x, width: frame.width, size: 12, color: COLORS.muted });
+  writeRuns(ctx, root, "P", plainRuns(cleanText(lead, false), "semibold"), {
+    x: frame.x,
+    width: frame.width,
+    size: 12,
+    color: COLORS.muted,
+  });
   pdf.y += 18;
-  writeRuns(ctx, root, "H1", plainRuns(fm.title, "semibold"), { x: frame.x, width: frame.width, size: 26, color: COLORS.heading });
+  writeRuns(ctx, root, "H1", plainRuns(fm.title, "semibold"), {
+    x: frame.x,
+    width: frame.width,
+    size: 26,
+    color: COLORS.heading,
+  });
   pdf.y += 10;
-  writeRuns(ctx, root, "P", plainRuns(`${fm.mandateLine}\n${fm.deadlineLine}`), { x: frame.x, width: frame.width, size: 12.5 });
+  writeRuns(ctx, root, "P", plainRuns(`${fm.mandateLine}\n${fm.deadlineLine}`), {
+    x: frame.x,
+    width: frame.width,
+    size: 12.5,
+  });
   const ruleY = pdf.y + 12;
-  artifact(ctx, (p) => p.lineWidth(1.2).strokeColor(COLORS.heading).moveTo(frame.x, ruleY).lineTo(frame.x + 120, ruleY).stroke());
+  artifact(ctx, (p) =>
+    p
+      .lineWidth(1.2)
+      .strokeColor(COLORS.heading)
+      .moveTo(frame.x, ruleY)
+      .lineTo(frame.x + 120, ruleY)
+      .stroke(),
+  );
   pdf.y = ruleY + 12;
   if (fm.mandateItems.length) {
     writeHeading(ctx, frame, "H2", plainRuns("Prüfaufträge"), 13);
-    writeBlocks(ctx, frame, [{ kind: "list", ordered: true, start: 1, items: fm.mandateItems.map((item) => [textParagraph(item)]) }]);
+    writeBlocks(ctx, frame, [
+      { kind: "list", ordered: true, start: 1, items: fm.mandateItems.map((item) => [textParagraph(item)]) },
+    ]);
   }
   if (fm.consultations.length) {
     writeHeading(ctx, frame, "H2", plainRuns("Beratungsfolge"), 13);
@@ -71,7 +107,12 @@ function writeTitlePage(ctx: PdfContext, root: StructElement, fm: FrontMatter, l
   }
   pdf.y += 16;
   const facts = [fm.versionLine, fm.leadLine, fm.vorlageLine].filter((l): l is string => !!l).join("\n");
-  writeRuns(ctx, root, "P", plainRuns(facts), { x: frame.x, width: frame.width, size: SIZES.body, color: COLORS.muted });
+  writeRuns(ctx, root, "P", plainRuns(facts), {
+    x: frame.x,
+    width: frame.width,
+    size: SIZES.body,
+    color: COLORS.muted,
+  });
 }
 
 /** A chapter heading that is also a TOC entry, a bookmark and a link target. */
@@ -91,7 +132,12 @@ function writeSections(ctx: PdfContext, root: StructElement, doc: ExportDocument
   for (const section of doc.sections) {
     writeChapterHeading(ctx, root, sectionHeading(section), entries);
     const frame = frameFor(ctx, root);
-    writeRuns(ctx, root, "P", plainRuns(ownerLine(section), "italic"), { x: frame.x, width: frame.width, size: SIZES.small, color: COLORS.muted });
+    writeRuns(ctx, root, "P", plainRuns(ownerLine(section), "italic"), {
+      x: frame.x,
+      width: frame.width,
+      size: SIZES.small,
+      color: COLORS.muted,
+    });
     ctx.pdf.y += 6;
     const blocks = toBlocks(section.content);
     if (blocks.length) writeBlocks(ctx, frame, blocks);
@@ -105,8 +151,18 @@ function writeSignoffs(ctx: PdfContext, root: StructElement, doc: ExportDocument
   writeChapterHeading(ctx, root, SIGNOFF_TITLE, entries);
   const frame = frameFor(ctx, root);
   if (doc.signoffs?.length) {
-    writeParagraph(ctx, frame, plainRuns("Die beteiligten Organisationen haben diese Fassung wie folgt mitgezeichnet:"));
-    writeTable(ctx, root, textTable(SIGNOFF_HEADERS, doc.signoffs.map(signoffCells), SIZES.table), frame.x, frame.width);
+    writeParagraph(
+      ctx,
+      frame,
+      plainRuns("Die beteiligten Organisationen haben diese Fassung wie folgt mitgezeichnet:"),
+    );
+    writeTable(
+      ctx,
+      root,
+      textTable(SIGNOFF_HEADERS, doc.signoffs.map(signoffCells), SIZES.table),
+      frame.x,
+      frame.width,
+    );
   }
   if (doc.contentHash) {
     writeParagraph(ctx, frame, [
@@ -121,12 +177,20 @@ export function writeSynopse(ctx: PdfContext, root: StructElement, rows: Synopse
   ctx.pdf.addPage({ size: "A4", layout: "landscape", margins: MARGINS });
   writeTitle();
   const frame = frameFor(ctx, root);
-  writeParagraph(ctx, frame, plainRuns("Abwägung der Kommentare und Änderungsvorschläge mit Entscheidung und Begründung."));
+  writeParagraph(
+    ctx,
+    frame,
+    plainRuns("Abwägung der Kommentare und Änderungsvorschläge mit Entscheidung und Begründung."),
+  );
   writeTable(ctx, root, textTable(SYNOPSE_HEADERS, rows.map(synopseCells), 8.5), frame.x, frame.width);
 }
 
 function tocCount(doc: ExportDocument): number {
-  const optional = [mandateParagraphs(doc).length > 0, !!(doc.signoffs?.length || doc.contentHash), !!doc.synopse?.length];
+  const optional = [
+    mandateParagraphs(doc).length > 0,
+    !!(doc.signoffs?.length || doc.contentHash),
+    !!doc.synopse?.length,
+  ];
   return doc.sections.length + optional.filter(Boolean).length;
 }
 
@@ -148,7 +212,8 @@ export async function renderPdf(doc: ExportDocument): Promise<Buffer> {
   ctx.pdf.addPage();
   writeSections(ctx, root, doc, entries);
   if (doc.signoffs?.length || doc.contentHash) writeSignoffs(ctx, root, doc, entries);
-  if (doc.synopse?.length) writeSynopse(ctx, root, doc.synopse, () => writeChapterHeading(ctx, root, SYNOPSE_TITLE, entries));
+  if (doc.synopse?.length)
+    writeSynopse(ctx, root, doc.synopse, () => writeChapterHeading(ctx, root, SYNOPSE_TITLE, entries));
   fillToc(ctx, toc, entries);
   drawDecorations(ctx);
   writeFooters(ctx, `${fm.title} · ${cleanText(doc.versionLabel, false)}`);

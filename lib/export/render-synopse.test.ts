@@ -23,7 +23,9 @@ describe("renderSynopseCsv", () => {
       "\uFEFFAbschnitt;Organisation;Verfasst von;Art;Stellungnahme;Entscheidung;Begründung;Ergebnis\r\n" +
         "1. Ausgangslage;AWO;D. A.;Kommentar;Text;übernommen;;\r\n",
     );
-    expect(renderSynopseCsv([])).toBe("\uFEFFAbschnitt;Organisation;Verfasst von;Art;Stellungnahme;Entscheidung;Begründung;Ergebnis\r\n");
+    expect(renderSynopseCsv([])).toBe(
+      "\uFEFFAbschnitt;Organisation;Verfasst von;Art;Stellungnahme;Entscheidung;Begründung;Ergebnis\r\n",
+    );
   });
 
   it("quotes fields with separators, quotes, line breaks or edge spaces (RFC 4180)", () => {
@@ -33,7 +35,7 @@ describe("renderSynopseCsv", () => {
   });
 
   it("defuses cells a spreadsheet would evaluate as formulas", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil\")")).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
     expect(csvCell("+49 211 123")).toBe("'+49 211 123");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -41,7 +43,9 @@ describe("renderSynopseCsv", () => {
     expect(csvCell("  -1")).toBe("'  -1");
     expect(csvCell("＝1+1")).toBe("'＝1+1");
     expect(csvCell("Summe = 3")).toBe("Summe = 3");
-    expect(renderSynopseCsv([row({ author: "=cmd|' /C calc'!A0" })]).split("\r\n")[1]).toContain(";'=cmd|' /C calc'!A0;");
+    expect(renderSynopseCsv([row({ author: "=cmd|' /C calc'!A0" })]).split("\r\n")[1]).toContain(
+      ";'=cmd|' /C calc'!A0;",
+    );
   });
 
   it("strips control characters that would corrupt the file", () => {
@@ -50,7 +54,12 @@ describe("renderSynopseCsv", () => {
 });
 
 describe("standalone Synopse documents", () => {
-  const input = { conceptTitle: "Welcome Points", versionLabel: "Einreichungsfassung", generatedAt: "2022-06-01T09:30:00+02:00", rows: SAMPLE_SYNOPSE };
+  const input = {
+    conceptTitle: "Welcome Points",
+    versionLabel: "Einreichungsfassung",
+    generatedAt: "2022-06-01T09:30:00+02:00",
+    rows: SAMPLE_SYNOPSE,
+  };
 
   it("renders a tagged PDF holding every row", async () => {
     const pdf = await inspectPdf(await renderSynopsePdf(input));

@@ -30,12 +30,17 @@ export function csvCell(value: string): string {
 }
 
 export function renderSynopseCsv(rows: SynopseRow[]): string {
-  const lines = [SYNOPSE_HEADERS.map(csvCell).join(";"), ...rows.map((row) => synopseCells(row).map(csvCell).join(";"))];
+  const lines = [
+    SYNOPSE_HEADERS.map(csvCell).join(";"),
+    ...rows.map((row) => synopseCells(row).map(csvCell).join(";")),
+  ];
   return BOM + lines.join("\r\n") + "\r\n";
 }
 
 function subtitle(input: SynopseExport): string {
-  return [cleanText(input.versionLabel ?? "", false), `erstellt am ${formatDateTime(input.generatedAt)}`].filter(Boolean).join(", ");
+  return [cleanText(input.versionLabel ?? "", false), `erstellt am ${formatDateTime(input.generatedAt)}`]
+    .filter(Boolean)
+    .join(", ");
 }
 
 export async function renderSynopsePdf(input: SynopseExport): Promise<Buffer> {
@@ -46,7 +51,12 @@ export async function renderSynopsePdf(input: SynopseExport): Promise<Buffer> {
   writeSynopse(ctx, root, input.rows, () => {
     const x = MARGINS.left;
     const width = ctx.pdf.page.width - MARGINS.left - MARGINS.right;
-    writeRuns(ctx, root, "H1", plainRuns(`Synopse der Stellungnahmen: ${title}`, "semibold"), { x, width, size: 17, color: COLORS.heading });
+    writeRuns(ctx, root, "H1", plainRuns(`Synopse der Stellungnahmen: ${title}`, "semibold"), {
+      x,
+      width,
+      size: 17,
+      color: COLORS.heading,
+    });
     writeRuns(ctx, root, "P", plainRuns(subtitle(input)), { x, width, size: SIZES.small, color: COLORS.muted });
     ctx.pdf.y += 8;
   });
@@ -58,6 +68,11 @@ export async function renderSynopsePdf(input: SynopseExport): Promise<Buffer> {
 export async function renderSynopseDocx(input: SynopseExport): Promise<Buffer> {
   const title = cleanText(input.conceptTitle, false) || "Konzept";
   const section = synopseSection(input.rows, pageFooter(`Synopse: ${title}`), `Synopse der Stellungnahmen: ${title}`);
-  const document = new Document({ title: `Synopse: ${title}`, subject: subtitle(input), styles: docxStyles(), sections: [section] });
+  const document = new Document({
+    title: `Synopse: ${title}`,
+    subject: subtitle(input),
+    styles: docxStyles(),
+    sections: [section],
+  });
   return Packer.toBuffer(document);
 }

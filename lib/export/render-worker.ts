@@ -5,7 +5,8 @@ import { renderPdf } from "./render-pdf";
 import { renderSynopseDocx, renderSynopsePdf, type SynopseExport } from "./render-synopse";
 
 /** The worker side of renderInWorker(): renders one job per message, off the server's event loop. */
-export type RenderJob = { kind: "pdf" | "docx"; document: ExportDocument } | { kind: "synopsePdf" | "synopseDocx"; synopse: SynopseExport };
+export type RenderJob =
+  { kind: "pdf" | "docx"; document: ExportDocument } | { kind: "synopsePdf" | "synopseDocx"; synopse: SynopseExport };
 export type RenderRequest = { id: number; job: RenderJob };
 export type RenderResponse = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string };
 
@@ -28,6 +29,10 @@ parentPort?.on("message", async (request: RenderRequest) => {
     const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
     parentPort!.postMessage({ id: request.id, ok: true, bytes } satisfies RenderResponse);
   } catch (error) {
-    parentPort!.postMessage({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies RenderResponse);
+    parentPort!.postMessage({
+      id: request.id,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies RenderResponse);
   }
 });

@@ -15,7 +15,8 @@ export type SynopseFormat = keyof typeof SYNOPSE_TYPES;
 /** The format a Synopse download asks for with `?format=` (CSV when none); anything else is refused. */
 export function parseSynopseFormat(request: Request): SynopseFormat {
   const requested = new URL(request.url).searchParams.get("format") ?? "csv";
-  if (!Object.hasOwn(SYNOPSE_TYPES, requested)) throw new AppError("VALIDATION", "Unbekanntes Format. Möglich sind csv, pdf und docx.");
+  if (!Object.hasOwn(SYNOPSE_TYPES, requested))
+    throw new AppError("VALIDATION", "Unbekanntes Format. Möglich sind csv, pdf und docx.");
   return requested as SynopseFormat;
 }
 
@@ -34,7 +35,12 @@ export async function synopseResponse(format: SynopseFormat, download: SynopseDo
   const body =
     format === "csv"
       ? Buffer.from(renderSynopseCsv(rows), "utf8")
-      : await renderSynopseInWorker(format, { conceptTitle: download.conceptTitle, versionLabel: download.versionLabel, generatedAt: download.generatedAt, rows });
+      : await renderSynopseInWorker(format, {
+          conceptTitle: download.conceptTitle,
+          versionLabel: download.versionLabel,
+          generatedAt: download.generatedAt,
+          rows,
+        });
   const name = `Synopse-${download.fileStem.replace(/[^A-Za-z0-9._-]+/g, "-")}.${format}`;
   return new Response(new Uint8Array(body), {
     headers: {

@@ -24,6 +24,13 @@ export async function compareFassungen(db: Db, actor: Actor, conceptId: string, 
   const access = await requireConceptAccess(db, actor, conceptId, "fassung.read");
   const from = await loadFassungSnapshot(db, conceptId, fromId);
   const to: { fassung: FassungMeta | null; entries: Awaited<ReturnType<typeof loadCurrentSnapshot>> } =
-    toId === CURRENT_STATE ? { fassung: null, entries: await loadCurrentSnapshot(db, conceptId) } : await loadFassungSnapshot(db, conceptId, toId);
-  return { concept: access.concept, from: from.fassung, to: to.fassung, ...compareOutlines(from.entries, to.entries, cachedDiff) };
+    toId === CURRENT_STATE
+      ? { fassung: null, entries: await loadCurrentSnapshot(db, conceptId) }
+      : await loadFassungSnapshot(db, conceptId, toId);
+  return {
+    concept: access.concept,
+    from: from.fassung,
+    to: to.fassung,
+    ...compareOutlines(from.entries, to.entries, cachedDiff),
+  };
 }

@@ -2,7 +2,14 @@ import { diffArrays } from "diff";
 import { diffText, type DiffPart } from "@/lib/diff/word-diff";
 
 /** One section as it stands in a Fassung or in the current state. */
-export type OutlineEntry = { sectionId: string; number: number; title: string; ownerName: string; revisionNumber: number | null; text: string };
+export type OutlineEntry = {
+  sectionId: string;
+  number: number;
+  title: string;
+  ownerName: string;
+  revisionNumber: number | null;
+  text: string;
+};
 
 export type SectionComparison = {
   sectionId: string;
@@ -26,7 +33,11 @@ export type OutlineComparison = {
  * outline; removed sections appear where they used to be. "Moved" means outside the longest common
  * order of the two, so inserting one section does not mark all following ones as moved.
  */
-export function compareOutlines(before: OutlineEntry[], after: OutlineEntry[], diffKept: (b: OutlineEntry, a: OutlineEntry) => DiffPart[] = (b, a) => diffText(b.text, a.text)): OutlineComparison {
+export function compareOutlines(
+  before: OutlineEntry[],
+  after: OutlineEntry[],
+  diffKept: (b: OutlineEntry, a: OutlineEntry) => DiffPart[] = (b, a) => diffText(b.text, a.text),
+): OutlineComparison {
   const afterIds = new Set(after.map((e) => e.sectionId));
   const beforeIds = new Set(before.map((e) => e.sectionId));
   const byIdBefore = new Map(before.map((e) => [e.sectionId, e]));
@@ -50,18 +61,41 @@ export function compareOutlines(before: OutlineEntry[], after: OutlineEntry[], d
     };
   };
 
-  for (const change of diffArrays(before.map((e) => e.sectionId), after.map((e) => e.sectionId))) {
+  for (const change of diffArrays(
+    before.map((e) => e.sectionId),
+    after.map((e) => e.sectionId),
+  )) {
     for (const id of change.value) {
       if (!change.added && !change.removed) sections.push(kept(id, false));
       else if (change.added) {
         if (beforeIds.has(id)) sections.push(kept(id, true));
         else {
           const a = byIdAfter.get(id)!;
-          sections.push({ sectionId: id, kind: "added", before: null, after: a, renamed: false, moved: false, ownerChanged: false, textChanged: a.text !== "", parts: diffText("", a.text) });
+          sections.push({
+            sectionId: id,
+            kind: "added",
+            before: null,
+            after: a,
+            renamed: false,
+            moved: false,
+            ownerChanged: false,
+            textChanged: a.text !== "",
+            parts: diffText("", a.text),
+          });
         }
       } else if (!afterIds.has(id)) {
         const b = byIdBefore.get(id)!;
-        sections.push({ sectionId: id, kind: "removed", before: b, after: null, renamed: false, moved: false, ownerChanged: false, textChanged: b.text !== "", parts: diffText(b.text, "") });
+        sections.push({
+          sectionId: id,
+          kind: "removed",
+          before: b,
+          after: null,
+          renamed: false,
+          moved: false,
+          ownerChanged: false,
+          textChanged: b.text !== "",
+          parts: diffText(b.text, ""),
+        });
       }
     }
   }

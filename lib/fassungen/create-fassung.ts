@@ -9,7 +9,11 @@ import { can } from "@/lib/permissions/permissions";
 import { duplicateFassungName, freezeFassung, isUniqueViolation } from "./freeze-fassung";
 
 /** The lead freezes the current state of all sections as a named Fassung. */
-export async function createFassung(db: Db, actor: Actor, input: { conceptId: string; name: string }): Promise<{ fassungId: string; sectionCount: number }> {
+export async function createFassung(
+  db: Db,
+  actor: Actor,
+  input: { conceptId: string; name: string },
+): Promise<{ fassungId: string; sectionCount: number }> {
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx

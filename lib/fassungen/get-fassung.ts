@@ -20,7 +20,11 @@ export async function getFassung(db: Db, actor: Actor, conceptId: string, fassun
       title: entry.title,
       ownerName: entry.ownerName,
       revisionNumber: entry.revisionNumber,
-      html: entry.content ? demoteHeadings(entry.revisionId ? renderCachedHtml(entry.revisionId, entry.content) : renderContentHtml(entry.content)) : "",
+      html: entry.content
+        ? demoteHeadings(
+            entry.revisionId ? renderCachedHtml(entry.revisionId, entry.content) : renderContentHtml(entry.content),
+          )
+        : "",
     })),
   };
 }

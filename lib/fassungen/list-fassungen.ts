@@ -10,7 +10,13 @@ import { can } from "@/lib/permissions/permissions";
 export async function listFassungen(db: Db, actor: Actor, conceptId: string) {
   const access = await requireConceptAccess(db, actor, conceptId, "fassung.read");
   const rows = await db
-    .select({ id: fassungen.id, name: fassungen.name, createdAt: fassungen.createdAt, createdByName: users.name, sectionCount: count(fassungSections.sectionId) })
+    .select({
+      id: fassungen.id,
+      name: fassungen.name,
+      createdAt: fassungen.createdAt,
+      createdByName: users.name,
+      sectionCount: count(fassungSections.sectionId),
+    })
     .from(fassungen)
     .leftJoin(users, eq(users.id, fassungen.createdBy))
     .leftJoin(fassungSections, eq(fassungSections.fassungId, fassungen.id))

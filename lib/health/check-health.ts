@@ -12,11 +12,17 @@ export async function checkHealth(): Promise<{ status: number; body: Record<stri
     await withTimeout(database.ping());
     return { status: 200, body: { status: "ok", db: database.kind } };
   } catch (error) {
-    const reason = error instanceof Error && error.message === "timeout" ? "Die Datenbank antwortet nicht rechtzeitig." : "Die Datenbank ist nicht erreichbar.";
+    const reason =
+      error instanceof Error && error.message === "timeout"
+        ? "Die Datenbank antwortet nicht rechtzeitig."
+        : "Die Datenbank ist nicht erreichbar.";
     return { status: 503, body: { status: "unavailable", db: kind, reason } };
   }
 }
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error("timeout")), PING_TIMEOUT_MS).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error("timeout")), PING_TIMEOUT_MS).unref()),
+  ]);
 }

@@ -6,7 +6,9 @@ describe("parseOrThrow", () => {
   it("refuses a NUL anywhere in the input with a German VALIDATION error on its field", () => {
     expect(findNulCharacter({ a: ["x", { b: "ok\u0000" }] })).toEqual(["a", "1", "b"]);
     expect(findNulCharacter({ a: "ok", b: [1, null] })).toBeNull();
-    expect(() => parseOrThrow(z.object({ reason: z.string() }), { reason: "a\u0000b" })).toThrow(expect.objectContaining({ code: "VALIDATION", fieldErrors: { reason: expect.stringMatching(/Steuerzeichen/) } }));
+    expect(() => parseOrThrow(z.object({ reason: z.string() }), { reason: "a\u0000b" })).toThrow(
+      expect.objectContaining({ code: "VALIDATION", fieldErrors: { reason: expect.stringMatching(/Steuerzeichen/) } }),
+    );
     expect(parseOrThrow(z.object({ reason: z.string() }), { reason: "a\tb\u0007" })).toEqual({ reason: "a\tb\u0007" });
   });
 

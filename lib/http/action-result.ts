@@ -42,9 +42,12 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   } catch {
     // zod 4 runs a string's length checks on anything with a `length` and can throw on an odd one (an object
     // without a prototype as `length`): still bad input, answered like any other.
-    throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Felder.", { _form: "Die Eingabe hat nicht die erwartete Form." });
+    throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Felder.", {
+      _form: "Die Eingabe hat nicht die erwartete Form.",
+    });
   }
-  if (!parsed.success) throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Felder.", fieldErrorsOf(parsed.error));
+  if (!parsed.success)
+    throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Felder.", fieldErrorsOf(parsed.error));
   return parsed.data;
 }
 
@@ -53,7 +56,8 @@ export async function runAction<T>(fn: () => Promise<T>, successMessage?: string
   try {
     return { ok: true, data: await fn(), message: successMessage };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof AppError)
+      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
     if (isNextControlFlow(error)) throw error;
     if (isDatabaseUnavailable(error)) {
       noteDatabaseOutage();
@@ -61,12 +65,19 @@ export async function runAction<T>(fn: () => Promise<T>, successMessage?: string
       return { ok: false, code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, fieldErrors: {} };
     }
     console.error("Unerwarteter Fehler in einer Aktion", error);
-    return { ok: false, code: "INTERNAL", message: "Ein unerwarteter Fehler ist aufgetreten. Ihre Eingaben sind noch da – bitte versuchen Sie es erneut.", fieldErrors: {} };
+    return {
+      ok: false,
+      code: "INTERNAL",
+      message: "Ein unerwarteter Fehler ist aufgetreten. Ihre Eingaben sind noch da – bitte versuchen Sie es erneut.",
+      fieldErrors: {},
+    };
   }
 }
 
 /** redirect() and notFound() throw special errors that must pass through. */
 function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+  return (
+    typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"))
+  );
 }

@@ -11,7 +11,11 @@ import { jsonRoute } from "./route-handler";
 
 /** A real postgres.js failure: nothing listens on port 1 of loopback. */
 async function refusedQueryError(): Promise<unknown> {
-  const client = postgres("postgres://postgres@127.0.0.1:1/postgres", { max: 1, connect_timeout: 2, onnotice: () => {} });
+  const client = postgres("postgres://postgres@127.0.0.1:1/postgres", {
+    max: 1,
+    connect_timeout: 2,
+    onnotice: () => {},
+  });
   try {
     await drizzle({ client }).execute(sql`select 1`);
     throw new Error("expected a refused connection");
@@ -27,11 +31,24 @@ describe("database unavailable", () => {
     expect(isDatabaseUnavailable(await refusedQueryError())).toBe(true);
     for (const code of ["57P01", "57P03", "08006", "CONNECTION_ENDED", "CONNECTION_CLOSED", "CONNECT_TIMEOUT"]) {
       expect(isDatabaseUnavailable(Object.assign(new Error("x"), { code })), code).toBe(true);
-      expect(isDatabaseUnavailable(new Error("query failed", { cause: Object.assign(new Error("x"), { code }) })), code).toBe(true);
+      expect(
+        isDatabaseUnavailable(new Error("query failed", { cause: Object.assign(new Error("x"), { code }) })),
+        code,
+      ).toBe(true);
     }
     // A socket error of the database connection (libuv names the system call).
-    expect(isDatabaseUnavailable(new Error("query failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", syscall: "read" }) }))).toBe(true);
-    expect(isDatabaseUnavailable(new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED", syscall: "connect" })]))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new Error("query failed", {
+          cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", syscall: "read" }),
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED", syscall: "connect" })]),
+      ),
+    ).toBe(true);
   });
 
   it("does not take a browser that went away mid-request for a database outage", async () => {
@@ -75,7 +92,9 @@ describe("database unavailable", () => {
     expect(isDatabaseUnavailable(new TypeError("undefined is not a function"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     // A database socket reset (with syscall) is an outage, not a browser that left.
-    expect(isClientAbort(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", syscall: "read" }))).toBe(false);
+    expect(isClientAbort(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", syscall: "read" }))).toBe(
+      false,
+    );
     expect(isClientAbort(new TypeError("bug"))).toBe(false);
   });
 

@@ -10,7 +10,8 @@ export function assertSameOrigin(request: Request): void {
 /** Reads a JSON body of at most `maxBytes`; larger or unparsable bodies are a German VALIDATION error. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  const tooLarge = () => new AppError("VALIDATION", "Der Abschnitt ist zu groß (höchstens 512 KB). Bitte teilen Sie ihn auf.");
+  const tooLarge = () =>
+    new AppError("VALIDATION", "Der Abschnitt ist zu groß (höchstens 512 KB). Bitte teilen Sie ihn auf.");
   if (declared > maxBytes) throw tooLarge();
   const text = await request.text();
   if (Buffer.byteLength(text, "utf8") > maxBytes) throw tooLarge();

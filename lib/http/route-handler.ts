@@ -1,6 +1,11 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { DATABASE_UNAVAILABLE_MESSAGE, describeDatabaseError, isClientAbort, isDatabaseUnavailable } from "@/lib/db-errors";
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  describeDatabaseError,
+  isClientAbort,
+  isDatabaseUnavailable,
+} from "@/lib/db-errors";
 import { noteDatabaseOutage } from "@/lib/health/database-outage";
 import { AppError } from "@/lib/errors";
 
@@ -14,18 +19,38 @@ export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<
       return await handler(...args);
     } catch (error) {
       if (error instanceof AppError) {
-        return NextResponse.json({ ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors }, { status: error.status });
+        return NextResponse.json(
+          { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors },
+          { status: error.status },
+        );
       }
       if (isDatabaseUnavailable(error)) {
         noteDatabaseOutage();
         console.error(`Datenbank nicht erreichbar: ${describeDatabaseError(error)}`);
-        return NextResponse.json({ ok: false, code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "Retry-After": "5" } });
+        return NextResponse.json(
+          { ok: false, code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE },
+          { status: 503, headers: { "Retry-After": "5" } },
+        );
       }
       if (isClientAbort(error)) {
-        return NextResponse.json({ ok: false, code: "ABORTED", message: "Die Anfrage wurde abgebrochen, bevor sie vollständig ankam; es wurde nichts gespeichert." }, { status: 400 });
+        return NextResponse.json(
+          {
+            ok: false,
+            code: "ABORTED",
+            message: "Die Anfrage wurde abgebrochen, bevor sie vollständig ankam; es wurde nichts gespeichert.",
+          },
+          { status: 400 },
+        );
       }
       console.error("Unerwarteter Fehler in einer Schnittstelle", error);
-      return NextResponse.json({ ok: false, code: "INTERNAL", message: "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut." }, { status: 500 });
+      return NextResponse.json(
+        {
+          ok: false,
+          code: "INTERNAL",
+          message: "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.",
+        },
+        { status: 500 },
+      );
     }
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isSameOriginRequest } from "./same-origin";
 
-const req = (headers: Record<string, string>) => new Request("http://127.0.0.1:3250/x", { method: "POST", headers: { host: "127.0.0.1:3250", ...headers } });
+const req = (headers: Record<string, string>) =>
+  new Request("http://127.0.0.1:3250/x", { method: "POST", headers: { host: "127.0.0.1:3250", ...headers } });
 
 describe("isSameOriginRequest", () => {
   it.each([

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce, servesHttps, staticSecurityHeaders } from "./security-headers";
 
 const PROD_HTTPS = { NODE_ENV: "production", APP_URL: "https://konzepte.stadt.example" };
-const directives = (csp: string) => Object.fromEntries(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
+const directives = (csp: string) =>
+  Object.fromEntries(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
 
 describe("security headers", () => {
   it("build a CSP whose scripts need the nonce, never 'unsafe-inline', framed by nobody", () => {

@@ -36,7 +36,8 @@ export function staticSecurityHeaders(env: Env = process.env): { key: string; va
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
     { key: "X-Frame-Options", value: "DENY" },
   ];
-  if (servesHttps(env)) headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
+  if (servesHttps(env))
+    headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
   return headers;
 }
 

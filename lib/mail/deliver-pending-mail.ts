@@ -12,7 +12,11 @@ export type DeliveryReport = { sent: number; retrying: number; failed: number };
  * One pass over the outbox: claims due mails (skipping rows another process holds), sends each outside any
  * transaction, and records the outcome. At-least-once: a process dying mid-send leaves the claim to expire.
  */
-export async function deliverPendingMail(db: Db, transport: MailTransport, { now = new Date(), batchSize = 20 } = {}): Promise<DeliveryReport> {
+export async function deliverPendingMail(
+  db: Db,
+  transport: MailTransport,
+  { now = new Date(), batchSize = 20 } = {},
+): Promise<DeliveryReport> {
   const claimed = await db.transaction(async (tx) => {
     const due = await tx
       .select()
@@ -25,7 +29,12 @@ export async function deliverPendingMail(db: Db, transport: MailTransport, { now
       await tx
         .update(mailOutbox)
         .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
-        .where(inArray(mailOutbox.id, due.map((m) => m.id)));
+        .where(
+          inArray(
+            mailOutbox.id,
+            due.map((m) => m.id),
+          ),
+        );
     }
     return due;
   });
@@ -45,7 +54,12 @@ export async function deliverPendingMail(db: Db, transport: MailTransport, { now
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       await db
         .update(mailOutbox)
-        .set({ status: final ? "failed" : "pending", attempts, lastError, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) })
+        .set({
+          status: final ? "failed" : "pending",
+          attempts,
+          lastError,
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+        })
         .where(eq(mailOutbox.id, mail.id));
       if (final) report.failed++;
       else report.retrying++;

@@ -12,7 +12,11 @@ export type MailInput = { to: string; subject: string; text: string };
 export async function enqueueMail(tx: Tx, mail: MailInput): Promise<string> {
   const [row] = await tx
     .insert(mailOutbox)
-    .values({ toAddress: mail.to.trim(), subject: mail.subject.replace(/[\r\n]+/g, " ").slice(0, 300), textBody: mail.text })
+    .values({
+      toAddress: mail.to.trim(),
+      subject: mail.subject.replace(/[\r\n]+/g, " ").slice(0, 300),
+      textBody: mail.text,
+    })
     .returning({ id: mailOutbox.id });
   return row!.id;
 }

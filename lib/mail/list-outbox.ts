@@ -21,7 +21,9 @@ export async function listOutbox(db: Db, actor: Actor) {
         createdAt: mailOutbox.createdAt,
       })
       .from(mailOutbox)
-      .where(or(eq(mailOutbox.status, "failed"), and(eq(mailOutbox.status, "pending"), isNotNull(mailOutbox.lastError))))
+      .where(
+        or(eq(mailOutbox.status, "failed"), and(eq(mailOutbox.status, "pending"), isNotNull(mailOutbox.lastError))),
+      )
       .orderBy(desc(mailOutbox.createdAt))
       .limit(200),
     db.select({ status: mailOutbox.status, n: count() }).from(mailOutbox).groupBy(mailOutbox.status),

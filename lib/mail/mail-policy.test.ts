@@ -17,8 +17,11 @@ describe("outbox retry policy", () => {
 
 describe("redacting one-time links", () => {
   it("removes the token and keeps the rest of the mail", () => {
-    const text = "Bitte öffnen Sie http://127.0.0.1:3310/zugang/AbC_dEf-1234567890xyzXYZ012345678 innerhalb von 7 Tagen.";
-    expect(redactOneTimeLinks(text)).toBe("Bitte öffnen Sie http://127.0.0.1:3310/zugang/[entfernt] innerhalb von 7 Tagen.");
+    const text =
+      "Bitte öffnen Sie http://127.0.0.1:3310/zugang/AbC_dEf-1234567890xyzXYZ012345678 innerhalb von 7 Tagen.";
+    expect(redactOneTimeLinks(text)).toBe(
+      "Bitte öffnen Sie http://127.0.0.1:3310/zugang/[entfernt] innerhalb von 7 Tagen.",
+    );
   });
   it("leaves mails without a link alone", () => {
     expect(redactOneTimeLinks("Guten Tag, /zugang/ ist die Seite.")).toBe("Guten Tag, /zugang/ ist die Seite.");

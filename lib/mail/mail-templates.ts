@@ -19,15 +19,35 @@ export type NoticeText = { key: NoticeKey; params: Record<string, string | numbe
 
 export function renderNoticeText(locale: string, text: NoticeText): string {
   const l: Locale = isLocale(locale) ? locale : "de";
-  return createTranslator({ locale: l, messages: MESSAGES[l], namespace: "notice", timeZone: "Europe/Berlin" })(text.key, text.params);
+  return createTranslator({ locale: l, messages: MESSAGES[l], namespace: "notice", timeZone: "Europe/Berlin" })(
+    text.key,
+    text.params,
+  );
 }
 
-export function noticeMail(input: { to: string; locale: string; title: string; body: string; link: string }): MailInput {
+export function noticeMail(input: {
+  to: string;
+  locale: string;
+  title: string;
+  body: string;
+  link: string;
+}): MailInput {
   const t = translator(input.locale);
-  return { to: input.to, subject: t("noticeSubject", { title: input.title }), text: t("noticeBody", { body: input.body, link: input.link }) };
+  return {
+    to: input.to,
+    subject: t("noticeSubject", { title: input.title }),
+    text: t("noticeBody", { body: input.body, link: input.link }),
+  };
 }
 
-export function oneTimeLinkMail(input: { to: string; name: string; locale: string; link: string; expiresAt: Date; purpose: "invitation" | "password_reset" }): MailInput {
+export function oneTimeLinkMail(input: {
+  to: string;
+  name: string;
+  locale: string;
+  link: string;
+  expiresAt: Date;
+  purpose: "invitation" | "password_reset";
+}): MailInput {
   const t = translator(input.locale);
   const kind = input.purpose === "invitation" ? "invitation" : "reset";
   return {

@@ -22,7 +22,10 @@ async function tick(worker: Worker): Promise<void> {
     } while (worker.again);
   } catch (error) {
     // The database may be briefly away; the next tick tries again.
-    console.error("Konzeptwerk: Postausgang konnte nicht abgearbeitet werden:", error instanceof Error ? error.message : error);
+    console.error(
+      "Konzeptwerk: Postausgang konnte nicht abgearbeitet werden:",
+      error instanceof Error ? error.message : error,
+    );
   } finally {
     worker.running = false;
   }
@@ -32,7 +35,13 @@ async function tick(worker: Worker): Promise<void> {
 export function startOutboxWorker(db: Db, transport: MailTransport, intervalMs = 5_000): void {
   const g = globalThis as GlobalWithWorker;
   if (g[key]) return;
-  const worker: Worker = { db, transport, running: false, again: false, timer: setInterval(() => void tick(worker), intervalMs) };
+  const worker: Worker = {
+    db,
+    transport,
+    running: false,
+    again: false,
+    timer: setInterval(() => void tick(worker), intervalMs),
+  };
   worker.timer.unref();
   g[key] = worker;
   void tick(worker);

@@ -18,7 +18,13 @@ export async function retryMail(db: Db, actor: Actor, input: { mailId: string })
       .where(and(eq(mailOutbox.id, input.mailId), eq(mailOutbox.status, "failed")))
       .returning({ id: mailOutbox.id, toAddress: mailOutbox.toAddress, subject: mailOutbox.subject });
     if (!row) throw new AppError("CONFLICT", "Diese E-Mail ist nicht (mehr) fehlgeschlagen.");
-    await recordAuditEvent(tx, { actorId: actor.id, action: "mail.retry_requested", objectType: "mail", objectId: row.id, summary: { to: row.toAddress, subject: row.subject } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "mail.retry_requested",
+      objectType: "mail",
+      objectId: row.id,
+      summary: { to: row.toAddress, subject: row.subject },
+    });
   });
   wakeOutboxWorker();
 }

@@ -9,7 +9,14 @@ export type MailTransport = { kind: "smtp" | "file"; send(mail: OutgoingMail): P
 export const DEFAULT_FROM = "Konzeptwerk <no-reply@konzeptwerk.invalid>";
 
 function message(mail: OutgoingMail, from: string) {
-  return { from, to: mail.to, subject: mail.subject, text: mail.text, textEncoding: "quoted-printable" as const, messageId: `<${mail.id}@konzeptwerk>` };
+  return {
+    from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    textEncoding: "quoted-printable" as const,
+    messageId: `<${mail.id}@konzeptwerk>`,
+  };
 }
 
 /** SMTP via nodemailer; SMTP_URL like smtp://user:pass@host:587 or smtps://host:465. */

@@ -21,7 +21,10 @@ export async function listInbox(db: Db, actor: Actor, options: { unreadOnly?: bo
 }
 
 export async function countUnread(db: Db, actor: Actor): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
   return row?.n ?? 0;
 }
 
@@ -34,14 +37,22 @@ export async function markNotificationsRead(db: Db, actor: Actor, input: unknown
   const rows = await db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt), data.all ? undefined : inArray(notifications.id, data.ids!)))
+    .where(
+      and(
+        eq(notifications.userId, actor.id),
+        isNull(notifications.readAt),
+        data.all ? undefined : inArray(notifications.id, data.ids!),
+      ),
+    )
     .returning({ id: notifications.id });
   return rows.length;
 }
 
 export async function getEmailPreferences(db: Db, actor: Actor): Promise<Record<NotificationKind, boolean>> {
   const rows = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, actor.id));
-  return Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, rows.find((r) => r.kind === k)?.email ?? true])) as Record<NotificationKind, boolean>;
+  return Object.fromEntries(
+    NOTIFICATION_KINDS.map((k) => [k, rows.find((r) => r.kind === k)?.email ?? true]),
+  ) as Record<NotificationKind, boolean>;
 }
 
 /** A preference of the user's own (not an audited change): e-mail on or off per kind. */
@@ -52,7 +63,10 @@ export async function setEmailPreferences(db: Db, actor: Actor, emailOn: Notific
       await tx
         .insert(notificationPreferences)
         .values({ userId: actor.id, kind, email: on.has(kind) })
-        .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { email: on.has(kind) } });
+        .onConflictDoUpdate({
+          target: [notificationPreferences.userId, notificationPreferences.kind],
+          set: { email: on.has(kind) },
+        });
     }
   });
 }

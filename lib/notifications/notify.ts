@@ -37,23 +37,54 @@ export async function notify(tx: Tx, actorId: string, recipientIds: Iterable<str
         inArray(users.id, candidates),
         eq(users.active, true),
         sql`exists (select 1 from ${conceptParticipants} cp
-          where cp.concept_id = ${notice.conceptId} and cp.role::text in (${sql.join(allowedRoles.map((r) => sql`${r}`), sql`, `)})
+          where cp.concept_id = ${notice.conceptId} and cp.role::text in (${sql.join(
+            allowedRoles.map((r) => sql`${r}`),
+            sql`, `,
+          )})
             and (cp.user_id = "users"."id" or cp.organisation_id in (select m.organisation_id from ${memberships} m where m.user_id = "users"."id")))`,
       ),
     );
   if (!recipients.length) return 0;
-  const texts = new Map(recipients.map((r) => [r.id, { title: renderNoticeText(r.locale, notice.title).slice(0, 300), body: renderNoticeText(r.locale, notice.body).slice(0, 2000) }]));
-  await tx.insert(notifications).values(
-    recipients.map((r) => ({ userId: r.id, kind: notice.kind, conceptId: notice.conceptId, ...texts.get(r.id)!, link: notice.link })),
+  const texts = new Map(
+    recipients.map((r) => [
+      r.id,
+      {
+        title: renderNoticeText(r.locale, notice.title).slice(0, 300),
+        body: renderNoticeText(r.locale, notice.body).slice(0, 2000),
+      },
+    ]),
   );
+  await tx
+    .insert(notifications)
+    .values(
+      recipients.map((r) => ({
+        userId: r.id,
+        kind: notice.kind,
+        conceptId: notice.conceptId,
+        ...texts.get(r.id)!,
+        link: notice.link,
+      })),
+    );
   const optedOut = await tx
     .select({ userId: notificationPreferences.userId })
     .from(notificationPreferences)
-    .where(and(inArray(notificationPreferences.userId, recipients.map((r) => r.id)), eq(notificationPreferences.kind, notice.kind), eq(notificationPreferences.email, false)));
+    .where(
+      and(
+        inArray(
+          notificationPreferences.userId,
+          recipients.map((r) => r.id),
+        ),
+        eq(notificationPreferences.kind, notice.kind),
+        eq(notificationPreferences.email, false),
+      ),
+    );
   const skip = new Set(optedOut.map((o) => o.userId));
   for (const r of recipients) {
     if (skip.has(r.id)) continue;
-    await enqueueMail(tx, noticeMail({ to: r.email, locale: r.locale, ...texts.get(r.id)!, link: appUrl(notice.link) }));
+    await enqueueMail(
+      tx,
+      noticeMail({ to: r.email, locale: r.locale, ...texts.get(r.id)!, link: appUrl(notice.link) }),
+    );
   }
   return recipients.length;
 }
@@ -61,7 +92,9 @@ export async function notify(tx: Tx, actorId: string, recipientIds: Iterable<str
 /** Active members of the given organisations. */
 export async function membersOf(tx: Tx, organisationIds: string[]): Promise<string[]> {
   if (!organisationIds.length) return [];
-  const rows = await tx.select({ userId: memberships.userId }).from(memberships).where(inArray(memberships.organisationId, organisationIds));
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(inArray(memberships.organisationId, organisationIds));
   return rows.map((r) => r.userId);
 }
-

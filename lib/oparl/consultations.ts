@@ -13,13 +13,25 @@ export const CONSULTATION_COLUMNS = sql`k.id, k.paper_id as "paperId", k.committ
 export async function listConsultations(ctx: OparlContext, query: ListQuery, params: URLSearchParams) {
   const base: SQL = sql`select ${CONSULTATION_COLUMNS} from consults k where ${filterWhere("k", query.filters)}`;
   const total = await countRows(ctx.db, base);
-  const rows = await queryRows<ConsultationRow>(ctx.db, sql`${PUBLISHED} ${base} order by k.id limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`);
-  return pageOf(ctx.urls.list("consultation"), query, total, rows.map((r) => toConsultation(r, ctx.urls)), params);
+  const rows = await queryRows<ConsultationRow>(
+    ctx.db,
+    sql`${PUBLISHED} ${base} order by k.id limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`,
+  );
+  return pageOf(
+    ctx.urls.list("consultation"),
+    query,
+    total,
+    rows.map((r) => toConsultation(r, ctx.urls)),
+    params,
+  );
 }
 
 export async function getConsultation(ctx: OparlContext, rawId: string) {
   const id = parseIdOrNotFound(rawId);
-  const [row] = await queryRows<ConsultationRow>(ctx.db, sql`${PUBLISHED} select ${CONSULTATION_COLUMNS} from consults k where k.id = ${id}`);
+  const [row] = await queryRows<ConsultationRow>(
+    ctx.db,
+    sql`${PUBLISHED} select ${CONSULTATION_COLUMNS} from consults k where k.id = ${id}`,
+  );
   if (!row) throw notFound();
   return toConsultation(row, ctx.urls);
 }

@@ -13,13 +13,25 @@ export const FILE_COLUMNS = sql`f.id, f.file_name as "fileName", f.mime_type as 
 export async function listFiles(ctx: OparlContext, query: ListQuery, params: URLSearchParams) {
   const base: SQL = sql`select ${FILE_COLUMNS} from files f where ${filterWhere("f", query.filters)}`;
   const total = await countRows(ctx.db, base);
-  const rows = await queryRows<FileRow>(ctx.db, sql`${PUBLISHED} ${base} order by f.id limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`);
-  return pageOf(ctx.urls.list("file"), query, total, rows.map((r) => toFile(r, ctx.urls)), params);
+  const rows = await queryRows<FileRow>(
+    ctx.db,
+    sql`${PUBLISHED} ${base} order by f.id limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`,
+  );
+  return pageOf(
+    ctx.urls.list("file"),
+    query,
+    total,
+    rows.map((r) => toFile(r, ctx.urls)),
+    params,
+  );
 }
 
 export async function getFile(ctx: OparlContext, rawId: string) {
   const id = parseIdOrNotFound(rawId);
-  const [row] = await queryRows<FileRow>(ctx.db, sql`${PUBLISHED} select ${FILE_COLUMNS} from files f where f.id = ${id}`);
+  const [row] = await queryRows<FileRow>(
+    ctx.db,
+    sql`${PUBLISHED} select ${FILE_COLUMNS} from files f where f.id = ${id}`,
+  );
   if (!row) throw notFound();
   return toFile(row, ctx.urls);
 }
@@ -34,5 +46,9 @@ export async function getFileContent(ctx: OparlContext, rawId: string): Promise<
     sql`${PUBLISHED} select s.file_name as "fileName", s.mime_type as "mimeType", s.content from stored_files s where s.id = ${id} and exists (select 1 from files f where f.id = s.id)`,
   );
   if (!row) throw notFound();
-  return { fileName: row.fileName, mimeType: row.mimeType, content: Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content) };
+  return {
+    fileName: row.fileName,
+    mimeType: row.mimeType,
+    content: Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content),
+  };
 }

@@ -16,7 +16,15 @@ describe("parseListQuery", () => {
     expect(q.filters.createdUntil?.toISOString()).toBe("2022-07-01T00:00:00.000Z");
   });
 
-  it.each(["page=0", "page=-1", "page=1.5", "page=abc", "elementsPerPage=0", "modified_since=gestern", "created_since=2022-06-01"])("answers %s with a German 400", (qs) => {
+  it.each([
+    "page=0",
+    "page=-1",
+    "page=1.5",
+    "page=abc",
+    "elementsPerPage=0",
+    "modified_since=gestern",
+    "created_since=2022-06-01",
+  ])("answers %s with a German 400", (qs) => {
     let caught: unknown;
     try {
       parseListQuery(params(qs));

@@ -6,10 +6,19 @@ export const DEFAULT_PER_PAGE = 50;
 export const MAX_PER_PAGE = 100;
 
 const dateTime = (label: string) =>
-  z.iso.datetime({ offset: true, error: `${label}: bitte als Datum mit Uhrzeit und Zeitzone angeben, z. B. 2022-06-01T00:00:00+02:00.` }).optional();
+  z.iso
+    .datetime({
+      offset: true,
+      error: `${label}: bitte als Datum mit Uhrzeit und Zeitzone angeben, z. B. 2022-06-01T00:00:00+02:00.`,
+    })
+    .optional();
 
 const ZListQuery = z.object({
-  page: z.coerce.number({ error: "Die Seitenzahl muss eine ganze Zahl ab 1 sein." }).int("Die Seitenzahl muss eine ganze Zahl ab 1 sein.").min(1, "Die Seitenzahl muss eine ganze Zahl ab 1 sein.").default(1),
+  page: z.coerce
+    .number({ error: "Die Seitenzahl muss eine ganze Zahl ab 1 sein." })
+    .int("Die Seitenzahl muss eine ganze Zahl ab 1 sein.")
+    .min(1, "Die Seitenzahl muss eine ganze Zahl ab 1 sein.")
+    .default(1),
   elementsPerPage: z.coerce
     .number({ error: "elementsPerPage muss eine ganze Zahl ab 1 sein." })
     .int("elementsPerPage muss eine ganze Zahl ab 1 sein.")
@@ -42,7 +51,12 @@ export function parseListQuery(searchParams: URLSearchParams): ListQuery {
     page: q.page,
     perPage: Math.min(q.elementsPerPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE),
     requestedPerPage: q.elementsPerPage,
-    filters: { createdSince: at(q.created_since), createdUntil: at(q.created_until), modifiedSince: at(q.modified_since), modifiedUntil: at(q.modified_until) },
+    filters: {
+      createdSince: at(q.created_since),
+      createdUntil: at(q.created_until),
+      modifiedSince: at(q.modified_since),
+      modifiedUntil: at(q.modified_until),
+    },
   };
 }
 
@@ -53,9 +67,16 @@ export type OparlList<T> = {
 };
 
 /** Page links keep the client's filters (OParl requires it); a page past the end is "not found". */
-export function pageOf<T>(listUrl: string, query: ListQuery, totalElements: number, data: T[], originalParams: URLSearchParams): OparlList<T> {
+export function pageOf<T>(
+  listUrl: string,
+  query: ListQuery,
+  totalElements: number,
+  data: T[],
+  originalParams: URLSearchParams,
+): OparlList<T> {
   const totalPages = Math.max(1, Math.ceil(totalElements / query.perPage));
-  if (query.page > totalPages) throw new AppError("NOT_FOUND", `Diese Listenseite gibt es nicht; die Liste hat ${totalPages} Seite(n).`);
+  if (query.page > totalPages)
+    throw new AppError("NOT_FOUND", `Diese Listenseite gibt es nicht; die Liste hat ${totalPages} Seite(n).`);
   const link = (page: number) => {
     const params = new URLSearchParams();
     for (const key of ["created_since", "created_until", "modified_since", "modified_until"]) {

@@ -17,7 +17,13 @@ export async function listMeetings(ctx: OparlContext, query: ListQuery, params: 
     ctx.db,
     sql`${PUBLISHED} ${base} order by m.committee_id, m.meeting_date limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`,
   );
-  return pageOf(ctx.urls.list("meeting"), query, total, rows.map((r) => toMeeting(r, ctx.urls)), params);
+  return pageOf(
+    ctx.urls.list("meeting"),
+    query,
+    total,
+    rows.map((r) => toMeeting(r, ctx.urls)),
+    params,
+  );
 }
 
 export async function getMeeting(ctx: OparlContext, key: string) {

@@ -8,5 +8,10 @@ export type OparlContext = { db: Db; urls: OparlUrls };
 
 /** A uuid[] parameter that both postgres.js and PGlite bind the same way. */
 export function uuidList(ids: readonly string[]) {
-  return ids.length ? sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]` : sql`array[]::uuid[]`;
+  return ids.length
+    ? sql`array[${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )}]::uuid[]`
+    : sql`array[]::uuid[]`;
 }

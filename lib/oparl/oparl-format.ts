@@ -16,7 +16,14 @@ const pad = (n: number) => String(n).padStart(2, "0");
 export function oparlDateTime(value: Date | number): string {
   const date = new Date(Math.floor(new Date(value).getTime() / 1000) * 1000);
   const parts = Object.fromEntries(BERLIN.formatToParts(date).map((p) => [p.type, p.value]));
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const local = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   const offsetMinutes = Math.round((local - date.getTime()) / 60_000);
   const sign = offsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(offsetMinutes);

@@ -3,16 +3,55 @@ import { meetingKey, type OparlUrls } from "./oparl-urls";
 
 /** Rows as lib/oparl's queries return them; timestamps are epoch milliseconds. */
 type Stamped = { createdMs: number; modifiedMs: number };
-export type PaperRow = Stamped & { id: string; paperType: string; reference: string; paperDate: string; fileId: string | null; title: string; leadOrganisationId: string; deleted: boolean };
-export type ConsultationRow = Stamped & { id: string; paperId: string; committeeId: string; role: string; meetingDate: string; deleted: boolean };
+export type PaperRow = Stamped & {
+  id: string;
+  paperType: string;
+  reference: string;
+  paperDate: string;
+  fileId: string | null;
+  title: string;
+  leadOrganisationId: string;
+  deleted: boolean;
+};
+export type ConsultationRow = Stamped & {
+  id: string;
+  paperId: string;
+  committeeId: string;
+  role: string;
+  meetingDate: string;
+  deleted: boolean;
+};
 export type MeetingRow = Stamped & { committeeId: string; meetingDate: string; committeeName: string };
-export type OrganizationRow = Stamped & { id: string; name: string; shortName: string; kind: string; classification: string | null };
-export type FileRow = Stamped & { id: string; fileName: string; mimeType: string; size: number; sha512: string; paperDate: string; paperIds: string; title: string; reference: string };
+export type OrganizationRow = Stamped & {
+  id: string;
+  name: string;
+  shortName: string;
+  kind: string;
+  classification: string | null;
+};
+export type FileRow = Stamped & {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha512: string;
+  paperDate: string;
+  paperIds: string;
+  title: string;
+  reference: string;
+};
 
 const type = (name: string) => `https://schema.oparl.org/1.1/${name}`;
 
-const PAPER_TYPE: Record<string, string> = { informationsvorlage: "Informationsvorlage", beschlussvorlage: "Beschlussvorlage" };
-const ROLE: Record<string, string> = { vorberatung: "Vorberatung", entscheidung: "Entscheidung", kenntnisnahme: "Kenntnisnahme" };
+const PAPER_TYPE: Record<string, string> = {
+  informationsvorlage: "Informationsvorlage",
+  beschlussvorlage: "Beschlussvorlage",
+};
+const ROLE: Record<string, string> = {
+  vorberatung: "Vorberatung",
+  entscheidung: "Entscheidung",
+  kenntnisnahme: "Kenntnisnahme",
+};
 const CLASSIFICATION: Record<string, string> = { ausschuss: "Ausschuss", beirat: "Beirat" };
 
 function stamps(row: Stamped) {

@@ -21,7 +21,9 @@ async function openContext(request: Request): Promise<OparlContext & { anonymous
 
 /** Public data may be read from any web page (OParl asks for CORS); with sign-in required it stays same-origin. */
 function headers(anonymous: boolean): Record<string, string> {
-  return anonymous ? { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=60" } : { "Cache-Control": "private, no-store" };
+  return anonymous
+    ? { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=60" }
+    : { "Cache-Control": "private, no-store" };
 }
 
 type Params<P> = { params: Promise<P> };
@@ -36,7 +38,9 @@ export function oparlObjectRoute<P>(load: (ctx: OparlContext, params: P) => Prom
 }
 
 /** An OParl list page: page, elementsPerPage and the created/modified filters are parsed here. */
-export function oparlListRoute(load: (ctx: OparlContext, query: ListQuery, params: URLSearchParams) => Promise<unknown> | unknown) {
+export function oparlListRoute(
+  load: (ctx: OparlContext, query: ListQuery, params: URLSearchParams) => Promise<unknown> | unknown,
+) {
   return jsonRoute(async (request: Request) => {
     const searchParams = new URL(request.url).searchParams;
     const query = parseListQuery(searchParams);
@@ -46,7 +50,10 @@ export function oparlListRoute(load: (ctx: OparlContext, query: ListQuery, param
 }
 
 /** A file's bytes: inline at the access URL, as an attachment at the download URL (OParl "Dateizugriffe"). */
-export function oparlFileRoute(disposition: "inline" | "attachment", load: (ctx: OparlContext, id: string) => Promise<{ fileName: string; mimeType: string; content: Buffer }>) {
+export function oparlFileRoute(
+  disposition: "inline" | "attachment",
+  load: (ctx: OparlContext, id: string) => Promise<{ fileName: string; mimeType: string; content: Buffer }>,
+) {
   return jsonRoute(async (request: Request, { params }: Params<{ fileId: string }>) => {
     const ctx = await openContext(request);
     const file = await load(ctx, (await params).fileId);
@@ -58,7 +65,8 @@ export function oparlFileRoute(disposition: "inline" | "attachment", load: (ctx:
       "X-Content-Type-Options": "nosniff",
     };
     if (disposition === "attachment") {
-      responseHeaders["Content-Disposition"] = `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
+      responseHeaders["Content-Disposition"] =
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
     }
     return new Response(new Uint8Array(file.content), { headers: responseHeaders });
   });

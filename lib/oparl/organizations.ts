@@ -13,13 +13,25 @@ const ORGANIZATION_COLUMNS = sql`g.id, g.name, g.short_name as "shortName", g.ki
 export async function listOrganizations(ctx: OparlContext, query: ListQuery, params: URLSearchParams) {
   const base: SQL = sql`select ${ORGANIZATION_COLUMNS} from orgs g where ${filterWhere("g", query.filters)}`;
   const total = await countRows(ctx.db, base);
-  const rows = await queryRows<OrganizationRow>(ctx.db, sql`${PUBLISHED} ${base} order by g.id limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`);
-  return pageOf(ctx.urls.list("organization"), query, total, rows.map((r) => toOrganization(r, ctx.urls)), params);
+  const rows = await queryRows<OrganizationRow>(
+    ctx.db,
+    sql`${PUBLISHED} ${base} order by g.id limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`,
+  );
+  return pageOf(
+    ctx.urls.list("organization"),
+    query,
+    total,
+    rows.map((r) => toOrganization(r, ctx.urls)),
+    params,
+  );
 }
 
 export async function getOrganization(ctx: OparlContext, rawId: string) {
   const id = parseIdOrNotFound(rawId);
-  const [row] = await queryRows<OrganizationRow>(ctx.db, sql`${PUBLISHED} select ${ORGANIZATION_COLUMNS} from orgs g where g.id = ${id}`);
+  const [row] = await queryRows<OrganizationRow>(
+    ctx.db,
+    sql`${PUBLISHED} select ${ORGANIZATION_COLUMNS} from orgs g where g.id = ${id}`,
+  );
   if (!row) throw notFound();
   return toOrganization(row, ctx.urls);
 }

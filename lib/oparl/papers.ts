@@ -19,9 +19,17 @@ async function withEmbedded({ db, urls }: OparlContext, papers: PaperRow[]) {
   const fileIds = live.flatMap((p) => (p.fileId ? [p.fileId] : []));
   const [consultations, files] = await Promise.all([
     live.length
-      ? queryRows<ConsultationRow>(db, sql`${PUBLISHED} select ${CONSULTATION_COLUMNS} from consults k where k.paper_id = any(${uuidList(live.map((p) => p.id))}) order by k.position, k.id`)
+      ? queryRows<ConsultationRow>(
+          db,
+          sql`${PUBLISHED} select ${CONSULTATION_COLUMNS} from consults k where k.paper_id = any(${uuidList(live.map((p) => p.id))}) order by k.position, k.id`,
+        )
       : [],
-    fileIds.length ? queryRows<FileRow>(db, sql`${PUBLISHED} select ${FILE_COLUMNS} from files f where f.id = any(${uuidList(fileIds)})`) : [],
+    fileIds.length
+      ? queryRows<FileRow>(
+          db,
+          sql`${PUBLISHED} select ${FILE_COLUMNS} from files f where f.id = any(${uuidList(fileIds)})`,
+        )
+      : [],
   ]);
   return papers.map((p) =>
     toPaper(
@@ -36,13 +44,19 @@ async function withEmbedded({ db, urls }: OparlContext, papers: PaperRow[]) {
 export async function listPapers(ctx: OparlContext, query: ListQuery, params: URLSearchParams) {
   const base: SQL = sql`select ${PAPER_COLUMNS} from papers p where ${filterWhere("p", query.filters)}`;
   const total = await countRows(ctx.db, base);
-  const rows = await queryRows<PaperRow>(ctx.db, sql`${PUBLISHED} ${base} order by p.id limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`);
+  const rows = await queryRows<PaperRow>(
+    ctx.db,
+    sql`${PUBLISHED} ${base} order by p.id limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`,
+  );
   return pageOf(ctx.urls.list("paper"), query, total, await withEmbedded(ctx, rows), params);
 }
 
 export async function getPaper(ctx: OparlContext, rawId: string) {
   const id = parseIdOrNotFound(rawId);
-  const rows = await queryRows<PaperRow>(ctx.db, sql`${PUBLISHED} select ${PAPER_COLUMNS} from papers p where p.id = ${id}`);
+  const rows = await queryRows<PaperRow>(
+    ctx.db,
+    sql`${PUBLISHED} select ${PAPER_COLUMNS} from papers p where p.id = ${id}`,
+  );
   if (!rows.length) throw notFound();
   return (await withEmbedded(ctx, rows))[0]!;
 }

@@ -12,25 +12,44 @@ import type { CreateOrganisationInput } from "./organisation-schemas";
 const DUPLICATE = "Eine Organisation mit diesem Namen gibt es bereits.";
 
 export async function assertOrganisationNameFree(tx: Tx, name: string, exceptId?: string) {
-  const [other] = await tx.select({ id: organisations.id }).from(organisations).where(eq(sql`lower(${organisations.name})`, name.toLowerCase()));
+  const [other] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(sql`lower(${organisations.name})`, name.toLowerCase()));
   if (other && other.id !== exceptId) throw new AppError("VALIDATION", DUPLICATE, { name: DUPLICATE });
 }
 
-export async function createOrganisation(db: Db, actor: Actor, input: CreateOrganisationInput): Promise<{ id: string }> {
+export async function createOrganisation(
+  db: Db,
+  actor: Actor,
+  input: CreateOrganisationInput,
+): Promise<{ id: string }> {
   assertCanGlobally(actor, "admin.organisations");
   try {
     return await db.transaction(async (tx) => {
       await assertOrganisationNameFree(tx, input.name);
       const [row] = await tx
         .insert(organisations)
-        .values({ name: input.name, shortName: input.shortName, kind: input.kind, classification: input.classification })
+        .values({
+          name: input.name,
+          shortName: input.shortName,
+          kind: input.kind,
+          classification: input.classification,
+        })
         .returning({ id: organisations.id });
       await recordAuditEvent(tx, {
         actorId: actor.id,
         action: "organisation.created",
         objectType: "organisation",
         objectId: row!.id,
-        summary: { after: { name: input.name, shortName: input.shortName, kind: input.kind, classification: input.classification } },
+        summary: {
+          after: {
+            name: input.name,
+            shortName: input.shortName,
+            kind: input.kind,
+            classification: input.classification,
+          },
+        },
       });
       return { id: row!.id };
     });

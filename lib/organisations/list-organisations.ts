@@ -16,7 +16,8 @@ export async function listOrganisations(db: Db, actor: Actor, filter: { q?: stri
   assertCanGlobally(actor, "admin.organisations");
   const conditions: SQL[] = [];
   const q = filter.q?.trim().slice(0, 100);
-  if (q) conditions.push(or(ilike(organisations.name, likePattern(q)), ilike(organisations.shortName, likePattern(q)))!);
+  if (q)
+    conditions.push(or(ilike(organisations.name, likePattern(q)), ilike(organisations.shortName, likePattern(q)))!);
   if (filter.kind) conditions.push(eq(organisations.kind, filter.kind));
   return db
     .select({
@@ -39,8 +40,18 @@ export async function listOrganisations(db: Db, actor: Actor, filter: { q?: stri
 /** Active organisations for selects (people, lead office, Beratungsfolge, participants); names are not secret. */
 export async function listOrganisationOptions(db: Db, kinds?: readonly OrganisationKind[]) {
   return db
-    .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName, kind: organisations.kind, classification: organisations.classification })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      shortName: organisations.shortName,
+      kind: organisations.kind,
+      classification: organisations.classification,
+    })
     .from(organisations)
-    .where(kinds ? and(eq(organisations.active, true), inArray(organisations.kind, [...kinds])) : eq(organisations.active, true))
+    .where(
+      kinds
+        ? and(eq(organisations.active, true), inArray(organisations.kind, [...kinds]))
+        : eq(organisations.active, true),
+    )
     .orderBy(asc(organisations.name));
 }

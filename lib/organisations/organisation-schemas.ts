@@ -5,19 +5,39 @@ export const ORGANISATION_KINDS = ["verwaltung", "traeger", "gremium"] as const;
 export const GREMIUM_CLASSIFICATIONS = ["ausschuss", "beirat"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-const ZName = z.string().trim().min(1, "Bitte geben Sie einen Namen ein.").max(200, "Der Name ist zu lang (höchstens 200 Zeichen).");
-const ZShortName = z.string().trim().min(1, "Bitte geben Sie eine Kurzbezeichnung ein.").max(40, "Die Kurzbezeichnung ist zu lang (höchstens 40 Zeichen).");
-const ZClassification = z.preprocess((v) => (v === "" ? undefined : v), z.enum(GREMIUM_CLASSIFICATIONS, "Bitte wählen Sie Ausschuss oder Beirat.").optional());
+const ZName = z
+  .string()
+  .trim()
+  .min(1, "Bitte geben Sie einen Namen ein.")
+  .max(200, "Der Name ist zu lang (höchstens 200 Zeichen).");
+const ZShortName = z
+  .string()
+  .trim()
+  .min(1, "Bitte geben Sie eine Kurzbezeichnung ein.")
+  .max(40, "Die Kurzbezeichnung ist zu lang (höchstens 40 Zeichen).");
+const ZClassification = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z.enum(GREMIUM_CLASSIFICATIONS, "Bitte wählen Sie Ausschuss oder Beirat.").optional(),
+);
 
 /** A committee (Gremium) needs its classification; other kinds must not have one. */
 function classificationRule(value: { kind: OrganisationKind; classification?: string }, ctx: z.RefinementCtx) {
   if (value.kind === "gremium" && !value.classification) {
-    ctx.addIssue({ code: "custom", path: ["classification"], message: "Bitte wählen Sie für ein Gremium, ob es ein Ausschuss oder ein Beirat ist." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["classification"],
+      message: "Bitte wählen Sie für ein Gremium, ob es ein Ausschuss oder ein Beirat ist.",
+    });
   }
 }
 
 export const ZCreateOrganisation = z
-  .object({ name: ZName, shortName: ZShortName, kind: z.enum(ORGANISATION_KINDS, "Bitte wählen Sie die Art der Organisation."), classification: ZClassification })
+  .object({
+    name: ZName,
+    shortName: ZShortName,
+    kind: z.enum(ORGANISATION_KINDS, "Bitte wählen Sie die Art der Organisation."),
+    classification: ZClassification,
+  })
   .superRefine(classificationRule)
   .transform((v) => ({ ...v, classification: v.kind === "gremium" ? v.classification! : null }));
 export type CreateOrganisationInput = z.output<typeof ZCreateOrganisation>;

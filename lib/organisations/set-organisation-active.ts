@@ -12,14 +12,25 @@ import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
  * Organisations are never deleted once created: sections, revisions and sign-offs keep pointing at them.
  * A deactivated organisation disappears from every choice, and its members lose the access it gave them.
  */
-export async function setOrganisationActive(db: Db, actor: Actor, input: { organisationId: string; active: boolean }): Promise<void> {
+export async function setOrganisationActive(
+  db: Db,
+  actor: Actor,
+  input: { organisationId: string; active: boolean },
+): Promise<void> {
   assertCanGlobally(actor, "admin.organisations");
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ id: organisations.id, active: organisations.active, name: organisations.name }).from(organisations).where(eq(organisations.id, input.organisationId)).for("update");
+    const [before] = await tx
+      .select({ id: organisations.id, active: organisations.active, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, input.organisationId))
+      .for("update");
     if (!before) throw notFound();
     if (before.active === input.active) return;
     if (!input.active) await assertDeactivationKeepsLeads(tx, { organisationId: before.id }, "_form");
-    await tx.update(organisations).set({ active: input.active, updatedAt: new Date() }).where(eq(organisations.id, before.id));
+    await tx
+      .update(organisations)
+      .set({ active: input.active, updatedAt: new Date() })
+      .where(eq(organisations.id, before.id));
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: input.active ? "organisation.reactivated" : "organisation.deactivated",

@@ -15,25 +15,42 @@ export async function updateOrganisation(db: Db, actor: Actor, input: UpdateOrga
   assertCanGlobally(actor, "admin.organisations");
   try {
     await db.transaction(async (tx) => {
-      const [before] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId)).for("update");
+      const [before] = await tx
+        .select()
+        .from(organisations)
+        .where(eq(organisations.id, input.organisationId))
+        .for("update");
       if (!before) throw notFound();
       if (before.kind === "gremium" && !input.classification) {
         const message = "Bitte wählen Sie für ein Gremium, ob es ein Ausschuss oder ein Beirat ist.";
         throw new AppError("VALIDATION", message, { classification: message });
       }
       await assertOrganisationNameFree(tx, input.name, before.id);
-      const after = { name: input.name, shortName: input.shortName, classification: before.kind === "gremium" ? input.classification! : null };
-      await tx.update(organisations).set({ ...after, updatedAt: new Date() }).where(eq(organisations.id, before.id));
+      const after = {
+        name: input.name,
+        shortName: input.shortName,
+        classification: before.kind === "gremium" ? input.classification! : null,
+      };
+      await tx
+        .update(organisations)
+        .set({ ...after, updatedAt: new Date() })
+        .where(eq(organisations.id, before.id));
       await recordAuditEvent(tx, {
         actorId: actor.id,
         action: "organisation.updated",
         objectType: "organisation",
         objectId: before.id,
-        summary: { before: { name: before.name, shortName: before.shortName, classification: before.classification }, after },
+        summary: {
+          before: { name: before.name, shortName: before.shortName, classification: before.classification },
+          after,
+        },
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("VALIDATION", "Eine Organisation mit diesem Namen gibt es bereits.", { name: "Eine Organisation mit diesem Namen gibt es bereits." });
+    if (isUniqueViolation(error))
+      throw new AppError("VALIDATION", "Eine Organisation mit diesem Namen gibt es bereits.", {
+        name: "Eine Organisation mit diesem Namen gibt es bereits.",
+      });
     throw error;
   }
 }

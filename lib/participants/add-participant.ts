@@ -11,7 +11,12 @@ import type { AddParticipantInput } from "./participant-schemas";
 import { lockConcept, requireParticipantManager } from "./participant-rules";
 
 const ALREADY = "Diese Person bzw. Organisation ist bereits beteiligt. Ändern Sie dort ihre Rolle.";
-const ROLE_LABEL = { lead: "Federführung", author: "Verwaltung (Autorin/Autor)", contributor: "Träger (Mitwirkung)", committee: "Ausschussmitglied" } as const;
+const ROLE_LABEL = {
+  lead: "Federführung",
+  author: "Verwaltung (Autorin/Autor)",
+  contributor: "Träger (Mitwirkung)",
+  committee: "Ausschussmitglied",
+} as const;
 
 /** The lead (or an admin) adds an active person or a whole active organisation with a role. */
 export async function addParticipant(db: Db, actor: Actor, input: AddParticipantInput): Promise<{ id: string }> {
@@ -21,12 +26,24 @@ export async function addParticipant(db: Db, actor: Actor, input: AddParticipant
       await lockConcept(tx, input.conceptId);
       let name: string;
       if (input.kind === "user") {
-        const [user] = await tx.select({ name: users.name }).from(users).where(and(eq(users.id, input.userId), eq(users.active, true)));
-        if (!user) throw new AppError("VALIDATION", "Bitte wählen Sie eine aktive Person.", { userId: "Bitte wählen Sie eine aktive Person." });
+        const [user] = await tx
+          .select({ name: users.name })
+          .from(users)
+          .where(and(eq(users.id, input.userId), eq(users.active, true)));
+        if (!user)
+          throw new AppError("VALIDATION", "Bitte wählen Sie eine aktive Person.", {
+            userId: "Bitte wählen Sie eine aktive Person.",
+          });
         name = user.name;
       } else {
-        const [org] = await tx.select({ name: organisations.name, kind: organisations.kind }).from(organisations).where(and(eq(organisations.id, input.organisationId), eq(organisations.active, true)));
-        if (!org) throw new AppError("VALIDATION", "Bitte wählen Sie eine aktive Organisation.", { organisationId: "Bitte wählen Sie eine aktive Organisation." });
+        const [org] = await tx
+          .select({ name: organisations.name, kind: organisations.kind })
+          .from(organisations)
+          .where(and(eq(organisations.id, input.organisationId), eq(organisations.active, true)));
+        if (!org)
+          throw new AppError("VALIDATION", "Bitte wählen Sie eine aktive Organisation.", {
+            organisationId: "Bitte wählen Sie eine aktive Organisation.",
+          });
         const allowed = participantRolesForOrganisation(org.kind);
         if (!allowed.includes(input.role)) {
           const message = `Diese Organisation kann nur in der Rolle ${allowed.map((r) => `„${ROLE_LABEL[r]}“`).join(" oder ")} beteiligt werden.`;
@@ -34,9 +51,16 @@ export async function addParticipant(db: Db, actor: Actor, input: AddParticipant
         }
         name = org.name;
       }
-      const key = input.kind === "user" ? eq(conceptParticipants.userId, input.userId) : eq(conceptParticipants.organisationId, input.organisationId);
-      const [existing] = await tx.select({ id: conceptParticipants.id }).from(conceptParticipants).where(and(eq(conceptParticipants.conceptId, input.conceptId), key));
-      if (existing) throw new AppError("VALIDATION", ALREADY, { [input.kind === "user" ? "userId" : "organisationId"]: ALREADY });
+      const key =
+        input.kind === "user"
+          ? eq(conceptParticipants.userId, input.userId)
+          : eq(conceptParticipants.organisationId, input.organisationId);
+      const [existing] = await tx
+        .select({ id: conceptParticipants.id })
+        .from(conceptParticipants)
+        .where(and(eq(conceptParticipants.conceptId, input.conceptId), key));
+      if (existing)
+        throw new AppError("VALIDATION", ALREADY, { [input.kind === "user" ? "userId" : "organisationId"]: ALREADY });
       const [row] = await tx
         .insert(conceptParticipants)
         .values({
@@ -57,7 +81,8 @@ export async function addParticipant(db: Db, actor: Actor, input: AddParticipant
       return { id: row!.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("VALIDATION", ALREADY, { [input.kind === "user" ? "userId" : "organisationId"]: ALREADY });
+    if (isUniqueViolation(error))
+      throw new AppError("VALIDATION", ALREADY, { [input.kind === "user" ? "userId" : "organisationId"]: ALREADY });
     throw error;
   }
 }

@@ -11,7 +11,13 @@ import { assertKeepsLead, lockConcept, requireParticipantManager } from "./parti
 
 async function loadParticipant(db: Db | Tx, conceptId: string, participantId: string) {
   const [row] = await db
-    .select({ id: conceptParticipants.id, role: conceptParticipants.role, userName: users.name, organisationName: organisations.name, organisationKind: organisations.kind })
+    .select({
+      id: conceptParticipants.id,
+      role: conceptParticipants.role,
+      userName: users.name,
+      organisationName: organisations.name,
+      organisationKind: organisations.kind,
+    })
     .from(conceptParticipants)
     .leftJoin(users, eq(users.id, conceptParticipants.userId))
     .leftJoin(organisations, eq(organisations.id, conceptParticipants.organisationId))
@@ -21,14 +27,20 @@ async function loadParticipant(db: Db | Tx, conceptId: string, participantId: st
 }
 
 /** A new role for a participant; the last active lead keeps theirs. */
-export async function changeParticipantRole(db: Db, actor: Actor, input: { conceptId: string; participantId: string; role: ConceptRole }): Promise<void> {
+export async function changeParticipantRole(
+  db: Db,
+  actor: Actor,
+  input: { conceptId: string; participantId: string; role: ConceptRole },
+): Promise<void> {
   await requireParticipantManager(db, actor, input.conceptId);
   await db.transaction(async (tx) => {
     await lockConcept(tx, input.conceptId);
     const before = await loadParticipant(tx, input.conceptId, input.participantId);
     if (before.role === input.role) return;
     if (before.organisationKind && !participantRolesForOrganisation(before.organisationKind).includes(input.role)) {
-      throw new AppError("VALIDATION", "Diese Rolle ist für diese Art von Organisation nicht vorgesehen.", { role: "Diese Rolle ist für diese Art von Organisation nicht vorgesehen." });
+      throw new AppError("VALIDATION", "Diese Rolle ist für diese Art von Organisation nicht vorgesehen.", {
+        role: "Diese Rolle ist für diese Art von Organisation nicht vorgesehen.",
+      });
     }
     await assertKeepsLead(tx, input.conceptId, { kind: "setRole", participantId: before.id, role: input.role }, "role");
     await tx.update(conceptParticipants).set({ role: input.role }).where(eq(conceptParticipants.id, before.id));
@@ -47,7 +59,11 @@ export async function changeParticipantRole(db: Db, actor: Actor, input: { conce
  * Ends a participation. What the person or organisation wrote stays, attributed to them: revisions and
  * comments point at users and organisations, not at participations.
  */
-export async function removeParticipant(db: Db, actor: Actor, input: { conceptId: string; participantId: string }): Promise<{ removedOwnAccess: boolean }> {
+export async function removeParticipant(
+  db: Db,
+  actor: Actor,
+  input: { conceptId: string; participantId: string },
+): Promise<{ removedOwnAccess: boolean }> {
   await requireParticipantManager(db, actor, input.conceptId);
   await db.transaction(async (tx) => {
     await lockConcept(tx, input.conceptId);

@@ -18,12 +18,17 @@ describe("a concept keeps a lead", () => {
   it("allows it when another active lead remains, and never blocks other participants", () => {
     const ps = [p("a", "lead"), p("b", "lead"), p("c", "contributor")];
     expect(keepsActiveLead(ps, { kind: "remove", participantId: "a" })).toBe(true);
-    expect(keepsActiveLead([p("a", "lead", false), p("c", "contributor")], { kind: "remove", participantId: "c" })).toBe(true);
+    expect(
+      keepsActiveLead([p("a", "lead", false), p("c", "contributor")], { kind: "remove", participantId: "c" }),
+    ).toBe(true);
     expect(keepsActiveLead(ps, { kind: "setRole", participantId: "a", role: "lead" })).toBe(true);
   });
   it("holds for any participants and any change", () => {
     const role = fc.constantFrom(...CONCEPT_ROLES);
-    const participants = fc.uniqueArray(fc.record({ id: fc.constantFrom("a", "b", "c", "d"), role, active: fc.boolean() }), { selector: (x) => x.id });
+    const participants = fc.uniqueArray(
+      fc.record({ id: fc.constantFrom("a", "b", "c", "d"), role, active: fc.boolean() }),
+      { selector: (x) => x.id },
+    );
     const change = fc.oneof(
       fc.record({ kind: fc.constant("remove" as const), participantId: fc.constantFrom("a", "b", "c", "d") }),
       fc.record({ kind: fc.constant("setRole" as const), participantId: fc.constantFrom("a", "b", "c", "d"), role }),
@@ -32,7 +37,10 @@ describe("a concept keeps a lead", () => {
       fc.property(participants, change, (ps, c) => {
         const result = keepsActiveLead(ps, c);
         const target = ps.find((x) => x.id === c.participantId);
-        const after = c.kind === "remove" ? ps.filter((x) => x.id !== c.participantId) : ps.map((x) => (x.id === c.participantId ? { ...x, role: c.role } : x));
+        const after =
+          c.kind === "remove"
+            ? ps.filter((x) => x.id !== c.participantId)
+            : ps.map((x) => (x.id === c.participantId ? { ...x, role: c.role } : x));
         const affectsLead = target?.role === "lead";
         expect(result).toBe(!affectsLead || after.some((x) => x.role === "lead" && x.active));
       }),

@@ -1,8 +1,13 @@
 import type { ConceptRole } from "@/lib/permissions/permissions";
 
 /** "A concept always keeps at least one lead": pure, so it is unit-tested; services apply it under a row lock. */
-export type ParticipantState = { id: string; role: ConceptRole; /** user or organisation still active */ active: boolean };
-export type ParticipantChange = { kind: "remove"; participantId: string } | { kind: "setRole"; participantId: string; role: ConceptRole };
+export type ParticipantState = {
+  id: string;
+  role: ConceptRole;
+  /** user or organisation still active */ active: boolean;
+};
+export type ParticipantChange =
+  { kind: "remove"; participantId: string } | { kind: "setRole"; participantId: string; role: ConceptRole };
 
 const isActiveLead = (p: ParticipantState) => p.role === "lead" && p.active;
 
@@ -17,6 +22,8 @@ export function keepsActiveLead(participants: readonly ParticipantState[], chang
   return after.some(isActiveLead);
 }
 
-export const LAST_LEAD_MESSAGE = "Ein Konzept braucht mindestens eine aktive Federführung. Fügen Sie zuerst eine weitere Federführung hinzu.";
+export const LAST_LEAD_MESSAGE =
+  "Ein Konzept braucht mindestens eine aktive Federführung. Fügen Sie zuerst eine weitere Federführung hinzu.";
 
-export const LAST_LEAD_DEACTIVATION_MESSAGE = "Deaktivierung nicht möglich: Diese Konzepte hätten danach keine aktive Federführung mehr. Benennen Sie dort zuerst eine weitere Federführung:";
+export const LAST_LEAD_DEACTIVATION_MESSAGE =
+  "Deaktivierung nicht möglich: Diese Konzepte hätten danach keine aktive Federführung mehr. Benennen Sie dort zuerst eine weitere Federführung:";

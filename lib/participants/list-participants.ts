@@ -50,7 +50,9 @@ export async function listParticipants(db: Db, actor: Actor, conceptId: string) 
             id: users.id,
             name: users.name,
             email: users.email,
-            organisations: sql<string | null>`(select string_agg(o.short_name, ', ' order by o.short_name) from memberships m join organisations o on o.id = m.organisation_id where m.user_id = "users"."id" and o.active)`,
+            organisations: sql<
+              string | null
+            >`(select string_agg(o.short_name, ', ' order by o.short_name) from memberships m join organisations o on o.id = m.organisation_id where m.user_id = "users"."id" and o.active)`,
           })
           .from(users)
           .where(eq(users.active, true))

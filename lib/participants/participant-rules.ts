@@ -5,7 +5,13 @@ import { conceptParticipants, concepts, organisations, users } from "@/db/schema
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError } from "@/lib/errors";
-import { LAST_LEAD_DEACTIVATION_MESSAGE, LAST_LEAD_MESSAGE, keepsActiveLead, type ParticipantChange, type ParticipantState } from "./lead-invariant";
+import {
+  LAST_LEAD_DEACTIVATION_MESSAGE,
+  LAST_LEAD_MESSAGE,
+  keepsActiveLead,
+  type ParticipantChange,
+  type ParticipantState,
+} from "./lead-invariant";
 
 export async function requireParticipantManager(db: Db, actor: Actor, conceptId: string) {
   return requireConceptAccess(db, actor, conceptId, "concept.manageParticipants");
@@ -19,7 +25,12 @@ export async function lockConcept(tx: Tx, conceptId: string): Promise<void> {
 /** Every participant of the concept with whether its person or organisation is still active. */
 export async function loadParticipantStates(tx: Tx, conceptId: string): Promise<ParticipantState[]> {
   const rows = await tx
-    .select({ id: conceptParticipants.id, role: conceptParticipants.role, userActive: users.active, organisationActive: organisations.active })
+    .select({
+      id: conceptParticipants.id,
+      role: conceptParticipants.role,
+      userActive: users.active,
+      organisationActive: organisations.active,
+    })
     .from(conceptParticipants)
     .leftJoin(users, eq(users.id, conceptParticipants.userId))
     .leftJoin(organisations, eq(organisations.id, conceptParticipants.organisationId))
@@ -27,9 +38,15 @@ export async function loadParticipantStates(tx: Tx, conceptId: string): Promise<
   return rows.map((r) => ({ id: r.id, role: r.role, active: (r.userActive ?? r.organisationActive) === true }));
 }
 
-export async function assertKeepsLead(tx: Tx, conceptId: string, change: ParticipantChange, field: string): Promise<ParticipantState[]> {
+export async function assertKeepsLead(
+  tx: Tx,
+  conceptId: string,
+  change: ParticipantChange,
+  field: string,
+): Promise<ParticipantState[]> {
   const states = await loadParticipantStates(tx, conceptId);
-  if (!keepsActiveLead(states, change)) throw new AppError("VALIDATION", LAST_LEAD_MESSAGE, { [field]: LAST_LEAD_MESSAGE });
+  if (!keepsActiveLead(states, change))
+    throw new AppError("VALIDATION", LAST_LEAD_MESSAGE, { [field]: LAST_LEAD_MESSAGE });
   return states;
 }
 
@@ -38,7 +55,11 @@ export async function assertKeepsLead(tx: Tx, conceptId: string, change: Partici
  * Locks every concept where they lead (in id order, so two deactivations cannot deadlock) and refuses,
  * naming the concepts, when one of them would have no active lead left.
  */
-export async function assertDeactivationKeepsLeads(tx: Tx, who: { userId: string } | { organisationId: string }, field: string): Promise<void> {
+export async function assertDeactivationKeepsLeads(
+  tx: Tx,
+  who: { userId: string } | { organisationId: string },
+  field: string,
+): Promise<void> {
   const leads = await tx
     .select({ participantId: conceptParticipants.id, conceptId: conceptParticipants.conceptId, title: concepts.title })
     .from(conceptParticipants)
@@ -47,7 +68,9 @@ export async function assertDeactivationKeepsLeads(tx: Tx, who: { userId: string
       and(
         eq(conceptParticipants.role, "lead"),
         ne(concepts.status, "abgeschlossen"),
-        "userId" in who ? eq(conceptParticipants.userId, who.userId) : eq(conceptParticipants.organisationId, who.organisationId),
+        "userId" in who
+          ? eq(conceptParticipants.userId, who.userId)
+          : eq(conceptParticipants.organisationId, who.organisationId),
       ),
     )
     .orderBy(asc(conceptParticipants.conceptId));

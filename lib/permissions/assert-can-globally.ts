@@ -4,7 +4,11 @@ import { forbidden } from "@/lib/errors";
 import { canGlobally, type GlobalAction, type GlobalSubject } from "./permissions";
 
 export function globalSubjectOf(actor: Actor): GlobalSubject {
-  return { isAdmin: actor.isAdmin, canCreateConcepts: actor.canCreateConcepts, inVerwaltung: actor.organisations.some((o) => o.kind === "verwaltung") };
+  return {
+    isAdmin: actor.isAdmin,
+    canCreateConcepts: actor.canCreateConcepts,
+    inVerwaltung: actor.organisations.some((o) => o.kind === "verwaltung"),
+  };
 }
 
 /** Throws FORBIDDEN (pages turn it into 404) unless the permission table allows the action. */

@@ -22,7 +22,8 @@ const all = (fn: (role: ConceptRole | null, status: ConceptStatus) => void) => {
 describe("permission table", () => {
   it("lets only the lead and admins take the full backup (internal threads, audit trail), in every state", () => {
     all((role, status) => {
-      for (const isAdmin of [false, true]) expect(can("concept.backup", { isAdmin, role, status })).toBe(role === "lead" || isAdmin);
+      for (const isAdmin of [false, true])
+        expect(can("concept.backup", { isAdmin, role, status })).toBe(role === "lead" || isAdmin);
     });
   });
 
@@ -54,8 +55,12 @@ describe("permission table", () => {
     all((role, status) => {
       for (const ownsSection of [false, true]) {
         const expected =
-          !FROZEN_STATUSES.has(status) && (role === "lead" || role === "author" || (role === "contributor" && ownsSection));
-        expect(can("section.edit", { isAdmin: false, role, status, ownsSection }), `${role} ${status} ${ownsSection}`).toBe(expected);
+          !FROZEN_STATUSES.has(status) &&
+          (role === "lead" || role === "author" || (role === "contributor" && ownsSection));
+        expect(
+          can("section.edit", { isAdmin: false, role, status, ownsSection }),
+          `${role} ${status} ${ownsSection}`,
+        ).toBe(expected);
       }
     });
   });
@@ -65,7 +70,12 @@ describe("permission table", () => {
     const open: ConceptStatus[] = ["entwurf", "konsultation", "ueberarbeitung"];
     const frozen: ConceptStatus[] = ["mitzeichnung", "freigegeben", "eingereicht", "beraten", "abgeschlossen"];
     expect([...open, ...frozen].sort()).toEqual([...CONCEPT_STATUSES].sort());
-    const expected = (role: ConceptRole | null, status: ConceptStatus, owns: boolean, archived: boolean): SectionEditRefusal | null => {
+    const expected = (
+      role: ConceptRole | null,
+      status: ConceptStatus,
+      owns: boolean,
+      archived: boolean,
+    ): SectionEditRefusal | null => {
       if (role === null || role === "committee") return "no-right";
       if (frozen.includes(status)) return "frozen";
       if (archived) return "archived";
@@ -80,7 +90,9 @@ describe("permission table", () => {
             const subject = { isAdmin, role, status, ownsSection, sectionArchived };
             const label = `${role} ${status} owns=${ownsSection} archived=${sectionArchived} admin=${isAdmin}`;
             expect(sectionEditRefusal(subject), label).toBe(expected(role, status, ownsSection, sectionArchived));
-            expect(can("section.edit", subject), label).toBe(expected(role, status, ownsSection, sectionArchived) === null);
+            expect(can("section.edit", subject), label).toBe(
+              expected(role, status, ownsSection, sectionArchived) === null,
+            );
             cases++;
           }
         }
@@ -88,8 +100,12 @@ describe("permission table", () => {
     }
     expect(cases).toBe(2 * 5 * 8 * 2 * 2);
     // Spot checks that read like the issue.
-    expect(can("section.edit", { isAdmin: false, role: "contributor", status: "konsultation", ownsSection: true })).toBe(true);
-    expect(can("section.edit", { isAdmin: false, role: "contributor", status: "entwurf", ownsSection: false })).toBe(false);
+    expect(
+      can("section.edit", { isAdmin: false, role: "contributor", status: "konsultation", ownsSection: true }),
+    ).toBe(true);
+    expect(can("section.edit", { isAdmin: false, role: "contributor", status: "entwurf", ownsSection: false })).toBe(
+      false,
+    );
     expect(can("section.edit", { isAdmin: true, role: "committee", status: "entwurf", ownsSection: true })).toBe(false);
     expect(can("section.edit", { isAdmin: false, role: "lead", status: "mitzeichnung" })).toBe(false);
   });
@@ -97,7 +113,9 @@ describe("permission table", () => {
   it("reserves concept management to the lead", () => {
     all((role, status) => {
       expect(can("concept.manage", { isAdmin: true, role, status })).toBe(role === "lead");
-      expect(can("section.manage", { isAdmin: false, role, status })).toBe(role === "lead" && !FROZEN_STATUSES.has(status));
+      expect(can("section.manage", { isAdmin: false, role, status })).toBe(
+        role === "lead" && !FROZEN_STATUSES.has(status),
+      );
     });
   });
 
@@ -121,7 +139,9 @@ describe("permission table", () => {
 
 describe("global permission table", () => {
   const subjects = [false, true].flatMap((isAdmin) =>
-    [false, true].flatMap((canCreateConcepts) => [false, true].map((inVerwaltung) => ({ isAdmin, canCreateConcepts, inVerwaltung }))),
+    [false, true].flatMap((canCreateConcepts) =>
+      [false, true].map((inVerwaltung) => ({ isAdmin, canCreateConcepts, inVerwaltung })),
+    ),
   );
 
   it("reserves every administration action to admins", () => {
@@ -134,7 +154,9 @@ describe("global permission table", () => {
 
   it("lets admins and granted Verwaltung members create concepts, nobody else", () => {
     for (const s of subjects) {
-      expect(canGlobally("concept.create", s), JSON.stringify(s)).toBe(s.isAdmin || (s.canCreateConcepts && s.inVerwaltung));
+      expect(canGlobally("concept.create", s), JSON.stringify(s)).toBe(
+        s.isAdmin || (s.canCreateConcepts && s.inVerwaltung),
+      );
     }
   });
 
@@ -151,14 +173,20 @@ describe("Vorlage, reading room and Rückfragen", () => {
       const s = { isAdmin: false, role, status };
       const submitted = SUBMITTED_STATUSES.has(status);
       const label = `${role} ${status}`;
-      expect(can("readingRoom.read", s), label).toBe(submitted && (role === "committee" || role === "lead" || role === "author"));
+      expect(can("readingRoom.read", s), label).toBe(
+        submitted && (role === "committee" || role === "lead" || role === "author"),
+      );
       expect(can("question.create", s), label).toBe(submitted && role === "committee");
       expect(can("question.answer", s), label).toBe(submitted && (role === "lead" || role === "author"));
-      expect(can("vorlage.read", s), label).toBe(role === "lead" || role === "author" || role === "contributor" || (role === "committee" && submitted));
+      expect(can("vorlage.read", s), label).toBe(
+        role === "lead" || role === "author" || role === "contributor" || (role === "committee" && submitted),
+      );
       expect(can("vorlage.manage", s), label).toBe(role === "lead");
       expect(can("beratungsfolge.manage", s), label).toBe(role === "lead" && !submitted);
       // The drafting side stays closed to committee members in every state.
-      if (role === "committee") for (const a of ["concept.readDrafts", "section.read", "fassung.read", "comment.readInternal"] as const) expect(can(a, s), `${label} ${a}`).toBe(false);
+      if (role === "committee")
+        for (const a of ["concept.readDrafts", "section.read", "fassung.read", "comment.readInternal"] as const)
+          expect(can(a, s), `${label} ${a}`).toBe(false);
     });
   });
 });

@@ -26,7 +26,13 @@ export const CONCEPT_STATUSES: readonly ConceptStatus[] = [
 export const CONCEPT_ROLES: readonly ConceptRole[] = ["lead", "author", "contributor", "committee"];
 
 /** From Mitzeichnung on, content is frozen for everyone. */
-export const FROZEN_STATUSES: ReadonlySet<ConceptStatus> = new Set(["mitzeichnung", "freigegeben", "eingereicht", "beraten", "abgeschlossen"]);
+export const FROZEN_STATUSES: ReadonlySet<ConceptStatus> = new Set([
+  "mitzeichnung",
+  "freigegeben",
+  "eingereicht",
+  "beraten",
+  "abgeschlossen",
+]);
 /** Committee members read a concept only once it has been submitted to them. */
 export const SUBMITTED_STATUSES: ReadonlySet<ConceptStatus> = new Set(["eingereicht", "beraten", "abgeschlossen"]);
 

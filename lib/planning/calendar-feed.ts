@@ -10,15 +10,29 @@ import { listMyConceptPlans } from "@/lib/concepts/list-my-concepts";
 import { appUrl } from "@/lib/mail/app-url";
 import { renderIcal, type IcalEvent } from "./ical";
 
-const LABEL = { konsultationsende: "Ende der Konsultation", mitzeichnung: "Mitzeichnung abgeschlossen", vorlagenfrist: "Vorlagenfrist", sitzung: "Sitzung", auftragsfrist: "Frist des Ratsauftrags" } as const;
+const LABEL = {
+  konsultationsende: "Ende der Konsultation",
+  mitzeichnung: "Mitzeichnung abgeschlossen",
+  vorlagenfrist: "Vorlagenfrist",
+  sitzung: "Sitzung",
+  auftragsfrist: "Frist des Ratsauftrags",
+} as const;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Creates (or replaces) the user's secret feed URL; only its hash is stored, so it is shown once. */
 export async function createCalendarToken(db: Db, actor: Actor): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ calendarTokenHash: hashToken(token), updatedAt: new Date() }).where(eq(users.id, actor.id));
-    await recordAuditEvent(tx, { actorId: actor.id, action: "user.calendar_token_created", objectType: "user", objectId: actor.id });
+    await tx
+      .update(users)
+      .set({ calendarTokenHash: hashToken(token), updatedAt: new Date() })
+      .where(eq(users.id, actor.id));
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.calendar_token_created",
+      objectType: "user",
+      objectId: actor.id,
+    });
   });
   return appUrl(`/api/calendar/${token}`);
 }
@@ -26,7 +40,12 @@ export async function createCalendarToken(db: Db, actor: Actor): Promise<string>
 export async function revokeCalendarToken(db: Db, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(users).set({ calendarTokenHash: null, updatedAt: new Date() }).where(eq(users.id, actor.id));
-    await recordAuditEvent(tx, { actorId: actor.id, action: "user.calendar_token_revoked", objectType: "user", objectId: actor.id });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.calendar_token_revoked",
+      objectType: "user",
+      objectId: actor.id,
+    });
   });
 }
 
@@ -38,7 +57,10 @@ export async function hasCalendarToken(db: Db, actor: Actor): Promise<boolean> {
 /** The ICS feed behind a token: the milestones of every concept the (active) user may read; null for unknown tokens. */
 export async function calendarFeed(db: Db, token: string, today: string): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const [user] = await db.select({ id: users.id }).from(users).where(and(eq(users.calendarTokenHash, hashToken(token)), eq(users.active, true)));
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.calendarTokenHash, hashToken(token)), eq(users.active, true)));
   if (!user) return null;
   const actor = await loadActor(db, user.id);
   if (!actor) return null;

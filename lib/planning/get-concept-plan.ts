@@ -6,14 +6,32 @@ import type { ConceptRow } from "@/lib/concepts/concept-access";
 import type { ConceptStatus } from "@/lib/permissions/permissions";
 import { planDeadlines, planState, type PlannedMilestone, type PlanState } from "./plan-deadlines";
 
-export type ConceptPlan = { milestones: (PlannedMilestone & { reached: boolean; overdue: boolean })[]; state: PlanState; today: string };
+export type ConceptPlan = {
+  milestones: (PlannedMilestone & { reached: boolean; overdue: boolean })[];
+  state: PlanState;
+  today: string;
+};
 
-const ORDER: ConceptStatus[] = ["entwurf", "konsultation", "ueberarbeitung", "mitzeichnung", "freigegeben", "eingereicht", "beraten", "abgeschlossen"];
+const ORDER: ConceptStatus[] = [
+  "entwurf",
+  "konsultation",
+  "ueberarbeitung",
+  "mitzeichnung",
+  "freigegeben",
+  "eingereicht",
+  "beraten",
+  "abgeschlossen",
+];
 
 /** The backwards plan of one concept as of `today`, with each milestone marked reached or overdue. */
 export async function getConceptPlan(db: Db, concept: ConceptRow, today: string): Promise<ConceptPlan> {
   const folge = await db
-    .select({ committee: organisations.shortName, meetingDate: consultations.meetingDate, submissionDeadline: consultations.submissionDeadline, outcome: consultations.outcome })
+    .select({
+      committee: organisations.shortName,
+      meetingDate: consultations.meetingDate,
+      submissionDeadline: consultations.submissionDeadline,
+      outcome: consultations.outcome,
+    })
     .from(consultations)
     .innerJoin(organisations, eq(organisations.id, consultations.committeeId))
     .where(eq(consultations.conceptId, concept.id))
@@ -26,7 +44,12 @@ export function planFor(
   folge: { committee: string; meetingDate: string; submissionDeadline: string | null; outcome: string | null }[],
   today: string,
 ): ConceptPlan {
-  const settings = { submissionLeadDays: concept.submissionLeadDays, signoffDays: concept.signoffDays, revisionDays: concept.revisionDays, warnDays: 7 };
+  const settings = {
+    submissionLeadDays: concept.submissionLeadDays,
+    signoffDays: concept.signoffDays,
+    revisionDays: concept.revisionDays,
+    warnDays: 7,
+  };
   const status = concept.status as ConceptStatus;
   const milestones = planDeadlines(concept.deadline, folge, settings).map((m) => {
     const reached = ORDER.indexOf(status) >= ORDER.indexOf(m.doneFrom);

@@ -9,7 +9,11 @@ describe("iCal", () => {
     expect(folded.replace(/\r\n /g, "")).toBe(`SUMMARY:${"ä".repeat(60)}`);
   });
   it("writes all-day events", () => {
-    const ics = renderIcal("Fristen", [{ uid: "x@konzeptwerk", date: "2022-05-17", summary: "Vorlagenfrist IR" }], new Date("2022-03-15T10:00:00Z"));
+    const ics = renderIcal(
+      "Fristen",
+      [{ uid: "x@konzeptwerk", date: "2022-05-17", summary: "Vorlagenfrist IR" }],
+      new Date("2022-03-15T10:00:00Z"),
+    );
     expect(ics).toContain("DTSTART;VALUE=DATE:20220517\r\nDTEND;VALUE=DATE:20220518");
     expect(ics).toContain("DTSTAMP:20220315T100000Z");
     expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);

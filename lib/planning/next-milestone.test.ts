@@ -15,9 +15,22 @@ describe("next milestone", () => {
     expect(m.at(-1)).toEqual({ kind: "frist", date: "2022-06-30" });
   });
   it("counts days left and overdue", () => {
-    expect(nextMilestone("2022-03-15", "2022-06-30", folge)).toMatchObject({ kind: "vorlagenfrist", date: "2022-05-17", daysLeft: 63, overdue: false });
-    expect(nextMilestone("2022-06-30", "2022-06-30", folge)).toMatchObject({ kind: "frist", daysLeft: 0, overdue: false });
-    expect(nextMilestone("2022-07-04", "2022-06-30", folge)).toMatchObject({ kind: "frist", daysLeft: -4, overdue: true });
+    expect(nextMilestone("2022-03-15", "2022-06-30", folge)).toMatchObject({
+      kind: "vorlagenfrist",
+      date: "2022-05-17",
+      daysLeft: 63,
+      overdue: false,
+    });
+    expect(nextMilestone("2022-06-30", "2022-06-30", folge)).toMatchObject({
+      kind: "frist",
+      daysLeft: 0,
+      overdue: false,
+    });
+    expect(nextMilestone("2022-07-04", "2022-06-30", folge)).toMatchObject({
+      kind: "frist",
+      daysLeft: -4,
+      overdue: true,
+    });
   });
   it("counts calendar days across daylight-saving changes", () => {
     expect(daysBetween("2022-03-26", "2022-03-28")).toBe(2);

@@ -12,7 +12,11 @@ type ConsultationDates = { meetingDate: string; submissionDeadline: string | nul
 export function milestonesOf(deadline: string, consultations: ConsultationDates[]): Milestone[] {
   const list: Milestone[] = [{ kind: "frist", date: deadline }];
   for (const c of consultations) {
-    list.push({ kind: "vorlagenfrist", date: c.submissionDeadline ?? addDays(c.meetingDate, -DEFAULT_SUBMISSION_LEAD_DAYS), committee: c.committee });
+    list.push({
+      kind: "vorlagenfrist",
+      date: c.submissionDeadline ?? addDays(c.meetingDate, -DEFAULT_SUBMISSION_LEAD_DAYS),
+      committee: c.committee,
+    });
     list.push({ kind: "sitzung", date: c.meetingDate, committee: c.committee });
   }
   return list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -30,7 +30,8 @@ describe("NRW working days", () => {
 describe("deadline planning", () => {
   it("plans backwards from the meetings for the Welcome Points case", () => {
     const plan = planDeadlines("2022-06-30", FOLGE);
-    const get = (kind: string, committee?: string) => plan.find((m) => m.kind === kind && m.committee === committee)?.date;
+    const get = (kind: string, committee?: string) =>
+      plan.find((m) => m.kind === kind && m.committee === committee)?.date;
     expect(get("vorlagenfrist", "IR")).toBe("2022-05-17");
     expect(get("vorlagenfrist", "JHA")).toBe("2022-05-25"); // 26 May is Christi Himmelfahrt
     expect(get("vorlagenfrist", "AGS")).toBe("2022-06-09");
@@ -39,7 +40,9 @@ describe("deadline planning", () => {
     expect(plan.map((m) => m.date)).toEqual([...plan.map((m) => m.date)].sort());
   });
   it("plans across the daylight-saving change without losing a day", () => {
-    const plan = planDeadlines("2022-04-30", [{ committee: "X", meetingDate: "2022-04-11", submissionDeadline: null, outcome: null }]);
+    const plan = planDeadlines("2022-04-30", [
+      { committee: "X", meetingDate: "2022-04-11", submissionDeadline: null, outcome: null },
+    ]);
     expect(plan.find((m) => m.kind === "vorlagenfrist")!.date).toBe("2022-03-28");
   });
   it("honours an explicit Vorlagenfrist", () => {

@@ -29,7 +29,12 @@ export async function setPlanningSettings(db: Db, actor: Actor, input: unknown):
   await db.transaction(async (tx) => {
     await tx
       .update(concepts)
-      .set({ submissionLeadDays: data.submissionLeadDays, signoffDays: data.signoffDays, revisionDays: data.revisionDays, updatedAt: new Date() })
+      .set({
+        submissionLeadDays: data.submissionLeadDays,
+        signoffDays: data.signoffDays,
+        revisionDays: data.revisionDays,
+        updatedAt: new Date(),
+      })
       .where(eq(concepts.id, data.conceptId));
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -38,8 +43,16 @@ export async function setPlanningSettings(db: Db, actor: Actor, input: unknown):
       objectId: data.conceptId,
       conceptId: data.conceptId,
       summary: {
-        before: { submissionLeadDays: concept.submissionLeadDays, signoffDays: concept.signoffDays, revisionDays: concept.revisionDays },
-        after: { submissionLeadDays: data.submissionLeadDays, signoffDays: data.signoffDays, revisionDays: data.revisionDays },
+        before: {
+          submissionLeadDays: concept.submissionLeadDays,
+          signoffDays: concept.signoffDays,
+          revisionDays: concept.revisionDays,
+        },
+        after: {
+          submissionLeadDays: data.submissionLeadDays,
+          signoffDays: data.signoffDays,
+          revisionDays: data.revisionDays,
+        },
       },
     });
   });

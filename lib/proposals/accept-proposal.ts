@@ -22,12 +22,19 @@ export async function acceptProposal(db: Db, actor: Actor, input: unknown): Prom
   const data = parseOrThrow(ZAcceptProposal, input);
   const reconciled = data.content === undefined ? null : validateContent(data.content);
   return db.transaction(async (tx) => {
-    const [proposal] = await tx.select(proposalColumns).from(changeProposals).where(eq(changeProposals.id, data.proposalId)).limit(1);
+    const [proposal] = await tx
+      .select(proposalColumns)
+      .from(changeProposals)
+      .where(eq(changeProposals.id, data.proposalId))
+      .limit(1);
     if (!proposal) throw new AppError("NOT_FOUND", "Nicht gefunden oder kein Zugriff.");
     const { section } = await requireSectionEditAccess(tx, actor, proposal.conceptId, proposal.sectionId);
     if (proposal.status !== "open") throw new AppError("CONFLICT", "Dieser Vorschlag ist nicht mehr offen.");
     if (!reconciled && section.version !== proposal.baseVersion) {
-      throw new AppError("SECTION_STALE", "Der Abschnitt wurde seit dem Vorschlag geändert. Bitte gleichen Sie die Unterschiede im Editor ab, bevor Sie übernehmen.");
+      throw new AppError(
+        "SECTION_STALE",
+        "Der Abschnitt wurde seit dem Vorschlag geändert. Bitte gleichen Sie die Unterschiede im Editor ab, bevor Sie übernehmen.",
+      );
     }
     const content = reconciled?.content ?? proposal.content;
     const text = reconciled?.text ?? proposal.contentText;
@@ -53,7 +60,11 @@ export async function acceptProposal(db: Db, actor: Actor, input: unknown): Prom
         closedBy: actor.id,
         resultRevisionId: revision!.id,
         decision: proposal.decision ?? (full ? "uebernommen" : "teilweise_uebernommen"),
-        decisionReason: proposal.decisionReason ?? (full ? "Vorschlag unverändert übernommen." : "Vorschlag mit dem zwischenzeitlich geänderten Text abgeglichen und übernommen."),
+        decisionReason:
+          proposal.decisionReason ??
+          (full
+            ? "Vorschlag unverändert übernommen."
+            : "Vorschlag mit dem zwischenzeitlich geänderten Text abgeglichen und übernommen."),
         decidedBy: proposal.decidedBy ?? actor.id,
         decidedAt: proposal.decidedAt ?? new Date(),
       })
@@ -72,7 +83,10 @@ export async function acceptProposal(db: Db, actor: Actor, input: unknown): Prom
       kind: "decision",
       conceptId: proposal.conceptId,
       title: { key: "proposalAcceptedTitle", params: { section: section.title } },
-      body: { key: "proposalAcceptedBody", params: { actor: actor.name, version: number, reconciled: full ? "no" : "yes" } },
+      body: {
+        key: "proposalAcceptedBody",
+        params: { actor: actor.name, version: number, reconciled: full ? "no" : "yes" },
+      },
       link: `/konzepte/${proposal.conceptId}/abschnitte/${proposal.sectionId}/vorschlaege/${proposal.id}`,
       internal: false,
     });

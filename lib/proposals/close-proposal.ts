@@ -12,7 +12,8 @@ import { requireSectionInConcept } from "@/lib/comments/thread-access";
 import { ZDecideProposal, ZProposalId, ZRejectProposal } from "./proposal-schemas";
 import { requireVisibleProposal } from "./proposal-access";
 
-const proposalLink = (p: { conceptId: string; sectionId: string; id: string }) => `/konzepte/${p.conceptId}/abschnitte/${p.sectionId}/vorschlaege/${p.id}`;
+const proposalLink = (p: { conceptId: string; sectionId: string; id: string }) =>
+  `/konzepte/${p.conceptId}/abschnitte/${p.sectionId}/vorschlaege/${p.id}`;
 
 /** The proposer takes back an open proposal. */
 export async function withdrawProposal(db: Db, actor: Actor, input: unknown): Promise<void> {
@@ -20,7 +21,8 @@ export async function withdrawProposal(db: Db, actor: Actor, input: unknown): Pr
   const { proposal, access } = await requireVisibleProposal(db, actor, proposalId);
   if (proposal.proposerId !== actor.id) throw forbidden("Nur wer den Vorschlag gemacht hat, kann ihn zurückziehen.");
   // From Mitzeichnung on the Synopse is part of the record: an open proposal stays as it was submitted.
-  if (!can("proposal.create", access.subject)) throw forbidden("In diesem Stand des Konzepts können Vorschläge nicht mehr zurückgezogen werden.");
+  if (!can("proposal.create", access.subject))
+    throw forbidden("In diesem Stand des Konzepts können Vorschläge nicht mehr zurückgezogen werden.");
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(changeProposals)
@@ -28,7 +30,13 @@ export async function withdrawProposal(db: Db, actor: Actor, input: unknown): Pr
       .where(and(eq(changeProposals.id, proposal.id), eq(changeProposals.status, "open")))
       .returning({ id: changeProposals.id });
     if (!row) throw new AppError("CONFLICT", "Der Vorschlag ist nicht mehr offen.");
-    await recordAuditEvent(tx, { actorId: actor.id, action: "proposal.withdrawn", objectType: "change_proposal", objectId: proposal.id, conceptId: proposal.conceptId });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "proposal.withdrawn",
+      objectType: "change_proposal",
+      objectId: proposal.id,
+      conceptId: proposal.conceptId,
+    });
   });
 }
 
@@ -39,14 +47,31 @@ export async function rejectProposal(db: Db, actor: Actor, input: unknown): Prom
   await db.transaction(async (tx) => {
     const section = await requireSectionInConcept(tx, proposal.conceptId, proposal.sectionId);
     const ownsSection = actor.organisations.some((o) => o.id === section.ownerOrganisationId);
-    if (!can("section.edit", { ...access.subject, ownsSection })) throw forbidden("Über Vorschläge zu diesem Abschnitt entscheiden die Bearbeitenden des Abschnitts.");
+    if (!can("section.edit", { ...access.subject, ownsSection }))
+      throw forbidden("Über Vorschläge zu diesem Abschnitt entscheiden die Bearbeitenden des Abschnitts.");
     const [row] = await tx
       .update(changeProposals)
-      .set({ status: "rejected", closedAt: new Date(), closedBy: actor.id, rejectionReason: data.reason, decision: "nicht_uebernommen", decisionReason: data.reason, decidedBy: actor.id, decidedAt: new Date() })
+      .set({
+        status: "rejected",
+        closedAt: new Date(),
+        closedBy: actor.id,
+        rejectionReason: data.reason,
+        decision: "nicht_uebernommen",
+        decisionReason: data.reason,
+        decidedBy: actor.id,
+        decidedAt: new Date(),
+      })
       .where(and(eq(changeProposals.id, proposal.id), eq(changeProposals.status, "open")))
       .returning({ id: changeProposals.id });
     if (!row) throw new AppError("CONFLICT", "Der Vorschlag ist nicht mehr offen.");
-    await recordAuditEvent(tx, { actorId: actor.id, action: "proposal.rejected", objectType: "change_proposal", objectId: proposal.id, conceptId: proposal.conceptId, summary: { reasonLength: data.reason.length } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "proposal.rejected",
+      objectType: "change_proposal",
+      objectId: proposal.id,
+      conceptId: proposal.conceptId,
+      summary: { reasonLength: data.reason.length },
+    });
     await notify(tx, actor.id, [proposal.proposerId], {
       kind: "decision",
       conceptId: proposal.conceptId,
@@ -62,22 +87,41 @@ export async function rejectProposal(db: Db, actor: Actor, input: unknown): Prom
 export async function decideProposal(db: Db, actor: Actor, input: unknown): Promise<void> {
   const data = parseOrThrow(ZDecideProposal, input);
   const { proposal, access } = await requireVisibleProposal(db, actor, data.proposalId);
-  if (!can("thread.decide", access.subject)) throw forbidden("Über Vorschläge entscheiden die Federführung und die Verwaltung.");
+  if (!can("thread.decide", access.subject))
+    throw forbidden("Über Vorschläge entscheiden die Federführung und die Verwaltung.");
   await db.transaction(async (tx) => {
     let resultRevisionId = proposal.resultRevisionId;
     if (data.revisionNumber !== undefined) {
       const [rev] = await tx
         .select({ id: sectionRevisions.id })
         .from(sectionRevisions)
-        .where(and(eq(sectionRevisions.sectionId, proposal.sectionId), eq(sectionRevisions.number, data.revisionNumber)));
-      if (!rev) throw new AppError("VALIDATION", `Fassung Nr. ${data.revisionNumber} gibt es in diesem Abschnitt nicht.`, { revisionNumber: `Fassung Nr. ${data.revisionNumber} gibt es in diesem Abschnitt nicht.` });
+        .where(
+          and(eq(sectionRevisions.sectionId, proposal.sectionId), eq(sectionRevisions.number, data.revisionNumber)),
+        );
+      if (!rev)
+        throw new AppError("VALIDATION", `Fassung Nr. ${data.revisionNumber} gibt es in diesem Abschnitt nicht.`, {
+          revisionNumber: `Fassung Nr. ${data.revisionNumber} gibt es in diesem Abschnitt nicht.`,
+        });
       resultRevisionId = rev.id;
     }
     await tx
       .update(changeProposals)
-      .set({ decision: data.decision, decisionReason: data.reason, decidedBy: actor.id, decidedAt: new Date(), resultRevisionId })
+      .set({
+        decision: data.decision,
+        decisionReason: data.reason,
+        decidedBy: actor.id,
+        decidedAt: new Date(),
+        resultRevisionId,
+      })
       .where(eq(changeProposals.id, proposal.id));
-    await recordAuditEvent(tx, { actorId: actor.id, action: "proposal.decided", objectType: "change_proposal", objectId: proposal.id, conceptId: proposal.conceptId, summary: { before: proposal.decision, after: data.decision } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "proposal.decided",
+      objectType: "change_proposal",
+      objectId: proposal.id,
+      conceptId: proposal.conceptId,
+      summary: { before: proposal.decision, after: data.decision },
+    });
     await notify(tx, actor.id, [proposal.proposerId], {
       kind: "decision",
       conceptId: proposal.conceptId,

@@ -15,13 +15,26 @@ export async function getProposal(db: Db, actor: Actor, conceptId: string, secti
   const access: ConceptAccess = await requireConceptAccess(db, actor, conceptId, "section.read");
   const decider = alias(users, "decider");
   const [row] = await db
-    .select({ p: proposalColumns, proposerName: users.name, organisationName: organisations.name, baseText: sectionRevisions.contentText, baseNumber: sectionRevisions.number, deciderName: decider.name })
+    .select({
+      p: proposalColumns,
+      proposerName: users.name,
+      organisationName: organisations.name,
+      baseText: sectionRevisions.contentText,
+      baseNumber: sectionRevisions.number,
+      deciderName: decider.name,
+    })
     .from(changeProposals)
     .innerJoin(users, eq(users.id, changeProposals.proposerId))
     .leftJoin(organisations, eq(organisations.id, changeProposals.proposerOrganisationId))
     .innerJoin(sectionRevisions, eq(sectionRevisions.id, changeProposals.baseRevisionId))
     .leftJoin(decider, eq(decider.id, changeProposals.decidedBy))
-    .where(and(eq(changeProposals.id, proposalId), eq(changeProposals.conceptId, conceptId), eq(changeProposals.sectionId, sectionId)))
+    .where(
+      and(
+        eq(changeProposals.id, proposalId),
+        eq(changeProposals.conceptId, conceptId),
+        eq(changeProposals.sectionId, sectionId),
+      ),
+    )
     .limit(1);
   if (!row) throw notFound();
   const sectionAccess = await loadSectionAccess(db, actor, conceptId, sectionId);
@@ -30,12 +43,22 @@ export async function getProposal(db: Db, actor: Actor, conceptId: string, secti
   const parts = diffText(row.baseText, row.p.contentText);
   const currentParts = stale ? diffText(section.contentText, row.p.contentText) : null;
   const [result] = row.p.resultRevisionId
-    ? await db.select({ number: sectionRevisions.number }).from(sectionRevisions).where(eq(sectionRevisions.id, row.p.resultRevisionId))
+    ? await db
+        .select({ number: sectionRevisions.number })
+        .from(sectionRevisions)
+        .where(eq(sectionRevisions.id, row.p.resultRevisionId))
     : [];
   return {
     concept: access.concept,
     section: { id: section.id, title: section.title, version: section.version, ownerName: sectionAccess.ownerName },
-    proposal: { ...row.p, proposerName: row.proposerName, organisationName: row.organisationName, baseNumber: row.baseNumber, deciderName: row.deciderName, resultNumber: result?.number ?? null },
+    proposal: {
+      ...row.p,
+      proposerName: row.proposerName,
+      organisationName: row.organisationName,
+      baseNumber: row.baseNumber,
+      deciderName: row.deciderName,
+      resultNumber: result?.number ?? null,
+    },
     parts,
     summary: summariseDiff(parts),
     stale,
@@ -51,7 +74,15 @@ export async function getProposal(db: Db, actor: Actor, conceptId: string, secti
 /** The proposals of a section, newest first (proposals are never internal). */
 export async function listSectionProposals(db: Db, conceptId: string, sectionId: string) {
   return db
-    .select({ id: changeProposals.id, status: changeProposals.status, reason: changeProposals.reason, createdAt: changeProposals.createdAt, proposerName: users.name, organisationName: organisations.name, decision: changeProposals.decision })
+    .select({
+      id: changeProposals.id,
+      status: changeProposals.status,
+      reason: changeProposals.reason,
+      createdAt: changeProposals.createdAt,
+      proposerName: users.name,
+      organisationName: organisations.name,
+      decision: changeProposals.decision,
+    })
     .from(changeProposals)
     .innerJoin(users, eq(users.id, changeProposals.proposerId))
     .leftJoin(organisations, eq(organisations.id, changeProposals.proposerOrganisationId))

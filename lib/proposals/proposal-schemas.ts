@@ -17,7 +17,11 @@ export const ZCreateProposal = z.object({
 export const ZProposalId = z.object({ proposalId: z.uuid() });
 export const ZRejectProposal = z.object({
   proposalId: z.uuid(),
-  reason: z.string().trim().min(1, "Bitte begründen Sie die Ablehnung.").max(10_000, "Die Begründung ist zu lang (höchstens 10 000 Zeichen)."),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Bitte begründen Sie die Ablehnung.")
+    .max(10_000, "Die Begründung ist zu lang (höchstens 10 000 Zeichen)."),
 });
 export const ZAcceptProposal = z.object({
   proposalId: z.uuid(),

@@ -6,7 +6,13 @@ import { threadHref } from "@/lib/comments/discussion-links";
 import { AppError } from "@/lib/errors";
 import { queryRows } from "@/db/query-rows";
 import { searchHitsSql, type HitRow, type SearchHitKind } from "./search-hits-sql";
-import { MAX_QUERY_LENGTH, parseSearchQuery, prefixTsquery, snippetSegments, type SnippetSegment } from "./search-query";
+import {
+  MAX_QUERY_LENGTH,
+  parseSearchQuery,
+  prefixTsquery,
+  snippetSegments,
+  type SnippetSegment,
+} from "./search-query";
 
 /** More hits than this are not shown; the page asks for a narrower query. */
 export const MAX_HITS = 100;
@@ -24,15 +30,28 @@ export type SearchResult = { query: string; hitCount: number; truncated: boolean
 export async function searchContent(db: Db, actor: Actor, rawQuery: unknown): Promise<SearchResult> {
   const parsed = parseSearchQuery(rawQuery);
   if (!parsed.ok) {
-    throw new AppError("VALIDATION", parsed.reason === "empty" ? "Bitte geben Sie einen Suchbegriff ein." : `Der Suchbegriff darf höchstens ${MAX_QUERY_LENGTH} Zeichen lang sein.`);
+    throw new AppError(
+      "VALIDATION",
+      parsed.reason === "empty"
+        ? "Bitte geben Sie einen Suchbegriff ein."
+        : `Der Suchbegriff darf höchstens ${MAX_QUERY_LENGTH} Zeichen lang sein.`,
+    );
   }
-  const [tsq] = await queryRows<{ text: string }>(db, sql`select websearch_to_tsquery('german', ${parsed.q})::text as text`);
+  const [tsq] = await queryRows<{ text: string }>(
+    db,
+    sql`select websearch_to_tsquery('german', ${parsed.q})::text as text`,
+  );
   const tsquery = prefixTsquery(tsq?.text ?? "");
   if (!tsquery.trim()) return { query: parsed.q, hitCount: 0, truncated: false, concepts: [] };
 
   const rows = await queryRows<HitRow>(db, searchHitsSql(actor, tsquery, MAX_HITS + 1));
   const truncated = rows.length > MAX_HITS;
-  return { query: parsed.q, hitCount: Math.min(rows.length, MAX_HITS), truncated, concepts: groupHits(rows.slice(0, MAX_HITS)) };
+  return {
+    query: parsed.q,
+    hitCount: Math.min(rows.length, MAX_HITS),
+    truncated,
+    concepts: groupHits(rows.slice(0, MAX_HITS)),
+  };
 }
 
 const KIND_ORDER: Record<SearchHitKind, number> = { section: 0, comment: 1, proposal: 2 };
@@ -49,13 +68,26 @@ function groupHits(rows: HitRow[]): SearchConceptGroup[] {
   const concepts = new Map<string, SearchConceptGroup>();
   for (const row of rows) {
     let concept = concepts.get(row.conceptId);
-    if (!concept) concepts.set(row.conceptId, (concept = { conceptId: row.conceptId, title: row.conceptTitle, sections: [] }));
+    if (!concept)
+      concepts.set(row.conceptId, (concept = { conceptId: row.conceptId, title: row.conceptTitle, sections: [] }));
     let section = concept.sections.find((s) => s.sectionId === row.sectionId);
     if (!section) {
-      section = { sectionId: row.sectionId, number: row.sectionNumber, title: row.sectionTitle, href: `/konzepte/${row.conceptId}/abschnitte/${row.sectionId}`, hits: [] };
+      section = {
+        sectionId: row.sectionId,
+        number: row.sectionNumber,
+        title: row.sectionTitle,
+        href: `/konzepte/${row.conceptId}/abschnitte/${row.sectionId}`,
+        hits: [],
+      };
       concept.sections.push(section);
     }
-    section.hits.push({ kind: row.kind, href: hrefOf(row), snippet: snippetSegments(row.headline), internal: row.internal, at: new Date(row.atMs) });
+    section.hits.push({
+      kind: row.kind,
+      href: hrefOf(row),
+      snippet: snippetSegments(row.headline),
+      internal: row.internal,
+      at: new Date(row.atMs),
+    });
   }
   for (const concept of concepts.values()) {
     concept.sections.sort((a, b) => a.number - b.number);
@@ -63,4 +95,3 @@ function groupHits(rows: HitRow[]): SearchConceptGroup[] {
   }
   return [...concepts.values()];
 }
-

@@ -22,7 +22,11 @@ export type HitRow = {
   atMs: number;
 };
 
-const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+const textArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 
 export const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … "`;
 /** ts_headline drops anything that looks like an HTML tag; "<" is swapped out so such text survives into the snippet. */
@@ -63,7 +67,8 @@ export function searchHitsSql(actor: Actor, tsquery: string, limit: number): SQL
   // The window holds one character more than WINDOW, to tell whether its end cuts the text.
   const cutStart = sql`case when f.at > ${WINDOW_BEFORE + 1} then regexp_replace(w.text, '^\\S*\\s', '') else w.text end`;
   // A window without a marked word (the pattern found a look-alike) is not used: the whole text is.
-  const windowHeadline = pattern === null ? sql`wh.headline` : sql`case when strpos(wh.headline, ${MARK_START}) > 0 then wh.headline end`;
+  const windowHeadline =
+    pattern === null ? sql`wh.headline` : sql`case when strpos(wh.headline, ${MARK_START}) > 0 then wh.headline end`;
   const { roles } = roleColumns(actor);
   return sql`
     with allowed as (

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { headlinePattern, MARK_END, MARK_START, parseSearchQuery, prefixTsquery, snippetSegments } from "./search-query";
+import {
+  headlinePattern,
+  MARK_END,
+  MARK_START,
+  parseSearchQuery,
+  prefixTsquery,
+  snippetSegments,
+} from "./search-query";
 
 describe("parseSearchQuery", () => {
   it("trims, collapses spaces and reports empty and over-long queries", () => {
@@ -21,7 +28,9 @@ describe("prefixTsquery", () => {
   it("matches German stems by prefix, and -um words also by their -en plural", () => {
     expect(prefixTsquery("'familienzentr'")).toBe("'familienzentr':*");
     expect(prefixTsquery("'familienzentrum'")).toBe("( 'familienzentrum':* | 'familienzentr':* )");
-    expect(prefixTsquery("'anbind' <3> 'familienzentr' & !'kita'")).toBe("'anbind':* <3> 'familienzentr':* & !'kita':*");
+    expect(prefixTsquery("'anbind' <3> 'familienzentr' & !'kita'")).toBe(
+      "'anbind':* <3> 'familienzentr':* & !'kita':*",
+    );
     expect(prefixTsquery("'rat' | 'ab'")).toBe("'rat' | 'ab'");
     expect(prefixTsquery("'o''reilly'")).toBe("'o''reilly':*");
     expect(prefixTsquery("")).toBe("");
@@ -53,30 +62,44 @@ describe("snippetSegments", () => {
 describe("headlinePattern", () => {
   it("looks for the words that must occur, at a word start, written with umlauts or ß", () => {
     expect(headlinePattern("'familienzentr':*")).toBe("(?i)(?<![[:alnum:]äöüÄÖÜß])(?:f[aäÄ]milienzentr)");
-    expect(headlinePattern("'kammerei':* & 'strass':*")).toBe("(?i)(?<![[:alnum:]äöüÄÖÜß])(?:k[aäÄ]mmerei|str[aäÄ](?:ss|ß))");
+    expect(headlinePattern("'kammerei':* & 'strass':*")).toBe(
+      "(?i)(?<![[:alnum:]äöüÄÖÜß])(?:k[aäÄ]mmerei|str[aäÄ](?:ss|ß))",
+    );
     expect(headlinePattern("( 'familienzentrum':* | 'familienzentr':* )")).toBe(
       "(?i)(?<![[:alnum:]äöüÄÖÜß])(?:f[aäÄ]milienzentr[uüÜ]m|f[aäÄ]milienzentr)",
     );
   });
 
   it("leaves out negated words and groups and escapes what is not a letter", () => {
-    expect(headlinePattern("'welcom':* & 'point':* & !'benrath':*")).toBe("(?i)(?<![[:alnum:]äöüÄÖÜß])(?:welc[oöÖ]m|p[oöÖ]int)");
-    expect(headlinePattern("!( 'anbind':* <3> 'familienzentr':* ) & 'kita':*")).toBe("(?i)(?<![[:alnum:]äöüÄÖÜß])(?:kit[aäÄ])");
-    expect(headlinePattern("'example.com/a+b':* | 'o''reilly'")).toBe("(?i)(?<![[:alnum:]äöüÄÖÜß])(?:ex[aäÄ]mple\\.c[oöÖ]m\\/[aäÄ]\\+b|[oöÖ]\\'reilly)");
+    expect(headlinePattern("'welcom':* & 'point':* & !'benrath':*")).toBe(
+      "(?i)(?<![[:alnum:]äöüÄÖÜß])(?:welc[oöÖ]m|p[oöÖ]int)",
+    );
+    expect(headlinePattern("!( 'anbind':* <3> 'familienzentr':* ) & 'kita':*")).toBe(
+      "(?i)(?<![[:alnum:]äöüÄÖÜß])(?:kit[aäÄ])",
+    );
+    expect(headlinePattern("'example.com/a+b':* | 'o''reilly'")).toBe(
+      "(?i)(?<![[:alnum:]äöüÄÖÜß])(?:ex[aäÄ]mple\\.c[oöÖ]m\\/[aäÄ]\\+b|[oöÖ]\\'reilly)",
+    );
     expect(headlinePattern("!'benrath':*")).toBeNull();
     expect(headlinePattern("")).toBeNull();
   });
 
   it("turns any lexeme into a pattern whose only operators are the ones added here", () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(..."aosuzAZ09'\\.+*?()[]{}|^$ -/:äöüÄßé😀") }), { minLength: 1, maxLength: 4 }), (words) => {
-        const query = words.map((w) => `'${w.replace(/\\/g, "\\\\").replace(/'/g, "''")}':*`).join(" & ");
-        const pattern = headlinePattern(query)!;
-        const body = pattern.slice("(?i)(?<![[:alnum:]äöüÄÖÜß])(?:".length, -1);
-        // What is left after the escapes, letter classes, ß groups and alternatives: letters, digits, non-ASCII.
-        const rest = body.replace(/\\[^a-z0-9]|\[[aou][äöü][ÄÖÜ]\]|\(\?:ss\|ß\)|\|/gi, "");
-        expect(rest).toMatch(/^[a-z0-9\u0080-\uFFFF]*$/i);
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(..."aosuzAZ09'\\.+*?()[]{}|^$ -/:äöüÄßé😀") }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (words) => {
+          const query = words.map((w) => `'${w.replace(/\\/g, "\\\\").replace(/'/g, "''")}':*`).join(" & ");
+          const pattern = headlinePattern(query)!;
+          const body = pattern.slice("(?i)(?<![[:alnum:]äöüÄÖÜß])(?:".length, -1);
+          // What is left after the escapes, letter classes, ß groups and alternatives: letters, digits, non-ASCII.
+          const rest = body.replace(/\\[^a-z0-9]|\[[aou][äöü][ÄÖÜ]\]|\(\?:ss\|ß\)|\|/gi, "");
+          expect(rest).toMatch(/^[a-z0-9\u0080-\uFFFF]*$/i);
+        },
+      ),
     );
   });
 });

@@ -33,7 +33,8 @@ export function prefixTsquery(tsquery: string): string {
   return tsquery.replace(LEXEME, (token: string, inner: string) => {
     const letters = inner.replace(/''/g, "'").replace(/\\(.)/g, "$1");
     if ([...letters].length < 4) return token;
-    if (/um$/.test(letters) && [...letters].length >= 6) return `( ${token}:* | ${quoteLexeme(letters.slice(0, -2))}:* )`;
+    if (/um$/.test(letters) && [...letters].length >= 6)
+      return `( ${token}:* | ${quoteLexeme(letters.slice(0, -2))}:* )`;
     return `${token}:*`;
   });
 }

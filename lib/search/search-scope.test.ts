@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { CONCEPT_ROLES, CONCEPT_STATUSES, can, strongestRole, type ConceptRole } from "@/lib/permissions/permissions";
-import { SEARCH_INTERNAL_ROLES, SEARCH_READ_ROLES, rolesGrantedInEveryState, rolesGrantedInSomeState } from "./search-scope";
+import {
+  SEARCH_INTERNAL_ROLES,
+  SEARCH_READ_ROLES,
+  rolesGrantedInEveryState,
+  rolesGrantedInSomeState,
+} from "./search-scope";
 
 /** All non-empty sets of roles a person can hold at once (directly and through organisations). */
 const roleSets: ConceptRole[][] = [];
-for (let mask = 1; mask < 1 << CONCEPT_ROLES.length; mask++) roleSets.push(CONCEPT_ROLES.filter((_, i) => mask & (1 << i)));
+for (let mask = 1; mask < 1 << CONCEPT_ROLES.length; mask++)
+  roleSets.push(CONCEPT_ROLES.filter((_, i) => mask & (1 << i)));
 
 describe("search scope from the permission table", () => {
   it("drafting participants find section text; committee members find nothing of any concept's drafts", () => {
@@ -23,7 +29,10 @@ describe("search scope from the permission table", () => {
     for (const roles of roleSets) {
       for (const status of CONCEPT_STATUSES) {
         const table = can(action, { isAdmin: false, role: strongestRole(roles), status });
-        expect(roles.some((r) => list.includes(r)), `${roles.join("+")} in ${status}`).toBe(table);
+        expect(
+          roles.some((r) => list.includes(r)),
+          `${roles.join("+")} in ${status}`,
+        ).toBe(table);
       }
     }
   });

@@ -7,11 +7,15 @@ import { CONCEPT_ROLES, CONCEPT_STATUSES, can, type Action, type ConceptRole } f
  * role; search-scope.test.ts keeps both true. Admin rights never grant concept content, so isAdmin is false.
  */
 export function rolesGrantedInEveryState(action: Action): ConceptRole[] {
-  return CONCEPT_ROLES.filter((role) => CONCEPT_STATUSES.every((status) => can(action, { isAdmin: false, role, status })));
+  return CONCEPT_ROLES.filter((role) =>
+    CONCEPT_STATUSES.every((status) => can(action, { isAdmin: false, role, status })),
+  );
 }
 
 export function rolesGrantedInSomeState(action: Action): ConceptRole[] {
-  return CONCEPT_ROLES.filter((role) => CONCEPT_STATUSES.some((status) => can(action, { isAdmin: false, role, status })));
+  return CONCEPT_ROLES.filter((role) =>
+    CONCEPT_STATUSES.some((status) => can(action, { isAdmin: false, role, status })),
+  );
 }
 
 /** Who finds the current text of sections, and their comments and proposals (section.read). */

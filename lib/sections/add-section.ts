@@ -7,7 +7,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireOutlineAccess, requireOwnerOrganisation } from "./outline-access";
 
 /** A new, empty section at the end of the outline. It has no revision until someone saves text. */
-export async function addSection(db: Db, actor: Actor, input: { conceptId: string; title: string; ownerOrganisationId: string }) {
+export async function addSection(
+  db: Db,
+  actor: Actor,
+  input: { conceptId: string; title: string; ownerOrganisationId: string },
+) {
   return db.transaction(async (tx) => {
     const { concept } = await requireOutlineAccess(tx, actor, input.conceptId);
     await requireOwnerOrganisation(tx, concept, input.ownerOrganisationId);
@@ -17,9 +21,25 @@ export async function addSection(db: Db, actor: Actor, input: { conceptId: strin
       .where(eq(sections.conceptId, concept.id));
     const [section] = await tx
       .insert(sections)
-      .values({ conceptId: concept.id, position: Number(last?.max ?? 0) + 1, title: input.title, ownerOrganisationId: input.ownerOrganisationId, content: { type: "doc", content: [{ type: "paragraph" }] }, contentText: "", version: 0, updatedBy: actor.id })
+      .values({
+        conceptId: concept.id,
+        position: Number(last?.max ?? 0) + 1,
+        title: input.title,
+        ownerOrganisationId: input.ownerOrganisationId,
+        content: { type: "doc", content: [{ type: "paragraph" }] },
+        contentText: "",
+        version: 0,
+        updatedBy: actor.id,
+      })
       .returning({ id: sections.id });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "section.added", objectType: "section", objectId: section!.id, conceptId: concept.id, summary: { title: input.title, owner: input.ownerOrganisationId } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "section.added",
+      objectType: "section",
+      objectId: section!.id,
+      conceptId: concept.id,
+      summary: { title: input.title, owner: input.ownerOrganisationId },
+    });
     return { sectionId: section!.id };
   });
 }

@@ -13,7 +13,14 @@ import { describeSection } from "./section-number";
 const diffs = new LruCache<DiffPart[]>(200);
 
 /** Word-level diff between any two revisions of a section (older → newer as given). */
-export async function compareSectionRevisions(db: Db, actor: Actor, conceptId: string, sectionId: string, from: number, to: number) {
+export async function compareSectionRevisions(
+  db: Db,
+  actor: Actor,
+  conceptId: string,
+  sectionId: string,
+  from: number,
+  to: number,
+) {
   const access = await requireSectionReadAccess(db, actor, conceptId, sectionId);
   const rows = await db
     .select({
@@ -35,7 +42,14 @@ export async function compareSectionRevisions(db: Db, actor: Actor, conceptId: s
   const key = `${sectionId}:${from}:${to}`;
   let parts = diffs.get(key);
   if (!parts) diffs.set(key, (parts = diffText(older.contentText, newer.contentText)));
-  const meta = (r: typeof older) => ({ number: r.number, createdAt: r.createdAt, note: r.note, restoredFromNumber: r.restoredFromNumber, authorName: r.authorName, organisationName: r.organisationName });
+  const meta = (r: typeof older) => ({
+    number: r.number,
+    createdAt: r.createdAt,
+    note: r.note,
+    restoredFromNumber: r.restoredFromNumber,
+    authorName: r.authorName,
+    organisationName: r.organisationName,
+  });
   return {
     concept: access.concept,
     section: await describeSection(db, access),

@@ -14,7 +14,13 @@ export type SectionConflict = {
   baseVersion: number;
   currentVersion: number;
   /** The revisions saved since the user's base, oldest first. */
-  changes: { number: number; authorName: string | null; organisationName: string | null; createdAt: Date; note: string | null }[];
+  changes: {
+    number: number;
+    authorName: string | null;
+    organisationName: string | null;
+    createdAt: Date;
+    note: string | null;
+  }[];
   /** What the others changed: base → current. */
   theirs: DiffPart[];
   /** What the user changed: base → their editor content. */
@@ -32,11 +38,16 @@ const EMPTY: TiptapDoc = { type: "doc", content: [] };
  * user's own changes, and a paragraph-level three-way merge when the two did not touch the same place.
  * Reads only; the user's text stays in their editor and is saved later against the new base.
  */
-export async function getSectionConflict(db: Db, actor: Actor, input: { conceptId: string; sectionId: string; baseVersion: number; content: unknown }): Promise<SectionConflict> {
+export async function getSectionConflict(
+  db: Db,
+  actor: Actor,
+  input: { conceptId: string; sectionId: string; baseVersion: number; content: unknown },
+): Promise<SectionConflict> {
   const access = await loadSectionAccess(db, actor, input.conceptId, input.sectionId);
   if (access.refusal) throw editRefusalError(access.refusal, access.ownerName);
   const { section } = access;
-  if (input.baseVersion > section.version) throw new AppError("VALIDATION", "Diese Version des Abschnitts gibt es nicht.");
+  if (input.baseVersion > section.version)
+    throw new AppError("VALIDATION", "Diese Version des Abschnitts gibt es nicht.");
   const mine = validateContent(input.content);
 
   const revisions = await db
@@ -52,9 +63,15 @@ export async function getSectionConflict(db: Db, actor: Actor, input: { conceptI
     .from(sectionRevisions)
     .leftJoin(users, eq(users.id, sectionRevisions.authorId))
     .leftJoin(organisations, eq(organisations.id, sectionRevisions.organisationId))
-    .where(and(eq(sectionRevisions.sectionId, section.id), input.baseVersion > 0 ? gt(sectionRevisions.number, input.baseVersion - 1) : undefined))
+    .where(
+      and(
+        eq(sectionRevisions.sectionId, section.id),
+        input.baseVersion > 0 ? gt(sectionRevisions.number, input.baseVersion - 1) : undefined,
+      ),
+    )
     .orderBy(asc(sectionRevisions.number));
-  const base = input.baseVersion > 0 ? revisions.find((r) => r.number === input.baseVersion) : { content: EMPTY, contentText: "" };
+  const base =
+    input.baseVersion > 0 ? revisions.find((r) => r.number === input.baseVersion) : { content: EMPTY, contentText: "" };
   if (!base) throw new AppError("VALIDATION", "Diese Version des Abschnitts gibt es nicht.");
   const current: TiptapDoc = section.content;
 
@@ -67,7 +84,13 @@ export async function getSectionConflict(db: Db, actor: Actor, input: { conceptI
     currentVersion: section.version,
     changes: revisions
       .filter((r) => r.number > input.baseVersion)
-      .map(({ number, authorName, organisationName, createdAt, note }) => ({ number, authorName, organisationName, createdAt, note })),
+      .map(({ number, authorName, organisationName, createdAt, note }) => ({
+        number,
+        authorName,
+        organisationName,
+        createdAt,
+        note,
+      })),
     theirs: diffText(base.contentText, section.contentText),
     mine: diffText(base.contentText, mine.text),
     currentContent: current,

@@ -32,7 +32,8 @@ export async function getSectionForReading(db: Db, actor: Actor, conceptId: stri
   if (!section) throw notFound();
   const ownsSection = actor.organisations.some((o) => o.id === section.ownerOrganisationId);
   const refusal = sectionEditRefusal({ ...access.subject, ownsSection });
-  const nav = (s: (typeof siblings)[number] | undefined, offset: number) => (s ? { id: s.id, title: s.title, number: index + 1 + offset } : null);
+  const nav = (s: (typeof siblings)[number] | undefined, offset: number) =>
+    s ? { id: s.id, title: s.title, number: index + 1 + offset } : null;
   return {
     concept: access.concept,
     role: access.role!,

@@ -13,21 +13,39 @@ export async function getSectionOutline(db: Db, actor: Actor, conceptId: string)
   const { concept } = access;
   const [rows, items, links, owners, [activeCount]] = await Promise.all([
     db
-      .select({ id: sections.id, title: sections.title, position: sections.position, version: sections.version, archivedAt: sections.archivedAt, ownerOrganisationId: sections.ownerOrganisationId, ownerName: organisations.name })
+      .select({
+        id: sections.id,
+        title: sections.title,
+        position: sections.position,
+        version: sections.version,
+        archivedAt: sections.archivedAt,
+        ownerOrganisationId: sections.ownerOrganisationId,
+        ownerName: organisations.name,
+      })
       .from(sections)
       .innerJoin(organisations, eq(organisations.id, sections.ownerOrganisationId))
       .where(eq(sections.conceptId, concept.id))
       .orderBy(asc(sections.position), asc(sections.createdAt)),
-    db.select({ id: mandateItems.id, text: mandateItems.text, position: mandateItems.position }).from(mandateItems).where(eq(mandateItems.conceptId, concept.id)).orderBy(asc(mandateItems.position)),
+    db
+      .select({ id: mandateItems.id, text: mandateItems.text, position: mandateItems.position })
+      .from(mandateItems)
+      .where(eq(mandateItems.conceptId, concept.id))
+      .orderBy(asc(mandateItems.position)),
     db
       .select({ sectionId: sectionMandateItems.sectionId, mandateItemId: sectionMandateItems.mandateItemId })
       .from(sectionMandateItems)
       .innerJoin(sections, eq(sections.id, sectionMandateItems.sectionId))
       .where(eq(sections.conceptId, concept.id)),
     ownerOrganisationsOf(db, concept),
-    db.select({ n: count() }).from(sections).where(and(eq(sections.conceptId, concept.id), isNull(sections.archivedAt))),
+    db
+      .select({ n: count() })
+      .from(sections)
+      .where(and(eq(sections.conceptId, concept.id), isNull(sections.archivedAt))),
   ]);
-  const withItems = rows.map((s) => ({ ...s, mandateItemIds: links.filter((l) => l.sectionId === s.id).map((l) => l.mandateItemId) }));
+  const withItems = rows.map((s) => ({
+    ...s,
+    mandateItemIds: links.filter((l) => l.sectionId === s.id).map((l) => l.mandateItemId),
+  }));
   const active = withItems.filter((s) => !s.archivedAt).map((s, i) => ({ ...s, number: i + 1 }));
   return {
     concept,

@@ -36,7 +36,13 @@ export async function listSectionRevisions(db: Db, actor: Actor, conceptId: stri
     .leftJoin(users, eq(users.id, sectionRevisions.authorId))
     .leftJoin(credited, eq(credited.id, sectionRevisions.creditedUserId))
     .leftJoin(organisations, eq(organisations.id, sectionRevisions.organisationId))
-    .where(and(eq(sectionRevisions.sectionId, sectionId), lte(sectionRevisions.number, newest), gt(sectionRevisions.number, newest - REVISIONS_PER_PAGE)))
+    .where(
+      and(
+        eq(sectionRevisions.sectionId, sectionId),
+        lte(sectionRevisions.number, newest),
+        gt(sectionRevisions.number, newest - REVISIONS_PER_PAGE),
+      ),
+    )
     .orderBy(desc(sectionRevisions.number));
   return {
     concept: access.concept,

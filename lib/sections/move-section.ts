@@ -8,7 +8,11 @@ import { AppError, notFound } from "@/lib/errors";
 import { requireOutlineAccess } from "./outline-access";
 
 /** Swaps a section with its neighbour above or below (the keyboard way to reorder). */
-export async function moveSection(db: Db, actor: Actor, input: { conceptId: string; sectionId: string; direction: "up" | "down" }) {
+export async function moveSection(
+  db: Db,
+  actor: Actor,
+  input: { conceptId: string; sectionId: string; direction: "up" | "down" },
+) {
   return db.transaction(async (tx) => {
     await requireOutlineAccess(tx, actor, input.conceptId);
     const outline = await tx
@@ -19,7 +23,13 @@ export async function moveSection(db: Db, actor: Actor, input: { conceptId: stri
     const index = outline.findIndex((s) => s.id === input.sectionId);
     if (index < 0) throw notFound();
     const neighbour = outline[input.direction === "up" ? index - 1 : index + 1];
-    if (!neighbour) throw new AppError("VALIDATION", input.direction === "up" ? "Der Abschnitt steht schon an erster Stelle." : "Der Abschnitt steht schon an letzter Stelle.");
+    if (!neighbour)
+      throw new AppError(
+        "VALIDATION",
+        input.direction === "up"
+          ? "Der Abschnitt steht schon an erster Stelle."
+          : "Der Abschnitt steht schon an letzter Stelle.",
+      );
     const self = outline[index]!;
     // Positions may repeat after old edits; renumber the whole outline so the swap is always well-defined.
     const order = outline.map((s) => s.id);
@@ -27,9 +37,20 @@ export async function moveSection(db: Db, actor: Actor, input: { conceptId: stri
     [order[index], order[target]] = [order[target]!, order[index]!];
     for (const [i, id] of order.entries()) {
       const current = outline.find((s) => s.id === id)!;
-      if (current.position !== i + 1) await tx.update(sections).set({ position: i + 1 }).where(eq(sections.id, id));
+      if (current.position !== i + 1)
+        await tx
+          .update(sections)
+          .set({ position: i + 1 })
+          .where(eq(sections.id, id));
     }
-    await recordAuditEvent(tx, { actorId: actor.id, action: "section.moved", objectType: "section", objectId: self.id, conceptId: input.conceptId, summary: { from: index + 1, to: target + 1 } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "section.moved",
+      objectType: "section",
+      objectId: self.id,
+      conceptId: input.conceptId,
+      summary: { from: index + 1, to: target + 1 },
+    });
     return { number: target + 1, count: outline.length };
   });
 }

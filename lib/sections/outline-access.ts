@@ -22,7 +22,10 @@ export async function requireOutlineAccess(tx: Tx, actor: Actor, conceptId: stri
   const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
   if (!can("section.read", access.subject)) throw notFound();
   if (FROZEN_STATUSES.has(access.subject.status)) {
-    throw new AppError("CONCEPT_FROZEN", "Das Konzept ist eingefroren (ab der Mitzeichnung); die Gliederung kann nicht mehr geändert werden.");
+    throw new AppError(
+      "CONCEPT_FROZEN",
+      "Das Konzept ist eingefroren (ab der Mitzeichnung); die Gliederung kann nicht mehr geändert werden.",
+    );
   }
   if (!can("section.manage", access.subject)) throw forbidden("Die Gliederung verwaltet nur die Federführung.");
   return access;
@@ -44,18 +47,35 @@ export async function ownerOrganisationsOf(db: Db | Tx, concept: { id: string; l
   const participating = db
     .select({ id: conceptParticipants.organisationId })
     .from(conceptParticipants)
-    .where(and(eq(conceptParticipants.conceptId, concept.id), isNotNull(conceptParticipants.organisationId), inArray(conceptParticipants.role, ["lead", "author", "contributor"])));
+    .where(
+      and(
+        eq(conceptParticipants.conceptId, concept.id),
+        isNotNull(conceptParticipants.organisationId),
+        inArray(conceptParticipants.role, ["lead", "author", "contributor"]),
+      ),
+    );
   return db
     .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
     .from(organisations)
-    .where(and(eq(organisations.active, true), or(eq(organisations.id, concept.leadOrganisationId), inArray(organisations.id, participating))))
+    .where(
+      and(
+        eq(organisations.active, true),
+        or(eq(organisations.id, concept.leadOrganisationId), inArray(organisations.id, participating)),
+      ),
+    )
     .orderBy(sql`${organisations.kind} <> 'verwaltung'`, organisations.name);
 }
 
-export async function requireOwnerOrganisation(db: Db | Tx, concept: { id: string; leadOrganisationId: string }, organisationId: string): Promise<string> {
+export async function requireOwnerOrganisation(
+  db: Db | Tx,
+  concept: { id: string; leadOrganisationId: string },
+  organisationId: string,
+): Promise<string> {
   const allowed = await ownerOrganisationsOf(db, concept);
   if (!allowed.some((o) => o.id === organisationId)) {
-    throw new AppError("VALIDATION", "Diese Organisation wirkt an dem Konzept nicht mit.", { ownerOrganisationId: "Bitte wählen Sie eine beteiligte Organisation." });
+    throw new AppError("VALIDATION", "Diese Organisation wirkt an dem Konzept nicht mit.", {
+      ownerOrganisationId: "Bitte wählen Sie eine beteiligte Organisation.",
+    });
   }
   return organisationId;
 }

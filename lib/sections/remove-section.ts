@@ -11,22 +11,39 @@ import { requireOutlineAccess, requireSectionOfConcept } from "./outline-access"
  * Takes a section out of the outline. One with history (revisions, or part of a Fassung) is archived and
  * can be restored; only a never-saved section that no Fassung refers to is deleted.
  */
-export async function removeSection(db: Db, actor: Actor, input: { conceptId: string; sectionId: string }): Promise<{ outcome: "archived" | "deleted" }> {
+export async function removeSection(
+  db: Db,
+  actor: Actor,
+  input: { conceptId: string; sectionId: string },
+): Promise<{ outcome: "archived" | "deleted" }> {
   return db.transaction(async (tx) => {
     await requireOutlineAccess(tx, actor, input.conceptId);
     const section = await requireSectionOfConcept(tx, input.conceptId, input.sectionId);
     if (section.archivedAt) throw new AppError("CONFLICT", "Dieser Abschnitt ist bereits entfernt.");
-    const [inFassung] = await tx.select({ n: count() }).from(fassungSections).where(eq(fassungSections.sectionId, section.id));
+    const [inFassung] = await tx
+      .select({ n: count() })
+      .from(fassungSections)
+      .where(eq(fassungSections.sectionId, section.id));
     const keep = section.version > 0 || (inFassung?.n ?? 0) > 0;
     if (keep) {
-      await tx.update(sections).set({ archivedAt: sql`now()` }).where(eq(sections.id, section.id));
+      await tx
+        .update(sections)
+        .set({ archivedAt: sql`now()` })
+        .where(eq(sections.id, section.id));
     } else {
       await tx.delete(sectionMandateItems).where(eq(sectionMandateItems.sectionId, section.id));
       await tx.delete(sectionPresence).where(eq(sectionPresence.sectionId, section.id));
       await tx.delete(sections).where(eq(sections.id, section.id));
     }
     const outcome = keep ? "archived" : "deleted";
-    await recordAuditEvent(tx, { actorId: actor.id, action: `section.${outcome}`, objectType: "section", objectId: section.id, conceptId: input.conceptId, summary: { title: section.title } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: `section.${outcome}`,
+      objectType: "section",
+      objectId: section.id,
+      conceptId: input.conceptId,
+      summary: { title: section.title },
+    });
     return { outcome };
   });
 }

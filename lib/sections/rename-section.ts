@@ -6,13 +6,27 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { requireOutlineAccess, requireSectionOfConcept } from "./outline-access";
 
-export async function renameSection(db: Db, actor: Actor, input: { conceptId: string; sectionId: string; title: string }) {
+export async function renameSection(
+  db: Db,
+  actor: Actor,
+  input: { conceptId: string; sectionId: string; title: string },
+) {
   return db.transaction(async (tx) => {
     await requireOutlineAccess(tx, actor, input.conceptId);
     const section = await requireSectionOfConcept(tx, input.conceptId, input.sectionId);
     if (section.title === input.title) return { changed: false };
-    await tx.update(sections).set({ title: input.title, updatedAt: sql`now()` }).where(eq(sections.id, section.id));
-    await recordAuditEvent(tx, { actorId: actor.id, action: "section.renamed", objectType: "section", objectId: section.id, conceptId: input.conceptId, summary: { from: section.title, to: input.title } });
+    await tx
+      .update(sections)
+      .set({ title: input.title, updatedAt: sql`now()` })
+      .where(eq(sections.id, section.id));
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "section.renamed",
+      objectType: "section",
+      objectId: section.id,
+      conceptId: input.conceptId,
+      summary: { from: section.title, to: input.title },
+    });
     return { changed: true };
   });
 }

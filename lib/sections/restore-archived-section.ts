@@ -15,8 +15,18 @@ export async function restoreArchivedSection(db: Db, actor: Actor, input: { conc
     if (!section.archivedAt) throw new AppError("CONFLICT", "Dieser Abschnitt ist nicht entfernt.");
     await tx
       .update(sections)
-      .set({ archivedAt: null, position: sql`(select coalesce(max(s.position), 0) + 1 from sections s where s.concept_id = ${input.conceptId} and s.archived_at is null)` })
+      .set({
+        archivedAt: null,
+        position: sql`(select coalesce(max(s.position), 0) + 1 from sections s where s.concept_id = ${input.conceptId} and s.archived_at is null)`,
+      })
       .where(eq(sections.id, section.id));
-    await recordAuditEvent(tx, { actorId: actor.id, action: "section.unarchived", objectType: "section", objectId: section.id, conceptId: input.conceptId, summary: { title: section.title } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "section.unarchived",
+      objectType: "section",
+      objectId: section.id,
+      conceptId: input.conceptId,
+      summary: { title: section.title },
+    });
   });
 }

@@ -15,7 +15,11 @@ export type RestoreSectionRevisionInput = { conceptId: string; sectionId: string
  * Brings back the content of an old revision as a new revision ("Wiederhergestellt aus Nr. n"); history is
  * never rewritten. Guarded like a save: if someone saved since the user looked, nothing happens.
  */
-export async function restoreSectionRevision(db: Db, actor: Actor, input: RestoreSectionRevisionInput): Promise<SaveSectionResult> {
+export async function restoreSectionRevision(
+  db: Db,
+  actor: Actor,
+  input: RestoreSectionRevisionInput,
+): Promise<SaveSectionResult> {
   return db.transaction(async (tx) => {
     const { section } = await requireSectionEditAccess(tx, actor, input.conceptId, input.sectionId);
     const [old] = await tx
@@ -24,7 +28,8 @@ export async function restoreSectionRevision(db: Db, actor: Actor, input: Restor
       .where(and(eq(sectionRevisions.sectionId, section.id), eq(sectionRevisions.number, input.number)))
       .limit(1);
     if (!old) throw notFound();
-    if (canonicalJson(old.content) === canonicalJson(section.content)) return { status: "unchanged", version: section.version };
+    if (canonicalJson(old.content) === canonicalJson(section.content))
+      return { status: "unchanged", version: section.version };
     const { number } = await writeSectionRevision(tx, actor, {
       section,
       baseVersion: input.baseVersion,

@@ -6,7 +6,13 @@ import { validateContent } from "@/lib/content/validate-content";
 import { requireSectionEditAccess } from "./section-access";
 import { writeSectionRevision } from "./write-section-revision";
 
-export type SaveSectionInput = { conceptId: string; sectionId: string; baseVersion: number; content: unknown; note?: string | null };
+export type SaveSectionInput = {
+  conceptId: string;
+  sectionId: string;
+  baseVersion: number;
+  content: unknown;
+  note?: string | null;
+};
 export type SaveSectionResult = { status: "saved"; version: number } | { status: "unchanged"; version: number };
 
 /**
@@ -20,8 +26,15 @@ export async function saveSection(db: Db, actor: Actor, input: SaveSectionInput)
   return db.transaction(async (tx) => {
     const { section } = await requireSectionEditAccess(tx, actor, input.conceptId, input.sectionId);
     // Identical to what is stored: nothing to write, whatever the base (the user is simply up to date).
-    if (canonicalJson(section.content) === canonicalJson(content)) return { status: "unchanged", version: section.version };
-    const { number } = await writeSectionRevision(tx, actor, { section, baseVersion: input.baseVersion, content, text, note });
+    if (canonicalJson(section.content) === canonicalJson(content))
+      return { status: "unchanged", version: section.version };
+    const { number } = await writeSectionRevision(tx, actor, {
+      section,
+      baseVersion: input.baseVersion,
+      content,
+      text,
+      note,
+    });
     return { status: "saved", version: number };
   });
 }

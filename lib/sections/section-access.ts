@@ -8,13 +8,23 @@ import { AppError, notFound } from "@/lib/errors";
 import { can, sectionEditRefusal, type Action, type SectionEditRefusal } from "@/lib/permissions/permissions";
 
 export type SectionRow = Omit<typeof sections.$inferSelect, "searchVector">;
-export type SectionAccess = ConceptAccess & { section: SectionRow; ownerName: string; refusal: SectionEditRefusal | null };
+export type SectionAccess = ConceptAccess & {
+  section: SectionRow;
+  ownerName: string;
+  refusal: SectionEditRefusal | null;
+};
 
 /**
  * The concept (locked FOR SHARE when `lock` is set, so a workflow step cannot freeze it halfway through a
  * write) and one of its sections, archived or not. A section of another concept is "not found".
  */
-export async function loadSectionAccess(db: Db | Tx, actor: Actor, conceptId: string, sectionId: string, lock = false): Promise<SectionAccess> {
+export async function loadSectionAccess(
+  db: Db | Tx,
+  actor: Actor,
+  conceptId: string,
+  sectionId: string,
+  lock = false,
+): Promise<SectionAccess> {
   const query = db
     .select({ concept: concepts, ...roleColumns(actor) })
     .from(concepts)
@@ -36,32 +46,58 @@ export async function loadSectionAccess(db: Db | Tx, actor: Actor, conceptId: st
     ownsSection: actor.organisations.some((o) => o.id === found.section.ownerOrganisationId),
     sectionArchived: found.section.archivedAt !== null,
   };
-  return { ...access, subject, section: found.section, ownerName: found.ownerName, refusal: sectionEditRefusal(subject) };
+  return {
+    ...access,
+    subject,
+    section: found.section,
+    ownerName: found.ownerName,
+    refusal: sectionEditRefusal(subject),
+  };
 }
 
 /** German reasons, safe to show; the server says them whatever the UI showed or hid. */
 export function editRefusalError(refusal: SectionEditRefusal, ownerName: string): AppError {
   switch (refusal) {
     case "frozen":
-      return new AppError("CONCEPT_FROZEN", "Das Konzept ist eingefroren (ab der Mitzeichnung); Abschnitte können nicht mehr geändert werden.");
+      return new AppError(
+        "CONCEPT_FROZEN",
+        "Das Konzept ist eingefroren (ab der Mitzeichnung); Abschnitte können nicht mehr geändert werden.",
+      );
     case "archived":
-      return new AppError("CONFLICT", "Dieser Abschnitt wurde aus der Gliederung entfernt und kann nicht bearbeitet werden.");
+      return new AppError(
+        "CONFLICT",
+        "Dieser Abschnitt wurde aus der Gliederung entfernt und kann nicht bearbeitet werden.",
+      );
     case "not-owner":
-      return new AppError("FORBIDDEN", `Diesen Abschnitt verantwortet ${ownerName}. Sie können ihn lesen, aber nicht bearbeiten.`);
+      return new AppError(
+        "FORBIDDEN",
+        `Diesen Abschnitt verantwortet ${ownerName}. Sie können ihn lesen, aber nicht bearbeiten.`,
+      );
     case "no-right":
       return new AppError("FORBIDDEN", "Sie dürfen diesen Abschnitt nicht bearbeiten.");
   }
 }
 
 /** For every write to a section's content: the section, or the reason why not, as a typed error. */
-export async function requireSectionEditAccess(tx: Tx, actor: Actor, conceptId: string, sectionId: string): Promise<SectionAccess> {
+export async function requireSectionEditAccess(
+  tx: Tx,
+  actor: Actor,
+  conceptId: string,
+  sectionId: string,
+): Promise<SectionAccess> {
   const access = await loadSectionAccess(tx, actor, conceptId, sectionId, true);
   if (access.refusal) throw editRefusalError(access.refusal, access.ownerName);
   return access;
 }
 
 /** Reading a section's history and revisions; archived sections keep theirs. */
-export async function requireSectionReadAccess(db: Db, actor: Actor, conceptId: string, sectionId: string, action: Action = "section.read"): Promise<SectionAccess> {
+export async function requireSectionReadAccess(
+  db: Db,
+  actor: Actor,
+  conceptId: string,
+  sectionId: string,
+  action: Action = "section.read",
+): Promise<SectionAccess> {
   const access = await loadSectionAccess(db, actor, conceptId, sectionId);
   if (!can(action, access.subject)) throw notFound();
   return access;

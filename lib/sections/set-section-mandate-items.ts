@@ -8,7 +8,11 @@ import { AppError } from "@/lib/errors";
 import { requireOutlineAccess, requireSectionOfConcept } from "./outline-access";
 
 /** Which mandate items (Prüfaufträge) a section covers: replaces the whole set. */
-export async function setSectionMandateItems(db: Db, actor: Actor, input: { conceptId: string; sectionId: string; mandateItemIds: string[] }) {
+export async function setSectionMandateItems(
+  db: Db,
+  actor: Actor,
+  input: { conceptId: string; sectionId: string; mandateItemIds: string[] },
+) {
   const wanted = [...new Set(input.mandateItemIds)];
   return db.transaction(async (tx) => {
     const { concept } = await requireOutlineAccess(tx, actor, input.conceptId);
@@ -18,13 +22,29 @@ export async function setSectionMandateItems(db: Db, actor: Actor, input: { conc
         .select({ id: mandateItems.id })
         .from(mandateItems)
         .where(and(eq(mandateItems.conceptId, concept.id), inArray(mandateItems.id, wanted)));
-      if (known.length !== wanted.length) throw new AppError("VALIDATION", "Mindestens ein Prüfauftrag gehört nicht zu diesem Konzept.");
+      if (known.length !== wanted.length)
+        throw new AppError("VALIDATION", "Mindestens ein Prüfauftrag gehört nicht zu diesem Konzept.");
     }
-    const before = (await tx.select({ id: sectionMandateItems.mandateItemId }).from(sectionMandateItems).where(eq(sectionMandateItems.sectionId, section.id))).map((r) => r.id);
+    const before = (
+      await tx
+        .select({ id: sectionMandateItems.mandateItemId })
+        .from(sectionMandateItems)
+        .where(eq(sectionMandateItems.sectionId, section.id))
+    ).map((r) => r.id);
     if (before.length === wanted.length && before.every((id) => wanted.includes(id))) return { changed: false };
     await tx.delete(sectionMandateItems).where(eq(sectionMandateItems.sectionId, section.id));
-    if (wanted.length) await tx.insert(sectionMandateItems).values(wanted.map((mandateItemId) => ({ sectionId: section.id, mandateItemId })));
-    await recordAuditEvent(tx, { actorId: actor.id, action: "section.mandate_items_set", objectType: "section", objectId: section.id, conceptId: concept.id, summary: { before, after: wanted } });
+    if (wanted.length)
+      await tx
+        .insert(sectionMandateItems)
+        .values(wanted.map((mandateItemId) => ({ sectionId: section.id, mandateItemId })));
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "section.mandate_items_set",
+      objectType: "section",
+      objectId: section.id,
+      conceptId: concept.id,
+      summary: { before, after: wanted },
+    });
     return { changed: true };
   });
 }

@@ -7,14 +7,28 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireOutlineAccess, requireOwnerOrganisation, requireSectionOfConcept } from "./outline-access";
 
 /** Assigns the organisation responsible for a section (and so, for Träger, who may edit it). */
-export async function setSectionOwner(db: Db, actor: Actor, input: { conceptId: string; sectionId: string; ownerOrganisationId: string }) {
+export async function setSectionOwner(
+  db: Db,
+  actor: Actor,
+  input: { conceptId: string; sectionId: string; ownerOrganisationId: string },
+) {
   return db.transaction(async (tx) => {
     const { concept } = await requireOutlineAccess(tx, actor, input.conceptId);
     const section = await requireSectionOfConcept(tx, concept.id, input.sectionId);
     await requireOwnerOrganisation(tx, concept, input.ownerOrganisationId);
     if (section.ownerOrganisationId === input.ownerOrganisationId) return { changed: false };
-    await tx.update(sections).set({ ownerOrganisationId: input.ownerOrganisationId, updatedAt: sql`now()` }).where(eq(sections.id, section.id));
-    await recordAuditEvent(tx, { actorId: actor.id, action: "section.owner_changed", objectType: "section", objectId: section.id, conceptId: concept.id, summary: { from: section.ownerOrganisationId, to: input.ownerOrganisationId } });
+    await tx
+      .update(sections)
+      .set({ ownerOrganisationId: input.ownerOrganisationId, updatedAt: sql`now()` })
+      .where(eq(sections.id, section.id));
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "section.owner_changed",
+      objectType: "section",
+      objectId: section.id,
+      conceptId: concept.id,
+      summary: { from: section.ownerOrganisationId, to: input.ownerOrganisationId },
+    });
     return { changed: true };
   });
 }

@@ -35,7 +35,14 @@ export async function writeSectionRevision(tx: Tx, actor: Actor, input: Revision
   const [row] = await tx
     .update(sections)
     // Any edit sends an agreed section back to Entwurf: the agreement was about the earlier text.
-    .set({ content: input.content, contentText: input.text, version: sql`${sections.version} + 1`, status: "entwurf", updatedAt: sql`now()`, updatedBy: actor.id })
+    .set({
+      content: input.content,
+      contentText: input.text,
+      version: sql`${sections.version} + 1`,
+      status: "entwurf",
+      updatedAt: sql`now()`,
+      updatedBy: actor.id,
+    })
     .where(and(eq(sections.id, input.section.id), eq(sections.version, input.baseVersion), isNull(sections.archivedAt)))
     .returning({ version: sections.version });
   if (!row) throw sectionStaleError();
@@ -58,7 +65,12 @@ export async function writeSectionRevision(tx: Tx, actor: Actor, input: Revision
     objectType: "section",
     objectId: input.section.id,
     conceptId: input.section.conceptId,
-    summary: { number: row.version, base: input.baseVersion, ...(input.restoredFromNumber === undefined ? {} : { restoredFrom: input.restoredFromNumber }), ...(input.note ? { note: input.note } : {}) },
+    summary: {
+      number: row.version,
+      base: input.baseVersion,
+      ...(input.restoredFromNumber === undefined ? {} : { restoredFrom: input.restoredFromNumber }),
+      ...(input.note ? { note: input.note } : {}),
+    },
   });
   return { number: row.version };
 }

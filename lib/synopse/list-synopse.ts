@@ -22,7 +22,13 @@ const hasFilter = (filter: SynopseFilter) => Boolean(filter.kind || filter.organ
  * reason and resulting revision, `SYNOPSE_PAGE_SIZE` at a time. The page is clamped to the list (a page past
  * the end is the last one). Internal threads only for the Verwaltung — filtered in the query.
  */
-export async function listSynopse(db: Db, actor: Actor, conceptId: string, filter: SynopseFilter = {}, page: number | string = 1) {
+export async function listSynopse(
+  db: Db,
+  actor: Actor,
+  conceptId: string,
+  filter: SynopseFilter = {},
+  page: number | string = 1,
+) {
   const access = await requireConceptAccess(db, actor, conceptId, "concept.readDrafts");
   const internalAllowed = can("comment.readInternal", access.subject);
   const [total, unfilteredTotal, orgs] = await Promise.all([
@@ -31,8 +37,21 @@ export async function listSynopse(db: Db, actor: Actor, conceptId: string, filte
     listSynopseOrganisations(db, conceptId),
   ]);
   const window = clampPage(page, total, SYNOPSE_PAGE_SIZE);
-  const entries = total === 0 ? [] : await loadSynopseEntries(db, conceptId, internalAllowed, filter, { limit: SYNOPSE_PAGE_SIZE, offset: window.offset });
-  return { concept: access.concept, entries, ...window, unfilteredTotal: unfilteredTotal ?? total, organisations: orgs, internalAllowed };
+  const entries =
+    total === 0
+      ? []
+      : await loadSynopseEntries(db, conceptId, internalAllowed, filter, {
+          limit: SYNOPSE_PAGE_SIZE,
+          offset: window.offset,
+        });
+  return {
+    concept: access.concept,
+    entries,
+    ...window,
+    unfilteredTotal: unfilteredTotal ?? total,
+    organisations: orgs,
+    internalAllowed,
+  };
 }
 
 /** The whole Synopse, unpaged and unfiltered, for the downloads (CSV, PDF, DOCX) — with the same access rule. */
@@ -58,7 +77,19 @@ function listSynopseOrganisations(db: Db, conceptId: string) {
 
 /** Synopse entries as export rows (CSV, PDF, DOCX); German wording as on the page. */
 export function toSynopseRows(
-  entries: Pick<SynopseEntry, "sectionNumber" | "sectionTitle" | "organisation" | "author" | "kind" | "text" | "quote" | "decision" | "reason" | "resultRevision">[],
+  entries: Pick<
+    SynopseEntry,
+    | "sectionNumber"
+    | "sectionTitle"
+    | "organisation"
+    | "author"
+    | "kind"
+    | "text"
+    | "quote"
+    | "decision"
+    | "reason"
+    | "resultRevision"
+  >[],
 ): SynopseRow[] {
   return entries.map((e) => ({
     section: `${e.sectionNumber ? `${e.sectionNumber}. ` : ""}${e.sectionTitle}`,

@@ -2,7 +2,15 @@ import "server-only";
 import { and, asc, count, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { alias, unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/connect";
-import { changeProposals, commentThreads, comments, organisations, sectionRevisions, sections, users } from "@/db/schema";
+import {
+  changeProposals,
+  commentThreads,
+  comments,
+  organisations,
+  sectionRevisions,
+  sections,
+  users,
+} from "@/db/schema";
 
 export type SynopseEntry = {
   id: string;
@@ -26,8 +34,10 @@ export type SynopseFilter = { kind?: "kommentar" | "vorschlag"; organisationId?:
 
 type Decision = NonNullable<typeof commentThreads.$inferSelect.decision>;
 
-const decisionIs = (column: typeof commentThreads.decision | typeof changeProposals.decision, decision: SynopseFilter["decision"]) =>
-  !decision ? undefined : decision === "offen" ? isNull(column) : eq(column, decision as Decision);
+const decisionIs = (
+  column: typeof commentThreads.decision | typeof changeProposals.decision,
+  decision: SynopseFilter["decision"],
+) => (!decision ? undefined : decision === "offen" ? isNull(column) : eq(column, decision as Decision));
 
 /** Internal ("nur Verwaltung") threads only when includeInternal; drizzle's and() drops the filters not set. */
 function threadWhere(conceptId: string, includeInternal: boolean, filter: SynopseFilter): SQL | undefined {
@@ -48,10 +58,22 @@ function proposalWhere(conceptId: string, filter: SynopseFilter): SQL | undefine
 }
 
 /** How many entries the filter leaves: two index counts, no rows loaded. */
-export async function countSynopseEntries(db: Db, conceptId: string, includeInternal: boolean, filter: SynopseFilter = {}): Promise<number> {
+export async function countSynopseEntries(
+  db: Db,
+  conceptId: string,
+  includeInternal: boolean,
+  filter: SynopseFilter = {},
+): Promise<number> {
   const [threads, proposals] = await Promise.all([
-    filter.kind === "vorschlag" ? [{ n: 0 }] : db.select({ n: count() }).from(commentThreads).where(threadWhere(conceptId, includeInternal, filter)),
-    filter.kind === "kommentar" ? [{ n: 0 }] : db.select({ n: count() }).from(changeProposals).where(proposalWhere(conceptId, filter)),
+    filter.kind === "vorschlag"
+      ? [{ n: 0 }]
+      : db
+          .select({ n: count() })
+          .from(commentThreads)
+          .where(threadWhere(conceptId, includeInternal, filter)),
+    filter.kind === "kommentar"
+      ? [{ n: 0 }]
+      : db.select({ n: count() }).from(changeProposals).where(proposalWhere(conceptId, filter)),
   ]);
   return Number(threads[0]?.n ?? 0) + Number(proposals[0]?.n ?? 0);
 }
@@ -73,7 +95,10 @@ export async function loadSynopseEntries(
 ): Promise<SynopseEntry[]> {
   const live = () =>
     db
-      .select({ id: sections.id, number: sql<number>`(rank() over (order by ${sections.position}))::int`.as("live_number") })
+      .select({
+        id: sections.id,
+        number: sql<number>`(rank() over (order by ${sections.position}))::int`.as("live_number"),
+      })
       .from(sections)
       .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt)))
       .as("live");
@@ -123,7 +148,9 @@ export async function loadSynopseEntries(
       internal: sql<boolean>`false`.as("internal"),
       status: sql<string>`${changeProposals.status}::text`.as("status"),
       decision: sql<string | null>`${changeProposals.decision}::text`.as("decision"),
-      reason: sql<string | null>`coalesce(${changeProposals.decisionReason}, ${changeProposals.rejectionReason})`.as("reason"),
+      reason: sql<string | null>`coalesce(${changeProposals.decisionReason}, ${changeProposals.rejectionReason})`.as(
+        "reason",
+      ),
       resultRevision: sql<number | null>`${resultRev.number}`.as("result_revision"),
       createdAt: sql<Date>`${changeProposals.createdAt}`.mapWith(changeProposals.createdAt).as("created_at"),
     })
@@ -135,14 +162,25 @@ export async function loadSynopseEntries(
     .leftJoin(proposalLive, eq(proposalLive.id, changeProposals.sectionId))
     .where(proposalWhere(conceptId, filter));
 
-  const union = filter.kind === "kommentar" ? threads : filter.kind === "vorschlag" ? proposals : unionAll(threads, proposals);
+  const union =
+    filter.kind === "kommentar" ? threads : filter.kind === "vorschlag" ? proposals : unionAll(threads, proposals);
   const all = union.as("entries");
-  const order = (e: Record<"sectionNumber" | "createdAt" | "kind" | "id", SQL.Aliased>) => [sql`${e.sectionNumber} asc nulls last`, asc(e.createdAt), asc(e.kind), asc(e.id)];
-  const sorted = db.select().from(all).orderBy(...order(all));
+  const order = (e: Record<"sectionNumber" | "createdAt" | "kind" | "id", SQL.Aliased>) => [
+    sql`${e.sectionNumber} asc nulls last`,
+    asc(e.createdAt),
+    asc(e.kind),
+    asc(e.id),
+  ];
+  const sorted = db
+    .select()
+    .from(all)
+    .orderBy(...order(all));
   // The page is cut first; only its rows then read their thread's first comment.
   const e = (range ? sorted.limit(range.limit).offset(range.offset) : sorted).as("page");
   // Unique column names (entry_id …): drizzle writes a subquery's columns unqualified, and comments has an "id" too.
-  const text = sql<string | null>`case when ${e.kind} = 'kommentar' then (select c.body from ${comments} c where c.thread_id = ${e.id} order by c.created_at limit 1) else ${e.text} end`;
+  const text = sql<
+    string | null
+  >`case when ${e.kind} = 'kommentar' then (select c.body from ${comments} c where c.thread_id = ${e.id} order by c.created_at limit 1) else ${e.text} end`;
   const rows = await db
     .select({
       kind: e.kind,

@@ -12,6 +12,7 @@ describe("one-time tokens", () => {
     expect(a.tokenHash).not.toContain(a.token);
   });
   it("rejects anything else", () => {
-    for (const bad of ["", "short", `${"a".repeat(43)}=`, "../../etc/passwd", null, 42]) expect(isWellFormedToken(bad)).toBe(false);
+    for (const bad of ["", "short", `${"a".repeat(43)}=`, "../../etc/passwd", null, 42])
+      expect(isWellFormedToken(bad)).toBe(false);
   });
 });

@@ -3,7 +3,10 @@ import { createHash, randomBytes } from "node:crypto";
 export type TokenPurpose = "invitation" | "password_reset";
 
 /** How long a link stays valid: an invitation a week, a password reset one day. */
-export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = { invitation: 7 * 24 * 60 * 60_000, password_reset: 24 * 60 * 60_000 };
+export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
+  invitation: 7 * 24 * 60 * 60_000,
+  password_reset: 24 * 60 * 60_000,
+};
 
 /** 256 random bits, URL-safe; only its SHA-256 is ever stored. */
 export function generateToken(): { token: string; tokenHash: string } {

@@ -21,11 +21,20 @@ describe("the last active admin", () => {
     expect(keepsActiveAdmin(users, { userId: "3", isAdmin: true })).toBe(true);
   });
   it("holds for any set of users and any change", () => {
-    const state = fc.uniqueArray(fc.record({ id: fc.constantFrom("1", "2", "3", "4"), isAdmin: fc.boolean(), active: fc.boolean() }), { selector: (u) => u.id });
-    const change = fc.record({ userId: fc.constantFrom("1", "2", "3", "4"), isAdmin: fc.option(fc.boolean(), { nil: undefined }), active: fc.option(fc.boolean(), { nil: undefined }) });
+    const state = fc.uniqueArray(
+      fc.record({ id: fc.constantFrom("1", "2", "3", "4"), isAdmin: fc.boolean(), active: fc.boolean() }),
+      { selector: (u) => u.id },
+    );
+    const change = fc.record({
+      userId: fc.constantFrom("1", "2", "3", "4"),
+      isAdmin: fc.option(fc.boolean(), { nil: undefined }),
+      active: fc.option(fc.boolean(), { nil: undefined }),
+    });
     fc.assert(
       fc.property(state, change, (users, c) => {
-        const after = users.map((u) => (u.id === c.userId ? { ...u, isAdmin: c.isAdmin ?? u.isAdmin, active: c.active ?? u.active } : u));
+        const after = users.map((u) =>
+          u.id === c.userId ? { ...u, isAdmin: c.isAdmin ?? u.isAdmin, active: c.active ?? u.active } : u,
+        );
         const had = users.some((u) => u.isAdmin && u.active);
         const has = after.some((u) => u.isAdmin && u.active);
         expect(keepsActiveAdmin(users, c)).toBe(!had || has);

@@ -12,21 +12,32 @@ import { revokeOpenTokens } from "./issue-one-time-link";
 import { newSessionVersion } from "./session-version";
 
 const WRONG = "Das bisherige Passwort ist nicht korrekt.";
-const THROTTLED = "Zu viele falsche Versuche mit dem bisherigen Passwort. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.";
+const THROTTLED =
+  "Zu viele falsche Versuche mit dem bisherigen Passwort. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.";
 
 /**
  * Needs the current password. Every session of the user ends, this one included: the caller then asks the
  * person to sign in again with the new password (simpler and safer than re-issuing a session cookie).
  */
-export async function changeOwnPassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
   // Guessing the current password from an open session is throttled like signing in, per person.
   const throttle = [{ key: `password-change:${actor.id}`, free: ACCOUNT_FREE_FAILURES }];
-  if ((await lockedThrottleKeys(db, throttle)).length > 0) throw new AppError("RATE_LIMITED", THROTTLED, { currentPassword: THROTTLED });
+  if ((await lockedThrottleKeys(db, throttle)).length > 0)
+    throw new AppError("RATE_LIMITED", THROTTLED, { currentPassword: THROTTLED });
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await db.transaction(async (tx) => {
       await recordThrottleFailure(tx, throttle);
-      await recordAuditEvent(tx, { actorId: actor.id, action: "user.password_change_failed", objectType: "user", objectId: actor.id });
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "user.password_change_failed",
+        objectType: "user",
+        objectId: actor.id,
+      });
     });
     throw new AppError("VALIDATION", WRONG, { currentPassword: WRONG });
   }
@@ -38,9 +49,15 @@ export async function changeOwnPassword(db: Db, actor: Actor, input: { currentPa
       .set({ passwordHash, sessionVersion: newSessionVersion(), updatedAt: new Date() })
       .where(and(eq(users.id, actor.id), eq(users.passwordHash, user.passwordHash!)))
       .returning({ id: users.id });
-    if (updated.length !== 1) throw new AppError("CONFLICT", "Das Passwort wurde inzwischen geändert. Bitte melden Sie sich neu an.");
+    if (updated.length !== 1)
+      throw new AppError("CONFLICT", "Das Passwort wurde inzwischen geändert. Bitte melden Sie sich neu an.");
     await revokeOpenTokens(tx, actor.id);
     await clearThrottle(tx, throttle[0]!.key);
-    await recordAuditEvent(tx, { actorId: actor.id, action: "user.password_changed", objectType: "user", objectId: actor.id });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.password_changed",
+      objectType: "user",
+      objectId: actor.id,
+    });
   });
 }

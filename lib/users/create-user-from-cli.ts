@@ -13,7 +13,9 @@ const ZCliUser = z.object({
   email: ZEmail,
   name: ZPersonName,
   organisation: z.string().trim().min(1, "Bitte geben Sie eine Organisation an (Name).").max(200),
-  organisationKind: z.enum(["verwaltung", "traeger", "gremium"], "Art der Organisation: verwaltung, traeger oder gremium.").optional(),
+  organisationKind: z
+    .enum(["verwaltung", "traeger", "gremium"], "Art der Organisation: verwaltung, traeger oder gremium.")
+    .optional(),
   isAdmin: z.boolean(),
   password: ZNewPassword.optional(),
 });
@@ -22,7 +24,10 @@ const ZCliUser = z.object({
  * Bootstraps a user from the command line (e.g. the first admin of a production database). The organisation
  * is found by name or created (kind verwaltung unless given).
  */
-export async function createUserFromCli(db: Db, input: Omit<z.input<typeof ZCliUser>, "organisationKind"> & { organisationKind?: string }) {
+export async function createUserFromCli(
+  db: Db,
+  input: Omit<z.input<typeof ZCliUser>, "organisationKind"> & { organisationKind?: string },
+) {
   const parsed = ZCliUser.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
@@ -32,23 +37,59 @@ export async function createUserFromCli(db: Db, input: Omit<z.input<typeof ZCliU
   const generatedPassword = data.password ? undefined : randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(data.password ?? generatedPassword!);
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, data.email.toLowerCase()));
-    if (existing) throw new AppError("VALIDATION", "Diese E-Mail-Adresse ist bereits vergeben.", { email: "Diese E-Mail-Adresse ist bereits vergeben." });
-    let [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(sql`lower(${organisations.name})`, data.organisation.toLowerCase()));
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, data.email.toLowerCase()));
+    if (existing)
+      throw new AppError("VALIDATION", "Diese E-Mail-Adresse ist bereits vergeben.", {
+        email: "Diese E-Mail-Adresse ist bereits vergeben.",
+      });
+    let [org] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(sql`lower(${organisations.name})`, data.organisation.toLowerCase()));
     const createdOrganisation = !org;
     if (!org) {
       [org] = await tx
         .insert(organisations)
-        .values({ name: data.organisation, shortName: data.organisation.slice(0, 40), kind: data.organisationKind ?? "verwaltung", classification: data.organisationKind === "gremium" ? "ausschuss" : null })
+        .values({
+          name: data.organisation,
+          shortName: data.organisation.slice(0, 40),
+          kind: data.organisationKind ?? "verwaltung",
+          classification: data.organisationKind === "gremium" ? "ausschuss" : null,
+        })
         .returning({ id: organisations.id });
-      await recordAuditEvent(tx, { action: "organisation.created", objectType: "organisation", objectId: org!.id, summary: { name: data.organisation, via: "cli" } });
+      await recordAuditEvent(tx, {
+        action: "organisation.created",
+        objectType: "organisation",
+        objectId: org!.id,
+        summary: { name: data.organisation, via: "cli" },
+      });
     }
     const [user] = await tx
       .insert(users)
-      .values({ email: data.email, name: data.name, passwordHash, isAdmin: data.isAdmin, canCreateConcepts: data.isAdmin })
+      .values({
+        email: data.email,
+        name: data.name,
+        passwordHash,
+        isAdmin: data.isAdmin,
+        canCreateConcepts: data.isAdmin,
+      })
       .returning({ id: users.id });
     await tx.insert(memberships).values({ userId: user!.id, organisationId: org!.id });
-    await recordAuditEvent(tx, { action: "user.created", objectType: "user", objectId: user!.id, summary: { email: data.email, isAdmin: data.isAdmin, via: "cli" } });
-    return { email: data.email, isAdmin: data.isAdmin, generatedPassword, createdOrganisation, organisation: data.organisation };
+    await recordAuditEvent(tx, {
+      action: "user.created",
+      objectType: "user",
+      objectId: user!.id,
+      summary: { email: data.email, isAdmin: data.isAdmin, via: "cli" },
+    });
+    return {
+      email: data.email,
+      isAdmin: data.isAdmin,
+      generatedPassword,
+      createdOrganisation,
+      organisation: data.organisation,
+    };
   });
 }

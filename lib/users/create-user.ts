@@ -13,7 +13,11 @@ import type { CreateUserInput } from "./user-admin-schemas";
 import { DUPLICATE_EMAIL, assertEmailFree, loadActiveOrganisations } from "./user-rules";
 
 /** An admin creates a person: with an initial password, or with a one-time link sent through the outbox. */
-export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<{ id: string; linkSent: boolean }> {
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  input: CreateUserInput,
+): Promise<{ id: string; linkSent: boolean }> {
   assertCanGlobally(actor, "admin.users");
   const passwordHash = input.access === "password" ? await hashPassword(input.password!) : null;
   try {
@@ -22,7 +26,13 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
       const orgs = await loadActiveOrganisations(tx, input.organisationIds);
       const [user] = await tx
         .insert(users)
-        .values({ name: input.name, email: input.email, passwordHash, isAdmin: input.isAdmin, canCreateConcepts: input.canCreateConcepts })
+        .values({
+          name: input.name,
+          email: input.email,
+          passwordHash,
+          isAdmin: input.isAdmin,
+          canCreateConcepts: input.canCreateConcepts,
+        })
         .returning();
       await tx.insert(memberships).values(orgs.map((o) => ({ userId: user!.id, organisationId: o.id })));
       const link = input.access === "link" ? await issueOneTimeLink(tx, user!, "invitation") : null;
@@ -32,7 +42,13 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
         objectType: "user",
         objectId: user!.id,
         summary: {
-          after: { name: input.name, email: input.email, isAdmin: input.isAdmin, canCreateConcepts: input.canCreateConcepts, organisations: orgs.map((o) => o.name).sort() },
+          after: {
+            name: input.name,
+            email: input.email,
+            isAdmin: input.isAdmin,
+            canCreateConcepts: input.canCreateConcepts,
+            organisations: orgs.map((o) => o.name).sort(),
+          },
           access: input.access,
           ...(link ? { linkExpiresAt: link.expiresAt.toISOString() } : {}),
         },

@@ -9,7 +9,16 @@ import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
 export async function getUserForAdmin(db: Db, actor: Actor, userId: string, now = new Date()) {
   assertCanGlobally(actor, "admin.users");
   const [user] = await db
-    .select({ id: users.id, name: users.name, email: users.email, active: users.active, isAdmin: users.isAdmin, canCreateConcepts: users.canCreateConcepts, passwordHash: users.passwordHash, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      active: users.active,
+      isAdmin: users.isAdmin,
+      canCreateConcepts: users.canCreateConcepts,
+      passwordHash: users.passwordHash,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw notFound();
@@ -23,5 +32,9 @@ export async function getUserForAdmin(db: Db, actor: Actor, userId: string, now 
       .limit(1),
   ]);
   const { passwordHash, ...rest } = user;
-  return { user: { ...rest, hasPassword: passwordHash !== null, isSelf: user.id === actor.id }, organisationIds: orgs.map((o) => o.id), openLink: openLink ?? null };
+  return {
+    user: { ...rest, hasPassword: passwordHash !== null, isSelf: user.id === actor.id },
+    organisationIds: orgs.map((o) => o.id),
+    openLink: openLink ?? null,
+  };
 }

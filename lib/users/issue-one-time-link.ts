@@ -10,7 +10,10 @@ import { generateToken, TOKEN_LIFETIME_MS, type TokenPurpose } from "@/lib/token
 
 /** Open links of a user stop working (marked used): a new link, a deactivation or a new password replaces them. */
 export async function revokeOpenTokens(tx: Tx, userId: string, now = new Date()): Promise<void> {
-  await tx.update(oneTimeTokens).set({ usedAt: now }).where(and(eq(oneTimeTokens.userId, userId), isNull(oneTimeTokens.usedAt)));
+  await tx
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(and(eq(oneTimeTokens.userId, userId), isNull(oneTimeTokens.usedAt)));
 }
 
 /**
@@ -29,7 +32,14 @@ export async function issueOneTimeLink(
   await tx.insert(oneTimeTokens).values({ userId: user.id, tokenHash, purpose, expiresAt });
   const mailId = await enqueueMail(
     tx,
-    oneTimeLinkMail({ to: user.email, name: user.name, locale: user.locale, link: appUrl(`${ONE_TIME_LINK_PATH}${token}`), expiresAt, purpose }),
+    oneTimeLinkMail({
+      to: user.email,
+      name: user.name,
+      locale: user.locale,
+      link: appUrl(`${ONE_TIME_LINK_PATH}${token}`),
+      expiresAt,
+      purpose,
+    }),
   );
   return { expiresAt, mailId };
 }

@@ -8,16 +8,29 @@ import { AppError } from "@/lib/errors";
 import { hashToken, isWellFormedToken } from "@/lib/tokens/one-time-token";
 import { newSessionVersion } from "./session-version";
 
-export const INVALID_LINK = "Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet. Bitten Sie die Administration um einen neuen Link.";
+export const INVALID_LINK =
+  "Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet. Bitten Sie die Administration um einen neuen Link.";
 
 /** For the link page: whom the link is for, without using it up (mail scanners open links too). */
 export async function findOneTimeLink(db: Db, token: string, now = new Date()) {
   if (!isWellFormedToken(token)) return null;
   const [row] = await db
-    .select({ name: users.name, email: users.email, purpose: oneTimeTokens.purpose, expiresAt: oneTimeTokens.expiresAt })
+    .select({
+      name: users.name,
+      email: users.email,
+      purpose: oneTimeTokens.purpose,
+      expiresAt: oneTimeTokens.expiresAt,
+    })
     .from(oneTimeTokens)
     .innerJoin(users, eq(users.id, oneTimeTokens.userId))
-    .where(and(eq(oneTimeTokens.tokenHash, hashToken(token)), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now), eq(users.active, true)));
+    .where(
+      and(
+        eq(oneTimeTokens.tokenHash, hashToken(token)),
+        isNull(oneTimeTokens.usedAt),
+        gt(oneTimeTokens.expiresAt, now),
+        eq(users.active, true),
+      ),
+    );
   return row ?? null;
 }
 
@@ -25,7 +38,11 @@ export async function findOneTimeLink(db: Db, token: string, now = new Date()) {
  * Uses the link exactly once (guarded UPDATE … WHERE used_at IS NULL) and sets the person's password; all
  * their other sessions end. Returns the e-mail so the page can sign them in.
  */
-export async function redeemOneTimeLink(db: Db, input: { token: string; password: string }, now = new Date()): Promise<{ email: string }> {
+export async function redeemOneTimeLink(
+  db: Db,
+  input: { token: string; password: string },
+  now = new Date(),
+): Promise<{ email: string }> {
   if (!isWellFormedToken(input.token)) throw new AppError("VALIDATION", INVALID_LINK, { _form: INVALID_LINK });
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -47,7 +64,13 @@ export async function redeemOneTimeLink(db: Db, input: { token: string; password
       .set({ passwordHash, sessionVersion: newSessionVersion(), updatedAt: now })
       .where(eq(users.id, token.userId))
       .returning({ email: users.email });
-    await recordAuditEvent(tx, { actorId: token.userId, action: "user.password_set_via_link", objectType: "user", objectId: token.userId, summary: { purpose: token.purpose } });
+    await recordAuditEvent(tx, {
+      actorId: token.userId,
+      action: "user.password_set_via_link",
+      objectType: "user",
+      objectId: token.userId,
+      summary: { purpose: token.purpose },
+    });
     return { email: user!.email };
   });
 }

@@ -12,15 +12,32 @@ import { issueOneTimeLink, revokeOpenTokens } from "./issue-one-time-link";
 import { newSessionVersion } from "./session-version";
 
 /** The admin sets a new password: the person's sessions and open links end. */
-export async function setUserPasswordByAdmin(db: Db, actor: Actor, input: { userId: string; password: string }): Promise<void> {
+export async function setUserPasswordByAdmin(
+  db: Db,
+  actor: Actor,
+  input: { userId: string; password: string },
+): Promise<void> {
   assertCanGlobally(actor, "admin.users");
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, input.userId)).for("update");
+    const [user] = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(eq(users.id, input.userId))
+      .for("update");
     if (!user) throw notFound();
     await revokeOpenTokens(tx, user.id);
-    await tx.update(users).set({ passwordHash, sessionVersion: newSessionVersion(), updatedAt: new Date() }).where(eq(users.id, user.id));
-    await recordAuditEvent(tx, { actorId: actor.id, action: "user.password_reset", objectType: "user", objectId: user.id, summary: { email: user.email, via: "admin" } });
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: newSessionVersion(), updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.password_reset",
+      objectType: "user",
+      objectId: user.id,
+      summary: { email: user.email, via: "admin" },
+    });
   });
 }
 
@@ -33,7 +50,10 @@ export async function sendSignInLink(db: Db, actor: Actor, input: { userId: stri
   const result = await db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
     if (!user) throw notFound();
-    if (!user.active) throw new AppError("VALIDATION", "Die Person ist deaktiviert. Aktivieren Sie sie zuerst.", { _form: "Die Person ist deaktiviert. Aktivieren Sie sie zuerst." });
+    if (!user.active)
+      throw new AppError("VALIDATION", "Die Person ist deaktiviert. Aktivieren Sie sie zuerst.", {
+        _form: "Die Person ist deaktiviert. Aktivieren Sie sie zuerst.",
+      });
     const purpose = user.passwordHash ? "password_reset" : "invitation";
     const link = await issueOneTimeLink(tx, user, purpose);
     await recordAuditEvent(tx, {

@@ -19,10 +19,16 @@ import { assertKeepsActiveAdmin } from "./user-rules";
 export async function setUserActive(db: Db, actor: Actor, input: { userId: string; active: boolean }): Promise<void> {
   assertCanGlobally(actor, "admin.users");
   if (!input.active && input.userId === actor.id) {
-    throw new AppError("VALIDATION", "Sie können Ihr eigenes Konto nicht deaktivieren.", { _form: "Sie können Ihr eigenes Konto nicht deaktivieren." });
+    throw new AppError("VALIDATION", "Sie können Ihr eigenes Konto nicht deaktivieren.", {
+      _form: "Sie können Ihr eigenes Konto nicht deaktivieren.",
+    });
   }
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ id: users.id, active: users.active, email: users.email }).from(users).where(eq(users.id, input.userId)).for("update");
+    const [before] = await tx
+      .select({ id: users.id, active: users.active, email: users.email })
+      .from(users)
+      .where(eq(users.id, input.userId))
+      .for("update");
     if (!before) throw notFound();
     if (before.active === input.active) return;
     if (!input.active) {
@@ -32,7 +38,11 @@ export async function setUserActive(db: Db, actor: Actor, input: { userId: strin
     }
     await tx
       .update(users)
-      .set({ active: input.active, updatedAt: new Date(), ...(input.active ? {} : { sessionVersion: newSessionVersion() }) })
+      .set({
+        active: input.active,
+        updatedAt: new Date(),
+        ...(input.active ? {} : { sessionVersion: newSessionVersion() }),
+      })
       .where(eq(users.id, before.id));
     await recordAuditEvent(tx, {
       actorId: actor.id,

@@ -9,7 +9,10 @@ import type { Locale } from "@/i18n/locales";
 /** Every user edits their own name and language, and only their own: the id comes from the session, never from input. */
 export async function updateOwnProfile(db: Db, actor: Actor, input: { name: string; locale: Locale }): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ name: input.name, locale: input.locale, updatedAt: new Date() }).where(eq(users.id, actor.id));
+    await tx
+      .update(users)
+      .set({ name: input.name, locale: input.locale, updatedAt: new Date() })
+      .where(eq(users.id, actor.id));
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "user.profile_updated",

@@ -17,7 +17,8 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): 
     await db.transaction(async (tx) => {
       const [before] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
       if (!before) throw notFound();
-      if (before.isAdmin && !input.isAdmin) await assertKeepsActiveAdmin(tx, { userId: before.id, isAdmin: false }, "isAdmin");
+      if (before.isAdmin && !input.isAdmin)
+        await assertKeepsActiveAdmin(tx, { userId: before.id, isAdmin: false }, "isAdmin");
       await assertEmailFree(tx, input.email, before.id);
       const currentOrgs = await tx
         .select({ id: organisations.id, name: organisations.name, active: organisations.active })
@@ -28,10 +29,28 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): 
       const added = input.organisationIds.filter((id) => !currentOrgs.some((o) => o.id === id));
       const addedOrgs = added.length ? await loadActiveOrganisations(tx, added) : [];
       const removed = currentOrgs.filter((o) => o.active && !input.organisationIds.includes(o.id));
-      if (removed.length) await tx.delete(memberships).where(and(eq(memberships.userId, before.id), inArray(memberships.organisationId, removed.map((o) => o.id))));
-      if (addedOrgs.length) await tx.insert(memberships).values(addedOrgs.map((o) => ({ userId: before.id, organisationId: o.id })));
-      const after = { name: input.name, email: input.email, isAdmin: input.isAdmin, canCreateConcepts: input.canCreateConcepts };
-      await tx.update(users).set({ ...after, updatedAt: new Date() }).where(eq(users.id, before.id));
+      if (removed.length)
+        await tx.delete(memberships).where(
+          and(
+            eq(memberships.userId, before.id),
+            inArray(
+              memberships.organisationId,
+              removed.map((o) => o.id),
+            ),
+          ),
+        );
+      if (addedOrgs.length)
+        await tx.insert(memberships).values(addedOrgs.map((o) => ({ userId: before.id, organisationId: o.id })));
+      const after = {
+        name: input.name,
+        email: input.email,
+        isAdmin: input.isAdmin,
+        canCreateConcepts: input.canCreateConcepts,
+      };
+      await tx
+        .update(users)
+        .set({ ...after, updatedAt: new Date() })
+        .where(eq(users.id, before.id));
       const afterOrgs = [...currentOrgs.filter((o) => !removed.includes(o)), ...addedOrgs].map((o) => o.name).sort();
       await recordAuditEvent(tx, {
         actorId: actor.id,
@@ -39,7 +58,13 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): 
         objectType: "user",
         objectId: before.id,
         summary: {
-          before: { name: before.name, email: before.email, isAdmin: before.isAdmin, canCreateConcepts: before.canCreateConcepts, organisations: currentOrgs.map((o) => o.name).sort() },
+          before: {
+            name: before.name,
+            email: before.email,
+            isAdmin: before.isAdmin,
+            canCreateConcepts: before.canCreateConcepts,
+            organisations: currentOrgs.map((o) => o.name).sort(),
+          },
           after: { ...after, organisations: afterOrgs },
         },
       });

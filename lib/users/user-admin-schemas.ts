@@ -34,7 +34,10 @@ export const ZUserId = z.object({ userId: ZRequiredUuid("Unbekannte Person.") })
 
 export const ZSetPassword = z
   .object({ userId: ZRequiredUuid("Unbekannte Person."), password: ZNewPassword, passwordConfirm: z.string() })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "Die beiden Passwörter stimmen nicht überein." });
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ["passwordConfirm"],
+    message: "Die beiden Passwörter stimmen nicht überein.",
+  });
 
 export const ZUpdateProfile = z.object({
   name: ZPersonName,
@@ -47,9 +50,18 @@ export const ZChangePassword = z
     newPassword: ZNewPassword,
     newPasswordConfirm: z.string(),
   })
-  .refine((v) => v.newPassword === v.newPasswordConfirm, { path: ["newPasswordConfirm"], message: "Die beiden Passwörter stimmen nicht überein." })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Das neue Passwort muss sich vom bisherigen unterscheiden." });
+  .refine((v) => v.newPassword === v.newPasswordConfirm, {
+    path: ["newPasswordConfirm"],
+    message: "Die beiden Passwörter stimmen nicht überein.",
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "Das neue Passwort muss sich vom bisherigen unterscheiden.",
+  });
 
 export const ZRedeemLink = z
   .object({ token: z.string().max(100), password: ZNewPassword, passwordConfirm: z.string() })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "Die beiden Passwörter stimmen nicht überein." });
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ["passwordConfirm"],
+    message: "Die beiden Passwörter stimmen nicht überein.",
+  });

@@ -9,7 +9,10 @@ const ADMIN_LOCK = 4_712_2021;
 export const DUPLICATE_EMAIL = "Diese E-Mail-Adresse ist bereits vergeben.";
 
 export async function assertEmailFree(tx: Tx, email: string, exceptUserId?: string): Promise<void> {
-  const [other] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  const [other] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   if (other && other.id !== exceptUserId) throw new AppError("VALIDATION", DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
 }
 
@@ -37,5 +40,6 @@ export async function assertKeepsActiveAdmin(tx: Tx, change: AdminChange, field:
     .select({ id: users.id, isAdmin: users.isAdmin, active: users.active })
     .from(users)
     .where(or(eq(users.isAdmin, true), eq(users.id, change.userId)));
-  if (!keepsActiveAdmin(rows, change)) throw new AppError("VALIDATION", LAST_ADMIN_MESSAGE, { [field]: LAST_ADMIN_MESSAGE });
+  if (!keepsActiveAdmin(rows, change))
+    throw new AppError("VALIDATION", LAST_ADMIN_MESSAGE, { [field]: LAST_ADMIN_MESSAGE });
 }

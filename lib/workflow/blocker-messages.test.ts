@@ -30,13 +30,25 @@ describe("blocker messages", () => {
       consultationsWithoutOutcome: 1,
       referredBack: true,
     };
-    const codes = new Set(TRANSITIONS.flatMap((t) => [...t.blockers(worst), ...t.blockers({ ...worst, referredBack: false })].map((b) => b.code)));
+    const codes = new Set(
+      TRANSITIONS.flatMap((t) =>
+        [...t.blockers(worst), ...t.blockers({ ...worst, referredBack: false })].map((b) => b.code),
+      ),
+    );
     expect(codes.size).toBeGreaterThanOrEqual(9);
-    for (const code of codes) expect(blockerMessage({ code, params: { count: 1, number: 1, organisation: "X" } })).not.toMatch(/Voraussetzung nicht erfüllt/);
+    for (const code of codes)
+      expect(blockerMessage({ code, params: { count: 1, number: 1, organisation: "X" } })).not.toMatch(
+        /Voraussetzung nicht erfüllt/,
+      );
   });
 
   it("names every reason in a refusal", () => {
-    expect(refusalMessage("start_signoff", [{ code: "sectionsNotAgreed", params: { count: 2 } }, { code: "mandateItemUncovered", params: { number: 3 } }])).toBe(
+    expect(
+      refusalMessage("start_signoff", [
+        { code: "sectionsNotAgreed", params: { count: 2 } },
+        { code: "mandateItemUncovered", params: { number: 3 } },
+      ]),
+    ).toBe(
       "„Mitzeichnung starten“ ist noch nicht möglich: 2 Abschnitte noch nicht abgestimmt; Prüfauftrag 3 ist keinem Abschnitt zugeordnet.",
     );
   });

@@ -32,12 +32,17 @@ export async function buildVorlageDocument(
   snapshot: ReadingRoomSnapshot,
 ): Promise<{ document: ExportDocument; fassungId: string }> {
   const round = await findReleasedRound(tx, concept.id);
-  if (!round) throw new AppError("CONFLICT", "Es gibt keine freigegebene Fassung: Die Mitzeichnung ist nicht abgeschlossen.");
+  if (!round)
+    throw new AppError("CONFLICT", "Es gibt keine freigegebene Fassung: Die Mitzeichnung ist nicht abgeschlossen.");
   const db = tx as unknown as Db;
   const [fassung, lead, items, folge, signed] = await Promise.all([
     loadFassungSnapshot(db, concept.id, round.fassungId),
     tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, concept.leadOrganisationId)),
-    tx.select({ text: mandateItems.text }).from(mandateItems).where(eq(mandateItems.conceptId, concept.id)).orderBy(asc(mandateItems.position)),
+    tx
+      .select({ text: mandateItems.text })
+      .from(mandateItems)
+      .where(eq(mandateItems.conceptId, concept.id))
+      .orderBy(asc(mandateItems.position)),
     tx
       .select({ committee: organisations.name, role: consultations.role, meetingDate: consultations.meetingDate })
       .from(consultations)
@@ -45,7 +50,13 @@ export async function buildVorlageDocument(
       .where(eq(consultations.conceptId, concept.id))
       .orderBy(asc(consultations.position)),
     tx
-      .select({ organisation: organisations.name, decision: signoffs.decision, by: users.name, at: signoffs.createdAt, remarks: signoffs.remarks })
+      .select({
+        organisation: organisations.name,
+        decision: signoffs.decision,
+        by: users.name,
+        at: signoffs.createdAt,
+        remarks: signoffs.remarks,
+      })
       .from(signoffs)
       .innerJoin(organisations, eq(organisations.id, signoffs.organisationId))
       .innerJoin(users, eq(users.id, signoffs.userId))
@@ -57,11 +68,32 @@ export async function buildVorlageDocument(
     versionLabel: fassung.fassung.name,
     generatedAt: new Date().toISOString(),
     leadOrganisation: lead[0]?.name ?? "",
-    mandate: { reference: concept.mandateReference, decisionDate: concept.decisionDate, deadline: concept.deadline, text: concept.mandateText, items: items.map((i) => i.text) },
+    mandate: {
+      reference: concept.mandateReference,
+      decisionDate: concept.decisionDate,
+      deadline: concept.deadline,
+      text: concept.mandateText,
+      items: items.map((i) => i.text),
+    },
     consultations: folge,
-    vorlage: { type: vorlage.paperType === "beschlussvorlage" ? "Beschlussvorlage" : "Informationsvorlage", reference: vorlage.reference, date: vorlage.paperDate },
-    sections: fassung.entries.map((e) => ({ number: e.number, title: e.title, owner: e.ownerName, content: e.content ?? { type: "doc", content: [] } })),
-    signoffs: signed.map((s) => ({ organisation: s.organisation, status: s.decision, by: s.by, at: s.at.toISOString(), remarks: s.remarks ?? undefined })),
+    vorlage: {
+      type: vorlage.paperType === "beschlussvorlage" ? "Beschlussvorlage" : "Informationsvorlage",
+      reference: vorlage.reference,
+      date: vorlage.paperDate,
+    },
+    sections: fassung.entries.map((e) => ({
+      number: e.number,
+      title: e.title,
+      owner: e.ownerName,
+      content: e.content ?? { type: "doc", content: [] },
+    })),
+    signoffs: signed.map((s) => ({
+      organisation: s.organisation,
+      status: s.decision,
+      by: s.by,
+      at: s.at.toISOString(),
+      remarks: s.remarks ?? undefined,
+    })),
     contentHash: round.contentHash,
     synopse: toSynopseRows(snapshot.synopse),
   };

@@ -11,8 +11,13 @@ import { folgeEditProblems, MAX_CONSULTATIONS } from "./beratungsfolge-rules";
 import { lockConceptForActor } from "./lock-concept";
 import { ZChangeBeratungsfolge, type ChangeBeratungsfolgeInput } from "./vorlage-schemas";
 
-const fixed = () => new AppError("CONFLICT", "Die Vorlage ist eingereicht: Die Beratungsfolge steht fest und lässt sich nicht mehr ändern.");
-const unknownConsultation = () => new AppError("CONFLICT", "Diesen Eintrag der Beratungsfolge gibt es nicht mehr. Bitte laden Sie die Seite neu.");
+const fixed = () =>
+  new AppError(
+    "CONFLICT",
+    "Die Vorlage ist eingereicht: Die Beratungsfolge steht fest und lässt sich nicht mehr ändern.",
+  );
+const unknownConsultation = () =>
+  new AppError("CONFLICT", "Diesen Eintrag der Beratungsfolge gibt es nicht mehr. Bitte laden Sie die Seite neu.");
 
 /**
  * The lead edits the Beratungsfolge until the Vorlage is submitted: adds a committee (a Gremium, each once),
@@ -20,7 +25,11 @@ const unknownConsultation = () => new AppError("CONFLICT", "Diesen Eintrag der B
  * locked concept row (so it cannot cross a submission), positions kept 1…n, one audit event per change.
  * The plan (lib/planning) reads the Beratungsfolge directly, so it follows every change.
  */
-export async function changeBeratungsfolge(db: Db, actor: Actor, raw: ChangeBeratungsfolgeInput): Promise<{ consultationId: string }> {
+export async function changeBeratungsfolge(
+  db: Db,
+  actor: Actor,
+  raw: ChangeBeratungsfolgeInput,
+): Promise<{ consultationId: string }> {
   const input = parseOrThrow(ZChangeBeratungsfolge, raw);
   return db.transaction(async (tx) => {
     const access = await lockConceptForActor(tx, actor, input.conceptId);
@@ -37,48 +46,110 @@ export async function changeBeratungsfolge(db: Db, actor: Actor, raw: ChangeBera
     let summary: Record<string, unknown>;
     if (input.op === "add") {
       const [committee] = await tx.select().from(organisations).where(eq(organisations.id, input.committeeId));
-      if (!committee || committee.kind !== "gremium" || !committee.active) throw new AppError("VALIDATION", "Bitte ein aktives Gremium wählen.", { committeeId: "Bitte ein aktives Gremium wählen." });
+      if (!committee || committee.kind !== "gremium" || !committee.active)
+        throw new AppError("VALIDATION", "Bitte ein aktives Gremium wählen.", {
+          committeeId: "Bitte ein aktives Gremium wählen.",
+        });
       if (folge.some((c) => c.committeeId === input.committeeId))
-        throw new AppError("VALIDATION", `${committee.shortName} ist bereits in der Beratungsfolge.`, { committeeId: `${committee.shortName} ist bereits in der Beratungsfolge.` });
-      if (folge.length >= MAX_CONSULTATIONS) throw new AppError("VALIDATION", `Höchstens ${MAX_CONSULTATIONS} Gremien in der Beratungsfolge.`);
+        throw new AppError("VALIDATION", `${committee.shortName} ist bereits in der Beratungsfolge.`, {
+          committeeId: `${committee.shortName} ist bereits in der Beratungsfolge.`,
+        });
+      if (folge.length >= MAX_CONSULTATIONS)
+        throw new AppError("VALIDATION", `Höchstens ${MAX_CONSULTATIONS} Gremien in der Beratungsfolge.`);
       const [row] = await tx
         .insert(consultations)
-        .values({ conceptId: input.conceptId, position: folge.length + 1, committeeId: input.committeeId, role: input.role, meetingDate: input.meetingDate, submissionDeadline: input.submissionDeadline ?? null })
+        .values({
+          conceptId: input.conceptId,
+          position: folge.length + 1,
+          committeeId: input.committeeId,
+          role: input.role,
+          meetingDate: input.meetingDate,
+          submissionDeadline: input.submissionDeadline ?? null,
+        })
         .returning({ id: consultations.id });
       consultationId = row!.id;
-      summary = { change: "added", committee: committee.shortName, position: folge.length + 1, role: input.role, meetingDate: input.meetingDate, submissionDeadline: input.submissionDeadline ?? null };
+      summary = {
+        change: "added",
+        committee: committee.shortName,
+        position: folge.length + 1,
+        role: input.role,
+        meetingDate: input.meetingDate,
+        submissionDeadline: input.submissionDeadline ?? null,
+      };
     } else if (input.op === "update") {
       consultationId = target!.id;
       await tx
         .update(consultations)
-        .set({ role: input.role, meetingDate: input.meetingDate, submissionDeadline: input.submissionDeadline ?? null, updatedAt: new Date() })
+        .set({
+          role: input.role,
+          meetingDate: input.meetingDate,
+          submissionDeadline: input.submissionDeadline ?? null,
+          updatedAt: new Date(),
+        })
         .where(and(eq(consultations.id, consultationId), eq(consultations.conceptId, input.conceptId)));
       summary = {
         change: "updated",
         committee: target!.committee,
-        before: { role: target!.role, meetingDate: target!.meetingDate, submissionDeadline: target!.submissionDeadline },
-        after: { role: input.role, meetingDate: input.meetingDate, submissionDeadline: input.submissionDeadline ?? null },
+        before: {
+          role: target!.role,
+          meetingDate: target!.meetingDate,
+          submissionDeadline: target!.submissionDeadline,
+        },
+        after: {
+          role: input.role,
+          meetingDate: input.meetingDate,
+          submissionDeadline: input.submissionDeadline ?? null,
+        },
       };
     } else if (input.op === "move") {
       consultationId = target!.id;
       const index = folge.indexOf(target!);
       const other = folge[input.direction === "up" ? index - 1 : index + 1];
-      if (!other) throw new AppError("VALIDATION", input.direction === "up" ? `${target!.committee} steht bereits an erster Stelle.` : `${target!.committee} steht bereits an letzter Stelle.`);
+      if (!other)
+        throw new AppError(
+          "VALIDATION",
+          input.direction === "up"
+            ? `${target!.committee} steht bereits an erster Stelle.`
+            : `${target!.committee} steht bereits an letzter Stelle.`,
+        );
       const order = folge.map((c) => c.id);
       [order[index], order[folge.indexOf(other)]] = [other.id, target!.id];
       await renumber(tx, input.conceptId, order);
       summary = { change: "moved", committee: target!.committee, from: index + 1, to: folge.indexOf(other) + 1 };
     } else {
       consultationId = target!.id;
-      if (folge.length === 1) throw new AppError("VALIDATION", "Die Beratungsfolge braucht mindestens einen Ausschuss. Fügen Sie zuerst einen anderen hinzu.");
-      await tx.delete(consultations).where(and(eq(consultations.id, consultationId), eq(consultations.conceptId, input.conceptId)));
-      await renumber(tx, input.conceptId, folge.filter((c) => c.id !== consultationId).map((c) => c.id));
-      summary = { change: "removed", committee: target!.committee, position: target!.position, role: target!.role, meetingDate: target!.meetingDate };
+      if (folge.length === 1)
+        throw new AppError(
+          "VALIDATION",
+          "Die Beratungsfolge braucht mindestens einen Ausschuss. Fügen Sie zuerst einen anderen hinzu.",
+        );
+      await tx
+        .delete(consultations)
+        .where(and(eq(consultations.id, consultationId), eq(consultations.conceptId, input.conceptId)));
+      await renumber(
+        tx,
+        input.conceptId,
+        folge.filter((c) => c.id !== consultationId).map((c) => c.id),
+      );
+      summary = {
+        change: "removed",
+        committee: target!.committee,
+        position: target!.position,
+        role: target!.role,
+        meetingDate: target!.meetingDate,
+      };
     }
 
     const problems = folgeEditProblems(await loadFolge(tx, input.conceptId));
     if (problems.length) throw new AppError("VALIDATION", problems.map((p) => p.message).join(" "));
-    await recordAuditEvent(tx, { actorId: actor.id, action: "vorlage.beratungsfolge_changed", objectType: "consultation", objectId: consultationId, conceptId: input.conceptId, summary });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "vorlage.beratungsfolge_changed",
+      objectType: "consultation",
+      objectId: consultationId,
+      conceptId: input.conceptId,
+      summary,
+    });
     return { consultationId };
   });
 }
@@ -103,6 +174,9 @@ async function loadFolge(tx: Tx, conceptId: string) {
 /** Positions 1…n in the given order (no unique index on position, so plain updates suffice). */
 async function renumber(tx: Tx, conceptId: string, order: string[]) {
   for (const [i, id] of order.entries()) {
-    await tx.update(consultations).set({ position: i + 1, updatedAt: new Date() }).where(and(eq(consultations.id, id), eq(consultations.conceptId, conceptId)));
+    await tx
+      .update(consultations)
+      .set({ position: i + 1, updatedAt: new Date() })
+      .where(and(eq(consultations.id, id), eq(consultations.conceptId, conceptId)));
   }
 }

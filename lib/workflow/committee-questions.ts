@@ -18,12 +18,21 @@ export async function askCommitteeQuestion(db: Db, actor: Actor, raw: unknown): 
   return db.transaction(async (tx) => {
     const access = await lockConceptForActor(tx, actor, input.conceptId, "share");
     if (!can("readingRoom.read", access.subject)) throw notFound();
-    if (!can("question.create", access.subject)) throw forbidden("Rückfragen stellen die Mitglieder der beratenden Ausschüsse.");
-    const folge = await tx.select({ committeeId: consultations.committeeId }).from(consultations).where(eq(consultations.conceptId, input.conceptId));
+    if (!can("question.create", access.subject))
+      throw forbidden("Rückfragen stellen die Mitglieder der beratenden Ausschüsse.");
+    const folge = await tx
+      .select({ committeeId: consultations.committeeId })
+      .from(consultations)
+      .where(eq(consultations.conceptId, input.conceptId));
     const committee = actor.organisations.find((o) => folge.some((f) => f.committeeId === o.id));
     const [row] = await tx
       .insert(committeeQuestions)
-      .values({ conceptId: input.conceptId, authorId: actor.id, organisationId: committee?.id ?? null, body: input.body })
+      .values({
+        conceptId: input.conceptId,
+        authorId: actor.id,
+        organisationId: committee?.id ?? null,
+        body: input.body,
+      })
       .returning({ id: committeeQuestions.id });
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -56,10 +65,19 @@ export async function answerCommitteeQuestion(db: Db, actor: Actor, raw: unknown
     const updated = await tx
       .update(committeeQuestions)
       .set({ answer: input.answer, answeredBy: actor.id, answeredAt: new Date() })
-      .where(and(eq(committeeQuestions.id, input.questionId), eq(committeeQuestions.conceptId, input.conceptId), isNull(committeeQuestions.answer)))
+      .where(
+        and(
+          eq(committeeQuestions.id, input.questionId),
+          eq(committeeQuestions.conceptId, input.conceptId),
+          isNull(committeeQuestions.answer),
+        ),
+      )
       .returning({ id: committeeQuestions.id });
     if (!updated.length) {
-      const [exists] = await tx.select({ id: committeeQuestions.id }).from(committeeQuestions).where(and(eq(committeeQuestions.id, input.questionId), eq(committeeQuestions.conceptId, input.conceptId)));
+      const [exists] = await tx
+        .select({ id: committeeQuestions.id })
+        .from(committeeQuestions)
+        .where(and(eq(committeeQuestions.id, input.questionId), eq(committeeQuestions.conceptId, input.conceptId)));
       if (!exists) throw notFound();
       throw new AppError("CONFLICT", "Diese Rückfrage wurde inzwischen beantwortet. Bitte laden Sie die Seite neu.");
     }

@@ -20,7 +20,8 @@ export async function takeDeliberationStep(db: Db, actor: Actor, raw: unknown): 
     const access = await lockConceptForActor(tx, actor, input.conceptId);
     if (!can("concept.read", access.subject)) throw notFound();
     // The permission before the state: others learn "not yours", not which step the concept could take.
-    if (!can("vorlage.manage", access.subject)) throw forbidden("Die Schritte nach der Einreichung trägt nur die Federführung ein.");
+    if (!can("vorlage.manage", access.subject))
+      throw forbidden("Die Schritte nach der Einreichung trägt nur die Federführung ein.");
     const { to } = await applyTransition(tx, actor, input.conceptId, input.transition);
     return { status: to };
   });

@@ -1,21 +1,42 @@
 import "server-only";
 import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/connect";
-import { commentThreads, consultations, mandateItems, organisations, requiredSignoffs, sectionMandateItems, sections, signoffRounds, signoffs, vorlagen } from "@/db/schema";
+import {
+  commentThreads,
+  consultations,
+  mandateItems,
+  organisations,
+  requiredSignoffs,
+  sectionMandateItems,
+  sections,
+  signoffRounds,
+  signoffs,
+  vorlagen,
+} from "@/db/schema";
 import type { WorkflowFacts } from "./transitions";
 
 /** Everything the transition preconditions look at, in a fixed number of queries. */
 export async function gatherWorkflowFacts(db: Db | Tx, conceptId: string): Promise<WorkflowFacts> {
   const [sectionCounts, blocking, uncovered, required, round, vorlage, outcomes] = await Promise.all([
     db
-      .select({ total: count(), notAgreed: sql<number>`count(*) filter (where ${sections.status} <> 'abgestimmt')`.mapWith(Number) })
+      .select({
+        total: count(),
+        notAgreed: sql<number>`count(*) filter (where ${sections.status} <> 'abgestimmt')`.mapWith(Number),
+      })
       .from(sections)
       .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt))),
     db
       .select({ n: count() })
       .from(commentThreads)
       .innerJoin(sections, eq(sections.id, commentThreads.sectionId))
-      .where(and(eq(commentThreads.conceptId, conceptId), eq(commentThreads.blocking, true), eq(commentThreads.status, "open"), isNull(sections.archivedAt))),
+      .where(
+        and(
+          eq(commentThreads.conceptId, conceptId),
+          eq(commentThreads.blocking, true),
+          eq(commentThreads.status, "open"),
+          isNull(sections.archivedAt),
+        ),
+      ),
     db
       .select({ position: mandateItems.position })
       .from(mandateItems)
@@ -28,8 +49,16 @@ export async function gatherWorkflowFacts(db: Db | Tx, conceptId: string): Promi
       )
       .orderBy(asc(mandateItems.position)),
     requiredOrganisations(db, conceptId),
-    db.select().from(signoffRounds).where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open"))).limit(1),
-    db.select({ id: vorlagen.id }).from(vorlagen).where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt))).limit(1),
+    db
+      .select()
+      .from(signoffRounds)
+      .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")))
+      .limit(1),
+    db
+      .select({ id: vorlagen.id })
+      .from(vorlagen)
+      .where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt)))
+      .limit(1),
     db.select({ outcome: consultations.outcome }).from(consultations).where(eq(consultations.conceptId, conceptId)),
   ]);
   let missingSignoffs = required.map((o) => o.name);
@@ -67,7 +96,11 @@ export async function requiredOrganisations(db: Db | Tx, conceptId: string): Pro
   if (explicit.length) return explicit;
   const ids = sql`(select owner_organisation_id from sections where concept_id = ${conceptId} and archived_at is null
                    union select lead_organisation_id from concepts where id = ${conceptId})`;
-  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).orderBy(asc(organisations.name));
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, ids))
+    .orderBy(asc(organisations.name));
 }
 
 /** Organisations that may be asked to sign off: the lead office, section owners and participating non-committee organisations. */

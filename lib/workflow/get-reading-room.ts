@@ -56,7 +56,12 @@ export async function getReadingRoomSynopse(db: Db, actor: Actor, conceptId: str
   const { access, vorlage } = await requireReadingRoomVorlage(db, actor, conceptId);
   const snapshot = await loadVorlageSnapshot(db, vorlage.id);
   if (!snapshot) throw notFound();
-  return { concept: access.concept, reference: vorlage.reference, takenAt: snapshot.takenAt, entries: snapshot.synopse };
+  return {
+    concept: access.concept,
+    reference: vorlage.reference,
+    takenAt: snapshot.takenAt,
+    entries: snapshot.synopse,
+  };
 }
 
 /**
@@ -72,14 +77,26 @@ export async function getReadingRoomSynopsePage(db: Db, actor: Actor, conceptId:
   const snapshot = vorlagen.readingRoomSnapshot;
   const slice = `$[${window.offset} to ${window.offset + window.perPage - 1}]`;
   const [row] = await db
-    .select({ entries: sql<ReadingRoomSnapshotData["synopse"]>`jsonb_path_query_array(${snapshot}->'synopse', ${slice}::jsonpath)`.mapWith(parseJson<ReadingRoomSnapshotData["synopse"]>) })
+    .select({
+      entries: sql<
+        ReadingRoomSnapshotData["synopse"]
+      >`jsonb_path_query_array(${snapshot}->'synopse', ${slice}::jsonpath)`.mapWith(
+        parseJson<ReadingRoomSnapshotData["synopse"]>,
+      ),
+    })
     .from(vorlagen)
     .where(eq(vorlagen.id, vorlage.id));
-  return { concept: access.concept, reference: vorlage.reference, takenAt: summary.takenAt, entries: row?.entries ?? [], ...window };
+  return {
+    concept: access.concept,
+    reference: vorlage.reference,
+    takenAt: summary.takenAt,
+    entries: row?.entries ?? [],
+    ...window,
+  };
 }
 
 // The postgres-js driver hands JSON of a raw SQL expression over as text, PGlite as a value.
-const parseJson = <T,>(value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as T;
+const parseJson = <T>(value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 /** What the reading room itself shows of the snapshot: the owners and the size of the Synopse, not its entries. */
 async function loadSnapshotSummary(db: Db, vorlageId: string) {
@@ -87,7 +104,9 @@ async function loadSnapshotSummary(db: Db, vorlageId: string) {
   const [row] = await db
     .select({
       takenAt: sql<string>`${snapshot}->>'takenAt'`,
-      sections: sql<ReadingRoomSnapshotData["sections"]>`${snapshot}->'sections'`.mapWith(parseJson<ReadingRoomSnapshotData["sections"]>),
+      sections: sql<ReadingRoomSnapshotData["sections"]>`${snapshot}->'sections'`.mapWith(
+        parseJson<ReadingRoomSnapshotData["sections"]>,
+      ),
       synopseCount: sql<number>`jsonb_array_length(${snapshot}->'synopse')`.mapWith(Number),
     })
     .from(vorlagen)
@@ -96,6 +115,9 @@ async function loadSnapshotSummary(db: Db, vorlageId: string) {
 }
 
 async function loadVorlageSnapshot(db: Db, vorlageId: string) {
-  const [row] = await db.select({ snapshot: vorlagen.readingRoomSnapshot }).from(vorlagen).where(eq(vorlagen.id, vorlageId));
+  const [row] = await db
+    .select({ snapshot: vorlagen.readingRoomSnapshot })
+    .from(vorlagen)
+    .where(eq(vorlagen.id, vorlageId));
   return row?.snapshot ?? null;
 }

@@ -8,7 +8,15 @@ import { can, FROZEN_STATUSES, type ConceptStatus } from "@/lib/permissions/perm
 import { requiredOrganisations, signoffCandidates } from "./gather-workflow-facts";
 import type { SignoffDecision } from "./sign-off";
 
-export type SignoffEntry = { organisationId: string; organisationName: string; userName: string; decision: SignoffDecision; remarks: string | null; contentHash: string; createdAt: Date };
+export type SignoffEntry = {
+  organisationId: string;
+  organisationName: string;
+  userName: string;
+  decision: SignoffDecision;
+  remarks: string | null;
+  contentHash: string;
+  createdAt: Date;
+};
 export type RoundView = {
   id: string;
   number: number;
@@ -51,7 +59,14 @@ export async function getSignoffOverview(db: Db, actor: Actor, conceptId: string
         .from(signoffs)
         .innerJoin(organisations, eq(organisations.id, signoffs.organisationId))
         .innerJoin(users, eq(users.id, signoffs.userId))
-        .where(and(inArray(signoffs.roundId, rounds.map((r) => r.round.id))))
+        .where(
+          and(
+            inArray(
+              signoffs.roundId,
+              rounds.map((r) => r.round.id),
+            ),
+          ),
+        )
     : [];
   const views: RoundView[] = rounds.map(({ round, fassungName }) => ({
     id: round.id,
@@ -66,7 +81,12 @@ export async function getSignoffOverview(db: Db, actor: Actor, conceptId: string
     signoffs: entries.filter((e) => e.roundId === round.id),
   }));
   const openRound = views.find((r) => r.status === "open") ?? null;
-  const signable = actor.organisations.filter((o) => o.maySignOff && required.some((r) => r.id === o.id) && !openRound?.signoffs.some((s) => s.organisationId === o.id));
+  const signable = actor.organisations.filter(
+    (o) =>
+      o.maySignOff &&
+      required.some((r) => r.id === o.id) &&
+      !openRound?.signoffs.some((s) => s.organisationId === o.id),
+  );
   return {
     status,
     title: access.concept.title,

@@ -60,28 +60,52 @@ export async function listBeratungsfolge(db: Db, conceptId: string) {
 /** The Vorlage page: participants see it; the lead gets the forms (submission, outcomes, steps). */
 export async function getVorlagePage(db: Db, actor: Actor, conceptId: string) {
   const access = await requireConceptAccess(db, actor, conceptId, "concept.readDrafts");
-  const [vorlage, folge, round, facts] = await Promise.all([findVorlage(db, conceptId), listBeratungsfolge(db, conceptId), findReleasedRound(db, conceptId), gatherWorkflowFacts(db, conceptId)]);
-  const [released] = round ? await db.select({ name: fassungen.name }).from(fassungen).where(eq(fassungen.id, round.fassungId)) : [];
+  const [vorlage, folge, round, facts] = await Promise.all([
+    findVorlage(db, conceptId),
+    listBeratungsfolge(db, conceptId),
+    findReleasedRound(db, conceptId),
+    gatherWorkflowFacts(db, conceptId),
+  ]);
+  const [released] = round
+    ? await db.select({ name: fassungen.name }).from(fassungen).where(eq(fassungen.id, round.fassungId))
+    : [];
   const steps = availableSteps(access.subject.status, access.role, facts)
     .filter((s) => DELIBERATION.has(s.transition.id))
     .map((s) => ({ id: s.transition.id, allowed: s.allowed, blockers: s.blockers }));
   const mayEditFolge = can("beratungsfolge.manage", access.subject);
   const inFolge = new Set(folge.map((c) => c.committeeId));
   const committees = mayEditFolge
-    ? (await db
-        .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName })
-        .from(organisations)
-        .where(and(eq(organisations.kind, "gremium"), eq(organisations.active, true)))
-        .orderBy(asc(organisations.name))).filter((o) => !inFolge.has(o.id))
+    ? (
+        await db
+          .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName })
+          .from(organisations)
+          .where(and(eq(organisations.kind, "gremium"), eq(organisations.active, true)))
+          .orderBy(asc(organisations.name))
+      ).filter((o) => !inFolge.has(o.id))
     : [];
-  return { concept: access.concept, role: access.role, mayManage: can("vorlage.manage", access.subject), mayEditFolge, committees, vorlage, folge, releasedFassungName: released?.name ?? null, steps };
+  return {
+    concept: access.concept,
+    role: access.role,
+    mayManage: can("vorlage.manage", access.subject),
+    mayEditFolge,
+    committees,
+    vorlage,
+    folge,
+    releasedFassungName: released?.name ?? null,
+    steps,
+  };
 }
 
 /** The stored PDF of the Vorlage, for participants and for committee members of the Beratungsfolge once submitted. */
 export async function getVorlagePdf(db: Db, actor: Actor, conceptId: string) {
   await requireConceptAccess(db, actor, conceptId, "vorlage.read");
   const [row] = await db
-    .select({ fileName: storedFiles.fileName, mimeType: storedFiles.mimeType, content: storedFiles.content, sha512: storedFiles.sha512 })
+    .select({
+      fileName: storedFiles.fileName,
+      mimeType: storedFiles.mimeType,
+      content: storedFiles.content,
+      sha512: storedFiles.sha512,
+    })
     .from(vorlagen)
     .innerJoin(storedFiles, eq(storedFiles.id, vorlagen.fileId))
     .where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt)))
@@ -111,4 +135,3 @@ export async function listCommitteeQuestions(db: Db, conceptId: string) {
     .where(eq(committeeQuestions.conceptId, conceptId))
     .orderBy(asc(committeeQuestions.createdAt));
 }
-

@@ -34,7 +34,13 @@ export async function workflowStateFor(db: Db, access: ConceptAccess): Promise<W
     blockers: s.blockers,
     handledElsewhere: !manual.has(s.transition.id),
   }));
-  const [last] = await db.select({ status: signoffRounds.status, voidReason: signoffRounds.voidReason }).from(signoffRounds).where(eq(signoffRounds.conceptId, conceptId)).orderBy(desc(signoffRounds.number)).limit(1);
-  const lastVoidReason = access.subject.status === "ueberarbeitung" && last?.status === "voided" ? last.voidReason : null;
+  const [last] = await db
+    .select({ status: signoffRounds.status, voidReason: signoffRounds.voidReason })
+    .from(signoffRounds)
+    .where(eq(signoffRounds.conceptId, conceptId))
+    .orderBy(desc(signoffRounds.number))
+    .limit(1);
+  const lastVoidReason =
+    access.subject.status === "ueberarbeitung" && last?.status === "voided" ? last.voidReason : null;
   return { status: access.subject.status, steps, lastVoidReason };
 }

@@ -10,7 +10,12 @@ import { notFound } from "@/lib/errors";
  * Loads the concept with the actor's role inside a transaction and locks its row, so concurrent workflow
  * writers on one concept run one after the other (the status they then see is the committed one).
  */
-export async function lockConceptForActor(tx: Tx, actor: Actor, conceptId: string, mode: "update" | "share" = "update"): Promise<ConceptAccess> {
+export async function lockConceptForActor(
+  tx: Tx,
+  actor: Actor,
+  conceptId: string,
+  mode: "update" | "share" = "update",
+): Promise<ConceptAccess> {
   const [row] = await tx
     .select({ concept: concepts, ...roleColumns(actor) })
     .from(concepts)

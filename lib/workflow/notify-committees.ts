@@ -21,16 +21,42 @@ export async function notifyCommitteeMembers(tx: Tx, actorId: string, notice: Co
       and(
         eq(users.active, true),
         sql`${users.id} <> ${actorId}`,
-        inArray(memberships.organisationId, tx.select({ id: consultations.committeeId }).from(consultations).where(eq(consultations.conceptId, notice.conceptId))),
+        inArray(
+          memberships.organisationId,
+          tx
+            .select({ id: consultations.committeeId })
+            .from(consultations)
+            .where(eq(consultations.conceptId, notice.conceptId)),
+        ),
       ),
     );
   if (!recipients.length) return 0;
   const kind: NotificationKind = "committee";
-  await tx.insert(notifications).values(recipients.map((r) => ({ userId: r.id, kind, conceptId: notice.conceptId, title: notice.title.slice(0, 300), body: notice.body.slice(0, 2000), link: notice.link })));
+  await tx
+    .insert(notifications)
+    .values(
+      recipients.map((r) => ({
+        userId: r.id,
+        kind,
+        conceptId: notice.conceptId,
+        title: notice.title.slice(0, 300),
+        body: notice.body.slice(0, 2000),
+        link: notice.link,
+      })),
+    );
   const optedOut = await tx
     .select({ userId: notificationPreferences.userId })
     .from(notificationPreferences)
-    .where(and(inArray(notificationPreferences.userId, recipients.map((r) => r.id)), eq(notificationPreferences.kind, kind), eq(notificationPreferences.email, false)));
+    .where(
+      and(
+        inArray(
+          notificationPreferences.userId,
+          recipients.map((r) => r.id),
+        ),
+        eq(notificationPreferences.kind, kind),
+        eq(notificationPreferences.email, false),
+      ),
+    );
   const skip = new Set(optedOut.map((o) => o.userId));
   for (const r of recipients) {
     if (skip.has(r.id)) continue;

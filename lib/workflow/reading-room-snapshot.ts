@@ -12,7 +12,11 @@ export type SnapshotSynopseEntry = ReadingRoomSnapshotData["synopse"][number];
  * see it (internal threads left out in the query) and the owners of the Fassung's sections. Stored with the
  * Vorlage; later decisions, reopenings or renamed organisations never reach the reading room.
  */
-export async function takeReadingRoomSnapshot(tx: Tx, conceptId: string, fassungId: string): Promise<ReadingRoomSnapshot> {
+export async function takeReadingRoomSnapshot(
+  tx: Tx,
+  conceptId: string,
+  fassungId: string,
+): Promise<ReadingRoomSnapshot> {
   const db = tx as unknown as Db;
   const [entries, owners] = await Promise.all([
     loadSynopseEntries(db, conceptId, false),

@@ -16,8 +16,12 @@ export async function recordOutcome(db: Db, actor: Actor, raw: unknown): Promise
   await db.transaction(async (tx) => {
     const access = await lockConceptForActor(tx, actor, input.conceptId, "share");
     if (!can("concept.read", access.subject)) throw notFound();
-    if (!can("vorlage.manage", access.subject)) throw forbidden("Ergebnisse der Beratung trägt nur die Federführung ein.");
-    const [before] = await tx.select().from(consultations).where(and(eq(consultations.id, input.consultationId), eq(consultations.conceptId, input.conceptId)));
+    if (!can("vorlage.manage", access.subject))
+      throw forbidden("Ergebnisse der Beratung trägt nur die Federführung ein.");
+    const [before] = await tx
+      .select()
+      .from(consultations)
+      .where(and(eq(consultations.id, input.consultationId), eq(consultations.conceptId, input.conceptId)));
     if (!before) throw notFound();
     const updated = await tx
       .update(consultations)
@@ -30,14 +34,18 @@ export async function recordOutcome(db: Db, actor: Actor, raw: unknown): Promise
         ),
       )
       .returning({ id: consultations.id });
-    if (!updated.length) throw new AppError("CONFLICT", "Ergebnisse können nur eingetragen werden, solange die Vorlage eingereicht ist.");
+    if (!updated.length)
+      throw new AppError("CONFLICT", "Ergebnisse können nur eingetragen werden, solange die Vorlage eingereicht ist.");
     await recordAuditEvent(tx, {
       actorId: actor.id,
       conceptId: input.conceptId,
       action: "consultation.outcome_recorded",
       objectType: "consultation",
       objectId: input.consultationId,
-      summary: { before: { outcome: before.outcome, outcomeDate: before.outcomeDate }, after: { outcome: input.outcome, outcomeDate: input.outcomeDate } },
+      summary: {
+        before: { outcome: before.outcome, outcomeDate: before.outcomeDate },
+        after: { outcome: input.outcome, outcomeDate: input.outcomeDate },
+      },
     });
   });
 }

@@ -22,16 +22,28 @@ export async function setRequiredSignoffs(db: Db, actor: Actor, input: unknown):
   await requireConceptAccess(db, actor, data.conceptId, "concept.manage");
   return db.transaction(async (tx) => {
     // Locks the concept row so starting the Mitzeichnung cannot interleave with a change of the list.
-    const [row] = await tx.select({ status: concepts.status }).from(concepts).where(eq(concepts.id, data.conceptId)).for("update");
-    if (FROZEN_STATUSES.has(row!.status as ConceptStatus)) throw new AppError("CONCEPT_FROZEN", "Die mitzeichnenden Organisationen lassen sich nur vor der Mitzeichnung ändern.");
+    const [row] = await tx
+      .select({ status: concepts.status })
+      .from(concepts)
+      .where(eq(concepts.id, data.conceptId))
+      .for("update");
+    if (FROZEN_STATUSES.has(row!.status as ConceptStatus))
+      throw new AppError(
+        "CONCEPT_FROZEN",
+        "Die mitzeichnenden Organisationen lassen sich nur vor der Mitzeichnung ändern.",
+      );
     const candidates = await signoffCandidates(tx, data.conceptId);
     const ids = [...new Set(data.organisationIds)];
     if (ids.some((id) => !candidates.some((c) => c.id === id))) {
-      throw new AppError("VALIDATION", "Nur beteiligte Organisationen können mitzeichnen.", { organisationIds: "Bitte wählen Sie nur Organisationen aus der Liste." });
+      throw new AppError("VALIDATION", "Nur beteiligte Organisationen können mitzeichnen.", {
+        organisationIds: "Bitte wählen Sie nur Organisationen aus der Liste.",
+      });
     }
     const before = (await requiredOrganisations(tx, data.conceptId)).map((o) => o.name);
     await tx.delete(requiredSignoffs).where(eq(requiredSignoffs.conceptId, data.conceptId));
-    await tx.insert(requiredSignoffs).values(ids.map((organisationId) => ({ conceptId: data.conceptId, organisationId })));
+    await tx
+      .insert(requiredSignoffs)
+      .values(ids.map((organisationId) => ({ conceptId: data.conceptId, organisationId })));
     const after = (await requiredOrganisations(tx, data.conceptId)).map((o) => o.name);
     await recordAuditEvent(tx, {
       actorId: actor.id,

@@ -17,25 +17,45 @@ const ZSetSectionStatus = z.object({
   to: z.enum(["entwurf", "zur_abstimmung", "abgestimmt"], "Unbekannter Stand."),
 });
 
-const LABEL: Record<SectionStatus, string> = { entwurf: "Entwurf", zur_abstimmung: "Zur Abstimmung", abgestimmt: "Abgestimmt" };
+const LABEL: Record<SectionStatus, string> = {
+  entwurf: "Entwurf",
+  zur_abstimmung: "Zur Abstimmung",
+  abgestimmt: "Abgestimmt",
+};
 
 /** The lead moves a section's status; guarded on the status the lead saw, so concurrent moves cannot cross. */
 export async function setSectionStatus(db: Db, actor: Actor, input: unknown): Promise<void> {
   const data = parseOrThrow(ZSetSectionStatus, input);
   await requireConceptAccess(db, actor, data.conceptId, "section.manage");
   if (!canMoveSectionStatus(data.from, data.to)) {
-    throw new AppError("VALIDATION", `Von „${LABEL[data.from]}“ kann ein Abschnitt nicht auf „${LABEL[data.to]}“ gesetzt werden.`);
+    throw new AppError(
+      "VALIDATION",
+      `Von „${LABEL[data.from]}“ kann ein Abschnitt nicht auf „${LABEL[data.to]}“ gesetzt werden.`,
+    );
   }
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(sections)
       .set({ status: data.to, updatedAt: new Date() })
-      .where(and(eq(sections.id, data.sectionId), eq(sections.conceptId, data.conceptId), eq(sections.status, data.from), isNull(sections.archivedAt)))
+      .where(
+        and(
+          eq(sections.id, data.sectionId),
+          eq(sections.conceptId, data.conceptId),
+          eq(sections.status, data.from),
+          isNull(sections.archivedAt),
+        ),
+      )
       .returning({ id: sections.id });
     if (!row) {
-      const [exists] = await tx.select({ id: sections.id }).from(sections).where(and(eq(sections.id, data.sectionId), eq(sections.conceptId, data.conceptId)));
+      const [exists] = await tx
+        .select({ id: sections.id })
+        .from(sections)
+        .where(and(eq(sections.id, data.sectionId), eq(sections.conceptId, data.conceptId)));
       if (!exists) throw notFound();
-      throw new AppError("CONFLICT", "Der Stand des Abschnitts wurde inzwischen geändert. Bitte laden Sie die Seite neu.");
+      throw new AppError(
+        "CONFLICT",
+        "Der Stand des Abschnitts wurde inzwischen geändert. Bitte laden Sie die Seite neu.",
+      );
     }
     await recordAuditEvent(tx, {
       actorId: actor.id,

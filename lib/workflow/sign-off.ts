@@ -26,17 +26,27 @@ const ZSignOff = z
     remarks: z.string().trim().max(5000, "Höchstens 5000 Zeichen.").optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === "zugestimmt_mit_anmerkungen" && !v.remarks) ctx.addIssue({ code: "custom", path: ["remarks"], message: "Bitte schreiben Sie Ihre Anmerkungen." });
-    if (v.decision === "abgelehnt" && !v.remarks) ctx.addIssue({ code: "custom", path: ["remarks"], message: "Bitte begründen Sie die Ablehnung." });
+    if (v.decision === "zugestimmt_mit_anmerkungen" && !v.remarks)
+      ctx.addIssue({ code: "custom", path: ["remarks"], message: "Bitte schreiben Sie Ihre Anmerkungen." });
+    if (v.decision === "abgelehnt" && !v.remarks)
+      ctx.addIssue({ code: "custom", path: ["remarks"], message: "Bitte begründen Sie die Ablehnung." });
   });
 
-const stale = () => new AppError("CONFLICT", "Diese Fassung ist nicht mehr aktuell. Bitte laden Sie die Seite neu und prüfen Sie die aktuelle Mitzeichnungsfassung.");
+const stale = () =>
+  new AppError(
+    "CONFLICT",
+    "Diese Fassung ist nicht mehr aktuell. Bitte laden Sie die Seite neu und prüfen Sie die aktuelle Mitzeichnungsfassung.",
+  );
 
 /**
  * An authorised member signs off for their organisation on exactly the Fassung they were shown (round id and
  * content hash). A rejection voids the round and returns the concept to Überarbeitung in the same transaction.
  */
-export async function signOff(db: Db, actor: Actor, input: unknown): Promise<{ decision: SignoffDecision; organisationName: string; rejected: boolean }> {
+export async function signOff(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+): Promise<{ decision: SignoffDecision; organisationName: string; rejected: boolean }> {
   const data = parseOrThrow(ZSignOff, input);
   const { concept } = await requireConceptAccess(db, actor, data.conceptId, "concept.readDrafts");
   try {
@@ -53,7 +63,10 @@ export async function signOff(db: Db, actor: Actor, input: unknown): Promise<{ d
       const required = await requiredOrganisations(tx, data.conceptId);
       const mine = actor.organisations.filter((o) => o.maySignOff && required.some((r) => r.id === o.id));
       const organisation = data.organisationId ? mine.find((o) => o.id === data.organisationId) : mine[0];
-      if (!organisation) throw forbidden("Mitzeichnen können nur berechtigte Mitglieder der Organisationen, deren Mitzeichnung erforderlich ist.");
+      if (!organisation)
+        throw forbidden(
+          "Mitzeichnen können nur berechtigte Mitglieder der Organisationen, deren Mitzeichnung erforderlich ist.",
+        );
 
       const [existing] = await tx
         .select({ name: users.name, createdAt: signoffs.createdAt })
@@ -65,7 +78,14 @@ export async function signOff(db: Db, actor: Actor, input: unknown): Promise<{ d
       const remarks = data.decision === "zugestimmt" ? null : (data.remarks ?? null);
       const [row] = await tx
         .insert(signoffs)
-        .values({ roundId: round.id, organisationId: organisation.id, userId: actor.id, decision: data.decision, remarks, contentHash: round.contentHash })
+        .values({
+          roundId: round.id,
+          organisationId: organisation.id,
+          userId: actor.id,
+          decision: data.decision,
+          remarks,
+          contentHash: round.contentHash,
+        })
         .returning({ id: signoffs.id });
       await recordAuditEvent(tx, {
         actorId: actor.id,
@@ -74,16 +94,27 @@ export async function signOff(db: Db, actor: Actor, input: unknown): Promise<{ d
         objectType: "signoff",
         objectId: row!.id,
         conceptId: data.conceptId,
-        summary: { round: round.number, organisation: organisation.name, decision: data.decision, contentHash: round.contentHash },
+        summary: {
+          round: round.number,
+          organisation: organisation.name,
+          decision: data.decision,
+          contentHash: round.contentHash,
+        },
       });
       if (data.decision === "abgelehnt") {
         const reason = `Abgelehnt von ${organisation.name}: ${remarks}`;
-        await applyTransition(tx, actor, data.conceptId, "reject_signoff", { reason, auditSummary: { organisation: organisation.name } });
+        await applyTransition(tx, actor, data.conceptId, "reject_signoff", {
+          reason,
+          auditSummary: { organisation: organisation.name },
+        });
         await notify(tx, actor.id, await membersOf(tx, [concept.leadOrganisationId]), {
           kind: "decision",
           conceptId: data.conceptId,
           title: { key: "signoffRejectedTitle", params: { concept: concept.title } },
-          body: { key: "signoffRejectedBody", params: { organisation: organisation.name, number: round.number, remarks: remarks ?? "" } },
+          body: {
+            key: "signoffRejectedBody",
+            params: { organisation: organisation.name, number: round.number, remarks: remarks ?? "" },
+          },
           link: `/konzepte/${data.conceptId}/mitzeichnung`,
           internal: false,
         });
@@ -91,12 +122,18 @@ export async function signOff(db: Db, actor: Actor, input: unknown): Promise<{ d
       return { decision: data.decision, organisationName: organisation.name, rejected: data.decision === "abgelehnt" };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Ihre Organisation hat diese Fassung soeben bereits mitgezeichnet: bereits mitgezeichnet von einer anderen Person.");
+    if (isUniqueViolation(error))
+      throw new AppError(
+        "CONFLICT",
+        "Ihre Organisation hat diese Fassung soeben bereits mitgezeichnet: bereits mitgezeichnet von einer anderen Person.",
+      );
     throw error;
   }
 }
 
 function alreadySigned(organisation: string, by: string): AppError {
-  return new AppError("CONFLICT", `${organisation} hat diese Fassung bereits mitgezeichnet: bereits mitgezeichnet von ${by}.`);
+  return new AppError(
+    "CONFLICT",
+    `${organisation} hat diese Fassung bereits mitgezeichnet: bereits mitgezeichnet von ${by}.`,
+  );
 }
-

@@ -17,9 +17,15 @@ import { takeReadingRoomSnapshot } from "./reading-room-snapshot";
 import { applyTransition } from "./transition-concept";
 import { ZSubmitVorlage, type SubmitVorlageInput } from "./vorlage-schemas";
 
-const alreadySubmitted = () => new AppError("CONFLICT", "Die Vorlage wurde bereits eingereicht – das Konzept ist nicht mehr im Status „Freigegeben“. Bitte laden Sie die Seite neu.");
+const alreadySubmitted = () =>
+  new AppError(
+    "CONFLICT",
+    "Die Vorlage wurde bereits eingereicht – das Konzept ist nicht mehr im Status „Freigegeben“. Bitte laden Sie die Seite neu.",
+  );
 const duplicateReference = () =>
-  new AppError("VALIDATION", "Diese Vorlagennummer ist bereits vergeben.", { reference: "Diese Vorlagennummer ist bereits vergeben. Bitte eine andere angeben." });
+  new AppError("VALIDATION", "Diese Vorlagennummer ist bereits vergeben.", {
+    reference: "Diese Vorlagennummer ist bereits vergeben. Bitte eine andere angeben.",
+  });
 
 type Input = ReturnType<typeof ZSubmitVorlage.parse>;
 
@@ -30,7 +36,11 @@ type Input = ReturnType<typeof ZSubmitVorlage.parse>;
  * moment: the concept row lock serialises them and the transition's guarded update lets exactly one through;
  * the unique index on vorlagen.concept_id backs it up.
  */
-export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInput): Promise<{ vorlageId: string; sha512: string }> {
+export async function submitVorlage(
+  db: Db,
+  actor: Actor,
+  raw: SubmitVorlageInput,
+): Promise<{ vorlageId: string; sha512: string }> {
   const input = parseOrThrow(ZSubmitVorlage, raw);
   try {
     return await db.transaction(async (tx) => {
@@ -38,12 +48,17 @@ export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInpu
       if (!can("concept.read", access.subject)) throw notFound();
       if (!can("vorlage.manage", access.subject)) throw forbidden("Die Vorlage reicht nur die Federführung ein.");
       if (access.concept.status !== "freigegeben") throw alreadySubmitted();
-      const [taken] = await tx.select({ id: vorlagen.id }).from(vorlagen).where(eq(vorlagen.reference, input.reference)).limit(1);
+      const [taken] = await tx
+        .select({ id: vorlagen.id })
+        .from(vorlagen)
+        .where(eq(vorlagen.reference, input.reference))
+        .limit(1);
       if (taken) throw duplicateReference();
       await settleBeratungsfolge(tx, input);
 
       const round = await findReleasedRound(tx, input.conceptId);
-      if (!round) throw new AppError("CONFLICT", "Es gibt keine freigegebene Fassung: Die Mitzeichnung ist nicht abgeschlossen.");
+      if (!round)
+        throw new AppError("CONFLICT", "Es gibt keine freigegebene Fassung: Die Mitzeichnung ist nicht abgeschlossen.");
       const snapshot = await takeReadingRoomSnapshot(tx, input.conceptId, round.fassungId);
       const { document, fassungId } = await buildVorlageDocument(tx, access.concept, input, snapshot);
       const pdf = await renderInWorker("pdf", document);
@@ -51,14 +66,32 @@ export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInpu
       const fileName = `Vorlage-${input.reference.replace(/[^A-Za-z0-9._-]+/g, "-")}.pdf`;
       const [file] = await tx
         .insert(storedFiles)
-        .values({ conceptId: input.conceptId, fileName, mimeType: "application/pdf", size: pdf.length, sha512, content: pdf })
+        .values({
+          conceptId: input.conceptId,
+          fileName,
+          mimeType: "application/pdf",
+          size: pdf.length,
+          sha512,
+          content: pdf,
+        })
         .returning({ id: storedFiles.id });
       const [vorlage] = await tx
         .insert(vorlagen)
-        .values({ conceptId: input.conceptId, fassungId, paperType: input.paperType, reference: input.reference, paperDate: input.paperDate, fileId: file!.id, submittedBy: actor.id, readingRoomSnapshot: snapshot })
+        .values({
+          conceptId: input.conceptId,
+          fassungId,
+          paperType: input.paperType,
+          reference: input.reference,
+          paperDate: input.paperDate,
+          fileId: file!.id,
+          submittedBy: actor.id,
+          readingRoomSnapshot: snapshot,
+        })
         .returning({ id: vorlagen.id });
       // The Vorlage row is what makes `submit` ready; the transition itself is the guarded status change.
-      await applyTransition(tx, actor, input.conceptId, "submit", { auditSummary: { vorlageId: vorlage!.id, reference: input.reference } });
+      await applyTransition(tx, actor, input.conceptId, "submit", {
+        auditSummary: { vorlageId: vorlage!.id, reference: input.reference },
+      });
 
       await recordAuditEvent(tx, {
         actorId: actor.id,
@@ -66,7 +99,15 @@ export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInpu
         action: "vorlage.submitted",
         objectType: "vorlage",
         objectId: vorlage!.id,
-        summary: { reference: input.reference, paperType: input.paperType, paperDate: input.paperDate, fassungId, sha512, size: pdf.length, synopseEntries: snapshot.synopse.length },
+        summary: {
+          reference: input.reference,
+          paperType: input.paperType,
+          paperDate: input.paperDate,
+          fassungId,
+          sha512,
+          size: pdf.length,
+          synopseEntries: snapshot.synopse.length,
+        },
       });
       await notifyCommitteeMembers(tx, actor.id, {
         conceptId: input.conceptId,
@@ -77,7 +118,11 @@ export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInpu
       return { vorlageId: vorlage!.id, sha512 };
     });
   } catch (error) {
-    const e = error as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string; constraint?: string } } | null;
+    const e = error as {
+      code?: string;
+      constraint_name?: string;
+      cause?: { code?: string; constraint_name?: string; constraint?: string };
+    } | null;
     if (e?.code === "23505" || e?.cause?.code === "23505") {
       const constraint = e?.constraint_name ?? e?.cause?.constraint_name ?? e?.cause?.constraint ?? "";
       throw constraint.includes("reference") ? duplicateReference() : alreadySubmitted();
@@ -91,7 +136,10 @@ export async function submitVorlage(db: Db, actor: Actor, raw: SubmitVorlageInpu
  * the editor's job), resets the outcomes for a new round of deliberation and checks the result.
  */
 async function settleBeratungsfolge(tx: Tx, input: Input) {
-  const existing = await tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.conceptId, input.conceptId));
+  const existing = await tx
+    .select({ id: consultations.id })
+    .from(consultations)
+    .where(eq(consultations.conceptId, input.conceptId));
   if (input.consultations) {
     const known = new Set(existing.map((c) => c.id));
     if (input.consultations.length !== known.size || input.consultations.some((c) => !known.has(c.id)))
@@ -99,18 +147,36 @@ async function settleBeratungsfolge(tx: Tx, input: Input) {
     for (const c of input.consultations) {
       await tx
         .update(consultations)
-        .set({ position: c.position, role: c.role, meetingDate: c.meetingDate, submissionDeadline: c.submissionDeadline ?? null, updatedAt: new Date() })
+        .set({
+          position: c.position,
+          role: c.role,
+          meetingDate: c.meetingDate,
+          submissionDeadline: c.submissionDeadline ?? null,
+          updatedAt: new Date(),
+        })
         .where(and(eq(consultations.id, c.id), eq(consultations.conceptId, input.conceptId)));
     }
   }
   // A (re)submission starts a new round of deliberation: earlier outcomes stay in the audit trail.
-  await tx.update(consultations).set({ outcome: null, outcomeDate: null, updatedAt: new Date() }).where(eq(consultations.conceptId, input.conceptId));
+  await tx
+    .update(consultations)
+    .set({ outcome: null, outcomeDate: null, updatedAt: new Date() })
+    .where(eq(consultations.conceptId, input.conceptId));
   const folge = await tx
-    .select({ position: consultations.position, role: consultations.role, meetingDate: consultations.meetingDate, submissionDeadline: consultations.submissionDeadline, committee: organisations.shortName })
+    .select({
+      position: consultations.position,
+      role: consultations.role,
+      meetingDate: consultations.meetingDate,
+      submissionDeadline: consultations.submissionDeadline,
+      committee: organisations.shortName,
+    })
     .from(consultations)
     .innerJoin(organisations, eq(organisations.id, consultations.committeeId))
     .where(eq(consultations.conceptId, input.conceptId))
     .orderBy(asc(consultations.position));
   const problems = folgeSubmissionProblems(folge, input.paperType);
-  if (problems.length) throw new AppError("VALIDATION", problems.map((p) => p.message).join(" "), { consultations: problems.map((p) => p.message).join(" ") });
+  if (problems.length)
+    throw new AppError("VALIDATION", problems.map((p) => p.message).join(" "), {
+      consultations: problems.map((p) => p.message).join(" "),
+    });
 }

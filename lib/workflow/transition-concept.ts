@@ -44,7 +44,13 @@ const STATUS_LABEL: Record<ConceptStatus, string> = {
   abgeschlossen: "Abgeschlossen",
 };
 
-export type TransitionResult = { from: ConceptStatus; to: ConceptStatus; roundId?: string; fassungId?: string; vorlageId?: string };
+export type TransitionResult = {
+  from: ConceptStatus;
+  to: ConceptStatus;
+  roundId?: string;
+  fassungId?: string;
+  vorlageId?: string;
+};
 
 /** The lead moves the concept one step along the workflow: checked, guarded in SQL, with its effects and audit event. */
 export async function transitionConcept(db: Db, actor: Actor, input: unknown): Promise<TransitionResult> {
@@ -56,7 +62,13 @@ export async function transitionConcept(db: Db, actor: Actor, input: unknown): P
  * One transition inside the caller's transaction (sign-off uses it for reject_signoff). Never read-then-write:
  * the status is only changed by `UPDATE … WHERE status = $from`, zero rows is a conflict.
  */
-export async function applyTransition(tx: Tx, actor: Actor, conceptId: string, id: TransitionId, options: { reason?: string; auditSummary?: Record<string, unknown> } = {}): Promise<TransitionResult> {
+export async function applyTransition(
+  tx: Tx,
+  actor: Actor,
+  conceptId: string,
+  id: TransitionId,
+  options: { reason?: string; auditSummary?: Record<string, unknown> } = {},
+): Promise<TransitionResult> {
   const [row] = await tx
     .select({ concept: concepts, ...roleColumns(actor) })
     .from(concepts)
@@ -69,7 +81,10 @@ export async function applyTransition(tx: Tx, actor: Actor, conceptId: string, i
   const decision = checkTransition(id, status, access.role, await gatherWorkflowFacts(tx, conceptId));
   if (!decision.ok) {
     if (decision.reason === "wrongState") {
-      throw new AppError("CONFLICT", `Das Konzept ist inzwischen im Status „${STATUS_LABEL[status]}“; „${TRANSITION_LABEL[id]}“ ist von dort nicht möglich. Bitte laden Sie die Seite neu.`);
+      throw new AppError(
+        "CONFLICT",
+        `Das Konzept ist inzwischen im Status „${STATUS_LABEL[status]}“; „${TRANSITION_LABEL[id]}“ ist von dort nicht möglich. Bitte laden Sie die Seite neu.`,
+      );
     }
     if (decision.reason === "forbidden") throw forbidden(`„${TRANSITION_LABEL[id]}“ darf nur die Federführung.`);
     throw new AppError("VALIDATION", refusalMessage(id, decision.blockers));
@@ -80,7 +95,11 @@ export async function applyTransition(tx: Tx, actor: Actor, conceptId: string, i
     .set({ status: to, updatedAt: new Date() })
     .where(and(eq(concepts.id, conceptId), eq(concepts.status, from)))
     .returning({ id: concepts.id });
-  if (!moved) throw new AppError("CONFLICT", "Jemand hat den Status des Konzepts gerade geändert. Bitte laden Sie die Seite neu.");
+  if (!moved)
+    throw new AppError(
+      "CONFLICT",
+      "Jemand hat den Status des Konzepts gerade geändert. Bitte laden Sie die Seite neu.",
+    );
 
   const effects = await applyEffects(tx, actor, conceptId, id, options.reason);
   await recordAuditEvent(tx, {
@@ -94,10 +113,20 @@ export async function applyTransition(tx: Tx, actor: Actor, conceptId: string, i
   return { from, to, ...effects };
 }
 
-async function applyEffects(tx: Tx, actor: Actor, conceptId: string, id: TransitionId, reason: string | undefined): Promise<{ roundId?: string; fassungId?: string; vorlageId?: string }> {
+async function applyEffects(
+  tx: Tx,
+  actor: Actor,
+  conceptId: string,
+  id: TransitionId,
+  reason: string | undefined,
+): Promise<{ roundId?: string; fassungId?: string; vorlageId?: string }> {
   if (id === "start_signoff") return openSignoffRound(tx, actor, conceptId);
   if (id === "reopen_after_signoff" || id === "reject_signoff") {
-    const voidReason = reason || (id === "reopen_after_signoff" ? "Von der Federführung zur Überarbeitung zurückgenommen." : "Mitzeichnung abgelehnt.");
+    const voidReason =
+      reason ||
+      (id === "reopen_after_signoff"
+        ? "Von der Federführung zur Überarbeitung zurückgenommen."
+        : "Mitzeichnung abgelehnt.");
     const [round] = await tx
       .update(signoffRounds)
       .set({ status: "voided", closedAt: new Date(), voidReason })
@@ -127,18 +156,34 @@ async function applyEffects(tx: Tx, actor: Actor, conceptId: string, id: Transit
 }
 
 /** Freezes "Mitzeichnungsfassung n" and opens round n on it with the SHA-256 of its content. */
-async function openSignoffRound(tx: Tx, actor: Actor, conceptId: string): Promise<{ roundId: string; fassungId: string }> {
+async function openSignoffRound(
+  tx: Tx,
+  actor: Actor,
+  conceptId: string,
+): Promise<{ roundId: string; fassungId: string }> {
   const [{ next }] = (await tx
     .select({ next: sql<number>`coalesce(max(${signoffRounds.number}), 0) + 1`.mapWith(Number) })
     .from(signoffRounds)
     .where(eq(signoffRounds.conceptId, conceptId))) as [{ next: number }];
   let name = `Mitzeichnungsfassung ${next}`;
   // A Fassung the lead happened to name like this earlier keeps its name; ours gets a suffix.
-  for (let i = 2; (await tx.select({ id: fassungen.id }).from(fassungen).where(and(eq(fassungen.conceptId, conceptId), eq(fassungen.name, name)))).length; i++) {
+  for (
+    let i = 2;
+    (
+      await tx
+        .select({ id: fassungen.id })
+        .from(fassungen)
+        .where(and(eq(fassungen.conceptId, conceptId), eq(fassungen.name, name)))
+    ).length;
+    i++
+  ) {
     name = `Mitzeichnungsfassung ${next} (${i})`;
   }
   const { fassungId } = await freezeFassung(tx, actor.id, conceptId, name);
   const contentHash = await fassungContentHash(tx, fassungId);
-  const [round] = await tx.insert(signoffRounds).values({ conceptId, fassungId, number: next, contentHash, startedBy: actor.id }).returning({ id: signoffRounds.id });
+  const [round] = await tx
+    .insert(signoffRounds)
+    .values({ conceptId, fassungId, number: next, contentHash, startedBy: actor.id })
+    .returning({ id: signoffRounds.id });
   return { roundId: round!.id, fassungId };
 }

@@ -79,8 +79,13 @@ describe("workflow transitions", () => {
       ok: false,
       blockers: [{ code: "signoffMissing", params: { organisation: "AWO" } }],
     });
-    expect(checkTransition("submit", "freigegeben", "lead", { ...READY, vorlageReady: false })).toMatchObject({ ok: false, reason: "blocked" });
-    expect(checkTransition("complete_deliberation", "eingereicht", "lead", { ...READY, consultationsWithoutOutcome: 1 })).toMatchObject({ ok: false });
+    expect(checkTransition("submit", "freigegeben", "lead", { ...READY, vorlageReady: false })).toMatchObject({
+      ok: false,
+      reason: "blocked",
+    });
+    expect(
+      checkTransition("complete_deliberation", "eingereicht", "lead", { ...READY, consultationsWithoutOutcome: 1 }),
+    ).toMatchObject({ ok: false });
   });
 
   it("takes the rejection edge automatically, whoever rejects", () => {

@@ -96,7 +96,9 @@ export const TRANSITIONS: readonly Transition[] = [
     to: "beraten",
     roles: LEAD,
     blockers: (f) => [
-      ...(f.consultationsWithoutOutcome > 0 ? [{ code: "outcomesMissing", params: { count: f.consultationsWithoutOutcome } }] : []),
+      ...(f.consultationsWithoutOutcome > 0
+        ? [{ code: "outcomesMissing", params: { count: f.consultationsWithoutOutcome } }]
+        : []),
       ...(f.referredBack ? [{ code: "referredBackPending" }] : []),
     ],
   },
@@ -113,10 +115,12 @@ export type AvailableStep = { transition: Transition; allowed: boolean; blockers
 
 /** The steps a role sees from a state: each with its blockers (empty = can be taken now). */
 export function availableSteps(status: ConceptStatus, role: ConceptRole | null, facts: WorkflowFacts): AvailableStep[] {
-  return TRANSITIONS.filter((t) => t.from === status && !t.automatic && role !== null && t.roles.includes(role)).map((transition) => {
-    const blockers = transition.blockers(facts);
-    return { transition, allowed: blockers.length === 0, blockers };
-  });
+  return TRANSITIONS.filter((t) => t.from === status && !t.automatic && role !== null && t.roles.includes(role)).map(
+    (transition) => {
+      const blockers = transition.blockers(facts);
+      return { transition, allowed: blockers.length === 0, blockers };
+    },
+  );
 }
 
 /** Decides a requested move: ok, or the reason it is refused. */
@@ -125,10 +129,13 @@ export function checkTransition(
   status: ConceptStatus,
   role: ConceptRole | null,
   facts: WorkflowFacts,
-): { ok: true; transition: Transition } | { ok: false; reason: "wrongState" | "forbidden" | "blocked"; blockers: Blocker[] } {
+):
+  | { ok: true; transition: Transition }
+  | { ok: false; reason: "wrongState" | "forbidden" | "blocked"; blockers: Blocker[] } {
   const transition = transitionById(id);
   if (transition.from !== status) return { ok: false, reason: "wrongState", blockers: [] };
-  if (!transition.automatic && (role === null || !transition.roles.includes(role))) return { ok: false, reason: "forbidden", blockers: [] };
+  if (!transition.automatic && (role === null || !transition.roles.includes(role)))
+    return { ok: false, reason: "forbidden", blockers: [] };
   const blockers = transition.blockers(facts);
   if (blockers.length) return { ok: false, reason: "blocked", blockers };
   return { ok: true, transition };

@@ -9,7 +9,15 @@ import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 
 /** `framework`: the gzip bytes of the root main files (React DOM, the Next.js router, the bundler runtime) that every App Router route loads, whatever the app does. */
-export type BundleResult = { route: string; key: string; files: number; raw: number; gzip: number; framework: number; budget: number | null };
+export type BundleResult = {
+  route: string;
+  key: string;
+  files: number;
+  raw: number;
+  gzip: number;
+  framework: number;
+  budget: number | null;
+};
 
 const NEXT = path.join(process.cwd(), ".next");
 const KB = 1024;
@@ -36,7 +44,9 @@ function readJson<T>(file: string): T {
 export function routeChunks(route: string): string[] {
   const build = readJson<{ rootMainFiles: string[] }>(path.join(NEXT, "build-manifest.json"));
   const dir = path.join(NEXT, "server", "app", route.slice(1));
-  const context = { globalThis: {} as { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> } };
+  const context = {
+    globalThis: {} as { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> },
+  };
   vm.runInNewContext(fs.readFileSync(`${dir}_client-reference-manifest.js`, "utf8"), context);
   const manifest = context.globalThis.__RSC_MANIFEST?.[route];
   if (!manifest) throw new Error(`Kein Client-Manifest für ${route}`);
@@ -44,7 +54,8 @@ export function routeChunks(route: string): string[] {
   for (const list of Object.values(manifest.entryJSFiles ?? {})) for (const f of list) files.add(f);
   const loadable = path.join(dir, "react-loadable-manifest.json");
   if (fs.existsSync(loadable)) {
-    for (const entry of Object.values(readJson<Record<string, { files: string[] }>>(loadable))) for (const f of entry.files) if (f.endsWith(".js")) files.add(f);
+    for (const entry of Object.values(readJson<Record<string, { files: string[] }>>(loadable)))
+      for (const f of entry.files) if (f.endsWith(".js")) files.add(f);
   }
   return [...files].filter((f) => f.endsWith(".js"));
 }
@@ -63,6 +74,14 @@ export function measureBundles(): BundleResult[] {
       gzip += zipped;
       if (rootMain.has(chunk)) framework += zipped;
     }
-    return { key, route: route.replace(/^\/\(app\)/, "").replace(/\/page$/, "") || "/", files: chunks.length, raw, gzip, framework, budget };
+    return {
+      key,
+      route: route.replace(/^\/\(app\)/, "").replace(/\/page$/, "") || "/",
+      files: chunks.length,
+      raw,
+      gzip,
+      framework,
+      budget,
+    };
   });
 }

@@ -20,8 +20,17 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000) {
   throw new Error(`${url} antwortet nicht`);
 }
 
-export async function startProcess(args: string[], env: Record<string, string | undefined>, port: number, healthPath: string, quiet = true): Promise<Server> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"] });
+export async function startProcess(
+  args: string[],
+  env: Record<string, string | undefined>,
+  port: number,
+  healthPath: string,
+  quiet = true,
+): Promise<Server> {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${baseUrl}${healthPath}`, child);
   return {
@@ -38,13 +47,18 @@ export async function startProcess(args: string[], env: Record<string, string | 
 
 /** The production server as `npm start` runs it (one process per core on PostgreSQL), on loopback, against the given database. */
 export function startApp(port: number, env: Record<string, string | undefined>): Promise<Server> {
-  return startProcess(["scripts/start-server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXTAUTH_SECRET: "bench-secret-only-for-the-benchmark-0123456789",
-    SEED_DEMO: "false",
-    ...env,
-    NODE_ENV: "production",
-  }, port, "/api/health");
+  return startProcess(
+    ["scripts/start-server.mjs", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: "bench-secret-only-for-the-benchmark-0123456789",
+      SEED_DEMO: "false",
+      ...env,
+      NODE_ENV: "production",
+    },
+    port,
+    "/api/health",
+  );
 }
 
 function cookiesOf(res: Response): string[] {
@@ -67,13 +81,40 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return [...jar, session].join("; ");
 }
 
-export type LoadResult = { connections: number; seconds: number; requests: number; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
+export type LoadResult = {
+  connections: number;
+  seconds: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+};
 
-const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : NaN);
+const percentile = (sorted: number[], q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : NaN;
 
-export function summarise(latencies: number[], connections: number, seconds: number, errors: number, non2xx: number): LoadResult {
+export function summarise(
+  latencies: number[],
+  connections: number,
+  seconds: number,
+  errors: number,
+  non2xx: number,
+): LoadResult {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { connections, seconds, requests: sorted.length, rps: sorted.length / seconds, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), errors, non2xx };
+  return {
+    connections,
+    seconds,
+    requests: sorted.length,
+    rps: sorted.length / seconds,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    errors,
+    non2xx,
+  };
 }
 
 type Request = NonNullable<autocannon.Options["requests"]>[number];
@@ -82,7 +123,14 @@ type Request = NonNullable<autocannon.Options["requests"]>[number];
  * One autocannon run. Latencies are taken per response (autocannon's own percentiles stop at 97.5/99);
  * with `requests` the caller may time them itself through `onLatency`.
  */
-export async function load(options: { url: string; cookie: string; connections: number; seconds: number; requests?: Request[]; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function load(options: {
+  url: string;
+  cookie: string;
+  connections: number;
+  seconds: number;
+  requests?: Request[];
+  headers?: Record<string, string>;
+}): Promise<LoadResult> {
   const latencies: number[] = [];
   let non2xx = 0;
   const instance = autocannon({
@@ -93,12 +141,21 @@ export async function load(options: { url: string; cookie: string; connections: 
     requests: options.requests,
     timeout: 30,
   });
-  (instance as unknown as autocannon.Instance).on("response", (_client: unknown, status: number, _bytes: number, time: number) => {
-    latencies.push(time);
-    if (status < 200 || status >= 300) non2xx++;
-  });
+  (instance as unknown as autocannon.Instance).on(
+    "response",
+    (_client: unknown, status: number, _bytes: number, time: number) => {
+      latencies.push(time);
+      if (status < 200 || status >= 300) non2xx++;
+    },
+  );
   const started = performance.now();
   const result = await (instance as unknown as Promise<autocannon.Result>);
   const seconds = (performance.now() - started) / 1000;
-  return summarise(latencies, options.connections, Math.max(seconds, options.seconds), result.errors + result.timeouts, non2xx);
+  return summarise(
+    latencies,
+    options.connections,
+    Math.max(seconds, options.seconds),
+    result.errors + result.timeouts,
+    non2xx,
+  );
 }

@@ -31,7 +31,10 @@ async function serve() {
   let run: (q: Captured) => Promise<unknown[]>;
   let close: () => Promise<void>;
   if (process.env.DATABASE_URL) {
-    const sql = postgres(process.env.DATABASE_URL, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
+    const sql = postgres(process.env.DATABASE_URL, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+    });
     run = (q) => sql.unsafe(q.query, q.params as postgres.ParameterOrJSON<never>[]);
     close = () => sql.end({ timeout: 5 });
   } else {

@@ -33,24 +33,37 @@ export function checkBudgets(report: Report): string[] {
     for (const page of report.pages) {
       const r = at(page.app, 10);
       // A run in which no response completed (NaN) breaks the budget too.
-      if (r && !(r.p95 <= BUDGET.readP95)) broken.push(`${page.name}: p95 ${r.p95.toFixed(0)} ms > ${BUDGET.readP95} ms bei 10 Verbindungen`);
+      if (r && !(r.p95 <= BUDGET.readP95))
+        broken.push(`${page.name}: p95 ${r.p95.toFixed(0)} ms > ${BUDGET.readP95} ms bei 10 Verbindungen`);
     }
     const save = report.writes.find((w) => w.kind === "Speichern" && w.result.connections === 10);
-    if (save && !(save.result.p95 <= BUDGET.saveP95)) broken.push(`Speichern: p95 ${save.result.p95.toFixed(0)} ms > ${BUDGET.saveP95} ms bei 10 Verbindungen`);
+    if (save && !(save.result.p95 <= BUDGET.saveP95))
+      broken.push(`Speichern: p95 ${save.result.p95.toFixed(0)} ms > ${BUDGET.saveP95} ms bei 10 Verbindungen`);
     const overview = report.pages.find((p) => p.key === "overview");
     const app = overview && at(overview.app, 10);
     const limit = overview && at(overview.limit, 10);
-    if (app && limit && app.rps / limit.rps < BUDGET.overviewRatio) broken.push(`Konzeptübersicht: App/Grenze ${(app.rps / limit.rps).toFixed(2)} < ${BUDGET.overviewRatio}`);
+    if (app && limit && app.rps / limit.rps < BUDGET.overviewRatio)
+      broken.push(`Konzeptübersicht: App/Grenze ${(app.rps / limit.rps).toFixed(2)} < ${BUDGET.overviewRatio}`);
   }
   for (const b of report.bundles) {
-    if (b.budget !== null && b.gzip > b.budget) broken.push(`${b.route}: ${(b.gzip / 1024).toFixed(0)} KB JavaScript (gzip) > ${(b.budget / 1024).toFixed(0)} KB`);
+    if (b.budget !== null && b.gzip > b.budget)
+      broken.push(
+        `${b.route}: ${(b.gzip / 1024).toFixed(0)} KB JavaScript (gzip) > ${(b.budget / 1024).toFixed(0)} KB`,
+      );
   }
   for (const key of new Set(report.scaling.map((s) => s.key))) {
     const rows = report.scaling.filter((s) => s.key === key).sort((a, b) => a.factor - b.factor);
     const first = rows[0];
     const last = rows.at(-1);
-    if (first && last && last !== first && !(last.result.p50 <= first.result.p50 * BUDGET.scalingSlack + BUDGET.scalingSlackMs)) {
-      broken.push(`${first.name}: p50 wächst mit dem Verlauf (${first.result.p50.toFixed(0)} ms bei ×${first.factor}, ${last.result.p50.toFixed(0)} ms bei ×${last.factor})`);
+    if (
+      first &&
+      last &&
+      last !== first &&
+      !(last.result.p50 <= first.result.p50 * BUDGET.scalingSlack + BUDGET.scalingSlackMs)
+    ) {
+      broken.push(
+        `${first.name}: p50 wächst mit dem Verlauf (${first.result.p50.toFixed(0)} ms bei ×${first.factor}, ${last.result.p50.toFixed(0)} ms bei ×${last.factor})`,
+      );
     }
   }
   return broken;
@@ -88,18 +101,36 @@ export function renderReport(report: Report, broken: string[]): string {
     });
     lines.push(`| ${p.name} | ${p.queries} | ${cells.join(" | ")} | ${limits} | ${ratio.join(" / ")} |`);
   }
-  lines.push("", "Write mix (saves of ≈ 3 pages on distinct sections alternating with replies to comment threads):", "");
+  lines.push(
+    "",
+    "Write mix (saves of ≈ 3 pages on distinct sections alternating with replies to comment threads):",
+    "",
+  );
   lines.push("| Request | Connections | p50 | p95 | p99 | req/s | not 2xx |", "|---|---|---|---|---|---|---|");
-  for (const w of report.writes) lines.push(`| ${w.kind === "Speichern" ? "save" : "reply"} | ${w.result.connections} | ${ms(w.result.p50)} | ${ms(w.result.p95)} | ${ms(w.result.p99)} | ${rps(w.result.rps)} | ${w.result.non2xx} |`);
+  for (const w of report.writes)
+    lines.push(
+      `| ${w.kind === "Speichern" ? "save" : "reply"} | ${w.result.connections} | ${ms(w.result.p50)} | ${ms(w.result.p95)} | ${ms(w.result.p99)} | ${rps(w.result.rps)} | ${w.result.non2xx} |`,
+    );
   lines.push("", `Scaling: the measured section's history grown to ×1, ×10, ×100 (${conns[0]} connections):`, "");
   lines.push("| Page | History | Revisions of the section | p50 | p95 | req/s |", "|---|---|---|---|---|---|");
-  for (const r of report.scaling) lines.push(`| ${r.name} | ×${r.factor} | ${r.revisions.toLocaleString("en")} | ${ms(r.result.p50)} | ${ms(r.result.p95)} | ${rps(r.result.rps)} |`);
+  for (const r of report.scaling)
+    lines.push(
+      `| ${r.name} | ×${r.factor} | ${r.revisions.toLocaleString("en")} | ${ms(r.result.p50)} | ${ms(r.result.p95)} | ${rps(r.result.rps)} |`,
+    );
   lines.push("", "First-load client JavaScript per route (from the build manifests, each chunk gzipped):", "");
-  lines.push("| Route | Chunks | Raw | gzip | of which Next.js + React (root main files) | of which the app | Budget |", "|---|---|---|---|---|---|---|");
+  lines.push(
+    "| Route | Chunks | Raw | gzip | of which Next.js + React (root main files) | of which the app | Budget |",
+    "|---|---|---|---|---|---|---|",
+  );
   for (const b of report.bundles) {
-    lines.push(`| \`${b.route}\` | ${b.files} | ${kb(b.raw)} | ${kb(b.gzip)} | ${kb(b.framework)} | ${kb(b.gzip - b.framework)} | ${b.budget ? `≤ ${kb(b.budget)}${b.gzip > b.budget ? " **broken**" : ""}` : "–"} |`);
+    lines.push(
+      `| \`${b.route}\` | ${b.files} | ${kb(b.raw)} | ${kb(b.gzip)} | ${kb(b.framework)} | ${kb(b.gzip - b.framework)} | ${b.budget ? `≤ ${kb(b.budget)}${b.gzip > b.budget ? " **broken**" : ""}` : "–"} |`,
+    );
   }
-  lines.push("", broken.length ? `Budgets broken (exit code 1):\n\n${broken.map((b) => `- ${b}`).join("\n")}` : "All budgets met.");
+  lines.push(
+    "",
+    broken.length ? `Budgets broken (exit code 1):\n\n${broken.map((b) => `- ${b}`).join("\n")}` : "All budgets met.",
+  );
   return lines.join("\n");
 }
 
@@ -111,8 +142,10 @@ export function writeReport(report: Report, broken: string[]) {
   const end = `<!-- bench:${kind}:end -->`;
   const block = `${start}\n${renderReport(report, broken)}\n${end}`;
   let text = fs.readFileSync(file, "utf8");
-  if (text.includes(start)) text = text.slice(0, text.indexOf(start)) + block + text.slice(text.indexOf(end) + end.length);
-  else if (text.includes("<!-- bench:results -->")) text = text.replace("<!-- bench:results -->", `<!-- bench:results -->\n\n${block}`);
+  if (text.includes(start))
+    text = text.slice(0, text.indexOf(start)) + block + text.slice(text.indexOf(end) + end.length);
+  else if (text.includes("<!-- bench:results -->"))
+    text = text.replace("<!-- bench:results -->", `<!-- bench:results -->\n\n${block}`);
   else text = `${text.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(file, text);
 }

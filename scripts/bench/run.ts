@@ -29,16 +29,25 @@ const WARMUP = Number(env.BENCH_WARMUP ?? 5);
 const CONNECTIONS = (env.BENCH_CONNECTIONS ?? "10,50").split(",").map(Number);
 const SCALES = (env.BENCH_SCALES ?? "1,10,100").split(",").map(Number);
 const PORT = Number(env.BENCH_PORT ?? 3270);
-const SIZE: BenchSize = env.BENCH_SMALL === "1" ? { ...FULL_SIZE, concepts: 4, revisions: 500, threads: 300 } : FULL_SIZE;
+const SIZE: BenchSize =
+  env.BENCH_SMALL === "1" ? { ...FULL_SIZE, concepts: 4, revisions: 500, threads: 300 } : FULL_SIZE;
 const log = (line: string) => console.log(line);
 
-type Target = { dbEnv: Record<string, string>; kind: "postgres" | "pglite"; label: string; open(): Promise<Database>; drop(): Promise<void> };
+type Target = {
+  dbEnv: Record<string, string>;
+  kind: "postgres" | "pglite";
+  label: string;
+  open(): Promise<Database>;
+  drop(): Promise<void>;
+};
 
 async function prepareTarget(): Promise<Target> {
   if (env.DATABASE_URL) {
     const name = `konzeptwerk_bench_${process.pid}`;
     const admin = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
-    const [{ version }] = (await admin`select current_setting('server_version') as version`) as unknown as [{ version: string }];
+    const [{ version }] = (await admin`select current_setting('server_version') as version`) as unknown as [
+      { version: string },
+    ];
     await admin.unsafe(`create database ${name}`);
     await admin.end();
     const url = new URL(env.DATABASE_URL);
@@ -77,12 +86,20 @@ async function withDb<T>(target: Target, fn: (db: Database["db"], database: Data
   }
 }
 
-async function measure(name: string, url: string, cookie: string, extra: { requests?: Parameters<typeof load>[0]["requests"]; headers?: Record<string, string> } = {}, connections = CONNECTIONS) {
+async function measure(
+  name: string,
+  url: string,
+  cookie: string,
+  extra: { requests?: Parameters<typeof load>[0]["requests"]; headers?: Record<string, string> } = {},
+  connections = CONNECTIONS,
+) {
   const results: LoadResult[] = [];
   if (WARMUP > 0) await load({ url, cookie, connections: connections[0]!, seconds: WARMUP, ...extra });
   for (const c of connections) {
     const r = await load({ url, cookie, connections: c, seconds: SECONDS, ...extra });
-    log(`  ${name.padEnd(34)} ${String(c).padStart(3)} Verb.  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ${r.rps.toFixed(1).padStart(7)} req/s${r.non2xx || r.errors ? `  (${r.non2xx} nicht 2xx, ${r.errors} Fehler)` : ""}`);
+    log(
+      `  ${name.padEnd(34)} ${String(c).padStart(3)} Verb.  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ${r.rps.toFixed(1).padStart(7)} req/s${r.non2xx || r.errors ? `  (${r.non2xx} nicht 2xx, ${r.errors} Fehler)` : ""}`,
+    );
     results.push(r);
   }
   return results;
@@ -96,15 +113,33 @@ function pagesFor(data: BenchData, phase: "drafting" | "submitted"): Page[] {
   if (phase === "submitted")
     return [
       { key: "reading-room", name: "Lesesaal des Ausschusses", path: `${c}/lesesaal`, user: "committee", read: true },
-      { key: "reading-room-synopse", name: "Lesesaal: Synopse, Seite 2", path: `${c}/lesesaal/synopse?seite=2`, user: "committee", read: true },
+      {
+        key: "reading-room-synopse",
+        name: "Lesesaal: Synopse, Seite 2",
+        path: `${c}/lesesaal/synopse?seite=2`,
+        user: "committee",
+        read: true,
+      },
     ];
   return [
     { key: "overview", name: "Konzeptübersicht", path: c, user: "lead", read: true },
     { key: "section", name: "Abschnitt (Text und Diskussion)", path: s, user: "lead", read: true },
     { key: "editor", name: "Abschnitt bearbeiten (Editor)", path: `${s}/bearbeiten`, user: "lead", read: true },
     { key: "history", name: "Verlauf des Abschnitts", path: `${s}/verlauf`, user: "lead", read: true },
-    { key: "diff", name: `Vergleich Revision 1 ↔ ${data.revisionsPerSection}`, path: `${s}/verlauf/vergleich?von=1&bis=${data.revisionsPerSection}`, user: "lead", read: true },
-    { key: "fassungen", name: "Fassungsvergleich", path: `${c}/fassungen/vergleich?von=${data.fassungIds[0]}&bis=${data.fassungIds.at(-1)}`, user: "lead", read: true },
+    {
+      key: "diff",
+      name: `Vergleich Revision 1 ↔ ${data.revisionsPerSection}`,
+      path: `${s}/verlauf/vergleich?von=1&bis=${data.revisionsPerSection}`,
+      user: "lead",
+      read: true,
+    },
+    {
+      key: "fassungen",
+      name: "Fassungsvergleich",
+      path: `${c}/fassungen/vergleich?von=${data.fassungIds[0]}&bis=${data.fassungIds.at(-1)}`,
+      user: "lead",
+      read: true,
+    },
     { key: "synopse", name: "Synopse", path: `${c}/synopse`, user: "lead", read: true },
     { key: "search", name: "Suche „Familienzentren“", path: `/suche?q=Familienzentren`, user: "lead", read: true },
     // The floor: a page of static text in the signed-in layout (3 queries: session, memberships, unread count).
@@ -144,11 +179,25 @@ async function main() {
     });
     report.seedSeconds = (Date.now() - t0) / 1000;
     const saveTargets = await withDb(target, (db) =>
-      db.select({ id: sections.id, conceptId: sections.conceptId, version: sections.version }).from(sections).where(inArray(sections.id, data.saveSectionIds.map((s) => s.sectionId))).orderBy(asc(sections.id)),
+      db
+        .select({ id: sections.id, conceptId: sections.conceptId, version: sections.version })
+        .from(sections)
+        .where(
+          inArray(
+            sections.id,
+            data.saveSectionIds.map((s) => s.sectionId),
+          ),
+        )
+        .orderBy(asc(sections.id)),
     );
     log(`  fertig in ${report.seedSeconds.toFixed(0)} s`);
 
-    const appEnv = { ...target.dbEnv, PORT: String(PORT), DATABASE_QUERY_LOG: queryLog, MAIL_DIR: path.join(work, "mail") };
+    const appEnv = {
+      ...target.dbEnv,
+      PORT: String(PORT),
+      DATABASE_QUERY_LOG: queryLog,
+      MAIL_DIR: path.join(work, "mail"),
+    };
     server = await startApp(PORT, appEnv);
     const cookies = {
       lead: await signIn(server.baseUrl, demoEmail("federfuehrung"), DEMO_PASSWORD),
@@ -160,10 +209,18 @@ async function main() {
     const captured: Record<string, { query: string; params: unknown[] }[]> = {};
     const drafting = pagesFor(data, "drafting");
     // All captures first, on an idle server: later, a run's backlog would mix other requests' SQL into the log.
-    for (const page of drafting) captured[page.key] = await captureQueries(server.baseUrl + page.path, cookies[page.user], queryLog);
+    for (const page of drafting)
+      captured[page.key] = await captureQueries(server.baseUrl + page.path, cookies[page.user], queryLog);
     for (const page of drafting) {
       const app = await measure(page.name, server.baseUrl + page.path, cookies[page.user]);
-      report.pages.push({ key: page.key, name: page.name, path: page.path, queries: captured[page.key]!.length, app, limit: [] });
+      report.pages.push({
+        key: page.key,
+        name: page.name,
+        path: page.path,
+        queries: captured[page.key]!.length,
+        app,
+        limit: [],
+      });
     }
     log("Schreiblast (Speichern auf verschiedenen Abschnitten, Antworten auf Kommentare):");
     const mix = await writeMixRequests(server.baseUrl, data, saveTargets, cookies.lead);
@@ -171,7 +228,9 @@ async function main() {
       if (WARMUP > 0) await mix.run(Math.min(c, 10), WARMUP);
       const result = await mix.run(c, SECONDS);
       for (const [kind, r] of Object.entries(result)) {
-        log(`  ${kind.padEnd(34)} ${String(c).padStart(3)} Verb.  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ${r.rps.toFixed(1).padStart(7)} req/s${r.non2xx ? `  (${r.non2xx} nicht 2xx)` : ""}`);
+        log(
+          `  ${kind.padEnd(34)} ${String(c).padStart(3)} Verb.  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ${r.rps.toFixed(1).padStart(7)} req/s${r.non2xx ? `  (${r.non2xx} nicht 2xx)` : ""}`,
+        );
         report.writes.push({ kind, result: r });
       }
     }
@@ -184,7 +243,14 @@ async function main() {
     for (const page of pagesFor(data, "submitted")) {
       captured[page.key] = await captureQueries(server.baseUrl + page.path, cookies[page.user], queryLog);
       const app = await measure(page.name, server.baseUrl + page.path, cookies[page.user]);
-      report.pages.push({ key: page.key, name: page.name, path: page.path, queries: captured[page.key]!.length, app, limit: [] });
+      report.pages.push({
+        key: page.key,
+        name: page.name,
+        path: page.path,
+        queries: captured[page.key]!.length,
+        app,
+        limit: [],
+      });
     }
     await server.stop();
     server = undefined;
@@ -193,9 +259,20 @@ async function main() {
     log("Grenze (dieselben SQL-Abfragen, nackter Node-Server):");
     const limitFile = path.join(work, "limit-queries.json");
     fs.writeFileSync(limitFile, JSON.stringify(captured));
-    const limit = await startProcess(["--import", "tsx", "scripts/bench/limit-server.ts"], { ...target.dbEnv, LIMIT_QUERIES: limitFile, LIMIT_PORT: String(PORT + 1), LIMIT_PROCESSES: String(report.processes) }, PORT + 1, "/health");
+    const limit = await startProcess(
+      ["--import", "tsx", "scripts/bench/limit-server.ts"],
+      {
+        ...target.dbEnv,
+        LIMIT_QUERIES: limitFile,
+        LIMIT_PORT: String(PORT + 1),
+        LIMIT_PROCESSES: String(report.processes),
+      },
+      PORT + 1,
+      "/health",
+    );
     try {
-      for (const page of report.pages) page.limit = await measure(`${page.name} (Grenze)`, `${limit.baseUrl}/${page.key}`, "");
+      for (const page of report.pages)
+        page.limit = await measure(`${page.name} (Grenze)`, `${limit.baseUrl}/${page.key}`, "");
     } finally {
       await limit.stop();
     }
@@ -209,7 +286,9 @@ async function main() {
       if (factor > 1) await withDb(target, (db) => growHistory(db, data.measuredSectionId, revisions));
       server = await startApp(PORT, appEnv);
       for (const page of scaled) {
-        const [r] = await measure(`${page.name} ×${factor}`, server.baseUrl + page.path, cookies[page.user], {}, [CONNECTIONS[0]!]);
+        const [r] = await measure(`${page.name} ×${factor}`, server.baseUrl + page.path, cookies[page.user], {}, [
+          CONNECTIONS[0]!,
+        ]);
         report.scaling.push({ key: page.key, name: page.name, factor, revisions, result: r! });
       }
       await server.stop();
@@ -222,7 +301,8 @@ async function main() {
   }
 
   report.bundles = measureBundles();
-  for (const b of report.bundles) log(`  ${b.route.padEnd(60)} ${(b.gzip / 1024).toFixed(0).padStart(5)} KB gzip (${b.files} Dateien)`);
+  for (const b of report.bundles)
+    log(`  ${b.route.padEnd(60)} ${(b.gzip / 1024).toFixed(0).padStart(5)} KB gzip (${b.files} Dateien)`);
   const broken = checkBudgets(report);
   if (env.BENCH_DOCS !== "0") writeReport(report, broken);
   for (const b of broken) console.error(`Budget verletzt: ${b}`);

@@ -31,8 +31,24 @@ import { validateContent } from "@/lib/content/validate-content";
 import { commentText, personName, random, revisionBody, sectionBody, toContent } from "./text";
 import { takeReadingRoomSnapshot } from "@/lib/workflow/reading-room-snapshot";
 
-export type BenchSize = { concepts: number; sections: number; pages: number; revisions: number; threads: number; participants: number; fassungen: number };
-export const FULL_SIZE: BenchSize = { concepts: 10, sections: 20, pages: 60, revisions: 5000, threads: 3000, participants: 50, fassungen: 10 };
+export type BenchSize = {
+  concepts: number;
+  sections: number;
+  pages: number;
+  revisions: number;
+  threads: number;
+  participants: number;
+  fassungen: number;
+};
+export const FULL_SIZE: BenchSize = {
+  concepts: 10,
+  sections: 20,
+  pages: 60,
+  revisions: 5000,
+  threads: 3000,
+  participants: 50,
+  fassungen: 10,
+};
 
 export type BenchData = {
   conceptId: string;
@@ -54,7 +70,11 @@ async function insertBatched<T>(rows: T[], size: number, insert: (batch: T[]) =>
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-export async function seedBench(db: Db, size: BenchSize = FULL_SIZE, log: (line: string) => void = () => {}): Promise<BenchData> {
+export async function seedBench(
+  db: Db,
+  size: BenchSize = FULL_SIZE,
+  log: (line: string) => void = () => {},
+): Promise<BenchData> {
   await seedDemo(db);
   const refs = await loadDemoRefs(db);
   const { orgIds, userIds } = refs;
@@ -63,8 +83,11 @@ export async function seedBench(db: Db, size: BenchSize = FULL_SIZE, log: (line:
   // More concepts (the demo seed brought one): drafts with eight sections each.
   const saveSectionIds: BenchData["saveSectionIds"] = [];
   for (let c = 1; c < size.concepts - 1; c++) {
-    const seeded = await db.transaction((tx) => seedWelcomePointsConcept(tx, refs, `${CONCEPT.title} – Fortschreibung ${2022 + c}`));
-    for (const sectionId of Object.values(seeded.sectionIds)) saveSectionIds.push({ conceptId: seeded.conceptId, sectionId });
+    const seeded = await db.transaction((tx) =>
+      seedWelcomePointsConcept(tx, refs, `${CONCEPT.title} – Fortschreibung ${2022 + c}`),
+    );
+    for (const sectionId of Object.values(seeded.sectionIds))
+      saveSectionIds.push({ conceptId: seeded.conceptId, sectionId });
   }
 
   // Participants: people of the Verwaltung and of the Träger, each a member of one organisation.
@@ -91,12 +114,30 @@ export async function seedBench(db: Db, size: BenchSize = FULL_SIZE, log: (line:
   await db.insert(conceptParticipants).values([
     { conceptId, userId: userIds.federfuehrung!, role: "lead" },
     { conceptId, organisationId: orgIds.jugendamt, role: "author" },
-    ...(["diakonie", "awo", "caritas"] as const).map((o) => ({ conceptId, organisationId: orgIds[o], role: "contributor" as const })),
-    ...people.map((u) => ({ conceptId, userId: u.id, role: u.org === "lead" || u.org === "jugendamt" ? ("author" as const) : ("contributor" as const) })),
+    ...(["diakonie", "awo", "caritas"] as const).map((o) => ({
+      conceptId,
+      organisationId: orgIds[o],
+      role: "contributor" as const,
+    })),
+    ...people.map((u) => ({
+      conceptId,
+      userId: u.id,
+      role: u.org === "lead" || u.org === "jugendamt" ? ("author" as const) : ("contributor" as const),
+    })),
   ]);
   const itemIds = MANDATE_ITEMS.map(() => randomUUID());
-  await db.insert(mandateItems).values(MANDATE_ITEMS.map((text, i) => ({ id: itemIds[i]!, conceptId, position: i + 1, text })));
-  await db.insert(consultations).values(BERATUNGSFOLGE.map((c, i) => ({ conceptId, position: i + 1, committeeId: orgIds[c.committee], role: c.role, meetingDate: c.meetingDate })));
+  await db
+    .insert(mandateItems)
+    .values(MANDATE_ITEMS.map((text, i) => ({ id: itemIds[i]!, conceptId, position: i + 1, text })));
+  await db.insert(consultations).values(
+    BERATUNGSFOLGE.map((c, i) => ({
+      conceptId,
+      position: i + 1,
+      committeeId: orgIds[c.committee],
+      role: c.role,
+      meetingDate: c.meetingDate,
+    })),
+  );
 
   const perSection = Math.max(1, Math.round(size.revisions / size.sections));
   const charsPerSection = (size.pages * CHARS_PER_PAGE) / size.sections;
@@ -161,7 +202,10 @@ export async function seedBench(db: Db, size: BenchSize = FULL_SIZE, log: (line:
     const author = people[Math.floor(rnd() * people.length)]!;
     const start = Math.floor(rnd() * Math.max(1, text.length - 80));
     const wordStart = text.indexOf(" ", start) + 1;
-    const wordEnd = Math.min(text.length, text.indexOf(" ", wordStart + 25) > 0 ? text.indexOf(" ", wordStart + 25) : wordStart + 25);
+    const wordEnd = Math.min(
+      text.length,
+      text.indexOf(" ", wordStart + 25) > 0 ? text.indexOf(" ", wordStart + 25) : wordStart + 25,
+    );
     const exact = text.slice(wordStart, wordEnd);
     const anchored = !exact.includes("\n") && exact.length > 5;
     const resolved = rnd() < 0.6;
@@ -176,7 +220,12 @@ export async function seedBench(db: Db, size: BenchSize = FULL_SIZE, log: (line:
       revisionId,
       anchor: anchored
         ? {
-            quote: { type: "TextQuoteSelector", exact, prefix: text.slice(Math.max(0, wordStart - 32), wordStart), suffix: text.slice(wordEnd, wordEnd + 32) },
+            quote: {
+              type: "TextQuoteSelector",
+              exact,
+              prefix: text.slice(Math.max(0, wordStart - 32), wordStart),
+              suffix: text.slice(wordEnd, wordEnd + 32),
+            },
             position: { type: "TextPositionSelector", start: wordStart, end: wordEnd },
           }
         : null,
@@ -192,12 +241,25 @@ export async function seedBench(db: Db, size: BenchSize = FULL_SIZE, log: (line:
       decidedBy: decided ? userIds.federfuehrung : null,
       decidedAt: decided ? new Date(createdAt.getTime() + 86_400_000) : null,
     });
-    if (!resolved && !internal && replyThreadIds.length < size.sections && !replyThreadIds.some((r) => threadRows.find((x) => x.id === r)?.sectionId === sectionIds[s])) replyThreadIds.push(id);
+    if (
+      !resolved &&
+      !internal &&
+      replyThreadIds.length < size.sections &&
+      !replyThreadIds.some((r) => threadRows.find((x) => x.id === r)?.sectionId === sectionIds[s])
+    )
+      replyThreadIds.push(id);
     const replies = 1 + Math.floor(rnd() * 3);
     for (let r = 0; r < replies; r++) {
       const commentId = randomUUID();
       const by = r === 0 ? author : people[Math.floor(rnd() * people.length)]!;
-      commentRows.push({ id: commentId, threadId: id, authorId: by.id, organisationId: orgIds[by.org], body: commentText(rnd), createdAt: new Date(createdAt.getTime() + r * 3_600_000) });
+      commentRows.push({
+        id: commentId,
+        threadId: id,
+        authorId: by.id,
+        organisationId: orgIds[by.org],
+        body: commentText(rnd),
+        createdAt: new Date(createdAt.getTime() + r * 3_600_000),
+      });
       if (rnd() < 0.05) mentionRows.push({ commentId, userId: people[Math.floor(rnd() * people.length)]!.id });
     }
   }
@@ -209,7 +271,11 @@ export async function seedBench(db: Db, size: BenchSize = FULL_SIZE, log: (line:
   // Change proposals: each rewords one paragraph of the current text.
   const proposalRows = Array.from({ length: Math.round(size.threads / 30) }, (_, i) => {
     const s = i % size.sections;
-    const body = latest[s]!.body.map((b, k) => (k === 1 + (i % (latest[s]!.body.length - 1)) && !b.heading ? { ...b, text: `${b.text} Ergänzung der Träger ${i + 1}.` } : b));
+    const body = latest[s]!.body.map((b, k) =>
+      k === 1 + (i % (latest[s]!.body.length - 1)) && !b.heading
+        ? { ...b, text: `${b.text} Ergänzung der Träger ${i + 1}.` }
+        : b,
+    );
     const { content, text } = toContent(body);
     const proposer = people.filter((u) => u.org !== "lead" && u.org !== "jugendamt")[i % 20]!;
     const status = (["open", "accepted", "rejected"] as const)[i % 3]!;
@@ -236,18 +302,47 @@ export async function seedBench(db: Db, size: BenchSize = FULL_SIZE, log: (line:
   for (let f = 0; f < size.fassungen; f++) {
     const id = randomUUID();
     const last = f === size.fassungen - 1;
-    await db.insert(fassungen).values({ id, conceptId, name: last ? "Einreichungsfassung" : `Arbeitsfassung ${f + 1}`, createdBy: userIds.federfuehrung, createdAt: new Date(now - (size.fassungen - f) * 86_400_000) });
+    await db.insert(fassungen).values({
+      id,
+      conceptId,
+      name: last ? "Einreichungsfassung" : `Arbeitsfassung ${f + 1}`,
+      createdBy: userIds.federfuehrung,
+      createdAt: new Date(now - (size.fassungen - f) * 86_400_000),
+    });
     const number = Math.max(1, Math.round((perSection * (f + 1)) / size.fassungen));
     await db.insert(fassungSections).values(
-      sectionIds.map((sectionId, s) => ({ fassungId: id, sectionId, revisionId: revisionIdsByNumber[s]![number - 1]!, position: s + 1, title: s < SECTIONS.length ? SECTIONS[s]!.title : `Handlungsfeld ${s - SECTIONS.length + 1}`, ownerOrganisationId: orgIds[OWNERS[s % OWNERS.length]!] })),
+      sectionIds.map((sectionId, s) => ({
+        fassungId: id,
+        sectionId,
+        revisionId: revisionIdsByNumber[s]![number - 1]!,
+        position: s + 1,
+        title: s < SECTIONS.length ? SECTIONS[s]!.title : `Handlungsfeld ${s - SECTIONS.length + 1}`,
+        ownerOrganisationId: orgIds[OWNERS[s % OWNERS.length]!],
+      })),
     );
     fassungIds.push(id);
   }
   const submittedFassungId = fassungIds[fassungIds.length - 1]!;
   const readingRoomSnapshot = await db.transaction((tx) => takeReadingRoomSnapshot(tx, conceptId, submittedFassungId));
-  await db.insert(vorlagen).values({ conceptId, fassungId: submittedFassungId, paperType: "beschlussvorlage", reference: "AGS/0815/2022", paperDate: "2022-05-17", submittedBy: userIds.federfuehrung, readingRoomSnapshot });
+  await db.insert(vorlagen).values({
+    conceptId,
+    fassungId: submittedFassungId,
+    paperType: "beschlussvorlage",
+    reference: "AGS/0815/2022",
+    paperDate: "2022-05-17",
+    submittedBy: userIds.federfuehrung,
+    readingRoomSnapshot,
+  });
   await db.execute(sql`analyze`);
-  return { conceptId, sectionIds, measuredSectionId: sectionIds[Math.min(4, sectionIds.length - 1)]!, revisionsPerSection: perSection, fassungIds, saveSectionIds, replyThreadIds };
+  return {
+    conceptId,
+    sectionIds,
+    measuredSectionId: sectionIds[Math.min(4, sectionIds.length - 1)]!,
+    revisionsPerSection: perSection,
+    fassungIds,
+    saveSectionIds,
+    replyThreadIds,
+  };
 }
 
 /** Drafting pages are measured in Überarbeitung, the committee reading room once the Vorlage is submitted. */

@@ -20,7 +20,9 @@ function collectText(node: JsonNode, out: string[]) {
 export const SENTENCES: string[] = (() => {
   const paragraphs: string[] = [];
   for (const s of SECTIONS) collectText(s.content as JsonNode, paragraphs);
-  const sentences = paragraphs.flatMap((para) => para.split(/(?<=[.!?:])\s+(?=[A-ZÄÖÜ„])/)).filter((s) => s.split(" ").length >= 5);
+  const sentences = paragraphs
+    .flatMap((para) => para.split(/(?<=[.!?:])\s+(?=[A-ZÄÖÜ„])/))
+    .filter((s) => s.split(" ").length >= 5);
   return [...new Set(sentences)];
 })();
 
@@ -76,8 +78,53 @@ export function toContent(body: SectionBody): { content: { type: "doc"; content:
   };
 }
 
-const FIRST = ["Anna", "Ben", "Clara", "David", "Elif", "Felix", "Greta", "Hakan", "Ida", "Jan", "Katrin", "Lukas", "Mara", "Nils", "Olga", "Paul", "Rana", "Sven", "Tanja", "Uwe", "Vera", "Yusuf", "Zoe"];
-const LAST = ["Albers", "Brandt", "Corsten", "Dietz", "Engels", "Förster", "Gerlach", "Haas", "Imhoff", "Janssen", "Kessler", "Lorenz", "Marx", "Nowak", "Ostermann", "Pohl", "Quandt", "Reuter", "Stein", "Thiel"];
+const FIRST = [
+  "Anna",
+  "Ben",
+  "Clara",
+  "David",
+  "Elif",
+  "Felix",
+  "Greta",
+  "Hakan",
+  "Ida",
+  "Jan",
+  "Katrin",
+  "Lukas",
+  "Mara",
+  "Nils",
+  "Olga",
+  "Paul",
+  "Rana",
+  "Sven",
+  "Tanja",
+  "Uwe",
+  "Vera",
+  "Yusuf",
+  "Zoe",
+];
+const LAST = [
+  "Albers",
+  "Brandt",
+  "Corsten",
+  "Dietz",
+  "Engels",
+  "Förster",
+  "Gerlach",
+  "Haas",
+  "Imhoff",
+  "Janssen",
+  "Kessler",
+  "Lorenz",
+  "Marx",
+  "Nowak",
+  "Ostermann",
+  "Pohl",
+  "Quandt",
+  "Reuter",
+  "Stein",
+  "Thiel",
+];
 
 /** Fictional names for the benchmark participants. */
 export function personName(i: number): string {

@@ -32,7 +32,9 @@ export async function captureQueries(url: string, cookie: string, logFile: strin
 
 /** The id of a server action, from the build's server reference manifest. */
 export function serverActionId(file: string, name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };
   const found = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
@@ -45,7 +47,9 @@ export function serverActionId(file: string, name: string): string {
  * React 19.3 names the FormData's fields "_<part>_<name>" (as scripts/resilience/http.ts does).
  */
 function actionBody(fields: Record<string, string>, boundary: string): string {
-  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="_1_${k}"\r\n\r\n${v}\r\n`);
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="_1_${k}"\r\n\r\n${v}\r\n`,
+  );
   parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,"$K1"]\r\n`);
   return `${parts.join("")}--${boundary}--\r\n`;
 }
@@ -55,11 +59,19 @@ function actionBody(fields: Record<string, string>, boundary: string): string {
  * was based on, so saves never conflict) alternating with replies to comment threads. Each request is timed
  * from its setup to its response, per kind.
  */
-export async function writeMixRequests(baseUrl: string, data: BenchData, targets: { id: string; conceptId: string; version: number }[], cookie: string) {
+export async function writeMixRequests(
+  baseUrl: string,
+  data: BenchData,
+  targets: { id: string; conceptId: string; version: number }[],
+  cookie: string,
+) {
   const versions = new Map(targets.map((t) => [t.id, t.version]));
   let free = [...targets];
   const bodies = new Map(targets.map((t, i) => [t.id, sectionBody(5000 + i, 9000)]));
-  const replyAction = serverActionId("app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/comment-actions.ts", "replyAction");
+  const replyAction = serverActionId(
+    "app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/comment-actions.ts",
+    "replyAction",
+  );
   const boundary = "----benchmark7MA4YWxkTrZu0gW";
   let counter = 0;
 
@@ -83,17 +95,24 @@ export async function writeMixRequests(baseUrl: string, data: BenchData, targets
             context.start = performance.now();
             const body = bodies.get(target.id)!;
             const n = ++counter;
-            const changed = body.map((b, k) => (k === 1 + (n % (body.length - 1)) && !b.heading ? { ...b, text: `${b.text} Ergänzung ${n}.` } : b));
+            const changed = body.map((b, k) =>
+              k === 1 + (n % (body.length - 1)) && !b.heading ? { ...b, text: `${b.text} Ergänzung ${n}.` } : b,
+            );
             return {
               ...req,
               path: `/api/concepts/${target.conceptId}/sections/${target.id}/revisions`,
               headers: { ...req.headers, "content-type": "application/json" },
-              body: JSON.stringify({ baseVersion: versions.get(target.id), content: toContent(changed).content, note: null }),
+              body: JSON.stringify({
+                baseVersion: versions.get(target.id),
+                content: toContent(changed).content,
+                note: null,
+              }),
             };
           },
           onResponse: (status, body, context: Ctx) => {
             times.Speichern!.push(performance.now() - context.start!);
-            if (status === 201 || status === 200) versions.set(context.sectionId!, (JSON.parse(body) as { version: number }).version);
+            if (status === 201 || status === 200)
+              versions.set(context.sectionId!, (JSON.parse(body) as { version: number }).version);
             else {
               non2xx.Speichern!++;
               // A save cut off at the end of the previous run may still have been stored: base the next one on it.
@@ -111,8 +130,21 @@ export async function writeMixRequests(baseUrl: string, data: BenchData, targets
             return {
               ...req,
               path: `/konzepte/${data.conceptId}/abschnitte/${data.measuredSectionId}`,
-              headers: { ...req.headers, "next-action": replyAction, "content-type": `multipart/form-data; boundary=${boundary}`, accept: "text/x-component" },
-              body: actionBody({ threadId, conceptId: data.conceptId, sectionId: data.measuredSectionId, body: `Danke, wir übernehmen das in die nächste Fassung (${n}).` }, boundary),
+              headers: {
+                ...req.headers,
+                "next-action": replyAction,
+                "content-type": `multipart/form-data; boundary=${boundary}`,
+                accept: "text/x-component",
+              },
+              body: actionBody(
+                {
+                  threadId,
+                  conceptId: data.conceptId,
+                  sectionId: data.measuredSectionId,
+                  body: `Danke, wir übernehmen das in die nächste Fassung (${n}).`,
+                },
+                boundary,
+              ),
             };
           },
           onResponse: (status, body, context: Ctx) => {
@@ -125,7 +157,9 @@ export async function writeMixRequests(baseUrl: string, data: BenchData, targets
     const started = performance.now();
     await (instance as unknown as Promise<autocannon.Result>);
     const elapsed = Math.max(seconds, (performance.now() - started) / 1000);
-    return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, summarise(v, connections, elapsed, 0, non2xx[k]!)]));
+    return Object.fromEntries(
+      Object.entries(times).map(([k, v]) => [k, summarise(v, connections, elapsed, 0, non2xx[k]!)]),
+    );
   }
   return { run };
 }

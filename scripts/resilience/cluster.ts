@@ -7,7 +7,14 @@ import path from "node:path";
  * A private, throwaway PostgreSQL cluster for the resilience run: its own data folder and port, so the run can
  * stop and start PostgreSQL without touching any other server. Removed at the end.
  */
-export type Cluster = { url: string; port: number; dir: string; start(): Promise<void>; stop(): Promise<void>; remove(): Promise<void> };
+export type Cluster = {
+  url: string;
+  port: number;
+  dir: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  remove(): Promise<void>;
+};
 
 function binDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
@@ -38,21 +45,25 @@ export function createCluster(port = Number(process.env.RESILIENCE_PG_PORT ?? 55
   const run = (program: string, args: string[]) => {
     const [cmd, ...rest] = [...user.prefix, path.join(bin, program), ...args];
     const result = spawnSync(cmd!, rest, { encoding: "utf8", cwd: dir });
-    if (result.status !== 0) throw new Error(`${program} ${args.join(" ")} fehlgeschlagen:\n${result.stdout}\n${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`${program} ${args.join(" ")} fehlgeschlagen:\n${result.stdout}\n${result.stderr}`);
   };
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
   /** pg_ctl without blocking the event loop: the load keeps running while PostgreSQL stops and starts. */
   const runAsync = (program: string, args: string[]) =>
     new Promise<void>((resolve, reject) => {
       const [cmd, ...rest] = [...user.prefix, path.join(bin, program), ...args];
-      execFile(cmd!, rest, { cwd: dir }, (error, stdout, stderr) => (error ? reject(new Error(`${program} fehlgeschlagen: ${stdout}\n${stderr}`)) : resolve()));
+      execFile(cmd!, rest, { cwd: dir }, (error, stdout, stderr) =>
+        error ? reject(new Error(`${program} fehlgeschlagen: ${stdout}\n${stderr}`)) : resolve(),
+      );
     });
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     dir,
-    start: () => runAsync("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "postgres.log"), "-w", "-t", "60", "start"]),
+    start: () =>
+      runAsync("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "postgres.log"), "-w", "-t", "60", "start"]),
     stop: () => runAsync("pg_ctl", ["-D", data, "-m", "fast", "-w", "-t", "60", "stop"]),
     async remove() {
       try {

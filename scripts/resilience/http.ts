@@ -18,7 +18,10 @@ export class Stats {
     return this.outcomes.filter(predicate).length;
   }
   percentile(q: number, predicate: (o: Outcome) => boolean = () => true) {
-    const values = this.outcomes.filter(predicate).map((o) => o.ms).sort((a, b) => a - b);
+    const values = this.outcomes
+      .filter(predicate)
+      .map((o) => o.ms)
+      .sort((a, b) => a - b);
     if (values.length === 0) return 0;
     return values[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)]!;
   }
@@ -57,7 +60,12 @@ export class Browser {
       headers.set("sec-fetch-site", "same-origin");
     }
     try {
-      const response = await fetch(this.base + path, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const response = await fetch(this.base + path, {
+        ...init,
+        headers,
+        redirect: "manual",
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       this.remember(response);
       const text = await response.text();
       const ms = performance.now() - started;
@@ -116,11 +124,20 @@ export class Browser {
    * encoded as multipart – "0" is the argument list, "_1_<field>" the fields of the FormData – with the
    * Next-Action header naming the action. The answer is the action's result in the RSC stream.
    */
-  async action(kind: string, pagePath: string, actionId: string, fields: Record<string, string>): Promise<Reply & { result?: ActionResult }> {
+  async action(
+    kind: string,
+    pagePath: string,
+    actionId: string,
+    fields: Record<string, string>,
+  ): Promise<Reply & { result?: ActionResult }> {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
     form.append("0", JSON.stringify(["$undefined", "$K1"]));
-    const reply = await this.request(kind, pagePath, { method: "POST", headers: { accept: "text/x-component", "next-action": actionId }, body: form });
+    const reply = await this.request(kind, pagePath, {
+      method: "POST",
+      headers: { accept: "text/x-component", "next-action": actionId },
+      body: form,
+    });
     return { ...reply, result: reply.status === 200 ? parseActionResult(reply.text) : undefined };
   }
 }
@@ -138,7 +155,8 @@ export function parseActionResult(text: string): ActionResult | undefined {
       const value = JSON.parse(payload) as Record<string, unknown>;
       if (typeof value.ok === "boolean") return value as ActionResult;
       for (const inner of Object.values(value)) {
-        if (inner && typeof inner === "object" && typeof (inner as { ok?: unknown }).ok === "boolean") return inner as ActionResult;
+        if (inner && typeof inner === "object" && typeof (inner as { ok?: unknown }).ok === "boolean")
+          return inner as ActionResult;
       }
     } catch {
       /* another RSC row */

@@ -14,7 +14,9 @@ export function findActionIds(names: string[]): ActionIds {
   const ids: ActionIds = {};
   const manifestPath = path.join(".next", "server", "server-reference-manifest.json");
   if (fs.existsSync(manifestPath)) {
-    const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as { node?: Record<string, { exportedName?: string; workers?: Record<string, { exportedName?: string }> }> };
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as {
+      node?: Record<string, { exportedName?: string; workers?: Record<string, { exportedName?: string }> }>;
+    };
     for (const [id, entry] of Object.entries(manifest.node ?? {})) {
       const exported = entry.exportedName ?? Object.values(entry.workers ?? {})[0]?.exportedName;
       if (exported && names.includes(exported)) ids[exported] = id;
@@ -59,7 +61,13 @@ export type LoadOptions = {
   shouldStop?: () => boolean;
 };
 
-export type LoadFigures = { signedIn: number; steps: number; conflicts: number; unavailable: number; otherRefusals: Record<string, number> };
+export type LoadFigures = {
+  signedIn: number;
+  steps: number;
+  conflicts: number;
+  unavailable: number;
+  otherRefusals: Record<string, number>;
+};
 
 /** Signs the users in (in small groups, the password hash is deliberately slow) and runs them until time is up. */
 export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
@@ -99,11 +107,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
 
   const steps = {
     async save(user: LoadUser, browser: Browser) {
-      const own = options.plan.editTargets.filter((t) => user.org === "jugendamt" || t.ownerOrg === options.plan.orgIds[user.org]);
+      const own = options.plan.editTargets.filter(
+        (t) => user.org === "jugendamt" || t.ownerOrg === options.plan.orgIds[user.org],
+      );
       const target = pick(own);
       const base = await versionOf(target.sectionId);
       const marker = `Lasttest-${process.pid}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
-      const reply = await browser.saveSection(target.conceptId, target.sectionId, base, doc(`${marker}: ${user.email} überarbeitet diesen Abschnitt.`), null);
+      const reply = await browser.saveSection(
+        target.conceptId,
+        target.sectionId,
+        base,
+        doc(`${marker}: ${user.email} überarbeitet diesen Abschnitt.`),
+        null,
+      );
       if (reply.status === 201 && reply.json?.status === "saved") {
         const number = Number(reply.json.version);
         options.acks.saves.push({ sectionId: target.sectionId, number, marker });
@@ -117,8 +133,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       const target = pick(options.plan.editTargets.filter((t) => t.ownerOrg !== options.plan.orgIds[user.org]));
       const base = await versionOf(target.sectionId);
       const text = `Vorschlag ${++seq} von ${user.email}: ${Math.random().toString(36).slice(2)}`;
-      const reply = await browser.createProposal(target.conceptId, target.sectionId, base, doc(text), "Bitte so formulieren – Lasttest.");
-      if (reply.status === 201 && typeof reply.json?.proposalId === "string") options.acks.proposals.push(reply.json.proposalId);
+      const reply = await browser.createProposal(
+        target.conceptId,
+        target.sectionId,
+        base,
+        doc(text),
+        "Bitte so formulieren – Lasttest.",
+      );
+      if (reply.status === 201 && typeof reply.json?.proposalId === "string")
+        options.acks.proposals.push(reply.json.proposalId);
       else if (reply.json?.code) {
         refusal(String(reply.json.code), reply.json.message);
         if (reply.json.code === "SECTION_STALE") known.delete(target.sectionId);
@@ -126,12 +149,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     },
     async comment(user: LoadUser, browser: Browser) {
       const target = pick(options.plan.editTargets);
-      const reply = await browser.action("comment.create", `/konzepte/${target.conceptId}/abschnitte/${target.sectionId}`, options.actionIds.createThreadAction!, {
-        conceptId: target.conceptId,
-        sectionId: target.sectionId,
-        body: `Kommentar ${++seq} von ${user.email} im Lasttest.`,
-        visibility: "alle",
-      });
+      const reply = await browser.action(
+        "comment.create",
+        `/konzepte/${target.conceptId}/abschnitte/${target.sectionId}`,
+        options.actionIds.createThreadAction!,
+        {
+          conceptId: target.conceptId,
+          sectionId: target.sectionId,
+          body: `Kommentar ${++seq} von ${user.email} im Lasttest.`,
+          visibility: "alle",
+        },
+      );
       const threadId = reply.result?.data?.threadId;
       if (reply.result?.ok && typeof threadId === "string") options.acks.threads.push(threadId);
       else if (reply.result?.code) refusal(reply.result.code, reply.result.message);
@@ -141,13 +169,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       const open = options.plan.rounds.filter((r) => !signedOrgs.has(`${r.roundId}#${organisationId}`));
       if (open.length === 0) return steps.comment(user, browser);
       const round = pick(open.slice(0, 3));
-      const reply = await browser.action("signoff.create", `/konzepte/${round.conceptId}/mitzeichnung`, options.actionIds.signOffAction!, {
-        conceptId: round.conceptId,
-        roundId: round.roundId,
-        contentHash: round.contentHash,
-        organisationId,
-        decision: "zugestimmt",
-      });
+      const reply = await browser.action(
+        "signoff.create",
+        `/konzepte/${round.conceptId}/mitzeichnung`,
+        options.actionIds.signOffAction!,
+        {
+          conceptId: round.conceptId,
+          roundId: round.roundId,
+          contentHash: round.contentHash,
+          organisationId,
+          decision: "zugestimmt",
+        },
+      );
       if (reply.result?.ok) {
         options.acks.signoffs.push({ roundId: round.roundId, organisationId, email: user.email });
         signedOrgs.add(`${round.roundId}#${organisationId}`);
@@ -165,8 +198,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   const choose = (user: LoadUser) => {
     if (options.burst) return steps.save;
     const r = options.noReads ? Math.random() * 0.85 : Math.random();
-    if (user.org === "jugendamt") return r < 0.5 ? steps.save : r < 0.7 ? steps.comment : r < 0.85 ? steps.signOff : steps.read;
-    return r < 0.3 ? steps.save : r < 0.55 ? steps.propose : r < 0.7 ? steps.comment : r < 0.85 ? steps.signOff : steps.read;
+    if (user.org === "jugendamt")
+      return r < 0.5 ? steps.save : r < 0.7 ? steps.comment : r < 0.85 ? steps.signOff : steps.read;
+    return r < 0.3
+      ? steps.save
+      : r < 0.55
+        ? steps.propose
+        : r < 0.7
+          ? steps.comment
+          : r < 0.85
+            ? steps.signOff
+            : steps.read;
   };
   const [thinkMin, thinkMax] = options.thinkMs ?? [500, 2000];
   await Promise.all(

@@ -13,14 +13,22 @@ export type LoadOrg = "jugendamt" | "diakonie" | "awo";
 export type LoadUser = { email: string; org: LoadOrg };
 export type EditTarget = { conceptId: string; sectionId: string; ownerOrg: string };
 export type RoundTarget = { conceptId: string; roundId: string; contentHash: string };
-export type Plan = { users: LoadUser[]; editTargets: EditTarget[]; rounds: RoundTarget[]; orgIds: Record<LoadOrg, string> };
+export type Plan = {
+  users: LoadUser[];
+  editTargets: EditTarget[];
+  rounds: RoundTarget[];
+  orgIds: Record<LoadOrg, string>;
+};
 
 /**
  * Demo data (as `db:seed:demo`), simulated users in the three organisations that write (the Verwaltung author
  * Jugendamt edits every section, the Träger their own and propose elsewhere), a few concepts in drafting and
  * enough concepts in Mitzeichnung that the signers have open rounds for the whole run.
  */
-export async function prepare(db: Db, options: { users: number; editConcepts: number; signoffConcepts: number }): Promise<Plan> {
+export async function prepare(
+  db: Db,
+  options: { users: number; editConcepts: number; signoffConcepts: number },
+): Promise<Plan> {
   await seedDemoIfEmpty(db);
   const refs = await loadDemoRefs(db);
   const orgIds = { jugendamt: refs.orgIds.jugendamt, diakonie: refs.orgIds.diakonie, awo: refs.orgIds.awo };
@@ -29,14 +37,18 @@ export async function prepare(db: Db, options: { users: number; editConcepts: nu
   for (let i = 1; i <= options.users; i++) {
     const org: LoadOrg = i % 5 === 0 ? "awo" : i % 5 === 1 ? "diakonie" : "jugendamt";
     const email = `last${String(i).padStart(3, "0")}@lasttest.example`;
-    const [row] = await db.insert(users).values({ name: `Lasttest ${i}`, email, passwordHash: hash }).returning({ id: users.id });
+    const [row] = await db
+      .insert(users)
+      .values({ name: `Lasttest ${i}`, email, passwordHash: hash })
+      .returning({ id: users.id });
     await db.insert(memberships).values({ userId: row!.id, organisationId: orgIds[org] });
     loadUsers.push({ email, org });
   }
 
   const lead = (await loadActor(db, refs.userIds.federfuehrung!)) as Actor;
   const editConceptIds: string[] = [];
-  for (let i = 0; i < options.editConcepts; i++) editConceptIds.push((await freshConcept(db, `Lasttest Entwurf ${i + 1}`)).conceptId);
+  for (let i = 0; i < options.editConcepts; i++)
+    editConceptIds.push((await freshConcept(db, `Lasttest Entwurf ${i + 1}`)).conceptId);
   const editTargets: EditTarget[] = [];
   for (const conceptId of editConceptIds) {
     const rows = await db
@@ -55,7 +67,10 @@ export async function prepare(db: Db, options: { users: number; editConcepts: nu
     await transitionConcept(db, lead, { conceptId, transition: "close_consultation" });
     await agreeAllSections(db, lead, conceptId);
     await transitionConcept(db, lead, { conceptId, transition: "start_signoff" });
-    const [round] = await db.select().from(signoffRounds).where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")));
+    const [round] = await db
+      .select()
+      .from(signoffRounds)
+      .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")));
     rounds.push({ conceptId, roundId: round!.id, contentHash: round!.contentHash });
   }
   return { users: loadUsers, editTargets, rounds, orgIds };

@@ -32,11 +32,15 @@ export async function startServer(port: number, env: ServerEnv, logFile: string)
   if (env.DATABASE_URL) childEnv.DATABASE_URL = env.DATABASE_URL;
   if (env.PGLITE_DIR) childEnv.PGLITE_DIR = env.PGLITE_DIR;
   const out = fs.createWriteStream(logFile, { flags: "a" });
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: childEnv,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: childEnv,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const log: string[] = [];
   const collect = (chunk: Buffer) => {
     out.write(chunk);
@@ -69,7 +73,10 @@ export async function startServer(port: number, env: ServerEnv, logFile: string)
 export async function waitHealthy(server: Server, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (server.child.exitCode !== null) throw new Error(`Server auf Port ${server.port} beendet (Code ${server.child.exitCode}):\n${server.log.slice(-20).join("\n")}`);
+    if (server.child.exitCode !== null)
+      throw new Error(
+        `Server auf Port ${server.port} beendet (Code ${server.child.exitCode}):\n${server.log.slice(-20).join("\n")}`,
+      );
     try {
       const response = await fetch(`${server.base}/api/health`, { signal: AbortSignal.timeout(5_000) });
       if (response.status === 200) return;
@@ -78,5 +85,7 @@ export async function waitHealthy(server: Server, timeoutMs: number): Promise<vo
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`Server auf Port ${server.port} nicht innerhalb von ${timeoutMs / 1000} s bereit:\n${server.log.slice(-20).join("\n")}`);
+  throw new Error(
+    `Server auf Port ${server.port} nicht innerhalb von ${timeoutMs / 1000} s bereit:\n${server.log.slice(-20).join("\n")}`,
+  );
 }

@@ -21,24 +21,46 @@ export async function verifyDatabase(db: Db, acks: Acknowledged): Promise<Check[
   const checks: Check[] = [];
 
   const revisionRows = await db
-    .select({ sectionId: sectionRevisions.sectionId, number: sectionRevisions.number, text: sectionRevisions.contentText })
+    .select({
+      sectionId: sectionRevisions.sectionId,
+      number: sectionRevisions.number,
+      text: sectionRevisions.contentText,
+    })
     .from(sectionRevisions);
   const byKey = new Map(revisionRows.map((r) => [`${r.sectionId}#${r.number}`, r.text]));
   const missingSaves = acks.saves.filter((s) => !(byKey.get(`${s.sectionId}#${s.number}`) ?? "").includes(s.marker));
-  checks.push({ name: "Acknowledged saves present", ok: missingSaves.length === 0, detail: `${acks.saves.length - missingSaves.length}/${acks.saves.length}` });
+  checks.push({
+    name: "Acknowledged saves present",
+    ok: missingSaves.length === 0,
+    detail: `${acks.saves.length - missingSaves.length}/${acks.saves.length}`,
+  });
 
   const threadIds = new Set((await db.select({ id: commentThreads.id }).from(commentThreads)).map((r) => r.id));
   const missingThreads = acks.threads.filter((id) => !threadIds.has(id));
-  checks.push({ name: "Acknowledged comment threads present", ok: missingThreads.length === 0, detail: `${acks.threads.length - missingThreads.length}/${acks.threads.length}` });
+  checks.push({
+    name: "Acknowledged comment threads present",
+    ok: missingThreads.length === 0,
+    detail: `${acks.threads.length - missingThreads.length}/${acks.threads.length}`,
+  });
 
   const proposalIds = new Set((await db.select({ id: changeProposals.id }).from(changeProposals)).map((r) => r.id));
   const missingProposals = acks.proposals.filter((id) => !proposalIds.has(id));
-  checks.push({ name: "Acknowledged proposals present", ok: missingProposals.length === 0, detail: `${acks.proposals.length - missingProposals.length}/${acks.proposals.length}` });
+  checks.push({
+    name: "Acknowledged proposals present",
+    ok: missingProposals.length === 0,
+    detail: `${acks.proposals.length - missingProposals.length}/${acks.proposals.length}`,
+  });
 
-  const signoffRows = await db.select({ roundId: signoffs.roundId, organisationId: signoffs.organisationId }).from(signoffs);
+  const signoffRows = await db
+    .select({ roundId: signoffs.roundId, organisationId: signoffs.organisationId })
+    .from(signoffs);
   const signed = new Set(signoffRows.map((r) => `${r.roundId}#${r.organisationId}`));
   const missingSignoffs = acks.signoffs.filter((s) => !signed.has(`${s.roundId}#${s.organisationId}`));
-  checks.push({ name: "Acknowledged sign-offs present", ok: missingSignoffs.length === 0, detail: `${acks.signoffs.length - missingSignoffs.length}/${acks.signoffs.length}` });
+  checks.push({
+    name: "Acknowledged sign-offs present",
+    ok: missingSignoffs.length === 0,
+    detail: `${acks.signoffs.length - missingSignoffs.length}/${acks.signoffs.length}`,
+  });
 
   // Every section: revisions 1..version without a gap, the latest one is the section's current text, no empty row.
   const broken = await db.execute(sql`
@@ -51,11 +73,16 @@ export async function verifyDatabase(db: Db, acks: Acknowledged): Promise<Check[
         or not coalesce(bool_and(r.content is not null and r.content_text is not null and r.author_id is not null), true)
         or (s.version > 0 and not coalesce(bool_or(r.number = s.version and r.content_text = s.content_text), false))`);
   const brokenRows = (broken as unknown as { rows?: unknown[] }).rows ?? (broken as unknown as unknown[]);
-  const [sectionCount] = await db.execute(sql`select count(*)::int as n from sections`).then((r) => ((r as unknown as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[])));
+  const [sectionCount] = await db
+    .execute(sql`select count(*)::int as n from sections`)
+    .then((r) => (r as unknown as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]));
   checks.push({
     name: "Revisions contiguous and complete, section = latest revision",
     ok: brokenRows.length === 0,
-    detail: brokenRows.length === 0 ? `${sectionCount?.n ?? "?"} sections, ${revisionRows.length} revisions` : `inconsistent: ${JSON.stringify(brokenRows.slice(0, 3))}`,
+    detail:
+      brokenRows.length === 0
+        ? `${sectionCount?.n ?? "?"} sections, ${revisionRows.length} revisions`
+        : `inconsistent: ${JSON.stringify(brokenRows.slice(0, 3))}`,
   });
 
   // Sign-offs: at most one per organisation and round; a completed round has one from every required organisation.
@@ -80,6 +107,10 @@ export async function verifyDatabase(db: Db, acks: Acknowledged): Promise<Check[
   });
 
   const chain = await verifyAuditChain(db);
-  checks.push({ name: "Audit chain (verifyAuditChain)", ok: chain.ok, detail: chain.ok ? `${chain.rows} events` : `broken at seq ${chain.brokenSeq}: ${chain.reason}` });
+  checks.push({
+    name: "Audit chain (verifyAuditChain)",
+    ok: chain.ok,
+    detail: chain.ok ? `${chain.rows} events` : `broken at seq ${chain.brokenSeq}: ${chain.reason}`,
+  });
   return checks;
 }

@@ -1,6 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { comments, conceptParticipants, consultations, mailOutbox, mandateItems, memberships, organisations, sections, signoffRounds, users } from "@/db/schema";
+import {
+  comments,
+  conceptParticipants,
+  consultations,
+  mailOutbox,
+  mandateItems,
+  memberships,
+  organisations,
+  sections,
+  signoffRounds,
+  users,
+} from "@/db/schema";
 import { SECTIONS } from "@/db/seed/welcome-points";
 import type { Actor } from "@/lib/auth/load-actor";
 import { loadActor } from "@/lib/auth/load-actor";
@@ -50,7 +61,14 @@ export type Ids = {
   sectionVersion: string;
 };
 
-export type GlobalIds = { userId: string; organisationId: string; mailId: string; traegerOrganisationId: string; verwaltungOrganisationId: string; gremiumId: string };
+export type GlobalIds = {
+  userId: string;
+  organisationId: string;
+  mailId: string;
+  traegerOrganisationId: string;
+  verwaltungOrganisationId: string;
+  gremiumId: string;
+};
 
 export type Session = { userId: string; sv: string } | null;
 
@@ -70,7 +88,12 @@ export function unknownIds<T extends Record<string, string>>(ids: T): T {
 async function newMember(db: Db, name: string, orgId: string, active = true): Promise<string> {
   const [user] = await db
     .insert(users)
-    .values({ name, email: `${name.toLowerCase().replace(/\W+/g, "-")}@matrix.example`, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$invalid$invalid", active })
+    .values({
+      name,
+      email: `${name.toLowerCase().replace(/\W+/g, "-")}@matrix.example`,
+      passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$invalid$invalid",
+      active,
+    })
     .returning({ id: users.id });
   await db.insert(memberships).values({ userId: user!.id, organisationId: orgId });
   return user!.id;
@@ -84,36 +107,70 @@ async function newOrganisation(db: Db, name: string, kind: "traeger" | "gremium"
   return org!.id;
 }
 
-const idOf = async (db: Db, email: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+const idOf = async (db: Db, email: string) =>
+  (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
 
 /** One concept per state, each with a thread, an internal thread, a proposal and (once submitted) a Rückfrage. */
-async function conceptIn(db: Db, state: State, a: Record<"lead" | "author" | "traegerOwner" | "traegerOther" | "committeeIn", Actor>): Promise<Ids> {
+async function conceptIn(
+  db: Db,
+  state: State,
+  a: Record<"lead" | "author" | "traegerOwner" | "traegerOther" | "committeeIn", Actor>,
+): Promise<Ids> {
   const { conceptId, sectionIds } = await freshConcept(db, `Matrix ${state}`);
   const diakonieTitle = SECTIONS.find((s) => s.owner === "diakonie")!.title;
   const leadTitle = SECTIONS.find((s) => s.owner === "lead")!.title;
   const sectionId = sectionIds[diakonieTitle]!;
-  const { threadId } = await createThread(db, a.traegerOwner, { conceptId, sectionId, body: "Offene Frage zur Trägerschaft" });
-  const { threadId: internalThreadId } = await createThread(db, a.author, { conceptId, sectionId, body: "Nur intern", visibility: "verwaltung" });
+  const { threadId } = await createThread(db, a.traegerOwner, {
+    conceptId,
+    sectionId,
+    body: "Offene Frage zur Trägerschaft",
+  });
+  const { threadId: internalThreadId } = await createThread(db, a.author, {
+    conceptId,
+    sectionId,
+    body: "Nur intern",
+    visibility: "verwaltung",
+  });
   const [comment] = await db.select({ id: comments.id }).from(comments).where(eq(comments.threadId, threadId));
-  const { proposalId } = await createProposal(db, a.traegerOther, { conceptId, sectionId, baseVersion: 1, content: paragraph("Vorschlag der AWO"), reason: "Klarer formuliert" });
-  const [consultation] = await db.select({ id: consultations.id }).from(consultations).where(eq(consultations.conceptId, conceptId)).orderBy(consultations.position);
+  const { proposalId } = await createProposal(db, a.traegerOther, {
+    conceptId,
+    sectionId,
+    baseVersion: 1,
+    content: paragraph("Vorschlag der AWO"),
+    reason: "Klarer formuliert",
+  });
+  const [consultation] = await db
+    .select({ id: consultations.id })
+    .from(consultations)
+    .where(eq(consultations.conceptId, conceptId))
+    .orderBy(consultations.position);
   const [caritas] = await db
     .select({ id: conceptParticipants.id })
     .from(conceptParticipants)
     .innerJoin(organisations, eq(organisations.id, conceptParticipants.organisationId))
     .where(and(eq(conceptParticipants.conceptId, conceptId), eq(organisations.shortName, "Caritas")));
-  const [item] = await db.select({ id: mandateItems.id }).from(mandateItems).where(eq(mandateItems.conceptId, conceptId)).limit(1);
+  const [item] = await db
+    .select({ id: mandateItems.id })
+    .from(mandateItems)
+    .where(eq(mandateItems.conceptId, conceptId))
+    .limit(1);
   let roundId = crypto.randomUUID();
   let contentHash = "0".repeat(64);
   let questionId = crypto.randomUUID();
 
   if (state !== "entwurf") await transitionConcept(db, a.lead, { conceptId, transition: "open_consultation" });
   if (state === "mitzeichnung") {
-    await setRequiredSignoffs(db, a.lead, { conceptId, organisationIds: [a.author, a.traegerOwner, a.traegerOther].map((x) => x.organisations[0]!.id) });
+    await setRequiredSignoffs(db, a.lead, {
+      conceptId,
+      organisationIds: [a.author, a.traegerOwner, a.traegerOther].map((x) => x.organisations[0]!.id),
+    });
     await transitionConcept(db, a.lead, { conceptId, transition: "close_consultation" });
     await agreeAllSections(db, a.lead, conceptId);
     await transitionConcept(db, a.lead, { conceptId, transition: "start_signoff" });
-    const [round] = await db.select().from(signoffRounds).where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")));
+    const [round] = await db
+      .select()
+      .from(signoffRounds)
+      .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")));
     roundId = round!.id;
     contentHash = round!.contentHash;
   }
@@ -121,7 +178,10 @@ async function conceptIn(db: Db, state: State, a: Record<"lead" | "author" | "tr
     await submitConcept(db, conceptId);
     ({ questionId } = await askCommitteeQuestion(db, a.committeeIn, { conceptId, body: "Wie viele Plätze gibt es?" }));
   }
-  const [section] = await db.select({ version: sections.version, owner: sections.ownerOrganisationId }).from(sections).where(eq(sections.id, sectionId));
+  const [section] = await db
+    .select({ version: sections.version, owner: sections.ownerOrganisationId })
+    .from(sections)
+    .where(eq(sections.id, sectionId));
   return {
     conceptId,
     sectionId,
@@ -171,8 +231,14 @@ export async function buildMatrixFixture(db: Db): Promise<MatrixFixture> {
     sessions[key] = id ? { userId: id, sv: rows.find((r) => r.id === id)!.sv } : null;
   }
 
-  const [mail] = await db.insert(mailOutbox).values({ toAddress: "fehler@matrix.example", subject: "Test", textBody: "Test", status: "failed", attempts: 8 }).returning({ id: mailOutbox.id });
-  const [caritas] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.shortName, "Caritas"));
+  const [mail] = await db
+    .insert(mailOutbox)
+    .values({ toAddress: "fehler@matrix.example", subject: "Test", textBody: "Test", status: "failed", attempts: 8 })
+    .returning({ id: mailOutbox.id });
+  const [caritas] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.shortName, "Caritas"));
   return {
     sessions,
     actors,
@@ -187,4 +253,3 @@ export async function buildMatrixFixture(db: Db): Promise<MatrixFixture> {
     },
   };
 }
-

@@ -18,14 +18,28 @@ export default async function AdministrationPage() {
   const actor = await requireActor();
   const db = await getDb();
   const [orgs, people, concepts, outbox] = await orNotFound(
-    Promise.all([listOrganisations(db, actor, {}), listUsers(db, actor, {}), listAllConcepts(db, actor), listOutbox(db, actor)]),
+    Promise.all([
+      listOrganisations(db, actor, {}),
+      listUsers(db, actor, {}),
+      listAllConcepts(db, actor),
+      listOutbox(db, actor),
+    ]),
   );
   const t = await getTranslations("admin");
   const cards = [
-    { href: "/administration/organisationen", title: t("organisations"), text: t("organisationsCount", { count: orgs.filter((o) => o.active).length }) },
+    {
+      href: "/administration/organisationen",
+      title: t("organisations"),
+      text: t("organisationsCount", { count: orgs.filter((o) => o.active).length }),
+    },
     { href: "/administration/personen", title: t("people"), text: t("peopleCount", { count: people.length }) },
     { href: "/administration/konzepte", title: t("concepts"), text: t("conceptsCount", { count: concepts.length }) },
-    { href: "/administration/e-mails", title: t("mail"), text: t("mailCount", { pending: outbox.totals.pending, sent: outbox.totals.sent }), failed: outbox.totals.failed },
+    {
+      href: "/administration/e-mails",
+      title: t("mail"),
+      text: t("mailCount", { pending: outbox.totals.pending, sent: outbox.totals.sent }),
+      failed: outbox.totals.failed,
+    },
   ];
   return (
     <>

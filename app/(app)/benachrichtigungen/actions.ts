@@ -7,7 +7,10 @@ import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { markNotificationsRead, setEmailPreferences } from "@/lib/notifications/inbox";
 import type { NotificationKind } from "@/lib/notifications/notification-kinds";
 
-export async function markReadAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+export async function markReadAction(
+  _prev: ActionResult<unknown> | null,
+  form: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const ids = form.getAll("id").filter((v): v is string => typeof v === "string");
     return markNotificationsRead(await getDb(), await requireActorOrThrow(), { ids, all: form.get("all") === "true" });
@@ -16,7 +19,10 @@ export async function markReadAction(_prev: ActionResult<unknown> | null, form: 
   return result;
 }
 
-export async function savePreferencesAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+export async function savePreferencesAction(
+  _prev: ActionResult<unknown> | null,
+  form: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const kinds = form.getAll("email").filter((v): v is NotificationKind => typeof v === "string");
     return setEmailPreferences(await getDb(), await requireActorOrThrow(), kinds);

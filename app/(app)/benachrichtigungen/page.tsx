@@ -39,7 +39,9 @@ export default async function InboxPage() {
                   <p className="flex flex-wrap items-center gap-2">
                     {!n.readAt ? <Badge tone="info">{t("unread")}</Badge> : null}
                     <Badge>{tk(n.kind as "mention")}</Badge>
-                    <span className="text-sm text-muted">{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</span>
+                    <span className="text-sm text-muted">
+                      {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </span>
                   </p>
                   <p className="mt-1 font-semibold">
                     <Link href={n.link}>{n.title}</Link>

@@ -18,7 +18,12 @@ export async function updateProfileAction(_: unknown, formData: FormData): Promi
     const actor = await requireActorOrThrow();
     const input = parseOrThrow(ZUpdateProfile, formDataToObject(formData));
     await updateOwnProfile(await getDb(), actor, input);
-    (await cookies()).set(LOCALE_COOKIE, input.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365, httpOnly: true });
+    (await cookies()).set(LOCALE_COOKIE, input.locale, {
+      path: "/",
+      sameSite: "lax",
+      maxAge: 60 * 60 * 24 * 365,
+      httpOnly: true,
+    });
     revalidatePath("/", "layout");
   });
   // The message in the language just chosen.

@@ -7,13 +7,19 @@ import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { createCalendarToken, revokeCalendarToken } from "@/lib/planning/calendar-feed";
 
 export async function createCalendarLinkAction(): Promise<ActionResult<unknown>> {
-  const result = await runAction(async () => createCalendarToken(await getDb(), await requireActorOrThrow()), "Kalender-Link erstellt.");
+  const result = await runAction(
+    async () => createCalendarToken(await getDb(), await requireActorOrThrow()),
+    "Kalender-Link erstellt.",
+  );
   revalidatePath("/profil");
   return result;
 }
 
 export async function revokeCalendarLinkAction(): Promise<ActionResult<unknown>> {
-  const result = await runAction(async () => revokeCalendarToken(await getDb(), await requireActorOrThrow()), "Kalender-Link gelöscht.");
+  const result = await runAction(
+    async () => revokeCalendarToken(await getDb(), await requireActorOrThrow()),
+    "Kalender-Link gelöscht.",
+  );
   revalidatePath("/profil");
   return result;
 }

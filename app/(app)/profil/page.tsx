@@ -27,12 +27,19 @@ export default async function ProfilePage() {
           </div>
           <div>
             <dt className="text-sm text-muted">{t("organisations")}</dt>
-            <dd className="font-semibold">{actor.organisations.length ? actor.organisations.map((o) => `${o.name} (${tk(o.kind)})`).join(", ") : "—"}</dd>
+            <dd className="font-semibold">
+              {actor.organisations.length
+                ? actor.organisations.map((o) => `${o.name} (${tk(o.kind)})`).join(", ")
+                : "—"}
+            </dd>
           </div>
         </dl>
         <p className="mt-2 text-sm text-muted">{t("emailNote")}</p>
         <div className="mt-8 grid gap-8 md:grid-cols-2">
-          <section aria-labelledby="profile-calendar" className="self-start rounded-lg border border-line bg-white p-6 md:col-span-2">
+          <section
+            aria-labelledby="profile-calendar"
+            className="self-start rounded-lg border border-line bg-white p-6 md:col-span-2"
+          >
             <h2 id="profile-calendar" className="mb-4 text-xl font-bold">
               {tc("title")}
             </h2>

@@ -18,7 +18,16 @@ export function ProfileForm({ name, locale }: { name: string; locale: string }) 
   return (
     <form {...formProps} className="flex flex-col gap-4">
       <FormMessage state={state} fields={["name", "locale"]} />
-      <TextField id="profile-name" name="name" label={t("name")} defaultValue={name} error={fieldError("name")} autoComplete="name" required maxLength={200} />
+      <TextField
+        id="profile-name"
+        name="name"
+        label={t("name")}
+        defaultValue={name}
+        error={fieldError("name")}
+        autoComplete="name"
+        required
+        maxLength={200}
+      />
       <SelectField
         id="profile-locale"
         name="locale"
@@ -53,9 +62,34 @@ export function PasswordForm() {
   return (
     <form {...formProps} className="flex flex-col gap-4">
       <FormMessage state={state} fields={["currentPassword", "newPassword", "newPasswordConfirm"]} />
-      <TextField id="current-password" name="currentPassword" type="password" label={t("currentPassword")} error={fieldError("currentPassword")} autoComplete="current-password" required />
-      <TextField id="new-password" name="newPassword" type="password" label={t("newPassword")} hint={tf("passwordHint", { min: MIN_PASSWORD_LENGTH_CLIENT })} error={fieldError("newPassword")} autoComplete="new-password" required />
-      <TextField id="new-password-confirm" name="newPasswordConfirm" type="password" label={t("newPasswordConfirm")} error={fieldError("newPasswordConfirm")} autoComplete="new-password" required />
+      <TextField
+        id="current-password"
+        name="currentPassword"
+        type="password"
+        label={t("currentPassword")}
+        error={fieldError("currentPassword")}
+        autoComplete="current-password"
+        required
+      />
+      <TextField
+        id="new-password"
+        name="newPassword"
+        type="password"
+        label={t("newPassword")}
+        hint={tf("passwordHint", { min: MIN_PASSWORD_LENGTH_CLIENT })}
+        error={fieldError("newPassword")}
+        autoComplete="new-password"
+        required
+      />
+      <TextField
+        id="new-password-confirm"
+        name="newPasswordConfirm"
+        type="password"
+        label={t("newPasswordConfirm")}
+        error={fieldError("newPasswordConfirm")}
+        autoComplete="new-password"
+        required
+      />
       <p className="text-sm text-muted">{t("passwordNote")}</p>
       <div>
         <Button type="submit" disabled={pending}>

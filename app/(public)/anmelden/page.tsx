@@ -12,13 +12,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; passwort?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; passwort?: string }>;
+}) {
   if (await getActor()) redirect("/");
   const t = await getTranslations("signIn");
   const demo = await isDemoDataPresent(await getDb());
   const { callbackUrl, passwort } = await searchParams;
   // Only same-origin paths are honoured after sign-in.
-  const target = typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const target =
+    typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   return (
     <ClientMessages namespaces={["signIn"]}>
       <main id="inhalt" className="mx-auto grid max-w-5xl gap-10 px-6 py-12 md:grid-cols-[minmax(0,26rem)_1fr]">
@@ -39,7 +44,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <h2 id="demo-title" className="text-xl font-bold">
               {t("demoTitle")}
             </h2>
-            <p className="mt-2 text-muted">{t.rich("demoIntro", { password: DEMO_PASSWORD, code: (chunks) => <code className="rounded bg-canvas px-1.5 py-0.5 font-mono text-ink">{chunks}</code> })}</p>
+            <p className="mt-2 text-muted">
+              {t.rich("demoIntro", {
+                password: DEMO_PASSWORD,
+                code: (chunks) => <code className="rounded bg-canvas px-1.5 py-0.5 font-mono text-ink">{chunks}</code>,
+              })}
+            </p>
             <table className="mt-4 w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-line">

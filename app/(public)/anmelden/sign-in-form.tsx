@@ -33,11 +33,22 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-5">
-      <div aria-live="assertive" role="alert" className={error ? "rounded-md border border-danger bg-[#fce8e6] p-3 font-semibold text-danger" : "sr-only"}>
+      <div
+        aria-live="assertive"
+        role="alert"
+        className={error ? "rounded-md border border-danger bg-[#fce8e6] p-3 font-semibold text-danger" : "sr-only"}
+      >
         {error}
       </div>
       <TextField id="email" name="email" type="email" label={t("email")} autoComplete="username" required />
-      <TextField id="password" name="password" type="password" label={t("password")} autoComplete="current-password" required />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label={t("password")}
+        autoComplete="current-password"
+        required
+      />
       <Button type="submit" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </Button>

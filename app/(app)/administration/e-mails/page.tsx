@@ -61,17 +61,29 @@ export default async function OutboxPage() {
                   <td className="px-4 py-3">
                     <span className="font-semibold">{m.toAddress}</span>
                     <span className="block text-sm text-muted">{m.subject}</span>
-                    <span className="block text-sm text-muted">{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</span>
+                    <span className="block text-sm text-muted">
+                      {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </span>
                   </td>
                   <td className="px-4 py-3">
-                    {m.status === "failed" ? <Badge tone="danger">{t("failed")}</Badge> : <Badge tone="warn">{t("retrying")}</Badge>}
+                    {m.status === "failed" ? (
+                      <Badge tone="danger">{t("failed")}</Badge>
+                    ) : (
+                      <Badge tone="warn">{t("retrying")}</Badge>
+                    )}
                     <span className="mt-1 block text-sm text-muted">{t("attempts", { count: m.attempts })}</span>
                     {m.status === "pending" ? (
-                      <span className="block text-sm text-muted">{t("nextAttempt", { date: format.dateTime(m.nextAttemptAt, { dateStyle: "short", timeStyle: "short" }) })}</span>
+                      <span className="block text-sm text-muted">
+                        {t("nextAttempt", {
+                          date: format.dateTime(m.nextAttemptAt, { dateStyle: "short", timeStyle: "short" }),
+                        })}
+                      </span>
                     ) : null}
                   </td>
                   <td className="max-w-md px-4 py-3 font-mono text-sm break-words">{m.lastError}</td>
-                  <td className="px-4 py-3">{m.status === "failed" ? <RetryButton mailId={m.id} to={m.toAddress} /> : null}</td>
+                  <td className="px-4 py-3">
+                    {m.status === "failed" ? <RetryButton mailId={m.id} to={m.toAddress} /> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -12,7 +12,12 @@ export function RetryButton({ mailId, to }: { mailId: string; to: string }) {
   return (
     <form {...formProps} className="flex flex-col gap-2">
       <input type="hidden" name="mailId" value={mailId} />
-      <button type="submit" disabled={pending} className={buttonClass("secondary", "px-3 py-1 text-sm")} aria-label={t("retryLabel", { to })}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={buttonClass("secondary", "px-3 py-1 text-sm")}
+        aria-label={t("retryLabel", { to })}
+      >
         {t("retry")}
       </button>
       <FormMessage state={state} />

@@ -47,18 +47,28 @@ export default async function AdminConceptsPage() {
                 <td className="px-4 py-3">
                   <span className="font-semibold">{c.title}</span>
                   <span className="block text-sm text-muted">{c.mandateReference}</span>
-                  <Link href={`/konzepte/${c.id}/beteiligte`} className="text-sm" aria-label={t("participantsOf", { title: c.title })}>
+                  <Link
+                    href={`/konzepte/${c.id}/beteiligte`}
+                    className="text-sm"
+                    aria-label={t("participantsOf", { title: c.title })}
+                  >
                     {t("participants")}
                   </Link>{" "}
                   ·{" "}
-                  <Link href={`/konzepte/${c.id}/protokoll`} className="text-sm" aria-label={t("auditOf", { title: c.title })}>
+                  <Link
+                    href={`/konzepte/${c.id}/protokoll`}
+                    className="text-sm"
+                    aria-label={t("auditOf", { title: c.title })}
+                  >
                     {t("audit")}
                   </Link>
                 </td>
                 <td className="px-4 py-3">
                   <ConceptStatusBadge status={c.status as ConceptStatus} />
                 </td>
-                <td className="px-4 py-3">{format.dateTime(new Date(`${c.deadline}T12:00:00Z`), { dateStyle: "medium" })}</td>
+                <td className="px-4 py-3">
+                  {format.dateTime(new Date(`${c.deadline}T12:00:00Z`), { dateStyle: "medium" })}
+                </td>
                 <td className="px-4 py-3">{c.leads ?? <Badge tone="danger">{t("noLead")}</Badge>}</td>
               </tr>
             ))}

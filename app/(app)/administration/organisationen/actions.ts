@@ -34,11 +34,14 @@ export async function updateOrganisationAction(_: unknown, formData: FormData): 
 
 export async function setOrganisationActiveAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
   const t = await getTranslations("feedback");
-  return runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const { organisationId } = parseOrThrow(ZOrganisationId, formDataToObject(formData));
-    const active = formData.get("active") === "true";
-    await setOrganisationActive(await getDb(), actor, { organisationId, active });
-    revalidatePath("/administration", "layout");
-  }, formData.get("active") === "true" ? t("reactivated") : t("deactivated"));
+  return runAction(
+    async () => {
+      const actor = await requireActorOrThrow();
+      const { organisationId } = parseOrThrow(ZOrganisationId, formDataToObject(formData));
+      const active = formData.get("active") === "true";
+      await setOrganisationActive(await getDb(), actor, { organisationId, active });
+      revalidatePath("/administration", "layout");
+    },
+    formData.get("active") === "true" ? t("reactivated") : t("deactivated"),
+  );
 }

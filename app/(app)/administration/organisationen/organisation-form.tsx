@@ -9,7 +9,13 @@ import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { createOrganisationAction, updateOrganisationAction } from "./actions";
 
-type Existing = { id: string; name: string; shortName: string; kind: "verwaltung" | "traeger" | "gremium"; classification: "ausschuss" | "beirat" | null };
+type Existing = {
+  id: string;
+  name: string;
+  shortName: string;
+  kind: "verwaltung" | "traeger" | "gremium";
+  classification: "ausschuss" | "beirat" | null;
+};
 
 /** Create (no `organisation`) or edit an organisation. The kind is chosen once, at creation. */
 export function OrganisationForm({ organisation }: { organisation?: Existing }) {
@@ -18,17 +24,38 @@ export function OrganisationForm({ organisation }: { organisation?: Existing }) 
   const tc = useTranslations("classification");
   const tf = useTranslations("form");
   const [kind, setKind] = useState<string>(organisation?.kind ?? "traeger");
-  const { state, pending, fieldError, formProps } = useActionForm<unknown>(organisation ? updateOrganisationAction : createOrganisationAction, { resetOnSuccess: !organisation, onSuccess: () => !organisation && setKind("traeger") });
+  const { state, pending, fieldError, formProps } = useActionForm<unknown>(
+    organisation ? updateOrganisationAction : createOrganisationAction,
+    { resetOnSuccess: !organisation, onSuccess: () => !organisation && setKind("traeger") },
+  );
   const prefix = organisation ? "edit" : "new";
   return (
     <form {...formProps} className="flex flex-col gap-4">
       <FormMessage state={state} fields={["name", "shortName", "kind", "classification"]} />
       {organisation ? <input type="hidden" name="organisationId" value={organisation.id} /> : null}
-      <TextField id={`${prefix}-name`} name="name" label={t("name")} defaultValue={organisation?.name} error={fieldError("name")} required maxLength={200} />
-      <TextField id={`${prefix}-shortName`} name="shortName" label={t("shortName")} hint={t("shortNameHint")} defaultValue={organisation?.shortName} error={fieldError("shortName")} required maxLength={40} />
+      <TextField
+        id={`${prefix}-name`}
+        name="name"
+        label={t("name")}
+        defaultValue={organisation?.name}
+        error={fieldError("name")}
+        required
+        maxLength={200}
+      />
+      <TextField
+        id={`${prefix}-shortName`}
+        name="shortName"
+        label={t("shortName")}
+        hint={t("shortNameHint")}
+        defaultValue={organisation?.shortName}
+        error={fieldError("shortName")}
+        required
+        maxLength={40}
+      />
       {organisation ? (
         <p>
-          <span className="font-semibold">{t("kind")}:</span> {tk(organisation.kind)} <span className="text-sm text-muted">({t("kindFixed")})</span>
+          <span className="font-semibold">{t("kind")}:</span> {tk(organisation.kind)}{" "}
+          <span className="text-sm text-muted">({t("kindFixed")})</span>
         </p>
       ) : (
         <SelectField

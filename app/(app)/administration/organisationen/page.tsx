@@ -35,18 +35,33 @@ export default async function OrganisationsPage({ searchParams }: Props) {
           <h2 id="org-list" className="sr-only">
             {t("listTitle")}
           </h2>
-          <form role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-4">
+          <form
+            role="search"
+            aria-label={t("searchLabel")}
+            className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-4"
+          >
             <div className="flex grow flex-col gap-1">
               <label htmlFor="org-q" className="font-semibold">
                 {t("search")}
               </label>
-              <input id="org-q" name="q" type="search" defaultValue={query} className="rounded-md border border-muted px-3 py-2" />
+              <input
+                id="org-q"
+                name="q"
+                type="search"
+                defaultValue={query}
+                className="rounded-md border border-muted px-3 py-2"
+              />
             </div>
             <div className="flex flex-col gap-1">
               <label htmlFor="org-art" className="font-semibold">
                 {t("kind")}
               </label>
-              <select id="org-art" name="art" defaultValue={kind ?? ""} className="rounded-md border border-muted bg-white px-3 py-2">
+              <select
+                id="org-art"
+                name="art"
+                defaultValue={kind ?? ""}
+                className="rounded-md border border-muted bg-white px-3 py-2"
+              >
                 <option value="">{t("allKinds")}</option>
                 {ORGANISATION_KINDS.map((k) => (
                   <option key={k} value={k}>
@@ -96,7 +111,9 @@ export default async function OrganisationsPage({ searchParams }: Props) {
                       {o.classification ? <span className="text-muted"> · {tc(o.classification)}</span> : null}
                     </td>
                     <td className="px-4 py-3 text-right tabular-nums">{o.memberCount}</td>
-                    <td className="px-4 py-3">{o.active ? <Badge tone="ok">{t("active")}</Badge> : <Badge>{t("inactive")}</Badge>}</td>
+                    <td className="px-4 py-3">
+                      {o.active ? <Badge tone="ok">{t("active")}</Badge> : <Badge>{t("inactive")}</Badge>}
+                    </td>
                   </tr>
                 ))}
               </tbody>

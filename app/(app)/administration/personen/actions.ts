@@ -15,7 +15,10 @@ import { ZCreateUser, ZSetPassword, ZUpdateUser, ZUserId } from "@/lib/users/use
 
 const ARRAYS = ["organisationIds"] as const;
 
-export async function createUserAction(_: unknown, formData: FormData): Promise<ActionResult<{ id: string; linkSent: boolean }>> {
+export async function createUserAction(
+  _: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ id: string; linkSent: boolean }>> {
   const result = await runAction(async () => {
     const actor = await requireActorOrThrow();
     const input = parseOrThrow(ZCreateUser, formDataToObject(formData, ARRAYS));
@@ -39,12 +42,15 @@ export async function updateUserAction(_: unknown, formData: FormData): Promise<
 export async function setUserActiveAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
   const t = await getTranslations("feedback");
   const active = formData.get("active") === "true";
-  return runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const { userId } = parseOrThrow(ZUserId, formDataToObject(formData));
-    await setUserActive(await getDb(), actor, { userId, active });
-    revalidatePath("/administration", "layout");
-  }, active ? t("userReactivated") : t("userDeactivated"));
+  return runAction(
+    async () => {
+      const actor = await requireActorOrThrow();
+      const { userId } = parseOrThrow(ZUserId, formDataToObject(formData));
+      await setUserActive(await getDb(), actor, { userId, active });
+      revalidatePath("/administration", "layout");
+    },
+    active ? t("userReactivated") : t("userDeactivated"),
+  );
 }
 
 export async function sendSignInLinkAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {

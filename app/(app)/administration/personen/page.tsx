@@ -30,18 +30,33 @@ export default async function PeoplePage({ searchParams }: Props) {
           {t("newTitle")}
         </Link>
       </div>
-      <form role="search" aria-label={t("searchLabel")} className="mt-6 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-4">
+      <form
+        role="search"
+        aria-label={t("searchLabel")}
+        className="mt-6 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-4"
+      >
         <div className="flex grow flex-col gap-1">
           <label htmlFor="user-q" className="font-semibold">
             {t("search")}
           </label>
-          <input id="user-q" name="q" type="search" defaultValue={query} className="rounded-md border border-muted px-3 py-2" />
+          <input
+            id="user-q"
+            name="q"
+            type="search"
+            defaultValue={query}
+            className="rounded-md border border-muted px-3 py-2"
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="user-status" className="font-semibold">
             {t("status")}
           </label>
-          <select id="user-status" name="status" defaultValue={status} className="rounded-md border border-muted bg-white px-3 py-2">
+          <select
+            id="user-status"
+            name="status"
+            defaultValue={status}
+            className="rounded-md border border-muted bg-white px-3 py-2"
+          >
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`filter_${s}`)}
@@ -92,7 +107,13 @@ export default async function PeoplePage({ searchParams }: Props) {
                   </span>
                 </td>
                 <td className="px-4 py-3">
-                  {!u.active ? <Badge>{t("inactive")}</Badge> : u.hasPassword ? <Badge tone="ok">{t("active")}</Badge> : <Badge tone="warn">{t("invited")}</Badge>}
+                  {!u.active ? (
+                    <Badge>{t("inactive")}</Badge>
+                  ) : u.hasPassword ? (
+                    <Badge tone="ok">{t("active")}</Badge>
+                  ) : (
+                    <Badge tone="warn">{t("invited")}</Badge>
+                  )}
                 </td>
               </tr>
             ))}

@@ -10,7 +10,12 @@ export function PreferencesForm({ prefs }: { prefs: Record<NotificationKind, boo
   const t = useTranslations("inbox");
   const tk = useTranslations("notificationKind");
   return (
-    <ActionForm action={savePreferencesAction} resetOnSuccess={false} className="mt-6 rounded-lg border border-line bg-white p-6" label={t("settingsTitle")}>
+    <ActionForm
+      action={savePreferencesAction}
+      resetOnSuccess={false}
+      className="mt-6 rounded-lg border border-line bg-white p-6"
+      label={t("settingsTitle")}
+    >
       {({ pending }) => (
         <>
           <fieldset>

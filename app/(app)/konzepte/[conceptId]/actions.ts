@@ -40,7 +40,10 @@ export async function setSectionStatusAction(_p: Result | null, formData: FormDa
   return result.ok ? { ...result, message } : result;
 }
 
-export async function setPlanningSettingsAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+export async function setPlanningSettingsAction(
+  _prev: ActionResult<unknown> | null,
+  form: FormData,
+): Promise<ActionResult<unknown>> {
   const conceptId = String(form.get("conceptId") ?? "");
   const result = await runAction(
     async () =>

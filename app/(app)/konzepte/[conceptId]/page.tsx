@@ -35,7 +35,12 @@ async function load(params: Props["params"]) {
 
 /** The deadline plan from the Beratungsfolge the overview already loaded. */
 async function loadPlan({ concept, consultations }: Awaited<ReturnType<typeof load>>) {
-  const folge = consultations.map((c) => ({ committee: c.committeeShortName, meetingDate: c.meetingDate, submissionDeadline: c.submissionDeadline, outcome: c.outcome }));
+  const folge = consultations.map((c) => ({
+    committee: c.committeeShortName,
+    meetingDate: c.meetingDate,
+    submissionDeadline: c.submissionDeadline,
+    outcome: c.outcome,
+  }));
   return planFor(concept, folge, planningToday(await isDemoDataPresent(await getDb())));
 }
 
@@ -67,7 +72,9 @@ export default async function ConceptOverviewPage({ params }: Props) {
             <p className="text-muted">{concept.mandateReference}</p>
             <h1 className="mt-1 max-w-4xl text-3xl font-bold">{concept.title}</h1>
             <p className="mt-2">
-              <Link href={`/konzepte/${concept.id}/beteiligte`}>{overview.mayManageParticipants ? t("manageParticipants") : t("participants")}</Link>
+              <Link href={`/konzepte/${concept.id}/beteiligte`}>
+                {overview.mayManageParticipants ? t("manageParticipants") : t("participants")}
+              </Link>
             </p>
           </div>
           <ConceptStatusBadge status={concept.status as ConceptStatus} />
@@ -75,7 +82,14 @@ export default async function ConceptOverviewPage({ params }: Props) {
         <ConceptTabs conceptId={concept.id} current="overview" showOutline={overview.mayManage} />
 
         {workflow ? (
-          <WorkflowPanel conceptId={concept.id} status={workflow.status} steps={workflow.steps} lastVoidReason={workflow.lastVoidReason} isLead={overview.role === "lead"} action={transitionConceptAction} />
+          <WorkflowPanel
+            conceptId={concept.id}
+            status={workflow.status}
+            steps={workflow.steps}
+            lastVoidReason={workflow.lastVoidReason}
+            isLead={overview.role === "lead"}
+            action={transitionConceptAction}
+          />
         ) : null}
 
         <section aria-labelledby="auftrag" className="mt-8 rounded-lg border border-line bg-white p-6">
@@ -164,7 +178,8 @@ export default async function ConceptOverviewPage({ params }: Props) {
                 <tr key={c.id} className="border-b border-line last:border-0">
                   <td className="py-2 pr-4">{c.position}</td>
                   <td className="py-2 pr-4">
-                    {c.committeeName} ({c.committeeShortName}){c.classification ? <span className="text-muted"> · {tcl(c.classification)}</span> : null}
+                    {c.committeeName} ({c.committeeShortName})
+                    {c.classification ? <span className="text-muted"> · {tcl(c.classification)}</span> : null}
                   </td>
                   <td className="py-2 pr-4">{tcr(c.role)}</td>
                   <td className="py-2 pr-4">{format.dateTime(day(c.meetingDate), { dateStyle: "medium" })}</td>
@@ -174,7 +189,19 @@ export default async function ConceptOverviewPage({ params }: Props) {
           </table>
         </section>
 
-        <DeadlineTimeline plan={plan} settings={overview.mayManage ? { conceptId: concept.id, submissionLeadDays: concept.submissionLeadDays, signoffDays: concept.signoffDays, revisionDays: concept.revisionDays } : undefined} />
+        <DeadlineTimeline
+          plan={plan}
+          settings={
+            overview.mayManage
+              ? {
+                  conceptId: concept.id,
+                  submissionLeadDays: concept.submissionLeadDays,
+                  signoffDays: concept.signoffDays,
+                  revisionDays: concept.revisionDays,
+                }
+              : undefined
+          }
+        />
 
         <section aria-labelledby="abschnitte" className="mt-8 rounded-lg border border-line bg-white p-6">
           <h2 id="abschnitte" className="text-xl font-bold">
@@ -231,11 +258,20 @@ export default async function ConceptOverviewPage({ params }: Props) {
                       </td>
                       {mayMoveSections ? (
                         <td className="py-3 pr-4">
-                          <SectionStatusForm action={setSectionStatusAction} conceptId={concept.id} sectionId={s.id} title={s.title} from={s.status} moves={SECTION_STATUS_MOVES[s.status]} />
+                          <SectionStatusForm
+                            action={setSectionStatusAction}
+                            conceptId={concept.id}
+                            sectionId={s.id}
+                            title={s.title}
+                            from={s.status}
+                            moves={SECTION_STATUS_MOVES[s.status]}
+                          />
                         </td>
                       ) : null}
                       <td className="py-3 pr-4">{s.openThreads}</td>
-                      <td className="py-3 pr-4 text-sm">{t("lastChangeBy", { date: s.updatedAt, time: s.updatedAt, name: s.updatedByName ?? "—" })}</td>
+                      <td className="py-3 pr-4 text-sm">
+                        {t("lastChangeBy", { date: s.updatedAt, time: s.updatedAt, name: s.updatedByName ?? "—" })}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

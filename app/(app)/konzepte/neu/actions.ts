@@ -9,10 +9,16 @@ import { createConceptFromMandate } from "@/lib/concepts/create-concept-from-man
 import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-result";
 import { formDataToObject } from "@/lib/http/form-data";
 
-export async function createConceptAction(_: unknown, formData: FormData): Promise<ActionResult<{ conceptId: string }>> {
+export async function createConceptAction(
+  _: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ conceptId: string }>> {
   const result = await runAction(async () => {
     const actor = await requireActorOrThrow();
-    const input = parseOrThrow(ZConceptFromMandate, conceptFormToInput(formDataToObject(formData, CONCEPT_FORM_ARRAYS)));
+    const input = parseOrThrow(
+      ZConceptFromMandate,
+      conceptFormToInput(formDataToObject(formData, CONCEPT_FORM_ARRAYS)),
+    );
     return createConceptFromMandate(await getDb(), actor, input);
   });
   if (!result.ok) return result;

@@ -34,7 +34,9 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
   const { state, pending, fieldError, formProps } = useActionForm(createConceptAction);
   const nextKey = useRef(2);
   const [items, setItems] = useState<Item[]>([{ key: 1, text: "" }]);
-  const [folge, setFolge] = useState<Consultation[]>([{ key: 1, committeeId: "", role: "vorberatung", meetingDate: "" }]);
+  const [folge, setFolge] = useState<Consultation[]>([
+    { key: 1, committeeId: "", role: "vorberatung", meetingDate: "" },
+  ]);
   const [outline, setOutline] = useState<string>("none");
   const [copyFrom, setCopyFrom] = useState<string>(options.copyable[0]?.id ?? "");
   const [announcement, setAnnouncement] = useState("");
@@ -56,21 +58,76 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
 
   return (
     <form {...formProps} className="flex flex-col gap-8">
-      <FormMessage state={state} fields={["title", "mandateText", "mandateReference", "decisionDate", "deadline", "leadOrganisationId", "mandateItems", "consultations", "outline"]} />
+      <FormMessage
+        state={state}
+        fields={[
+          "title",
+          "mandateText",
+          "mandateReference",
+          "decisionDate",
+          "deadline",
+          "leadOrganisationId",
+          "mandateItems",
+          "consultations",
+          "outline",
+        ]}
+      />
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
 
-      <section aria-labelledby="mandate-heading" className="flex flex-col gap-4 rounded-lg border border-line bg-white p-6">
+      <section
+        aria-labelledby="mandate-heading"
+        className="flex flex-col gap-4 rounded-lg border border-line bg-white p-6"
+      >
         <h2 id="mandate-heading" className="text-xl font-bold">
           {t("mandateTitle")}
         </h2>
-        <TextField id="title" name="title" label={t("title")} hint={t("titleHint")} error={fieldError("title")} required maxLength={300} />
-        <TextAreaField id="mandateText" name="mandateText" label={t("mandateText")} hint={t("mandateTextHint")} error={fieldError("mandateText")} rows={8} required />
+        <TextField
+          id="title"
+          name="title"
+          label={t("title")}
+          hint={t("titleHint")}
+          error={fieldError("title")}
+          required
+          maxLength={300}
+        />
+        <TextAreaField
+          id="mandateText"
+          name="mandateText"
+          label={t("mandateText")}
+          hint={t("mandateTextHint")}
+          error={fieldError("mandateText")}
+          rows={8}
+          required
+        />
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField id="mandateReference" name="mandateReference" label={t("reference")} hint={t("referenceHint")} error={fieldError("mandateReference")} required maxLength={100} />
-          <TextField id="decisionDate" name="decisionDate" type="date" label={t("decisionDate")} error={fieldError("decisionDate")} required />
-          <TextField id="deadline" name="deadline" type="date" label={t("deadline")} hint={t("deadlineHint")} error={fieldError("deadline")} required />
+          <TextField
+            id="mandateReference"
+            name="mandateReference"
+            label={t("reference")}
+            hint={t("referenceHint")}
+            error={fieldError("mandateReference")}
+            required
+            maxLength={100}
+          />
+          <TextField
+            id="decisionDate"
+            name="decisionDate"
+            type="date"
+            label={t("decisionDate")}
+            error={fieldError("decisionDate")}
+            required
+          />
+          <TextField
+            id="deadline"
+            name="deadline"
+            type="date"
+            label={t("deadline")}
+            hint={t("deadlineHint")}
+            error={fieldError("deadline")}
+            required
+          />
         </div>
         <SelectField
           id="leadOrganisationId"
@@ -84,7 +141,10 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
         />
       </section>
 
-      <section aria-labelledby="items-heading" className="flex flex-col gap-4 rounded-lg border border-line bg-white p-6">
+      <section
+        aria-labelledby="items-heading"
+        className="flex flex-col gap-4 rounded-lg border border-line bg-white p-6"
+      >
         <h2 id="items-heading" className="text-xl font-bold">
           {t("itemsTitle")}
         </h2>
@@ -109,7 +169,11 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
                   idPrefix={`item-${item.key}`}
                   index={i}
                   count={items.length}
-                  labels={{ up: t("itemUp", { number: i + 1 }), down: t("itemDown", { number: i + 1 }), remove: t("itemRemove", { number: i + 1 }) }}
+                  labels={{
+                    up: t("itemUp", { number: i + 1 }),
+                    down: t("itemDown", { number: i + 1 }),
+                    remove: t("itemRemove", { number: i + 1 }),
+                  }}
                   onMove={(from, to) => {
                     setItems(moveItem(items, from, to));
                     setAnnouncement(t("moved", { number: to + 1 }));
@@ -126,13 +190,21 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
           ))}
         </ol>
         <div>
-          <button type="button" id="add-item" className={buttonClass("secondary")} onClick={() => setItems([...items, { key: key(), text: "" }])}>
+          <button
+            type="button"
+            id="add-item"
+            className={buttonClass("secondary")}
+            onClick={() => setItems([...items, { key: key(), text: "" }])}
+          >
             {t("addItem")}
           </button>
         </div>
       </section>
 
-      <section aria-labelledby="folge-heading" className="flex flex-col gap-4 rounded-lg border border-line bg-white p-6">
+      <section
+        aria-labelledby="folge-heading"
+        className="flex flex-col gap-4 rounded-lg border border-line bg-white p-6"
+      >
         <h2 id="folge-heading" className="text-xl font-bold">
           {t("folgeTitle")}
         </h2>
@@ -154,8 +226,13 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
                     value={c.committeeId}
                     placeholder={tf("choose")}
                     error={fieldError(`consultations.${i}.committeeId`)}
-                    onChange={(e) => setFolge(folge.map((x) => (x.key === c.key ? { ...x, committeeId: e.target.value } : x)))}
-                    options={options.committees.map((o) => ({ value: o.id, label: `${o.name} (${o.shortName})${o.classification ? ` · ${tc(o.classification)}` : ""}` }))}
+                    onChange={(e) =>
+                      setFolge(folge.map((x) => (x.key === c.key ? { ...x, committeeId: e.target.value } : x)))
+                    }
+                    options={options.committees.map((o) => ({
+                      value: o.id,
+                      label: `${o.name} (${o.shortName})${o.classification ? ` · ${tc(o.classification)}` : ""}`,
+                    }))}
                   />
                   <SelectField
                     id={`step-${c.key}-role`}
@@ -173,7 +250,9 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
                     label={t("meetingDate")}
                     value={c.meetingDate}
                     error={fieldError(`consultations.${i}.meetingDate`)}
-                    onChange={(e) => setFolge(folge.map((x) => (x.key === c.key ? { ...x, meetingDate: e.target.value } : x)))}
+                    onChange={(e) =>
+                      setFolge(folge.map((x) => (x.key === c.key ? { ...x, meetingDate: e.target.value } : x)))
+                    }
                   />
                 </div>
                 <div className="flex justify-end">
@@ -181,7 +260,11 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
                     idPrefix={`step-${c.key}`}
                     index={i}
                     count={folge.length}
-                    labels={{ up: t("stepUp", { number: i + 1 }), down: t("stepDown", { number: i + 1 }), remove: t("stepRemove", { number: i + 1 }) }}
+                    labels={{
+                      up: t("stepUp", { number: i + 1 }),
+                      down: t("stepDown", { number: i + 1 }),
+                      remove: t("stepRemove", { number: i + 1 }),
+                    }}
                     onMove={(from, to) => {
                       setFolge(moveItem(folge, from, to));
                       setAnnouncement(t("moved", { number: to + 1 }));
@@ -199,32 +282,66 @@ export function ConceptForm({ options }: { options: ConceptFormOptions }) {
           ))}
         </ol>
         <div>
-          <button type="button" id="add-step" className={buttonClass("secondary")} onClick={() => setFolge([...folge, { key: key(), committeeId: "", role: "vorberatung", meetingDate: "" }])}>
+          <button
+            type="button"
+            id="add-step"
+            className={buttonClass("secondary")}
+            onClick={() => setFolge([...folge, { key: key(), committeeId: "", role: "vorberatung", meetingDate: "" }])}
+          >
             {t("addStep")}
           </button>
         </div>
       </section>
 
-      <section aria-labelledby="outline-heading" className="flex flex-col gap-4 rounded-lg border border-line bg-white p-6">
+      <section
+        aria-labelledby="outline-heading"
+        className="flex flex-col gap-4 rounded-lg border border-line bg-white p-6"
+      >
         <h2 id="outline-heading" className="text-xl font-bold">
           {t("outlineTitle")}
         </h2>
         <input type="hidden" name="outline" value={outlineValue} />
-        <Fieldset legend={t("outlineLegend")} hint={t("outlineHint")} errorId="outline-error" error={fieldError("outline")}>
+        <Fieldset
+          legend={t("outlineLegend")}
+          hint={t("outlineHint")}
+          errorId="outline-error"
+          error={fieldError("outline")}
+        >
           <label className="flex items-start gap-2">
-            <input type="radio" name="outlineChoice" value="none" checked={outline === "none"} onChange={() => setOutline("none")} className="mt-1 size-4 accent-brand" />
+            <input
+              type="radio"
+              name="outlineChoice"
+              value="none"
+              checked={outline === "none"}
+              onChange={() => setOutline("none")}
+              className="mt-1 size-4 accent-brand"
+            />
             <span>{t("outlineNone")}</span>
           </label>
           {options.templates.map((tpl) => (
             <label key={tpl.id} className="flex items-start gap-2">
-              <input type="radio" name="outlineChoice" value={`template:${tpl.id}`} checked={outline === `template:${tpl.id}`} onChange={() => setOutline(`template:${tpl.id}`)} className="mt-1 size-4 accent-brand" />
+              <input
+                type="radio"
+                name="outlineChoice"
+                value={`template:${tpl.id}`}
+                checked={outline === `template:${tpl.id}`}
+                onChange={() => setOutline(`template:${tpl.id}`)}
+                className="mt-1 size-4 accent-brand"
+              />
               <span>{t("outlineTemplate", { name: tpl.name, count: tpl.sectionCount })}</span>
             </label>
           ))}
           {options.copyable.length ? (
             <>
               <label className="flex items-start gap-2">
-                <input type="radio" name="outlineChoice" value="copy" checked={outline === "copy"} onChange={() => setOutline("copy")} className="mt-1 size-4 accent-brand" />
+                <input
+                  type="radio"
+                  name="outlineChoice"
+                  value="copy"
+                  checked={outline === "copy"}
+                  onChange={() => setOutline("copy")}
+                  className="mt-1 size-4 accent-brand"
+                />
                 <span>{t("outlineCopy")}</span>
               </label>
               {outline === "copy" ? (

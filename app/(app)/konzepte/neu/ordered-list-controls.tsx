@@ -21,10 +21,24 @@ export function RowControls({
   const small = buttonClass("secondary", "px-2.5 py-1 text-sm");
   return (
     <div className="flex flex-wrap gap-2">
-      <button type="button" id={`${idPrefix}-up`} className={small} aria-label={labels.up} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+      <button
+        type="button"
+        id={`${idPrefix}-up`}
+        className={small}
+        aria-label={labels.up}
+        disabled={index === 0}
+        onClick={() => onMove(index, index - 1)}
+      >
         <span aria-hidden="true">↑</span>
       </button>
-      <button type="button" id={`${idPrefix}-down`} className={small} aria-label={labels.down} disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
+      <button
+        type="button"
+        id={`${idPrefix}-down`}
+        className={small}
+        aria-label={labels.down}
+        disabled={index === count - 1}
+        onClick={() => onMove(index, index + 1)}
+      >
         <span aria-hidden="true">↓</span>
       </button>
       <button type="button" className={small} aria-label={labels.remove} onClick={() => onRemove(index)}>

@@ -33,8 +33,25 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       ) : null}
       <input type="hidden" name="token" value={token} />
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-      <TextField id="password" name="password" type="password" label={t("password")} hint={tf("passwordHint", { min: MIN_PASSWORD_LENGTH_CLIENT })} error={fieldError("password")} autoComplete="new-password" required />
-      <TextField id="password-confirm" name="passwordConfirm" type="password" label={t("passwordConfirm")} error={fieldError("passwordConfirm")} autoComplete="new-password" required />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label={t("password")}
+        hint={tf("passwordHint", { min: MIN_PASSWORD_LENGTH_CLIENT })}
+        error={fieldError("password")}
+        autoComplete="new-password"
+        required
+      />
+      <TextField
+        id="password-confirm"
+        name="passwordConfirm"
+        type="password"
+        label={t("passwordConfirm")}
+        error={fieldError("passwordConfirm")}
+        autoComplete="new-password"
+        required
+      />
       <Button type="submit" disabled={pending || signingIn}>
         {pending || signingIn ? tf("saving") : t("submit")}
       </Button>

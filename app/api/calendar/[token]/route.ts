@@ -11,6 +11,13 @@ export const GET = jsonRoute(async (_request: Request, { params }: { params: Pro
   const token = (await params).token.replace(/\.ics$/, "");
   const db = await getDb();
   const ics = await calendarFeed(db, token, planningToday(await isDemoDataPresent(db)));
-  if (!ics) return new Response("Nicht gefunden.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return new Response(ics, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
+  if (!ics)
+    return new Response("Nicht gefunden.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(ics, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Cache-Control": "private, no-store",
+      "Referrer-Policy": "no-referrer",
+    },
+  });
 });

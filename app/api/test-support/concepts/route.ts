@@ -16,7 +16,8 @@ export async function POST(request: Request) {
   }
   const body = (await request.json().catch(() => ({}))) as { title?: unknown; threads?: unknown; threadsOn?: unknown };
   const title = typeof body.title === "string" && body.title.length <= 200 ? body.title : `Testkonzept ${Date.now()}`;
-  const threads = typeof body.threads === "number" && Number.isInteger(body.threads) ? Math.min(Math.max(body.threads, 0), 500) : 0;
+  const threads =
+    typeof body.threads === "number" && Number.isInteger(body.threads) ? Math.min(Math.max(body.threads, 0), 500) : 0;
   const threadsOn = typeof body.threadsOn === "string" ? body.threadsOn : undefined;
   const db = await getDb();
   const result = await db.transaction(async (tx) => {

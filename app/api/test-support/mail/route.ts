@@ -9,7 +9,14 @@ export async function POST(request: Request) {
   const db = await getDb();
   const [row] = await db
     .insert(mailOutbox)
-    .values({ toAddress: "fehler@stadt.example", subject: String(body.subject ?? "Test").slice(0, 200), textBody: "Test", status: "failed", attempts: 8, lastError: "550 Mailbox unavailable (Test)" })
+    .values({
+      toAddress: "fehler@stadt.example",
+      subject: String(body.subject ?? "Test").slice(0, 200),
+      textBody: "Test",
+      status: "failed",
+      attempts: 8,
+      lastError: "550 Mailbox unavailable (Test)",
+    })
     .returning({ id: mailOutbox.id });
   return NextResponse.json({ id: row!.id });
 }

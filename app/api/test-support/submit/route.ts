@@ -13,16 +13,33 @@ import { parseIdOrNotFound } from "@/lib/ids";
  */
 export async function POST(request: Request) {
   if (process.env.KONZEPTWERK_E2E !== "1") return NextResponse.json({ ok: false }, { status: 404 });
-  const body = (await request.json().catch(() => ({}))) as { conceptId?: unknown; reference?: unknown; withoutCommittees?: unknown };
+  const body = (await request.json().catch(() => ({}))) as {
+    conceptId?: unknown;
+    reference?: unknown;
+    withoutCommittees?: unknown;
+  };
   const conceptId = parseIdOrNotFound(body.conceptId);
   const reference = typeof body.reference === "string" && body.reference.length <= 40 ? body.reference : undefined;
   const db = await getDb();
-  const without = Array.isArray(body.withoutCommittees) ? body.withoutCommittees.filter((x): x is string => typeof x === "string") : [];
+  const without = Array.isArray(body.withoutCommittees)
+    ? body.withoutCommittees.filter((x): x is string => typeof x === "string")
+    : [];
   const result = await db.transaction(async (tx) => {
     if (without.length) {
-      const committees = await tx.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.kind, "gremium"), inArray(organisations.shortName, without)));
+      const committees = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(and(eq(organisations.kind, "gremium"), inArray(organisations.shortName, without)));
       if (committees.length) {
-        await tx.delete(consultations).where(and(eq(consultations.conceptId, conceptId), inArray(consultations.committeeId, committees.map((c) => c.id))));
+        await tx.delete(consultations).where(
+          and(
+            eq(consultations.conceptId, conceptId),
+            inArray(
+              consultations.committeeId,
+              committees.map((c) => c.id),
+            ),
+          ),
+        );
       }
     }
     return seedSubmittedVorlage(tx, conceptId, { reference });

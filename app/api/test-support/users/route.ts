@@ -8,7 +8,12 @@ import { createUserFromCli } from "@/lib/users/create-user-from-cli";
  */
 export async function POST(request: Request) {
   if (process.env.KONZEPTWERK_E2E !== "1") return NextResponse.json({ ok: false }, { status: 404 });
-  const body = (await request.json().catch(() => ({}))) as { name?: string; email?: string; password?: string; organisation?: string };
+  const body = (await request.json().catch(() => ({}))) as {
+    name?: string;
+    email?: string;
+    password?: string;
+    organisation?: string;
+  };
   const result = await createUserFromCli(await getDb(), {
     name: String(body.name ?? ""),
     email: String(body.email ?? ""),

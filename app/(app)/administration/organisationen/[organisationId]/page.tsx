@@ -54,7 +54,12 @@ export default async function OrganisationPage({ params }: Props) {
               idName="organisationId"
               id={organisation.id}
               active={organisation.active}
-              texts={{ deactivate: t("deactivate"), reactivate: t("reactivate"), confirmTitle: t("confirmTitle", { name: organisation.name }), confirmText: t("confirmText") }}
+              texts={{
+                deactivate: t("deactivate"),
+                reactivate: t("reactivate"),
+                confirmTitle: t("confirmTitle", { name: organisation.name }),
+                confirmText: t("confirmText"),
+              }}
             />
           </section>
           <section aria-labelledby="org-members" className="rounded-lg border border-line bg-white p-6">
@@ -67,7 +72,8 @@ export default async function OrganisationPage({ params }: Props) {
               <ul className="mt-3 space-y-1">
                 {members.map((m) => (
                   <li key={m.id}>
-                    <Link href={`/administration/personen/${m.id}`}>{m.name}</Link> <span className="text-muted">· {m.email}</span>
+                    <Link href={`/administration/personen/${m.id}`}>{m.name}</Link>{" "}
+                    <span className="text-muted">· {m.email}</span>
                     {m.active ? null : (
                       <>
                         {" "}

@@ -31,8 +31,23 @@ export function SetPasswordForm({ userId }: { userId: string }) {
     <form {...formProps} className="flex flex-col gap-4">
       <FormMessage state={state} fields={["password", "passwordConfirm"]} />
       <input type="hidden" name="userId" value={userId} />
-      <TextField id="reset-password" name="password" type="password" label={t("newPassword")} hint={tf("passwordHint", { min: MIN_PASSWORD_LENGTH_CLIENT })} error={fieldError("password")} autoComplete="new-password" />
-      <TextField id="reset-password-confirm" name="passwordConfirm" type="password" label={t("newPasswordConfirm")} error={fieldError("passwordConfirm")} autoComplete="new-password" />
+      <TextField
+        id="reset-password"
+        name="password"
+        type="password"
+        label={t("newPassword")}
+        hint={tf("passwordHint", { min: MIN_PASSWORD_LENGTH_CLIENT })}
+        error={fieldError("password")}
+        autoComplete="new-password"
+      />
+      <TextField
+        id="reset-password-confirm"
+        name="passwordConfirm"
+        type="password"
+        label={t("newPasswordConfirm")}
+        error={fieldError("passwordConfirm")}
+        autoComplete="new-password"
+      />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
           {t("setPassword")}

@@ -87,17 +87,26 @@ export default async function PersonPage({ params, searchParams }: Props) {
             <h2 id="user-status" className="text-xl font-bold">
               {t("statusTitle")}
             </h2>
-            <p className="mt-2 mb-4 text-muted">{user.isSelf ? t("selfHint") : user.active ? t("deactivateHint") : t("inactiveHint")}</p>
+            <p className="mt-2 mb-4 text-muted">
+              {user.isSelf ? t("selfHint") : user.active ? t("deactivateHint") : t("inactiveHint")}
+            </p>
             {user.isSelf ? null : (
               <ActiveToggle
                 action={setUserActiveAction}
                 idName="userId"
                 id={user.id}
                 active={user.active}
-                texts={{ deactivate: t("deactivate"), reactivate: t("reactivate"), confirmTitle: t("confirmTitle", { name: user.name }), confirmText: t("confirmText") }}
+                texts={{
+                  deactivate: t("deactivate"),
+                  reactivate: t("reactivate"),
+                  confirmTitle: t("confirmTitle", { name: user.name }),
+                  confirmText: t("confirmText"),
+                }}
               />
             )}
-            <p className="mt-4 text-sm text-muted">{t("createdAt", { date: format.dateTime(user.createdAt, { dateStyle: "medium" }) })}</p>
+            <p className="mt-4 text-sm text-muted">
+              {t("createdAt", { date: format.dateTime(user.createdAt, { dateStyle: "medium" }) })}
+            </p>
           </section>
         </div>
       </div>

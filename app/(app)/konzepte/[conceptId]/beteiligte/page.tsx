@@ -50,7 +50,10 @@ export default async function ParticipantsPage({ params, searchParams }: Props) 
           </p>
         ) : null}
         <div className={mayManage ? "mt-8 grid gap-8 lg:grid-cols-[2fr_1fr]" : "mt-8"}>
-          <section aria-labelledby="participants-list" className="self-start rounded-lg border border-line bg-white p-6">
+          <section
+            aria-labelledby="participants-list"
+            className="self-start rounded-lg border border-line bg-white p-6"
+          >
             <h2 id="participants-list" className="text-xl font-bold">
               {t("listTitle", { count: participants.length })}
             </h2>
@@ -80,11 +83,26 @@ export default async function ParticipantsPage({ params, searchParams }: Props) 
                           </>
                         )}
                         <span className="block text-sm text-muted">
-                          {p.kind === "user" ? `${t("kindUser")} · ${p.email}` : `${tk(p.organisationKind!)} · ${t("memberCount", { count: p.memberCount ?? 0 })}`}
+                          {p.kind === "user"
+                            ? `${t("kindUser")} · ${p.email}`
+                            : `${tk(p.organisationKind!)} · ${t("memberCount", { count: p.memberCount ?? 0 })}`}
                         </span>
                       </td>
                       <td className="py-3 pr-4">
-                        {mayManage ? <ParticipantRow conceptId={concept.id} participant={{ id: p.id, name: p.name, role: p.role, kind: p.kind, organisationKind: p.organisationKind }} /> : tr(p.role)}
+                        {mayManage ? (
+                          <ParticipantRow
+                            conceptId={concept.id}
+                            participant={{
+                              id: p.id,
+                              name: p.name,
+                              role: p.role,
+                              kind: p.kind,
+                              organisationKind: p.organisationKind,
+                            }}
+                          />
+                        ) : (
+                          tr(p.role)
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -93,7 +111,10 @@ export default async function ParticipantsPage({ params, searchParams }: Props) 
             </div>
           </section>
           {mayManage && options ? (
-            <section aria-labelledby="participants-add" className="self-start rounded-lg border border-line bg-white p-6">
+            <section
+              aria-labelledby="participants-add"
+              className="self-start rounded-lg border border-line bg-white p-6"
+            >
               <h2 id="participants-add" className="mb-4 text-xl font-bold">
                 {t("addTitle")}
               </h2>

@@ -41,7 +41,14 @@ export function AddParticipantForm({ conceptId, options }: { conceptId: string; 
         <div className="flex flex-wrap gap-6">
           {(["organisation", "user"] as const).map((k) => (
             <label key={k} className="flex items-center gap-2">
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="size-4 accent-brand" />
+              <input
+                type="radio"
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                className="size-4 accent-brand"
+              />
               {t(k === "user" ? "kindUser" : "kindOrganisation")}
             </label>
           ))}
@@ -92,14 +99,22 @@ export function ParticipantRow({
   participant,
 }: {
   conceptId: string;
-  participant: { id: string; name: string; role: ConceptRole; kind: "user" | "organisation"; organisationKind: Kind | null };
+  participant: {
+    id: string;
+    name: string;
+    role: ConceptRole;
+    kind: "user" | "organisation";
+    organisationKind: Kind | null;
+  };
 }) {
   const t = useTranslations("participants");
   const tr = useTranslations("role");
   const tf = useTranslations("form");
   const roleForm = useActionForm(changeParticipantRoleAction);
   const removeForm = useActionForm(removeParticipantAction);
-  const roles = participant.organisationKind ? participantRolesForOrganisation(participant.organisationKind) : CONCEPT_ROLES;
+  const roles = participant.organisationKind
+    ? participantRolesForOrganisation(participant.organisationKind)
+    : CONCEPT_ROLES;
   return (
     <div className="flex flex-wrap items-start gap-3">
       {roles.length > 1 ? (
@@ -126,7 +141,12 @@ export function ParticipantRow({
                 ))}
               </select>
             </div>
-            <button type="submit" className={buttonClass("secondary", "px-3 py-1.5 text-sm")} disabled={roleForm.pending} aria-label={t("saveRoleOf", { name: participant.name })}>
+            <button
+              type="submit"
+              className={buttonClass("secondary", "px-3 py-1.5 text-sm")}
+              disabled={roleForm.pending}
+              aria-label={t("saveRoleOf", { name: participant.name })}
+            >
               {tf("save")}
             </button>
           </div>
@@ -142,7 +162,14 @@ export function ParticipantRow({
       ) : (
         <span className="py-1.5">{tr(participant.role)}</span>
       )}
-      <ConfirmDialog trigger={t("remove")} triggerAriaLabel={t("removeOf", { name: participant.name })} title={t("removeTitle", { name: participant.name })} description={t("removeText")} cancelLabel={tf("cancel")} triggerVariant="secondary">
+      <ConfirmDialog
+        trigger={t("remove")}
+        triggerAriaLabel={t("removeOf", { name: participant.name })}
+        title={t("removeTitle", { name: participant.name })}
+        description={t("removeText")}
+        cancelLabel={tf("cancel")}
+        triggerVariant="secondary"
+      >
         {() => (
           <form {...removeForm.formProps} className="flex flex-col gap-3">
             <FormMessage state={removeForm.state} />

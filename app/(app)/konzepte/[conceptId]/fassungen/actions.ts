@@ -10,10 +10,17 @@ import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-re
 
 const ZCreateFassung = z.object({
   conceptId: z.uuid(),
-  name: z.string().trim().min(1, "Bitte geben Sie einen Namen ein.").max(120, "Der Name darf höchstens 120 Zeichen lang sein."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Bitte geben Sie einen Namen ein.")
+    .max(120, "Der Name darf höchstens 120 Zeichen lang sein."),
 });
 
-export async function createFassungAction(_previous: ActionResult<unknown> | null, formData: FormData): Promise<ActionResult<unknown>> {
+export async function createFassungAction(
+  _previous: ActionResult<unknown> | null,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const t = await getTranslations("fassungen");
   let message = "";
   const result = await runAction(async () => {

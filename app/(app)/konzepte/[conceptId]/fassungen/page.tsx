@@ -88,11 +88,16 @@ export default async function FassungenPage({ params }: Props) {
                           {f.name}
                         </Link>
                       </th>
-                      <td className="py-3 pr-4">{format.dateTime(f.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                      <td className="py-3 pr-4">
+                        {format.dateTime(f.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                      </td>
                       <td className="py-3 pr-4">{f.createdByName ?? "—"}</td>
                       <td className="py-3 pr-4">{f.sectionCount}</td>
                       <td className="py-3 pr-4 text-sm">
-                        <Link href={`${base}/fassungen/vergleich?von=${f.id}&bis=aktuell`} aria-label={t("compareWithCurrentLabel", { name: f.name })}>
+                        <Link
+                          href={`${base}/fassungen/vergleich?von=${f.id}&bis=aktuell`}
+                          aria-label={t("compareWithCurrentLabel", { name: f.name })}
+                        >
                           {t("compareWithCurrent")}
                         </Link>
                       </td>

@@ -16,11 +16,19 @@ import { setSectionMandateItems } from "@/lib/sections/set-section-mandate-items
 import { setSectionOwner } from "@/lib/sections/set-section-owner";
 
 type Result = ActionResult<unknown>;
-const ZTitle = z.string().trim().min(1, "Bitte geben Sie einen Titel ein.").max(200, "Der Titel darf höchstens 200 Zeichen lang sein.");
+const ZTitle = z
+  .string()
+  .trim()
+  .min(1, "Bitte geben Sie einen Titel ein.")
+  .max(200, "Der Titel darf höchstens 200 Zeichen lang sein.");
 const ZSectionRef = z.object({ conceptId: z.uuid(), sectionId: z.uuid() });
 
 /** Every outline action: authenticate, parse, call the service, revalidate, say what happened. */
-async function outlineAction<S extends z.ZodType>(formData: FormData, schema: S, run: (db: Db, actor: Actor, input: z.output<S>) => Promise<string>): Promise<Result> {
+async function outlineAction<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+  run: (db: Db, actor: Actor, input: z.output<S>) => Promise<string>,
+): Promise<Result> {
   let message = "";
   const result = await runAction(async () => {
     const actor = await requireActorOrThrow();
@@ -35,10 +43,18 @@ async function outlineAction<S extends z.ZodType>(formData: FormData, schema: S,
 
 export async function addSectionAction(_p: Result | null, formData: FormData): Promise<Result> {
   const t = await getTranslations("outline");
-  return outlineAction(formData, z.object({ conceptId: z.uuid(), title: ZTitle, ownerOrganisationId: z.uuid("Bitte wählen Sie eine Organisation.") }), async (db, actor, input) => {
-    await addSection(db, actor, input);
-    return t("added", { title: input.title });
-  });
+  return outlineAction(
+    formData,
+    z.object({
+      conceptId: z.uuid(),
+      title: ZTitle,
+      ownerOrganisationId: z.uuid("Bitte wählen Sie eine Organisation."),
+    }),
+    async (db, actor, input) => {
+      await addSection(db, actor, input);
+      return t("added", { title: input.title });
+    },
+  );
 }
 
 export async function renameSectionAction(_p: Result | null, formData: FormData): Promise<Result> {
@@ -51,18 +67,26 @@ export async function renameSectionAction(_p: Result | null, formData: FormData)
 
 export async function setSectionOwnerAction(_p: Result | null, formData: FormData): Promise<Result> {
   const t = await getTranslations("outline");
-  return outlineAction(formData, ZSectionRef.extend({ ownerOrganisationId: z.uuid("Bitte wählen Sie eine Organisation.") }), async (db, actor, input) => {
-    const { changed } = await setSectionOwner(db, actor, input);
-    return changed ? t("ownerSet") : t("nothingChanged");
-  });
+  return outlineAction(
+    formData,
+    ZSectionRef.extend({ ownerOrganisationId: z.uuid("Bitte wählen Sie eine Organisation.") }),
+    async (db, actor, input) => {
+      const { changed } = await setSectionOwner(db, actor, input);
+      return changed ? t("ownerSet") : t("nothingChanged");
+    },
+  );
 }
 
 export async function setSectionMandateItemsAction(_p: Result | null, formData: FormData): Promise<Result> {
   const t = await getTranslations("outline");
-  return outlineAction(formData, ZSectionRef.extend({ mandateItemIds: z.array(z.uuid()).max(100) }), async (db, actor, input) => {
-    const { changed } = await setSectionMandateItems(db, actor, input);
-    return changed ? t("itemsSet") : t("nothingChanged");
-  });
+  return outlineAction(
+    formData,
+    ZSectionRef.extend({ mandateItemIds: z.array(z.uuid()).max(100) }),
+    async (db, actor, input) => {
+      const { changed } = await setSectionMandateItems(db, actor, input);
+      return changed ? t("itemsSet") : t("nothingChanged");
+    },
+  );
 }
 
 export async function removeSectionAction(_p: Result | null, formData: FormData): Promise<Result> {
@@ -81,12 +105,21 @@ export async function restoreSectionAction(_p: Result | null, formData: FormData
   });
 }
 
-export async function moveSectionAction(input: { conceptId: string; sectionId: string; direction: "up" | "down"; title: string }): Promise<Result> {
+export async function moveSectionAction(input: {
+  conceptId: string;
+  sectionId: string;
+  direction: "up" | "down";
+  title: string;
+}): Promise<Result> {
   const t = await getTranslations("outline");
   const form = new FormData();
   for (const [k, v] of Object.entries(input)) form.set(k, v);
-  return outlineAction(form, ZSectionRef.extend({ direction: z.enum(["up", "down"]), title: z.string().max(200) }), async (db, actor, parsed) => {
-    const { number, count } = await moveSection(db, actor, parsed);
-    return t("moved", { title: parsed.title, number, count });
-  });
+  return outlineAction(
+    form,
+    ZSectionRef.extend({ direction: z.enum(["up", "down"]), title: z.string().max(200) }),
+    async (db, actor, parsed) => {
+      const { number, count } = await moveSection(db, actor, parsed);
+      return t("moved", { title: parsed.title, number, count });
+    },
+  );
 }

@@ -44,7 +44,12 @@ export default async function OutlinePage({ params }: Props) {
   const ts = await getTranslations("section");
   const base = `/konzepte/${concept.id}`;
   const itemNumber = (id: string) => mandateItems.findIndex((m) => m.id === id) + 1;
-  const settingsActions = { rename: renameSectionAction, owner: setSectionOwnerAction, items: setSectionMandateItemsAction, remove: removeSectionAction };
+  const settingsActions = {
+    rename: renameSectionAction,
+    owner: setSectionOwnerAction,
+    items: setSectionMandateItemsAction,
+    remove: removeSectionAction,
+  };
 
   return (
     <ClientMessages namespaces={["outline"]}>
@@ -70,15 +75,40 @@ export default async function OutlinePage({ params }: Props) {
                       </Link>
                     </h3>
                     <p className="text-sm text-muted">
-                      {ts("owner", { name: s.ownerName })} · {s.mandateItemIds.length ? t("covers", { items: s.mandateItemIds.map(itemNumber).sort((a, b) => a - b).join(", ") }) : t("coversNothing")}
+                      {ts("owner", { name: s.ownerName })} ·{" "}
+                      {s.mandateItemIds.length
+                        ? t("covers", {
+                            items: s.mandateItemIds
+                              .map(itemNumber)
+                              .sort((a, b) => a - b)
+                              .join(", "),
+                          })
+                        : t("coversNothing")}
                     </p>
                   </div>
-                  {mayManage ? <MoveButtons action={moveSectionAction} conceptId={concept.id} sectionId={s.id} title={s.title} isFirst={i === 0} isLast={i === sections.length - 1} /> : null}
+                  {mayManage ? (
+                    <MoveButtons
+                      action={moveSectionAction}
+                      conceptId={concept.id}
+                      sectionId={s.id}
+                      title={s.title}
+                      isFirst={i === 0}
+                      isLast={i === sections.length - 1}
+                    />
+                  ) : null}
                 </div>
                 {mayManage ? (
                   <details className="mt-3">
-                    <summary className="cursor-pointer font-semibold text-brand">{t("settings", { title: s.title })}</summary>
-                    <SectionSettings conceptId={concept.id} section={s} owners={owners} mandateItems={mandateItems} actions={settingsActions} />
+                    <summary className="cursor-pointer font-semibold text-brand">
+                      {t("settings", { title: s.title })}
+                    </summary>
+                    <SectionSettings
+                      conceptId={concept.id}
+                      section={s}
+                      owners={owners}
+                      mandateItems={mandateItems}
+                      actions={settingsActions}
+                    />
                   </details>
                 ) : null}
               </li>
@@ -102,14 +132,24 @@ export default async function OutlinePage({ params }: Props) {
             </h2>
             <ul className="mt-4 space-y-3">
               {archived.map((s) => (
-                <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3 last:border-0">
+                <li
+                  key={s.id}
+                  className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3 last:border-0"
+                >
                   <span>
                     {s.title} <span className="text-sm text-muted">· {ts("owner", { name: s.ownerName })}</span> ·{" "}
                     <Link href={`${base}/abschnitte/${s.id}/verlauf`} aria-label={t("historyOf", { title: s.title })}>
                       {ts("history")}
                     </Link>
                   </span>
-                  {mayManage ? <RestoreSectionForm action={restoreSectionAction} conceptId={concept.id} sectionId={s.id} title={s.title} /> : null}
+                  {mayManage ? (
+                    <RestoreSectionForm
+                      action={restoreSectionAction}
+                      conceptId={concept.id}
+                      sectionId={s.id}
+                      title={s.title}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -8,7 +8,10 @@ import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { formDataToObject } from "@/lib/http/form-data";
 import { answerCommitteeQuestion, askCommitteeQuestion } from "@/lib/workflow/committee-questions";
 
-export async function askQuestionAction(_previous: ActionResult<unknown> | null, formData: FormData): Promise<ActionResult<unknown>> {
+export async function askQuestionAction(
+  _previous: ActionResult<unknown> | null,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const t = await getTranslations("readingRoom");
   const raw = formDataToObject(formData);
   return runAction(async () => {
@@ -18,7 +21,10 @@ export async function askQuestionAction(_previous: ActionResult<unknown> | null,
   }, t("asked"));
 }
 
-export async function answerQuestionAction(_previous: ActionResult<unknown> | null, formData: FormData): Promise<ActionResult<unknown>> {
+export async function answerQuestionAction(
+  _previous: ActionResult<unknown> | null,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const t = await getTranslations("readingRoom");
   const raw = formDataToObject(formData);
   return runAction(async () => {

@@ -77,7 +77,11 @@ export default async function ReadingRoomPage({ params }: Props) {
           </div>
         </dl>
         <p className="mt-4">
-          <a href={`/api/concepts/${concept.id}/vorlage/pdf`} className={buttonClass("primary", "no-underline hover:text-white")} download>
+          <a
+            href={`/api/concepts/${concept.id}/vorlage/pdf`}
+            className={buttonClass("primary", "no-underline hover:text-white")}
+            download
+          >
             {tv("downloadPdf", { size: format.number((vorlage.size ?? 0) / 1024, { maximumFractionDigits: 0 }) })}
           </a>
         </p>
@@ -85,10 +89,18 @@ export default async function ReadingRoomPage({ params }: Props) {
           <caption className="text-left font-semibold">{tv("folgeHeading")}</caption>
           <thead>
             <tr className="border-b border-line text-sm text-muted">
-              <th scope="col" className="py-2 pr-3">{tv("committee")}</th>
-              <th scope="col" className="py-2 pr-3">{tv("role")}</th>
-              <th scope="col" className="py-2 pr-3">{tv("meetingDate")}</th>
-              <th scope="col" className="py-2 pr-3">{t("outcome")}</th>
+              <th scope="col" className="py-2 pr-3">
+                {tv("committee")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {tv("role")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {tv("meetingDate")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("outcome")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -99,7 +111,11 @@ export default async function ReadingRoomPage({ params }: Props) {
                 </th>
                 <td className="py-2 pr-3">{tcr(c.role)}</td>
                 <td className="py-2 pr-3">{format.dateTime(day(c.meetingDate), { dateStyle: "medium" })}</td>
-                <td className="py-2 pr-3">{c.outcome ? `${to(c.outcome)}${c.outcomeDate ? ` (${format.dateTime(day(c.outcomeDate), { dateStyle: "medium" })})` : ""}` : t("pending")}</td>
+                <td className="py-2 pr-3">
+                  {c.outcome
+                    ? `${to(c.outcome)}${c.outcomeDate ? ` (${format.dateTime(day(c.outcomeDate), { dateStyle: "medium" })})` : ""}`
+                    : t("pending")}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -129,14 +145,24 @@ export default async function ReadingRoomPage({ params }: Props) {
 
       <article aria-label={vorlage.fassungName} className="mt-8 rounded-lg border border-line bg-white p-8">
         {room.sections.map((s) => {
-          const html = s.content ? (s.revisionId ? renderCachedHtml(s.revisionId, s.content) : renderContentHtml(s.content)) : "";
+          const html = s.content
+            ? s.revisionId
+              ? renderCachedHtml(s.revisionId, s.content)
+              : renderContentHtml(s.content)
+            : "";
           return (
             <section key={s.sectionId} aria-labelledby={`abschnitt-${s.number}`} className="mb-10 last:mb-0">
               <h2 id={`abschnitt-${s.number}`} className="text-2xl font-bold">
                 {s.number}. {s.title}
               </h2>
               <p className="mt-1 text-sm text-muted">{t("owner", { name: s.ownerName })}</p>
-              <div className="mt-4">{html ? <div className="rich-text" dangerouslySetInnerHTML={{ __html: html }} /> : <p className="text-muted">{t("empty")}</p>}</div>
+              <div className="mt-4">
+                {html ? (
+                  <div className="rich-text" dangerouslySetInnerHTML={{ __html: html }} />
+                ) : (
+                  <p className="text-muted">{t("empty")}</p>
+                )}
+              </div>
             </section>
           );
         })}
@@ -148,7 +174,9 @@ export default async function ReadingRoomPage({ params }: Props) {
         </h2>
         {room.snapshotTakenAt ? (
           <p className="mt-1 text-sm text-muted" data-testid="synopse-snapshot">
-            {t("synopseSnapshot", { when: format.dateTime(room.snapshotTakenAt, { dateStyle: "long", timeStyle: "short" }) })}
+            {t("synopseSnapshot", {
+              when: format.dateTime(room.snapshotTakenAt, { dateStyle: "long", timeStyle: "short" }),
+            })}
           </p>
         ) : null}
         {room.synopseCount === null ? (
@@ -158,13 +186,20 @@ export default async function ReadingRoomPage({ params }: Props) {
         ) : (
           <p className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
             <span>{ts("count", { count: room.synopseCount })}</span>
-            <Link href={`/konzepte/${concept.id}/lesesaal/synopse`} className={buttonClass("primary", "no-underline hover:text-white")}>
+            <Link
+              href={`/konzepte/${concept.id}/lesesaal/synopse`}
+              className={buttonClass("primary", "no-underline hover:text-white")}
+            >
               {t("openSynopse")}
             </Link>
           </p>
         )}
         {room.synopseCount !== null ? (
-          <SynopseDownloads href={`/api/concepts/${concept.id}/vorlage/synopse`} label={t("synopseDownloads")} className="mt-3 flex flex-wrap gap-3" />
+          <SynopseDownloads
+            href={`/api/concepts/${concept.id}/vorlage/synopse`}
+            label={t("synopseDownloads")}
+            className="mt-3 flex flex-wrap gap-3"
+          />
         ) : null}
       </section>
 
@@ -177,11 +212,24 @@ export default async function ReadingRoomPage({ params }: Props) {
         <ol className="mt-4 space-y-4">
           {room.questions.map((q) => (
             <li key={q.id} id={`rueckfrage-${q.id}`} className="rounded-md border border-line p-4">
-              <p className="text-sm text-muted">{t("askedBy", { name: q.authorName, committee: q.committee ?? "—", when: format.dateTime(q.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+              <p className="text-sm text-muted">
+                {t("askedBy", {
+                  name: q.authorName,
+                  committee: q.committee ?? "—",
+                  when: format.dateTime(q.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                })}
+              </p>
               <p className="mt-1 whitespace-pre-line">{q.body}</p>
               {q.answer ? (
                 <div className="mt-3 border-l-4 border-brand pl-3">
-                  <p className="text-sm text-muted">{t("answeredBy", { name: q.answeredByName ?? "—", when: q.answeredAt ? format.dateTime(q.answeredAt, { dateStyle: "medium", timeStyle: "short" }) : "—" })}</p>
+                  <p className="text-sm text-muted">
+                    {t("answeredBy", {
+                      name: q.answeredByName ?? "—",
+                      when: q.answeredAt
+                        ? format.dateTime(q.answeredAt, { dateStyle: "medium", timeStyle: "short" })
+                        : "—",
+                    })}
+                  </p>
                   <p className="mt-1 whitespace-pre-line">{q.answer}</p>
                 </div>
               ) : room.mayAnswer ? (

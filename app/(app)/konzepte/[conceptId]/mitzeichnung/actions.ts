@@ -18,7 +18,9 @@ export async function signOffAction(_p: Result | null, formData: FormData): Prom
     const raw = Object.fromEntries(formData);
     const input = { ...raw, organisationId: raw.organisationId || undefined, remarks: raw.remarks || undefined };
     const done = await signOff(await getDb(), actor, input);
-    message = done.rejected ? t("rejectedDone", { organisation: done.organisationName }) : t("signed", { organisation: done.organisationName });
+    message = done.rejected
+      ? t("rejectedDone", { organisation: done.organisationName })
+      : t("signed", { organisation: done.organisationName });
     revalidatePath(`/konzepte/${String(raw.conceptId)}`, "layout");
   });
   return result.ok ? { ...result, message } : result;
@@ -30,7 +32,10 @@ export async function setRequiredSignoffsAction(_p: Result | null, formData: For
   const result = await runAction(async () => {
     const actor = await requireActorOrThrow();
     const conceptId = String(formData.get("conceptId") ?? "");
-    const { names } = await setRequiredSignoffs(await getDb(), actor, { conceptId, organisationIds: formData.getAll("organisationIds") });
+    const { names } = await setRequiredSignoffs(await getDb(), actor, {
+      conceptId,
+      organisationIds: formData.getAll("organisationIds"),
+    });
     message = t("requiredSaved", { names: names.join(", ") });
     revalidatePath(`/konzepte/${conceptId}`, "layout");
   });

@@ -56,7 +56,12 @@ export default async function MitzeichnungPage({ params }: Props) {
             {t("required")}
           </h2>
           {overview.mayEditRequired ? (
-            <RequiredSignoffsForm action={setRequiredSignoffsAction} conceptId={conceptId} candidates={overview.candidates} selected={overview.required.map((r) => r.id)} />
+            <RequiredSignoffsForm
+              action={setRequiredSignoffsAction}
+              conceptId={conceptId}
+              candidates={overview.candidates}
+              selected={overview.required.map((r) => r.id)}
+            />
           ) : (
             <>
               <ul className="mt-3 list-disc pl-6">
@@ -77,7 +82,13 @@ export default async function MitzeichnungPage({ params }: Props) {
             <>
               <RoundTable conceptId={conceptId} round={overview.openRound} required={overview.required} />
               {overview.signableOrganisations.length ? (
-                <SignoffForm action={signOffAction} conceptId={conceptId} roundId={overview.openRound.id} contentHash={overview.openRound.contentHash} organisations={overview.signableOrganisations} />
+                <SignoffForm
+                  action={signOffAction}
+                  conceptId={conceptId}
+                  roundId={overview.openRound.id}
+                  contentHash={overview.openRound.contentHash}
+                  organisations={overview.signableOrganisations}
+                />
               ) : null}
             </>
           ) : (
@@ -100,12 +111,26 @@ export default async function MitzeichnungPage({ params }: Props) {
 }
 
 /** Organisations × status for one round: who, when, remarks and the hash each organisation signed. */
-async function RoundTable({ conceptId, round, required }: { conceptId: string; round: RoundView; required: { id: string; name: string }[] }) {
+async function RoundTable({
+  conceptId,
+  round,
+  required,
+}: {
+  conceptId: string;
+  round: RoundView;
+  required: { id: string; name: string }[];
+}) {
   const t = await getTranslations("signoff");
   const format = await getFormatter();
   const rows = [
-    ...required.map((o) => ({ organisationId: o.id, organisationName: o.name, entry: round.signoffs.find((s) => s.organisationId === o.id) ?? null })),
-    ...round.signoffs.filter((s) => !required.some((o) => o.id === s.organisationId)).map((s) => ({ organisationId: s.organisationId, organisationName: s.organisationName, entry: s })),
+    ...required.map((o) => ({
+      organisationId: o.id,
+      organisationName: o.name,
+      entry: round.signoffs.find((s) => s.organisationId === o.id) ?? null,
+    })),
+    ...round.signoffs
+      .filter((s) => !required.some((o) => o.id === s.organisationId))
+      .map((s) => ({ organisationId: s.organisationId, organisationName: s.organisationName, entry: s })),
   ];
   const headingId = `round-${round.id}`;
   return (
@@ -115,31 +140,54 @@ async function RoundTable({ conceptId, round, required }: { conceptId: string; r
       </h3>
       {round.voidReason ? <p className="mt-1">{t("voidReason", { reason: round.voidReason })}</p> : null}
       <p className="mt-1 text-sm break-all text-muted">
-        {t("hash")}: <code>{round.contentHash}</code> · <Link href={`/konzepte/${conceptId}/fassungen/${round.fassungId}`} className="underline">{t("readFassung")}</Link>
+        {t("hash")}: <code>{round.contentHash}</code> ·{" "}
+        <Link href={`/konzepte/${conceptId}/fassungen/${round.fassungId}`} className="underline">
+          {t("readFassung")}
+        </Link>
       </p>
       <div className="mt-3 overflow-x-auto">
         <table className="w-full text-left" aria-labelledby={headingId}>
           <thead>
             <tr className="border-b border-line text-sm text-muted">
-              <th scope="col" className="py-2 pr-4">{t("organisation")}</th>
-              <th scope="col" className="py-2 pr-4">{t("state")}</th>
-              <th scope="col" className="py-2 pr-4">{t("by")}</th>
-              <th scope="col" className="py-2 pr-4">{t("at")}</th>
-              <th scope="col" className="py-2 pr-4">{t("remarks")}</th>
-              <th scope="col" className="py-2 pr-4">{t("hash")}</th>
+              <th scope="col" className="py-2 pr-4">
+                {t("organisation")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("state")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("by")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("at")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("remarks")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("hash")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map(({ organisationId, organisationName, entry }) => (
               <tr key={organisationId} className="border-b border-line last:border-0">
-                <th scope="row" className="py-2 pr-4 font-semibold">{organisationName}</th>
-                <td className={`py-2 pr-4 font-semibold ${entry?.decision === "abgelehnt" ? "text-danger" : entry ? "text-ok" : "text-muted"}`}>
+                <th scope="row" className="py-2 pr-4 font-semibold">
+                  {organisationName}
+                </th>
+                <td
+                  className={`py-2 pr-4 font-semibold ${entry?.decision === "abgelehnt" ? "text-danger" : entry ? "text-ok" : "text-muted"}`}
+                >
                   {entry ? t(`decision.${entry.decision}`) : t("pending")}
                 </td>
                 <td className="py-2 pr-4">{entry?.userName ?? "—"}</td>
-                <td className="py-2 pr-4">{entry ? format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</td>
+                <td className="py-2 pr-4">
+                  {entry ? format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}
+                </td>
                 <td className="py-2 pr-4">{entry?.remarks ?? "—"}</td>
-                <td className="py-2 pr-4">{entry ? <code title={entry.contentHash}>{entry.contentHash.slice(0, 12)}…</code> : "—"}</td>
+                <td className="py-2 pr-4">
+                  {entry ? <code title={entry.contentHash}>{entry.contentHash.slice(0, 12)}…</code> : "—"}
+                </td>
               </tr>
             ))}
           </tbody>

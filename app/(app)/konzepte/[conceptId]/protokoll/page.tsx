@@ -21,7 +21,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const conceptId = parseIdOrNotFound((await params).conceptId);
   const sp = await searchParams;
   const filter: AuditFilter = {
-    category: (AUDIT_CATEGORIES as readonly string[]).includes(sp.kategorie ?? "") ? (sp.kategorie as AuditFilter["category"]) : undefined,
+    category: (AUDIT_CATEGORIES as readonly string[]).includes(sp.kategorie ?? "")
+      ? (sp.kategorie as AuditFilter["category"])
+      : undefined,
     actorId: sp.person || undefined,
     from: sp.von || undefined,
     to: sp.bis || undefined,
@@ -38,7 +40,12 @@ export default async function AuditPage({ params, searchParams }: Props) {
     result = await orNotFound(listConceptAudit(await getDb(), actor, conceptId, {}));
   }
   const format = await getFormatter();
-  const query = new URLSearchParams(Object.entries({ kategorie: sp.kategorie, person: sp.person, von: sp.von, bis: sp.bis }).filter(([, v]) => v) as [string, string][]);
+  const query = new URLSearchParams(
+    Object.entries({ kategorie: sp.kategorie, person: sp.person, von: sp.von, bis: sp.bis }).filter(([, v]) => v) as [
+      string,
+      string,
+    ][],
+  );
   return (
     <main id="inhalt" className="mx-auto max-w-7xl px-6 py-10">
       <p className="text-sm">
@@ -47,12 +54,21 @@ export default async function AuditPage({ params, searchParams }: Props) {
       <h1 className="mt-2 text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-muted">{t("intro")}</p>
       <BackupLink conceptId={conceptId} />
-      <form method="get" className="mt-6 flex flex-wrap items-end gap-4 rounded-lg border border-line bg-white p-4" aria-label={t("filter")}>
+      <form
+        method="get"
+        className="mt-6 flex flex-wrap items-end gap-4 rounded-lg border border-line bg-white p-4"
+        aria-label={t("filter")}
+      >
         <div className="flex flex-col">
           <label htmlFor="kategorie" className="text-sm font-semibold">
             {t("category")}
           </label>
-          <select id="kategorie" name="kategorie" defaultValue={filter.category ?? ""} className="rounded-md border border-muted bg-white px-2 py-1.5">
+          <select
+            id="kategorie"
+            name="kategorie"
+            defaultValue={filter.category ?? ""}
+            className="rounded-md border border-muted bg-white px-2 py-1.5"
+          >
             <option value="">{t("all")}</option>
             {AUDIT_CATEGORIES.map((c) => (
               <option key={c} value={c}>
@@ -65,7 +81,12 @@ export default async function AuditPage({ params, searchParams }: Props) {
           <label htmlFor="person" className="text-sm font-semibold">
             {t("person")}
           </label>
-          <select id="person" name="person" defaultValue={filter.actorId ?? ""} className="rounded-md border border-muted bg-white px-2 py-1.5">
+          <select
+            id="person"
+            name="person"
+            defaultValue={filter.actorId ?? ""}
+            className="rounded-md border border-muted bg-white px-2 py-1.5"
+          >
             <option value="">{t("all")}</option>
             {result.actors.map((a) => (
               <option key={a.id} value={a.id}>
@@ -78,13 +99,25 @@ export default async function AuditPage({ params, searchParams }: Props) {
           <label htmlFor="von" className="text-sm font-semibold">
             {t("from")}
           </label>
-          <input id="von" name="von" type="date" defaultValue={sp.von ?? ""} className="rounded-md border border-muted px-2 py-1" />
+          <input
+            id="von"
+            name="von"
+            type="date"
+            defaultValue={sp.von ?? ""}
+            className="rounded-md border border-muted px-2 py-1"
+          />
         </div>
         <div className="flex flex-col">
           <label htmlFor="bis" className="text-sm font-semibold">
             {t("to")}
           </label>
-          <input id="bis" name="bis" type="date" defaultValue={sp.bis ?? ""} className="rounded-md border border-muted px-2 py-1" />
+          <input
+            id="bis"
+            name="bis"
+            type="date"
+            defaultValue={sp.bis ?? ""}
+            className="rounded-md border border-muted px-2 py-1"
+          />
         </div>
         <button type="submit" className={buttonClass("secondary")}>
           {t("apply")}
@@ -114,7 +147,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
             {result.rows.map(({ event, actorName, organisationName }) => (
               <tr key={event.seq} className="border-t border-line align-top">
                 <td className="px-3 py-2 font-mono">{event.seq}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(event.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {format.dateTime(event.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}
+                </td>
                 <td className="px-3 py-2">
                   {actorName ?? t("system")}
                   {organisationName ? <span className="block text-muted">{organisationName}</span> : null}
@@ -128,7 +163,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
       </div>
       {result.nextBefore ? (
         <p className="mt-4">
-          <Link href={`?${new URLSearchParams([...query.entries(), ["vor", String(result.nextBefore)]])}`}>{t("older")}</Link>
+          <Link href={`?${new URLSearchParams([...query.entries(), ["vor", String(result.nextBefore)]])}`}>
+            {t("older")}
+          </Link>
         </p>
       ) : null}
     </main>

@@ -11,7 +11,10 @@ import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { listSynopse, type SynopseFilter } from "@/lib/synopse/list-synopse";
 
-type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ conceptId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("synopse"))("title") };
@@ -29,7 +32,10 @@ function parseFilter(sp: Record<string, string | undefined>): SynopseFilter {
   return {
     kind: sp.art === "kommentar" || sp.art === "vorschlag" ? sp.art : undefined,
     organisationId: sp.organisation && uuid.test(sp.organisation) ? sp.organisation : undefined,
-    decision: sp.entscheidung === "offen" || (DECISIONS as readonly string[]).includes(sp.entscheidung ?? "") ? sp.entscheidung : undefined,
+    decision:
+      sp.entscheidung === "offen" || (DECISIONS as readonly string[]).includes(sp.entscheidung ?? "")
+        ? sp.entscheidung
+        : undefined,
   };
 }
 
@@ -49,7 +55,9 @@ export default async function SynopsePage({ params, searchParams }: Props) {
   const { conceptId } = await params;
   const sp = single(await searchParams);
   const filter = parseFilter(sp);
-  const synopse = await orNotFound((async () => listSynopse(await getDb(), actor, parseIdOrNotFound(conceptId), filter, sp.seite))());
+  const synopse = await orNotFound(
+    (async () => listSynopse(await getDb(), actor, parseIdOrNotFound(conceptId), filter, sp.seite))(),
+  );
   const t = await getTranslations("synopse");
   const ta = await getTranslations("abwaegung");
   const base = `/konzepte/${synopse.concept.id}`;
@@ -63,12 +71,21 @@ export default async function SynopsePage({ params, searchParams }: Props) {
       </p>
       <h1 className="mt-2 text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-muted">{t("intro")}</p>
-      <form method="get" className="no-print mt-6 flex flex-wrap items-end gap-4 rounded-lg border border-line bg-white p-4" aria-label={t("filterLabel")}>
+      <form
+        method="get"
+        className="no-print mt-6 flex flex-wrap items-end gap-4 rounded-lg border border-line bg-white p-4"
+        aria-label={t("filterLabel")}
+      >
         <div className="flex flex-col">
           <label htmlFor="art" className="text-sm font-semibold">
             {t("kind")}
           </label>
-          <select id="art" name="art" defaultValue={filter.kind ?? ""} className="rounded-md border border-muted bg-white px-2 py-1.5">
+          <select
+            id="art"
+            name="art"
+            defaultValue={filter.kind ?? ""}
+            className="rounded-md border border-muted bg-white px-2 py-1.5"
+          >
             <option value="">{t("all")}</option>
             <option value="kommentar">{t("kindComment")}</option>
             <option value="vorschlag">{t("kindProposal")}</option>
@@ -78,7 +95,12 @@ export default async function SynopsePage({ params, searchParams }: Props) {
           <label htmlFor="organisation" className="text-sm font-semibold">
             {t("organisation")}
           </label>
-          <select id="organisation" name="organisation" defaultValue={filter.organisationId ?? ""} className="rounded-md border border-muted bg-white px-2 py-1.5">
+          <select
+            id="organisation"
+            name="organisation"
+            defaultValue={filter.organisationId ?? ""}
+            className="rounded-md border border-muted bg-white px-2 py-1.5"
+          >
             <option value="">{t("all")}</option>
             {synopse.organisations.map((o) => (
               <option key={o.id} value={o.id}>
@@ -91,7 +113,12 @@ export default async function SynopsePage({ params, searchParams }: Props) {
           <label htmlFor="entscheidung" className="text-sm font-semibold">
             {t("decision")}
           </label>
-          <select id="entscheidung" name="entscheidung" defaultValue={filter.decision ?? ""} className="rounded-md border border-muted bg-white px-2 py-1.5">
+          <select
+            id="entscheidung"
+            name="entscheidung"
+            defaultValue={filter.decision ?? ""}
+            className="rounded-md border border-muted bg-white px-2 py-1.5"
+          >
             <option value="">{t("all")}</option>
             <option value="offen">{t("undecided")}</option>
             {DECISIONS.map((d) => (
@@ -107,13 +134,20 @@ export default async function SynopsePage({ params, searchParams }: Props) {
         <SynopseDownloads href={`/api/concepts/${synopse.concept.id}/synopse`} label={t("downloads")} />
       </form>
       <p className="mt-4 text-sm text-muted" role="status">
-        {filtered ? t("countFiltered", { count: synopse.total, total: synopse.unfilteredTotal }) : t("count", { count: synopse.total })}
+        {filtered
+          ? t("countFiltered", { count: synopse.total, total: synopse.unfilteredTotal })
+          : t("count", { count: synopse.total })}
         {synopse.pageCount > 1 ? ` · ${t("range", { first, last })}` : null}
       </p>
       <div className="mt-2">
         <SynopseTable entries={synopse.entries} caption={t("caption")} />
       </div>
-      <Pagination label={t("pagesLabel")} page={synopse.page} pageCount={synopse.pageCount} href={(page) => pageHref(base, filter, page)} />
+      <Pagination
+        label={t("pagesLabel")}
+        page={synopse.page}
+        pageCount={synopse.pageCount}
+        href={(page) => pageHref(base, filter, page)}
+      />
     </main>
   );
 }

@@ -16,28 +16,50 @@ function revalidate(conceptId: unknown) {
   revalidatePath(`/konzepte/${conceptId}`, "layout");
 }
 
-export async function submitVorlageAction(_previous: ActionResult<unknown> | null, formData: FormData): Promise<ActionResult<unknown>> {
+export async function submitVorlageAction(
+  _previous: ActionResult<unknown> | null,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const t = await getTranslations("vorlage");
   const raw = formDataToObject(formData);
-  const input = { conceptId: raw.conceptId, paperType: raw.paperType, reference: raw.reference, paperDate: raw.paperDate };
+  const input = {
+    conceptId: raw.conceptId,
+    paperType: raw.paperType,
+    reference: raw.reference,
+    paperDate: raw.paperDate,
+  };
   return runAction(async () => {
-    const result = await submitVorlage(await getDb(), await requireActorOrThrow(), input as Parameters<typeof submitVorlage>[2]);
+    const result = await submitVorlage(
+      await getDb(),
+      await requireActorOrThrow(),
+      input as Parameters<typeof submitVorlage>[2],
+    );
     revalidate(raw.conceptId);
     return result;
   }, t("submitted"));
 }
 
-export async function changeBeratungsfolgeAction(_previous: ActionResult<unknown> | null, formData: FormData): Promise<ActionResult<unknown>> {
+export async function changeBeratungsfolgeAction(
+  _previous: ActionResult<unknown> | null,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const t = await getTranslations("vorlage.folgeEditor");
   const raw = formDataToObject(formData);
   return runAction(async () => {
-    const result = await changeBeratungsfolge(await getDb(), await requireActorOrThrow(), raw as Parameters<typeof changeBeratungsfolge>[2]);
+    const result = await changeBeratungsfolge(
+      await getDb(),
+      await requireActorOrThrow(),
+      raw as Parameters<typeof changeBeratungsfolge>[2],
+    );
     revalidate(raw.conceptId);
     return result;
   }, t("saved"));
 }
 
-export async function recordOutcomeAction(_previous: ActionResult<unknown> | null, formData: FormData): Promise<ActionResult<unknown>> {
+export async function recordOutcomeAction(
+  _previous: ActionResult<unknown> | null,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const t = await getTranslations("vorlage");
   const raw = formDataToObject(formData);
   return runAction(async () => {
@@ -46,7 +68,10 @@ export async function recordOutcomeAction(_previous: ActionResult<unknown> | nul
   }, t("outcomeSaved"));
 }
 
-export async function deliberationStepAction(_previous: ActionResult<unknown> | null, formData: FormData): Promise<ActionResult<unknown>> {
+export async function deliberationStepAction(
+  _previous: ActionResult<unknown> | null,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const t = await getTranslations("vorlage");
   const raw = formDataToObject(formData);
   return runAction(async () => {

@@ -16,7 +16,12 @@ import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import type { ConceptStatus } from "@/lib/permissions/permissions";
 import { getVorlagePage } from "@/lib/workflow/get-vorlage";
-import { changeBeratungsfolgeAction, deliberationStepAction, recordOutcomeAction, submitVorlageAction } from "./actions";
+import {
+  changeBeratungsfolgeAction,
+  deliberationStepAction,
+  recordOutcomeAction,
+  submitVorlageAction,
+} from "./actions";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -38,7 +43,11 @@ export default async function VorlagePage({ params }: Props) {
   const format = await getFormatter();
   const base = `/konzepte/${concept.id}`;
   const status = concept.status as ConceptStatus;
-  const stepLabel = { refer_back: t("referBack"), complete_deliberation: t("completeDeliberation"), close: t("close") } as const;
+  const stepLabel = {
+    refer_back: t("referBack"),
+    complete_deliberation: t("completeDeliberation"),
+    close: t("close"),
+  } as const;
 
   return (
     <ClientMessages namespaces={["vorlage", "outcome", "consultationRole"]}>
@@ -84,7 +93,9 @@ export default async function VorlagePage({ params }: Props) {
               </div>
               <div>
                 <dt className="text-sm text-muted">{t("submittedAt")}</dt>
-                <dd className="font-semibold">{format.dateTime(vorlage.submittedAt, { dateStyle: "long", timeStyle: "short" })}</dd>
+                <dd className="font-semibold">
+                  {format.dateTime(vorlage.submittedAt, { dateStyle: "long", timeStyle: "short" })}
+                </dd>
               </div>
               <div>
                 <dt className="text-sm text-muted">{t("fassung")}</dt>
@@ -98,10 +109,16 @@ export default async function VorlagePage({ params }: Props) {
               </div>
             </dl>
             <p className="mt-4 flex flex-wrap gap-4">
-              <a href={`/api/concepts/${concept.id}/vorlage/pdf`} className={buttonClass("primary", "no-underline hover:text-white")} download>
+              <a
+                href={`/api/concepts/${concept.id}/vorlage/pdf`}
+                className={buttonClass("primary", "no-underline hover:text-white")}
+                download
+              >
                 {t("downloadPdf", { size: format.number((vorlage.size ?? 0) / 1024, { maximumFractionDigits: 0 }) })}
               </a>
-              {page.role === "lead" || page.role === "author" ? <Link href={`${base}/lesesaal`}>{t("toReadingRoom")}</Link> : null}
+              {page.role === "lead" || page.role === "author" ? (
+                <Link href={`${base}/lesesaal`}>{t("toReadingRoom")}</Link>
+              ) : null}
             </p>
           </section>
         )}
@@ -111,37 +128,49 @@ export default async function VorlagePage({ params }: Props) {
             {t("folgeHeading")}
           </h2>
           {mayEditFolge ? (
-            <BeratungsfolgeEditor action={changeBeratungsfolgeAction} conceptId={concept.id} folge={folge} committees={page.committees} />
+            <BeratungsfolgeEditor
+              action={changeBeratungsfolgeAction}
+              conceptId={concept.id}
+              folge={folge}
+              committees={page.committees}
+            />
           ) : (
-          <ol className="mt-4 space-y-4">
-            {folge.map((c) => (
-              <li key={c.id} className="rounded-md border border-line p-4">
-                <p className="font-semibold">
-                  {c.position}. {c.committeeName} ({c.committeeShortName}) · {tcr(c.role)}
-                </p>
-                <p className="text-sm">
-                  {t("meetingOn", { date: format.dateTime(day(c.meetingDate), { dateStyle: "medium" }) })}
-                  {c.submissionDeadline ? ` · ${t("deadlineOn", { date: format.dateTime(day(c.submissionDeadline), { dateStyle: "medium" }) })}` : ""}
-                </p>
-                <p className="mt-1" data-testid={`outcome-${c.committeeShortName}`}>
-                  {c.outcome ? t("outcomeRecorded", { outcome: to(c.outcome), date: c.outcomeDate ? format.dateTime(day(c.outcomeDate), { dateStyle: "medium" }) : "—" }) : t("noOutcome")}
-                </p>
-                {mayManage && status === "eingereicht" ? (
-                  <div className="mt-3">
-                    <OutcomeForm
-                      action={recordOutcomeAction}
-                      conceptId={concept.id}
-                      consultationId={c.id}
-                      committee={c.committeeShortName}
-                      outcome={c.outcome}
-                      outcomeDate={c.outcomeDate}
-                      meetingDate={c.meetingDate}
-                    />
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ol>
+            <ol className="mt-4 space-y-4">
+              {folge.map((c) => (
+                <li key={c.id} className="rounded-md border border-line p-4">
+                  <p className="font-semibold">
+                    {c.position}. {c.committeeName} ({c.committeeShortName}) · {tcr(c.role)}
+                  </p>
+                  <p className="text-sm">
+                    {t("meetingOn", { date: format.dateTime(day(c.meetingDate), { dateStyle: "medium" }) })}
+                    {c.submissionDeadline
+                      ? ` · ${t("deadlineOn", { date: format.dateTime(day(c.submissionDeadline), { dateStyle: "medium" }) })}`
+                      : ""}
+                  </p>
+                  <p className="mt-1" data-testid={`outcome-${c.committeeShortName}`}>
+                    {c.outcome
+                      ? t("outcomeRecorded", {
+                          outcome: to(c.outcome),
+                          date: c.outcomeDate ? format.dateTime(day(c.outcomeDate), { dateStyle: "medium" }) : "—",
+                        })
+                      : t("noOutcome")}
+                  </p>
+                  {mayManage && status === "eingereicht" ? (
+                    <div className="mt-3">
+                      <OutcomeForm
+                        action={recordOutcomeAction}
+                        conceptId={concept.id}
+                        consultationId={c.id}
+                        committee={c.committeeShortName}
+                        outcome={c.outcome}
+                        outcomeDate={c.outcomeDate}
+                        meetingDate={c.meetingDate}
+                      />
+                    </div>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
           )}
         </section>
 
@@ -155,11 +184,22 @@ export default async function VorlagePage({ params }: Props) {
                 .filter((s) => s.id !== "refer_back" || s.allowed)
                 .map((s) => (
                   <li key={s.id}>
-                    <StepForm action={deliberationStepAction} conceptId={concept.id} transition={s.id} label={stepLabel[s.id as keyof typeof stepLabel]} disabled={!s.allowed} describedBy={s.allowed ? undefined : `blocker-${s.id}`} />
+                    <StepForm
+                      action={deliberationStepAction}
+                      conceptId={concept.id}
+                      transition={s.id}
+                      label={stepLabel[s.id as keyof typeof stepLabel]}
+                      disabled={!s.allowed}
+                      describedBy={s.allowed ? undefined : `blocker-${s.id}`}
+                    />
                     {s.allowed ? null : (
                       <ul id={`blocker-${s.id}`} className="mt-2 list-disc pl-6 text-sm text-warn">
                         {s.blockers.map((b) => (
-                          <li key={b.code}>{t(`blocker.${b.code}` as "blocker.outcomesMissing", { count: Number(b.params?.count ?? 0) })}</li>
+                          <li key={b.code}>
+                            {t(`blocker.${b.code}` as "blocker.outcomesMissing", {
+                              count: Number(b.params?.count ?? 0),
+                            })}
+                          </li>
                         ))}
                       </ul>
                     )}

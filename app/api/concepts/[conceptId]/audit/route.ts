@@ -12,10 +12,24 @@ export const GET = jsonRoute(async (request: Request, { params }: { params: Prom
   const actor = await requireActorOrThrow();
   const conceptId = parseIdOrNotFound((await params).conceptId);
   const sp = new URL(request.url).searchParams;
-  const filter = { category: sp.get("kategorie") || undefined, actorId: sp.get("person") || undefined, from: sp.get("von") || undefined, to: sp.get("bis") || undefined } as Parameters<typeof listConceptAudit>[3];
+  const filter = {
+    category: sp.get("kategorie") || undefined,
+    actorId: sp.get("person") || undefined,
+    from: sp.get("von") || undefined,
+    to: sp.get("bis") || undefined,
+  } as Parameters<typeof listConceptAudit>[3];
   const { rows } = await listConceptAudit(await getDb(), actor, conceptId, filter, 50_000);
-  const csv = "\uFEFF" + auditCsvRows(rows).map((r) => r.map(csvCell).join(";")).join("\r\n") + "\r\n";
+  const csv =
+    "\uFEFF" +
+    auditCsvRows(rows)
+      .map((r) => r.map(csvCell).join(";"))
+      .join("\r\n") +
+    "\r\n";
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="Protokoll-${conceptId}.csv"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="Protokoll-${conceptId}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 });

@@ -30,18 +30,32 @@ export const GET = jsonRoute(async (request: Request, { params }: { params: Prom
   const actor = await requireActorOrThrow();
   const conceptId = parseIdOrNotFound((await params).conceptId);
   const sp = new URL(request.url).searchParams;
-  const query = parseOrThrow(ZExportQuery, { format: sp.get("format") ?? undefined, version: sp.get("version") ?? undefined });
+  const query = parseOrThrow(ZExportQuery, {
+    format: sp.get("format") ?? undefined,
+    version: sp.get("version") ?? undefined,
+  });
   const headers = { "Cache-Control": "private, no-store" };
   if (query.format === "json") {
     const backup = await exportConceptBackup(await getDb(), actor, conceptId);
     const reference = String(backup.payload.tables.concepts![0]!.mandateReference);
     return new Response(JSON.stringify(backup), {
-      headers: { ...headers, "Content-Type": TYPES.json, "Content-Disposition": attachment(`${reference}-Sicherung-${backup.payload.exportedAt.slice(0, 10)}`, "json") },
+      headers: {
+        ...headers,
+        "Content-Type": TYPES.json,
+        "Content-Disposition": attachment(`${reference}-Sicherung-${backup.payload.exportedAt.slice(0, 10)}`, "json"),
+      },
     });
   }
   const document = await buildExportDocument(await getDb(), actor, conceptId, query.version);
-  const body = query.format === "md" ? Buffer.from(renderMarkdown(document), "utf8") : await renderInWorker(query.format, document);
+  const body =
+    query.format === "md"
+      ? Buffer.from(renderMarkdown(document), "utf8")
+      : await renderInWorker(query.format, document);
   return new Response(new Uint8Array(body), {
-    headers: { ...headers, "Content-Type": TYPES[query.format], "Content-Disposition": attachment(`${document.mandate.reference}-${document.versionLabel}`, query.format) },
+    headers: {
+      ...headers,
+      "Content-Type": TYPES[query.format],
+      "Content-Disposition": attachment(`${document.mandate.reference}-${document.versionLabel}`, query.format),
+    },
   });
 });

@@ -12,7 +12,8 @@ export async function POST(request: Request) {
     return NextResponse.json({ ok: false }, { status: 404 });
   }
   const body = (await request.json().catch(() => ({}))) as { conceptId?: unknown };
-  if (typeof body.conceptId !== "string" || !/^[0-9a-f-]{36}$/i.test(body.conceptId)) return NextResponse.json({ ok: false }, { status: 400 });
+  if (typeof body.conceptId !== "string" || !/^[0-9a-f-]{36}$/i.test(body.conceptId))
+    return NextResponse.json({ ok: false }, { status: 400 });
   const result = await seedReleasedRound(await getDb(), body.conceptId);
   return NextResponse.json(result);
 }

@@ -16,10 +16,14 @@ const str = (form: FormData, key: string) => {
   return typeof v === "string" ? v : undefined;
 };
 const ids = (form: FormData, key: string) => form.getAll(key).filter((v): v is string => typeof v === "string");
-const revalidate = (form: FormData) => revalidatePath(`/konzepte/${str(form, "conceptId")}/abschnitte/${str(form, "sectionId")}`);
+const revalidate = (form: FormData) =>
+  revalidatePath(`/konzepte/${str(form, "conceptId")}/abschnitte/${str(form, "sectionId")}`);
 
 /** Returns the new thread's id: the form then opens the page of the discussion that shows it (the last one). */
-export async function createThreadAction(_prev: ActionResult<{ threadId: string }> | null, form: FormData): Promise<ActionResult<{ threadId: string }>> {
+export async function createThreadAction(
+  _prev: ActionResult<{ threadId: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ threadId: string }>> {
   const result = await runAction(async () => {
     const actor = await requireActorOrThrow();
     const exact = str(form, "quote")?.trim();
@@ -29,7 +33,9 @@ export async function createThreadAction(_prev: ActionResult<{ threadId: string 
       body: str(form, "body") ?? "",
       visibility: str(form, "visibility") === "verwaltung" ? "verwaltung" : "alle",
       blocking: form.get("blocking") === "on",
-      quote: exact ? { exact, prefix: str(form, "quotePrefix") ?? "", suffix: str(form, "quoteSuffix") ?? "" } : undefined,
+      quote: exact
+        ? { exact, prefix: str(form, "quotePrefix") ?? "", suffix: str(form, "quoteSuffix") ?? "" }
+        : undefined,
       mentions: { users: ids(form, "mentionUsers"), organisations: ids(form, "mentionOrganisations") },
     });
   }, "Kommentar gespeichert.");
@@ -42,7 +48,10 @@ export async function createThreadAction(_prev: ActionResult<{ threadId: string 
  * thread at once (a page with many threads would otherwise be rendered again for every reply). The thread's
  * status, counts and everything else on the page are unchanged by a reply.
  */
-export async function replyAction(_prev: ActionResult<{ comment: CommentView }> | null, form: FormData): Promise<ActionResult<{ comment: CommentView }>> {
+export async function replyAction(
+  _prev: ActionResult<{ comment: CommentView }> | null,
+  form: FormData,
+): Promise<ActionResult<{ comment: CommentView }>> {
   return runAction(async () => {
     const actor = await requireActorOrThrow();
     const { comment } = await replyToThread(await getDb(), actor, {
@@ -54,29 +63,52 @@ export async function replyAction(_prev: ActionResult<{ comment: CommentView }> 
   }, "Antwort gespeichert.");
 }
 
-export async function editCommentAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
-  const result = await runAction(async () => editComment(await getDb(), await requireActorOrThrow(), { commentId: str(form, "commentId"), body: str(form, "body") ?? "" }), "Kommentar geändert.");
+export async function editCommentAction(
+  _prev: ActionResult<unknown> | null,
+  form: FormData,
+): Promise<ActionResult<unknown>> {
+  const result = await runAction(
+    async () =>
+      editComment(await getDb(), await requireActorOrThrow(), {
+        commentId: str(form, "commentId"),
+        body: str(form, "body") ?? "",
+      }),
+    "Kommentar geändert.",
+  );
   if (result.ok) revalidate(form);
   return result;
 }
 
-export async function deleteCommentAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
-  const result = await runAction(async () => deleteComment(await getDb(), await requireActorOrThrow(), { commentId: str(form, "commentId") }), "Kommentar gelöscht.");
+export async function deleteCommentAction(
+  _prev: ActionResult<unknown> | null,
+  form: FormData,
+): Promise<ActionResult<unknown>> {
+  const result = await runAction(
+    async () => deleteComment(await getDb(), await requireActorOrThrow(), { commentId: str(form, "commentId") }),
+    "Kommentar gelöscht.",
+  );
   if (result.ok) revalidate(form);
   return result;
 }
 
-export async function resolveThreadAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+export async function resolveThreadAction(
+  _prev: ActionResult<unknown> | null,
+  form: FormData,
+): Promise<ActionResult<unknown>> {
   const resolved = str(form, "resolved") === "true";
   const result = await runAction(
-    async () => setThreadResolved(await getDb(), await requireActorOrThrow(), { threadId: str(form, "threadId") }, resolved),
+    async () =>
+      setThreadResolved(await getDb(), await requireActorOrThrow(), { threadId: str(form, "threadId") }, resolved),
     resolved ? "Als erledigt markiert." : "Wieder geöffnet.",
   );
   if (result.ok) revalidate(form);
   return result;
 }
 
-export async function decideThreadAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+export async function decideThreadAction(
+  _prev: ActionResult<unknown> | null,
+  form: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const revision = str(form, "revisionNumber")?.trim();
     return decideThread(await getDb(), await requireActorOrThrow(), {

@@ -26,7 +26,10 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 // generateMetadata and the page share one load per request (React cache), not two.
 const loadSection = cache(async (conceptId: string, sectionId: string) => {
   const actor = await requireActor();
-  return orNotFound((async () => getSectionForReading(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)))());
+  return orNotFound(
+    (async () =>
+      getSectionForReading(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)))(),
+  );
 });
 
 async function load(params: Props["params"]) {
@@ -45,7 +48,10 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const filter = parseThreadFilter(first(query.filter));
   // ?seite= picks a page; without it, ?thread= (links from notifications and search) opens the page holding that thread.
-  const discussion = await getSectionDiscussion(await getDb(), actor, concept.id, section.id, filter, { page: first(query.seite), threadId: first(query.thread) });
+  const discussion = await getSectionDiscussion(await getDb(), actor, concept.id, section.id, filter, {
+    page: first(query.seite),
+    threadId: first(query.thread),
+  });
   const proposals = await listSectionProposals(await getDb(), concept.id, section.id);
   const tp = await getTranslations("proposals");
   const t = await getTranslations("section");
@@ -81,17 +87,33 @@ export default async function SectionPage({ params, searchParams }: Props) {
             {t("history")}
           </Link>
         </div>
-        {refusal ? <p className="mt-4 rounded-md border border-line bg-white px-4 py-3">{t(`refusal.${refusal}`, { owner: section.ownerName })}</p> : null}
+        {refusal ? (
+          <p className="mt-4 rounded-md border border-line bg-white px-4 py-3">
+            {t(`refusal.${refusal}`, { owner: section.ownerName })}
+          </p>
+        ) : null}
         {othersEditing.length ? (
           <p className="mt-4 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] px-4 py-3 font-semibold text-warn">
-            {t("editingNow", { names: othersEditing.map((o) => (o.organisations ? `${o.name} (${o.organisations})` : o.name)).join(", ") })}
+            {t("editingNow", {
+              names: othersEditing.map((o) => (o.organisations ? `${o.name} (${o.organisations})` : o.name)).join(", "),
+            })}
           </p>
         ) : null}
         <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
           <article className="self-start rounded-lg border border-line bg-white p-8">
-            {discussion.html ? <div className="rich-text" data-section-text dangerouslySetInnerHTML={{ __html: discussion.html }} /> : <p>{t("empty")}</p>}
+            {discussion.html ? (
+              <div className="rich-text" data-section-text dangerouslySetInnerHTML={{ __html: discussion.html }} />
+            ) : (
+              <p>{t("empty")}</p>
+            )}
           </article>
-          <DiscussionPanel discussion={discussion} conceptId={concept.id} sectionId={section.id} actorId={actor.id} filter={filter} />
+          <DiscussionPanel
+            discussion={discussion}
+            conceptId={concept.id}
+            sectionId={section.id}
+            actorId={actor.id}
+            filter={filter}
+          />
         </div>
         <section aria-labelledby="vorschlaege" className="mt-8 rounded-lg border border-line bg-white p-6">
           <h2 id="vorschlaege" className="text-xl font-bold">
@@ -103,10 +125,13 @@ export default async function SectionPage({ params, searchParams }: Props) {
             <ul className="mt-3 flex flex-col gap-2">
               {proposals.map((p) => (
                 <li key={p.id} className="flex flex-wrap items-center gap-3">
-                  <Badge tone={p.status === "open" ? "info" : p.status === "accepted" ? "ok" : "neutral"}>{tp(`status.${p.status}`)}</Badge>
+                  <Badge tone={p.status === "open" ? "info" : p.status === "accepted" ? "ok" : "neutral"}>
+                    {tp(`status.${p.status}`)}
+                  </Badge>
                   <Link href={`${here}/vorschlaege/${p.id}`}>
                     {p.proposerName}
-                    {p.organisationName ? ` (${p.organisationName})` : ""}: {p.reason.length > 80 ? `${p.reason.slice(0, 80)} …` : p.reason}
+                    {p.organisationName ? ` (${p.organisationName})` : ""}:{" "}
+                    {p.reason.length > 80 ? `${p.reason.slice(0, 80)} …` : p.reason}
                   </Link>
                 </li>
               ))}

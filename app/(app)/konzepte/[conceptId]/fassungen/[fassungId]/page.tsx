@@ -14,7 +14,9 @@ type Props = { params: Promise<{ conceptId: string; fassungId: string }> };
 async function load(params: Props["params"]) {
   const actor = await requireActor();
   const { conceptId, fassungId } = await params;
-  return orNotFound((async () => getFassung(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(fassungId)))());
+  return orNotFound(
+    (async () => getFassung(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(fassungId)))(),
+  );
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -32,12 +34,24 @@ export default async function FassungPage({ params }: Props) {
 
   return (
     <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
-      <Breadcrumb items={[{ label: concept.title, href: base }, { label: t("title"), href: `${base}/fassungen` }, { label: fassung.name }]} />
+      <Breadcrumb
+        items={[
+          { label: concept.title, href: base },
+          { label: t("title"), href: `${base}/fassungen` },
+          { label: fassung.name },
+        ]}
+      />
       <p className="mt-4 text-muted">{concept.mandateReference}</p>
       <h1 className="mt-1 text-3xl font-bold">{fassung.name}</h1>
       <p className="mt-1 text-lg">{concept.title}</p>
       <ExportLinks conceptId={concept.id} version={fassung.id} />
-      <p className="mt-2 text-muted">{t("frozenMeta", { when: format.dateTime(fassung.createdAt, { dateStyle: "long", timeStyle: "short" }), name: fassung.createdByName ?? "—", count: sections.length })}</p>
+      <p className="mt-2 text-muted">
+        {t("frozenMeta", {
+          when: format.dateTime(fassung.createdAt, { dateStyle: "long", timeStyle: "short" }),
+          name: fassung.createdByName ?? "—",
+          count: sections.length,
+        })}
+      </p>
       <p className="mt-3">
         <Link href={`${base}/fassungen/vergleich?von=${fassung.id}&bis=aktuell`}>{t("compareWithCurrent")}</Link>
       </p>
@@ -65,7 +79,13 @@ export default async function FassungPage({ params }: Props) {
               {ts("owner", { name: s.ownerName })}
               {s.revisionNumber ? ` · ${ts("revision", { number: s.revisionNumber })}` : ""}
             </p>
-            <div className="mt-4">{s.html ? <div className="rich-text" dangerouslySetInnerHTML={{ __html: s.html }} /> : <p className="text-muted">{ts("empty")}</p>}</div>
+            <div className="mt-4">
+              {s.html ? (
+                <div className="rich-text" dangerouslySetInnerHTML={{ __html: s.html }} />
+              ) : (
+                <p className="text-muted">{ts("empty")}</p>
+              )}
+            </div>
           </section>
         ))}
       </article>

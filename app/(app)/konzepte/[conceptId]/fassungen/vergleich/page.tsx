@@ -28,7 +28,9 @@ const loadComparison = cache(async (conceptId: string, von: string, bis: string)
   const db = await getDb();
   const id = parseIdOrNotFound(conceptId);
   const to = bis === CURRENT_STATE ? CURRENT_STATE : parseIdOrNotFound(bis);
-  const [comparison, list] = await orNotFound(Promise.all([compareFassungen(db, actor, id, parseIdOrNotFound(von), to), listFassungen(db, actor, id)]));
+  const [comparison, list] = await orNotFound(
+    Promise.all([compareFassungen(db, actor, id, parseIdOrNotFound(von), to), listFassungen(db, actor, id)]),
+  );
   return { ...comparison, fassungen: list.fassungen, toParam: to };
 });
 
@@ -48,11 +50,22 @@ export default async function FassungComparisonPage(props: Props) {
 
   return (
     <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
-      <Breadcrumb items={[{ label: concept.title, href: base }, { label: t("title"), href: `${base}/fassungen` }, { label: t("compareCrumb") }]} />
+      <Breadcrumb
+        items={[
+          { label: concept.title, href: base },
+          { label: t("title"), href: `${base}/fassungen` },
+          { label: t("compareCrumb") },
+        ]}
+      />
       <h1 className="mt-4 text-3xl font-bold">{t("compareHeading", { from: from.name, to: toName })}</h1>
       <details className="mt-4">
         <summary className="cursor-pointer font-semibold">{t("otherComparison")}</summary>
-        <FassungCompareForm action={`${base}/fassungen/vergleich`} fassungen={[...fassungen].reverse()} from={from.id} to={toParam} />
+        <FassungCompareForm
+          action={`${base}/fassungen/vergleich`}
+          fassungen={[...fassungen].reverse()}
+          from={from.id}
+          to={toParam}
+        />
       </details>
 
       <section aria-labelledby="zusammenfassung" className="mt-6 rounded-lg border border-line bg-white p-6">

@@ -16,7 +16,9 @@ type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ s
 // generateMetadata and the page share one load per request (React cache), not two.
 const loadPage = cache(async (conceptId: string, seite: string | undefined) => {
   const actor = await requireActor();
-  return orNotFound((async () => getReadingRoomSynopsePage(await getDb(), actor, parseIdOrNotFound(conceptId), seite))());
+  return orNotFound(
+    (async () => getReadingRoomSynopsePage(await getDb(), actor, parseIdOrNotFound(conceptId), seite))(),
+  );
 });
 
 async function load({ params, searchParams }: Props) {
@@ -48,8 +50,16 @@ export default async function ReadingRoomSynopsePage(props: Props) {
       <Breadcrumb items={[{ label: `${t("title")}: ${concept.title}`, href: room }, { label: t("synopse") }]} />
       <h1 className="mt-4 text-3xl font-bold">{t("synopse")}</h1>
       <p className="mt-2 max-w-3xl">{t("synopseIntro", { reference: synopse.reference })}</p>
-      <p className="mt-1 text-sm text-muted">{t("synopseSnapshot", { when: format.dateTime(new Date(synopse.takenAt), { dateStyle: "long", timeStyle: "short" }) })}</p>
-      <SynopseDownloads href={`/api/concepts/${concept.id}/vorlage/synopse`} label={t("synopseDownloads")} className="no-print mt-4 flex flex-wrap gap-3" />
+      <p className="mt-1 text-sm text-muted">
+        {t("synopseSnapshot", {
+          when: format.dateTime(new Date(synopse.takenAt), { dateStyle: "long", timeStyle: "short" }),
+        })}
+      </p>
+      <SynopseDownloads
+        href={`/api/concepts/${concept.id}/vorlage/synopse`}
+        label={t("synopseDownloads")}
+        className="no-print mt-4 flex flex-wrap gap-3"
+      />
       {synopse.total === 0 ? (
         <p className="mt-6">{t("noSynopse")}</p>
       ) : (
@@ -61,7 +71,12 @@ export default async function ReadingRoomSynopsePage(props: Props) {
           <div className="mt-2">
             <SynopseTable entries={synopse.entries} caption={t("synopse")} />
           </div>
-          <Pagination label={ts("pagesLabel")} page={synopse.page} pageCount={synopse.pageCount} href={(page) => (page > 1 ? `${room}/synopse?seite=${page}` : `${room}/synopse`)} />
+          <Pagination
+            label={ts("pagesLabel")}
+            page={synopse.page}
+            pageCount={synopse.pageCount}
+            href={(page) => (page > 1 ? `${room}/synopse?seite=${page}` : `${room}/synopse`)}
+          />
         </>
       )}
     </main>

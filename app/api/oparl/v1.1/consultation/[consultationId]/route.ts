@@ -3,4 +3,6 @@ import { oparlObjectRoute } from "@/lib/oparl/oparl-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = oparlObjectRoute((ctx, { consultationId }: { consultationId: string }) => getConsultation(ctx, consultationId));
+export const GET = oparlObjectRoute((ctx, { consultationId }: { consultationId: string }) =>
+  getConsultation(ctx, consultationId),
+);

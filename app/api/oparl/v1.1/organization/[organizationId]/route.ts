@@ -3,4 +3,6 @@ import { oparlObjectRoute } from "@/lib/oparl/oparl-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = oparlObjectRoute((ctx, { organizationId }: { organizationId: string }) => getOrganization(ctx, organizationId));
+export const GET = oparlObjectRoute((ctx, { organizationId }: { organizationId: string }) =>
+  getOrganization(ctx, organizationId),
+);

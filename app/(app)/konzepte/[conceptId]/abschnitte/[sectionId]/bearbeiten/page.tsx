@@ -21,7 +21,10 @@ async function load(params: Props["params"]) {
 
 const loadForEditing = cache(async (conceptId: string, sectionId: string) => {
   const actor = await requireActor();
-  const data = await orNotFound((async () => getSectionForEditing(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)))());
+  const data = await orNotFound(
+    (async () =>
+      getSectionForEditing(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)))(),
+  );
   return { actor, ...data };
 });
 

@@ -15,14 +15,20 @@ const ZRestoreRevision = z.object({
   baseVersion: z.coerce.number().int().min(0),
 });
 
-export async function restoreRevisionAction(_previous: ActionResult<{ version: number }> | null, formData: FormData): Promise<ActionResult<{ version: number }>> {
+export async function restoreRevisionAction(
+  _previous: ActionResult<{ version: number }> | null,
+  formData: FormData,
+): Promise<ActionResult<{ version: number }>> {
   const t = await getTranslations("history");
   let message = "";
   const result = await runAction(async () => {
     const actor = await requireActorOrThrow();
     const input = parseOrThrow(ZRestoreRevision, Object.fromEntries(formData));
     const outcome = await restoreSectionRevision(await getDb(), actor, input);
-    message = outcome.status === "saved" ? t("restored", { number: input.number, version: outcome.version }) : t("restoreUnchanged");
+    message =
+      outcome.status === "saved"
+        ? t("restored", { number: input.number, version: outcome.version })
+        : t("restoreUnchanged");
     revalidatePath(`/konzepte/${input.conceptId}`, "layout");
     return { version: outcome.version };
   });

@@ -21,7 +21,10 @@ async function load(params: Props["params"], searchParams?: Props["searchParams"
 
 const loadHistory = cache(async (conceptId: string, sectionId: string, page: number) => {
   const actor = await requireActor();
-  return orNotFound((async () => listSectionRevisions(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId), page))());
+  return orNotFound(
+    (async () =>
+      listSectionRevisions(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId), page))(),
+  );
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -40,10 +43,18 @@ export default async function SectionHistoryPage({ params, searchParams }: Props
 
   return (
     <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
-      <Breadcrumb items={[{ label: concept.title, href: base }, { label, href: section.archivedAt ? undefined : here }, { label: t("crumb") }]} />
+      <Breadcrumb
+        items={[
+          { label: concept.title, href: base },
+          { label, href: section.archivedAt ? undefined : here },
+          { label: t("crumb") },
+        ]}
+      />
       <h1 className="mt-4 text-3xl font-bold">{t("heading", { section: label })}</h1>
       <p className="mt-2 text-muted">{t("intro", { count: total, owner: section.ownerName })}</p>
-      {section.archivedAt ? <p className="mt-3 rounded-md border border-line bg-white px-4 py-3">{t("archived")}</p> : null}
+      {section.archivedAt ? (
+        <p className="mt-3 rounded-md border border-line bg-white px-4 py-3">{t("archived")}</p>
+      ) : null}
 
       {total > 1 ? (
         <section aria-labelledby="vergleichen" className="mt-8 rounded-lg border border-line bg-white p-6">
@@ -88,25 +99,39 @@ export default async function SectionHistoryPage({ params, searchParams }: Props
                 <tr key={r.number} className="border-b border-line align-top last:border-0">
                   <th scope="row" className="py-3 pr-4 font-semibold">
                     {r.number}
-                    {r.number === section.version ? <span className="ml-2 text-sm font-normal text-muted">({t("current")})</span> : null}
+                    {r.number === section.version ? (
+                      <span className="ml-2 text-sm font-normal text-muted">({t("current")})</span>
+                    ) : null}
                   </th>
-                  <td className="py-3 pr-4 whitespace-nowrap">{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="py-3 pr-4 whitespace-nowrap">
+                    {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </td>
                   <td className="py-3 pr-4">{r.authorName ?? "—"}</td>
                   <td className="py-3 pr-4">{r.organisationName ?? "—"}</td>
                   <td className="py-3 pr-4">
-                    {r.restoredFromNumber !== null ? t("restoredFrom", { number: r.restoredFromNumber }) : (r.note ?? <span className="text-muted">—</span>)}
-                    {r.creditedName ? <span className="block text-sm text-muted">{t("creditedTo", { name: r.creditedName })}</span> : null}
+                    {r.restoredFromNumber !== null
+                      ? t("restoredFrom", { number: r.restoredFromNumber })
+                      : (r.note ?? <span className="text-muted">—</span>)}
+                    {r.creditedName ? (
+                      <span className="block text-sm text-muted">{t("creditedTo", { name: r.creditedName })}</span>
+                    ) : null}
                   </td>
                   <td className="py-3 pr-4">
                     <ul className="flex flex-col gap-1 text-sm">
                       <li>
-                        <Link href={`${here}/verlauf/${r.number}`} aria-label={t("readRevisionLabel", { number: r.number })}>
+                        <Link
+                          href={`${here}/verlauf/${r.number}`}
+                          aria-label={t("readRevisionLabel", { number: r.number })}
+                        >
                           {t("readRevision")}
                         </Link>
                       </li>
                       {r.number > 1 ? (
                         <li>
-                          <Link href={`${here}/verlauf/vergleich?von=${r.number - 1}&bis=${r.number}`} aria-label={t("changesLabel", { number: r.number })}>
+                          <Link
+                            href={`${here}/verlauf/vergleich?von=${r.number - 1}&bis=${r.number}`}
+                            aria-label={t("changesLabel", { number: r.number })}
+                          >
                             {t("changes")}
                           </Link>
                         </li>

@@ -18,14 +18,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProposePage({ params }: Props) {
   const actor = await requireActor();
   const { conceptId, sectionId } = await params;
-  const { concept, section } = await orNotFound((async () => getSectionForProposing(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)))());
+  const { concept, section } = await orNotFound(
+    (async () =>
+      getSectionForProposing(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId)))(),
+  );
   const t = await getTranslations("proposals");
   const base = `/konzepte/${concept.id}`;
   const here = `${base}/abschnitte/${section.id}`;
   return (
     <ClientMessages namespaces={["editor", "proposals", "linkDialog", "toolbar"]}>
       <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
-        <Breadcrumb items={[{ label: concept.title, href: base }, { label: section.title, href: here }, { label: t("newTitle") }]} />
+        <Breadcrumb
+          items={[{ label: concept.title, href: base }, { label: section.title, href: here }, { label: t("newTitle") }]}
+        />
         <h1 className="mt-4 text-3xl font-bold">{t("newHeading", { title: section.title })}</h1>
         <p className="mt-2 max-w-3xl text-muted">{t("newIntro")}</p>
         <ProposalEditorLoader

@@ -16,6 +16,10 @@ export const POST = jsonRoute(async (request: Request, { params }: Params) => {
   const actor = await requireActorOrThrow();
   const { conceptId, sectionId } = await params;
   const body = parseOrThrow(ZConflictBody, await readJsonBody(request, MAX_BODY_BYTES));
-  const conflict = await getSectionConflict(await getDb(), actor, { conceptId: parseIdOrNotFound(conceptId), sectionId: parseIdOrNotFound(sectionId), ...body });
+  const conflict = await getSectionConflict(await getDb(), actor, {
+    conceptId: parseIdOrNotFound(conceptId),
+    sectionId: parseIdOrNotFound(sectionId),
+    ...body,
+  });
   return NextResponse.json({ ok: true, conflict });
 });

@@ -21,7 +21,16 @@ async function load(params: Props["params"]) {
   const { conceptId, sectionId, number } = await params;
   const parsed = ZNumber.safeParse(number);
   if (!parsed.success) notFound();
-  return orNotFound((async () => getSectionRevision(await getDb(), actor, parseIdOrNotFound(conceptId), parseIdOrNotFound(sectionId), parsed.data))());
+  return orNotFound(
+    (async () =>
+      getSectionRevision(
+        await getDb(),
+        actor,
+        parseIdOrNotFound(conceptId),
+        parseIdOrNotFound(sectionId),
+        parsed.data,
+      ))(),
+  );
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -41,20 +50,57 @@ export default async function RevisionPage({ params }: Props) {
   return (
     <ClientMessages namespaces={["history"]}>
       <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
-        <Breadcrumb items={[{ label: concept.title, href: base }, { label, href: section.archivedAt ? undefined : here }, { label: t("crumb"), href: `${here}/verlauf` }, { label: t("versionCrumb", { number: revision.number }) }]} />
+        <Breadcrumb
+          items={[
+            { label: concept.title, href: base },
+            { label, href: section.archivedAt ? undefined : here },
+            { label: t("crumb"), href: `${here}/verlauf` },
+            { label: t("versionCrumb", { number: revision.number }) },
+          ]}
+        />
         <h1 className="mt-4 text-3xl font-bold">{t("revisionHeading", { number: revision.number })}</h1>
         <p className="mt-1 text-lg">{label}</p>
         <p className="mt-2 text-muted">
-          {t("revisionMeta", { number: revision.number, when: format.dateTime(revision.createdAt, { dateStyle: "medium", timeStyle: "short" }), name: revision.authorName ?? "—", organisation: revision.organisationName ?? "—" })}
-          {revision.restoredFromNumber !== null ? ` · ${t("restoredFrom", { number: revision.restoredFromNumber })}` : revision.note ? ` · „${revision.note}“` : ""}
+          {t("revisionMeta", {
+            number: revision.number,
+            when: format.dateTime(revision.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+            name: revision.authorName ?? "—",
+            organisation: revision.organisationName ?? "—",
+          })}
+          {revision.restoredFromNumber !== null
+            ? ` · ${t("restoredFrom", { number: revision.restoredFromNumber })}`
+            : revision.note
+              ? ` · „${revision.note}“`
+              : ""}
         </p>
         <div className="mt-4 flex flex-wrap items-center gap-4">
-          {isCurrent ? <p className="font-semibold">{t("isCurrent")}</p> : <Link href={`${here}/verlauf/vergleich?von=${revision.number}&bis=${section.version}`}>{t("compareWithCurrent", { current: section.version })}</Link>}
+          {isCurrent ? (
+            <p className="font-semibold">{t("isCurrent")}</p>
+          ) : (
+            <Link href={`${here}/verlauf/vergleich?von=${revision.number}&bis=${section.version}`}>
+              {t("compareWithCurrent", { current: section.version })}
+            </Link>
+          )}
           <Link href={`${here}/verlauf`}>{t("backToHistory")}</Link>
         </div>
-        {mayRestore ? <RestoreRevisionForm action={restoreRevisionAction} conceptId={concept.id} sectionId={section.id} number={revision.number} baseVersion={section.version} /> : null}
-        <article aria-label={t("contentOf", { number: revision.number })} className="mt-6 rounded-lg border border-line bg-white p-8">
-          {revision.html ? <div className="rich-text" dangerouslySetInnerHTML={{ __html: revision.html }} /> : <p>{t("emptyRevision")}</p>}
+        {mayRestore ? (
+          <RestoreRevisionForm
+            action={restoreRevisionAction}
+            conceptId={concept.id}
+            sectionId={section.id}
+            number={revision.number}
+            baseVersion={section.version}
+          />
+        ) : null}
+        <article
+          aria-label={t("contentOf", { number: revision.number })}
+          className="mt-6 rounded-lg border border-line bg-white p-8"
+        >
+          {revision.html ? (
+            <div className="rich-text" dangerouslySetInnerHTML={{ __html: revision.html }} />
+          ) : (
+            <p>{t("emptyRevision")}</p>
+          )}
         </article>
       </main>
     </ClientMessages>

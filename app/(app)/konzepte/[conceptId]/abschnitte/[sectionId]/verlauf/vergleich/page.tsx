@@ -13,7 +13,10 @@ import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { compareSectionRevisions } from "@/lib/sections/compare-section-revisions";
 
-type Props = { params: Promise<{ conceptId: string; sectionId: string }>; searchParams: Promise<{ von?: string; bis?: string }> };
+type Props = {
+  params: Promise<{ conceptId: string; sectionId: string }>;
+  searchParams: Promise<{ von?: string; bis?: string }>;
+};
 const ZNumber = z.coerce.number().int().min(1).max(1_000_000);
 
 // generateMetadata and the page share one load per request (React cache), not two.
@@ -47,11 +50,23 @@ export default async function RevisionDiffPage(props: Props) {
   const here = `${base}/abschnitte/${section.id}`;
   const label = section.number ? `${section.number}. ${section.title}` : section.title;
   const describe = (r: typeof from) =>
-    t("revisionMeta", { number: r.number, when: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }), name: r.authorName ?? "—", organisation: r.organisationName ?? "—" });
+    t("revisionMeta", {
+      number: r.number,
+      when: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+      name: r.authorName ?? "—",
+      organisation: r.organisationName ?? "—",
+    });
 
   return (
     <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
-      <Breadcrumb items={[{ label: concept.title, href: base }, { label, href: section.archivedAt ? undefined : here }, { label: t("crumb"), href: `${here}/verlauf` }, { label: t("diffCrumb") }]} />
+      <Breadcrumb
+        items={[
+          { label: concept.title, href: base },
+          { label, href: section.archivedAt ? undefined : here },
+          { label: t("crumb"), href: `${here}/verlauf` },
+          { label: t("diffCrumb") },
+        ]}
+      />
       <h1 className="mt-4 text-3xl font-bold">{t("diffHeading", { from: from.number, to: to.number })}</h1>
       <p className="mt-1 text-lg">{label}</p>
       <dl className="mt-4 grid gap-2 sm:grid-cols-2">
@@ -66,13 +81,22 @@ export default async function RevisionDiffPage(props: Props) {
       </dl>
       <details className="mt-4">
         <summary className="cursor-pointer font-semibold">{t("otherComparison")}</summary>
-        <RevisionCompareForm action={`${here}/verlauf/vergleich`} latest={section.version} from={from.number} to={to.number} />
+        <RevisionCompareForm
+          action={`${here}/verlauf/vergleich`}
+          latest={section.version}
+          from={from.number}
+          to={to.number}
+        />
       </details>
       <section aria-labelledby="aenderungen" className="mt-6 rounded-lg border border-line bg-white p-6">
         <h2 id="aenderungen" className="text-xl font-bold">
           {t("diffTitle")}
         </h2>
-        <p className="mt-1 text-muted">{summary.changed ? t("diffSummary", { insertions: summary.insertions, deletions: summary.deletions }) : t("diffNone")}</p>
+        <p className="mt-1 text-muted">
+          {summary.changed
+            ? t("diffSummary", { insertions: summary.insertions, deletions: summary.deletions })
+            : t("diffNone")}
+        </p>
         <div className="mt-2">
           <DiffLegend />
         </div>

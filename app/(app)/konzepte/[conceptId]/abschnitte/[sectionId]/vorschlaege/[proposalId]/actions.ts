@@ -13,28 +13,62 @@ const str = (form: FormData, key: string) => {
 };
 const done = (form: FormData) => revalidatePath(`/konzepte/${str(form, "conceptId")}`, "layout");
 
-export async function acceptProposalAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
-  const result = await runAction(async () => acceptProposal(await getDb(), await requireActorOrThrow(), { proposalId: str(form, "proposalId"), baseVersion: str(form, "baseVersion") }), "Vorschlag übernommen.");
+export async function acceptProposalAction(
+  _prev: ActionResult<unknown> | null,
+  form: FormData,
+): Promise<ActionResult<unknown>> {
+  const result = await runAction(
+    async () =>
+      acceptProposal(await getDb(), await requireActorOrThrow(), {
+        proposalId: str(form, "proposalId"),
+        baseVersion: str(form, "baseVersion"),
+      }),
+    "Vorschlag übernommen.",
+  );
   if (result.ok) done(form);
   return result;
 }
 
-export async function rejectProposalAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
-  const result = await runAction(async () => rejectProposal(await getDb(), await requireActorOrThrow(), { proposalId: str(form, "proposalId"), reason: str(form, "reason") ?? "" }), "Vorschlag abgelehnt.");
+export async function rejectProposalAction(
+  _prev: ActionResult<unknown> | null,
+  form: FormData,
+): Promise<ActionResult<unknown>> {
+  const result = await runAction(
+    async () =>
+      rejectProposal(await getDb(), await requireActorOrThrow(), {
+        proposalId: str(form, "proposalId"),
+        reason: str(form, "reason") ?? "",
+      }),
+    "Vorschlag abgelehnt.",
+  );
   if (result.ok) done(form);
   return result;
 }
 
-export async function withdrawProposalAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
-  const result = await runAction(async () => withdrawProposal(await getDb(), await requireActorOrThrow(), { proposalId: str(form, "proposalId") }), "Vorschlag zurückgezogen.");
+export async function withdrawProposalAction(
+  _prev: ActionResult<unknown> | null,
+  form: FormData,
+): Promise<ActionResult<unknown>> {
+  const result = await runAction(
+    async () => withdrawProposal(await getDb(), await requireActorOrThrow(), { proposalId: str(form, "proposalId") }),
+    "Vorschlag zurückgezogen.",
+  );
   if (result.ok) done(form);
   return result;
 }
 
-export async function decideProposalAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+export async function decideProposalAction(
+  _prev: ActionResult<unknown> | null,
+  form: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await runAction(async () => {
     const revision = str(form, "revisionNumber")?.trim();
-    return decideProposal(await getDb(), await requireActorOrThrow(), { proposalId: str(form, "proposalId"), decision: str(form, "decision"), reason: str(form, "reason") ?? "", revisionNumber: revision || undefined });
+    return decideProposal(await getDb(), await requireActorOrThrow(), {
+      proposalId: str(form, "proposalId"),
+      decision: str(form, "decision"),
+      reason: str(form, "reason") ?? "",
+      revisionNumber: revision || undefined,
+    });
   }, "Entscheidung gespeichert.");
   if (result.ok) done(form);
   return result;

@@ -23,7 +23,14 @@ export default async function ProposalPage({ params }: Props) {
   const actor = await requireActor();
   const p = await params;
   const data = await orNotFound(
-    (async () => getProposal(await getDb(), actor, parseIdOrNotFound(p.conceptId), parseIdOrNotFound(p.sectionId), parseIdOrNotFound(p.proposalId)))(),
+    (async () =>
+      getProposal(
+        await getDb(),
+        actor,
+        parseIdOrNotFound(p.conceptId),
+        parseIdOrNotFound(p.sectionId),
+        parseIdOrNotFound(p.proposalId),
+      ))(),
   );
   const { concept, section, proposal } = data;
   const t = await getTranslations("proposals");
@@ -35,13 +42,26 @@ export default async function ProposalPage({ params }: Props) {
   return (
     <ClientMessages namespaces={["proposals", "comments", "abwaegung", "editor", "linkDialog", "toolbar"]}>
       <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
-        <Breadcrumb items={[{ label: concept.title, href: base }, { label: section.title, href: here }, { label: t("detailTitle") }]} />
+        <Breadcrumb
+          items={[
+            { label: concept.title, href: base },
+            { label: section.title, href: here },
+            { label: t("detailTitle") },
+          ]}
+        />
         <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
           <h1 className="text-3xl font-bold">{t("detailHeading", { title: section.title })}</h1>
-          <Badge tone={proposal.status === "open" ? "info" : proposal.status === "accepted" ? "ok" : "neutral"}>{t(`status.${proposal.status}`)}</Badge>
+          <Badge tone={proposal.status === "open" ? "info" : proposal.status === "accepted" ? "ok" : "neutral"}>
+            {t(`status.${proposal.status}`)}
+          </Badge>
         </div>
         <p className="mt-2 text-muted">
-          {t("by", { name: proposal.proposerName, organisation: proposal.organisationName ?? "—", date: proposal.createdAt })} · {t("basedOn", { number: proposal.baseNumber })}
+          {t("by", {
+            name: proposal.proposerName,
+            organisation: proposal.organisationName ?? "—",
+            date: proposal.createdAt,
+          })}{" "}
+          · {t("basedOn", { number: proposal.baseNumber })}
         </p>
         <section aria-labelledby="begruendung" className="mt-6 rounded-lg border border-line bg-white p-6">
           <h2 id="begruendung" className="text-lg font-bold">
@@ -55,7 +75,9 @@ export default async function ProposalPage({ params }: Props) {
               {proposal.resultNumber ? (
                 <>
                   {" "}
-                  <Link href={`${here}/verlauf/${proposal.resultNumber}`}>{t("resultVersion", { number: proposal.resultNumber })}</Link>
+                  <Link href={`${here}/verlauf/${proposal.resultNumber}`}>
+                    {t("resultVersion", { number: proposal.resultNumber })}
+                  </Link>
                 </>
               ) : null}
             </p>
@@ -79,7 +101,9 @@ export default async function ProposalPage({ params }: Props) {
             </h2>
             {data.stale ? (
               <>
-                <p className="mt-2 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] p-3 font-semibold text-warn">{t("staleNotice", { version: section.version })}</p>
+                <p className="mt-2 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] p-3 font-semibold text-warn">
+                  {t("staleNotice", { version: section.version })}
+                </p>
                 <h3 className="mt-4 font-bold">{t("currentToProposal")}</h3>
                 <div className="mt-2">
                   <DiffText parts={data.currentParts ?? []} label={t("currentToProposal")} collapse />
@@ -107,7 +131,12 @@ export default async function ProposalPage({ params }: Props) {
         ) : null}
         <div className="mt-6 flex flex-wrap items-start gap-4">
           {data.may.withdraw ? <WithdrawForm ctx={ctx} /> : null}
-          {data.may.abwaegung ? <ProposalDecisionForm ctx={ctx} current={{ decision: proposal.decision, reason: proposal.decisionReason }} /> : null}
+          {data.may.abwaegung ? (
+            <ProposalDecisionForm
+              ctx={ctx}
+              current={{ decision: proposal.decision, reason: proposal.decisionReason }}
+            />
+          ) : null}
         </div>
         <p className="mt-8">
           <Link href={here}>{t("back")}</Link>
