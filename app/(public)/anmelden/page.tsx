@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { isDemoDataPresent } from "@/db/seed/seed-demo";
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from "@/db/seed/welcome-points";
 import { getActor } from "@/lib/auth/actor";
+import { safeCallbackPath } from "@/lib/http/safe-callback-path";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,9 +22,8 @@ export default async function SignInPage({
   const t = await getTranslations("signIn");
   const demo = await isDemoDataPresent(await getDb());
   const { callbackUrl, passwort } = await searchParams;
-  // Only same-origin paths are honoured after sign-in.
-  const target =
-    typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only paths on this site are honoured after sign-in (no open redirect).
+  const target = safeCallbackPath(callbackUrl);
   return (
     <ClientMessages namespaces={["signIn"]}>
       <main id="inhalt" className="mx-auto grid max-w-5xl gap-10 px-6 py-12 md:grid-cols-[minmax(0,26rem)_1fr]">
