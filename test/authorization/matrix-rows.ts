@@ -35,7 +35,10 @@ export const OUTSIDE_MATRIX: Record<string, string> = {
   "app/api/test-support/mail/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
   "app/api/test-support/concepts/released/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
   "app/api/test-support/concepts/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
-  "app/sign-out-action.ts#signOutAction": "clears this browser's cookies only; no data, any caller",
+  "app/sign-out-action.ts#signOutAction":
+    "ends the caller's own session and clears its cookies; no data, any caller (user-sessions.integration)",
+  "app/sign-out-action.ts#signOutEverywhereAction":
+    "ends the caller's own sessions only; anonymous callers are sent to sign-in (user-sessions.integration)",
   "app/locale-actions.ts#setLocaleAction":
     "sets the language cookie; the stored locale only for the signed-in actor themself",
   "app/(public)/zugang/[token]/actions.ts#redeemLinkAction":

@@ -16,12 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; passwort?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; passwort?: string; abgemeldet?: string }>;
 }) {
   if (await getActor()) redirect("/");
   const t = await getTranslations("signIn");
   const demo = await isDemoDataPresent(await getDb());
-  const { callbackUrl, passwort } = await searchParams;
+  const { callbackUrl, passwort, abgemeldet } = await searchParams;
   // Only paths on this site are honoured after sign-in (no open redirect).
   const target = safeCallbackPath(callbackUrl);
   return (
@@ -35,6 +35,11 @@ export default async function SignInPage({
           {passwort === "geaendert" || passwort === "festgelegt" ? (
             <p role="status" className="mt-4 rounded-md border border-[#b5dcc0] bg-[#e6f4ea] p-3 font-semibold text-ok">
               {t(passwort === "geaendert" ? "passwordChanged" : "passwordSet")}
+            </p>
+          ) : null}
+          {abgemeldet === "ueberall" ? (
+            <p role="status" className="mt-4 rounded-md border border-[#b5dcc0] bg-[#e6f4ea] p-3 font-semibold text-ok">
+              {t("signedOutEverywhere")}
             </p>
           ) : null}
           <SignInForm callbackUrl={target} />
