@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authenticate } from "./authenticate";
-import { clientIpFrom } from "./client-ip";
+import { clientIpOfHeaders } from "./client-ip";
 import { servesHttps } from "@/lib/http/security-headers";
 import { authSecret } from "./secret";
 import { endUserSession, SESSION_MAX_AGE_S } from "./user-sessions";
@@ -31,7 +31,7 @@ export const authOptions: NextAuthOptions = {
       name: "E-Mail und Passwort",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const ip = clientIpFrom(req?.headers?.["x-forwarded-for"] as string | undefined);
+        const ip = clientIpOfHeaders(req?.headers);
         const user = await authenticate(
           await getDb(),
           String(credentials?.email ?? ""),
