@@ -22,7 +22,7 @@ export default async function BreakGlassPage({ params }: Props) {
   const target = await orNotFound(getBreakGlassTarget(await getDb(), actor, conceptId));
   const t = await getTranslations("breakGlass");
   return (
-    <ClientMessages namespaces={["breakGlass", "form"]}>
+    <ClientMessages namespaces={["breakGlass"]}>
       <p className="text-sm">
         <Link href="/administration/konzepte">{t("back")}</Link>
       </p>
