@@ -57,14 +57,17 @@ test.describe("sign-in form without JavaScript", () => {
 
   test("posts, so the password never lands in a URL", async ({ page }) => {
     await page.goto("/anmelden");
-    const requests: { method: string; url: string }[] = [];
-    page.on("request", (r) => requests.push({ method: r.method(), url: r.url() }));
+    const requests: { method: string; url: string; navigation: boolean; body: string | null }[] = [];
+    page.on("request", (r) =>
+      requests.push({ method: r.method(), url: r.url(), navigation: r.isNavigationRequest(), body: r.postData() }),
+    );
     await page.getByLabel("E-Mail-Adresse").fill(demoEmail("awo"));
     await page.getByLabel("Passwort").fill("geheimes-passwort-123");
     await page.getByRole("button", { name: "Anmelden" }).click();
     await page.waitForLoadState();
-    expect(requests.length).toBeGreaterThan(0);
-    expect(requests[0]!.method).toBe("POST");
+    const submitted = requests.find((r) => r.navigation);
+    expect(submitted?.method).toBe("POST");
+    expect(submitted?.body).toContain("geheimes-passwort");
     for (const r of requests) expect(r.url).not.toContain("geheimes-passwort");
     expect(page.url()).not.toContain("geheimes-passwort");
     expect(page.url()).not.toContain("password");
