@@ -8,11 +8,12 @@ import { parseOrThrow } from "@/lib/http/action-result";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { appUrl } from "@/lib/mail/app-url";
 import { noticeMail, renderNoticeText } from "@/lib/mail/mail-templates";
+import { wakeOutboxWorker } from "@/lib/mail/outbox-worker";
 import { globalSubjectOf } from "@/lib/permissions/assert-can-globally";
 import { canGlobally } from "@/lib/permissions/permissions";
 import { getConceptAccess } from "./concept-access";
-import { ZOpenBreakGlass } from "./break-glass-schemas";
 import { notFound } from "@/lib/errors";
+import { ZOpenBreakGlass } from "./break-glass-schemas";
 
 /** How long one break-glass access lasts: long enough to take a backup and look at the Protokoll. */
 export const BREAK_GLASS_MINUTES = 60;
@@ -28,7 +29,7 @@ export async function openBreakGlass(db: Db, actor: Actor, raw: unknown) {
   const input = parseOrThrow(ZOpenBreakGlass, raw);
   const access = await getConceptAccess(db, actor, input.conceptId);
   if (!access) throw notFound();
-  return db.transaction(async (tx) => {
+  const opened = await db.transaction(async (tx) => {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + BREAK_GLASS_MINUTES * 60_000);
     const [grant] = await tx
@@ -51,6 +52,9 @@ export async function openBreakGlass(db: Db, actor: Actor, raw: unknown) {
     });
     return { conceptId: input.conceptId, grantId: grant!.id, expiresAt, leadsNotified: notified };
   });
+  // The leads' e-mails go out now, not at the outbox's next tick.
+  if (opened.leadsNotified > 0) wakeOutboxWorker();
+  return opened;
 }
 
 /** The actor's open break-glass grant for the concept, if any (for audit records and the page). */
