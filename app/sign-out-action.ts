@@ -13,7 +13,12 @@ import { endAllUserSessions, endUserSession } from "@/lib/auth/user-sessions";
  */
 export async function signOutAction() {
   const session = await getSessionIdentity();
-  if (session) await endUserSession(await getDb(), session);
+  try {
+    if (session) await endUserSession(await getDb(), session);
+  } catch (error) {
+    // The database is away: this browser is signed out all the same; the session row runs out after 8 hours.
+    console.error("Abmelden: Sitzung konnte nicht beendet werden", error);
+  }
   await clearSessionCookies();
   redirect("/anmelden");
 }
