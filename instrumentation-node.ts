@@ -4,6 +4,8 @@ import { checkHealth } from "./lib/health/check-health";
 import { registerDatabaseProbe } from "./lib/health/database-outage";
 import { startOutboxWorker } from "./lib/mail/outbox-worker";
 import { transportFromEnv } from "./lib/mail/transports";
+import { trustedProxies } from "./lib/auth/client-ip";
+import { installPeerAddressHeader } from "./lib/http/peer-address";
 
 /**
  * Migrations run at start (and, on an empty embedded database, the demo seed). A second process on a
@@ -11,6 +13,14 @@ import { transportFromEnv } from "./lib/mail/transports";
  * starts delivering in the background.
  */
 export async function openDatabaseAtStart() {
+  // Before the first request: the client address comes from the socket unless TRUSTED_PROXIES says otherwise.
+  installPeerAddressHeader();
+  try {
+    trustedProxies();
+  } catch (error) {
+    console.error(`Konzeptwerk: ${(error as Error).message}`);
+    process.exit(1);
+  }
   registerDatabaseProbe(async () => (await checkHealth()).status === 200);
   try {
     const database = await getDatabase();

@@ -6,6 +6,9 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The dev server answers its own resources (/_next/*, HMR) only to known hosts: http://127.0.0.1:3000 must work
+  // as well as http://localhost:3000 (Next.js 16 refuses other origins by default).
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   // Metadata (the <title>) is rendered into the <head> before the page for every client, not streamed in
   // later: screen readers announce the title on load, and it is never missing after an action re-renders.
   htmlLimitedBots: /.*/,

@@ -14,6 +14,7 @@ import {
   type State,
 } from "./authorization/matrix-fixture";
 import {
+  MATRIX_PAGES,
   OPARL_PREFIX,
   OUTSIDE_MATRIX,
   apiRequest,
@@ -47,6 +48,7 @@ vi.mock("next/navigation", () => ({
 }));
 vi.mock("next-intl/server", () => ({
   getTranslations: async () => Object.assign((key: string) => key, { rich: (key: string) => key, has: () => true }),
+  getFormatter: async () => ({ dateTime: () => "", number: String, relativeTime: () => "", list: String }),
 }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({ set: () => {}, get: () => undefined, getAll: () => [], delete: () => {}, has: () => false }),
@@ -70,7 +72,8 @@ beforeAll(async () => {
   const t1 = Date.now();
   fixture = await buildMatrixFixture(database.db);
   console.info(`matrix set-up: database ${t1 - t0} ms, fixture ${Date.now() - t1} ms`);
-  const modules: Modules = { actions: {}, routes: {} };
+  const modules: Modules = { actions: {}, routes: {}, pages: {} };
+  for (const file of MATRIX_PAGES) modules.pages[file] = await import(path.join(ROOT, file));
   for (const { file } of listServerActionExports(ROOT)) modules.actions[file] = await import(path.join(ROOT, file));
   for (const { file } of listRouteExports(ROOT))
     if (!file.startsWith(OPARL_PREFIX)) modules.routes[file] = await import(path.join(ROOT, file));
@@ -93,11 +96,13 @@ async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
     if (!r || r.ok) return { code: "ok", message: "" };
     return { code: r.code ?? "?", message: r.message ?? "" };
   } catch (error) {
-    if (
-      typeof (error as { digest?: unknown }).digest === "string" &&
-      (error as { digest: string }).digest.startsWith("NEXT_REDIRECT")
-    )
-      return { code: "ok", message: "" };
+    const digest = (error as { digest?: unknown }).digest;
+    // Pages: Next's 404 is the page's "not found or no access"; a redirect to sign-in means no valid session.
+    if (typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404"))
+      return { code: "NOT_FOUND", message: NOT_FOUND_MESSAGE };
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;replace;/anmelden;"))
+      return { code: "UNAUTHENTICATED", message: "" };
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return { code: "ok", message: "" };
     if (error instanceof AppError) return { code: error.code, message: error.message };
     return { code: "THROWN", message: String(error) };
   }

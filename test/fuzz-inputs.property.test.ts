@@ -114,7 +114,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database.db);
   fixture = await buildMatrixFixture(database.db);
-  const modules: Modules = { actions: {}, routes: {} };
+  const modules: Modules = { actions: {}, routes: {}, pages: {} };
   for (const { file } of listServerActionExports(ROOT)) modules.actions[file] = await import(path.join(ROOT, file));
   for (const { file } of listRouteExports(ROOT))
     if (!file.startsWith(OPARL_PREFIX)) modules.routes[file] = await import(path.join(ROOT, file));
@@ -313,16 +313,14 @@ describe("hostile input", () => {
       // Half the time the real ids with hostile other fields, so the input gets past the id lookup.
       const input = fc.oneof(
         hostileValue,
-        fc
-          .dictionary(hostileKey, hostileValue, { maxKeys: 6 })
-          .map((d) => ({
-            ...d,
-            conceptId: ids.conceptId,
-            sectionId: ids.sectionId,
-            threadId: ids.threadId,
-            proposalId: ids.proposalId,
-            commentId: ids.commentId,
-          })),
+        fc.dictionary(hostileKey, hostileValue, { maxKeys: 6 }).map((d) => ({
+          ...d,
+          conceptId: ids.conceptId,
+          sectionId: ids.sectionId,
+          threadId: ids.threadId,
+          proposalId: ids.proposalId,
+          commentId: ids.commentId,
+        })),
       );
       for (const [name, service] of services) {
         await fc.assert(

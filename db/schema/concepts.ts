@@ -89,3 +89,24 @@ export const consultations = pgTable(
     index("consultations_committee_idx").on(t.committeeId),
   ],
 );
+
+/**
+ * Break-glass access: an administrator without a role in the concept opens its backup and Protokoll for a short
+ * time, with a stated reason. Opening it is audited and the lead is told at once (docs/decisions/0011).
+ */
+export const breakGlassGrants = pgTable(
+  "break_glass_grants",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conceptId: uuid()
+      .notNull()
+      .references(() => concepts.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    reason: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index("break_glass_grants_concept_user_idx").on(t.conceptId, t.userId, t.expiresAt)],
+);

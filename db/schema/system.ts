@@ -50,6 +50,24 @@ export const auditPending = pgTable(
   (t) => [index("audit_pending_tx_idx").on(t.tx, t.id)],
 );
 
+/**
+ * Signed-in sessions. The session cookie (a signed JWT) carries the row's id; every request checks the row, so
+ * signing out — here or everywhere — ends the session on the server and a copied cookie stops working at once.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    endedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);
+
 /** Failed sign-in counters per account and per IP (key = "email:…" or "ip:…"). */
 export const signInThrottle = pgTable("sign_in_throttle", {
   key: text().primaryKey(),

@@ -5,6 +5,8 @@ import type { Db } from "@/db/connect";
 import { auditEvents, organisations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { findOpenBreakGlass } from "@/lib/concepts/open-break-glass";
+import { can } from "@/lib/permissions/permissions";
 import { parseOrThrow } from "@/lib/http/action-result";
 
 export const AUDIT_PAGE_SIZE = 100;
@@ -30,7 +32,10 @@ const ZAuditFilter = z.object({
 });
 export type AuditFilter = z.input<typeof ZAuditFilter>;
 
-/** The audit trail of one concept for the lead and admins: newest first, filtered, paged by sequence number. */
+/**
+ * The audit trail of one concept for the lead (and an admin with break-glass access, docs/decisions/0011): newest
+ * first, filtered, paged by sequence number.
+ */
 export async function listConceptAudit(
   db: Db,
   actor: Actor,
@@ -62,7 +67,16 @@ export async function listConceptAudit(
     .from(auditEvents)
     .innerJoin(users, eq(users.id, auditEvents.actorId))
     .where(eq(auditEvents.conceptId, conceptId));
-  return { concept: access.concept, rows, actors, nextBefore: rows.length === limit ? rows.at(-1)!.event.seq : null };
+  // An admin here through break-glass: when it ends (the page says so); the concept's pages stay closed to them.
+  const breakGlass = access.role === "lead" ? null : await findOpenBreakGlass(db, actor, conceptId);
+  return {
+    concept: access.concept,
+    readsConcept: can("concept.read", access.subject),
+    breakGlassUntil: breakGlass?.expiresAt ?? null,
+    rows,
+    actors,
+    nextBefore: rows.length === limit ? rows.at(-1)!.event.seq : null,
+  };
 }
 
 /** One line per event; cells guarded against spreadsheet formulas like the Synopse export. */

@@ -3,11 +3,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authenticate } from "./authenticate";
-import { clientIpFrom } from "./client-ip";
+import { clientIpOfHeaders } from "./client-ip";
 import { servesHttps } from "@/lib/http/security-headers";
 import { authSecret } from "./secret";
-
-export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+import { endUserSession, SESSION_MAX_AGE_S } from "./user-sessions";
 
 /**
  * The session cookie: never readable by scripts, not sent on cross-site subrequests or posts (SameSite=Lax), and
@@ -32,27 +31,37 @@ export const authOptions: NextAuthOptions = {
       name: "E-Mail und Passwort",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const ip = clientIpFrom(req?.headers?.["x-forwarded-for"] as string | undefined);
+        const ip = clientIpOfHeaders(req?.headers);
         const user = await authenticate(
           await getDb(),
           String(credentials?.email ?? ""),
           String(credentials?.password ?? ""),
           ip,
         );
-        return user ? { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion } : null;
+        return user
+          ? { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion, sid: user.sessionId }
+          : null;
       },
     }),
   ],
+  events: {
+    // next-auth's own sign-out endpoint (used after a password change) ends the server-side session as well.
+    async signOut({ token }) {
+      if (typeof token?.sub === "string" && typeof token.sid === "string")
+        await endUserSession(await getDb(), { userId: token.sub, sessionId: token.sid }).catch(() => {});
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.sv = (user as { sv?: string }).sv;
+        token.sid = (user as { sid?: string }).sid;
       }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.sub, sv: token.sv };
+      return { ...session, userId: token.sub, sv: token.sv, sid: token.sid };
     },
   },
 };

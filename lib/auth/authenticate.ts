@@ -4,10 +4,18 @@ import type { Db } from "@/db/connect";
 import { users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyPassword } from "./password";
+import { startUserSession } from "./user-sessions";
 import { clearThrottle, lockedThrottleKeys, recordThrottleFailure } from "./sign-in-throttle";
 import { throttleKeys } from "./throttle-policy";
 
-export type AuthenticatedUser = { id: string; name: string; email: string; sessionVersion: string };
+export type AuthenticatedUser = {
+  id: string;
+  name: string;
+  email: string;
+  sessionVersion: string;
+  /** The server-side session opened by this sign-in (user_sessions). */
+  sessionId: string;
+};
 
 /**
  * Checks e-mail and password under the per-account and per-IP throttle. Every failure, whatever its cause,
@@ -35,8 +43,9 @@ export async function authenticate(
   const passwordOk = await verifyPassword(locked.length === 0 && user?.active ? user.passwordHash : null, password);
 
   if (locked.length === 0 && user && user.active && passwordOk) {
-    await db.transaction(async (tx) => {
+    const sessionId = await db.transaction(async (tx) => {
       await clearThrottle(tx, keys[0]!.key);
+      const id = await startUserSession(tx, user.id);
       await recordAuditEvent(tx, {
         actorId: user.id,
         action: "auth.sign_in",
@@ -44,8 +53,9 @@ export async function authenticate(
         objectId: user.id,
         ip,
       });
+      return id;
     });
-    return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+    return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, sessionId };
   }
 
   const reason =

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { memberships, organisations, users } from "@/db/schema";
+import { memberships, organisations, users, userSessions } from "@/db/schema";
 
 export type OrganisationKind = "verwaltung" | "traeger" | "gremium";
 export type Actor = {
@@ -14,10 +14,22 @@ export type Actor = {
   organisations: { id: string; name: string; kind: OrganisationKind; maySignOff: boolean }[];
 };
 
-/** The active user with their active organisations; null when unknown, inactive or the session is outdated. */
-export async function loadActor(db: Db, userId: string, sessionVersion?: string): Promise<Actor | null> {
+/**
+ * The active user with their active organisations; null when unknown, inactive or the session is outdated
+ * (another session version) or over (its server-side row ended or expired: signed out, here or everywhere).
+ */
+export async function loadActor(
+  db: Db,
+  userId: string,
+  sessionVersion?: string,
+  sessionId?: string,
+): Promise<Actor | null> {
   const conditions = [eq(users.id, userId), eq(users.active, true)];
   if (sessionVersion !== undefined) conditions.push(eq(users.sessionVersion, sessionVersion));
+  if (sessionId !== undefined)
+    conditions.push(
+      sql`exists (select 1 from ${userSessions} where ${userSessions.id} = ${sessionId} and ${userSessions.userId} = ${users.id} and ${userSessions.endedAt} is null and ${userSessions.expiresAt} > now())`,
+    );
   const [user] = await db
     .select()
     .from(users)

@@ -58,8 +58,11 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { key: "committeeQuestions", table: committeeQuestions, parent: { column: "conceptId", table: "concepts" } },
 ];
 
-/** Tables that reference a concept table but are deliberately not backed up (transient state). */
-export const NOT_BACKED_UP = new Set(["section_presence"]);
+/**
+ * Tables that reference a concept table but are deliberately not backed up (transient state): who has a section
+ * open, and short-lived break-glass grants (each one is in the audit trail, which the backup carries).
+ */
+export const NOT_BACKED_UP = new Set(["section_presence", "break_glass_grants"]);
 
 export type Reference = "user" | "organisation" | { table: string };
 

@@ -5,7 +5,9 @@ import type { Db } from "@/db/connect";
 import { auditEvents, memberships, organisations, users } from "@/db/schema";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { Actor } from "@/lib/auth/load-actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { findOpenBreakGlass } from "@/lib/concepts/open-break-glass";
 import { notFound } from "@/lib/errors";
 import {
   BACKUP_FORMAT,
@@ -16,10 +18,25 @@ import {
 } from "./backup-schema";
 import { BACKUP_TABLES, columnsOf, primaryKeyOf, referencesOf } from "./backup-tables";
 
-/** The lead (and admins, who run backups) download the whole concept as a versioned, checksummed JSON document. */
+/**
+ * The lead — or an admin through break-glass access (docs/decisions/0011) — downloads the whole concept as a
+ * versioned, checksummed JSON document. Every download is an audit event, committed before the file is handed out.
+ */
 export async function exportConceptBackup(db: Db, actor: Actor, conceptId: string): Promise<ConceptBackup> {
-  await requireConceptAccess(db, actor, conceptId, "concept.backup");
-  return buildConceptBackup(db, conceptId);
+  const access = await requireConceptAccess(db, actor, conceptId, "concept.backup");
+  const grant = access.role === "lead" ? null : await findOpenBreakGlass(db, actor, conceptId);
+  const backup = await buildConceptBackup(db, conceptId);
+  await db.transaction((tx) =>
+    recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "concept.backup_downloaded",
+      objectType: "concept",
+      objectId: conceptId,
+      conceptId,
+      summary: { checksum: backup.checksum.value, ...(grant ? { breakGlassGrantId: grant.id } : {}) },
+    }),
+  );
+  return backup;
 }
 
 export function backupChecksum(payload: unknown): string {

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { concepts } from "@/db/schema";
+import { breakGlassGrants, concepts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import {
@@ -45,21 +45,32 @@ export function toAccess(
   concept: ConceptRow,
   roles: ConceptRole[] | null,
   inBeratungsfolge: boolean,
+  breakGlass = false,
 ): ConceptAccess {
   const all: ConceptRole[] = [...(roles ?? [])];
   if (inBeratungsfolge) all.push("committee");
   const role = strongestRole(all);
-  return { concept, role, subject: { isAdmin: actor.isAdmin, role, status: concept.status as ConceptStatus } };
+  return {
+    concept,
+    role,
+    subject: { isAdmin: actor.isAdmin, role, status: concept.status as ConceptStatus, breakGlass },
+  };
+}
+
+/** SQL: the actor (an admin) holds an open break-glass grant for the concept. Always false for everyone else. */
+function breakGlassColumn(actor: Actor) {
+  if (!actor.isAdmin) return sql<boolean>`false`;
+  return sql<boolean>`exists (select 1 from ${breakGlassGrants} g where g.concept_id = "concepts"."id" and g.user_id = ${actor.id} and g.expires_at > now())`;
 }
 
 /** The actor's role in one concept, or null when the concept does not exist. */
 export async function getConceptAccess(db: Db, actor: Actor, conceptId: string): Promise<ConceptAccess | null> {
   const [row] = await db
-    .select({ concept: concepts, ...roleColumns(actor) })
+    .select({ concept: concepts, ...roleColumns(actor), breakGlass: breakGlassColumn(actor) })
     .from(concepts)
     .where(eq(concepts.id, conceptId))
     .limit(1);
-  return row ? toAccess(actor, row.concept, row.roles, row.inBeratungsfolge) : null;
+  return row ? toAccess(actor, row.concept, row.roles, row.inBeratungsfolge, row.breakGlass) : null;
 }
 
 /** Loads the concept and checks the action; unknown and forbidden both answer "not found". */

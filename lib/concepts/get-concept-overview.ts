@@ -11,6 +11,7 @@ import {
   users,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { listOpenBreakGlass } from "./open-break-glass";
 import { can } from "@/lib/permissions/permissions";
 import { requireConceptAccess, type ConceptAccess } from "./concept-access";
 
@@ -104,5 +105,7 @@ export async function getConceptOverview(db: Db, actor: Actor, conceptId: string
     sections: numbered,
     mayManage: can("concept.manage", access.subject),
     mayManageParticipants: can("concept.manageParticipants", access.subject),
+    /** The lead sees while an administrator holds break-glass access to the backup and the Protokoll. */
+    openBreakGlass: access.role === "lead" ? await listOpenBreakGlass(db, conceptId) : [],
   };
 }

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { DATABASE_UNAVAILABLE_MESSAGE, describeDatabaseError, isDatabaseUnavailable } from "@/lib/db-errors";
 import { noteDatabaseOutage } from "@/lib/health/database-outage";
 import { AppError } from "@/lib/errors";
+// Installs German messages for checks a schema does not name a message for (hidden fields, ids).
+import "@/lib/validation/german-errors";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }

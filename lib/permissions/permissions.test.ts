@@ -20,11 +20,23 @@ const all = (fn: (role: ConceptRole | null, status: ConceptStatus) => void) => {
 };
 
 describe("permission table", () => {
-  it("lets only the lead and admins take the full backup (internal threads, audit trail), in every state", () => {
+  it("lets only the lead take the full backup and read the Protokoll; admins only through break-glass", () => {
     all((role, status) => {
       for (const isAdmin of [false, true])
-        expect(can("concept.backup", { isAdmin, role, status })).toBe(role === "lead" || isAdmin);
+        for (const breakGlass of [false, true])
+          for (const action of ["concept.backup", "concept.readAudit"] as const)
+            expect(can(action, { isAdmin, role, status, breakGlass }), `${action} ${role} admin=${isAdmin}`).toBe(
+              role === "lead" || (isAdmin && breakGlass),
+            );
     });
+  });
+
+  it("opens only the backup and the Protokoll through break-glass, never the concept's pages", () => {
+    for (const status of CONCEPT_STATUSES) {
+      const s = { isAdmin: true, role: null, status, breakGlass: true };
+      for (const action of ["concept.read", "concept.readDrafts", "section.read", "comment.readInternal"] as const)
+        expect(can(action, s), action).toBe(false);
+    }
   });
 
   it("lets committee members read only submitted concepts, and never drafts or sections", () => {

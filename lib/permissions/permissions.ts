@@ -45,6 +45,8 @@ export type Subject = {
   ownsSection?: boolean;
   /** For section actions: the section has been removed from the outline (archived). */
   sectionArchived?: boolean;
+  /** An administrator's break-glass access to this concept is open right now (docs/decisions/0011). */
+  breakGlass?: boolean;
 };
 
 export type Action =
@@ -79,12 +81,14 @@ const isVerwaltung = (s: Subject) => s.role === "lead" || s.role === "author";
 export const PERMISSIONS: Record<Action, (s: Subject) => boolean> = {
   "concept.read": (s) => isDrafting(s) || (s.role === "committee" && SUBMITTED_STATUSES.has(s.status)),
   "concept.readDrafts": isDrafting,
+  // Who takes part (names and roles) is administration, not content: admins keep concepts staffed (a lead left).
   "concept.readParticipants": (s) => isDrafting(s) || s.isAdmin,
   "concept.manage": (s) => s.role === "lead",
   "concept.manageParticipants": (s) => s.role === "lead" || s.isAdmin,
-  "concept.readAudit": (s) => s.role === "lead" || s.isAdmin,
-  // The full backup holds internal threads and the audit trail: the lead, and admins who run backups.
-  "concept.backup": (s) => s.role === "lead" || s.isAdmin,
+  // The audit trail and the full backup (every draft, internal threads, the audit trail) are concept content:
+  // the lead's. An administrator reads them only through an audited break-glass access the lead is told about.
+  "concept.readAudit": (s) => s.role === "lead" || (s.isAdmin && s.breakGlass === true),
+  "concept.backup": (s) => s.role === "lead" || (s.isAdmin && s.breakGlass === true),
   "section.read": isDrafting,
   "section.edit": (s) => sectionEditRefusal(s) === null,
   "section.manage": (s) => s.role === "lead" && notFrozen(s),

@@ -15,6 +15,7 @@ import {
 import { SECTIONS } from "@/db/seed/welcome-points";
 import type { Actor } from "@/lib/auth/load-actor";
 import { loadActor } from "@/lib/auth/load-actor";
+import { startUserSession } from "@/lib/auth/user-sessions";
 import { createThread } from "@/lib/comments/create-thread";
 import { createProposal } from "@/lib/proposals/create-proposal";
 import { askCommitteeQuestion } from "@/lib/workflow/committee-questions";
@@ -70,7 +71,7 @@ export type GlobalIds = {
   gremiumId: string;
 };
 
-export type Session = { userId: string; sv: string } | null;
+export type Session = { userId: string; sv: string; sid: string } | null;
 
 export type MatrixFixture = {
   sessions: Record<ActorKey, Session>;
@@ -228,7 +229,8 @@ export async function buildMatrixFixture(db: Db): Promise<MatrixFixture> {
   const rows = await db.select({ id: users.id, sv: users.sessionVersion }).from(users);
   for (const key of ACTOR_KEYS) {
     const id = key === "anonymous" ? null : key in ids ? ids[key as keyof typeof ids] : actors[key]!.id;
-    sessions[key] = id ? { userId: id, sv: rows.find((r) => r.id === id)!.sv } : null;
+    const sid = id ? await db.transaction((tx) => startUserSession(tx, id)) : null;
+    sessions[key] = id && sid ? { userId: id, sv: rows.find((r) => r.id === id)!.sv, sid } : null;
   }
 
   const [mail] = await db

@@ -35,7 +35,10 @@ export const OUTSIDE_MATRIX: Record<string, string> = {
   "app/api/test-support/mail/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
   "app/api/test-support/concepts/released/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
   "app/api/test-support/concepts/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
-  "app/sign-out-action.ts#signOutAction": "clears this browser's cookies only; no data, any caller",
+  "app/sign-out-action.ts#signOutAction":
+    "ends the caller's own session and clears its cookies; no data, any caller (user-sessions.integration)",
+  "app/sign-out-action.ts#signOutEverywhereAction":
+    "ends the caller's own sessions only; anonymous callers are sent to sign-in (user-sessions.integration)",
   "app/locale-actions.ts#setLocaleAction":
     "sets the language cookie; the stored locale only for the signed-in actor themself",
   "app/(public)/zugang/[token]/actions.ts#redeemLinkAction":
@@ -87,7 +90,21 @@ type RouteModule = Record<
   string,
   (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>
 >;
-export type Modules = { actions: Record<string, ActionModule>; routes: Record<string, RouteModule> };
+type PageModule = {
+  default: (props: { params: Promise<unknown>; searchParams: Promise<unknown> }) => Promise<unknown>;
+};
+export type Modules = {
+  actions: Record<string, ActionModule>;
+  routes: Record<string, RouteModule>;
+  pages: Record<string, PageModule>;
+};
+
+/** Pages whose access the matrix checks by rendering them (the page itself, not its children). */
+export const MATRIX_PAGES = [
+  "app/(app)/konzepte/[conceptId]/protokoll/page.tsx",
+  "app/(app)/konzepte/[conceptId]/beteiligte/page.tsx",
+  "app/(app)/administration/konzepte/[conceptId]/notfallzugriff/page.tsx",
+];
 
 /** A JSON request from our own origin, as the editor sends it. */
 export function apiRequest(
@@ -584,8 +601,9 @@ export function buildRows(m: Modules): Row[] {
     (a, s) => DRAFTING.includes(a) || (a === "committeeIn" && submitted(s)),
     (i) => [apiRequest(`/api/concepts/${i.conceptId}/export?format=md`, "GET"), { conceptId: i.conceptId }],
   );
-  // The JSON backup holds internal threads and the audit trail: the lead and administrators only.
-  handler(`${API}/export/route.ts`, "GET", "exportConceptBackup", only(["lead", "admin"]), (i) => [
+  // The JSON backup holds every draft, internal threads and the audit trail: the lead only; an administrator only
+  // through break-glass access (rows below), never by the admin flag alone.
+  handler(`${API}/export/route.ts`, "GET", "exportConceptBackup", only(["lead"]), (i) => [
     apiRequest(`/api/concepts/${i.conceptId}/export?format=json`, "GET"),
     { conceptId: i.conceptId },
   ]);
@@ -598,10 +616,92 @@ export function buildRows(m: Modules): Row[] {
     (i) => [apiRequest(`/api/concepts/${i.conceptId}/vorlage/synopse?format=csv`, "GET"), { conceptId: i.conceptId }],
     ["eingereicht"],
   );
-  handler(`${API}/audit/route.ts`, "GET", "listConceptAudit", only(["lead", "admin"]), (i) => [
+  handler(`${API}/audit/route.ts`, "GET", "listConceptAudit", only(["lead"]), (i) => [
     apiRequest(`/api/concepts/${i.conceptId}/audit`, "GET"),
     { conceptId: i.conceptId },
   ]);
+
+  // Break-glass (docs/decisions/0011): every actor first tries to open it (only an admin can), then calls. The admin
+  // then gets the backup and the audit trail; everyone else exactly what they get without trying.
+  const BREAK_GLASS = `${A}/administration/konzepte/actions.ts`;
+  const openBreakGlassFirst = async (i: Ids) => {
+    await act(BREAK_GLASS, "openBreakGlassAction")(
+      null,
+      form({ conceptId: i.conceptId, reason: "Ticket 4711: Umzug des Konzepts auf die neue Installation" }),
+    ).catch(() => undefined);
+  };
+  for (const [file, service, query] of [
+    [`${API}/export/route.ts`, "exportConceptBackup", "?format=json"],
+    [`${API}/audit/route.ts`, "listConceptAudit", ""],
+  ] as const)
+    rows.push({
+      id: `${file}#GET (break-glass)`,
+      service,
+      scope: "concept",
+      allowed: only(["lead", "admin"]),
+      call: async (i) => {
+        await openBreakGlassFirst(i);
+        const path = file.includes("export") ? "export" : "audit";
+        return route(file, "GET")(apiRequest(`/api/concepts/${i.conceptId}/${path}${query}`, "GET"), {
+          conceptId: i.conceptId,
+        });
+      },
+    });
+  rows.push({
+    id: `${BREAK_GLASS}#openBreakGlassAction`,
+    service: "openBreakGlass",
+    scope: "concept",
+    allowed: only(["admin"]),
+    call: (i) =>
+      act(BREAK_GLASS, "openBreakGlassAction")(
+        null,
+        form({ conceptId: i.conceptId, reason: "Ticket 4711: Umzug des Konzepts auf die neue Installation" }),
+      ),
+    form: {
+      of: (i) => form({ conceptId: i.conceptId, reason: "Ticket 4711: Umzug des Konzepts auf die neue Installation" }),
+      invoke: (f) => act(BREAK_GLASS, "openBreakGlassAction")(null, f),
+    },
+  });
+
+  // Pages (finding 2 of issue 16): the Protokoll is the lead's (an admin's only through break-glass); the Beteiligte
+  // page shows names and roles, administration data, to drafting participants and admins; the break-glass page is
+  // the admins'.
+  const page = (file: string, params: (i: Ids) => Record<string, string>) => (i: Ids) =>
+    m.pages[file]!.default({ params: Promise.resolve(params(i)), searchParams: Promise.resolve({}) });
+  const [PROTOKOLL, BETEILIGTE, NOTFALL] = MATRIX_PAGES as [string, string, string];
+  rows.push(
+    {
+      id: `${PROTOKOLL}#page`,
+      service: "listConceptAudit",
+      scope: "concept",
+      allowed: only(["lead"]),
+      call: page(PROTOKOLL, (i) => ({ conceptId: i.conceptId })),
+    },
+    {
+      id: `${PROTOKOLL}#page (break-glass)`,
+      service: "listConceptAudit",
+      scope: "concept",
+      allowed: only(["lead", "admin"]),
+      call: async (i) => {
+        await openBreakGlassFirst(i);
+        return page(PROTOKOLL, (x) => ({ conceptId: x.conceptId }))(i);
+      },
+    },
+    {
+      id: `${BETEILIGTE}#page`,
+      service: "listParticipants",
+      scope: "concept",
+      allowed: only([...DRAFTING, "admin"]),
+      call: page(BETEILIGTE, (i) => ({ conceptId: i.conceptId })),
+    },
+    {
+      id: `${NOTFALL}#page`,
+      service: "getBreakGlassTarget",
+      scope: "concept",
+      allowed: only(["admin"]),
+      call: page(NOTFALL, (i) => ({ conceptId: i.conceptId })),
+    },
+  );
   handler(
     `${API}/vorlage/pdf/route.ts`,
     "GET",

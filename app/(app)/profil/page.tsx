@@ -5,6 +5,8 @@ import { hasCalendarToken } from "@/lib/planning/calendar-feed";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
+import { signOutEverywhereAction } from "@/app/sign-out-action";
+import { buttonClass } from "@/components/ui/button";
 import { PasswordForm, ProfileForm } from "./profile-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -56,6 +58,18 @@ export default async function ProfilePage() {
               {t("passwordTitle")}
             </h2>
             <PasswordForm />
+          </section>
+          <section aria-labelledby="profile-sessions" className="self-start rounded-lg border border-line bg-white p-6">
+            <h2 id="profile-sessions" className="mb-4 text-xl font-bold">
+              {t("sessionsTitle")}
+            </h2>
+            <p className="mb-4 text-sm text-muted">{t("sessionsNote")}</p>
+            {/* A plain form post: works without JavaScript, like "Abmelden". */}
+            <form action={signOutEverywhereAction}>
+              <button type="submit" className={buttonClass("secondary")}>
+                {t("signOutEverywhere")}
+              </button>
+            </form>
           </section>
         </div>
       </main>

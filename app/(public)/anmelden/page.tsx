@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { isDemoDataPresent } from "@/db/seed/seed-demo";
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from "@/db/seed/welcome-points";
 import { getActor } from "@/lib/auth/actor";
+import { safeCallbackPath } from "@/lib/http/safe-callback-path";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,15 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; passwort?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; passwort?: string; abgemeldet?: string }>;
 }) {
   if (await getActor()) redirect("/");
   const t = await getTranslations("signIn");
   const demo = await isDemoDataPresent(await getDb());
-  const { callbackUrl, passwort } = await searchParams;
-  // Only same-origin paths are honoured after sign-in.
-  const target =
-    typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const { callbackUrl, passwort, abgemeldet } = await searchParams;
+  // Only paths on this site are honoured after sign-in (no open redirect).
+  const target = safeCallbackPath(callbackUrl);
   return (
     <ClientMessages namespaces={["signIn"]}>
       <main id="inhalt" className="mx-auto grid max-w-5xl gap-10 px-6 py-12 md:grid-cols-[minmax(0,26rem)_1fr]">
@@ -35,6 +35,11 @@ export default async function SignInPage({
           {passwort === "geaendert" || passwort === "festgelegt" ? (
             <p role="status" className="mt-4 rounded-md border border-[#b5dcc0] bg-[#e6f4ea] p-3 font-semibold text-ok">
               {t(passwort === "geaendert" ? "passwordChanged" : "passwordSet")}
+            </p>
+          ) : null}
+          {abgemeldet === "ueberall" ? (
+            <p role="status" className="mt-4 rounded-md border border-[#b5dcc0] bg-[#e6f4ea] p-3 font-semibold text-ok">
+              {t("signedOutEverywhere")}
             </p>
           ) : null}
           <SignInForm callbackUrl={target} />

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/http/safe-callback-path";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
@@ -24,7 +25,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     const result = await signIn("credentials", { email, password, redirect: false });
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
     setPending(false);
@@ -32,7 +33,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-5">
+    // method="post": submitted before the script has loaded, the password goes into a request body, never a URL.
+    <form method="post" action="/anmelden" onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-5">
       <div
         aria-live="assertive"
         role="alert"

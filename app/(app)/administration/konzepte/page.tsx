@@ -56,7 +56,7 @@ export default async function AdminConceptsPage() {
                   </Link>{" "}
                   ·{" "}
                   <Link
-                    href={`/konzepte/${c.id}/protokoll`}
+                    href={`/administration/konzepte/${c.id}/notfallzugriff`}
                     className="text-sm"
                     aria-label={t("auditOf", { title: c.title })}
                   >

@@ -67,6 +67,30 @@ export default async function ConceptOverviewPage({ params }: Props) {
   return (
     <ClientMessages namespaces={["workflow", "form", "planning"]}>
       <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
+        {overview.openBreakGlass.length > 0 ? (
+          <section
+            aria-labelledby="break-glass-title"
+            className="mb-6 rounded-md border border-danger bg-[#fce8e6] p-4"
+          >
+            <h2 id="break-glass-title" className="font-bold">
+              {t("breakGlassTitle")}
+            </h2>
+            <ul className="mt-1">
+              {overview.openBreakGlass.map((g) => (
+                <li key={`${g.adminName}-${g.expiresAt.toISOString()}`}>
+                  {t("breakGlassEntry", {
+                    admin: g.adminName,
+                    until: format.dateTime(g.expiresAt, { dateStyle: "medium", timeStyle: "short" }),
+                    reason: g.reason,
+                  })}
+                </li>
+              ))}
+            </ul>
+            <p className="mt-1 text-sm">
+              <Link href={`/konzepte/${concept.id}/protokoll?kategorie=concept`}>{t("breakGlassAudit")}</Link>
+            </p>
+          </section>
+        ) : null}
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div>
             <p className="text-muted">{concept.mandateReference}</p>

@@ -49,10 +49,19 @@ export default async function AuditPage({ params, searchParams }: Props) {
   return (
     <main id="inhalt" className="mx-auto max-w-7xl px-6 py-10">
       <p className="text-sm">
-        <Link href={`/konzepte/${conceptId}`}>{result.concept.title}</Link>
+        {result.readsConcept ? (
+          <Link href={`/konzepte/${conceptId}`}>{result.concept.title}</Link>
+        ) : (
+          result.concept.title
+        )}
       </p>
       <h1 className="mt-2 text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-muted">{t("intro")}</p>
+      {result.breakGlassUntil ? (
+        <p role="status" className="mt-4 max-w-3xl rounded-md border border-danger bg-[#fce8e6] p-3 font-semibold">
+          {t("breakGlassOpen", { until: format.dateTime(result.breakGlassUntil, { timeStyle: "short" }) })}
+        </p>
+      ) : null}
       <BackupLink conceptId={conceptId} />
       <form
         method="get"
