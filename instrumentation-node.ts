@@ -14,6 +14,11 @@ export async function openDatabaseAtStart() {
   registerDatabaseProbe(async () => (await checkHealth()).status === 200);
   try {
     const database = await getDatabase();
+    // An empty embedded database gets the demo (never PostgreSQL: there `npm run db:seed:demo` does it on request).
+    if (database.kind === "pglite" && process.env.SEED_DEMO !== "false") {
+      const { seedDemoIfEmpty } = await import("./demo/seed-demo");
+      if (await seedDemoIfEmpty(database.db)) console.log("Konzeptwerk: Demodaten angelegt.");
+    }
     console.log(`Konzeptwerk: Datenbank bereit (${database.kind}).`);
     const transport = transportFromEnv();
     startOutboxWorker(database.db, transport);

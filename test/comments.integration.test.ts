@@ -12,8 +12,8 @@ import {
   sections,
   users,
 } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
-import { doc, p } from "@/db/seed/tiptap";
+import { seedDemo } from "@/demo/seed-demo";
+import { doc, p } from "@/demo/tiptap";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { validateContent } from "@/lib/content/validate-content";
 import { createThread } from "@/lib/comments/create-thread";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { concepts, consultations, organisations, sections } from "@/db/schema";
-import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/db/seed/seed-demo";
+import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
 import { listConsultations, getConsultation } from "@/lib/oparl/consultations";
 import { getFile, getFileContent, listFiles } from "@/lib/oparl/files";
 import { parseListQuery } from "@/lib/oparl/list-query";

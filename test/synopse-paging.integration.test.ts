@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeProposals, comments, commentThreads, sectionRevisions, sections, type TiptapDoc } from "@/db/schema";
-import { loadDemoRefs, seedDemo } from "@/db/seed/seed-demo";
-import { seedSubmittedVorlage } from "@/db/seed/seed-submitted-vorlage";
+import { loadDemoRefs, seedDemo } from "@/demo/seed-demo";
+import { seedSubmittedVorlage } from "@/demo/seed-submitted-vorlage";
 import type { Actor } from "@/lib/auth/load-actor";
 import {
   listSynopse,

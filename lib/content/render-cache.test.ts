@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { doc, p } from "@/db/seed/tiptap";
+import { doc, p } from "@/demo/tiptap";
 import { LruCache, renderCachedHtml } from "./render-cache";
 import { renderContentHtml } from "./render-html";
 

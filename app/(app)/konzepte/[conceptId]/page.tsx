@@ -6,7 +6,7 @@ import { ClientMessages } from "@/components/intl/client-messages";
 import { DeadlineTimeline } from "@/components/planning/deadline-timeline";
 import { ConceptTabs } from "@/components/concept-tabs";
 import { ConceptStatusBadge, IllustrativeMark, SectionStatusBadge } from "@/components/status-badge";
-import { isDemoDataPresent } from "@/db/seed/seed-demo";
+import { isDemoDataPresent } from "@/demo/demo-presence";
 import { planningToday } from "@/lib/clock";
 import { planFor } from "@/lib/planning/get-concept-plan";
 import { getDb } from "@/db/client";
