@@ -104,5 +104,9 @@ export async function getConceptOverview(db: Db, actor: Actor, conceptId: string
     sections: numbered,
     mayManage: can("concept.manage", access.subject),
     mayManageParticipants: can("concept.manageParticipants", access.subject),
+    /** Moving sections between Entwurf, zur Abstimmung and abgestimmt: the lead, until the content is frozen. */
+    mayMoveSections: can("section.manage", access.subject),
+    /** The workflow panel (status, steps, blockers) belongs to the drafting side, not to committee members. */
+    mayReadWorkflow: can("concept.readDrafts", access.subject),
   };
 }

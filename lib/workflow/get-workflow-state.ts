@@ -7,8 +7,14 @@ import { requireConceptAccess, type ConceptAccess } from "@/lib/concepts/concept
 import { notFound } from "@/lib/errors";
 import { can, type ConceptStatus } from "@/lib/permissions/permissions";
 import { gatherWorkflowFacts } from "./gather-workflow-facts";
-import { MANUAL_TRANSITIONS } from "./transition-concept";
-import { availableSteps, type Blocker, type TransitionId } from "./transitions";
+import {
+  availableSteps,
+  isOfferedIn,
+  isTriggeredBy,
+  TRANSITIONS,
+  type Blocker,
+  type TransitionId,
+} from "./transitions";
 
 export type WorkflowStep = { id: TransitionId; allowed: boolean; blockers: Blocker[]; handledElsewhere: boolean };
 
@@ -17,7 +23,13 @@ export async function getWorkflowState(db: Db, actor: Actor, conceptId: string):
   return workflowStateFor(db, await requireConceptAccess(db, actor, conceptId, "concept.readDrafts"));
 }
 
-export type WorkflowState = { status: ConceptStatus; steps: WorkflowStep[]; lastVoidReason: string | null };
+export type WorkflowState = {
+  status: ConceptStatus;
+  steps: WorkflowStep[];
+  lastVoidReason: string | null;
+  /** Whether this actor takes workflow steps at all (the table's triggers: the lead); others see who does. */
+  mayTakeSteps: boolean;
+};
 
 /**
  * The same for an access already checked for `concept.readDrafts` in this request (the overview loads it once
@@ -27,12 +39,11 @@ export async function workflowStateFor(db: Db, access: ConceptAccess): Promise<W
   if (!can("concept.readDrafts", access.subject)) throw notFound();
   const conceptId = access.concept.id;
   const facts = await gatherWorkflowFacts(db, conceptId);
-  const manual = new Set<TransitionId>(MANUAL_TRANSITIONS);
   const steps = availableSteps(access.subject.status, access.role, facts).map((s) => ({
     id: s.transition.id,
     allowed: s.allowed,
     blockers: s.blockers,
-    handledElsewhere: !manual.has(s.transition.id),
+    handledElsewhere: !isOfferedIn(s.transition, "workflowPanel"),
   }));
   const [last] = await db
     .select({ status: signoffRounds.status, voidReason: signoffRounds.voidReason })
@@ -42,5 +53,6 @@ export async function workflowStateFor(db: Db, access: ConceptAccess): Promise<W
     .limit(1);
   const lastVoidReason =
     access.subject.status === "ueberarbeitung" && last?.status === "voided" ? last.voidReason : null;
-  return { status: access.subject.status, steps, lastVoidReason };
+  const mayTakeSteps = TRANSITIONS.some((t) => isOfferedIn(t, "workflowPanel") && isTriggeredBy(t, access.role));
+  return { status: access.subject.status, steps, lastVoidReason, mayTakeSteps };
 }

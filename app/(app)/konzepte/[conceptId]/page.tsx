@@ -14,7 +14,6 @@ import { requireActor } from "@/lib/auth/actor";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
-import { FROZEN_STATUSES, type ConceptStatus } from "@/lib/permissions/permissions";
 import { WorkflowPanel } from "@/components/workflow/workflow-panel";
 import { SectionStatusForm } from "@/components/workflow/workflow-forms";
 import { workflowStateFor } from "@/lib/workflow/get-workflow-state";
@@ -55,8 +54,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
   const overview = await load(params);
   const { concept } = overview;
   const plan = await loadPlan(overview);
-  const workflow = overview.role === "committee" ? null : await workflowStateFor(await getDb(), overview.access);
-  const mayMoveSections = overview.mayManage && !FROZEN_STATUSES.has(concept.status as ConceptStatus);
+  const workflow = overview.mayReadWorkflow ? await workflowStateFor(await getDb(), overview.access) : null;
   const tw = await getTranslations("workflow");
   const t = await getTranslations("concept");
   const tr = await getTranslations("role");
@@ -77,7 +75,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
               </Link>
             </p>
           </div>
-          <ConceptStatusBadge status={concept.status as ConceptStatus} />
+          <ConceptStatusBadge status={concept.status} />
         </div>
         <ConceptTabs conceptId={concept.id} current="overview" showOutline={overview.mayManage} />
 
@@ -87,7 +85,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
             status={workflow.status}
             steps={workflow.steps}
             lastVoidReason={workflow.lastVoidReason}
-            isLead={overview.role === "lead"}
+            isLead={workflow.mayTakeSteps}
             action={transitionConceptAction}
           />
         ) : null}
@@ -227,7 +225,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
                     <th scope="col" className="py-2 pr-4">
                       {t("sectionStatus")}
                     </th>
-                    {mayMoveSections ? (
+                    {overview.mayMoveSections ? (
                       <th scope="col" className="py-2 pr-4">
                         {tw("sectionStatusChange")}
                       </th>
@@ -256,7 +254,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
                       <td className="py-3 pr-4">
                         <SectionStatusBadge status={s.status} />
                       </td>
-                      {mayMoveSections ? (
+                      {overview.mayMoveSections ? (
                         <td className="py-3 pr-4">
                           <SectionStatusForm
                             action={setSectionStatusAction}
