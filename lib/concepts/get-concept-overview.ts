@@ -14,8 +14,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/permissions/permissions";
 import { requireConceptAccess, type ConceptAccess } from "./concept-access";
 
-export type ConceptOverview = Awaited<ReturnType<typeof getConceptOverview>>;
-
 /**
  * Everything the concept overview shows, in a fixed number of queries whatever the concept's size:
  * access, lead office, mandate items, Beratungsfolge, sections, section ↔ mandate item links.

@@ -2,7 +2,8 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { inspectPdf } from "@/test/pdf-inspect";
 import type { SynopseRow } from "./export-document";
-import { csvCell, renderSynopseCsv, renderSynopseDocx, renderSynopsePdf } from "./render-synopse";
+import { csvCell } from "./csv";
+import { renderSynopseCsv, renderSynopseDocx, renderSynopsePdf } from "./render-synopse";
 import { SAMPLE_SYNOPSE } from "@/demo/sample-export-document";
 
 const row = (over: Partial<SynopseRow>): SynopseRow => ({

@@ -2,8 +2,7 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { signoffRounds } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { requireConceptAccess, type ConceptAccess } from "@/lib/concepts/concept-access";
+import type { ConceptAccess } from "@/lib/concepts/concept-access";
 import { notFound } from "@/lib/errors";
 import { can, type ConceptStatus } from "@/lib/permissions/permissions";
 import { gatherWorkflowFacts } from "./gather-workflow-facts";
@@ -18,11 +17,6 @@ import {
 
 export type WorkflowStep = { id: TransitionId; allowed: boolean; blockers: Blocker[]; handledElsewhere: boolean };
 
-/** The concept's status and the steps this actor could take from it, each with what still blocks it. */
-export async function getWorkflowState(db: Db, actor: Actor, conceptId: string): Promise<WorkflowState> {
-  return workflowStateFor(db, await requireConceptAccess(db, actor, conceptId, "concept.readDrafts"));
-}
-
 export type WorkflowState = {
   status: ConceptStatus;
   steps: WorkflowStep[];
@@ -32,8 +26,8 @@ export type WorkflowState = {
 };
 
 /**
- * The same for an access already checked for `concept.readDrafts` in this request (the overview loads it once
- * for everything it shows).
+ * The concept's status and the steps this actor could take from it, each with what still blocks it, for an access
+ * already loaded in this request (the overview loads it once for everything it shows).
  */
 export async function workflowStateFor(db: Db, access: ConceptAccess): Promise<WorkflowState> {
   if (!can("concept.readDrafts", access.subject)) throw notFound();

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/fassungen/freeze-fassung";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { parseOrThrow } from "@/lib/http/action-result";
 import { membersOf, notify } from "@/lib/notifications/notify";
 import { signoffOrganisations } from "@/lib/permissions/permissions";

@@ -18,7 +18,7 @@ import { WorkflowPanel } from "@/components/workflow/workflow-panel";
 import { SectionStatusForm } from "@/components/workflow/workflow-forms";
 import { workflowStateFor } from "@/lib/workflow/get-workflow-state";
 import { SECTION_STATUS_MOVES } from "@/lib/workflow/section-status";
-import { setSectionStatusAction, transitionConceptAction } from "./actions";
+import { setPlanningSettingsAction, setSectionStatusAction, transitionConceptAction } from "./actions";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -196,6 +196,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
                   submissionLeadDays: concept.submissionLeadDays,
                   signoffDays: concept.signoffDays,
                   revisionDays: concept.revisionDays,
+                  action: setPlanningSettingsAction,
                 }
               : undefined
           }
