@@ -1,3 +1,4 @@
+import "server-only";
 import { cleanText } from "./content-blocks";
 
 /**
