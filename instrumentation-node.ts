@@ -1,5 +1,6 @@
 import { getDatabase } from "./db/client";
 import { PgliteLockedError } from "./db/pglite-lock";
+import { envProblems, readEnv } from "./lib/env";
 import { checkHealth } from "./lib/health/check-health";
 import { registerDatabaseProbe } from "./lib/health/database-outage";
 import { startOutboxWorker } from "./lib/mail/outbox-worker";
@@ -8,11 +9,19 @@ import { trustedProxies } from "./lib/auth/client-ip";
 import { installPeerAddressHeader } from "./lib/http/peer-address";
 
 /**
- * Migrations run at start (and, on an empty embedded database, the demo seed). A second process on a
+ * The configuration is checked first: an invalid one stops the server with one line per problem. Migrations run
+ * at start (and, on an empty embedded database, the demo seed). A second process on a
  * locked PGlite folder stops here with a clear message instead of serving errors. Then the mail outbox
  * starts delivering in the background.
  */
 export async function openDatabaseAtStart() {
+  const problems = envProblems();
+  if (problems.length) {
+    console.error(
+      `Konzeptwerk: Die Konfiguration ist ungültig (siehe README, Konfiguration):\n- ${problems.join("\n- ")}`,
+    );
+    process.exit(1);
+  }
   // Before the first request: the client address comes from the socket unless TRUSTED_PROXIES says otherwise.
   installPeerAddressHeader();
   try {
@@ -24,6 +33,11 @@ export async function openDatabaseAtStart() {
   registerDatabaseProbe(async () => (await checkHealth()).status === 200);
   try {
     const database = await getDatabase();
+    // An empty embedded database gets the demo (never PostgreSQL: there `npm run db:seed:demo` does it on request).
+    if (database.kind === "pglite" && readEnv().SEED_DEMO === "true") {
+      const { seedDemoIfEmpty } = await import("./demo/seed-demo");
+      if (await seedDemoIfEmpty(database.db)) console.log("Konzeptwerk: Demodaten angelegt.");
+    }
     console.log(`Konzeptwerk: Datenbank bereit (${database.kind}).`);
     const transport = transportFromEnv();
     startOutboxWorker(database.db, transport);

@@ -2,10 +2,9 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { setLocaleAction } from "@/app/locale-actions";
 
 /** Two buttons, the current one marked with aria-pressed; works for signed-in and anonymous visitors. */
-export function LanguageSwitch() {
+export function LanguageSwitch({ setLocaleAction }: { setLocaleAction: (locale: string) => Promise<void> }) {
   const t = useTranslations("nav");
   const locale = useLocale();
   const [pending, startTransition] = useTransition();

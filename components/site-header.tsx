@@ -1,17 +1,25 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { countUnread } from "@/lib/notifications/inbox";
 import { LanguageSwitch } from "./language-switch";
 import { HeaderSearch } from "./search/header-search";
 import { SignOutButton } from "./sign-out-button";
 
-export async function SiteHeader({ actor }: { actor: Actor | null }) {
+/** The header of every page; the layout passes the unread count and the two header actions. */
+export async function SiteHeader({
+  actor,
+  unread,
+  signOutAction,
+  setLocaleAction,
+}: {
+  actor: Actor | null;
+  unread: number;
+  signOutAction: () => Promise<void>;
+  setLocaleAction: (locale: string) => Promise<void>;
+}) {
   const t = await getTranslations("nav");
   const tc = await getTranslations("common");
   const ti = await getTranslations("inbox");
-  const unread = actor ? await countUnread(await getDb(), actor) : 0;
   return (
     <header className="border-b border-line bg-white">
       <a
@@ -61,11 +69,11 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           {actor ? <HeaderSearch /> : null}
-          <LanguageSwitch />
+          <LanguageSwitch setLocaleAction={setLocaleAction} />
           {actor ? (
             <>
               <span className="text-sm text-muted">{t("signedInAs", { name: actor.name })}</span>
-              <SignOutButton />
+              <SignOutButton action={signOutAction} />
             </>
           ) : null}
         </div>

@@ -1,6 +1,5 @@
 import "server-only";
 import { connect, resolveConnectOptions, type Database } from "./connect";
-import { seedDemoIfEmpty } from "./seed/seed-demo";
 
 /**
  * The app's one database handle. Kept on globalThis so that every bundle Next.js builds (pages, route
@@ -12,9 +11,6 @@ type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Database> };
 async function open(): Promise<Database> {
   const database = await connect(resolveConnectOptions());
   await database.migrate();
-  if (database.kind === "pglite" && process.env.SEED_DEMO !== "false") {
-    await seedDemoIfEmpty(database.db);
-  }
   return database;
 }
 

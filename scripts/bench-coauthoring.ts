@@ -6,8 +6,8 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { concepts, memberships, organisations, sections, users } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
-import { doc, h, p } from "@/db/seed/tiptap";
+import { seedDemo } from "@/demo/seed-demo";
+import { doc, h, p } from "@/demo/tiptap";
 import { validateContent } from "@/lib/content/validate-content";
 import { diffText } from "@/lib/diff/word-diff";
 import { compareSectionRevisions } from "@/lib/sections/compare-section-revisions";

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { connect } from "@/db/connect";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import { loadActor } from "@/lib/auth/load-actor";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
 import { createThread } from "@/lib/comments/create-thread";

@@ -1,5 +1,5 @@
 import { connect, resolveConnectOptions } from "@/db/connect";
-import { seedDemoIfEmpty } from "@/db/seed/seed-demo";
+import { seedDemoIfEmpty } from "@/demo/seed-demo";
 
 /** Seeds the Welcome Points demo into an empty database (PostgreSQL or PGlite); refuses a database with users. */
 const database = await connect(resolveConnectOptions());

@@ -4,7 +4,7 @@ import { renderDocx } from "@/lib/export/render-docx";
 import { renderMarkdown } from "@/lib/export/render-markdown";
 import { renderPdf } from "@/lib/export/render-pdf";
 import { renderSynopseCsv } from "@/lib/export/render-synopse";
-import { sampleExportDocument } from "@/lib/export/sample-export-document";
+import { sampleExportDocument } from "@/demo/sample-export-document";
 
 /** Renders the Welcome Points sample in every export format, to look at the output: `npm run export:sample -- /tmp`. */
 const dir = process.argv[2] ?? ".";

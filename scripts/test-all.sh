@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite: typecheck, lint, unit and integration tests, production build, end-to-end tests.
+# The whole suite: typecheck, lint, knip, formatting, unit and integration tests, production build, end-to-end tests.
 # With DATABASE_URL pointing at a PostgreSQL server, integration and e2e run against throwaway databases
 # created on that server (and dropped afterwards); the e2e smoke then also runs on embedded PGlite.
 set -euo pipefail
@@ -13,6 +13,8 @@ step "typecheck"
 npx tsc --noEmit
 step "lint"
 npx eslint --max-warnings=0 .
+step "unused files, exports and dependencies (knip)"
+npx knip
 step "formatting (prettier)"
 npx prettier --check . >/dev/null || { npx prettier --check . | tail -20; echo "Run: npx prettier --write ."; exit 1; }
 if [ -n "${DATABASE_URL:-}" ]; then db_label="PostgreSQL"; else db_label="PGlite"; fi

@@ -10,8 +10,8 @@ import {
   sections,
   users,
 } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
-import { SECTIONS } from "@/db/seed/welcome-points";
+import { seedDemo } from "@/demo/seed-demo";
+import { SECTIONS } from "@/demo/welcome-points";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { loadActor } from "@/lib/auth/actor";
 import { ZConceptFromMandate } from "@/lib/concepts/concept-schemas";

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, signInThrottle, users } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import { loadActor } from "@/lib/auth/load-actor";
 import { authenticate } from "@/lib/auth/authenticate";
 import { createTestDatabase } from "./test-database";

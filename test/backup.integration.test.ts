@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { backupPglite, backupPostgres, restorePglite, restorePostgres } from "@/db/backup";
 import { connect, type Db } from "@/db/connect";
 import { auditEvents, sectionRevisions, sections, users } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "konzeptwerk-backup-test-"));

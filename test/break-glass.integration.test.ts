@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/connect";
 import { auditEvents, breakGlassGrants, mailOutbox, notifications, users } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import { listConceptAudit } from "@/lib/audit/list-concept-audit";
 import type { Actor } from "@/lib/auth/load-actor";
 import { exportConceptBackup } from "@/lib/backup/export-concept-backup";

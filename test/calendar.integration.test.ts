@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import { calendarFeed, createCalendarToken, revokeCalendarToken } from "@/lib/planning/calendar-feed";
 import { demoActor } from "./fixtures";
 import { createTestDatabase } from "./test-database";

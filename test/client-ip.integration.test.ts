@@ -2,7 +2,7 @@ import argon2 from "argon2";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, signInThrottle } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
 import { createTestDatabase } from "./test-database";
 

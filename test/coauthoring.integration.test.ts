@@ -1,8 +1,8 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, concepts, sectionPresence, sectionRevisions, sections } from "@/db/schema";
-import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/db/seed/seed-demo";
-import { doc, link, p } from "@/db/seed/tiptap";
+import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
+import { doc, link, p } from "@/demo/tiptap";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";

@@ -12,8 +12,8 @@ import {
   sections,
   users,
 } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
-import { doc, p } from "@/db/seed/tiptap";
+import { seedDemo } from "@/demo/seed-demo";
+import { doc, p } from "@/demo/tiptap";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { validateContent } from "@/lib/content/validate-content";
 import { createThread } from "@/lib/comments/create-thread";
@@ -318,15 +318,13 @@ describe("comment threads", () => {
       doc(p("Einleitung neu. Die separaten Strukturen werden zusammengeführt.")),
     );
     const [row] = await db.select().from(sections).where(eq(sections.id, awoSection.id));
-    await db
-      .insert(sectionRevisions)
-      .values({
-        sectionId: awoSection.id,
-        number: row!.version + 1,
-        content,
-        contentText: text,
-        authorId: diakonie.id,
-      });
+    await db.insert(sectionRevisions).values({
+      sectionId: awoSection.id,
+      number: row!.version + 1,
+      content,
+      contentText: text,
+      authorId: diakonie.id,
+    });
     await db
       .update(sections)
       .set({ content, contentText: text, version: row!.version + 1 })

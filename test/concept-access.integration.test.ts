@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { concepts } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import { getConceptAccess } from "@/lib/concepts/concept-access";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
 import { listMyConcepts } from "@/lib/concepts/list-my-concepts";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commentMentions, comments, commentThreads, sections } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import type { Actor } from "@/lib/auth/load-actor";
 import { anchorFromQuote } from "@/lib/comments/anchoring";
 import { getSectionDiscussion, THREADS_PAGE_SIZE, type ThreadFilter } from "@/lib/comments/get-section-discussion";
@@ -114,17 +114,15 @@ beforeAll(async () => {
     createdAt: new Date(base + 60_000),
   });
   await db.insert(commentThreads).values(rows);
-  await db
-    .insert(comments)
-    .values(
-      rows.map((t) => ({
-        threadId: t.id!,
-        authorId: t.createdBy,
-        organisationId: t.createdByOrganisationId,
-        body: firstComment.get(t.id!) ?? "Kurz",
-        createdAt: t.createdAt,
-      })),
-    );
+  await db.insert(comments).values(
+    rows.map((t) => ({
+      threadId: t.id!,
+      authorId: t.createdBy,
+      organisationId: t.createdByOrganisationId,
+      body: firstComment.get(t.id!) ?? "Kurz",
+      createdAt: t.createdAt,
+    })),
+  );
   const answers = ids
     .filter((_, i) => diakonieAnswers(i))
     .map((threadId, k) => ({

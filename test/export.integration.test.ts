@@ -1,13 +1,13 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import { createThread } from "@/lib/comments/create-thread";
 import { buildExportDocument } from "@/lib/export/build-export-document";
 import { renderDocx } from "@/lib/export/render-docx";
 import { renderMarkdown } from "@/lib/export/render-markdown";
 import { createFassung } from "@/lib/fassungen/create-fassung";
 import { saveSection } from "@/lib/sections/save-section";
-import { doc, p } from "@/db/seed/tiptap";
+import { doc, p } from "@/demo/tiptap";
 import { demoActor, demoConcept } from "./fixtures";
 import { createTestDatabase } from "./test-database";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { concepts, sections, users } from "@/db/schema";
-import { demoEmail } from "@/db/seed/welcome-points";
+import { demoEmail } from "@/demo/welcome-points";
 import { loadActor, type Actor } from "@/lib/auth/load-actor";
 
 export async function demoActor(db: Db, key: string): Promise<Actor> {

@@ -10,7 +10,8 @@ import {
   sections,
   users,
 } from "@/db/schema";
-import { isDemoDataPresent, seedDemoIfEmpty } from "@/db/seed/seed-demo";
+import { isDemoDataPresent } from "@/demo/demo-presence";
+import { seedDemoIfEmpty } from "@/demo/seed-demo";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { createTestDatabase } from "./test-database";

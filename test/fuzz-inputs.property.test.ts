@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/http/action-result";
 import { buildMatrixFixture, type MatrixFixture } from "./authorization/matrix-fixture";

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/connect";
-import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/db/seed/seed-demo";
+import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
 import type { Actor } from "@/lib/auth/load-actor";
 import { demoActor } from "./fixtures";
 import { submitConcept } from "./submit-fixture";

@@ -34,8 +34,6 @@ for (const file of fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith(".json"))
   validators.set(schema.title, ajv.compile(schema));
 }
 
-export const OPARL_TYPES = [...validators.keys()];
-
 /** Error messages for every problem found; empty when the value is valid OParl. */
 export function oparlProblems(value: unknown, where = "$"): string[] {
   const problems: string[] = [];

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { concepts, consultations, organisations, sections } from "@/db/schema";
-import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/db/seed/seed-demo";
+import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
 import { listConsultations, getConsultation } from "@/lib/oparl/consultations";
 import { getFile, getFileContent, listFiles } from "@/lib/oparl/files";
 import { parseListQuery } from "@/lib/oparl/list-query";
@@ -58,15 +58,13 @@ beforeAll(async () => {
 
   draft = await freshConcept(DRAFT_TITLE);
   draftCommitteeId = await addCommittee("Seniorenbeirat (nur im Entwurf)", "beirat");
-  await database.db
-    .insert(consultations)
-    .values({
-      conceptId: draft.conceptId,
-      position: 4,
-      committeeId: draftCommitteeId,
-      role: "kenntnisnahme",
-      meetingDate: "2022-07-07",
-    });
+  await database.db.insert(consultations).values({
+    conceptId: draft.conceptId,
+    position: 4,
+    committeeId: draftCommitteeId,
+    role: "kenntnisnahme",
+    meetingDate: "2022-07-07",
+  });
   const firstSection = Object.values(draft.sectionIds)[0]!;
   await database.db.update(sections).set({ contentText: DRAFT_TEXT }).where(eq(sections.id, firstSection));
 
@@ -85,15 +83,13 @@ beforeAll(async () => {
   // The reworked draft changes title and Beratungsfolge: none of it may show.
   await database.db.update(concepts).set({ title: REWORKED_TITLE }).where(eq(concepts.id, w.conceptId));
   laterCommitteeId = await addCommittee("Sportausschuss (erst in der Überarbeitung)", "ausschuss");
-  await database.db
-    .insert(consultations)
-    .values({
-      conceptId: w.conceptId,
-      position: 4,
-      committeeId: laterCommitteeId,
-      role: "vorberatung",
-      meetingDate: "2022-09-01",
-    });
+  await database.db.insert(consultations).values({
+    conceptId: w.conceptId,
+    position: 4,
+    committeeId: laterCommitteeId,
+    role: "vorberatung",
+    meetingDate: "2022-09-01",
+  });
 }, 180_000);
 afterAll(async () => database?.cleanup());
 

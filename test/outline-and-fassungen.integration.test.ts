@@ -1,8 +1,8 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fassungSections, sectionRevisions, sections } from "@/db/schema";
-import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/db/seed/seed-demo";
-import { doc, p } from "@/db/seed/tiptap";
+import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
+import { doc, p } from "@/demo/tiptap";
 import type { Actor } from "@/lib/auth/actor";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
 import { AppError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { concepts } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import { getConceptPlan } from "@/lib/planning/get-concept-plan";
 import { setPlanningSettings } from "@/lib/planning/set-planning-settings";
 import { demoActor, demoConcept } from "./fixtures";

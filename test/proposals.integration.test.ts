@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeProposals, sectionRevisions, sections } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
-import { doc, p } from "@/db/seed/tiptap";
+import { seedDemo } from "@/demo/seed-demo";
+import { doc, p } from "@/demo/tiptap";
 import { acceptProposal } from "@/lib/proposals/accept-proposal";
 import { rejectProposal, withdrawProposal } from "@/lib/proposals/close-proposal";
 import { createProposal } from "@/lib/proposals/create-proposal";

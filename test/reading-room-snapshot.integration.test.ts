@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commentThreads, consultations, organisations, vorlagen } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
-import { seedReleasedRound } from "@/db/seed/seed-released-round";
+import { seedDemo } from "@/demo/seed-demo";
+import { seedReleasedRound } from "@/demo/seed-released-round";
 import { createThread } from "@/lib/comments/create-thread";
 import { decideThread } from "@/lib/comments/decide-thread";
 import { listSynopse } from "@/lib/synopse/list-synopse";

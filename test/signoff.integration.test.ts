@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, concepts, fassungen, sections, signoffRounds } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import type { Actor } from "@/lib/auth/load-actor";
 import { saveSection } from "@/lib/sections/save-section";
 import { fassungContentHash } from "@/lib/workflow/fassung-content-hash";

@@ -12,8 +12,8 @@ import {
   storedFiles,
   vorlagen,
 } from "@/db/schema";
-import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/db/seed/seed-demo";
-import { seedReleasedRound } from "@/db/seed/seed-released-round";
+import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
+import { seedReleasedRound } from "@/demo/seed-released-round";
 import { createThread } from "@/lib/comments/create-thread";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
 import { listFassungen } from "@/lib/fassungen/list-fassungen";

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/connect";
-import { seedSubmittedVorlage, seedWithdrawnVorlage, type SubmitOptions } from "@/db/seed/seed-submitted-vorlage";
+import { seedSubmittedVorlage, seedWithdrawnVorlage, type SubmitOptions } from "@/demo/seed-submitted-vorlage";
 
 /**
  * Makes a seeded concept "submitted" the way the workflow will: a frozen Fassung, its PDF as stored file,

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeProposals, comments, commentThreads, sectionRevisions, sections, type TiptapDoc } from "@/db/schema";
-import { loadDemoRefs, seedDemo } from "@/db/seed/seed-demo";
-import { seedSubmittedVorlage } from "@/db/seed/seed-submitted-vorlage";
+import { loadDemoRefs, seedDemo } from "@/demo/seed-demo";
+import { seedSubmittedVorlage } from "@/demo/seed-submitted-vorlage";
 import type { Actor } from "@/lib/auth/load-actor";
 import {
   listSynopse,
@@ -73,28 +73,24 @@ beforeAll(async () => {
     };
   });
   await db.insert(commentThreads).values(threads);
-  await db
-    .insert(comments)
-    .values(
-      threads.map((t, i) => ({
-        threadId: t.id,
-        authorId: t.createdBy,
-        organisationId: t.createdByOrganisationId,
-        body: `Hinweis ${i}`,
-        createdAt: t.createdAt,
-      })),
-    );
+  await db.insert(comments).values(
+    threads.map((t, i) => ({
+      threadId: t.id,
+      authorId: t.createdBy,
+      organisationId: t.createdByOrganisationId,
+      body: `Hinweis ${i}`,
+      createdAt: t.createdAt,
+    })),
+  );
   // A later reply never becomes the thread's text.
-  await db
-    .insert(comments)
-    .values(
-      threads.map((t) => ({
-        threadId: t.id,
-        authorId: refs.userIds.federfuehrung!,
-        body: "Antwort",
-        createdAt: new Date(t.createdAt.getTime() + 60_000),
-      })),
-    );
+  await db.insert(comments).values(
+    threads.map((t) => ({
+      threadId: t.id,
+      authorId: refs.userIds.federfuehrung!,
+      body: "Antwort",
+      createdAt: new Date(t.createdAt.getTime() + 60_000),
+    })),
+  );
   const revisions = await db
     .select({ id: sectionRevisions.id, sectionId: sectionRevisions.sectionId })
     .from(sectionRevisions)

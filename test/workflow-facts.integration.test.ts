@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sectionMandateItems, sections } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import { createThread } from "@/lib/comments/create-thread";
 import { gatherWorkflowFacts, requiredOrganisations } from "@/lib/workflow/gather-workflow-facts";
 import { setSectionStatus } from "@/lib/workflow/set-section-status";

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { sections } from "@/db/schema";
-import { loadDemoRefs, seedWelcomePointsConcept } from "@/db/seed/seed-demo";
+import { loadDemoRefs, seedWelcomePointsConcept } from "@/demo/seed-demo";
 import type { Actor } from "@/lib/auth/load-actor";
 import { setSectionStatus } from "@/lib/workflow/set-section-status";
 

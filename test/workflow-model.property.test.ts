@@ -11,7 +11,7 @@ import {
   users,
   vorlagen,
 } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/demo/seed-demo";
 import { loadActor, type Actor } from "@/lib/auth/load-actor";
 import { createThread } from "@/lib/comments/create-thread";
 import { AppError } from "@/lib/errors";

@@ -1,13 +1,22 @@
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
+import { countUnread } from "@/lib/notifications/inbox";
+import { setLocaleAction } from "@/app/locale-actions";
+import { signOutAction } from "@/app/sign-out-action";
 
 /** Everything in here needs a signed-in, active user; the check runs on every request. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   return (
     <>
-      <SiteHeader actor={actor} />
+      <SiteHeader
+        actor={actor}
+        unread={actor ? await countUnread(await getDb(), actor) : 0}
+        signOutAction={signOutAction}
+        setLocaleAction={setLocaleAction}
+      />
       {children}
       <SiteFooter />
     </>

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ConceptStatusBadge } from "@/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
-import { isDemoDataPresent } from "@/db/seed/seed-demo";
+import { isDemoDataPresent } from "@/demo/demo-presence";
 import { requireActor } from "@/lib/auth/actor";
 import { planningToday } from "@/lib/clock";
 import { listMyConcepts } from "@/lib/concepts/list-my-concepts";

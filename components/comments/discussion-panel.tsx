@@ -9,7 +9,7 @@ import { CommentItem } from "./comment-item";
 import { NewReplies } from "./new-replies";
 import { ThreadNotice, ThreadReplies } from "./sent-replies";
 import { NewThreadForm } from "./new-thread-form";
-import { DecisionForm, OwnCommentControls, ReplyForm, ResolveButton } from "./thread-forms";
+import { DecisionForm, OwnCommentControls, ReplyForm, ResolveButton, type CommentActions } from "./thread-forms";
 
 type Discussion = Awaited<ReturnType<typeof getSectionDiscussion>>;
 
@@ -20,7 +20,10 @@ export async function DiscussionPanel({
   sectionId,
   actorId,
   filter,
+  actions,
 }: {
+  /** The section page's comment actions, passed on to the forms. */
+  actions: CommentActions;
   discussion: Discussion;
   conceptId: string;
   sectionId: string;
@@ -62,6 +65,7 @@ export async function DiscussionPanel({
       </nav>
       {discussion.may.comment ? (
         <NewThreadForm
+          createThreadAction={actions.createThread}
           conceptId={conceptId}
           sectionId={sectionId}
           filter={filter}
@@ -88,7 +92,7 @@ export async function DiscussionPanel({
       />
       <ol className="flex flex-col gap-4">
         {discussion.threads.map((thread) => {
-          const ctx = { conceptId, sectionId, threadId: thread.id };
+          const ctx = { conceptId, sectionId, threadId: thread.id, actions };
           const mayResolve = discussion.may.resolveAny || (thread.createdBy === actorId && discussion.may.comment);
           return (
             <li

@@ -3,9 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { CommentItem } from "./comment-item";
 import { useSentReplies } from "./sent-replies";
-import { OwnCommentControls } from "./thread-forms";
-
-type Ctx = { conceptId: string; sectionId: string; threadId: string };
+import { OwnCommentControls, type ThreadCtx as Ctx } from "./thread-forms";
 
 /** The just-sent replies not yet in the server-rendered list (`listed`), as items of that list. */
 export function NewReplies({ ctx, listed }: { ctx: Ctx; listed: string[] }) {

@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { createThreadAction } from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/comment-actions";
 import { Button } from "@/components/ui/button";
 import { ActionForm, FieldError } from "@/components/forms/action-form";
 import { threadHref, type ThreadFilter } from "@/lib/comments/discussion-links";
 import { MentionPicker, type Mentionables } from "./mention-picker";
+import type { CommentActions } from "./thread-forms";
 
 const CONTEXT = 32;
 
@@ -39,7 +39,9 @@ export function NewThreadForm({
   filter,
   mayCommentInternally,
   mentionables,
+  createThreadAction,
 }: {
+  createThreadAction: CommentActions["createThread"];
   conceptId: string;
   sectionId: string;
   filter: ThreadFilter;

@@ -2,20 +2,26 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
-import {
-  decideThreadAction,
-  deleteCommentAction,
-  editCommentAction,
-  replyAction,
-  resolveThreadAction,
-} from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/comment-actions";
 import { Button } from "@/components/ui/button";
 import { LazyDetails } from "@/components/ui/lazy-details";
 import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
+import type { FormAction as TypedFormAction } from "@/components/forms/use-action-form";
+import type { CommentView } from "@/lib/comments/list-thread-comments";
 import { MentionPicker, type Mentionables } from "./mention-picker";
 import { useAddSentReply, useAnnounceInThread } from "./sent-replies";
 
-type Ctx = { conceptId: string; sectionId: string; threadId: string };
+/** The section page's comment actions (its comment-actions.ts), handed down as props. */
+export type CommentActions = {
+  createThread: TypedFormAction<{ threadId: string }>;
+  reply: TypedFormAction<{ comment: CommentView }>;
+  editComment: FormAction;
+  deleteComment: FormAction;
+  resolveThread: FormAction;
+  decideThread: FormAction;
+};
+
+export type ThreadCtx = { conceptId: string; sectionId: string; threadId: string; actions: CommentActions };
+type Ctx = ThreadCtx;
 
 function Hidden({ ctx }: { ctx: Ctx }) {
   return (
@@ -33,7 +39,7 @@ export function ReplyForm({ ctx, mentionables }: { ctx: Ctx; mentionables: Menti
   const addSent = useAddSentReply();
   return (
     <ActionForm
-      action={replyAction}
+      action={ctx.actions.reply}
       className="mt-3"
       label={t("replyForm")}
       onSuccess={({ comment }) => addSent(comment)}
@@ -85,8 +91,8 @@ function useAnnouncingAction(action: FormAction, confirmation: string): FormActi
 export function OwnCommentControls({ ctx, commentId, body }: { ctx: Ctx; commentId: string; body: string }) {
   const t = useTranslations("comments");
   const [editing, setEditing] = useState(false);
-  const edit = useAnnouncingAction(editCommentAction, t("editSaved"));
-  const remove = useAnnouncingAction(deleteCommentAction, t("deleteSaved"));
+  const edit = useAnnouncingAction(ctx.actions.editComment, t("editSaved"));
+  const remove = useAnnouncingAction(ctx.actions.deleteComment, t("deleteSaved"));
   const id = `edit-${commentId}`;
   if (editing) {
     return (
@@ -143,7 +149,7 @@ export function OwnCommentControls({ ctx, commentId, body }: { ctx: Ctx; comment
 export function ResolveButton({ ctx, resolved }: { ctx: Ctx; resolved: boolean }) {
   const t = useTranslations("comments");
   return (
-    <ActionForm action={resolveThreadAction} label={resolved ? t("reopen") : t("resolve")}>
+    <ActionForm action={ctx.actions.resolveThread} label={resolved ? t("reopen") : t("resolve")}>
       {({ pending }) => (
         <>
           <Hidden ctx={ctx} />
@@ -166,7 +172,7 @@ export function DecisionForm({
 }) {
   return (
     <AbwaegungForm
-      action={decideThreadAction}
+      action={ctx.actions.decideThread}
       id={`decide-${ctx.threadId}`}
       hidden={<Hidden ctx={ctx} />}
       current={current}

@@ -2,11 +2,21 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { createCalendarLinkAction, revokeCalendarLinkAction } from "@/app/(app)/profil/calendar-actions";
+import type { ActionResult } from "@/lib/http/action-result";
 import { Button } from "@/components/ui/button";
 
 /** The personal iCal feed: the secret link is shown once after creating it; a new one invalidates the old. */
-export function CalendarSubscription({ hasToken }: { hasToken: boolean }) {
+type CalendarAction = () => Promise<ActionResult<unknown>>;
+
+export function CalendarSubscription({
+  hasToken,
+  createCalendarLinkAction,
+  revokeCalendarLinkAction,
+}: {
+  hasToken: boolean;
+  createCalendarLinkAction: CalendarAction;
+  revokeCalendarLinkAction: CalendarAction;
+}) {
   const t = useTranslations("calendar");
   const [created, create, creating] = useActionState(createCalendarLinkAction, null);
   const [revoked, revoke, revoking] = useActionState(revokeCalendarLinkAction, null);

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import type { FormAction } from "@/components/forms/action-form";
 import { PlanningSettingsForm } from "./planning-settings-form";
 import { daysBetween } from "@/lib/clock";
 import type { ConceptPlan } from "@/lib/planning/get-concept-plan";
@@ -17,7 +18,14 @@ export async function DeadlineTimeline({
   settings,
 }: {
   plan: ConceptPlan;
-  settings?: { conceptId: string; submissionLeadDays: number; signoffDays: number; revisionDays: number };
+  /** The lead's form for the planning parameters, with the action that saves them. */
+  settings?: {
+    conceptId: string;
+    submissionLeadDays: number;
+    signoffDays: number;
+    revisionDays: number;
+    action: FormAction;
+  };
 }) {
   const t = await getTranslations("planning");
   const format = await getFormatter();
@@ -102,7 +110,9 @@ export async function DeadlineTimeline({
           ))}
         </tbody>
       </table>
-      {settings ? <PlanningSettingsForm conceptId={settings.conceptId} settings={settings} /> : null}
+      {settings ? (
+        <PlanningSettingsForm conceptId={settings.conceptId} settings={settings} action={settings.action} />
+      ) : null}
     </section>
   );
 }

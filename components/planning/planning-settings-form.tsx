@@ -1,14 +1,21 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { setPlanningSettingsAction } from "@/app/(app)/konzepte/[conceptId]/actions";
-import { ActionForm } from "@/components/forms/action-form";
+import { ActionForm, type FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 
 type Settings = { submissionLeadDays: number; signoffDays: number; revisionDays: number };
 
 /** The lead's planning parameters; the plan above is recomputed from them. */
-export function PlanningSettingsForm({ conceptId, settings }: { conceptId: string; settings: Settings }) {
+export function PlanningSettingsForm({
+  conceptId,
+  settings,
+  action,
+}: {
+  conceptId: string;
+  settings: Settings;
+  action: FormAction;
+}) {
   const t = useTranslations("planning");
   const fields = [
     ["submissionLeadDays", t("submissionLeadDays")],
@@ -18,7 +25,7 @@ export function PlanningSettingsForm({ conceptId, settings }: { conceptId: strin
   return (
     <details className="mt-4 rounded-md border border-line p-3">
       <summary className="cursor-pointer font-semibold">{t("settings")}</summary>
-      <ActionForm action={setPlanningSettingsAction} resetOnSuccess={false} label={t("settings")}>
+      <ActionForm action={action} resetOnSuccess={false} label={t("settings")}>
         {({ pending, fieldErrors }) => (
           <div className="mt-3 flex flex-wrap items-end gap-4">
             <input type="hidden" name="conceptId" value={conceptId} />

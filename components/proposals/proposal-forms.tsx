@@ -1,17 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import {
-  acceptProposalAction,
-  decideProposalAction,
-  rejectProposalAction,
-  withdrawProposalAction,
-} from "@/app/(app)/konzepte/[conceptId]/abschnitte/[sectionId]/vorschlaege/[proposalId]/actions";
-import { ActionForm, FieldError } from "@/components/forms/action-form";
+import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { AbwaegungForm } from "@/components/comments/thread-forms";
 import { Button } from "@/components/ui/button";
 
-type Ctx = { conceptId: string; proposalId: string };
+/** The proposal page's actions (its actions.ts), handed down as props. */
+export type ProposalActions = { accept: FormAction; reject: FormAction; withdraw: FormAction; decide: FormAction };
+
+type Ctx = { conceptId: string; proposalId: string; actions: ProposalActions };
 
 function Hidden({ ctx }: { ctx: Ctx }) {
   return (
@@ -25,7 +22,7 @@ function Hidden({ ctx }: { ctx: Ctx }) {
 export function AcceptForm({ ctx, baseVersion }: { ctx: Ctx; baseVersion: number }) {
   const t = useTranslations("proposals");
   return (
-    <ActionForm action={acceptProposalAction} label={t("accept")}>
+    <ActionForm action={ctx.actions.accept} label={t("accept")}>
       {({ pending }) => (
         <>
           <Hidden ctx={ctx} />
@@ -42,7 +39,7 @@ export function AcceptForm({ ctx, baseVersion }: { ctx: Ctx; baseVersion: number
 export function RejectForm({ ctx }: { ctx: Ctx }) {
   const t = useTranslations("proposals");
   return (
-    <ActionForm action={rejectProposalAction} label={t("reject")} resetOnSuccess={false}>
+    <ActionForm action={ctx.actions.reject} label={t("reject")} resetOnSuccess={false}>
       {({ pending, fieldErrors }) => (
         <div className="flex flex-col gap-2">
           <Hidden ctx={ctx} />
@@ -70,7 +67,7 @@ export function RejectForm({ ctx }: { ctx: Ctx }) {
 export function WithdrawForm({ ctx }: { ctx: Ctx }) {
   const t = useTranslations("proposals");
   return (
-    <ActionForm action={withdrawProposalAction} label={t("withdraw")}>
+    <ActionForm action={ctx.actions.withdraw} label={t("withdraw")}>
       {({ pending }) => (
         <>
           <Hidden ctx={ctx} />
@@ -92,7 +89,7 @@ export function ProposalDecisionForm({
 }) {
   return (
     <AbwaegungForm
-      action={decideProposalAction}
+      action={ctx.actions.decide}
       id={`decide-${ctx.proposalId}`}
       hidden={<Hidden ctx={ctx} />}
       current={current}

@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { ReadingRoomSnapshotData } from "@/db/schema";
+import type { ReadingRoomSnapshot } from "@/lib/workflow/reading-room-snapshot";
 
 type Decision = "uebernommen" | "teilweise_uebernommen" | "nicht_uebernommen" | "zur_kenntnis_genommen";
 
 /** What one row shows; the live table and the reading room's snapshot both have it (the snapshot never an internal entry). */
-export type SynopseTableEntry = Omit<ReadingRoomSnapshotData["synopse"][number], "createdAt"> & { internal?: boolean };
+export type SynopseTableEntry = Omit<ReadingRoomSnapshot["synopse"][number], "createdAt"> & { internal?: boolean };
 
 /** The Abwägung table: one row per comment thread or change proposal, as on the Synopse page and in the reading room. */
 export async function SynopseTable({ entries, caption }: { entries: SynopseTableEntry[]; caption: string }) {

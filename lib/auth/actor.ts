@@ -9,7 +9,7 @@ import { noteDatabaseOutage } from "@/lib/health/database-outage";
 import { authOptions } from "./auth-options";
 import { loadActor, type Actor } from "./load-actor";
 
-export type { Actor, OrganisationKind } from "./load-actor";
+export type { Actor } from "./load-actor";
 export { loadActor } from "./load-actor";
 
 /**

@@ -199,15 +199,13 @@ async function mapPeople(tx: Tx, payload: BackupPayload, orgMap: Map<string, str
       created.push(p.email);
       const links = payload.memberships.filter((m) => m.userId === p.id);
       if (links.length)
-        await tx
-          .insert(memberships)
-          .values(
-            links.map((m) => ({
-              userId: id!,
-              organisationId: orgMap.get(m.organisationId)!,
-              maySignOff: m.maySignOff,
-            })),
-          );
+        await tx.insert(memberships).values(
+          links.map((m) => ({
+            userId: id!,
+            organisationId: orgMap.get(m.organisationId)!,
+            maySignOff: m.maySignOff,
+          })),
+        );
     }
     byOldId.set(p.id, id);
   }

@@ -11,7 +11,6 @@ export type Anchor = { quote: TextQuoteSelector; position: TextPositionSelector 
 export type Resolved = { status: "anchored"; start: number; end: number } | { status: "changed" };
 
 export const CONTEXT_LENGTH = 32;
-export const MAX_QUOTE_LENGTH = 5000;
 
 /** Builds the anchor for text[start, end). Throws RangeError for ranges outside the text or empty ones. */
 export function createAnchor(text: string, start: number, end: number): Anchor {

@@ -5,7 +5,8 @@ import type { Db } from "@/db/connect";
 import { conceptParticipants, memberships, organisations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
-import { LruCache, renderCachedHtml } from "@/lib/content/render-cache";
+import { LRUCache } from "lru-cache";
+import { renderCachedHtml } from "@/lib/content/render-cache";
 import { editorSchema, type Highlight } from "@/lib/content/render-html";
 import { textMap, textRangeToPositions, type TextMap } from "@/lib/content/text-map";
 import { can } from "@/lib/permissions/permissions";
@@ -15,7 +16,7 @@ import { listSectionThreads, listThreadIdsCommentedBy, type ThreadSummary } from
 import { listThreadComments, type CommentView } from "./list-thread-comments";
 import { requireSectionInConcept } from "./thread-access";
 
-const textMaps = new LruCache<TextMap>(200);
+const textMaps = new LRUCache<string, TextMap>({ max: 200 });
 
 /** Threads per page of the discussion beside a section. */
 export const THREADS_PAGE_SIZE = 20;

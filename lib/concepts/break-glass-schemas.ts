@@ -16,4 +16,3 @@ export const ZOpenBreakGlass = z.object({
     )
     .max(BREAK_GLASS_REASON_MAX, `Bitte höchstens ${BREAK_GLASS_REASON_MAX} Zeichen.`),
 });
-export type OpenBreakGlassInput = z.output<typeof ZOpenBreakGlass>;

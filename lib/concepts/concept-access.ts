@@ -1,15 +1,15 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { breakGlassGrants, concepts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import {
   can,
+  COMMITTEE_READABLE_STATUSES,
   strongestRole,
   type Action,
   type ConceptRole,
-  type ConceptStatus,
   type Subject,
 } from "@/lib/permissions/permissions";
 
@@ -53,7 +53,7 @@ export function toAccess(
   return {
     concept,
     role,
-    subject: { isAdmin: actor.isAdmin, role, status: concept.status as ConceptStatus, breakGlass },
+    subject: { isAdmin: actor.isAdmin, role, status: concept.status, breakGlass },
   };
 }
 
@@ -85,8 +85,11 @@ export async function requireConceptAccess(
   return access;
 }
 
-/** SQL condition: the concept is visible to the actor on the start page (participant, or submitted committee). */
+/**
+ * SQL condition: the concept is visible to the actor on the start page (participant, or a committee of the
+ * Beratungsfolge in a status the permission table lets committees read).
+ */
 export function visibleConceptsWhere(actor: Actor) {
   const { roles, inBeratungsfolge } = roleColumns(actor);
-  return sql`(${roles} is not null or (${inBeratungsfolge} and "concepts"."status" in ('eingereicht', 'beraten', 'abgeschlossen')))`;
+  return sql`(${roles} is not null or (${inBeratungsfolge} and ${inArray(concepts.status, [...COMMITTEE_READABLE_STATUSES])}))`;
 }

@@ -90,32 +90,28 @@ export async function createConceptFromMandate(
     const conceptId = concept!.id;
     await tx.insert(conceptParticipants).values({ conceptId, userId: actor.id, role: "lead" });
     await tx.insert(mandateItems).values(input.mandateItems.map((text, i) => ({ conceptId, position: i + 1, text })));
-    await tx
-      .insert(consultations)
-      .values(
-        input.consultations.map((c, i) => ({
+    await tx.insert(consultations).values(
+      input.consultations.map((c, i) => ({
+        conceptId,
+        position: i + 1,
+        committeeId: c.committeeId,
+        role: c.role,
+        meetingDate: c.meetingDate,
+      })),
+    );
+    if (outline.length) {
+      await tx.insert(sections).values(
+        outline.map((s, i) => ({
           conceptId,
           position: i + 1,
-          committeeId: c.committeeId,
-          role: c.role,
-          meetingDate: c.meetingDate,
+          title: s.title,
+          ownerOrganisationId: s.ownerId ?? lead.id,
+          content: EMPTY_DOC,
+          contentText: "",
+          version: 0,
+          updatedBy: actor.id,
         })),
       );
-    if (outline.length) {
-      await tx
-        .insert(sections)
-        .values(
-          outline.map((s, i) => ({
-            conceptId,
-            position: i + 1,
-            title: s.title,
-            ownerOrganisationId: s.ownerId ?? lead.id,
-            content: EMPTY_DOC,
-            contentText: "",
-            version: 0,
-            updatedBy: actor.id,
-          })),
-        );
     }
     await recordAuditEvent(tx, {
       actorId: actor.id,

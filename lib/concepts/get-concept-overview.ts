@@ -15,8 +15,6 @@ import { listOpenBreakGlass } from "./open-break-glass";
 import { can } from "@/lib/permissions/permissions";
 import { requireConceptAccess, type ConceptAccess } from "./concept-access";
 
-export type ConceptOverview = Awaited<ReturnType<typeof getConceptOverview>>;
-
 /**
  * Everything the concept overview shows, in a fixed number of queries whatever the concept's size:
  * access, lead office, mandate items, Beratungsfolge, sections, section ↔ mandate item links.
@@ -107,5 +105,9 @@ export async function getConceptOverview(db: Db, actor: Actor, conceptId: string
     mayManageParticipants: can("concept.manageParticipants", access.subject),
     /** The lead sees while an administrator holds break-glass access to the backup and the Protokoll. */
     openBreakGlass: access.role === "lead" ? await listOpenBreakGlass(db, conceptId) : [],
+    /** Moving sections between Entwurf, zur Abstimmung and abgestimmt: the lead, until the content is frozen. */
+    mayMoveSections: can("section.manage", access.subject),
+    /** The workflow panel (status, steps, blockers) belongs to the drafting side, not to committee members. */
+    mayReadWorkflow: can("concept.readDrafts", access.subject),
   };
 }

@@ -58,7 +58,7 @@ async function loadReadableConcepts(db: Db, actor: Actor) {
 /** The start page: every concept the actor may read, with role and the next deadline as of `today`. */
 export async function listMyConcepts(db: Db, actor: Actor, today: string): Promise<MyConcept[]> {
   return (await loadReadableConcepts(db, actor)).map(({ concept: c, role, folge }) => {
-    const status = c.status as ConceptStatus;
+    const status = c.status;
     return {
       id: c.id,
       title: c.title,

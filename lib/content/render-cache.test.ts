@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { doc, p } from "@/db/seed/tiptap";
-import { LruCache, renderCachedHtml } from "./render-cache";
+import { doc, p } from "@/demo/tiptap";
+import { LRUCache } from "lru-cache";
+import { renderCachedHtml } from "./render-cache";
 import { renderContentHtml } from "./render-html";
 
 describe("rendered HTML per revision", () => {
@@ -13,8 +14,8 @@ describe("rendered HTML per revision", () => {
     expect(renderCachedHtml("rev-1", content, highlights)).toContain('data-thread="t1"');
   });
 
-  it("keeps at most its capacity, dropping the least recently used entry", () => {
-    const cache = new LruCache<number>(2);
+  it("relies on lru-cache to keep at most its capacity, dropping the least recently used entry", () => {
+    const cache = new LRUCache<string, number>({ max: 2 });
     cache.set("a", 1);
     cache.set("b", 2);
     expect(cache.get("a")).toBe(1);

@@ -1,4 +1,6 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
+import { readEnv } from "@/lib/env";
 import { renderContentHtml, type Highlight } from "./render-html";
 
 /**
@@ -6,36 +8,12 @@ import { renderContentHtml, type Highlight } from "./render-html";
  * served from memory (least recently used entries go first). Section content is rendered on every page that
  * shows it — the reading room renders the whole Fassung — and the rendering costs far more than the queries.
  */
-export class LruCache<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
-
-  get(key: string): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
-  }
-
-  get size(): number {
-    return this.map.size;
-  }
-}
-
 const globalKey = Symbol.for("konzeptwerk.renderCache");
-type GlobalWithCache = typeof globalThis & { [globalKey]?: LruCache<string> };
+type GlobalWithCache = typeof globalThis & { [globalKey]?: LRUCache<string, string> };
 
-function cache(): LruCache<string> {
+function cache(): LRUCache<string, string> {
   const g = globalThis as GlobalWithCache;
-  g[globalKey] ??= new LruCache<string>(Number(process.env.RENDER_CACHE_ENTRIES ?? 2000));
+  g[globalKey] ??= new LRUCache<string, string>({ max: readEnv().RENDER_CACHE_ENTRIES });
   return g[globalKey];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Node as PmNode } from "@tiptap/pm/model";
-import { doc, p, table, text, ul } from "@/db/seed/tiptap";
+import { doc, p, table, text, ul } from "@/demo/tiptap";
 import { editorSchema } from "./render-html";
 import { textMap, textRangeToPositions } from "./text-map";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { Window } from "happy-dom";
 import { describe, expect, it } from "vitest";
-import { doc, h, link, p, table, text, ul } from "@/db/seed/tiptap";
+import { doc, h, link, p, table, text, ul } from "@/demo/tiptap";
 import { AppError } from "@/lib/errors";
 import { isAllowedHref } from "./editor-extensions";
 import { renderContentHtml } from "./render-html";

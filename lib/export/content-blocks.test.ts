@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { doc, h, link, p, quote, table, text, ul } from "@/db/seed/tiptap";
-import { SECTIONS } from "@/db/seed/welcome-points";
+import { doc, h, link, p, quote, table, text, ul } from "@/demo/tiptap";
+import { SECTIONS } from "@/demo/welcome-points";
 import { cleanText, flattenBlocks, inlinesToPlain, toBlocks } from "./content-blocks";
 
 const plain = (value: string) => ({ kind: "text", text: value, bold: false, italic: false });

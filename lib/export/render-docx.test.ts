@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { doc, link, p } from "@/db/seed/tiptap";
+import { doc, link, p } from "@/demo/tiptap";
 import { inspectPdf } from "@/test/pdf-inspect";
 import { xmlProblems } from "@/test/xml-well-formed";
 import type { ExportDocument } from "./export-document";
 import { renderDocx } from "./render-docx";
-import { sampleExportDocument } from "./sample-export-document";
+import { sampleExportDocument } from "@/demo/sample-export-document";
 
 type Unzipped = Record<string, string>;
 

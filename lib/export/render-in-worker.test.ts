@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { renderInWorker, renderSynopseInWorker, stopRenderWorker } from "./render-in-worker";
 import { renderPdf } from "./render-pdf";
-import { SAMPLE_SYNOPSE, sampleExportDocument } from "./sample-export-document";
+import { SAMPLE_SYNOPSE, sampleExportDocument } from "@/demo/sample-export-document";
 
 /** A long concept: the sample's sections repeated until rendering takes seconds. */
 function largeDocument() {

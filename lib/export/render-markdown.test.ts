@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { doc, h, link, p, quote, table, text, ul } from "@/db/seed/tiptap";
+import { doc, h, link, p, quote, table, text, ul } from "@/demo/tiptap";
 import type { ExportDocument, TiptapDoc } from "./export-document";
 import { escapeMarkdown, renderMarkdown } from "./render-markdown";
-import { sampleExportDocument } from "./sample-export-document";
+import { sampleExportDocument } from "@/demo/sample-export-document";
 
 const minimal = (content: TiptapDoc, extra: Partial<ExportDocument> = {}): ExportDocument => ({
   title: "Konzept",

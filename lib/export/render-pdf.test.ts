@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { doc, link, p, table, ul } from "@/db/seed/tiptap";
+import { doc, link, p, table, ul } from "@/demo/tiptap";
 import { inspectPdf, squash, type InspectedPdf } from "@/test/pdf-inspect";
 import { flattenBlocks, inlinesToPlain, toBlocks } from "./content-blocks";
 import type { ExportDocument } from "./export-document";
 import { renderPdf } from "./render-pdf";
-import { sampleExportDocument } from "./sample-export-document";
+import { sampleExportDocument } from "@/demo/sample-export-document";
 
 const noSpace = (text: string) => text.replace(/\s+/g, "");
 

@@ -2,8 +2,9 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { inspectPdf } from "@/test/pdf-inspect";
 import type { SynopseRow } from "./export-document";
-import { csvCell, renderSynopseCsv, renderSynopseDocx, renderSynopsePdf } from "./render-synopse";
-import { SAMPLE_SYNOPSE } from "./sample-export-document";
+import { csvCell } from "./csv";
+import { renderSynopseCsv, renderSynopseDocx, renderSynopsePdf } from "./render-synopse";
+import { SAMPLE_SYNOPSE } from "@/demo/sample-export-document";
 
 const row = (over: Partial<SynopseRow>): SynopseRow => ({
   section: "1. Ausgangslage",

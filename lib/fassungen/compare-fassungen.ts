@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/connect";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
-import { LruCache } from "@/lib/content/render-cache";
+import { LRUCache } from "lru-cache";
 import { diffText, type DiffPart } from "@/lib/diff/word-diff";
 import { compareOutlines, type OutlineEntry } from "./compare-outlines";
 import { loadCurrentSnapshot, loadFassungSnapshot, type FassungMeta } from "./fassung-snapshot";
@@ -10,7 +10,7 @@ import { loadCurrentSnapshot, loadFassungSnapshot, type FassungMeta } from "./fa
 export const CURRENT_STATE = "aktuell";
 
 /** Word diffs between two revisions of a section never change: computed once per pair and process. */
-const diffs = new LruCache<DiffPart[]>(500);
+const diffs = new LRUCache<string, DiffPart[]>({ max: 500 });
 function cachedDiff(b: OutlineEntry, a: OutlineEntry): DiffPart[] {
   if (b.revisionNumber === null || a.revisionNumber === null) return diffText(b.text, a.text);
   const key = `${b.sectionId}:${b.revisionNumber}:${a.revisionNumber}`;

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { roleColumns, toAccess } from "@/lib/concepts/concept-access";
 import { forbidden, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions/permissions";
-import { duplicateFassungName, freezeFassung, isUniqueViolation } from "./freeze-fassung";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { duplicateFassungName, freezeFassung } from "./freeze-fassung";
 
 /** The lead freezes the current state of all sections as a named Fassung. */
 export async function createFassung(

@@ -54,8 +54,3 @@ export function rowCount(result: unknown): number {
   if (Array.isArray(result)) return result.length;
   return ((result as { rows?: unknown[] }).rows ?? []).length;
 }
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === "23505" || e?.cause?.code === "23505";
-}

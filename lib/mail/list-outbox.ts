@@ -31,8 +31,3 @@ export async function listOutbox(db: Db, actor: Actor) {
   const total = (s: "pending" | "sent" | "failed") => totals.find((t) => t.status === s)?.n ?? 0;
   return { problems, totals: { pending: total("pending"), sent: total("sent"), failed: total("failed") } };
 }
-
-export async function countFailedMail(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.status, "failed"));
-  return row?.n ?? 0;
-}

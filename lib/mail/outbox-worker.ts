@@ -52,9 +52,3 @@ export function wakeOutboxWorker(): void {
   const worker = (globalThis as GlobalWithWorker)[key];
   if (worker) setImmediate(() => void tick(worker));
 }
-
-export function stopOutboxWorker(): void {
-  const g = globalThis as GlobalWithWorker;
-  if (g[key]) clearInterval(g[key].timer);
-  delete g[key];
-}

@@ -54,17 +54,15 @@ export async function notify(tx: Tx, actorId: string, recipientIds: Iterable<str
       },
     ]),
   );
-  await tx
-    .insert(notifications)
-    .values(
-      recipients.map((r) => ({
-        userId: r.id,
-        kind: notice.kind,
-        conceptId: notice.conceptId,
-        ...texts.get(r.id)!,
-        link: notice.link,
-      })),
-    );
+  await tx.insert(notifications).values(
+    recipients.map((r) => ({
+      userId: r.id,
+      kind: notice.kind,
+      conceptId: notice.conceptId,
+      ...texts.get(r.id)!,
+      link: notice.link,
+    })),
+  );
   const optedOut = await tx
     .select({ userId: notificationPreferences.userId })
     .from(notificationPreferences)

@@ -5,7 +5,7 @@ import { conceptParticipants, organisations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { listOrganisationOptions } from "@/lib/organisations/list-organisations";
-import { can, type ConceptRole } from "@/lib/permissions/permissions";
+import { can } from "@/lib/permissions/permissions";
 
 /** The participants page: who takes part, and — for the lead and admins — what can be added. */
 export async function listParticipants(db: Db, actor: Actor, conceptId: string) {
@@ -34,7 +34,7 @@ export async function listParticipants(db: Db, actor: Actor, conceptId: string) 
     .orderBy(asc(conceptParticipants.createdAt));
   const participants = rows.map((r) => ({
     id: r.id,
-    role: r.role as ConceptRole,
+    role: r.role,
     kind: r.userId ? ("user" as const) : ("organisation" as const),
     name: (r.userName ?? r.organisationName)!,
     email: r.userId ? r.userEmail : null,

@@ -2,10 +2,7 @@ import { z } from "zod";
 import { CONCEPT_ROLES } from "@/lib/permissions/permissions";
 import { ZRequiredUuid } from "@/lib/validation/fields";
 
-const ZRole = z.enum(
-  CONCEPT_ROLES as readonly ["lead", "author", "contributor", "committee"],
-  "Bitte wählen Sie eine Rolle.",
-);
+const ZRole = z.enum(CONCEPT_ROLES, "Bitte wählen Sie eine Rolle.");
 
 /** Add a person (userId) or a whole organisation (organisationId) with a role. */
 export const ZAddParticipant = z.discriminatedUnion(

@@ -15,7 +15,3 @@ export function globalSubjectOf(actor: Actor): GlobalSubject {
 export function assertCanGlobally(actor: Actor, action: GlobalAction): void {
   if (!canGlobally(action, globalSubjectOf(actor))) throw forbidden();
 }
-
-export function assertAdmin(actor: Actor): void {
-  assertCanGlobally(actor, "admin.users");
-}

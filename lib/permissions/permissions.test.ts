@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { conceptStatus, participantRole } from "@/db/schema/enums";
 import {
+  COMMITTEE_READABLE_STATUSES,
   CONCEPT_ROLES,
   CONCEPT_STATUSES,
   FROZEN_STATUSES,
@@ -8,6 +10,7 @@ import {
   canGlobally,
   participantRolesForOrganisation,
   sectionEditRefusal,
+  signoffOrganisations,
   strongestRole,
   type ConceptRole,
   type ConceptStatus,
@@ -200,5 +203,40 @@ describe("Vorlage, reading room and Rückfragen", () => {
         for (const a of ["concept.readDrafts", "section.read", "fassung.read", "comment.readInternal"] as const)
           expect(can(a, s), `${label} ${a}`).toBe(false);
     });
+  });
+});
+
+describe("rules the pages used to compute", () => {
+  it("takes the status and role lists from the database enums, in their order", () => {
+    expect([...CONCEPT_STATUSES]).toEqual(conceptStatus.enumValues);
+    expect([...CONCEPT_ROLES]).toEqual(participantRole.enumValues);
+  });
+
+  it("lets only the lead submit the Vorlage (once released) and record outcomes (while submitted)", () => {
+    all((role, status) => {
+      for (const isAdmin of [false, true]) {
+        const s = { isAdmin, role, status };
+        expect(can("vorlage.submit", s), `${role} ${status}`).toBe(role === "lead" && status === "freigegeben");
+        expect(can("vorlage.recordOutcome", s), `${role} ${status}`).toBe(role === "lead" && status === "eingereicht");
+        expect(can("signoff.setRequired", s), `${role} ${status}`).toBe(
+          role === "lead" && !FROZEN_STATUSES.has(status),
+        );
+      }
+    });
+  });
+
+  it("lists the statuses a committee reads in: exactly the submitted ones", () => {
+    expect([...COMMITTEE_READABLE_STATUSES].sort()).toEqual([...SUBMITTED_STATUSES].sort());
+  });
+
+  it("signs off only for required organisations in which the actor holds the right", () => {
+    const orgs = [
+      { id: "awo", maySignOff: true },
+      { id: "diakonie", maySignOff: false },
+      { id: "caritas", maySignOff: true },
+    ];
+    expect(signoffOrganisations(orgs, [{ id: "awo" }, { id: "diakonie" }]).map((o) => o.id)).toEqual(["awo"]);
+    expect(signoffOrganisations(orgs, [])).toEqual([]);
+    expect(signoffOrganisations([], [{ id: "awo" }])).toEqual([]);
   });
 });

@@ -1,19 +1,16 @@
+import type { conceptStatus, participantRole } from "@/db/schema/enums";
+
 /**
  * The permission table: role × action (× concept state) → allowed. Pure, so it is unit-tested exhaustively;
- * every service asks it through assertCan() and the UI only mirrors it.
+ * every service asks it through `can()` (or `requireConceptAccess(…, action)`, which answers 404 on a refusal)
+ * and the UI only shows what the services return as `may…` flags.
  */
-export type ConceptRole = "lead" | "author" | "contributor" | "committee";
-export type ConceptStatus =
-  | "entwurf"
-  | "konsultation"
-  | "ueberarbeitung"
-  | "mitzeichnung"
-  | "freigegeben"
-  | "eingereicht"
-  | "beraten"
-  | "abgeschlossen";
+/** The concept's role and status types are the database enums' (type-only import: no drizzle in client bundles). */
+export type ConceptRole = (typeof participantRole.enumValues)[number];
+export type ConceptStatus = (typeof conceptStatus.enumValues)[number];
 
-export const CONCEPT_STATUSES: readonly ConceptStatus[] = [
+/** The enum values in their order; `permissions.test.ts` checks them against the database enums. */
+export const CONCEPT_STATUSES = [
   "entwurf",
   "konsultation",
   "ueberarbeitung",
@@ -22,8 +19,8 @@ export const CONCEPT_STATUSES: readonly ConceptStatus[] = [
   "eingereicht",
   "beraten",
   "abgeschlossen",
-];
-export const CONCEPT_ROLES: readonly ConceptRole[] = ["lead", "author", "contributor", "committee"];
+] as const satisfies readonly ConceptStatus[];
+export const CONCEPT_ROLES = ["lead", "author", "contributor", "committee"] as const satisfies readonly ConceptRole[];
 
 /** From Mitzeichnung on, content is frozen for everyone. */
 export const FROZEN_STATUSES: ReadonlySet<ConceptStatus> = new Set([
@@ -67,7 +64,10 @@ export type Action =
   | "thread.decide"
   | "thread.resolveAny"
   | "proposal.create"
+  | "signoff.setRequired"
   | "vorlage.manage"
+  | "vorlage.submit"
+  | "vorlage.recordOutcome"
   | "vorlage.read"
   | "beratungsfolge.manage"
   | "readingRoom.read"
@@ -102,7 +102,11 @@ export const PERMISSIONS: Record<Action, (s: Subject) => boolean> = {
   "thread.resolveAny": (s) => isVerwaltung(s) && notFrozen(s),
   "proposal.create": (s) => isDrafting(s) && notFrozen(s),
   // The Vorlage and its PDF: every participant, and committee members of the Beratungsfolge once submitted.
+  // Which organisations must sign off is settled before the Mitzeichnung; from then on the list is frozen.
+  "signoff.setRequired": (s) => s.role === "lead" && notFrozen(s),
   "vorlage.manage": (s) => s.role === "lead",
+  "vorlage.submit": (s) => s.role === "lead" && s.status === "freigegeben",
+  "vorlage.recordOutcome": (s) => s.role === "lead" && s.status === "eingereicht",
   "vorlage.read": (s) => isDrafting(s) || (s.role === "committee" && SUBMITTED_STATUSES.has(s.status)),
   // The Beratungsfolge (committees, roles, dates) is the lead's until submission; after that it is on record.
   "beratungsfolge.manage": (s) => s.role === "lead" && !SUBMITTED_STATUSES.has(s.status),
@@ -173,4 +177,20 @@ export function participantRolesForOrganisation(kind: "verwaltung" | "traeger" |
   if (kind === "traeger") return ["contributor"];
   if (kind === "gremium") return ["committee"];
   return ["lead", "author", "contributor"];
+}
+
+/** Statuses in which a committee of the Beratungsfolge reads the concept (the start page's SQL filter uses it). */
+export const COMMITTEE_READABLE_STATUSES: readonly ConceptStatus[] = CONCEPT_STATUSES.filter((status) =>
+  can("concept.read", { isAdmin: false, role: "committee", status }),
+);
+
+/**
+ * The organisations an actor signs off for: those whose sign-off the concept requires and in which the actor
+ * holds the sign-off right (`memberships.may_sign_off`).
+ */
+export function signoffOrganisations<O extends { id: string; maySignOff: boolean }>(
+  organisations: readonly O[],
+  required: readonly { id: string }[],
+): O[] {
+  return organisations.filter((o) => o.maySignOff && required.some((r) => r.id === o.id));
 }

@@ -50,7 +50,7 @@ export function planFor(
     revisionDays: concept.revisionDays,
     warnDays: 7,
   };
-  const status = concept.status as ConceptStatus;
+  const status = concept.status;
   const milestones = planDeadlines(concept.deadline, folge, settings).map((m) => {
     const reached = ORDER.indexOf(status) >= ORDER.indexOf(m.doneFrom);
     return { ...m, reached, overdue: !reached && m.date < today };

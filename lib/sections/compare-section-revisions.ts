@@ -3,14 +3,14 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { organisations, sectionRevisions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { LruCache } from "@/lib/content/render-cache";
+import { LRUCache } from "lru-cache";
 import { diffText, summariseDiff, type DiffPart } from "@/lib/diff/word-diff";
 import { notFound } from "@/lib/errors";
 import { requireSectionReadAccess } from "./section-access";
 import { describeSection } from "./section-number";
 
 /** Revisions never change, so the diff of a pair is computed once per process. */
-const diffs = new LruCache<DiffPart[]>(200);
+const diffs = new LRUCache<string, DiffPart[]>({ max: 200 });
 
 /** Word-level diff between any two revisions of a section (older → newer as given). */
 export async function compareSectionRevisions(

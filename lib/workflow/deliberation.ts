@@ -8,8 +8,6 @@ import { lockConceptForActor } from "./lock-concept";
 import { applyTransition } from "./transition-concept";
 import { ZDeliberationStep } from "./vorlage-schemas";
 
-export type DeliberationStep = "refer_back" | "complete_deliberation" | "close";
-
 /**
  * The steps after submission — refer back (→ Überarbeitung, the Vorlage withdrawn), Beraten, Abgeschlossen —
  * through the one transition service, so checks, guarded write, effects and audit are the same as elsewhere.

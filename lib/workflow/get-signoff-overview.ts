@@ -4,7 +4,7 @@ import type { Db } from "@/db/connect";
 import { fassungen, organisations, signoffRounds, signoffs, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
-import { can, FROZEN_STATUSES, type ConceptStatus } from "@/lib/permissions/permissions";
+import { can, signoffOrganisations } from "@/lib/permissions/permissions";
 import { requiredOrganisations, signoffCandidates } from "./gather-workflow-facts";
 import type { SignoffDecision } from "./sign-off";
 
@@ -33,7 +33,7 @@ export type RoundView = {
 /** Everything the Mitzeichnung page shows: who must sign, the rounds with their sign-offs, what this actor may do. */
 export async function getSignoffOverview(db: Db, actor: Actor, conceptId: string) {
   const access = await requireConceptAccess(db, actor, conceptId, "concept.readDrafts");
-  const status = access.subject.status as ConceptStatus;
+  const status = access.subject.status;
   const [required, candidates, rounds] = await Promise.all([
     requiredOrganisations(db, conceptId),
     signoffCandidates(db, conceptId),
@@ -81,18 +81,15 @@ export async function getSignoffOverview(db: Db, actor: Actor, conceptId: string
     signoffs: entries.filter((e) => e.roundId === round.id),
   }));
   const openRound = views.find((r) => r.status === "open") ?? null;
-  const signable = actor.organisations.filter(
-    (o) =>
-      o.maySignOff &&
-      required.some((r) => r.id === o.id) &&
-      !openRound?.signoffs.some((s) => s.organisationId === o.id),
+  const signable = signoffOrganisations(actor.organisations, required).filter(
+    (o) => !openRound?.signoffs.some((s) => s.organisationId === o.id),
   );
   return {
     status,
     title: access.concept.title,
     required,
     candidates,
-    mayEditRequired: can("concept.manage", access.subject) && !FROZEN_STATUSES.has(status),
+    mayEditRequired: can("signoff.setRequired", access.subject),
     openRound,
     /** The latest round that is not open: completed (released) or the last voided one. */
     currentOrLast: openRound ?? views[0] ?? null,

@@ -9,9 +9,7 @@ import { notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions/permissions";
 import { findReleasedRound } from "./build-vorlage-document";
 import { gatherWorkflowFacts } from "./gather-workflow-facts";
-import { availableSteps } from "./transitions";
-
-const DELIBERATION = new Set(["refer_back", "complete_deliberation", "close"]);
+import { availableSteps, isOfferedIn } from "./transitions";
 
 /** The Vorlage of a concept with its file facts (never the bytes), or null before submission. */
 export async function findVorlage(db: Db, conceptId: string) {
@@ -69,8 +67,9 @@ export async function getVorlagePage(db: Db, actor: Actor, conceptId: string) {
   const [released] = round
     ? await db.select({ name: fassungen.name }).from(fassungen).where(eq(fassungen.id, round.fassungId))
     : [];
+  // Referring back is offered only once a committee has referred the concept back; the others show their blockers.
   const steps = availableSteps(access.subject.status, access.role, facts)
-    .filter((s) => DELIBERATION.has(s.transition.id))
+    .filter((s) => isOfferedIn(s.transition, "vorlagePage") && (s.transition.id !== "refer_back" || s.allowed))
     .map((s) => ({ id: s.transition.id, allowed: s.allowed, blockers: s.blockers }));
   const mayEditFolge = can("beratungsfolge.manage", access.subject);
   const inFolge = new Set(folge.map((c) => c.committeeId));
@@ -87,6 +86,9 @@ export async function getVorlagePage(db: Db, actor: Actor, conceptId: string) {
     concept: access.concept,
     role: access.role,
     mayManage: can("vorlage.manage", access.subject),
+    maySubmit: can("vorlage.submit", access.subject),
+    mayRecordOutcomes: can("vorlage.recordOutcome", access.subject),
+    mayOpenReadingRoom: can("readingRoom.read", access.subject),
     mayEditFolge,
     committees,
     vorlage,

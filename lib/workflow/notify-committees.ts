@@ -32,18 +32,16 @@ export async function notifyCommitteeMembers(tx: Tx, actorId: string, notice: Co
     );
   if (!recipients.length) return 0;
   const kind: NotificationKind = "committee";
-  await tx
-    .insert(notifications)
-    .values(
-      recipients.map((r) => ({
-        userId: r.id,
-        kind,
-        conceptId: notice.conceptId,
-        title: notice.title.slice(0, 300),
-        body: notice.body.slice(0, 2000),
-        link: notice.link,
-      })),
-    );
+  await tx.insert(notifications).values(
+    recipients.map((r) => ({
+      userId: r.id,
+      kind,
+      conceptId: notice.conceptId,
+      title: notice.title.slice(0, 300),
+      body: notice.body.slice(0, 2000),
+      link: notice.link,
+    })),
+  );
   const optedOut = await tx
     .select({ userId: notificationPreferences.userId })
     .from(notificationPreferences)

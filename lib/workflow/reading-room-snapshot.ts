@@ -5,7 +5,6 @@ import { fassungSections, organisations, type ReadingRoomSnapshotData } from "@/
 import { loadSynopseEntries } from "@/lib/synopse/load-synopse-entries";
 
 export type ReadingRoomSnapshot = ReadingRoomSnapshotData;
-export type SnapshotSynopseEntry = ReadingRoomSnapshotData["synopse"][number];
 
 /**
  * What the committees read besides the frozen Fassung, as it stands at submission: the Synopse as they may

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/http/action-result";
-import { FROZEN_STATUSES, type ConceptStatus } from "@/lib/permissions/permissions";
+import { can } from "@/lib/permissions/permissions";
 import { requiredOrganisations, signoffCandidates } from "./gather-workflow-facts";
 
 const ZSetRequiredSignoffs = z.object({
@@ -19,7 +19,7 @@ const ZSetRequiredSignoffs = z.object({
 /** The lead sets which organisations must sign off; only before Mitzeichnung, never on a frozen concept. */
 export async function setRequiredSignoffs(db: Db, actor: Actor, input: unknown): Promise<{ names: string[] }> {
   const data = parseOrThrow(ZSetRequiredSignoffs, input);
-  await requireConceptAccess(db, actor, data.conceptId, "concept.manage");
+  const access = await requireConceptAccess(db, actor, data.conceptId, "concept.manage");
   return db.transaction(async (tx) => {
     // Locks the concept row so starting the Mitzeichnung cannot interleave with a change of the list.
     const [row] = await tx
@@ -27,7 +27,8 @@ export async function setRequiredSignoffs(db: Db, actor: Actor, input: unknown):
       .from(concepts)
       .where(eq(concepts.id, data.conceptId))
       .for("update");
-    if (FROZEN_STATUSES.has(row!.status as ConceptStatus))
+    // The status as locked now, not as read before the transaction.
+    if (!can("signoff.setRequired", { ...access.subject, status: row!.status }))
       throw new AppError(
         "CONCEPT_FROZEN",
         "Die mitzeichnenden Organisationen lassen sich nur vor der Mitzeichnung ändern.",

@@ -7,9 +7,10 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/fassungen/freeze-fassung";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { parseOrThrow } from "@/lib/http/action-result";
 import { membersOf, notify } from "@/lib/notifications/notify";
+import { signoffOrganisations } from "@/lib/permissions/permissions";
 import { requiredOrganisations } from "./gather-workflow-facts";
 import { applyTransition } from "./transition-concept";
 
@@ -61,7 +62,7 @@ export async function signOff(
       if (round.status !== "open" || round.contentHash !== data.contentHash) throw stale();
 
       const required = await requiredOrganisations(tx, data.conceptId);
-      const mine = actor.organisations.filter((o) => o.maySignOff && required.some((r) => r.id === o.id));
+      const mine = signoffOrganisations(actor.organisations, required);
       const organisation = data.organisationId ? mine.find((o) => o.id === data.organisationId) : mine[0];
       if (!organisation)
         throw forbidden(

@@ -13,23 +13,16 @@ import { can, type ConceptStatus } from "@/lib/permissions/permissions";
 import { refusalMessage, TRANSITION_LABEL } from "./blocker-messages";
 import { fassungContentHash } from "./fassung-content-hash";
 import { gatherWorkflowFacts } from "./gather-workflow-facts";
-import { checkTransition, type TransitionId } from "./transitions";
+import { checkTransition, stepsOfferedIn, type TransitionEffect, type TransitionId } from "./transitions";
 
-/** Steps a person may ask for here; submit/refer_back carry their own effects (Vorlage, outcomes), reject_signoff follows a rejection. */
-export const MANUAL_TRANSITIONS = [
-  "open_consultation",
-  "close_consultation",
-  "reopen_consultation",
-  "start_signoff",
-  "reopen_after_signoff",
-  "release",
-  "complete_deliberation",
-  "close",
-] as const satisfies readonly TransitionId[];
+/** The steps the workflow panel offers (the table's trigger says which); the others have their own services. */
+export const MANUAL_TRANSITIONS = stepsOfferedIn("workflowPanel");
 
 const ZTransitionConcept = z.object({
   conceptId: z.uuid(),
-  transition: z.enum(MANUAL_TRANSITIONS, "Unbekannter Schritt."),
+  transition: z
+    .string("Unbekannter Schritt.")
+    .refine((id): id is TransitionId => MANUAL_TRANSITIONS.some((m) => m === id), "Unbekannter Schritt."),
   reason: z.string().trim().max(2000, "Höchstens 2000 Zeichen.").optional(),
 });
 
@@ -89,7 +82,7 @@ export async function applyTransition(
     if (decision.reason === "forbidden") throw forbidden(`„${TRANSITION_LABEL[id]}“ darf nur die Federführung.`);
     throw new AppError("VALIDATION", refusalMessage(id, decision.blockers));
   }
-  const { from, to } = decision.transition;
+  const { from, to, effect } = decision.transition;
   const [moved] = await tx
     .update(concepts)
     .set({ status: to, updatedAt: new Date() })
@@ -101,7 +94,7 @@ export async function applyTransition(
       "Jemand hat den Status des Konzepts gerade geändert. Bitte laden Sie die Seite neu.",
     );
 
-  const effects = await applyEffects(tx, actor, conceptId, id, options.reason);
+  const effects = await applyEffect(tx, actor, conceptId, effect, options.reason);
   await recordAuditEvent(tx, {
     actorId: actor.id,
     action: "concept.status_changed",
@@ -113,46 +106,47 @@ export async function applyTransition(
   return { from, to, ...effects };
 }
 
-async function applyEffects(
+type EffectResult = { roundId?: string; fassungId?: string; vorlageId?: string };
+
+/** The effect entry of the transition table, applied in the transition's transaction. */
+async function applyEffect(
   tx: Tx,
   actor: Actor,
   conceptId: string,
-  id: TransitionId,
+  effect: TransitionEffect,
   reason: string | undefined,
-): Promise<{ roundId?: string; fassungId?: string; vorlageId?: string }> {
-  if (id === "start_signoff") return openSignoffRound(tx, actor, conceptId);
-  if (id === "reopen_after_signoff" || id === "reject_signoff") {
-    const voidReason =
-      reason ||
-      (id === "reopen_after_signoff"
-        ? "Von der Federführung zur Überarbeitung zurückgenommen."
-        : "Mitzeichnung abgelehnt.");
-    const [round] = await tx
-      .update(signoffRounds)
-      .set({ status: "voided", closedAt: new Date(), voidReason })
-      .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")))
-      .returning({ id: signoffRounds.id });
-    return round ? { roundId: round.id } : {};
+): Promise<EffectResult> {
+  switch (effect.kind) {
+    case "none":
+      return {};
+    case "openSignoffRound":
+      return openSignoffRound(tx, actor, conceptId);
+    case "voidSignoffRound":
+      return closeOpenRound(tx, conceptId, { status: "voided", voidReason: reason || effect.reason });
+    case "completeSignoffRound":
+      return closeOpenRound(tx, conceptId, { status: "completed" });
+    case "withdrawVorlage": {
+      const [vorlage] = await tx
+        .update(vorlagen)
+        .set({ withdrawnAt: new Date(), updatedAt: new Date() })
+        .where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt)))
+        .returning({ id: vorlagen.id });
+      return vorlage ? { vorlageId: vorlage.id } : {};
+    }
   }
-  if (id === "refer_back") {
-    // The paper goes back to the administration: it stays on record as withdrawn (OParl: deleted), and a
-    // new Vorlage with a new reference can follow after another Mitzeichnung.
-    const [vorlage] = await tx
-      .update(vorlagen)
-      .set({ withdrawnAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt)))
-      .returning({ id: vorlagen.id });
-    return vorlage ? { vorlageId: vorlage.id } : {};
-  }
-  if (id === "release") {
-    const [round] = await tx
-      .update(signoffRounds)
-      .set({ status: "completed", closedAt: new Date() })
-      .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")))
-      .returning({ id: signoffRounds.id });
-    return round ? { roundId: round.id } : {};
-  }
-  return {};
+}
+
+async function closeOpenRound(
+  tx: Tx,
+  conceptId: string,
+  close: { status: "voided"; voidReason: string } | { status: "completed" },
+): Promise<EffectResult> {
+  const [round] = await tx
+    .update(signoffRounds)
+    .set({ ...close, closedAt: new Date() })
+    .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")))
+    .returning({ id: signoffRounds.id });
+  return round ? { roundId: round.id } : {};
 }
 
 /** Freezes "Mitzeichnungsfassung n" and opens round n on it with the SHA-256 of its content. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { CONCEPT_ROLES, CONCEPT_STATUSES, type ConceptRole } from "@/lib/permissions/permissions";
-import { TRANSITIONS, availableSteps, checkTransition, type WorkflowFacts } from "./transitions";
+import {
+  TRANSITIONS,
+  availableSteps,
+  checkTransition,
+  isOfferedIn,
+  stepsOfferedIn,
+  type WorkflowFacts,
+} from "./transitions";
 
 const READY: WorkflowFacts = {
   sectionCount: 8,
@@ -40,7 +47,7 @@ describe("workflow transitions", () => {
       for (const role of roles) {
         const steps = availableSteps(status, role, READY);
         if (role !== "lead") expect(steps, `${status} ${role}`).toEqual([]);
-        for (const t of TRANSITIONS.filter((x) => x.from === status && !x.automatic)) {
+        for (const t of TRANSITIONS.filter((x) => x.from === status && x.trigger.kind === "person")) {
           const result = checkTransition(t.id, status, role, { ...READY, referredBack: t.id === "refer_back" });
           expect(result.ok, `${t.id} by ${role}`).toBe(role === "lead");
         }
@@ -91,5 +98,35 @@ describe("workflow transitions", () => {
   it("takes the rejection edge automatically, whoever rejects", () => {
     expect(checkTransition("reject_signoff", "mitzeichnung", "contributor", READY)).toMatchObject({ ok: true });
     expect(availableSteps("mitzeichnung", "lead", READY).map((s) => s.transition.id)).not.toContain("reject_signoff");
+  });
+
+  it("offers each step where the product offers it: the panel, the Vorlage page, the Vorlage submission", () => {
+    expect(stepsOfferedIn("workflowPanel")).toEqual([
+      "open_consultation",
+      "close_consultation",
+      "reopen_consultation",
+      "start_signoff",
+      "reopen_after_signoff",
+      "release",
+      "complete_deliberation",
+      "close",
+    ]);
+    expect(stepsOfferedIn("vorlagePage")).toEqual(["refer_back", "complete_deliberation", "close"]);
+    expect(stepsOfferedIn("vorlageSubmission")).toEqual(["submit"]);
+    // Every step a person takes is offered somewhere; an automatic step nowhere.
+    for (const t of TRANSITIONS)
+      expect(t.trigger.kind === "person" ? t.trigger.places.length > 0 : !isOfferedIn(t, "workflowPanel")).toBe(true);
+  });
+
+  it("gives each sign-off edge its effect on the round, and only refer_back withdraws the Vorlage", () => {
+    const effect = (id: string) => TRANSITIONS.find((t) => t.id === id)!.effect.kind;
+    expect(effect("start_signoff")).toBe("openSignoffRound");
+    expect(effect("reopen_after_signoff")).toBe("voidSignoffRound");
+    expect(effect("reject_signoff")).toBe("voidSignoffRound");
+    expect(effect("release")).toBe("completeSignoffRound");
+    expect(TRANSITIONS.filter((t) => t.effect.kind === "withdrawVorlage").map((t) => t.id)).toEqual(["refer_back"]);
+    // Every edge out of the Mitzeichnung closes the open round one way or the other.
+    for (const t of TRANSITIONS.filter((x) => x.from === "mitzeichnung"))
+      expect(["voidSignoffRound", "completeSignoffRound"], t.id).toContain(t.effect.kind);
   });
 });

@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { ZIsoDate, ZRequiredUuid } from "@/lib/validation/fields";
+import { stepsOfferedIn, type TransitionId } from "./transitions";
+
+/** The deliberation steps the Vorlage page offers (refer back, Beraten, Abgeschlossen), from the transition table. */
+const VORLAGE_PAGE_STEPS = stepsOfferedIn("vorlagePage");
 
 const ZOptionalDate = z.preprocess(
   (v) => (v === "" || v === null ? undefined : v),
@@ -75,7 +79,9 @@ export const ZRecordOutcome = z.object({
 
 export const ZDeliberationStep = z.object({
   conceptId: ZRequiredUuid("Unbekanntes Konzept."),
-  transition: z.enum(["refer_back", "complete_deliberation", "close"], "Unbekannter Schritt."),
+  transition: z
+    .string("Unbekannter Schritt.")
+    .refine((id): id is TransitionId => VORLAGE_PAGE_STEPS.some((s) => s === id), "Unbekannter Schritt."),
 });
 
 export const ZAskQuestion = z.object({

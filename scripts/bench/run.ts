@@ -15,7 +15,7 @@ import { asc, inArray } from "drizzle-orm";
 import postgres from "postgres";
 import { connect, type Database } from "@/db/connect";
 import { sections } from "@/db/schema";
-import { DEMO_PASSWORD, demoEmail } from "@/db/seed/welcome-points";
+import { DEMO_PASSWORD, demoEmail } from "@/demo/welcome-points";
 import { measureBundles, type BundleResult } from "./bundles";
 import { startApp, startProcess, signIn, load, type LoadResult, type Server } from "./http";
 import { checkBudgets, writeReport, type Report } from "./report";

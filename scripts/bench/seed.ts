@@ -25,8 +25,8 @@ import {
   users,
   vorlagen,
 } from "@/db/schema";
-import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/db/seed/seed-demo";
-import { BERATUNGSFOLGE, CONCEPT, MANDATE_ITEMS, MOTION_TEXT, SECTIONS } from "@/db/seed/welcome-points";
+import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
+import { BERATUNGSFOLGE, CONCEPT, MANDATE_ITEMS, MOTION_TEXT, SECTIONS } from "@/demo/welcome-points";
 import { validateContent } from "@/lib/content/validate-content";
 import { commentText, personName, random, revisionBody, sectionBody, toContent } from "./text";
 import { takeReadingRoomSnapshot } from "@/lib/workflow/reading-room-snapshot";

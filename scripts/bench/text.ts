@@ -1,9 +1,9 @@
 /**
- * German prose for the benchmark data, built from the sentences of the demo concept (db/seed/welcome-points.ts),
+ * German prose for the benchmark data, built from the sentences of the demo concept (demo/welcome-points.ts),
  * and the tiptap JSON + plain text of a section in exactly the shape validateContent produces.
  */
-import { SECTIONS } from "@/db/seed/welcome-points";
-import { h, p, type Block } from "@/db/seed/tiptap";
+import { SECTIONS } from "@/demo/welcome-points";
+import { h, p, type Block } from "@/demo/tiptap";
 
 type JsonNode = { type?: string; text?: string; content?: JsonNode[] };
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { memberships, sections, signoffRounds, users } from "@/db/schema";
-import { loadDemoRefs, seedDemoIfEmpty } from "@/db/seed/seed-demo";
+import { loadDemoRefs, seedDemoIfEmpty } from "@/demo/seed-demo";
 import { loadActor, type Actor } from "@/lib/auth/load-actor";
 import { hashPassword } from "@/lib/auth/password";
 import { setRequiredSignoffs } from "@/lib/workflow/set-required-signoffs";

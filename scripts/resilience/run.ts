@@ -11,7 +11,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { connect, type Database } from "@/db/connect";
 import { PgliteLockedError, lockPathFor } from "@/db/pglite-lock";
 import { concepts, sections } from "@/db/schema";
-import { seedDemoIfEmpty } from "@/db/seed/seed-demo";
+import { seedDemoIfEmpty } from "@/demo/seed-demo";
 import { createCluster, type Cluster } from "./cluster";
 import { Browser, REQUEST_TIMEOUT_MS, Stats } from "./http";
 import { findActionIds, runLoad, type LoadFigures } from "./load";

@@ -12,7 +12,7 @@ import {
   signoffRounds,
   users,
 } from "@/db/schema";
-import { SECTIONS } from "@/db/seed/welcome-points";
+import { SECTIONS } from "@/demo/welcome-points";
 import type { Actor } from "@/lib/auth/load-actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { startUserSession } from "@/lib/auth/user-sessions";

@@ -1,5 +1,6 @@
 import { ClientMessages } from "@/components/intl/client-messages";
 import { CalendarSubscription } from "@/components/planning/calendar-subscription";
+import { createCalendarLinkAction, revokeCalendarLinkAction } from "./calendar-actions";
 import { getDb } from "@/db/client";
 import { hasCalendarToken } from "@/lib/planning/calendar-feed";
 import type { Metadata } from "next";
@@ -45,7 +46,11 @@ export default async function ProfilePage() {
             <h2 id="profile-calendar" className="mb-4 text-xl font-bold">
               {tc("title")}
             </h2>
-            <CalendarSubscription hasToken={await hasCalendarToken(await getDb(), actor)} />
+            <CalendarSubscription
+              hasToken={await hasCalendarToken(await getDb(), actor)}
+              createCalendarLinkAction={createCalendarLinkAction}
+              revokeCalendarLinkAction={revokeCalendarLinkAction}
+            />
           </section>
           <section aria-labelledby="profile-data" className="self-start rounded-lg border border-line bg-white p-6">
             <h2 id="profile-data" className="mb-4 text-xl font-bold">

@@ -3,8 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/intl/client-messages";
 import { getDb } from "@/db/client";
-import { isDemoDataPresent } from "@/db/seed/seed-demo";
-import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from "@/db/seed/welcome-points";
+import { getDemoSignIn } from "@/demo/demo-presence";
 import { getActor } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/http/safe-callback-path";
 import { SignInForm } from "./sign-in-form";
@@ -20,7 +19,7 @@ export default async function SignInPage({
 }) {
   if (await getActor()) redirect("/");
   const t = await getTranslations("signIn");
-  const demo = await isDemoDataPresent(await getDb());
+  const demo = await getDemoSignIn(await getDb());
   const { callbackUrl, passwort, abgemeldet } = await searchParams;
   // Only paths on this site are honoured after sign-in (no open redirect).
   const target = safeCallbackPath(callbackUrl);
@@ -51,7 +50,7 @@ export default async function SignInPage({
             </h2>
             <p className="mt-2 text-muted">
               {t.rich("demoIntro", {
-                password: DEMO_PASSWORD,
+                password: demo.password,
                 code: (chunks) => <code className="rounded bg-canvas px-1.5 py-0.5 font-mono text-ink">{chunks}</code>,
               })}
             </p>
@@ -67,10 +66,10 @@ export default async function SignInPage({
                 </tr>
               </thead>
               <tbody>
-                {DEMO_USERS.map((u) => (
+                {demo.accounts.map((u) => (
                   <tr key={u.key} className="border-b border-line last:border-0">
                     <td className="py-2 pr-4">{u.roleLabel}</td>
-                    <td className="py-2 font-mono">{demoEmail(u.key)}</td>
+                    <td className="py-2 font-mono">{u.email}</td>
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@ import { ClientMessages } from "@/components/intl/client-messages";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
+import { readEnv } from "@/lib/env";
 import { orNotFound } from "@/lib/http/page-guard";
 import { listOutbox } from "@/lib/mail/list-outbox";
 import { RetryButton } from "./retry-button";
@@ -17,7 +18,7 @@ export default async function OutboxPage() {
   const { problems, totals } = await orNotFound(listOutbox(await getDb(), actor));
   const t = await getTranslations("outbox");
   const format = await getFormatter();
-  const mode = process.env.SMTP_URL ? t("modeSmtp") : t("modeFiles");
+  const mode = readEnv().SMTP_URL ? t("modeSmtp") : t("modeFiles");
   return (
     <ClientMessages namespaces={["outbox", "form"]}>
       <h1 className="text-3xl font-bold">{t("title")}</h1>

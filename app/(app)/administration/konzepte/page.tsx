@@ -7,7 +7,6 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { listAllConcepts } from "@/lib/concepts/list-all-concepts";
 import { orNotFound } from "@/lib/http/page-guard";
-import type { ConceptStatus } from "@/lib/permissions/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminConcepts"))("title") };
@@ -64,7 +63,7 @@ export default async function AdminConceptsPage() {
                   </Link>
                 </td>
                 <td className="px-4 py-3">
-                  <ConceptStatusBadge status={c.status as ConceptStatus} />
+                  <ConceptStatusBadge status={c.status} />
                 </td>
                 <td className="px-4 py-3">
                   {format.dateTime(new Date(`${c.deadline}T12:00:00Z`), { dateStyle: "medium" })}

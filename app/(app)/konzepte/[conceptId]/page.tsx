@@ -6,7 +6,7 @@ import { ClientMessages } from "@/components/intl/client-messages";
 import { DeadlineTimeline } from "@/components/planning/deadline-timeline";
 import { ConceptTabs } from "@/components/concept-tabs";
 import { ConceptStatusBadge, IllustrativeMark, SectionStatusBadge } from "@/components/status-badge";
-import { isDemoDataPresent } from "@/db/seed/seed-demo";
+import { isDemoDataPresent } from "@/demo/demo-presence";
 import { planningToday } from "@/lib/clock";
 import { planFor } from "@/lib/planning/get-concept-plan";
 import { getDb } from "@/db/client";
@@ -14,12 +14,11 @@ import { requireActor } from "@/lib/auth/actor";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
-import { FROZEN_STATUSES, type ConceptStatus } from "@/lib/permissions/permissions";
 import { WorkflowPanel } from "@/components/workflow/workflow-panel";
 import { SectionStatusForm } from "@/components/workflow/workflow-forms";
 import { workflowStateFor } from "@/lib/workflow/get-workflow-state";
 import { SECTION_STATUS_MOVES } from "@/lib/workflow/section-status";
-import { setSectionStatusAction, transitionConceptAction } from "./actions";
+import { setPlanningSettingsAction, setSectionStatusAction, transitionConceptAction } from "./actions";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -55,8 +54,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
   const overview = await load(params);
   const { concept } = overview;
   const plan = await loadPlan(overview);
-  const workflow = overview.role === "committee" ? null : await workflowStateFor(await getDb(), overview.access);
-  const mayMoveSections = overview.mayManage && !FROZEN_STATUSES.has(concept.status as ConceptStatus);
+  const workflow = overview.mayReadWorkflow ? await workflowStateFor(await getDb(), overview.access) : null;
   const tw = await getTranslations("workflow");
   const t = await getTranslations("concept");
   const tr = await getTranslations("role");
@@ -101,7 +99,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
               </Link>
             </p>
           </div>
-          <ConceptStatusBadge status={concept.status as ConceptStatus} />
+          <ConceptStatusBadge status={concept.status} />
         </div>
         <ConceptTabs conceptId={concept.id} current="overview" showOutline={overview.mayManage} />
 
@@ -111,7 +109,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
             status={workflow.status}
             steps={workflow.steps}
             lastVoidReason={workflow.lastVoidReason}
-            isLead={overview.role === "lead"}
+            isLead={workflow.mayTakeSteps}
             action={transitionConceptAction}
           />
         ) : null}
@@ -222,6 +220,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
                   submissionLeadDays: concept.submissionLeadDays,
                   signoffDays: concept.signoffDays,
                   revisionDays: concept.revisionDays,
+                  action: setPlanningSettingsAction,
                 }
               : undefined
           }
@@ -251,7 +250,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
                     <th scope="col" className="py-2 pr-4">
                       {t("sectionStatus")}
                     </th>
-                    {mayMoveSections ? (
+                    {overview.mayMoveSections ? (
                       <th scope="col" className="py-2 pr-4">
                         {tw("sectionStatusChange")}
                       </th>
@@ -280,7 +279,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
                       <td className="py-3 pr-4">
                         <SectionStatusBadge status={s.status} />
                       </td>
-                      {mayMoveSections ? (
+                      {overview.mayMoveSections ? (
                         <td className="py-3 pr-4">
                           <SectionStatusForm
                             action={setSectionStatusAction}

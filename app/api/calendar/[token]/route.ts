@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { isDemoDataPresent } from "@/db/seed/seed-demo";
+import { isDemoDataPresent } from "@/demo/demo-presence";
 import { planningToday } from "@/lib/clock";
 import { jsonRoute } from "@/lib/http/route-handler";
 import { calendarFeed } from "@/lib/planning/calendar-feed";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { loadDemoRefs, seedWelcomePointsConcept } from "@/db/seed/seed-demo";
-import { seedThreads } from "@/db/seed/seed-threads";
+import { loadDemoRefs, seedWelcomePointsConcept } from "@/demo/seed-demo";
+import { seedThreads } from "@/demo/seed-threads";
 
 /**
  * End-to-end tests only: gives each spec its own fresh copy of the demo concept, so specs running in

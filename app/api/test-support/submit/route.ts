@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { consultations, organisations } from "@/db/schema";
-import { seedSubmittedVorlage } from "@/db/seed/seed-submitted-vorlage";
+import { seedSubmittedVorlage } from "@/demo/seed-submitted-vorlage";
 import { parseIdOrNotFound } from "@/lib/ids";
 
 /**

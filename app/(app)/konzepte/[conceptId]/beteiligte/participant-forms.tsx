@@ -81,7 +81,7 @@ export function AddParticipantForm({ conceptId, options }: { conceptId: string; 
         name="role"
         label={t("role")}
         value={effectiveRole}
-        onChange={(e) => setRole(e.target.value as ConceptRole)}
+        onChange={(e) => setRole(roles.find((r) => r === e.target.value) ?? effectiveRole)}
         error={fieldError("role")}
         options={roles.map((r) => ({ value: r, label: tr(r) }))}
       />

@@ -14,7 +14,6 @@ import { requireActor } from "@/lib/auth/actor";
 import { berlinDate } from "@/lib/clock";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
-import type { ConceptStatus } from "@/lib/permissions/permissions";
 import { getVorlagePage } from "@/lib/workflow/get-vorlage";
 import {
   changeBeratungsfolgeAction,
@@ -42,7 +41,7 @@ export default async function VorlagePage({ params }: Props) {
   const to = await getTranslations("outcome");
   const format = await getFormatter();
   const base = `/konzepte/${concept.id}`;
-  const status = concept.status as ConceptStatus;
+  const status = concept.status;
   const stepLabel = {
     refer_back: t("referBack"),
     complete_deliberation: t("completeDeliberation"),
@@ -64,7 +63,7 @@ export default async function VorlagePage({ params }: Props) {
             <h2 id="einreichen" className="text-xl font-bold">
               {t("submitHeading")}
             </h2>
-            {status === "freigegeben" && mayManage ? (
+            {page.maySubmit ? (
               <>
                 <p className="mt-2 max-w-3xl">{t("submitIntro", { fassung: page.releasedFassungName ?? "—" })}</p>
                 <SubmitVorlageForm action={submitVorlageAction} conceptId={concept.id} today={berlinDate(new Date())} />
@@ -116,9 +115,7 @@ export default async function VorlagePage({ params }: Props) {
               >
                 {t("downloadPdf", { size: format.number((vorlage.size ?? 0) / 1024, { maximumFractionDigits: 0 }) })}
               </a>
-              {page.role === "lead" || page.role === "author" ? (
-                <Link href={`${base}/lesesaal`}>{t("toReadingRoom")}</Link>
-              ) : null}
+              {page.mayOpenReadingRoom ? <Link href={`${base}/lesesaal`}>{t("toReadingRoom")}</Link> : null}
             </p>
           </section>
         )}
@@ -155,7 +152,7 @@ export default async function VorlagePage({ params }: Props) {
                         })
                       : t("noOutcome")}
                   </p>
-                  {mayManage && status === "eingereicht" ? (
+                  {page.mayRecordOutcomes ? (
                     <div className="mt-3">
                       <OutcomeForm
                         action={recordOutcomeAction}
@@ -174,37 +171,35 @@ export default async function VorlagePage({ params }: Props) {
           )}
         </section>
 
-        {mayManage && steps.length ? (
+        {steps.length ? (
           <section aria-labelledby="schritte" className="mt-8 rounded-lg border border-line bg-white p-6">
             <h2 id="schritte" className="text-xl font-bold">
               {t("stepsHeading")}
             </h2>
             <ul className="mt-4 space-y-4">
-              {steps
-                .filter((s) => s.id !== "refer_back" || s.allowed)
-                .map((s) => (
-                  <li key={s.id}>
-                    <StepForm
-                      action={deliberationStepAction}
-                      conceptId={concept.id}
-                      transition={s.id}
-                      label={stepLabel[s.id as keyof typeof stepLabel]}
-                      disabled={!s.allowed}
-                      describedBy={s.allowed ? undefined : `blocker-${s.id}`}
-                    />
-                    {s.allowed ? null : (
-                      <ul id={`blocker-${s.id}`} className="mt-2 list-disc pl-6 text-sm text-warn">
-                        {s.blockers.map((b) => (
-                          <li key={b.code}>
-                            {t(`blocker.${b.code}` as "blocker.outcomesMissing", {
-                              count: Number(b.params?.count ?? 0),
-                            })}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </li>
-                ))}
+              {steps.map((s) => (
+                <li key={s.id}>
+                  <StepForm
+                    action={deliberationStepAction}
+                    conceptId={concept.id}
+                    transition={s.id}
+                    label={stepLabel[s.id as keyof typeof stepLabel]}
+                    disabled={!s.allowed}
+                    describedBy={s.allowed ? undefined : `blocker-${s.id}`}
+                  />
+                  {s.allowed ? null : (
+                    <ul id={`blocker-${s.id}`} className="mt-2 list-disc pl-6 text-sm text-warn">
+                      {s.blockers.map((b) => (
+                        <li key={b.code}>
+                          {t(`blocker.${b.code}` as "blocker.outcomesMissing", {
+                            count: Number(b.params?.count ?? 0),
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
             </ul>
           </section>
         ) : null}

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { auditCsvRows, listConceptAudit } from "@/lib/audit/list-concept-audit";
 import { requireActorOrThrow } from "@/lib/auth/actor";
-import { csvCell } from "@/lib/export/render-synopse";
+import { csvDocument } from "@/lib/export/csv";
 import { jsonRoute } from "@/lib/http/route-handler";
 import { parseIdOrNotFound } from "@/lib/ids";
 
@@ -19,12 +19,7 @@ export const GET = jsonRoute(async (request: Request, { params }: { params: Prom
     to: sp.get("bis") || undefined,
   } as Parameters<typeof listConceptAudit>[3];
   const { rows } = await listConceptAudit(await getDb(), actor, conceptId, filter, 50_000);
-  const csv =
-    "\uFEFF" +
-    auditCsvRows(rows)
-      .map((r) => r.map(csvCell).join(";"))
-      .join("\r\n") +
-    "\r\n";
+  const csv = csvDocument(auditCsvRows(rows));
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

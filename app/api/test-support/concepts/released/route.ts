@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { seedReleasedRound } from "@/db/seed/seed-released-round";
+import { seedReleasedRound } from "@/demo/seed-released-round";
 
 /**
  * End-to-end tests only: brings a fresh test concept to "Freigegeben" with a completed Mitzeichnung round, so

@@ -16,6 +16,23 @@ import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { getSectionForReading } from "@/lib/sections/get-section-for-reading";
+import {
+  createThreadAction,
+  decideThreadAction,
+  deleteCommentAction,
+  editCommentAction,
+  replyAction,
+  resolveThreadAction,
+} from "./comment-actions";
+
+const COMMENT_ACTIONS = {
+  createThread: createThreadAction,
+  reply: replyAction,
+  editComment: editCommentAction,
+  deleteComment: deleteCommentAction,
+  resolveThread: resolveThreadAction,
+  decideThread: decideThreadAction,
+};
 
 type Query = { filter?: string | string[]; seite?: string | string[]; thread?: string | string[] };
 type Props = { params: Promise<{ conceptId: string; sectionId: string }>; searchParams: Promise<Query> };
@@ -113,6 +130,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
             sectionId={section.id}
             actorId={actor.id}
             filter={filter}
+            actions={COMMENT_ACTIONS}
           />
         </div>
         <section aria-labelledby="vorschlaege" className="mt-8 rounded-lg border border-line bg-white p-6">

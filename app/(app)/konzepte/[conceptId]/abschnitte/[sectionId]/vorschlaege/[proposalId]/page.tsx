@@ -12,6 +12,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { getProposal } from "@/lib/proposals/get-proposal";
+import { acceptProposalAction, decideProposalAction, rejectProposalAction, withdrawProposalAction } from "./actions";
 
 type Props = { params: Promise<{ conceptId: string; sectionId: string; proposalId: string }> };
 
@@ -38,7 +39,16 @@ export default async function ProposalPage({ params }: Props) {
   const format = await getFormatter();
   const base = `/konzepte/${concept.id}`;
   const here = `${base}/abschnitte/${section.id}`;
-  const ctx = { conceptId: concept.id, proposalId: proposal.id };
+  const ctx = {
+    conceptId: concept.id,
+    proposalId: proposal.id,
+    actions: {
+      accept: acceptProposalAction,
+      reject: rejectProposalAction,
+      withdraw: withdrawProposalAction,
+      decide: decideProposalAction,
+    },
+  };
   return (
     <ClientMessages namespaces={["proposals", "comments", "abwaegung", "editor", "linkDialog", "toolbar"]}>
       <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">

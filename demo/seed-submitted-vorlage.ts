@@ -4,7 +4,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { renderPdf } from "@/lib/export/render-pdf";
 import type { ExportDocument } from "@/lib/export/export-document";
 import { takeReadingRoomSnapshot } from "@/lib/workflow/reading-room-snapshot";
-import type { Tx } from "../connect";
+import type { Tx } from "@/db/connect";
 import {
   concepts,
   consultations,
@@ -16,7 +16,7 @@ import {
   sections,
   storedFiles,
   vorlagen,
-} from "../schema";
+} from "@/db/schema";
 
 export type SubmitOptions = {
   reference?: string;

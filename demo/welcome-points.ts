@@ -1,3 +1,4 @@
+import { WELCOME_POINTS_SECTION_TITLES as TITLES } from "@/lib/concepts/outline-templates";
 import { doc, h, p, quote, table, ul } from "./tiptap";
 
 /**
@@ -127,7 +128,7 @@ export const BERATUNGSFOLGE = [
 
 export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; content: ReturnType<typeof doc> }[] = [
   {
-    title: "Ausgangslage und Auftrag",
+    title: TITLES[0],
     owner: "lead",
     mandateItems: [3],
     content: doc(
@@ -147,7 +148,7 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     ),
   },
   {
-    title: "Ergebnisse der Evaluation",
+    title: TITLES[1],
     owner: "lead",
     mandateItems: [0],
     content: doc(
@@ -164,7 +165,7 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     ),
   },
   {
-    title: "Inhaltliche Weiterentwicklung",
+    title: TITLES[2],
     owner: "diakonie",
     mandateItems: [0],
     content: doc(
@@ -179,7 +180,7 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     ),
   },
   {
-    title: "Verstetigung in der Gemeinwesenarbeit",
+    title: TITLES[3],
     owner: "awo",
     mandateItems: [1],
     content: doc(
@@ -192,7 +193,7 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     ),
   },
   {
-    title: "Prüfung der Anbindung an die Familienzentren",
+    title: TITLES[4],
     owner: "jugendamt",
     mandateItems: [2],
     content: doc(
@@ -205,7 +206,7 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     ),
   },
   {
-    title: "Standorte und Träger je Stadtbezirk",
+    title: TITLES[5],
     owner: "caritas",
     mandateItems: [0, 1],
     content: doc(
@@ -221,7 +222,7 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     ),
   },
   {
-    title: "Finanzierung",
+    title: TITLES[6],
     owner: "lead",
     mandateItems: [1],
     content: doc(
@@ -229,7 +230,7 @@ export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; c
     ),
   },
   {
-    title: "Zeitplan und nächste Schritte",
+    title: TITLES[7],
     owner: "lead",
     mandateItems: [3],
     content: doc(

@@ -1,7 +1,7 @@
 import "server-only";
-import { doc, h, link, p, text } from "@/db/seed/tiptap";
-import { BERATUNGSFOLGE, CONCEPT, MANDATE_ITEMS, MOTION_TEXT, ORGANISATIONS, SECTIONS } from "@/db/seed/welcome-points";
-import type { ExportDocument, SynopseRow } from "./export-document";
+import { doc, h, link, p, text } from "./tiptap";
+import { BERATUNGSFOLGE, CONCEPT, MANDATE_ITEMS, MOTION_TEXT, ORGANISATIONS, SECTIONS } from "./welcome-points";
+import type { ExportDocument, SynopseRow } from "@/lib/export/export-document";
 
 /**
  * The Welcome Points concept as an export would see it, for tests and for looking at the output. Sign-offs,

@@ -3,7 +3,7 @@ import { count, like } from "drizzle-orm";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password";
 import { validateContent } from "@/lib/content/validate-content";
-import type { Db, Tx } from "../connect";
+import type { Db, Tx } from "@/db/connect";
 import {
   conceptParticipants,
   concepts,
@@ -15,7 +15,7 @@ import {
   sectionRevisions,
   sections,
   users,
-} from "../schema";
+} from "@/db/schema";
 import {
   BERATUNGSFOLGE,
   CONCEPT,
@@ -35,11 +35,6 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   if ((row?.n ?? 0) > 0) return false;
   await seedDemo(db);
   return true;
-}
-
-export async function isDemoDataPresent(db: Db): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(users).where(like(users.email, "%@demo.example"));
-  return (row?.n ?? 0) > 0;
 }
 
 type Refs = { orgIds: Record<OrgKey, string>; userIds: Record<string, string> };
@@ -131,17 +126,15 @@ export async function seedWelcomePointsConcept(
     .values(MANDATE_ITEMS.map((text, i) => ({ conceptId, position: i + 1, text })))
     .returning({ id: mandateItems.id });
 
-  await tx
-    .insert(consultations)
-    .values(
-      BERATUNGSFOLGE.map((c, i) => ({
-        conceptId,
-        position: i + 1,
-        committeeId: orgIds[c.committee],
-        role: c.role,
-        meetingDate: c.meetingDate,
-      })),
-    );
+  await tx.insert(consultations).values(
+    BERATUNGSFOLGE.map((c, i) => ({
+      conceptId,
+      position: i + 1,
+      committeeId: orgIds[c.committee],
+      role: c.role,
+      meetingDate: c.meetingDate,
+    })),
+  );
 
   const sectionIds: Record<string, string> = {};
   for (const [i, s] of SECTIONS.entries()) {

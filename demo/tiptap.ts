@@ -22,10 +22,6 @@ export const ul = (...items: string[]): Block => ({
   type: "bulletList",
   content: items.map((i) => ({ type: "listItem", content: [p(i)] })),
 });
-export const ol = (...items: string[]): Block => ({
-  type: "orderedList",
-  content: items.map((i) => ({ type: "listItem", content: [p(i)] })),
-});
 export const quote = (...paragraphs: string[]): Block => ({ type: "blockquote", content: paragraphs.map((x) => p(x)) });
 export const table = (header: string[], rows: string[][]): Block => ({
   type: "table",

@@ -4,8 +4,8 @@ import { and, asc, eq, max, sql } from "drizzle-orm";
 import { loadActor } from "@/lib/auth/load-actor";
 import { createFassung } from "@/lib/fassungen/create-fassung";
 import { requiredOrganisations } from "@/lib/workflow/gather-workflow-facts";
-import type { Db } from "../connect";
-import { conceptParticipants, concepts, fassungSections, memberships, signoffRounds, signoffs } from "../schema";
+import type { Db } from "@/db/connect";
+import { conceptParticipants, concepts, fassungSections, memberships, signoffRounds, signoffs } from "@/db/schema";
 
 /**
  * Tests and e2e only: brings a concept straight to "Freigegeben" with a completed Mitzeichnung round on a

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Tx } from "../connect";
-import { comments, commentThreads, sections } from "../schema";
+import type { Tx } from "@/db/connect";
+import { comments, commentThreads, sections } from "@/db/schema";
 import { loadDemoRefs } from "./seed-demo";
 
 const DECISIONS = ["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", "zur_kenntnis_genommen"] as const;
@@ -55,17 +55,15 @@ export async function seedThreads(
   for (let i = 0; i < threads.length; i += 500) {
     const batch = threads.slice(i, i + 500);
     await tx.insert(commentThreads).values(batch);
-    await tx
-      .insert(comments)
-      .values(
-        batch.map((t, k) => ({
-          threadId: t.id,
-          authorId: t.createdBy,
-          organisationId: t.createdByOrganisationId,
-          body: `Hinweis ${i + k + 1}`,
-          createdAt: t.createdAt,
-        })),
-      );
+    await tx.insert(comments).values(
+      batch.map((t, k) => ({
+        threadId: t.id,
+        authorId: t.createdBy,
+        organisationId: t.createdByOrganisationId,
+        body: `Hinweis ${i + k + 1}`,
+        createdAt: t.createdAt,
+      })),
+    );
   }
   return threads.map((t) => t.id);
 }
