@@ -20,7 +20,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 const NUL_MESSAGE = "Die Eingabe enthält ein unzulässiges Steuerzeichen (NUL). Bitte entfernen Sie es.";
 const SURROGATE_MESSAGE =
-  "Die Eingabe enthält ein unvollständiges Unicode-Zeichen (ein einzelnes Ersatzzeichen). Bitte entfernen Sie es.";
+  "Die Eingabe enthält ein unvollständiges Unicode-Zeichen (ein einzelnes UTF-16-Surrogat). Bitte entfernen Sie es.";
 
 /** Deeper than anything the app sends (section content nests lists and tables well below this). */
 export const MAX_INPUT_DEPTH = 200;
