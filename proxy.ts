@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db-errors";
 import { databaseAvailable } from "@/lib/health/database-outage";
-import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { refusalPage, refuseServerActionPost } from "@/lib/http/server-action-guard";
 import { contentSecurityPolicy, newNonce, servesHttps, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 /**
@@ -26,15 +26,16 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);
-  // Next.js refuses a server action from a foreign origin too, but as a 500; this answers it as what it is.
-  if (request.method === "POST" && request.headers.has("next-action") && !isSameOriginRequest(request)) {
-    return withSecurityHeaders(
-      NextResponse.json(
-        { ok: false, code: "FORBIDDEN", message: "Anfrage von einer fremden Seite abgelehnt." },
-        { status: 403 },
-      ),
-      csp,
-    );
+  // Next.js refuses these too, but as a 500 or with its English body-size error; this answers them as what they are.
+  const refusal = await refuseServerActionPost(request, pathname);
+  if (refusal) {
+    const response = request.headers.has("next-action")
+      ? NextResponse.json({ ok: false, code: refusal.code, message: refusal.message }, { status: refusal.status })
+      : new NextResponse(refusalPage(refusal), {
+          status: refusal.status,
+          headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+        });
+    return withSecurityHeaders(response, csp);
   }
   // While the database is away, pages answer 503 at once instead of failing half-rendered (see database-outage.ts).
   if (

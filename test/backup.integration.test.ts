@@ -48,7 +48,7 @@ describe("backup and restore on PGlite", () => {
     try {
       expect(await counts(restored.db)).toEqual(before);
       expect(before.revisions).toBeGreaterThan(0);
-      expect(await verifyAuditChain(restored.db)).toEqual({ ok: true, rows: before.audit });
+      expect(await verifyAuditChain(restored.db)).toMatchObject({ ok: true, rows: before.audit, gaps: [] });
     } finally {
       await restored.close();
     }
@@ -102,7 +102,7 @@ describe.skipIf(!process.env.DATABASE_URL || !hasPgDump)("backup and restore on 
     const target = await connect({ databaseUrl: urlFor(targetName) });
     try {
       expect(await counts(target.db)).toEqual(before);
-      expect(await verifyAuditChain(target.db)).toEqual({ ok: true, rows: before.audit });
+      expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true, rows: before.audit, gaps: [] });
       // The restored database is a complete app database: migrations have nothing left to do.
       await target.migrate();
     } finally {

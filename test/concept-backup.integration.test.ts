@@ -13,6 +13,7 @@ import { seedDemo } from "@/demo/seed-demo";
 import { seedReleasedRound } from "@/demo/seed-released-round";
 import { doc, p } from "@/demo/tiptap";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { auditHeadFromFile } from "@/lib/audit/audit-head";
 import type { ConceptBackup } from "@/lib/backup/backup-schema";
 import { BACKUP_TABLES, NOT_BACKED_UP } from "@/lib/backup/backup-tables";
 import { backupChecksum, buildConceptBackup, exportConceptBackup } from "@/lib/backup/export-concept-backup";
@@ -177,6 +178,7 @@ function labelIds(value: unknown): unknown {
 function comparable(b: ConceptBackup) {
   const rest: Partial<ConceptBackup["payload"]> = { ...b.payload };
   delete rest.exportedAt;
+  delete rest.auditHead; // the whole database's chain head at export time
   const events = b.payload.auditEvents.map((e) => {
     const copy: Partial<(typeof b.payload.auditEvents)[number]> = { ...e };
     delete copy.seq;
@@ -241,6 +243,13 @@ describe("concept backup (JSON export and import)", () => {
     expect(backup.payload.auditEvents.length).toBeGreaterThan(10);
     expect(JSON.stringify(backup)).not.toMatch(/passwordHash|\$argon2/);
     expect(backup.payload.people.map((x) => x.email)).toContain("federfuehrung@demo.example");
+  });
+
+  it("carries the whole database's audit chain head, an anchor audit:verify --head reads from the file", async () => {
+    const head = backup.payload.auditHead!;
+    expect(head.seq).toBeGreaterThanOrEqual(backup.payload.auditEvents.at(-1)!.seq);
+    expect(auditHeadFromFile(Buffer.from(JSON.stringify(backup)))).toEqual(head);
+    expect(await verifyAuditChain(source.db, { anchors: [head] })).toMatchObject({ ok: true });
   });
 
   it("only the lead may export the backup; admins (without break-glass), others and unknown concepts are not found", async () => {

@@ -378,3 +378,90 @@ describe("hostile input", () => {
     },
   );
 });
+
+/** Issue 16, finding 5: inputs that reached the database or the stack as a bare 500. Each must be refused cleanly. */
+describe("the last 500s", () => {
+  const rowById = (suffix: string) => {
+    const row = rows.find((r) => r.id.endsWith(suffix));
+    if (!row) throw new Error(`no matrix row ${suffix}`);
+    return row;
+  };
+  /** Refused as invalid input: a route's 422, an action's VALIDATION result or a service's VALIDATION error. */
+  async function expectRefused(where: string, run: () => Promise<unknown>) {
+    const verdict = await probe(run);
+    expect(verdict.ok, `${where} went through`).toBe(false);
+    assertRefusedCleanly(where, verdict);
+    const error = verdict.error as AppError;
+    expect(error.code === "BAD_REQUEST" ? error.message : error.code, where).toMatch(/^(HTTP 422|VALIDATION)$/);
+  }
+  const paragraph = (text: string) => ({
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+  });
+
+  it("deeply nested JSON bodies answer 422 from every state-changing route handler, nothing stored", async () => {
+    const ids = fixture.ids.entwurf;
+    const deepArray = `{"baseVersion": ${ids.sectionVersion}, "content": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    const deepObject = `{"baseVersion": ${ids.sectionVersion}, "reason": "x", "content": ${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}}`;
+    // Valid node types all the way down: only a depth limit stops the recursive walks of the editor schema.
+    let quote = '{"type":"paragraph","content":[{"type":"text","text":"tief"}]}';
+    for (let i = 0; i < 8_000; i++) quote = `{"type":"blockquote","content":[${quote}]}`;
+    const deepDoc = `{"baseVersion": ${ids.sectionVersion}, "reason": "x", "content": {"type":"doc","content":[${quote}]}}`;
+    const posts = rows.filter((r) => r.request && /#POST$/.test(r.id) && !/presence/.test(r.id));
+    expect(posts.length).toBeGreaterThanOrEqual(4);
+    for (const row of posts)
+      for (const [name, body] of Object.entries({ deepArray, deepObject, deepDoc }))
+        await expectRefused(`${row.id} ${name}`, () => row.request!(ids, body, ""));
+  });
+
+  it("a lone UTF-16 surrogate in section text, a proposal or a comment is refused with a German message", async () => {
+    const ids = fixture.ids.entwurf;
+    // JSON.stringify writes the lone surrogate as the escape \ud800, as a hand-made request would.
+    const body = JSON.stringify({ baseVersion: Number(ids.sectionVersion), content: paragraph("Text\ud800mit Rest") });
+    expect(body).toContain("\\ud800");
+    await expectRefused("save", () => rowById("revisions/route.ts#POST").request!(ids, body, ""));
+    await expectRefused("proposal", () =>
+      rowById("sections/[sectionId]/proposals/route.ts#POST").request!(
+        ids,
+        JSON.stringify({ baseVersion: Number(ids.sectionVersion), content: paragraph("Neu\udfff"), reason: "Besser" }),
+        "",
+      ),
+    );
+    const { createThread } = await import("@/lib/comments/create-thread");
+    const lead = fixture.actors.lead!;
+    await expectRefused("comment", () =>
+      createThread(state.db as Db, lead, { conceptId: ids.conceptId, sectionId: ids.sectionId, body: "Hallo \ud83d" }),
+    );
+    const verdict = await probe(() => createThread(state.db as Db, lead, { ...ids, body: "Gut so 👍" }));
+    expect(verdict.ok, "a paired surrogate (an emoji) is fine").toBe(true);
+  });
+
+  it("text of only zero-width characters counts as empty; single-line fields refuse line breaks", async () => {
+    const ids = fixture.ids.entwurf;
+    const invisible = "\u200b\u200c\u200d\u2060\ufeff\u00ad \u3164";
+    const cases: [string, Record<string, string>][] = [
+      ["comment-actions.ts#createThreadAction", { body: invisible }],
+      ["comment-actions.ts#replyAction", { body: "\u200b\u200b" }],
+      ["gliederung/actions.ts#addSectionAction", { title: invisible }],
+      ["gliederung/actions.ts#addSectionAction", { title: "Erste Zeile\nZweite Zeile" }],
+      ["gliederung/actions.ts#renameSectionAction", { title: "Titel\u2028mit Trenner" }],
+      ["fassungen/actions.ts#createFassungAction", { name: "\u200b" }],
+      ["fassungen/actions.ts#createFassungAction", { name: "Fassung\r\n1" }],
+      ["neu/actions.ts#createConceptAction", { title: "\u2060\u200b" }],
+      ["neu/actions.ts#createConceptAction", { title: "Konzept\nmit Umbruch" }],
+      ["neu/actions.ts#createConceptAction", { mandateReference: "RAT/1\n/2026" }],
+      ["organisationen/actions.ts#createOrganisationAction", { name: "Träger\nNeu" }],
+      ["organisationen/actions.ts#createOrganisationAction", { shortName: "\u200d" }],
+      ["profil/actions.ts#updateProfileAction", { name: "Erika\nMustermann" }],
+    ];
+    for (const [suffix, replace] of cases) {
+      const row = rowById(suffix);
+      const form = new FormData();
+      for (const [k, v] of row.form!.of(ids, fixture.global).entries()) form.append(k, replace[k] ?? v);
+      const verdict = await probe(() => row.form!.invoke(form), suffix.includes("Organisation") ? "admin" : "lead");
+      expect(verdict.ok, `${suffix} ${JSON.stringify(replace)} went through`).toBe(false);
+      assertRefusedCleanly(suffix, verdict);
+      expect((verdict.error as AppError).message, `${suffix} ${JSON.stringify(replace)}`).toBe("VALIDATION");
+    }
+  });
+});

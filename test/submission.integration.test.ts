@@ -28,6 +28,8 @@ import { getVorlagePdf } from "@/lib/workflow/get-vorlage";
 import { recordOutcome } from "@/lib/workflow/record-outcome";
 import { submitVorlage } from "@/lib/workflow/submit-vorlage";
 import { inspectPdf } from "./pdf-inspect";
+import { auditHeadFromFile, readAuditHead } from "@/lib/audit/audit-head";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { demoActor } from "./fixtures";
 import { createTestDatabase } from "./test-database";
 
@@ -107,12 +109,16 @@ describe("Vorlage submission and the committee reading room", () => {
       ...input,
       consultations: input.consultations.map((c, i) => (i === 0 ? { ...c, submissionDeadline: "2022-05-17" } : c)),
     };
+    const headBefore = await readAuditHead(db);
     const { sha512 } = await submitVorlage(db, lead, reordered);
     const [file] = await db.select().from(storedFiles).where(eq(storedFiles.conceptId, conceptId));
     expect(file!.sha512).toBe(sha512);
     expect(createHash("sha512").update(file!.content).digest("hex")).toBe(sha512);
     expect(file!.size).toBe(file!.content.length);
     expect(file!.content.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    // The audit chain's head as committed before the submission, for `audit:verify --head <Vorlage.pdf>`.
+    expect(auditHeadFromFile(file!.content)).toEqual(headBefore);
+    expect((await verifyAuditChain(db, { anchors: [headBefore!] })).anchors[0]!.problem).toBeNull();
     const [concept] = await db.select().from(concepts).where(eq(concepts.id, conceptId));
     expect(concept!.status).toBe("eingereicht");
     const [folge] = await db

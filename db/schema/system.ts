@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { mailStatus } from "./enums";
 import { users } from "./organisations";
 
@@ -74,6 +85,19 @@ export const signInThrottle = pgTable("sign_in_throttle", {
   failures: integer().notNull().default(0),
   lastFailureAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp({ withTimezone: true }),
+});
+
+/**
+ * Per-person token bucket for contributions others are notified about — comment threads, replies, change proposals
+ * (lib/comments/contribution-rate-limit.ts). Updated in the writing transaction, so it holds across processes.
+ */
+export const commentRateLimits = pgTable("comment_rate_limits", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** Contributions left right now (refilled with time, up to the burst). */
+  tokens: doublePrecision().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
 export const mailOutbox = pgTable(

@@ -92,6 +92,11 @@ export const ZBackupPayload = z.strictObject({
   memberships: z.array(ZBackupMembership),
   tables: ZTables,
   auditEvents: z.array(ZBackupAuditEvent),
+  /** The whole database's audit chain head at export time (an external anchor for `audit:verify --head`). */
+  auditHead: z
+    .strictObject({ seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+    .nullable()
+    .optional(),
 });
 
 /** Only the envelope: the version is checked before the payload, so an unknown version gets its own message. */
@@ -111,6 +116,7 @@ export type BackupPayload = {
   memberships: z.infer<typeof ZBackupMembership>[];
   tables: Record<string, BackupRow[]>;
   auditEvents: (Omit<z.infer<typeof ZBackupAuditEvent>, "summary"> & { summary: Record<string, unknown> })[];
+  auditHead?: { seq: number; hash: string } | null;
 };
 export type ConceptBackup = {
   format: typeof BACKUP_FORMAT;

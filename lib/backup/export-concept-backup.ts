@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { auditEvents, memberships, organisations, users } from "@/db/schema";
+import { readAuditHead } from "@/lib/audit/audit-head";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { Actor } from "@/lib/auth/load-actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -171,6 +172,8 @@ export async function buildConceptBackup(db: Db, conceptId: string): Promise<Con
     ),
     tables,
     auditEvents: events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString(), conceptId })),
+    // Read last: at least this entry exists in the database for as long as nobody cuts its tail off.
+    auditHead: await readAuditHead(db),
   };
   return {
     format: BACKUP_FORMAT,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasVisibleText } from "@/lib/validation/fields";
 
 export const MAX_COMMENT_LENGTH = 10_000;
 
@@ -6,6 +7,7 @@ export const ZCommentBody = z
   .string()
   .trim()
   .min(1, "Bitte schreiben Sie einen Kommentar.")
+  .refine(hasVisibleText, "Bitte schreiben Sie einen Kommentar.")
   .max(MAX_COMMENT_LENGTH, "Ein Kommentar darf höchstens 10 000 Zeichen lang sein.");
 
 export const ZMentions = z
@@ -49,6 +51,7 @@ export const ZDecision = z.object({
     .string()
     .trim()
     .min(1, "Bitte begründen Sie die Entscheidung.")
+    .refine(hasVisibleText, "Bitte begründen Sie die Entscheidung.")
     .max(MAX_COMMENT_LENGTH, "Die Begründung ist zu lang (höchstens 10 000 Zeichen)."),
   revisionNumber: z.coerce.number().int().positive().optional(),
 });

@@ -10,6 +10,7 @@ import { parseOrThrow } from "@/lib/http/action-result";
 import { can } from "@/lib/permissions/permissions";
 import { membersOf, notify } from "@/lib/notifications/notify";
 import { anchorFromQuote } from "./anchoring";
+import { takeContributionToken } from "./contribution-rate-limit";
 import { threadHref } from "./discussion-links";
 import { ZCreateThread, type CreateThreadInput } from "./comment-schemas";
 import { resolveMentions, type ResolvedMentions } from "./resolve-mentions";
@@ -27,6 +28,7 @@ export async function createThread(db: Db, actor: Actor, input: CreateThreadInpu
     });
   }
   return db.transaction(async (tx) => {
+    await takeContributionToken(tx, actor.id);
     const section = await requireSectionInConcept(tx, data.conceptId, data.sectionId);
     const [revision] = await tx
       .select({ id: sectionRevisions.id, contentText: sectionRevisions.contentText })

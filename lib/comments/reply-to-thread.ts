@@ -9,6 +9,7 @@ import { parseOrThrow } from "@/lib/http/action-result";
 import { notify } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions/permissions";
 import { ZReply } from "./comment-schemas";
+import { takeContributionToken } from "./contribution-rate-limit";
 import { insertMentions } from "./create-thread";
 import { threadHref } from "./discussion-links";
 import { listThreadComments, type CommentView } from "./list-thread-comments";
@@ -25,6 +26,7 @@ export async function replyToThread(
   if (!can("comment.create", access.subject))
     throw forbidden("In diesem Stand des Konzepts können Sie nicht antworten.");
   const { commentId } = await db.transaction(async (tx) => {
+    await takeContributionToken(tx, actor.id);
     const [section] = await tx
       .select({ title: sections.title, archivedAt: sections.archivedAt })
       .from(sections)

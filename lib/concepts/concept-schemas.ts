@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZIsoDate, ZRequiredUuid } from "@/lib/validation/fields";
+import { hasVisibleText, isSingleLine, SINGLE_LINE_MESSAGE, ZIsoDate, ZRequiredUuid } from "@/lib/validation/fields";
 
 export const CONSULTATION_ROLES = ["vorberatung", "entscheidung", "kenntnisnahme"] as const;
 
@@ -29,16 +29,21 @@ export const ZConceptFromMandate = z
       .string()
       .trim()
       .min(1, "Bitte geben Sie einen Titel ein.")
+      .refine(hasVisibleText, "Bitte geben Sie einen Titel ein.")
+      .refine(isSingleLine, SINGLE_LINE_MESSAGE)
       .max(300, "Der Titel ist zu lang (höchstens 300 Zeichen)."),
     mandateText: z
       .string()
       .trim()
       .min(1, "Bitte fügen Sie den Antragstext ein.")
+      .refine(hasVisibleText, "Bitte fügen Sie den Antragstext ein.")
       .max(50_000, "Der Antragstext ist zu lang (höchstens 50 000 Zeichen)."),
     mandateReference: z
       .string()
       .trim()
       .min(1, "Bitte geben Sie das Aktenzeichen an, z. B. RAT/676/2021.")
+      .refine(hasVisibleText, "Bitte geben Sie das Aktenzeichen an, z. B. RAT/676/2021.")
+      .refine(isSingleLine, SINGLE_LINE_MESSAGE)
       .max(100, "Das Aktenzeichen ist zu lang."),
     decisionDate: ZIsoDate("Bitte geben Sie das Datum des Beschlusses an."),
     deadline: ZIsoDate("Bitte geben Sie die Frist an."),
@@ -49,6 +54,7 @@ export const ZConceptFromMandate = z
           .string()
           .trim()
           .min(1, "Bitte geben Sie einen Text ein oder entfernen Sie diesen Prüfauftrag.")
+          .refine(hasVisibleText, "Bitte geben Sie einen Text ein oder entfernen Sie diesen Prüfauftrag.")
           .max(2000, "Der Prüfauftrag ist zu lang (höchstens 2000 Zeichen)."),
       )
       .min(1, "Bitte geben Sie mindestens einen Prüfauftrag an.")

@@ -5,7 +5,7 @@ import { doc, h, link, p, table, text, ul } from "@/demo/tiptap";
 import { AppError } from "@/lib/errors";
 import { isAllowedHref } from "./editor-extensions";
 import { renderContentHtml } from "./render-html";
-import { MAX_CONTENT_BYTES, validateContent } from "./validate-content";
+import { MAX_CONTENT_BYTES, MAX_CONTENT_DEPTH, validateContent } from "./validate-content";
 
 const HOSTILE_STRINGS = [
   "<script>alert(1)</script>",
@@ -103,24 +103,26 @@ const { node: hostileNode } = fc.letrec<{ node: unknown }>((tie) => ({
 }));
 
 /** Well-formed documents whose text and links carry the payloads: these must pass and render inert. */
+/** What PostgreSQL can store: no NUL, no lone surrogate (validateContent refuses those; see the test below). */
+const storableString = hostileString.map((s) => s.replaceAll("\u0000", "").toWellFormed());
 const validDocWithPayloads = fc
   .array(
     fc.oneof(
-      hostileString.map((s) => p(s || "x")),
+      storableString.map((s) => p(s || "x")),
       fc
         .tuple(
-          hostileString,
+          storableString,
           fc.constantFrom("https://example.org/a?b=<c>", "mailto:a@example.org", 'http://x.example/"><script>'),
         )
         .map(([s, href]) => p(link(s || "x", href))),
-      hostileString.map((s) => h(3, s || "x")),
+      storableString.map((s) => h(3, s || "x")),
       fc
         .array(
-          hostileString.map((s) => s || "x"),
+          storableString.map((s) => s || "x"),
           { minLength: 1, maxLength: 3 },
         )
         .map((items) => ul(...items)),
-      hostileString.map((s) => table(["Kopf", s || "x"], [[s || "x", "y"]])),
+      storableString.map((s) => table(["Kopf", s || "x"], [[s || "x", "y"]])),
     ),
     { minLength: 1, maxLength: 5 },
   )
@@ -311,5 +313,23 @@ describe("validateContent", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("refuses documents nested deeper than MAX_CONTENT_DEPTH and text PostgreSQL cannot store", () => {
+    const nested = (levels: number) => {
+      let node: unknown = { type: "paragraph", content: [{ type: "text", text: "tief" }] };
+      for (let i = 0; i < levels; i++) node = { type: "blockquote", content: [node] };
+      return { type: "doc", content: [node] };
+    };
+    expect(validateContent(nested(20)).text).toBe("tief");
+    expect(() => validateContent(nested(MAX_CONTENT_DEPTH))).toThrow(/zu tief verschachtelt/);
+    expect(() => validateContent(nested(50_000))).toThrow(/zu tief verschachtelt/);
+    for (const bad of ["a\\ud800", "\\udfff", "x\\u0000"]) {
+      const json = JSON.parse(
+        `{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"${bad}"}]}]}`,
+      );
+      expect(() => validateContent(json), bad).toThrow(/unzulässiges Zeichen/);
+    }
+    expect(validateContent(doc(p(text("Gut 👍 \\ud800 als Text")))).text).toContain("👍");
   });
 });

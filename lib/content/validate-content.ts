@@ -6,6 +6,11 @@ import { editorSchema } from "./render-html";
 import { textMap } from "./text-map";
 
 export const MAX_CONTENT_BYTES = 512 * 1024;
+/**
+ * Node levels a document may nest (doc › list › item › list …): far more than anyone writes, few enough that every
+ * recursive walk (ProseMirror, the HTML and PDF renderers) stays far from the stack limit.
+ */
+export const MAX_CONTENT_DEPTH = 64;
 
 type JsonNode = { type?: unknown; text?: unknown; content?: unknown; marks?: unknown; attrs?: unknown };
 
@@ -76,11 +81,32 @@ function hasOnlyAllowedAttrs(doc: PmNode): boolean {
   return ok;
 }
 
+/** How deep `content` arrays nest, counted without recursion (a hostile document may be deeper than the stack). */
+function contentDepthExceeds(json: unknown, limit: number): boolean {
+  const stack: { node: unknown; depth: number }[] = [{ node: json, depth: 1 }];
+  const seen = new Set<unknown>();
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    const children = (node as JsonNode | null)?.content;
+    if (!Array.isArray(children) || seen.has(children)) continue; // a cycle: JSON.stringify refuses it below
+    seen.add(children);
+    if (depth >= limit) return true;
+    for (const child of children) if (child && typeof child === "object") stack.push({ node: child, depth: depth + 1 });
+  }
+  return false;
+}
+
 /**
  * Parses untrusted tiptap JSON against the editor schema. Throws a German VALIDATION error for oversized,
  * malformed or disallowed content; returns the normalised JSON and its plain text.
  */
 export function validateContent(json: unknown): { content: { type: "doc"; content?: unknown[] }; text: string } {
+  if (contentDepthExceeds(json, MAX_CONTENT_DEPTH)) {
+    throw new AppError(
+      "VALIDATION",
+      `Der Inhalt ist zu tief verschachtelt (höchstens ${MAX_CONTENT_DEPTH} Ebenen, etwa Listen in Listen).`,
+    );
+  }
   let serialised: string;
   try {
     serialised = JSON.stringify(json);
@@ -89,6 +115,13 @@ export function validateContent(json: unknown): { content: { type: "doc"; conten
   }
   if (serialised === undefined || Buffer.byteLength(serialised, "utf8") > MAX_CONTENT_BYTES) {
     throw new AppError("VALIDATION", "Der Abschnitt ist zu groß (höchstens 512 KB). Bitte teilen Sie ihn auf.");
+  }
+  // JSON.stringify writes a lone surrogate and NUL as \u escapes, which PostgreSQL's jsonb refuses to store.
+  if (/(?:^|[^\\])(?:\\\\)*\\u(?:d[89a-f][0-9a-f]{2}|0000)/i.test(serialised)) {
+    throw new AppError(
+      "VALIDATION",
+      "Der Inhalt enthält ein unzulässiges Zeichen (NUL oder ein unvollständiges Unicode-Zeichen). Bitte entfernen Sie es.",
+    );
   }
   if (!json || typeof json !== "object" || (json as JsonNode).type !== "doc") {
     throw new AppError("VALIDATION", "Der Inhalt ist kein gültiges Dokument.");

@@ -31,5 +31,7 @@ export type ExportDocument = {
   sections: { number: number; title: string; owner: string; content: TiptapDoc }[];
   signoffs?: { organisation: string; status: SignoffStatus; by?: string; at?: string; remarks?: string }[];
   contentHash?: string; // SHA-256 of the frozen Fassung, printed on the sign-off page
+  /** The audit chain's head when the Vorlage was made (external anchor for `audit:verify --head`). */
+  auditHead?: { seq: number; hash: string };
   synopse?: SynopseRow[];
 };

@@ -129,6 +129,7 @@ export function synopseCells(row: SynopseRow): string[] {
 }
 
 export const HASH_LABEL = "Prüfsumme der Fassung (SHA-256)";
+export const AUDIT_HEAD_LABEL = "Stand des Protokolls bei Erstellung (Eintrag Nr.:SHA-256)";
 export const MANDATE_TITLE = "Auftrag des Rates";
 export const EMPTY_SECTION_TEXT = "Dieser Abschnitt enthält noch keinen Text.";
 

@@ -24,7 +24,15 @@ export const MARGINS = { top: 68, bottom: 68, left: 70, right: 60 };
 export type Decoration = { page: number; x: number; y1: number; y2: number };
 export type PdfContext = { pdf: PDFKit.PDFDocument; decorations: Decoration[] };
 
-export type PdfMeta = { title: string; author: string; subject: string; keywords?: string; createdAt?: Date };
+export type PdfMeta = {
+  title: string;
+  author: string;
+  subject: string;
+  keywords?: string;
+  createdAt?: Date;
+  /** `<seq>:<hash>` of the audit chain, as an info entry a program finds again (lib/audit/audit-head.ts). */
+  auditHead?: string;
+};
 
 // pdfkit copies every key of `info`, so an undefined value would replace its own defaults.
 function definedOnly<T extends object>(value: T): T {
@@ -50,6 +58,7 @@ export function createPdf(meta: PdfMeta): PdfContext {
       Keywords: meta.keywords,
       Creator: "Konzeptwerk",
       CreationDate: meta.createdAt,
+      KonzeptwerkAuditHead: meta.auditHead,
     }),
   });
   registerFonts(pdf);

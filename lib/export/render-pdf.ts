@@ -5,6 +5,7 @@ import {
   CONSULTATION_HEADERS,
   EMPTY_SECTION_TEXT,
   frontMatter,
+  AUDIT_HEAD_LABEL,
   HASH_LABEL,
   MANDATE_TITLE,
   mandateParagraphs,
@@ -170,6 +171,12 @@ function writeSignoffs(ctx: PdfContext, root: StructElement, doc: ExportDocument
       { text: cleanText(doc.contentHash, false), style: "regular" },
     ]);
   }
+  if (doc.auditHead) {
+    writeParagraph(ctx, frame, [
+      { text: `${AUDIT_HEAD_LABEL}: `, style: "bold" },
+      { text: `${doc.auditHead.seq}:${cleanText(doc.auditHead.hash, false)}`, style: "regular" },
+    ]);
+  }
 }
 
 /** The Synopse on landscape pages: eight columns do not fit portrait A4 legibly. */
@@ -203,6 +210,10 @@ export async function renderPdf(doc: ExportDocument): Promise<Buffer> {
     subject: cleanText(doc.mandate.reference, false),
     keywords: [fm.mandateLine, cleanText(doc.versionLabel, false), fm.vorlageLine].filter(Boolean).join("; "),
     createdAt: Number.isNaN(created.getTime()) ? undefined : created,
+    auditHead:
+      doc.auditHead && /^[0-9a-f]{64}$/.test(doc.auditHead.hash)
+        ? `${doc.auditHead.seq}:${doc.auditHead.hash}`
+        : undefined,
   });
   const root = ctx.pdf.struct("Document");
   ctx.pdf.addStructure(root);

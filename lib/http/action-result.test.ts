@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { findNulCharacter, parseOrThrow } from "./action-result";
+import { findNulCharacter, findUnstorableInput, MAX_INPUT_DEPTH, parseOrThrow } from "./action-result";
 
 describe("parseOrThrow", () => {
   it("refuses a NUL anywhere in the input with a German VALIDATION error on its field", () => {
@@ -19,5 +19,27 @@ describe("parseOrThrow", () => {
     expect(() => parseOrThrow(z.string().trim().min(1, "Bitte schreiben Sie einen Kommentar."), odd)).toThrow(
       expect.objectContaining({ code: "VALIDATION", fieldErrors: { _form: expect.stringMatching(/erwartete Form/) } }),
     );
+  });
+});
+
+describe("assertStorableInput", () => {
+  it("refuses lone surrogates (strings and keys) but keeps emoji", () => {
+    expect(findUnstorableInput({ a: ["ok", { b: "x\udc00" }] })).toEqual({ path: ["a", "1", "b"], kind: "surrogate" });
+    expect(findUnstorableInput({ ["k\ud800"]: 1 })).toEqual({ path: ["k\ud800"], kind: "surrogate" });
+    expect(findUnstorableInput({ text: "Gut 👍 ß" })).toBeNull();
+    expect(() => parseOrThrow(z.object({ body: z.string() }), { body: "\ud83d" })).toThrow(
+      expect.objectContaining({ code: "VALIDATION", fieldErrors: { body: expect.stringMatching(/Unicode-Zeichen/) } }),
+    );
+  });
+  it("refuses nesting deeper than MAX_INPUT_DEPTH without running out of stack", () => {
+    let deep: unknown = "x";
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(findUnstorableInput({ content: deep })).toEqual({ path: ["content"], kind: "depth" });
+    expect(() => parseOrThrow(z.unknown(), deep)).toThrow(
+      expect.objectContaining({ code: "VALIDATION", message: expect.stringMatching(/verschachtelt/) }),
+    );
+    let fine: unknown = "x";
+    for (let i = 0; i < MAX_INPUT_DEPTH - 1; i++) fine = { a: fine };
+    expect(findUnstorableInput(fine)).toBeNull();
   });
 });

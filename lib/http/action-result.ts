@@ -21,23 +21,65 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 }
 
 const NUL_MESSAGE = "Die Eingabe enthält ein unzulässiges Steuerzeichen (NUL). Bitte entfernen Sie es.";
+const SURROGATE_MESSAGE =
+  "Die Eingabe enthält ein unvollständiges Unicode-Zeichen (ein einzelnes UTF-16-Surrogat). Bitte entfernen Sie es.";
 
-/** The path of the first string containing NUL, which PostgreSQL cannot store in text or jsonb; null when none. */
-export function findNulCharacter(value: unknown, path: string[] = [], seen = new Set<object>()): string[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (typeof value !== "object" || value === null || seen.has(value)) return null;
-  seen.add(value);
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes("\u0000")) return [...path, key];
-    const found = findNulCharacter(item, [...path, key], seen);
-    if (found) return found;
+/** Deeper than anything the app sends (section content nests lists and tables well below this). */
+export const MAX_INPUT_DEPTH = 200;
+
+type Unstorable = { path: string[]; kind: "nul" | "surrogate" | "depth" };
+
+/**
+ * The first thing in the input that PostgreSQL cannot store or the code cannot walk: a NUL (text and jsonb refuse
+ * it), a lone UTF-16 surrogate (jsonb refuses its escape, text would silently turn it into U+FFFD) — in strings and
+ * keys at any depth — or nesting deeper than MAX_INPUT_DEPTH. Iterative, so a hostile depth cannot overflow the stack.
+ */
+export function findUnstorableInput(value: unknown): Unstorable | null {
+  const seen = new Set<object>();
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  while (stack.length) {
+    const { value: item, path } = stack.pop()!;
+    if (typeof item === "string") {
+      const kind = stringProblem(item);
+      if (kind) return { path, kind };
+      continue;
+    }
+    if (typeof item !== "object" || item === null || seen.has(item)) continue;
+    if (path.length >= MAX_INPUT_DEPTH) return { path: path.slice(0, 1), kind: "depth" };
+    seen.add(item);
+    const entries = Object.entries(item);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i]!;
+      const kind = stringProblem(key);
+      if (kind) return { path: [...path, key], kind };
+      stack.push({ value: child, path: [...path, key] });
+    }
   }
   return null;
 }
 
+function stringProblem(text: string): Unstorable["kind"] | null {
+  if (text.includes("\u0000")) return "nul";
+  if (!text.isWellFormed()) return "surrogate";
+  return null;
+}
+
+/** The path of the first string containing NUL; null when none. */
+export function findNulCharacter(value: unknown): string[] | null {
+  const found = findUnstorableInput(value);
+  return found?.kind === "nul" ? found.path : null;
+}
+
+/** Refuses input PostgreSQL cannot store or the code cannot walk, with a German VALIDATION error on its field. */
+export function assertStorableInput(input: unknown): void {
+  const found = findUnstorableInput(input);
+  if (!found) return;
+  const message = { nul: NUL_MESSAGE, surrogate: SURROGATE_MESSAGE, depth: TOO_DEEP_MESSAGE }[found.kind];
+  throw new AppError("VALIDATION", message, { [found.path.join(".") || "_form"]: message });
+}
+
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const nul = findNulCharacter(input);
-  if (nul) throw new AppError("VALIDATION", NUL_MESSAGE, { [nul.join(".") || "_form"]: NUL_MESSAGE });
+  assertStorableInput(input);
   let parsed: z.ZodSafeParseResult<z.output<S>>;
   try {
     parsed = schema.safeParse(input);
@@ -61,6 +103,10 @@ export async function runAction<T>(fn: () => Promise<T>, successMessage?: string
     if (error instanceof AppError)
       return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
     if (isNextControlFlow(error)) throw error;
+    if (isStackOverflow(error)) {
+      console.error("Eingabe zu tief verschachtelt (Stapelüberlauf) in einer Aktion");
+      return { ok: false, code: "VALIDATION", message: TOO_DEEP_MESSAGE, fieldErrors: {} };
+    }
     if (isDatabaseUnavailable(error)) {
       noteDatabaseOutage();
       console.error(`Datenbank nicht erreichbar: ${describeDatabaseError(error)}`);
@@ -74,6 +120,16 @@ export async function runAction<T>(fn: () => Promise<T>, successMessage?: string
       fieldErrors: {},
     };
   }
+}
+
+export const TOO_DEEP_MESSAGE = "Die Eingabe ist zu tief verschachtelt und wurde nicht verarbeitet.";
+
+/**
+ * The last line against hostile nesting: input checks refuse depth first (assertStorableInput, validateContent),
+ * but if a recursive walk still runs out of stack, the request was the cause — answered as bad input, not a 500.
+ */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack size/i.test(error.message);
 }
 
 /** redirect() and notFound() throw special errors that must pass through. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { assertStorableInput } from "./action-result";
 import { isSameOriginRequest } from "./same-origin";
 
 /** Cookie-authenticated JSON endpoints accept writes only from our own pages (see isSameOriginRequest). */
@@ -7,7 +8,10 @@ export function assertSameOrigin(request: Request): void {
   if (!isSameOriginRequest(request)) throw new AppError("FORBIDDEN", "Anfrage von einer fremden Seite abgelehnt.");
 }
 
-/** Reads a JSON body of at most `maxBytes`; larger or unparsable bodies are a German VALIDATION error. */
+/**
+ * Reads a JSON body of at most `maxBytes`; larger, unparsable, too deeply nested bodies and those PostgreSQL could
+ * not store (NUL, lone surrogates) are a German VALIDATION error.
+ */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   const tooLarge = () =>
@@ -15,9 +19,12 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (declared > maxBytes) throw tooLarge();
   const text = await request.text();
   if (Buffer.byteLength(text, "utf8") > maxBytes) throw tooLarge();
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new AppError("VALIDATION", "Die Anfrage ist beschädigt und wurde nicht verarbeitet.");
   }
+  assertStorableInput(body);
+  return body;
 }

@@ -8,6 +8,7 @@ import {
 } from "@/lib/db-errors";
 import { noteDatabaseOutage } from "@/lib/health/database-outage";
 import { AppError } from "@/lib/errors";
+import { isStackOverflow, TOO_DEEP_MESSAGE } from "./action-result";
 
 /**
  * Wraps a route handler: typed errors become their HTTP status with a German message; nothing is a bare 500.
@@ -31,6 +32,10 @@ export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<
           { ok: false, code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE },
           { status: 503, headers: { "Retry-After": "5" } },
         );
+      }
+      if (isStackOverflow(error)) {
+        console.error("Eingabe zu tief verschachtelt (Stapelüberlauf) in einer Schnittstelle");
+        return NextResponse.json({ ok: false, code: "VALIDATION", message: TOO_DEEP_MESSAGE }, { status: 422 });
       }
       if (isClientAbort(error)) {
         return NextResponse.json(

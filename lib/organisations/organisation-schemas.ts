@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZRequiredUuid } from "@/lib/validation/fields";
+import { hasVisibleText, isSingleLine, SINGLE_LINE_MESSAGE, ZRequiredUuid } from "@/lib/validation/fields";
 
 export const ORGANISATION_KINDS = ["verwaltung", "traeger", "gremium"] as const;
 export const GREMIUM_CLASSIFICATIONS = ["ausschuss", "beirat"] as const;
@@ -9,11 +9,15 @@ const ZName = z
   .string()
   .trim()
   .min(1, "Bitte geben Sie einen Namen ein.")
+  .refine(hasVisibleText, "Bitte geben Sie einen Namen ein.")
+  .refine(isSingleLine, SINGLE_LINE_MESSAGE)
   .max(200, "Der Name ist zu lang (höchstens 200 Zeichen).");
 const ZShortName = z
   .string()
   .trim()
   .min(1, "Bitte geben Sie eine Kurzbezeichnung ein.")
+  .refine(hasVisibleText, "Bitte geben Sie eine Kurzbezeichnung ein.")
+  .refine(isSingleLine, SINGLE_LINE_MESSAGE)
   .max(40, "Die Kurzbezeichnung ist zu lang (höchstens 40 Zeichen).");
 const ZClassification = z.preprocess(
   (v) => (v === "" ? undefined : v),

@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
+import { takeContributionToken } from "@/lib/comments/contribution-rate-limit";
 import { actorOrganisationFor, requireSectionInConcept } from "@/lib/comments/thread-access";
 import { validateContent } from "@/lib/content/validate-content";
 import { AppError, forbidden } from "@/lib/errors";
@@ -22,6 +23,7 @@ export async function createProposal(db: Db, actor: Actor, input: unknown): Prom
     throw forbidden("In diesem Stand des Konzepts sind keine Änderungsvorschläge möglich.");
   const { content, text } = validateContent(data.content);
   return db.transaction(async (tx) => {
+    await takeContributionToken(tx, actor.id);
     const section = await requireSectionInConcept(tx, data.conceptId, data.sectionId);
     if (section.version !== data.baseVersion) {
       throw new AppError(

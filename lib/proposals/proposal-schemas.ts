@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { ZDecision } from "@/lib/comments/comment-schemas";
+import { hasVisibleText } from "@/lib/validation/fields";
 
 export const ZProposalReason = z
   .string()
   .trim()
   .min(1, "Bitte begründen Sie Ihren Vorschlag.")
+  .refine(hasVisibleText, "Bitte begründen Sie Ihren Vorschlag.")
   .max(10_000, "Die Begründung darf höchstens 10 000 Zeichen lang sein.");
 
 export const ZCreateProposal = z.object({
@@ -21,6 +23,7 @@ export const ZRejectProposal = z.object({
     .string()
     .trim()
     .min(1, "Bitte begründen Sie die Ablehnung.")
+    .refine(hasVisibleText, "Bitte begründen Sie die Ablehnung.")
     .max(10_000, "Die Begründung ist zu lang (höchstens 10 000 Zeichen)."),
 });
 export const ZAcceptProposal = z.object({

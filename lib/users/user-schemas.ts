@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasVisibleText, isSingleLine, SINGLE_LINE_MESSAGE } from "@/lib/validation/fields";
 import { MIN_PASSWORD_LENGTH_CLIENT } from "./password-rules";
 
 export const ZEmail = z
@@ -11,6 +12,8 @@ export const ZPersonName = z
   .string()
   .trim()
   .min(1, "Bitte geben Sie einen Namen ein.")
+  .refine(hasVisibleText, "Bitte geben Sie einen Namen ein.")
+  .refine(isSingleLine, SINGLE_LINE_MESSAGE)
   .max(200, "Der Name ist zu lang (höchstens 200 Zeichen).");
 export const ZNewPassword = z
   .string()

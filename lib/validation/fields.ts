@@ -15,3 +15,14 @@ export const ZIsoDate = (message: string) =>
     }, message);
 
 export const ZRequiredUuid = (message: string) => z.string(message).trim().pipe(z.uuid(message));
+
+/**
+ * Characters nobody sees: whitespace, zero-width and other format characters (ZWSP, ZWJ, word joiner, BOM, bidi
+ * controls, soft hyphen) and the Hangul and Braille blanks. A text of only these is empty to a reader.
+ */
+const INVISIBLE = /[\s\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+export const hasVisibleText = (value: string): boolean => value.replace(INVISIBLE, "") !== "";
+
+/** Any line break. A browser's single-line input never sends one; only a crafted request does. */
+export const isSingleLine = (value: string): boolean => !/[\r\n\v\f\u0085\u2028\u2029]/.test(value);
+export const SINGLE_LINE_MESSAGE = "Bitte ohne Zeilenumbruch eingeben: Dieses Feld ist einzeilig.";

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/connect";
 import { consultations, organisations, storedFiles, vorlagen } from "@/db/schema";
+import { readAuditHead } from "@/lib/audit/audit-head";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -61,6 +62,8 @@ export async function submitVorlage(
         throw new AppError("CONFLICT", "Es gibt keine freigegebene Fassung: Die Mitzeichnung ist nicht abgeschlossen.");
       const snapshot = await takeReadingRoomSnapshot(tx, input.conceptId, round.fassungId);
       const { document, fassungId } = await buildVorlageDocument(tx, access.concept, input, snapshot);
+      // The chain's head as committed before this submission: the PDF goes to the council, out of our reach.
+      document.auditHead = (await readAuditHead(tx)) ?? undefined;
       const pdf = await renderInWorker("pdf", document);
       const sha512 = createHash("sha512").update(pdf).digest("hex");
       const fileName = `Vorlage-${input.reference.replace(/[^A-Za-z0-9._-]+/g, "-")}.pdf`;

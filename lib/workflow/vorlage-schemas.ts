@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZIsoDate, ZRequiredUuid } from "@/lib/validation/fields";
+import { hasVisibleText, ZIsoDate, ZRequiredUuid } from "@/lib/validation/fields";
 import { stepsOfferedIn, type TransitionId } from "./transitions";
 
 /** The deliberation steps the Vorlage page offers (refer back, Beraten, Abgeschlossen), from the transition table. */
@@ -90,6 +90,7 @@ export const ZAskQuestion = z.object({
     .string("Bitte eine Frage eingeben.")
     .trim()
     .min(1, "Bitte eine Frage eingeben.")
+    .refine(hasVisibleText, "Bitte eine Frage eingeben.")
     .max(5000, "Die Frage darf höchstens 5 000 Zeichen haben."),
 });
 
@@ -100,6 +101,7 @@ export const ZAnswerQuestion = z.object({
     .string("Bitte eine Antwort eingeben.")
     .trim()
     .min(1, "Bitte eine Antwort eingeben.")
+    .refine(hasVisibleText, "Bitte eine Antwort eingeben.")
     .max(5000, "Die Antwort darf höchstens 5 000 Zeichen haben."),
 });
 

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { requireActorOrThrow } from "@/lib/auth/actor";
 import { createFassung } from "@/lib/fassungen/create-fassung";
 import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-result";
+import { hasVisibleText, isSingleLine, SINGLE_LINE_MESSAGE } from "@/lib/validation/fields";
 
 const ZCreateFassung = z.object({
   conceptId: z.uuid(),
@@ -14,6 +15,8 @@ const ZCreateFassung = z.object({
     .string()
     .trim()
     .min(1, "Bitte geben Sie einen Namen ein.")
+    .refine(hasVisibleText, "Bitte geben Sie einen Namen ein.")
+    .refine(isSingleLine, SINGLE_LINE_MESSAGE)
     .max(120, "Der Name darf höchstens 120 Zeichen lang sein."),
 });
 

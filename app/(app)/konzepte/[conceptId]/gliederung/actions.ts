@@ -14,12 +14,15 @@ import { renameSection } from "@/lib/sections/rename-section";
 import { restoreArchivedSection } from "@/lib/sections/restore-archived-section";
 import { setSectionMandateItems } from "@/lib/sections/set-section-mandate-items";
 import { setSectionOwner } from "@/lib/sections/set-section-owner";
+import { hasVisibleText, isSingleLine, SINGLE_LINE_MESSAGE } from "@/lib/validation/fields";
 
 type Result = ActionResult<unknown>;
 const ZTitle = z
   .string()
   .trim()
   .min(1, "Bitte geben Sie einen Titel ein.")
+  .refine(hasVisibleText, "Bitte geben Sie einen Titel ein.")
+  .refine(isSingleLine, SINGLE_LINE_MESSAGE)
   .max(200, "Der Titel darf höchstens 200 Zeichen lang sein.");
 const ZSectionRef = z.object({ conceptId: z.uuid(), sectionId: z.uuid() });
 
