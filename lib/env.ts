@@ -62,6 +62,8 @@ const ZEnv = z.object({
   RENDER_CACHE_ENTRIES: positiveInt("RENDER_CACHE_ENTRIES").default(2000),
   DATABASE_QUERY_LOG: text.optional(),
   TRUSTED_PROXIES: text.optional(),
+  COMMENT_RATE_LIMIT_BURST: positiveInt("COMMENT_RATE_LIMIT_BURST").default(30),
+  COMMENT_RATE_LIMIT_PER_MINUTE: positiveInt("COMMENT_RATE_LIMIT_PER_MINUTE").default(10),
   KONZEPTWERK_E2E: flag("KONZEPTWERK_E2E", ["0", "1"]).optional(),
 });
 

@@ -1,3 +1,4 @@
+import { envProblems } from "@/lib/env";
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, changeProposals, commentRateLimits, comments } from "@/db/schema";
@@ -43,10 +44,14 @@ async function written(actor: Actor) {
 describe(`contribution rate limit (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("defaults far above a person writing by hand; configurable", () => {
     expect(contributionRateLimit({})).toEqual({ burst: 30, perMinute: 10 });
-    expect(contributionRateLimit({ COMMENT_RATE_LIMIT_BURST: "100", COMMENT_RATE_LIMIT_PER_MINUTE: "x" })).toEqual({
+    expect(contributionRateLimit({ COMMENT_RATE_LIMIT_BURST: "100", COMMENT_RATE_LIMIT_PER_MINUTE: "20" })).toEqual({
       burst: 100,
-      perMinute: 10,
+      perMinute: 20,
     });
+    // A value that is no positive whole number stops the server at start with a German sentence.
+    expect(envProblems({ COMMENT_RATE_LIMIT_PER_MINUTE: "x" })).toEqual([
+      "COMMENT_RATE_LIMIT_PER_MINUTE muss eine ganze Zahl ab 1 sein.",
+    ]);
   });
 
   it("stops a flood after the burst with a German 429 for threads, replies and proposals alike; refused writes store nothing", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/connect";
 import { commentRateLimits } from "@/db/schema";
+import { readEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -11,14 +12,8 @@ import { AppError } from "@/lib/errors";
  * and benchmarks can change it.
  */
 export function contributionRateLimit(env: Record<string, string | undefined> = process.env) {
-  const positive = (value: string | undefined, fallback: number) => {
-    const n = Number(value);
-    return value && Number.isFinite(n) && n > 0 ? n : fallback;
-  };
-  return {
-    burst: positive(env.COMMENT_RATE_LIMIT_BURST, 30),
-    perMinute: positive(env.COMMENT_RATE_LIMIT_PER_MINUTE, 10),
-  };
+  const { COMMENT_RATE_LIMIT_BURST: burst, COMMENT_RATE_LIMIT_PER_MINUTE: perMinute } = readEnv(env);
+  return { burst, perMinute };
 }
 
 /**
