@@ -199,15 +199,13 @@ async function mapPeople(tx: Tx, payload: BackupPayload, orgMap: Map<string, str
       created.push(p.email);
       const links = payload.memberships.filter((m) => m.userId === p.id);
       if (links.length)
-        await tx
-          .insert(memberships)
-          .values(
-            links.map((m) => ({
-              userId: id!,
-              organisationId: orgMap.get(m.organisationId)!,
-              maySignOff: m.maySignOff,
-            })),
-          );
+        await tx.insert(memberships).values(
+          links.map((m) => ({
+            userId: id!,
+            organisationId: orgMap.get(m.organisationId)!,
+            maySignOff: m.maySignOff,
+          })),
+        );
     }
     byOldId.set(p.id, id);
   }
@@ -223,9 +221,8 @@ async function refuseConflicts(tx: Tx, payload: BackupPayload): Promise<void> {
     .from(vorlagen)
     .where(inArray(vorlagen.reference, references));
   if (taken.length) {
-    throw new AppError(
-      "CONFLICT",
-      `Eine Vorlage mit dem Aktenzeichen ${taken.map((t) => t.reference).join(", ")} gibt es in dieser Datenbank schon – das Konzept wurde hier bereits eingespielt. Nichts wurde geschrieben.`,
-    );
+    throw new AppError("CONFLICT", "appError.backup.referenceTaken", {
+      references: taken.map((t) => t.reference).join(", "),
+    });
   }
 }

@@ -85,27 +85,27 @@ export function validateContent(json: unknown): { content: { type: "doc"; conten
   try {
     serialised = JSON.stringify(json);
   } catch {
-    throw new AppError("VALIDATION", "Der Inhalt ist beschädigt und kann nicht gespeichert werden.");
+    throw new AppError("VALIDATION", "appError.content.damaged");
   }
   if (serialised === undefined || Buffer.byteLength(serialised, "utf8") > MAX_CONTENT_BYTES) {
-    throw new AppError("VALIDATION", "Der Abschnitt ist zu groß (höchstens 512 KB). Bitte teilen Sie ihn auf.");
+    throw new AppError("VALIDATION", "appError.content.tooLarge");
   }
   if (!json || typeof json !== "object" || (json as JsonNode).type !== "doc") {
-    throw new AppError("VALIDATION", "Der Inhalt ist kein gültiges Dokument.");
+    throw new AppError("VALIDATION", "appError.content.notADocument");
   }
   const badLink = findDisallowedLink(json as JsonNode);
   if (badLink !== null) {
-    throw new AppError("VALIDATION", "Links sind nur mit http, https oder mailto erlaubt.");
+    throw new AppError("VALIDATION", "appError.content.linkScheme");
   }
   let doc: PmNode;
   try {
     doc = PmNode.fromJSON(editorSchema(), json);
     doc.check();
   } catch {
-    throw new AppError("VALIDATION", "Der Inhalt entspricht nicht dem erlaubten Format des Editors.");
+    throw new AppError("VALIDATION", "appError.content.schemaMismatch");
   }
   if (!hasOnlyAllowedAttrs(doc)) {
-    throw new AppError("VALIDATION", "Der Inhalt entspricht nicht dem erlaubten Format des Editors.");
+    throw new AppError("VALIDATION", "appError.content.schemaMismatch");
   }
   return { content: doc.toJSON() as { type: "doc"; content?: unknown[] }, text: plainText(doc) };
 }

@@ -111,7 +111,7 @@ describe("database unavailable", () => {
     })();
     expect(bug.status).toBe(500);
     const typed = await jsonRoute(async () => {
-      throw new AppError("SECTION_STALE", "veraltet");
+      throw new AppError("SECTION_STALE", "appError.section.stale");
     })();
     expect(typed.status).toBe(409);
   });

@@ -17,7 +17,7 @@ export async function retryMail(db: Db, actor: Actor, input: { mailId: string })
       .set({ status: "pending", attempts: 0, nextAttemptAt: new Date() })
       .where(and(eq(mailOutbox.id, input.mailId), eq(mailOutbox.status, "failed")))
       .returning({ id: mailOutbox.id, toAddress: mailOutbox.toAddress, subject: mailOutbox.subject });
-    if (!row) throw new AppError("CONFLICT", "Diese E-Mail ist nicht (mehr) fehlgeschlagen.");
+    if (!row) throw new AppError("CONFLICT", "appError.mail.notFailed");
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "mail.retry_requested",

@@ -9,14 +9,14 @@ import { AppError } from "@/lib/errors";
 import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
 import type { CreateOrganisationInput } from "./organisation-schemas";
 
-const DUPLICATE = "Eine Organisation mit diesem Namen gibt es bereits.";
+const DUPLICATE = "appError.organisation.nameTaken";
 
 export async function assertOrganisationNameFree(tx: Tx, name: string, exceptId?: string) {
   const [other] = await tx
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(sql`lower(${organisations.name})`, name.toLowerCase()));
-  if (other && other.id !== exceptId) throw new AppError("VALIDATION", DUPLICATE, { name: DUPLICATE });
+  if (other && other.id !== exceptId) throw new AppError("VALIDATION", DUPLICATE, {}, { name: DUPLICATE });
 }
 
 export async function createOrganisation(
@@ -54,7 +54,7 @@ export async function createOrganisation(
       return { id: row!.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("VALIDATION", DUPLICATE, { name: DUPLICATE });
+    if (isUniqueViolation(error)) throw new AppError("VALIDATION", DUPLICATE, {}, { name: DUPLICATE });
     throw error;
   }
 }

@@ -5,19 +5,15 @@ export const ORGANISATION_KINDS = ["verwaltung", "traeger", "gremium"] as const;
 export const GREMIUM_CLASSIFICATIONS = ["ausschuss", "beirat"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-const ZName = z
-  .string()
-  .trim()
-  .min(1, "Bitte geben Sie einen Namen ein.")
-  .max(200, "Der Name ist zu lang (höchstens 200 Zeichen).");
+const ZName = z.string().trim().min(1, "appError.common.nameRequired").max(200, "appError.common.nameTooLong");
 const ZShortName = z
   .string()
   .trim()
-  .min(1, "Bitte geben Sie eine Kurzbezeichnung ein.")
-  .max(40, "Die Kurzbezeichnung ist zu lang (höchstens 40 Zeichen).");
+  .min(1, "appError.organisation.shortNameRequired")
+  .max(40, "appError.organisation.shortNameTooLong");
 const ZClassification = z.preprocess(
   (v) => (v === "" ? undefined : v),
-  z.enum(GREMIUM_CLASSIFICATIONS, "Bitte wählen Sie Ausschuss oder Beirat.").optional(),
+  z.enum(GREMIUM_CLASSIFICATIONS, "appError.organisation.classificationRequired").optional(),
 );
 
 /** A committee (Gremium) needs its classification; other kinds must not have one. */
@@ -26,7 +22,7 @@ function classificationRule(value: { kind: OrganisationKind; classification?: st
     ctx.addIssue({
       code: "custom",
       path: ["classification"],
-      message: "Bitte wählen Sie für ein Gremium, ob es ein Ausschuss oder ein Beirat ist.",
+      message: "appError.organisation.classificationForCommittee",
     });
   }
 }
@@ -35,7 +31,7 @@ export const ZCreateOrganisation = z
   .object({
     name: ZName,
     shortName: ZShortName,
-    kind: z.enum(ORGANISATION_KINDS, "Bitte wählen Sie die Art der Organisation."),
+    kind: z.enum(ORGANISATION_KINDS, "appError.organisation.kindRequired"),
     classification: ZClassification,
   })
   .superRefine(classificationRule)
@@ -44,11 +40,11 @@ export type CreateOrganisationInput = z.output<typeof ZCreateOrganisation>;
 
 /** The kind is fixed once created: members, participations and Beratungsfolgen depend on it. */
 export const ZUpdateOrganisation = z.object({
-  organisationId: ZRequiredUuid("Unbekannte Organisation."),
+  organisationId: ZRequiredUuid("appError.common.unknownOrganisation"),
   name: ZName,
   shortName: ZShortName,
   classification: ZClassification,
 });
 export type UpdateOrganisationInput = z.output<typeof ZUpdateOrganisation>;
 
-export const ZOrganisationId = z.object({ organisationId: ZRequiredUuid("Unbekannte Organisation.") });
+export const ZOrganisationId = z.object({ organisationId: ZRequiredUuid("appError.common.unknownOrganisation") });

@@ -22,8 +22,8 @@ export async function updateOrganisation(db: Db, actor: Actor, input: UpdateOrga
         .for("update");
       if (!before) throw notFound();
       if (before.kind === "gremium" && !input.classification) {
-        const message = "Bitte wählen Sie für ein Gremium, ob es ein Ausschuss oder ein Beirat ist.";
-        throw new AppError("VALIDATION", message, { classification: message });
+        const message = "appError.organisation.classificationForCommittee";
+        throw new AppError("VALIDATION", message, {}, { classification: message });
       }
       await assertOrganisationNameFree(tx, input.name, before.id);
       const after = {
@@ -48,9 +48,14 @@ export async function updateOrganisation(db: Db, actor: Actor, input: UpdateOrga
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new AppError("VALIDATION", "Eine Organisation mit diesem Namen gibt es bereits.", {
-        name: "Eine Organisation mit diesem Namen gibt es bereits.",
-      });
+      throw new AppError(
+        "VALIDATION",
+        "appError.organisation.nameTaken",
+        {},
+        {
+          name: "appError.organisation.nameTaken",
+        },
+      );
     throw error;
   }
 }

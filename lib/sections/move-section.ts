@@ -26,9 +26,7 @@ export async function moveSection(
     if (!neighbour)
       throw new AppError(
         "VALIDATION",
-        input.direction === "up"
-          ? "Der Abschnitt steht schon an erster Stelle."
-          : "Der Abschnitt steht schon an letzter Stelle.",
+        input.direction === "up" ? "appError.section.alreadyFirst" : "appError.section.alreadyLast",
       );
     const self = outline[index]!;
     // Positions may repeat after old edits; renumber the whole outline so the swap is always well-defined.

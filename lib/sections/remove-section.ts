@@ -19,7 +19,7 @@ export async function removeSection(
   return db.transaction(async (tx) => {
     await requireOutlineAccess(tx, actor, input.conceptId);
     const section = await requireSectionOfConcept(tx, input.conceptId, input.sectionId);
-    if (section.archivedAt) throw new AppError("CONFLICT", "Dieser Abschnitt ist bereits entfernt.");
+    if (section.archivedAt) throw new AppError("CONFLICT", "appError.section.alreadyRemoved");
     const [inFassung] = await tx
       .select({ n: count() })
       .from(fassungSections)

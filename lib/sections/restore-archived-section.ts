@@ -12,7 +12,7 @@ export async function restoreArchivedSection(db: Db, actor: Actor, input: { conc
   return db.transaction(async (tx) => {
     await requireOutlineAccess(tx, actor, input.conceptId);
     const section = await requireSectionOfConcept(tx, input.conceptId, input.sectionId);
-    if (!section.archivedAt) throw new AppError("CONFLICT", "Dieser Abschnitt ist nicht entfernt.");
+    if (!section.archivedAt) throw new AppError("CONFLICT", "appError.section.notRemoved");
     await tx
       .update(sections)
       .set({

@@ -22,8 +22,7 @@ export async function setSectionMandateItems(
         .select({ id: mandateItems.id })
         .from(mandateItems)
         .where(and(eq(mandateItems.conceptId, concept.id), inArray(mandateItems.id, wanted)));
-      if (known.length !== wanted.length)
-        throw new AppError("VALIDATION", "Mindestens ein Prüfauftrag gehört nicht zu diesem Konzept.");
+      if (known.length !== wanted.length) throw new AppError("VALIDATION", "appError.section.foreignMandateItem");
     }
     const before = (
       await tx

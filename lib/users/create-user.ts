@@ -58,7 +58,7 @@ export async function createUser(
     if (result.linkSent) wakeOutboxWorker();
     return result;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("VALIDATION", DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
+    if (isUniqueViolation(error)) throw new AppError("VALIDATION", DUPLICATE_EMAIL, {}, { email: DUPLICATE_EMAIL });
     throw error;
   }
 }

@@ -8,8 +8,7 @@ import { AppError } from "@/lib/errors";
 import { hashToken, isWellFormedToken } from "@/lib/tokens/one-time-token";
 import { newSessionVersion } from "./session-version";
 
-export const INVALID_LINK =
-  "Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet. Bitten Sie die Administration um einen neuen Link.";
+export const INVALID_LINK = "appError.user.linkInvalid";
 
 /** For the link page: whom the link is for, without using it up (mail scanners open links too). */
 export async function findOneTimeLink(db: Db, token: string, now = new Date()) {
@@ -43,7 +42,7 @@ export async function redeemOneTimeLink(
   input: { token: string; password: string },
   now = new Date(),
 ): Promise<{ email: string }> {
-  if (!isWellFormedToken(input.token)) throw new AppError("VALIDATION", INVALID_LINK, { _form: INVALID_LINK });
+  if (!isWellFormedToken(input.token)) throw new AppError("VALIDATION", INVALID_LINK, {}, { _form: INVALID_LINK });
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [token] = await tx
@@ -58,7 +57,7 @@ export async function redeemOneTimeLink(
         ),
       )
       .returning({ userId: oneTimeTokens.userId, purpose: oneTimeTokens.purpose });
-    if (!token) throw new AppError("VALIDATION", INVALID_LINK, { _form: INVALID_LINK });
+    if (!token) throw new AppError("VALIDATION", INVALID_LINK, {}, { _form: INVALID_LINK });
     const [user] = await tx
       .update(users)
       .set({ passwordHash, sessionVersion: newSessionVersion(), updatedAt: now })

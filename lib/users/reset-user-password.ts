@@ -51,9 +51,14 @@ export async function sendSignInLink(db: Db, actor: Actor, input: { userId: stri
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
     if (!user) throw notFound();
     if (!user.active)
-      throw new AppError("VALIDATION", "Die Person ist deaktiviert. Aktivieren Sie sie zuerst.", {
-        _form: "Die Person ist deaktiviert. Aktivieren Sie sie zuerst.",
-      });
+      throw new AppError(
+        "VALIDATION",
+        "appError.user.deactivated",
+        {},
+        {
+          _form: "appError.user.deactivated",
+        },
+      );
     const purpose = user.passwordHash ? "password_reset" : "invitation";
     const link = await issueOneTimeLink(tx, user, purpose);
     await recordAuditEvent(tx, {

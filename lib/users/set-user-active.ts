@@ -19,9 +19,14 @@ import { assertKeepsActiveAdmin } from "./user-rules";
 export async function setUserActive(db: Db, actor: Actor, input: { userId: string; active: boolean }): Promise<void> {
   assertCanGlobally(actor, "admin.users");
   if (!input.active && input.userId === actor.id) {
-    throw new AppError("VALIDATION", "Sie können Ihr eigenes Konto nicht deaktivieren.", {
-      _form: "Sie können Ihr eigenes Konto nicht deaktivieren.",
-    });
+    throw new AppError(
+      "VALIDATION",
+      "appError.user.cannotDeactivateSelf",
+      {},
+      {
+        _form: "appError.user.cannotDeactivateSelf",
+      },
+    );
   }
   await db.transaction(async (tx) => {
     const [before] = await tx

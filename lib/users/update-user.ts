@@ -70,7 +70,7 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): 
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("VALIDATION", DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
+    if (isUniqueViolation(error)) throw new AppError("VALIDATION", DUPLICATE_EMAIL, {}, { email: DUPLICATE_EMAIL });
     throw error;
   }
 }

@@ -5,15 +5,15 @@ import type { Db, Tx } from "@/db/connect";
 import { concepts, fassungen, signoffRounds, vorlagen } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
-import { roleColumns, toAccess } from "@/lib/concepts/concept-access";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { loadConceptAccess } from "@/lib/concepts/concept-access";
+import type { Message, MessageKey } from "@/i18n/message";
+import { AppError, forbidden } from "@/lib/errors";
 import { freezeFassung } from "@/lib/fassungen/freeze-fassung";
-import { parseOrThrow } from "@/lib/http/action-result";
-import { can, type ConceptStatus } from "@/lib/permissions/permissions";
-import { refusalMessage, TRANSITION_LABEL } from "./blocker-messages";
+import { parseOrThrow } from "@/lib/validation/parse";
+import type { ConceptStatus } from "@/lib/permissions/permissions";
 import { fassungContentHash } from "./fassung-content-hash";
 import { gatherWorkflowFacts } from "./gather-workflow-facts";
-import { checkTransition, type TransitionId } from "./transitions";
+import { checkTransition, type Blocker, type TransitionId } from "./transitions";
 
 /** Steps a person may ask for here; submit/refer_back carry their own effects (Vorlage, outcomes), reject_signoff follows a rejection. */
 export const MANUAL_TRANSITIONS = [
@@ -29,20 +29,16 @@ export const MANUAL_TRANSITIONS = [
 
 const ZTransitionConcept = z.object({
   conceptId: z.uuid(),
-  transition: z.enum(MANUAL_TRANSITIONS, "Unbekannter Schritt."),
-  reason: z.string().trim().max(2000, "Höchstens 2000 Zeichen.").optional(),
+  transition: z.enum(MANUAL_TRANSITIONS, "appError.workflow.unknownStep"),
+  reason: z.string().trim().max(2000, "appError.common.max2000").optional(),
 });
 
-const STATUS_LABEL: Record<ConceptStatus, string> = {
-  entwurf: "Entwurf",
-  konsultation: "Konsultation",
-  ueberarbeitung: "Überarbeitung",
-  mitzeichnung: "Mitzeichnung",
-  freigegeben: "Freigegeben",
-  eingereicht: "Eingereicht",
-  beraten: "Beraten",
-  abgeschlossen: "Abgeschlossen",
-};
+/** A step's name and a blocker's sentence come from the catalogue, like the workflow panel shows them. */
+const transitionName = (id: TransitionId): Message => ({ key: `workflow.transition.${id}` });
+export const blockerMessage = (blocker: Blocker): Message => ({
+  key: `workflow.blocker.${blocker.code}` as MessageKey,
+  params: blocker.params,
+});
 
 export type TransitionResult = {
   from: ConceptStatus;
@@ -69,25 +65,21 @@ export async function applyTransition(
   id: TransitionId,
   options: { reason?: string; auditSummary?: Record<string, unknown> } = {},
 ): Promise<TransitionResult> {
-  const [row] = await tx
-    .select({ concept: concepts, ...roleColumns(actor) })
-    .from(concepts)
-    .where(eq(concepts.id, conceptId))
-    .limit(1);
-  if (!row) throw notFound();
-  const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
-  if (!can("concept.read", access.subject)) throw notFound();
+  const access = await loadConceptAccess(tx, actor, conceptId, { action: "concept.read" });
   const status = access.subject.status;
   const decision = checkTransition(id, status, access.role, await gatherWorkflowFacts(tx, conceptId));
   if (!decision.ok) {
     if (decision.reason === "wrongState") {
-      throw new AppError(
-        "CONFLICT",
-        `Das Konzept ist inzwischen im Status „${STATUS_LABEL[status]}“; „${TRANSITION_LABEL[id]}“ ist von dort nicht möglich. Bitte laden Sie die Seite neu.`,
-      );
+      throw new AppError("CONFLICT", "appError.workflow.wrongStatus", {
+        status: { key: `status.${status}` },
+        step: transitionName(id),
+      });
     }
-    if (decision.reason === "forbidden") throw forbidden(`„${TRANSITION_LABEL[id]}“ darf nur die Federführung.`);
-    throw new AppError("VALIDATION", refusalMessage(id, decision.blockers));
+    if (decision.reason === "forbidden") throw forbidden("appError.workflow.leadOnly", { step: transitionName(id) });
+    throw new AppError("VALIDATION", "appError.workflow.refused", {
+      step: transitionName(id),
+      reasons: { join: "; ", items: decision.blockers.map(blockerMessage) },
+    });
   }
   const { from, to } = decision.transition;
   const [moved] = await tx
@@ -95,11 +87,7 @@ export async function applyTransition(
     .set({ status: to, updatedAt: new Date() })
     .where(and(eq(concepts.id, conceptId), eq(concepts.status, from)))
     .returning({ id: concepts.id });
-  if (!moved)
-    throw new AppError(
-      "CONFLICT",
-      "Jemand hat den Status des Konzepts gerade geändert. Bitte laden Sie die Seite neu.",
-    );
+  if (!moved) throw new AppError("CONFLICT", "appError.workflow.statusChangedMeanwhile");
 
   const effects = await applyEffects(tx, actor, conceptId, id, options.reason);
   await recordAuditEvent(tx, {

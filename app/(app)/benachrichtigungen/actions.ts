@@ -14,7 +14,7 @@ export async function markReadAction(
   const result = await runAction(async () => {
     const ids = form.getAll("id").filter((v): v is string => typeof v === "string");
     return markNotificationsRead(await getDb(), await requireActorOrThrow(), { ids, all: form.get("all") === "true" });
-  }, "Als gelesen markiert.");
+  }, "feedback.markedRead");
   if (result.ok) revalidatePath("/", "layout");
   return result;
 }
@@ -26,7 +26,7 @@ export async function savePreferencesAction(
   const result = await runAction(async () => {
     const kinds = form.getAll("email").filter((v): v is NotificationKind => typeof v === "string");
     return setEmailPreferences(await getDb(), await requireActorOrThrow(), kinds);
-  }, "Einstellungen gespeichert.");
+  }, "feedback.settingsSaved");
   if (result.ok) revalidatePath("/benachrichtigungen/einstellungen");
   return result;
 }

@@ -6,7 +6,8 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { LOCALE_COOKIE } from "@/i18n/locales";
 import { requireActorOrThrow } from "@/lib/auth/actor";
-import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { formDataToObject } from "@/lib/http/form-data";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { updateOwnProfile } from "@/lib/users/update-own-profile";
@@ -31,10 +32,9 @@ export async function updateProfileAction(_: unknown, formData: FormData): Promi
 }
 
 export async function changePasswordAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
   return runAction(async () => {
     const actor = await requireActorOrThrow();
     const input = parseOrThrow(ZChangePassword, formDataToObject(formData));
     await changeOwnPassword(await getDb(), actor, input);
-  }, t("passwordChanged"));
+  }, "feedback.passwordChanged");
 }

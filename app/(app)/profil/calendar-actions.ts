@@ -9,7 +9,7 @@ import { createCalendarToken, revokeCalendarToken } from "@/lib/planning/calenda
 export async function createCalendarLinkAction(): Promise<ActionResult<unknown>> {
   const result = await runAction(
     async () => createCalendarToken(await getDb(), await requireActorOrThrow()),
-    "Kalender-Link erstellt.",
+    "feedback.calendarLinkCreated",
   );
   revalidatePath("/profil");
   return result;
@@ -18,7 +18,7 @@ export async function createCalendarLinkAction(): Promise<ActionResult<unknown>>
 export async function revokeCalendarLinkAction(): Promise<ActionResult<unknown>> {
   const result = await runAction(
     async () => revokeCalendarToken(await getDb(), await requireActorOrThrow()),
-    "Kalender-Link gelöscht.",
+    "feedback.calendarLinkDeleted",
   );
   revalidatePath("/profil");
   return result;

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActorOrThrow } from "@/lib/auth/actor";
-import { runAction, parseOrThrow, type ActionResult } from "@/lib/http/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { formDataToObject } from "@/lib/http/form-data";
 import { createOrganisation } from "@/lib/organisations/create-organisation";
 import { ZCreateOrganisation, ZOrganisationId, ZUpdateOrganisation } from "@/lib/organisations/organisation-schemas";
@@ -12,28 +12,25 @@ import { setOrganisationActive } from "@/lib/organisations/set-organisation-acti
 import { updateOrganisation } from "@/lib/organisations/update-organisation";
 
 export async function createOrganisationAction(_: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
-  const t = await getTranslations("feedback");
   return runAction(async () => {
     const actor = await requireActorOrThrow();
     const input = parseOrThrow(ZCreateOrganisation, formDataToObject(formData));
     const result = await createOrganisation(await getDb(), actor, input);
     revalidatePath("/administration", "layout");
     return result;
-  }, t("organisationCreated"));
+  }, "feedback.organisationCreated");
 }
 
 export async function updateOrganisationAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
   return runAction(async () => {
     const actor = await requireActorOrThrow();
     const input = parseOrThrow(ZUpdateOrganisation, formDataToObject(formData));
     await updateOrganisation(await getDb(), actor, input);
     revalidatePath("/administration", "layout");
-  }, t("saved"));
+  }, "feedback.saved");
 }
 
 export async function setOrganisationActiveAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
   return runAction(
     async () => {
       const actor = await requireActorOrThrow();
@@ -42,6 +39,6 @@ export async function setOrganisationActiveAction(_: unknown, formData: FormData
       await setOrganisationActive(await getDb(), actor, { organisationId, active });
       revalidatePath("/administration", "layout");
     },
-    formData.get("active") === "true" ? t("reactivated") : t("deactivated"),
+    formData.get("active") === "true" ? "feedback.reactivated" : "feedback.deactivated",
   );
 }

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActorOrThrow } from "@/lib/auth/actor";
-import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { formDataToObject } from "@/lib/http/form-data";
 import { createUser } from "@/lib/users/create-user";
 import { sendSignInLink, setUserPasswordByAdmin } from "@/lib/users/reset-user-password";
@@ -30,17 +30,15 @@ export async function createUserAction(
 }
 
 export async function updateUserAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
   return runAction(async () => {
     const actor = await requireActorOrThrow();
     const input = parseOrThrow(ZUpdateUser, formDataToObject(formData, ARRAYS));
     await updateUser(await getDb(), actor, input);
     revalidatePath("/administration", "layout");
-  }, t("saved"));
+  }, "feedback.saved");
 }
 
 export async function setUserActiveAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
   const active = formData.get("active") === "true";
   return runAction(
     async () => {
@@ -49,26 +47,24 @@ export async function setUserActiveAction(_: unknown, formData: FormData): Promi
       await setUserActive(await getDb(), actor, { userId, active });
       revalidatePath("/administration", "layout");
     },
-    active ? t("userReactivated") : t("userDeactivated"),
+    active ? "feedback.userReactivated" : "feedback.userDeactivated",
   );
 }
 
 export async function sendSignInLinkAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
   return runAction(async () => {
     const actor = await requireActorOrThrow();
     const { userId } = parseOrThrow(ZUserId, formDataToObject(formData));
     await sendSignInLink(await getDb(), actor, { userId });
     revalidatePath("/administration", "layout");
-  }, t("linkSent"));
+  }, "feedback.linkSent");
 }
 
 export async function setUserPasswordAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
   return runAction(async () => {
     const actor = await requireActorOrThrow();
     const input = parseOrThrow(ZSetPassword, formDataToObject(formData));
     await setUserPasswordByAdmin(await getDb(), actor, input);
     revalidatePath("/administration", "layout");
-  }, t("passwordSet"));
+  }, "feedback.passwordSet");
 }

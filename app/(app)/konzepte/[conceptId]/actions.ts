@@ -53,7 +53,7 @@ export async function setPlanningSettingsAction(
         signoffDays: form.get("signoffDays"),
         revisionDays: form.get("revisionDays"),
       }),
-    "Planung gespeichert.",
+    "feedback.planningSaved",
   );
   if (result.ok) revalidatePath(`/konzepte/${conceptId}`);
   return result;

@@ -6,7 +6,8 @@ import { getDb } from "@/db/client";
 import { requireActorOrThrow } from "@/lib/auth/actor";
 import { CONCEPT_FORM_ARRAYS, ZConceptFromMandate, conceptFormToInput } from "@/lib/concepts/concept-schemas";
 import { createConceptFromMandate } from "@/lib/concepts/create-concept-from-mandate";
-import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { formDataToObject } from "@/lib/http/form-data";
 
 export async function createConceptAction(

@@ -1,7 +1,8 @@
 "use server";
 
 import { getDb } from "@/db/client";
-import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { formDataToObject } from "@/lib/http/form-data";
 import { redeemOneTimeLink } from "@/lib/users/redeem-one-time-link";
 import { ZRedeemLink } from "@/lib/users/user-admin-schemas";

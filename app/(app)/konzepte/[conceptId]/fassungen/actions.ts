@@ -6,15 +6,12 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireActorOrThrow } from "@/lib/auth/actor";
 import { createFassung } from "@/lib/fassungen/create-fassung";
-import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 const ZCreateFassung = z.object({
   conceptId: z.uuid(),
-  name: z
-    .string()
-    .trim()
-    .min(1, "Bitte geben Sie einen Namen ein.")
-    .max(120, "Der Name darf höchstens 120 Zeichen lang sein."),
+  name: z.string().trim().min(1, "appError.common.nameRequired").max(120, "appError.fassung.nameTooLong"),
 });
 
 export async function createFassungAction(

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import type { Db } from "@/db/connect";
 import { requireActorOrThrow, type Actor } from "@/lib/auth/actor";
-import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { addSection } from "@/lib/sections/add-section";
 import { moveSection } from "@/lib/sections/move-section";
 import { removeSection } from "@/lib/sections/remove-section";
@@ -16,11 +17,7 @@ import { setSectionMandateItems } from "@/lib/sections/set-section-mandate-items
 import { setSectionOwner } from "@/lib/sections/set-section-owner";
 
 type Result = ActionResult<unknown>;
-const ZTitle = z
-  .string()
-  .trim()
-  .min(1, "Bitte geben Sie einen Titel ein.")
-  .max(200, "Der Titel darf höchstens 200 Zeichen lang sein.");
+const ZTitle = z.string().trim().min(1, "appError.common.titleRequired").max(200, "appError.section.titleTooLong");
 const ZSectionRef = z.object({ conceptId: z.uuid(), sectionId: z.uuid() });
 
 /** Every outline action: authenticate, parse, call the service, revalidate, say what happened. */
@@ -48,7 +45,7 @@ export async function addSectionAction(_p: Result | null, formData: FormData): P
     z.object({
       conceptId: z.uuid(),
       title: ZTitle,
-      ownerOrganisationId: z.uuid("Bitte wählen Sie eine Organisation."),
+      ownerOrganisationId: z.uuid("appError.common.organisationRequired"),
     }),
     async (db, actor, input) => {
       await addSection(db, actor, input);
@@ -69,7 +66,7 @@ export async function setSectionOwnerAction(_p: Result | null, formData: FormDat
   const t = await getTranslations("outline");
   return outlineAction(
     formData,
-    ZSectionRef.extend({ ownerOrganisationId: z.uuid("Bitte wählen Sie eine Organisation.") }),
+    ZSectionRef.extend({ ownerOrganisationId: z.uuid("appError.common.organisationRequired") }),
     async (db, actor, input) => {
       const { changed } = await setSectionOwner(db, actor, input);
       return changed ? t("ownerSet") : t("nothingChanged");

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActorOrThrow } from "@/lib/auth/actor";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
@@ -12,23 +11,21 @@ export async function askQuestionAction(
   _previous: ActionResult<unknown> | null,
   formData: FormData,
 ): Promise<ActionResult<unknown>> {
-  const t = await getTranslations("readingRoom");
   const raw = formDataToObject(formData);
   return runAction(async () => {
     const result = await askCommitteeQuestion(await getDb(), await requireActorOrThrow(), raw);
     if (typeof raw.conceptId === "string") revalidatePath(`/konzepte/${raw.conceptId}/lesesaal`);
     return result;
-  }, t("asked"));
+  }, "readingRoom.asked");
 }
 
 export async function answerQuestionAction(
   _previous: ActionResult<unknown> | null,
   formData: FormData,
 ): Promise<ActionResult<unknown>> {
-  const t = await getTranslations("readingRoom");
   const raw = formDataToObject(formData);
   return runAction(async () => {
     await answerCommitteeQuestion(await getDb(), await requireActorOrThrow(), raw);
     if (typeof raw.conceptId === "string") revalidatePath(`/konzepte/${raw.conceptId}/lesesaal`);
-  }, t("answered"));
+  }, "readingRoom.answered");
 }

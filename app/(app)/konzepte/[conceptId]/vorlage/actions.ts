@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActorOrThrow } from "@/lib/auth/actor";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
@@ -20,7 +19,6 @@ export async function submitVorlageAction(
   _previous: ActionResult<unknown> | null,
   formData: FormData,
 ): Promise<ActionResult<unknown>> {
-  const t = await getTranslations("vorlage");
   const raw = formDataToObject(formData);
   const input = {
     conceptId: raw.conceptId,
@@ -36,14 +34,13 @@ export async function submitVorlageAction(
     );
     revalidate(raw.conceptId);
     return result;
-  }, t("submitted"));
+  }, "vorlage.submitted");
 }
 
 export async function changeBeratungsfolgeAction(
   _previous: ActionResult<unknown> | null,
   formData: FormData,
 ): Promise<ActionResult<unknown>> {
-  const t = await getTranslations("vorlage.folgeEditor");
   const raw = formDataToObject(formData);
   return runAction(async () => {
     const result = await changeBeratungsfolge(
@@ -53,30 +50,28 @@ export async function changeBeratungsfolgeAction(
     );
     revalidate(raw.conceptId);
     return result;
-  }, t("saved"));
+  }, "vorlage.folgeEditor.saved");
 }
 
 export async function recordOutcomeAction(
   _previous: ActionResult<unknown> | null,
   formData: FormData,
 ): Promise<ActionResult<unknown>> {
-  const t = await getTranslations("vorlage");
   const raw = formDataToObject(formData);
   return runAction(async () => {
     await recordOutcome(await getDb(), await requireActorOrThrow(), raw);
     revalidate(raw.conceptId);
-  }, t("outcomeSaved"));
+  }, "vorlage.outcomeSaved");
 }
 
 export async function deliberationStepAction(
   _previous: ActionResult<unknown> | null,
   formData: FormData,
 ): Promise<ActionResult<unknown>> {
-  const t = await getTranslations("vorlage");
   const raw = formDataToObject(formData);
   return runAction(async () => {
     const result = await takeDeliberationStep(await getDb(), await requireActorOrThrow(), raw);
     revalidate(raw.conceptId);
     return result;
-  }, t("stepTaken"));
+  }, "vorlage.stepTaken");
 }

@@ -38,7 +38,7 @@ export async function createThreadAction(
         : undefined,
       mentions: { users: ids(form, "mentionUsers"), organisations: ids(form, "mentionOrganisations") },
     });
-  }, "Kommentar gespeichert.");
+  }, "feedback.commentSaved");
   if (result.ok) revalidate(form);
   return result;
 }
@@ -60,7 +60,7 @@ export async function replyAction(
       mentions: { users: ids(form, "mentionUsers"), organisations: ids(form, "mentionOrganisations") },
     });
     return { comment };
-  }, "Antwort gespeichert.");
+  }, "feedback.replySaved");
 }
 
 export async function editCommentAction(
@@ -73,7 +73,7 @@ export async function editCommentAction(
         commentId: str(form, "commentId"),
         body: str(form, "body") ?? "",
       }),
-    "Kommentar geändert.",
+    "comments.editSaved",
   );
   if (result.ok) revalidate(form);
   return result;
@@ -85,7 +85,7 @@ export async function deleteCommentAction(
 ): Promise<ActionResult<unknown>> {
   const result = await runAction(
     async () => deleteComment(await getDb(), await requireActorOrThrow(), { commentId: str(form, "commentId") }),
-    "Kommentar gelöscht.",
+    "comments.deleteSaved",
   );
   if (result.ok) revalidate(form);
   return result;
@@ -99,7 +99,7 @@ export async function resolveThreadAction(
   const result = await runAction(
     async () =>
       setThreadResolved(await getDb(), await requireActorOrThrow(), { threadId: str(form, "threadId") }, resolved),
-    resolved ? "Als erledigt markiert." : "Wieder geöffnet.",
+    resolved ? "feedback.threadResolved" : "feedback.threadReopened",
   );
   if (result.ok) revalidate(form);
   return result;
@@ -117,7 +117,7 @@ export async function decideThreadAction(
       reason: str(form, "reason") ?? "",
       revisionNumber: revision ? revision : undefined,
     });
-  }, "Entscheidung gespeichert.");
+  }, "feedback.decisionSaved");
   if (result.ok) revalidate(form);
   return result;
 }

@@ -5,7 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireActorOrThrow } from "@/lib/auth/actor";
-import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { restoreSectionRevision } from "@/lib/sections/restore-section-revision";
 
 const ZRestoreRevision = z.object({

@@ -23,7 +23,7 @@ export async function acceptProposalAction(
         proposalId: str(form, "proposalId"),
         baseVersion: str(form, "baseVersion"),
       }),
-    "Vorschlag übernommen.",
+    "feedback.proposalAccepted",
   );
   if (result.ok) done(form);
   return result;
@@ -39,7 +39,7 @@ export async function rejectProposalAction(
         proposalId: str(form, "proposalId"),
         reason: str(form, "reason") ?? "",
       }),
-    "Vorschlag abgelehnt.",
+    "feedback.proposalRejected",
   );
   if (result.ok) done(form);
   return result;
@@ -51,7 +51,7 @@ export async function withdrawProposalAction(
 ): Promise<ActionResult<unknown>> {
   const result = await runAction(
     async () => withdrawProposal(await getDb(), await requireActorOrThrow(), { proposalId: str(form, "proposalId") }),
-    "Vorschlag zurückgezogen.",
+    "feedback.proposalWithdrawn",
   );
   if (result.ok) done(form);
   return result;
@@ -69,7 +69,7 @@ export async function decideProposalAction(
       reason: str(form, "reason") ?? "",
       revisionNumber: revision || undefined,
     });
-  }, "Entscheidung gespeichert.");
+  }, "feedback.decisionSaved");
   if (result.ok) done(form);
   return result;
 }
