@@ -83,7 +83,6 @@ function scan(): { findings: Finding[]; calls: number; keys: number } {
       [/new AppError\(/g, (a) => [a[1]]],
       [/\bforbidden\(/g, (a) => [a[0]]],
       [/\bfieldError\(/g, (a) => [a[1]]],
-      [/\brunAction\(/g, (a) => [a[1]]],
     ];
     if (!content)
       checks.push(
@@ -100,7 +99,9 @@ function scan(): { findings: Finding[]; calls: number; keys: number } {
             if (!/^[a-z_]+$/.test(text) && !/^[\w.-]*\$\{/.test(text)) findings.push({ at: at(match.index), text });
       }
     }
-    // zod's `message:` / `error:` and every string that looks like a key of the error or feedback catalogues.
+    // Action success messages, zod's `message:` / `error:`, and every string that looks like a catalogue key.
+    for (const match of src.matchAll(/\bsuccess:\s*("(?:[^"\\]|\\.)*")/g))
+      if (!isMessageKey(JSON.parse(match[1]!))) findings.push({ at: at(match.index), text: JSON.parse(match[1]!) });
     for (const match of src.matchAll(/\b(message|error):\s*("(?:[^"\\]|\\.)*")/g))
       if (!content && !isMessageKey(JSON.parse(match[2]!)) && !JSON.parse(match[2]!).startsWith("/"))
         findings.push({ at: at(match.index), text: JSON.parse(match[2]!) as string });

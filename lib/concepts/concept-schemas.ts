@@ -9,19 +9,25 @@ const ZConsultation = z.object({
   meetingDate: ZIsoDate("appError.concept.meetingDateRequired"),
 });
 
+/** The parsed choice again as the form sends it, so a parsed input can be parsed a second time. */
+function outlineAsFormValue(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || !("kind" in value)) return value;
+  const choice = value as { kind: unknown; templateId?: unknown; conceptId?: unknown };
+  if (choice.kind === "template") return `template:${String(choice.templateId)}`;
+  if (choice.kind === "concept") return `concept:${String(choice.conceptId)}`;
+  return choice.kind === "none" ? "none" : value;
+}
+
 /** Where the outline comes from: nothing, a shipped template, or another concept the creator can read. */
-const ZOutline = z
-  .string()
-  .default("none")
-  .transform((v, ctx) => {
-    if (v === "" || v === "none") return { kind: "none" as const };
-    const template = /^template:([a-z0-9-]{1,40})$/.exec(v);
-    if (template) return { kind: "template" as const, templateId: template[1]! };
-    const concept = /^concept:([0-9a-f-]{36})$/i.exec(v);
-    if (concept && z.uuid().safeParse(concept[1]).success) return { kind: "concept" as const, conceptId: concept[1]! };
-    ctx.addIssue({ code: "custom", message: "appError.concept.outlineInvalid" });
-    return z.NEVER;
-  });
+const ZOutline = z.preprocess(outlineAsFormValue, z.string().default("none")).transform((v, ctx) => {
+  if (v === "" || v === "none") return { kind: "none" as const };
+  const template = /^template:([a-z0-9-]{1,40})$/.exec(v);
+  if (template) return { kind: "template" as const, templateId: template[1]! };
+  const concept = /^concept:([0-9a-f-]{36})$/i.exec(v);
+  if (concept && z.uuid().safeParse(concept[1]).success) return { kind: "concept" as const, conceptId: concept[1]! };
+  ctx.addIssue({ code: "custom", message: "appError.concept.outlineInvalid" });
+  return z.NEVER;
+});
 
 export const ZConceptFromMandate = z
   .object({

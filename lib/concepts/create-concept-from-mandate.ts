@@ -9,6 +9,8 @@ import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
 import { loadConceptAccess } from "./concept-access";
 import type { ConceptFromMandateInput } from "./concept-schemas";
 import { findOutlineTemplate } from "./outline-templates";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZConceptFromMandate } from "./concept-schemas";
 
 const EMPTY_DOC = { type: "doc" as const, content: [{ type: "paragraph" }] };
 const BAD_OUTLINE = "appError.concept.outlineUnavailable";
@@ -72,8 +74,9 @@ async function assertOrganisations(tx: Tx, input: ConceptFromMandateInput) {
 export async function createConceptFromMandate(
   db: Db,
   actor: Actor,
-  input: ConceptFromMandateInput,
+  rawInput: unknown,
 ): Promise<{ conceptId: string }> {
+  const input = parseOrThrow(ZConceptFromMandate, rawInput);
   assertCanGlobally(actor, "concept.create");
   const outline = await outlineFor(db, actor, input);
   return db.transaction(async (tx) => {

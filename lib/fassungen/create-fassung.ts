@@ -1,17 +1,25 @@
 import "server-only";
+import { z } from "zod";
 import type { Db } from "@/db/connect";
 import type { Actor } from "@/lib/auth/actor";
 import { loadConceptAccess } from "@/lib/concepts/concept-access";
 import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions/permissions";
 import { duplicateFassungName, freezeFassung, isUniqueViolation } from "./freeze-fassung";
+import { parseOrThrow } from "@/lib/validation/parse";
+
+const ZCreateFassung = z.object({
+  conceptId: z.uuid(),
+  name: z.string().trim().min(1, "appError.common.nameRequired").max(120, "appError.fassung.nameTooLong"),
+});
 
 /** The lead freezes the current state of all sections as a named Fassung. */
 export async function createFassung(
   db: Db,
   actor: Actor,
-  input: { conceptId: string; name: string },
+  rawInput: unknown,
 ): Promise<{ fassungId: string; sectionCount: number }> {
+  const input = parseOrThrow(ZCreateFassung, rawInput);
   try {
     return await db.transaction(async (tx) => {
       const access = await loadConceptAccess(tx, actor, input.conceptId, { lock: "share", action: "fassung.read" });

@@ -2,34 +2,11 @@ import "server-only";
 import { describeDatabaseError, isDatabaseUnavailable } from "@/lib/db-errors";
 import { noteDatabaseOutage } from "@/lib/health/database-outage";
 import { AppError } from "@/lib/errors";
-import type { Message, MessageKey } from "@/i18n/message";
 import { requestTranslator } from "./request-translator";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
   | { ok: false; code: string; message: string; fieldErrors: Record<string, string> };
-
-/**
- * Runs a service call for a form action and turns every failure into a result the form can show, in the reader's
- * language: an AppError's keys and the success message are translated here, at the boundary.
- */
-export async function runAction<T>(
-  fn: () => Promise<T>,
-  successMessage?: MessageKey | Message,
-): Promise<ActionResult<T>> {
-  try {
-    const data = await fn();
-    if (successMessage === undefined) return { ok: true, data, message: undefined };
-    const { text } = await requestTranslator();
-    return {
-      ok: true,
-      data,
-      message: text(typeof successMessage === "string" ? { key: successMessage } : successMessage),
-    };
-  } catch (error) {
-    return { ok: false, ...(await failureOf(error)) };
-  }
-}
 
 /** What an action answers for a thrown error; Next's redirect() and notFound() pass through. */
 export async function failureOf(

@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
-import type { CreateOrganisationInput } from "./organisation-schemas";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZCreateOrganisation } from "./organisation-schemas";
 
 const DUPLICATE = "appError.organisation.nameTaken";
 
@@ -19,11 +20,8 @@ export async function assertOrganisationNameFree(tx: Tx, name: string, exceptId?
   if (other && other.id !== exceptId) throw new AppError("VALIDATION", DUPLICATE, {}, { name: DUPLICATE });
 }
 
-export async function createOrganisation(
-  db: Db,
-  actor: Actor,
-  input: CreateOrganisationInput,
-): Promise<{ id: string }> {
+export async function createOrganisation(db: Db, actor: Actor, rawInput: unknown): Promise<{ id: string }> {
+  const input = parseOrThrow(ZCreateOrganisation, rawInput);
   assertCanGlobally(actor, "admin.organisations");
   try {
     return await db.transaction(async (tx) => {

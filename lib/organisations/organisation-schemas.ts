@@ -12,7 +12,7 @@ const ZShortName = z
   .min(1, "appError.organisation.shortNameRequired")
   .max(40, "appError.organisation.shortNameTooLong");
 const ZClassification = z.preprocess(
-  (v) => (v === "" ? undefined : v),
+  (v) => (v === "" || v === null ? undefined : v),
   z.enum(GREMIUM_CLASSIFICATIONS, "appError.organisation.classificationRequired").optional(),
 );
 
@@ -48,3 +48,4 @@ export const ZUpdateOrganisation = z.object({
 export type UpdateOrganisationInput = z.output<typeof ZUpdateOrganisation>;
 
 export const ZOrganisationId = z.object({ organisationId: ZRequiredUuid("appError.common.unknownOrganisation") });
+export const ZSetOrganisationActive = ZOrganisationId.extend({ active: z.boolean() });

@@ -8,10 +8,12 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
 import { assertOrganisationNameFree } from "./create-organisation";
-import type { UpdateOrganisationInput } from "./organisation-schemas";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZUpdateOrganisation } from "./organisation-schemas";
 
 /** Rename (and, for a committee, reclassify). The kind stays as created. */
-export async function updateOrganisation(db: Db, actor: Actor, input: UpdateOrganisationInput): Promise<void> {
+export async function updateOrganisation(db: Db, actor: Actor, rawInput: unknown): Promise<void> {
+  const input = parseOrThrow(ZUpdateOrganisation, rawInput);
   assertCanGlobally(actor, "admin.organisations");
   try {
     await db.transaction(async (tx) => {

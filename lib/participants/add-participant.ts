@@ -7,13 +7,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError, fieldError } from "@/lib/errors";
 import { participantRolesForOrganisation } from "@/lib/permissions/permissions";
-import type { AddParticipantInput } from "./participant-schemas";
 import { lockConcept, requireParticipantManager } from "./participant-rules";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZAddParticipant } from "./participant-schemas";
 
 const ALREADY = "appError.participant.alreadyParticipating";
 
 /** The lead (or an admin) adds an active person or a whole active organisation with a role. */
-export async function addParticipant(db: Db, actor: Actor, input: AddParticipantInput): Promise<{ id: string }> {
+export async function addParticipant(db: Db, actor: Actor, rawInput: unknown): Promise<{ id: string }> {
+  const input = parseOrThrow(ZAddParticipant, rawInput);
   await requireParticipantManager(db, actor, input.conceptId);
   try {
     return await db.transaction(async (tx) => {

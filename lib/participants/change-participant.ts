@@ -6,8 +6,10 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { loadConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, notFound } from "@/lib/errors";
-import { participantRolesForOrganisation, type ConceptRole } from "@/lib/permissions/permissions";
+import { participantRolesForOrganisation } from "@/lib/permissions/permissions";
 import { assertKeepsLead, lockConcept, requireParticipantManager } from "./participant-rules";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZChangeParticipantRole, ZRemoveParticipant } from "./participant-schemas";
 
 async function loadParticipant(db: Db | Tx, conceptId: string, participantId: string) {
   const [row] = await db
@@ -27,11 +29,8 @@ async function loadParticipant(db: Db | Tx, conceptId: string, participantId: st
 }
 
 /** A new role for a participant; the last active lead keeps theirs. */
-export async function changeParticipantRole(
-  db: Db,
-  actor: Actor,
-  input: { conceptId: string; participantId: string; role: ConceptRole },
-): Promise<void> {
+export async function changeParticipantRole(db: Db, actor: Actor, rawInput: unknown): Promise<void> {
+  const input = parseOrThrow(ZChangeParticipantRole, rawInput);
   await requireParticipantManager(db, actor, input.conceptId);
   await db.transaction(async (tx) => {
     await lockConcept(tx, input.conceptId);
@@ -67,8 +66,9 @@ export async function changeParticipantRole(
 export async function removeParticipant(
   db: Db,
   actor: Actor,
-  input: { conceptId: string; participantId: string },
+  rawInput: unknown,
 ): Promise<{ removedOwnAccess: boolean }> {
+  const input = parseOrThrow(ZRemoveParticipant, rawInput);
   await requireParticipantManager(db, actor, input.conceptId);
   await db.transaction(async (tx) => {
     await lockConcept(tx, input.conceptId);

@@ -6,6 +6,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { requireOutlineAccess, requireSectionOfConcept } from "./outline-access";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZSectionRef } from "./section-schemas";
 
 /**
  * Takes a section out of the outline. One with history (revisions, or part of a Fassung) is archived and
@@ -14,8 +16,9 @@ import { requireOutlineAccess, requireSectionOfConcept } from "./outline-access"
 export async function removeSection(
   db: Db,
   actor: Actor,
-  input: { conceptId: string; sectionId: string },
+  rawInput: unknown,
 ): Promise<{ outcome: "archived" | "deleted" }> {
+  const input = parseOrThrow(ZSectionRef, rawInput);
   return db.transaction(async (tx) => {
     await requireOutlineAccess(tx, actor, input.conceptId);
     const section = await requireSectionOfConcept(tx, input.conceptId, input.sectionId);

@@ -10,6 +10,8 @@ import { ACCOUNT_FREE_FAILURES } from "@/lib/auth/throttle-policy";
 import { AppError } from "@/lib/errors";
 import { revokeOpenTokens } from "./issue-one-time-link";
 import { newSessionVersion } from "./session-version";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZChangePassword } from "./user-admin-schemas";
 
 const WRONG = "appError.user.wrongPassword";
 const THROTTLED = "appError.user.passwordThrottled";
@@ -18,11 +20,8 @@ const THROTTLED = "appError.user.passwordThrottled";
  * Needs the current password. Every session of the user ends, this one included: the caller then asks the
  * person to sign in again with the new password (simpler and safer than re-issuing a session cookie).
  */
-export async function changeOwnPassword(
-  db: Db,
-  actor: Actor,
-  input: { currentPassword: string; newPassword: string },
-): Promise<void> {
+export async function changeOwnPassword(db: Db, actor: Actor, rawInput: unknown): Promise<void> {
+  const input = parseOrThrow(ZChangePassword, rawInput);
   // Guessing the current password from an open session is throttled like signing in, per person.
   const throttle = [{ key: `password-change:${actor.id}`, free: ACCOUNT_FREE_FAILURES }];
   if ((await lockedThrottleKeys(db, throttle)).length > 0)

@@ -32,14 +32,19 @@ export const ZUpdateUser = ZUserFields.extend({ userId: ZRequiredUuid("appError.
 export type UpdateUserInput = z.output<typeof ZUpdateUser>;
 
 export const ZUserId = z.object({ userId: ZRequiredUuid("appError.common.unknownPerson") });
+export const ZSetUserActive = ZUserId.extend({ active: z.boolean() });
 
+/**
+ * The repeated password is the form's typo guard: the forms always send it and then it must match; a caller
+ * inside the server (a script, a test) may leave it out.
+ */
 export const ZSetPassword = z
   .object({
     userId: ZRequiredUuid("appError.common.unknownPerson"),
     password: ZNewPassword,
-    passwordConfirm: z.string(),
+    passwordConfirm: z.string().optional(),
   })
-  .refine((v) => v.password === v.passwordConfirm, {
+  .refine((v) => v.passwordConfirm === undefined || v.password === v.passwordConfirm, {
     path: ["passwordConfirm"],
     message: "appError.user.passwordsDiffer",
   });
@@ -53,9 +58,9 @@ export const ZChangePassword = z
   .object({
     currentPassword: z.string().min(1, "appError.user.currentPasswordRequired").max(1024),
     newPassword: ZNewPassword,
-    newPasswordConfirm: z.string(),
+    newPasswordConfirm: z.string().optional(),
   })
-  .refine((v) => v.newPassword === v.newPasswordConfirm, {
+  .refine((v) => v.newPasswordConfirm === undefined || v.newPassword === v.newPasswordConfirm, {
     path: ["newPasswordConfirm"],
     message: "appError.user.passwordsDiffer",
   })
@@ -65,8 +70,8 @@ export const ZChangePassword = z
   });
 
 export const ZRedeemLink = z
-  .object({ token: z.string().max(100), password: ZNewPassword, passwordConfirm: z.string() })
-  .refine((v) => v.password === v.passwordConfirm, {
+  .object({ token: z.string().max(100), password: ZNewPassword, passwordConfirm: z.string().optional() })
+  .refine((v) => v.passwordConfirm === undefined || v.password === v.passwordConfirm, {
     path: ["passwordConfirm"],
     message: "appError.user.passwordsDiffer",
   });
