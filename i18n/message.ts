@@ -16,8 +16,8 @@ export type AppErrorKey = Extract<MessageKey, `appError.${string}`>;
  * Values for a message's placeholders. A nested message is rendered first; a list is rendered and joined with
  * a fixed separator, or as the language writes "a, b or c" / "a, b and c".
  */
-export type MessageList = { items: (Message | string)[]; join: "; " | " " | ", " | "or" | "and" };
-export type MessageParam = string | number | Date | Message | MessageList;
+type MessageList = { items: (Message | string)[]; join: "; " | " " | ", " | "or" | "and" };
+type MessageParam = string | number | Date | Message | MessageList;
 export type MessageParams = Record<string, MessageParam>;
 /** A sentence for a person, as a catalogue key with its values; rendered in the reader's language. */
 export type Message = { key: MessageKey; params?: MessageParams };

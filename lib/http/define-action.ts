@@ -9,7 +9,7 @@ import { failureOf, type ActionResult } from "./action-result";
 import { requestTranslator } from "./request-translator";
 
 /** A path to revalidate after success; a layout path revalidates every page below it. */
-export type Revalidation = string | { layout: string };
+type Revalidation = string | { layout: string };
 
 type Spec<Raw, Input, Data, Who> = {
   /** Form data (or the client's plain object) → the plain object the service parses. Never parsed here. */

@@ -36,7 +36,6 @@ export const ZCreateOrganisation = z
   })
   .superRefine(classificationRule)
   .transform((v) => ({ ...v, classification: v.kind === "gremium" ? v.classification! : null }));
-export type CreateOrganisationInput = z.output<typeof ZCreateOrganisation>;
 
 /** The kind is fixed once created: members, participations and Beratungsfolgen depend on it. */
 export const ZUpdateOrganisation = z.object({
@@ -45,7 +44,6 @@ export const ZUpdateOrganisation = z.object({
   shortName: ZShortName,
   classification: ZClassification,
 });
-export type UpdateOrganisationInput = z.output<typeof ZUpdateOrganisation>;
 
-export const ZOrganisationId = z.object({ organisationId: ZRequiredUuid("appError.common.unknownOrganisation") });
+const ZOrganisationId = z.object({ organisationId: ZRequiredUuid("appError.common.unknownOrganisation") });
 export const ZSetOrganisationActive = ZOrganisationId.extend({ active: z.boolean() });

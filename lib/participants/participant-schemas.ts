@@ -26,7 +26,6 @@ export const ZAddParticipant = z.discriminatedUnion(
   ],
   "appError.participant.kindRequired",
 );
-export type AddParticipantInput = z.output<typeof ZAddParticipant>;
 
 export const ZChangeParticipantRole = z.object({
   conceptId: ZRequiredUuid("appError.common.unknownConcept"),

@@ -11,8 +11,6 @@ import { writeSectionRevision } from "./write-section-revision";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { ZRestoreRevision } from "./section-schemas";
 
-export type RestoreSectionRevisionInput = { conceptId: string; sectionId: string; number: number; baseVersion: number };
-
 /**
  * Brings back the content of an old revision as a new revision ("Wiederhergestellt aus Nr. n"); history is
  * never rewritten. Guarded like a save: if someone saved since the user looked, nothing happens.

@@ -26,10 +26,8 @@ export const ZCreateUser = ZUserFields.extend({
   // The password's own issue, with its bound (the message's {min}), at the password field.
   if (!parsed.success) ctx.addIssue({ ...parsed.error.issues[0]!, path: ["password"] });
 });
-export type CreateUserInput = z.output<typeof ZCreateUser>;
 
 export const ZUpdateUser = ZUserFields.extend({ userId: ZRequiredUuid("appError.common.unknownPerson") });
-export type UpdateUserInput = z.output<typeof ZUpdateUser>;
 
 export const ZUserId = z.object({ userId: ZRequiredUuid("appError.common.unknownPerson") });
 export const ZSetUserActive = ZUserId.extend({ active: z.boolean() });
