@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db-errors";
 import { databaseAvailable } from "@/lib/health/database-outage";
-import { refusalPage, refuseServerActionPost } from "@/lib/http/server-action-guard";
+import { DEFAULT_LOCALE, LOCALE_COOKIE } from "@/i18n/locales";
+import { refusalMessage, refusalPage, refuseServerActionPost } from "@/lib/http/server-action-guard";
 import { contentSecurityPolicy, newNonce, servesHttps, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 /**
@@ -29,9 +30,13 @@ export async function proxy(request: NextRequest) {
   // Next.js refuses these too, but as a 500 or with its English body-size error; this answers them as what they are.
   const refusal = await refuseServerActionPost(request, pathname);
   if (refusal) {
+    const locale = request.cookies.get(LOCALE_COOKIE)?.value ?? DEFAULT_LOCALE;
     const response = request.headers.has("next-action")
-      ? NextResponse.json({ ok: false, code: refusal.code, message: refusal.message }, { status: refusal.status })
-      : new NextResponse(refusalPage(refusal), {
+      ? NextResponse.json(
+          { ok: false, code: refusal.code, message: refusalMessage(refusal, locale) },
+          { status: refusal.status },
+        )
+      : new NextResponse(refusalPage(refusal, locale), {
           status: refusal.status,
           headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
         });

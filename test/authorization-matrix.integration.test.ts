@@ -46,10 +46,7 @@ vi.mock("next/navigation", () => ({
     throw Object.assign(new Error("NEXT_HTTP_ERROR_FALLBACK;404"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
   },
 }));
-vi.mock("next-intl/server", () => ({
-  getTranslations: async () => Object.assign((key: string) => key, { rich: (key: string) => key, has: () => true }),
-  getFormatter: async () => ({ dateTime: () => "", number: String, relativeTime: () => "", list: String }),
-}));
+vi.mock("next-intl/server", async () => (await import("./intl-server-mock")).germanIntlServer());
 vi.mock("next/headers", () => ({
   cookies: async () => ({ set: () => {}, get: () => undefined, getAll: () => [], delete: () => {}, has: () => false }),
   headers: async () => new Headers(),

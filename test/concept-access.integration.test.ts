@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { concepts } from "@/db/schema";
 import { seedDemo } from "@/demo/seed-demo";
-import { getConceptAccess } from "@/lib/concepts/concept-access";
+import { loadConceptAccess } from "@/lib/concepts/concept-access";
 import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
 import { listMyConcepts } from "@/lib/concepts/list-my-concepts";
 import { getSectionDiscussion } from "@/lib/comments/get-section-discussion";
@@ -30,8 +30,8 @@ describe("who sees which concept", () => {
       admin: null,
     };
     for (const [key, role] of Object.entries(expected)) {
-      const access = await getConceptAccess(db, await demoActor(db, key), concept.id);
-      expect(access?.role ?? null, key).toBe(role);
+      const access = await loadConceptAccess(db, await demoActor(db, key), concept.id);
+      expect(access.role, key).toBe(role);
     }
   });
 

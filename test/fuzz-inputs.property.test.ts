@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Db } from "@/db/connect";
 import { seedDemo } from "@/demo/seed-demo";
 import { AppError } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { buildMatrixFixture, type MatrixFixture } from "./authorization/matrix-fixture";
 import { OPARL_PREFIX, buildRows, type Modules, type Row } from "./authorization/matrix-rows";
 import { listRouteExports, listServerActionExports } from "./authorization/route-inventory";
@@ -29,9 +29,7 @@ vi.mock("next/navigation", () => ({
     throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;replace;${url};307;` });
   },
 }));
-vi.mock("next-intl/server", () => ({
-  getTranslations: async () => Object.assign((key: string) => key, { rich: (key: string) => key, has: () => true }),
-}));
+vi.mock("next-intl/server", async () => (await import("./intl-server-mock")).germanIntlServer());
 vi.mock("next/headers", () => ({
   cookies: async () => ({ set: () => {}, get: () => undefined, getAll: () => [], delete: () => {} }),
   headers: async () => new Headers(),
@@ -154,7 +152,7 @@ async function probe(run: () => Promise<unknown>, asActor: keyof MatrixFixture["
         if (result instanceof Response) {
           ok = result.status < 400;
           if (result.status >= 500) error = new Error(`HTTP ${result.status}: ${await result.text()}`);
-          else if (!ok) error = new AppError("BAD_REQUEST", `HTTP ${result.status}`);
+          else if (!ok) error = new AppError("BAD_REQUEST", "appError.common.malformedRequest");
         } else {
           const r = result as { ok?: boolean; code?: string; message?: string } | undefined;
           ok = !r || r.ok !== false;
@@ -162,7 +160,7 @@ async function probe(run: () => Promise<unknown>, asActor: keyof MatrixFixture["
             error =
               r!.code === "INTERNAL"
                 ? new Error(`INTERNAL: ${r!.message}`)
-                : new AppError("BAD_REQUEST", String(r!.code));
+                : new AppError("BAD_REQUEST", "appError.common.malformedRequest");
         }
       } catch (e) {
         const digest = (e as { digest?: unknown } | null)?.digest;

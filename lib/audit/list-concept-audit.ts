@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { findOpenBreakGlass } from "@/lib/concepts/open-break-glass";
 import { can } from "@/lib/permissions/permissions";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export const AUDIT_PAGE_SIZE = 100;
 export const AUDIT_CATEGORIES = [
@@ -25,8 +25,8 @@ export const AUDIT_CATEGORIES = [
 const ZAuditFilter = z.object({
   category: z.enum(AUDIT_CATEGORIES).optional(),
   actorId: z.uuid().optional(),
-  from: z.iso.date("Bitte ein Datum im Format JJJJ-MM-TT angeben.").optional(),
-  to: z.iso.date("Bitte ein Datum im Format JJJJ-MM-TT angeben.").optional(),
+  from: z.iso.date("appError.audit.dateFormat").optional(),
+  to: z.iso.date("appError.audit.dateFormat").optional(),
   /** Keyset paging: events older than this sequence number. */
   before: z.coerce.number().int().positive().optional(),
 });

@@ -53,6 +53,6 @@ export async function requireActor(): Promise<Actor> {
 /** For actions and route handlers: the actor, or a typed 401. */
 export async function requireActorOrThrow(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Bitte melden Sie sich an.");
+  if (!actor) throw new AppError("UNAUTHENTICATED", "appError.common.signInRequired");
   return actor;
 }

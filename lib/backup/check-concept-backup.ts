@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { hashAuditEvent } from "@/lib/audit/hash-audit-event";
 import { validateContent } from "@/lib/content/validate-content";
+import type { AppErrorKey } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
 import {
   BACKUP_FORMAT,
@@ -14,7 +15,9 @@ import {
 import { BACKUP_TABLES, referencesOf } from "./backup-tables";
 import { backupChecksum } from "./export-concept-backup";
 
-const invalid = (message: string) => new AppError("VALIDATION", message);
+/** The operator's import tool: technical details in German, under one catalogue sentence. */
+const invalid = (details: string) => new AppError("VALIDATION", "appError.backup.invalid", { details });
+const refused = (key: AppErrorKey) => new AppError("VALIDATION", key);
 
 function describeIssues(error: z.ZodError): string {
   const shown = error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(Wurzel)"}: ${i.message}`);
@@ -35,7 +38,7 @@ export function checkConceptBackup(text: string): BackupPayload {
   const envelope = ZBackupEnvelope.safeParse(json);
   if (!envelope.success) {
     const format = (json as { format?: unknown } | null)?.format;
-    if (format !== BACKUP_FORMAT) throw invalid("Die Datei ist keine Konzeptsicherung von Konzeptwerk.");
+    if (format !== BACKUP_FORMAT) throw refused("appError.backup.notABackup");
     throw invalid(`Die Kopfdaten der Sicherung sind fehlerhaft: ${describeIssues(envelope.error)}.`);
   }
   const { schemaVersion, checksum } = envelope.data;
@@ -45,7 +48,7 @@ export function checkConceptBackup(text: string): BackupPayload {
     );
   }
   if (backupChecksum(envelope.data.payload) !== checksum.value) {
-    throw invalid("Die Prüfsumme stimmt nicht: Die Datei wurde nach dem Export verändert oder ist beschädigt.");
+    throw refused("appError.backup.checksumMismatch");
   }
   const parsed = ZBackupPayload.safeParse(envelope.data.payload);
   if (!parsed.success)
@@ -60,8 +63,7 @@ export function checkConceptBackup(text: string): BackupPayload {
 
 function checkReferences(payload: BackupPayload): void {
   const [concept, ...more] = payload.tables.concepts!;
-  if (!concept || more.length || concept.id !== payload.conceptId)
-    throw invalid("Die Sicherung enthält nicht genau das angegebene Konzept.");
+  if (!concept || more.length || concept.id !== payload.conceptId) throw refused("appError.backup.wrongConcept");
   const people = new Set(payload.people.map((p) => p.id));
   const orgs = new Set(payload.organisations.map((o) => o.id));
   const known = new Map<string, Set<string>>();
@@ -84,10 +86,7 @@ function checkReferences(payload: BackupPayload): void {
     else known.set(spec.key, new Set());
   }
   for (const m of payload.memberships) {
-    if (!people.has(m.userId) || !orgs.has(m.organisationId))
-      throw invalid(
-        "Fehlender Bezug: Eine Mitgliedschaft nennt eine Person oder Organisation, die nicht enthalten ist.",
-      );
+    if (!people.has(m.userId) || !orgs.has(m.organisationId)) throw refused("appError.backup.missingReference");
   }
   for (const e of payload.auditEvents) {
     if (e.conceptId !== payload.conceptId)

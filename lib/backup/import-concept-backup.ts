@@ -221,9 +221,8 @@ async function refuseConflicts(tx: Tx, payload: BackupPayload): Promise<void> {
     .from(vorlagen)
     .where(inArray(vorlagen.reference, references));
   if (taken.length) {
-    throw new AppError(
-      "CONFLICT",
-      `Eine Vorlage mit dem Aktenzeichen ${taken.map((t) => t.reference).join(", ")} gibt es in dieser Datenbank schon – das Konzept wurde hier bereits eingespielt. Nichts wurde geschrieben.`,
-    );
+    throw new AppError("CONFLICT", "appError.backup.referenceTaken", {
+      references: taken.map((t) => t.reference).join(", "),
+    });
   }
 }

@@ -6,14 +6,14 @@ export const MAX_COMMENT_LENGTH = 10_000;
 export const ZCommentBody = z
   .string()
   .trim()
-  .min(1, "Bitte schreiben Sie einen Kommentar.")
-  .refine(hasVisibleText, "Bitte schreiben Sie einen Kommentar.")
-  .max(MAX_COMMENT_LENGTH, "Ein Kommentar darf höchstens 10 000 Zeichen lang sein.");
+  .min(1, "appError.comment.bodyRequired")
+  .refine(hasVisibleText, "appError.comment.bodyRequired")
+  .max(MAX_COMMENT_LENGTH, "appError.comment.bodyTooLong");
 
 export const ZMentions = z
   .object({
-    users: z.array(z.uuid()).max(50, "Höchstens 50 Erwähnungen.").default([]),
-    organisations: z.array(z.uuid()).max(50, "Höchstens 50 Erwähnungen.").default([]),
+    users: z.array(z.uuid()).max(50, "appError.comment.tooManyMentions").default([]),
+    organisations: z.array(z.uuid()).max(50, "appError.comment.tooManyMentions").default([]),
   })
   .default({ users: [], organisations: [] });
 
@@ -21,11 +21,11 @@ export const ZCreateThread = z.object({
   conceptId: z.uuid(),
   sectionId: z.uuid(),
   body: ZCommentBody,
-  visibility: z.enum(["alle", "verwaltung"], "Bitte wählen Sie, wer den Kommentar sehen darf.").default("alle"),
+  visibility: z.enum(["alle", "verwaltung"], "appError.comment.visibilityRequired").default("alle"),
   blocking: z.boolean().default(false),
   quote: z
     .object({
-      exact: z.string().trim().min(1).max(5000, "Die markierte Textstelle ist zu lang (höchstens 5 000 Zeichen)."),
+      exact: z.string().trim().min(1).max(5000, "appError.comment.quoteTooLong"),
       prefix: z.string().max(400).default(""),
       suffix: z.string().max(400).default(""),
     })
@@ -46,13 +46,13 @@ export const ABWAEGUNG = [
   "zur_kenntnis_genommen",
 ] as const;
 export const ZDecision = z.object({
-  decision: z.enum(ABWAEGUNG, "Bitte wählen Sie eine Entscheidung."),
+  decision: z.enum(ABWAEGUNG, "appError.comment.decisionRequired"),
   reason: z
     .string()
     .trim()
-    .min(1, "Bitte begründen Sie die Entscheidung.")
-    .refine(hasVisibleText, "Bitte begründen Sie die Entscheidung.")
-    .max(MAX_COMMENT_LENGTH, "Die Begründung ist zu lang (höchstens 10 000 Zeichen)."),
+    .min(1, "appError.comment.decisionReasonRequired")
+    .refine(hasVisibleText, "appError.comment.decisionReasonRequired")
+    .max(MAX_COMMENT_LENGTH, "appError.comment.reasonTooLong"),
   revisionNumber: z.coerce.number().int().positive().optional(),
 });
 export const ZDecideThread = ZDecision.extend({ threadId: z.uuid() });

@@ -40,14 +40,5 @@ export async function takeContributionToken(tx: Tx, userId: string): Promise<voi
   const tokens = Number(row!.tokens);
   if (tokens >= 0) return;
   const seconds = Math.max(1, Math.ceil(-tokens / perSecond));
-  throw new AppError(
-    "RATE_LIMITED",
-    `Sie haben in kurzer Zeit sehr viele Beiträge geschrieben. Bitte warten Sie ${waitText(seconds)} und senden Sie Ihren Text dann erneut.`,
-  );
-}
-
-function waitText(seconds: number): string {
-  if (seconds < 60) return seconds === 1 ? "eine Sekunde" : `${seconds} Sekunden`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? "eine Minute" : `${minutes} Minuten`;
+  throw new AppError("RATE_LIMITED", "appError.comment.rateLimited", { seconds });
 }

@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, forbidden } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { can } from "@/lib/permissions/permissions";
 import { membersOf, notify } from "@/lib/notifications/notify";
 import { anchorFromQuote } from "./anchoring";
@@ -20,12 +20,16 @@ import { actorOrganisationFor, requireSectionInConcept } from "./thread-access";
 export async function createThread(db: Db, actor: Actor, input: CreateThreadInput): Promise<{ threadId: string }> {
   const data = parseOrThrow(ZCreateThread, input);
   const access = await requireConceptAccess(db, actor, data.conceptId, "section.read");
-  if (!can("comment.create", access.subject))
-    throw forbidden("In diesem Stand des Konzepts können Sie nicht kommentieren.");
+  if (!can("comment.create", access.subject)) throw forbidden("appError.comment.cannotComment");
   if (data.visibility === "verwaltung" && !can("comment.readInternal", access.subject)) {
-    throw new AppError("VALIDATION", "Nur die Verwaltung kann interne Kommentare schreiben.", {
-      visibility: "Nur die Verwaltung kann interne Kommentare schreiben.",
-    });
+    throw new AppError(
+      "VALIDATION",
+      "appError.comment.internalOnlyAdministration",
+      {},
+      {
+        visibility: "appError.comment.internalOnlyAdministration",
+      },
+    );
   }
   return db.transaction(async (tx) => {
     await takeContributionToken(tx, actor.id);
@@ -42,9 +46,8 @@ export async function createThread(db: Db, actor: Actor, input: CreateThreadInpu
         ? anchorFromQuote(revision.contentText, data.quote.exact, data.quote.prefix, data.quote.suffix)
         : null;
       if (!anchor) {
-        const message =
-          "Die markierte Textstelle steht nicht (mehr) im aktuellen Text des Abschnitts. Bitte markieren Sie sie erneut.";
-        throw new AppError("VALIDATION", message, { quote: message });
+        const message = "appError.comment.quoteNotFound";
+        throw new AppError("VALIDATION", message, {}, { quote: message });
       }
     }
     const mentions = await resolveMentions(tx, data.conceptId, data.mentions);

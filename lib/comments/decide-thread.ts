@@ -4,8 +4,8 @@ import type { Db } from "@/db/connect";
 import { commentThreads, sectionRevisions, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
-import { AppError, forbidden } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { fieldError, forbidden } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { notify } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions/permissions";
 import { ZDecideThread } from "./comment-schemas";
@@ -23,8 +23,7 @@ export const ABWAEGUNG_LABEL = {
 export async function decideThread(db: Db, actor: Actor, input: unknown): Promise<void> {
   const data = parseOrThrow(ZDecideThread, input);
   const { thread, access } = await requireVisibleThread(db, actor, data.threadId);
-  if (!can("thread.decide", access.subject))
-    throw forbidden("Über Kommentare entscheiden die Federführung und die Verwaltung.");
+  if (!can("thread.decide", access.subject)) throw forbidden("appError.comment.decideForbidden");
   await db.transaction(async (tx) => {
     let revisionId: string | null = null;
     if (data.revisionNumber !== undefined) {
@@ -33,8 +32,7 @@ export async function decideThread(db: Db, actor: Actor, input: unknown): Promis
         .from(sectionRevisions)
         .where(and(eq(sectionRevisions.sectionId, thread.sectionId), eq(sectionRevisions.number, data.revisionNumber)));
       if (!rev) {
-        const message = `Fassung Nr. ${data.revisionNumber} gibt es in diesem Abschnitt nicht.`;
-        throw new AppError("VALIDATION", message, { revisionNumber: message });
+        throw fieldError("revisionNumber", "appError.common.revisionNotInSection", { number: data.revisionNumber });
       }
       revisionId = rev.id;
     }

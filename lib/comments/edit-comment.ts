@@ -5,7 +5,7 @@ import { commentColumns, commentVersions, comments } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { can } from "@/lib/permissions/permissions";
 import { ZCommentId, ZEditComment } from "./comment-schemas";
 import { requireVisibleThread } from "./thread-access";
@@ -14,10 +14,9 @@ async function requireOwnComment(db: Db, actor: Actor, commentId: string) {
   const [comment] = await db.select(commentColumns).from(comments).where(eq(comments.id, commentId)).limit(1);
   if (!comment) throw notFound();
   const { thread, access } = await requireVisibleThread(db, actor, comment.threadId);
-  if (comment.authorId !== actor.id) throw forbidden("Sie können nur Ihre eigenen Kommentare ändern.");
-  if (comment.deletedAt) throw new AppError("CONFLICT", "Dieser Kommentar wurde gelöscht.");
-  if (!can("comment.create", access.subject))
-    throw forbidden("In diesem Stand des Konzepts können Kommentare nicht mehr geändert werden.");
+  if (comment.authorId !== actor.id) throw forbidden("appError.comment.editOwnOnly");
+  if (comment.deletedAt) throw new AppError("CONFLICT", "appError.comment.deleted");
+  if (!can("comment.create", access.subject)) throw forbidden("appError.comment.editClosed");
   return { comment, thread };
 }
 
@@ -32,8 +31,7 @@ export async function editComment(db: Db, actor: Actor, input: unknown): Promise
       .set({ body: data.body, editedAt: new Date() })
       .where(and(eq(comments.id, comment.id), eq(comments.body, comment.body), isNull(comments.deletedAt)))
       .returning({ id: comments.id });
-    if (!updated)
-      throw new AppError("CONFLICT", "Der Kommentar wurde inzwischen geändert. Bitte laden Sie die Seite neu.");
+    if (!updated) throw new AppError("CONFLICT", "appError.comment.changedMeanwhile");
     await tx.insert(commentVersions).values({ commentId: comment.id, body: comment.body });
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -56,7 +54,7 @@ export async function deleteComment(db: Db, actor: Actor, input: unknown): Promi
       .set({ deletedAt: new Date() })
       .where(and(eq(comments.id, comment.id), isNull(comments.deletedAt)))
       .returning({ id: comments.id });
-    if (!updated) throw new AppError("CONFLICT", "Dieser Kommentar wurde bereits gelöscht.");
+    if (!updated) throw new AppError("CONFLICT", "appError.comment.alreadyDeleted");
     await tx.insert(commentVersions).values({ commentId: comment.id, body: comment.body });
     await recordAuditEvent(tx, {
       actorId: actor.id,

@@ -5,7 +5,7 @@ import { comments, sections } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError, forbidden } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { notify } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions/permissions";
 import { ZReply } from "./comment-schemas";
@@ -23,19 +23,14 @@ export async function replyToThread(
 ): Promise<{ commentId: string; comment: CommentView }> {
   const data = parseOrThrow(ZReply, input);
   const { thread, access } = await requireVisibleThread(db, actor, data.threadId);
-  if (!can("comment.create", access.subject))
-    throw forbidden("In diesem Stand des Konzepts können Sie nicht antworten.");
+  if (!can("comment.create", access.subject)) throw forbidden("appError.comment.cannotReply");
   const { commentId } = await db.transaction(async (tx) => {
     await takeContributionToken(tx, actor.id);
     const [section] = await tx
       .select({ title: sections.title, archivedAt: sections.archivedAt })
       .from(sections)
       .where(eq(sections.id, thread.sectionId));
-    if (!section || section.archivedAt)
-      throw new AppError(
-        "CONFLICT",
-        "Der Abschnitt dieses Kommentars wurde entfernt; Antworten sind nicht mehr möglich.",
-      );
+    if (!section || section.archivedAt) throw new AppError("CONFLICT", "appError.comment.sectionRemoved");
     const mentions = await resolveMentions(tx, thread.conceptId, data.mentions);
     const organisationId = actorOrganisationFor(actor);
     const [comment] = await tx

@@ -38,8 +38,8 @@ export async function resolveMentions(
       userRows.some((r) => r.id === id && r.organisationId && participantOrgs.has(r.organisationId)),
   );
   if (okOrgs.length !== organisationIds.length || okUsers.length !== userIds.length) {
-    const message = "Erwähnt werden können nur Personen und Organisationen, die an diesem Konzept beteiligt sind.";
-    throw new AppError("VALIDATION", message, { mentions: message });
+    const message = "appError.comment.mentionNotParticipant";
+    throw new AppError("VALIDATION", message, {}, { mentions: message });
   }
   const orgMembers = okOrgs.length
     ? await tx

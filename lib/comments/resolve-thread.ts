@@ -5,7 +5,7 @@ import { commentThreads } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError, forbidden } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { can } from "@/lib/permissions/permissions";
 import { ZThreadId } from "./comment-schemas";
 import { requireVisibleThread } from "./thread-access";
@@ -17,8 +17,7 @@ export async function setThreadResolved(db: Db, actor: Actor, input: unknown, re
   const mayResolve =
     can("thread.resolveAny", access.subject) ||
     (thread.createdBy === actor.id && can("comment.create", access.subject));
-  if (!mayResolve)
-    throw forbidden("Diesen Kommentar können nur die Verwaltung oder die Verfasserin bzw. der Verfasser erledigen.");
+  if (!mayResolve) throw forbidden("appError.comment.resolveForbidden");
   const from = resolved ? "open" : "resolved";
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -33,7 +32,7 @@ export async function setThreadResolved(db: Db, actor: Actor, input: unknown, re
     if (!row)
       throw new AppError(
         "CONFLICT",
-        resolved ? "Der Kommentar ist bereits erledigt." : "Der Kommentar ist bereits wieder offen.",
+        resolved ? "appError.comment.alreadyResolved" : "appError.comment.alreadyReopened",
       );
     await recordAuditEvent(tx, {
       actorId: actor.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/connect";
+import type { Db, Tx } from "@/db/connect";
 import { breakGlassGrants, concepts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
@@ -63,26 +63,38 @@ function breakGlassColumn(actor: Actor) {
   return sql<boolean>`exists (select 1 from ${breakGlassGrants} g where g.concept_id = "concepts"."id" and g.user_id = ${actor.id} and g.expires_at > now())`;
 }
 
-/** The actor's role in one concept, or null when the concept does not exist. */
-export async function getConceptAccess(db: Db, actor: Actor, conceptId: string): Promise<ConceptAccess | null> {
-  const [row] = await db
+/**
+ * The one loader of a concept with the actor's role in it (computed in SQL together with the row).
+ * `lock` takes the row lock inside the caller's transaction: "update" makes writers of one concept run one
+ * after the other, "share" keeps a workflow step from changing the concept halfway through a write.
+ * `action` also asks the permission table. Unknown ids and ids the actor may not see answer NOT_FOUND alike.
+ */
+export async function loadConceptAccess(
+  db: Db | Tx,
+  actor: Actor,
+  conceptId: string,
+  options: { lock?: "update" | "share"; action?: Action } = {},
+): Promise<ConceptAccess> {
+  const query = db
     .select({ concept: concepts, ...roleColumns(actor), breakGlass: breakGlassColumn(actor) })
     .from(concepts)
     .where(eq(concepts.id, conceptId))
     .limit(1);
-  return row ? toAccess(actor, row.concept, row.roles, row.inBeratungsfolge, row.breakGlass) : null;
+  const [row] = options.lock ? await query.for(options.lock, { of: concepts }) : await query;
+  if (!row) throw notFound();
+  const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge, row.breakGlass);
+  if (options.action && !can(options.action, access.subject)) throw notFound();
+  return access;
 }
 
 /** Loads the concept and checks the action; unknown and forbidden both answer "not found". */
 export async function requireConceptAccess(
-  db: Db,
+  db: Db | Tx,
   actor: Actor,
   conceptId: string,
   action: Action,
 ): Promise<ConceptAccess> {
-  const access = await getConceptAccess(db, actor, conceptId);
-  if (!access || !can(action, access.subject)) throw notFound();
-  return access;
+  return loadConceptAccess(db, actor, conceptId, { action });
 }
 
 /**

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { formatMessage, type MessageKey } from "@/i18n/message";
 import { ZConceptFromMandate, conceptFormToInput } from "./concept-schemas";
+
+/** The schemas give catalogue keys; the German sentence is what a reader with the default language sees. */
+const german = (i: { message: string; minimum?: unknown; maximum?: unknown }) =>
+  formatMessage({ key: i.message as MessageKey, params: { min: Number(i.minimum), max: Number(i.maximum) } });
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const valid = {
@@ -18,7 +23,7 @@ const valid = {
 };
 const errors = (input: unknown) => {
   const r = ZConceptFromMandate.safeParse(input);
-  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), german(i)]));
 };
 
 describe("concept from a mandate: validation", () => {

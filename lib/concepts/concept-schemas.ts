@@ -4,65 +4,71 @@ import { hasVisibleText, isSingleLine, SINGLE_LINE_MESSAGE, ZIsoDate, ZRequiredU
 export const CONSULTATION_ROLES = ["vorberatung", "entscheidung", "kenntnisnahme"] as const;
 
 const ZConsultation = z.object({
-  committeeId: ZRequiredUuid("Bitte wählen Sie ein Gremium."),
-  role: z.enum(CONSULTATION_ROLES, "Bitte wählen Sie die Rolle des Gremiums."),
-  meetingDate: ZIsoDate("Bitte geben Sie das Sitzungsdatum an."),
+  committeeId: ZRequiredUuid("appError.concept.committeeRequired"),
+  role: z.enum(CONSULTATION_ROLES, "appError.concept.committeeRoleRequired"),
+  meetingDate: ZIsoDate("appError.concept.meetingDateRequired"),
 });
 
+/** The parsed choice again as the form sends it, so a parsed input can be parsed a second time. */
+function outlineAsFormValue(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || !("kind" in value)) return value;
+  const choice = value as { kind: unknown; templateId?: unknown; conceptId?: unknown };
+  if (choice.kind === "template") return `template:${String(choice.templateId)}`;
+  if (choice.kind === "concept") return `concept:${String(choice.conceptId)}`;
+  return choice.kind === "none" ? "none" : value;
+}
+
 /** Where the outline comes from: nothing, a shipped template, or another concept the creator can read. */
-const ZOutline = z
-  .string()
-  .default("none")
-  .transform((v, ctx) => {
-    if (v === "" || v === "none") return { kind: "none" as const };
-    const template = /^template:([a-z0-9-]{1,40})$/.exec(v);
-    if (template) return { kind: "template" as const, templateId: template[1]! };
-    const concept = /^concept:([0-9a-f-]{36})$/i.exec(v);
-    if (concept && z.uuid().safeParse(concept[1]).success) return { kind: "concept" as const, conceptId: concept[1]! };
-    ctx.addIssue({ code: "custom", message: "Bitte wählen Sie eine gültige Gliederung." });
-    return z.NEVER;
-  });
+const ZOutline = z.preprocess(outlineAsFormValue, z.string().default("none")).transform((v, ctx) => {
+  if (v === "" || v === "none") return { kind: "none" as const };
+  const template = /^template:([a-z0-9-]{1,40})$/.exec(v);
+  if (template) return { kind: "template" as const, templateId: template[1]! };
+  const concept = /^concept:([0-9a-f-]{36})$/i.exec(v);
+  if (concept && z.uuid().safeParse(concept[1]).success) return { kind: "concept" as const, conceptId: concept[1]! };
+  ctx.addIssue({ code: "custom", message: "appError.concept.outlineInvalid" });
+  return z.NEVER;
+});
 
 export const ZConceptFromMandate = z
   .object({
     title: z
       .string()
       .trim()
-      .min(1, "Bitte geben Sie einen Titel ein.")
-      .refine(hasVisibleText, "Bitte geben Sie einen Titel ein.")
+      .min(1, "appError.common.titleRequired")
+      .refine(hasVisibleText, "appError.common.titleRequired")
       .refine(isSingleLine, SINGLE_LINE_MESSAGE)
-      .max(300, "Der Titel ist zu lang (höchstens 300 Zeichen)."),
+      .max(300, "appError.concept.titleTooLong"),
     mandateText: z
       .string()
       .trim()
-      .min(1, "Bitte fügen Sie den Antragstext ein.")
-      .refine(hasVisibleText, "Bitte fügen Sie den Antragstext ein.")
-      .max(50_000, "Der Antragstext ist zu lang (höchstens 50 000 Zeichen)."),
+      .min(1, "appError.concept.mandateTextRequired")
+      .refine(hasVisibleText, "appError.concept.mandateTextRequired")
+      .max(50_000, "appError.concept.mandateTextTooLong"),
     mandateReference: z
       .string()
       .trim()
-      .min(1, "Bitte geben Sie das Aktenzeichen an, z. B. RAT/676/2021.")
-      .refine(hasVisibleText, "Bitte geben Sie das Aktenzeichen an, z. B. RAT/676/2021.")
+      .min(1, "appError.concept.referenceRequired")
+      .refine(hasVisibleText, "appError.concept.referenceRequired")
       .refine(isSingleLine, SINGLE_LINE_MESSAGE)
-      .max(100, "Das Aktenzeichen ist zu lang."),
-    decisionDate: ZIsoDate("Bitte geben Sie das Datum des Beschlusses an."),
-    deadline: ZIsoDate("Bitte geben Sie die Frist an."),
-    leadOrganisationId: ZRequiredUuid("Bitte wählen Sie die federführende Stelle."),
+      .max(100, "appError.concept.referenceTooLong"),
+    decisionDate: ZIsoDate("appError.concept.decisionDateRequired"),
+    deadline: ZIsoDate("appError.concept.deadlineRequired"),
+    leadOrganisationId: ZRequiredUuid("appError.concept.leadRequired"),
     mandateItems: z
       .array(
         z
           .string()
           .trim()
-          .min(1, "Bitte geben Sie einen Text ein oder entfernen Sie diesen Prüfauftrag.")
-          .refine(hasVisibleText, "Bitte geben Sie einen Text ein oder entfernen Sie diesen Prüfauftrag.")
-          .max(2000, "Der Prüfauftrag ist zu lang (höchstens 2000 Zeichen)."),
+          .min(1, "appError.concept.mandateItemRequired")
+          .refine(hasVisibleText, "appError.concept.mandateItemRequired")
+          .max(2000, "appError.concept.mandateItemTooLong"),
       )
-      .min(1, "Bitte geben Sie mindestens einen Prüfauftrag an.")
-      .max(50, "Höchstens 50 Prüfaufträge."),
+      .min(1, "appError.concept.mandateItemsRequired")
+      .max(50, "appError.concept.tooManyMandateItems"),
     consultations: z
       .array(ZConsultation)
-      .min(1, "Die Beratungsfolge braucht mindestens ein Gremium.")
-      .max(20, "Höchstens 20 Gremien."),
+      .min(1, "appError.concept.consultationsRequired")
+      .max(20, "appError.concept.tooManyConsultations"),
     outline: ZOutline,
   })
   .superRefine((v, ctx) => {
@@ -70,7 +76,7 @@ export const ZConceptFromMandate = z
       ctx.addIssue({
         code: "custom",
         path: ["deadline"],
-        message: "Die Frist darf nicht vor dem Beschlussdatum liegen.",
+        message: "appError.concept.deadlineBeforeDecision",
       });
     let previous = v.decisionDate;
     v.consultations.forEach((c, i) => {
@@ -78,13 +84,13 @@ export const ZConceptFromMandate = z
         ctx.addIssue({
           code: "custom",
           path: ["consultations", i, "meetingDate"],
-          message: "Die Sitzung darf nicht vor dem Beschlussdatum liegen.",
+          message: "appError.concept.meetingBeforeDecision",
         });
       } else if (c.meetingDate < previous) {
         ctx.addIssue({
           code: "custom",
           path: ["consultations", i, "meetingDate"],
-          message: "Die Sitzungen müssen in der Reihenfolge der Beratungsfolge liegen.",
+          message: "appError.concept.meetingsOutOfOrder",
         });
       }
       if (c.meetingDate > previous) previous = c.meetingDate;

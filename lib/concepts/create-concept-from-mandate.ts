@@ -4,15 +4,16 @@ import type { Db, Tx } from "@/db/connect";
 import { conceptParticipants, concepts, consultations, mandateItems, organisations, sections } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
+import { AppError, fieldError, type FieldMessage } from "@/lib/errors";
 import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
-import { can } from "@/lib/permissions/permissions";
-import { getConceptAccess } from "./concept-access";
+import { loadConceptAccess } from "./concept-access";
 import type { ConceptFromMandateInput } from "./concept-schemas";
 import { findOutlineTemplate } from "./outline-templates";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZConceptFromMandate } from "./concept-schemas";
 
 const EMPTY_DOC = { type: "doc" as const, content: [{ type: "paragraph" }] };
-const BAD_OUTLINE = "Diese Gliederung steht nicht zur Verfügung.";
+const BAD_OUTLINE = "appError.concept.outlineUnavailable";
 
 /** Section titles and owners for the new concept: from a template (owned by the lead office) or another concept. */
 async function outlineFor(
@@ -24,13 +25,13 @@ async function outlineFor(
   if (outline.kind === "none") return [];
   if (outline.kind === "template") {
     const template = findOutlineTemplate(outline.templateId);
-    if (!template) throw new AppError("VALIDATION", BAD_OUTLINE, { outline: BAD_OUTLINE });
+    if (!template) throw new AppError("VALIDATION", BAD_OUTLINE, {}, { outline: BAD_OUTLINE });
     return template.sectionTitles.map((title) => ({ title, ownerId: null }));
   }
   // Copying needs the right to read the other concept's drafts; unknown and foreign answer alike.
-  const access = await getConceptAccess(db, actor, outline.conceptId);
-  if (!access || !can("section.read", access.subject))
-    throw new AppError("VALIDATION", BAD_OUTLINE, { outline: BAD_OUTLINE });
+  await loadConceptAccess(db, actor, outline.conceptId, { action: "section.read" }).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === "NOT_FOUND" ? fieldError("outline", BAD_OUTLINE) : error;
+  });
   const rows = await db
     .select({ title: sections.title, ownerId: sections.ownerOrganisationId, ownerActive: organisations.active })
     .from(sections)
@@ -48,17 +49,21 @@ async function assertOrganisations(tx: Tx, input: ConceptFromMandateInput) {
     .where(and(inArray(organisations.id, [...new Set(ids)]), eq(organisations.active, true)));
   const lead = rows.find((r) => r.id === input.leadOrganisationId);
   if (lead?.kind !== "verwaltung") {
-    throw new AppError("VALIDATION", "Bitte wählen Sie eine aktive Stelle der Verwaltung als Federführung.", {
-      leadOrganisationId: "Bitte wählen Sie eine aktive Stelle der Verwaltung als Federführung.",
-    });
+    throw new AppError(
+      "VALIDATION",
+      "appError.concept.leadMustBeAdministration",
+      {},
+      {
+        leadOrganisationId: "appError.concept.leadMustBeAdministration",
+      },
+    );
   }
-  const fieldErrors: Record<string, string> = {};
+  const fieldErrors: Record<string, FieldMessage> = {};
   input.consultations.forEach((c, i) => {
     if (rows.find((r) => r.id === c.committeeId)?.kind !== "gremium")
-      fieldErrors[`consultations.${i}.committeeId`] = "Bitte wählen Sie ein aktives Gremium.";
+      fieldErrors[`consultations.${i}.committeeId`] = "appError.concept.committeeInactive";
   });
-  if (Object.keys(fieldErrors).length)
-    throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Felder.", fieldErrors);
+  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "appError.common.checkFields", {}, fieldErrors);
   return { lead, committees: input.consultations.map((c) => rows.find((r) => r.id === c.committeeId)!.name) };
 }
 
@@ -69,8 +74,9 @@ async function assertOrganisations(tx: Tx, input: ConceptFromMandateInput) {
 export async function createConceptFromMandate(
   db: Db,
   actor: Actor,
-  input: ConceptFromMandateInput,
+  rawInput: unknown,
 ): Promise<{ conceptId: string }> {
+  const input = parseOrThrow(ZConceptFromMandate, rawInput);
   assertCanGlobally(actor, "concept.create");
   const outline = await outlineFor(db, actor, input);
   return db.transaction(async (tx) => {

@@ -4,14 +4,14 @@ import type { Db, Tx } from "@/db/connect";
 import { breakGlassGrants, conceptParticipants, memberships, notifications, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { appUrl } from "@/lib/mail/app-url";
 import { noticeMail, renderNoticeText } from "@/lib/mail/mail-templates";
 import { wakeOutboxWorker } from "@/lib/mail/outbox-worker";
 import { globalSubjectOf } from "@/lib/permissions/assert-can-globally";
 import { canGlobally } from "@/lib/permissions/permissions";
-import { getConceptAccess } from "./concept-access";
+import { loadConceptAccess } from "./concept-access";
 import { notFound } from "@/lib/errors";
 import { ZOpenBreakGlass } from "./break-glass-schemas";
 
@@ -27,8 +27,7 @@ export async function openBreakGlass(db: Db, actor: Actor, raw: unknown) {
   // Not an admin: the same answer as for an unknown concept, so the form reveals nothing.
   if (!canGlobally("admin.concepts", globalSubjectOf(actor))) throw notFound();
   const input = parseOrThrow(ZOpenBreakGlass, raw);
-  const access = await getConceptAccess(db, actor, input.conceptId);
-  if (!access) throw notFound();
+  const access = await loadConceptAccess(db, actor, input.conceptId);
   const opened = await db.transaction(async (tx) => {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + BREAK_GLASS_MINUTES * 60_000);

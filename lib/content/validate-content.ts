@@ -102,43 +102,37 @@ function contentDepthExceeds(json: unknown, limit: number): boolean {
  */
 export function validateContent(json: unknown): { content: { type: "doc"; content?: unknown[] }; text: string } {
   if (contentDepthExceeds(json, MAX_CONTENT_DEPTH)) {
-    throw new AppError(
-      "VALIDATION",
-      `Der Inhalt ist zu tief verschachtelt (höchstens ${MAX_CONTENT_DEPTH} Ebenen, etwa Listen in Listen).`,
-    );
+    throw new AppError("VALIDATION", "appError.content.tooDeep", { max: MAX_CONTENT_DEPTH });
   }
   let serialised: string;
   try {
     serialised = JSON.stringify(json);
   } catch {
-    throw new AppError("VALIDATION", "Der Inhalt ist beschädigt und kann nicht gespeichert werden.");
+    throw new AppError("VALIDATION", "appError.content.damaged");
   }
   if (serialised === undefined || Buffer.byteLength(serialised, "utf8") > MAX_CONTENT_BYTES) {
-    throw new AppError("VALIDATION", "Der Abschnitt ist zu groß (höchstens 512 KB). Bitte teilen Sie ihn auf.");
+    throw new AppError("VALIDATION", "appError.content.tooLarge");
   }
   // JSON.stringify writes a lone surrogate and NUL as \u escapes, which PostgreSQL's jsonb refuses to store.
   if (/(?:^|[^\\])(?:\\\\)*\\u(?:d[89a-f][0-9a-f]{2}|0000)/i.test(serialised)) {
-    throw new AppError(
-      "VALIDATION",
-      "Der Inhalt enthält ein unzulässiges Zeichen (NUL oder ein unvollständiges Unicode-Zeichen). Bitte entfernen Sie es.",
-    );
+    throw new AppError("VALIDATION", "appError.content.unstorableCharacter");
   }
   if (!json || typeof json !== "object" || (json as JsonNode).type !== "doc") {
-    throw new AppError("VALIDATION", "Der Inhalt ist kein gültiges Dokument.");
+    throw new AppError("VALIDATION", "appError.content.notADocument");
   }
   const badLink = findDisallowedLink(json as JsonNode);
   if (badLink !== null) {
-    throw new AppError("VALIDATION", "Links sind nur mit http, https oder mailto erlaubt.");
+    throw new AppError("VALIDATION", "appError.content.linkScheme");
   }
   let doc: PmNode;
   try {
     doc = PmNode.fromJSON(editorSchema(), json);
     doc.check();
   } catch {
-    throw new AppError("VALIDATION", "Der Inhalt entspricht nicht dem erlaubten Format des Editors.");
+    throw new AppError("VALIDATION", "appError.content.schemaMismatch");
   }
   if (!hasOnlyAllowedAttrs(doc)) {
-    throw new AppError("VALIDATION", "Der Inhalt entspricht nicht dem erlaubten Format des Editors.");
+    throw new AppError("VALIDATION", "appError.content.schemaMismatch");
   }
   return { content: doc.toJSON() as { type: "doc"; content?: unknown[] }, text: plainText(doc) };
 }

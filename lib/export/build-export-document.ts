@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/connect";
 import { consultations, mandateItems, organisations, signoffRounds, signoffs, users, vorlagen } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { getConceptAccess } from "@/lib/concepts/concept-access";
+import { loadConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, notFound } from "@/lib/errors";
 import { loadCurrentSnapshot, loadFassungSnapshot } from "@/lib/fassungen/fassung-snapshot";
 import { can, SUBMITTED_STATUSES } from "@/lib/permissions/permissions";
@@ -13,8 +13,10 @@ import { toSynopseRows } from "@/lib/synopse/list-synopse";
 import type { ExportDocument } from "./export-document";
 
 export const ZExportQuery = z.object({
-  format: z.enum(["pdf", "docx", "md", "json"], "Unbekanntes Format. Möglich sind pdf, docx, md und json."),
-  version: z.union([z.literal("current"), z.uuid("Unbekannte Fassung.")], "Unbekannte Fassung.").default("current"),
+  format: z.enum(["pdf", "docx", "md", "json"], "appError.export.unknownFormat"),
+  version: z
+    .union([z.literal("current"), z.uuid("appError.common.unknownFassung")], "appError.common.unknownFassung")
+    .default("current"),
 });
 
 /**
@@ -28,8 +30,8 @@ export async function buildExportDocument(
   conceptId: string,
   version: "current" | string,
 ): Promise<ExportDocument> {
-  const access = await getConceptAccess(db, actor, conceptId);
-  if (!access?.role) throw notFound();
+  const access = await loadConceptAccess(db, actor, conceptId);
+  if (!access.role) throw notFound();
   const { concept } = access;
   const [vorlage] = await db
     .select()
@@ -86,8 +88,7 @@ export async function buildExportDocument(
         .where(eq(signoffs.roundId, round.id))
         .orderBy(asc(organisations.name))
     : [];
-  if (!snapshot.entries.length && !fassungId)
-    throw new AppError("VALIDATION", "Dieses Konzept hat noch keine Abschnitte.");
+  if (!snapshot.entries.length && !fassungId) throw new AppError("VALIDATION", "appError.export.noSections");
   const submitted = vorlage && vorlage.fassungId === fassungId;
   return {
     title: concept.title,

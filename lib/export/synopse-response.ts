@@ -16,7 +16,7 @@ export type SynopseFormat = keyof typeof SYNOPSE_TYPES;
 export function parseSynopseFormat(request: Request): SynopseFormat {
   const requested = new URL(request.url).searchParams.get("format") ?? "csv";
   if (!Object.hasOwn(SYNOPSE_TYPES, requested))
-    throw new AppError("VALIDATION", "Unbekanntes Format. Möglich sind csv, pdf und docx.");
+    throw new AppError("VALIDATION", "appError.export.unknownSynopseFormat");
   return requested as SynopseFormat;
 }
 

@@ -1,32 +1,37 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/connect";
-import { concepts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { roleColumns, toAccess } from "@/lib/concepts/concept-access";
-import { forbidden, notFound } from "@/lib/errors";
+import { loadConceptAccess } from "@/lib/concepts/concept-access";
+import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions/permissions";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { hasVisibleText, isSingleLine, SINGLE_LINE_MESSAGE } from "@/lib/validation/fields";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { duplicateFassungName, freezeFassung } from "./freeze-fassung";
+
+const ZCreateFassung = z.object({
+  conceptId: z.uuid(),
+  name: z
+    .string()
+    .trim()
+    .min(1, "appError.common.nameRequired")
+    .refine(hasVisibleText, "appError.common.nameRequired")
+    .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+    .max(120, "appError.fassung.nameTooLong"),
+});
 
 /** The lead freezes the current state of all sections as a named Fassung. */
 export async function createFassung(
   db: Db,
   actor: Actor,
-  input: { conceptId: string; name: string },
+  rawInput: unknown,
 ): Promise<{ fassungId: string; sectionCount: number }> {
+  const input = parseOrThrow(ZCreateFassung, rawInput);
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx
-        .select({ concept: concepts, ...roleColumns(actor) })
-        .from(concepts)
-        .where(eq(concepts.id, input.conceptId))
-        .limit(1)
-        .for("share", { of: concepts });
-      if (!row) throw notFound();
-      const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
-      if (!can("fassung.read", access.subject)) throw notFound();
-      if (!can("fassung.create", access.subject)) throw forbidden("Fassungen legt nur die Federführung an.");
+      const access = await loadConceptAccess(tx, actor, input.conceptId, { lock: "share", action: "fassung.read" });
+      if (!can("fassung.create", access.subject)) throw forbidden("appError.fassung.leadOnly");
       return freezeFassung(tx, actor.id, input.conceptId, input.name);
     });
   } catch (error) {

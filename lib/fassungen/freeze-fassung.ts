@@ -6,9 +6,14 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 
 export const duplicateFassungName = () =>
-  new AppError("VALIDATION", "Eine Fassung mit diesem Namen gibt es schon.", {
-    name: "Bitte wählen Sie einen anderen Namen.",
-  });
+  new AppError(
+    "VALIDATION",
+    "appError.fassung.nameTaken",
+    {},
+    {
+      name: "appError.fassung.chooseOtherName",
+    },
+  );
 
 /**
  * Freezes the current state of all live sections as a named Fassung inside the caller's transaction. It

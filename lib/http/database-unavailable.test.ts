@@ -6,7 +6,7 @@ import postgres from "postgres";
 import { describe, expect, it, vi } from "vitest";
 import { DATABASE_UNAVAILABLE_MESSAGE, isClientAbort, isDatabaseUnavailable, isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
-import { runAction } from "./action-result";
+import { definePublicAction } from "./define-action";
 import { jsonRoute } from "./route-handler";
 
 /** A real postgres.js failure: nothing listens on port 1 of loopback. */
@@ -111,7 +111,7 @@ describe("database unavailable", () => {
     })();
     expect(bug.status).toBe(500);
     const typed = await jsonRoute(async () => {
-      throw new AppError("SECTION_STALE", "veraltet");
+      throw new AppError("SECTION_STALE", "appError.section.stale");
     })();
     expect(typed.status).toBe(409);
   });
@@ -119,9 +119,12 @@ describe("database unavailable", () => {
   it("gives server actions the result code UNAVAILABLE", async () => {
     const error = await refusedQueryError();
     expect(
-      await runAction(async () => {
-        throw error;
-      }),
+      await definePublicAction({
+        input: () => ({}),
+        run: async () => {
+          throw error;
+        },
+      })(null, new FormData()),
     ).toEqual({ ok: false, code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, fieldErrors: {} });
   });
 });

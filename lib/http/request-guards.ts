@@ -1,11 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { assertStorableInput } from "./action-result";
+import { assertStorableInput } from "@/lib/validation/parse";
 import { isSameOriginRequest } from "./same-origin";
 
 /** Cookie-authenticated JSON endpoints accept writes only from our own pages (see isSameOriginRequest). */
 export function assertSameOrigin(request: Request): void {
-  if (!isSameOriginRequest(request)) throw new AppError("FORBIDDEN", "Anfrage von einer fremden Seite abgelehnt.");
+  if (!isSameOriginRequest(request)) throw new AppError("FORBIDDEN", "appError.common.foreignOrigin");
 }
 
 /**
@@ -14,8 +14,7 @@ export function assertSameOrigin(request: Request): void {
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  const tooLarge = () =>
-    new AppError("VALIDATION", "Der Abschnitt ist zu groß (höchstens 512 KB). Bitte teilen Sie ihn auf.");
+  const tooLarge = () => new AppError("VALIDATION", "appError.content.tooLarge");
   if (declared > maxBytes) throw tooLarge();
   const text = await request.text();
   if (Buffer.byteLength(text, "utf8") > maxBytes) throw tooLarge();
@@ -23,7 +22,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   try {
     body = JSON.parse(text) as unknown;
   } catch {
-    throw new AppError("VALIDATION", "Die Anfrage ist beschädigt und wurde nicht verarbeitet.");
+    throw new AppError("VALIDATION", "appError.common.malformedRequest");
   }
   assertStorableInput(body);
   return body;

@@ -1,19 +1,20 @@
+import { formatMessage, type AppErrorKey } from "@/i18n/message";
 import { isSameOriginRequest } from "./same-origin";
 
 /** Next.js's own limit for a server action's body (serverActions.bodySizeLimit, default 1 MB). */
 export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
-export type ActionRefusal = { status: 403 | 413; code: "FORBIDDEN" | "PAYLOAD_TOO_LARGE"; message: string };
+export type ActionRefusal = { status: 403 | 413; code: "FORBIDDEN" | "PAYLOAD_TOO_LARGE"; messageKey: AppErrorKey };
 
 const FOREIGN: ActionRefusal = {
   status: 403,
   code: "FORBIDDEN",
-  message: "Anfrage von einer fremden Seite abgelehnt.",
+  messageKey: "appError.request.foreignOrigin",
 };
 const TOO_LARGE: ActionRefusal = {
   status: 413,
   code: "PAYLOAD_TOO_LARGE",
-  message: "Die Eingabe ist zu groß (höchstens 1 MB) und wurde nicht gespeichert. Bitte kürzen Sie den Text.",
+  messageKey: "appError.request.tooLarge",
 };
 
 /**
@@ -45,8 +46,15 @@ export async function refuseServerActionPost(request: Request, pathname: string)
   return size > MAX_ACTION_BODY_BYTES ? TOO_LARGE : null;
 }
 
-/** For a form posted without JavaScript the browser shows the answer itself: a small German page, not JSON. */
-export function refusalPage(refusal: ActionRefusal): string {
-  const title = refusal.status === 403 ? "Anfrage abgelehnt" : "Eingabe zu groß";
-  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Konzeptwerk</title></head><body><main><h1>${title}</h1><p>${refusal.message}</p><p>Es wurde nichts gespeichert. <a href="/">Zur Startseite</a></p></main></body></html>`;
+/** The refusal in the reader's language (the language cookie; German by default). */
+export function refusalMessage(refusal: ActionRefusal, locale: string): string {
+  return formatMessage({ key: refusal.messageKey }, locale);
+}
+
+/** For a form posted without JavaScript the browser shows the answer itself: a small page, not JSON. */
+export function refusalPage(refusal: ActionRefusal, locale: string): string {
+  const text = (key: AppErrorKey) => formatMessage({ key }, locale);
+  const title = text(refusal.status === 403 ? "appError.request.refusedTitle" : "appError.request.tooLargeTitle");
+  const lang = locale === "en" ? "en" : "de";
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Konzeptwerk</title></head><body><main><h1>${title}</h1><p>${refusalMessage(refusal, locale)}</p><p>${text("appError.request.nothingStored")} <a href="/">${text("appError.request.toStart")}</a></p></main></body></html>`;
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/connect";
 import { concepts, notificationPreferences, notifications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { NOTIFICATION_KINDS, type NotificationKind } from "./notification-kinds";
 
 export const INBOX_PAGE_SIZE = 50;

@@ -1,33 +1,28 @@
 import { z } from "zod";
+import { isMessageKey, type AppErrorKey, type Message } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
 
 export const DEFAULT_PER_PAGE = 50;
 /** Clients may ask for fewer per page; the server decides the most (OParl: a client must not rely on it). */
 export const MAX_PER_PAGE = 100;
 
-const dateTime = (label: string) =>
-  z.iso
-    .datetime({
-      offset: true,
-      error: `${label}: bitte als Datum mit Uhrzeit und Zeitzone angeben, z. B. 2022-06-01T00:00:00+02:00.`,
-    })
-    .optional();
+const dateTime = () => z.iso.datetime({ offset: true, error: "appError.oparl.dateTimeInvalid" }).optional();
 
 const ZListQuery = z.object({
   page: z.coerce
-    .number({ error: "Die Seitenzahl muss eine ganze Zahl ab 1 sein." })
-    .int("Die Seitenzahl muss eine ganze Zahl ab 1 sein.")
-    .min(1, "Die Seitenzahl muss eine ganze Zahl ab 1 sein.")
+    .number({ error: "appError.oparl.pageInvalid" })
+    .int("appError.oparl.pageInvalid")
+    .min(1, "appError.oparl.pageInvalid")
     .default(1),
   elementsPerPage: z.coerce
-    .number({ error: "elementsPerPage muss eine ganze Zahl ab 1 sein." })
-    .int("elementsPerPage muss eine ganze Zahl ab 1 sein.")
-    .min(1, "elementsPerPage muss eine ganze Zahl ab 1 sein.")
+    .number({ error: "appError.oparl.elementsPerPageInvalid" })
+    .int("appError.oparl.elementsPerPageInvalid")
+    .min(1, "appError.oparl.elementsPerPageInvalid")
     .optional(),
-  created_since: dateTime("created_since"),
-  created_until: dateTime("created_until"),
-  modified_since: dateTime("modified_since"),
-  modified_until: dateTime("modified_until"),
+  created_since: dateTime(),
+  created_until: dateTime(),
+  modified_since: dateTime(),
+  modified_until: dateTime(),
 });
 
 export type ListFilters = { createdSince?: Date; createdUntil?: Date; modifiedSince?: Date; modifiedUntil?: Date };
@@ -42,8 +37,16 @@ export function parseListQuery(searchParams: URLSearchParams): ListQuery {
   }
   const parsed = ZListQuery.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "query"), i.message]));
-    throw new AppError("BAD_REQUEST", Object.values(fieldErrors).join(" "), fieldErrors);
+    const fieldErrors: Record<string, Message> = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "query");
+      fieldErrors[field] ??= {
+        key: isMessageKey(issue.message) ? issue.message : "appError.common.invalidValue",
+        params: { field },
+      };
+    }
+    const [first] = Object.values(fieldErrors);
+    throw new AppError("BAD_REQUEST", first!.key as AppErrorKey, first!.params, fieldErrors);
   }
   const q = parsed.data;
   const at = (v: string | undefined) => (v ? new Date(v) : undefined);
@@ -75,8 +78,7 @@ export function pageOf<T>(
   originalParams: URLSearchParams,
 ): OparlList<T> {
   const totalPages = Math.max(1, Math.ceil(totalElements / query.perPage));
-  if (query.page > totalPages)
-    throw new AppError("NOT_FOUND", `Diese Listenseite gibt es nicht; die Liste hat ${totalPages} Seite(n).`);
+  if (query.page > totalPages) throw new AppError("NOT_FOUND", "appError.oparl.pageBeyondEnd", { totalPages });
   const link = (page: number) => {
     const params = new URLSearchParams();
     for (const key of ["created_since", "created_until", "modified_since", "modified_until"]) {

@@ -15,7 +15,7 @@ export function oparlRequiresAuth(env: Record<string, string | undefined> = proc
 
 async function openContext(request: Request): Promise<OparlContext & { anonymous: boolean }> {
   const anonymous = !oparlRequiresAuth();
-  if (!anonymous && !(await getActor())) throw new AppError("UNAUTHENTICATED", "Bitte melden Sie sich an.");
+  if (!anonymous && !(await getActor())) throw new AppError("UNAUTHENTICATED", "appError.common.signInRequired");
   return { db: await getDb(), urls: oparlUrls(oparlOrigin(request.url)), anonymous };
 }
 

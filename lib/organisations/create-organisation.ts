@@ -7,23 +7,21 @@ import type { Actor } from "@/lib/auth/actor";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
-import type { CreateOrganisationInput } from "./organisation-schemas";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZCreateOrganisation } from "./organisation-schemas";
 
-const DUPLICATE = "Eine Organisation mit diesem Namen gibt es bereits.";
+const DUPLICATE = "appError.organisation.nameTaken";
 
 export async function assertOrganisationNameFree(tx: Tx, name: string, exceptId?: string) {
   const [other] = await tx
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(sql`lower(${organisations.name})`, name.toLowerCase()));
-  if (other && other.id !== exceptId) throw new AppError("VALIDATION", DUPLICATE, { name: DUPLICATE });
+  if (other && other.id !== exceptId) throw new AppError("VALIDATION", DUPLICATE, {}, { name: DUPLICATE });
 }
 
-export async function createOrganisation(
-  db: Db,
-  actor: Actor,
-  input: CreateOrganisationInput,
-): Promise<{ id: string }> {
+export async function createOrganisation(db: Db, actor: Actor, rawInput: unknown): Promise<{ id: string }> {
+  const input = parseOrThrow(ZCreateOrganisation, rawInput);
   assertCanGlobally(actor, "admin.organisations");
   try {
     return await db.transaction(async (tx) => {
@@ -54,7 +52,7 @@ export async function createOrganisation(
       return { id: row!.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("VALIDATION", DUPLICATE, { name: DUPLICATE });
+    if (isUniqueViolation(error)) throw new AppError("VALIDATION", DUPLICATE, {}, { name: DUPLICATE });
     throw error;
   }
 }

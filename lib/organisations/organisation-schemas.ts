@@ -8,20 +8,20 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 const ZName = z
   .string()
   .trim()
-  .min(1, "Bitte geben Sie einen Namen ein.")
-  .refine(hasVisibleText, "Bitte geben Sie einen Namen ein.")
+  .min(1, "appError.common.nameRequired")
+  .refine(hasVisibleText, "appError.common.nameRequired")
   .refine(isSingleLine, SINGLE_LINE_MESSAGE)
-  .max(200, "Der Name ist zu lang (höchstens 200 Zeichen).");
+  .max(200, "appError.common.nameTooLong");
 const ZShortName = z
   .string()
   .trim()
-  .min(1, "Bitte geben Sie eine Kurzbezeichnung ein.")
-  .refine(hasVisibleText, "Bitte geben Sie eine Kurzbezeichnung ein.")
+  .min(1, "appError.organisation.shortNameRequired")
+  .refine(hasVisibleText, "appError.organisation.shortNameRequired")
   .refine(isSingleLine, SINGLE_LINE_MESSAGE)
-  .max(40, "Die Kurzbezeichnung ist zu lang (höchstens 40 Zeichen).");
+  .max(40, "appError.organisation.shortNameTooLong");
 const ZClassification = z.preprocess(
-  (v) => (v === "" ? undefined : v),
-  z.enum(GREMIUM_CLASSIFICATIONS, "Bitte wählen Sie Ausschuss oder Beirat.").optional(),
+  (v) => (v === "" || v === null ? undefined : v),
+  z.enum(GREMIUM_CLASSIFICATIONS, "appError.organisation.classificationRequired").optional(),
 );
 
 /** A committee (Gremium) needs its classification; other kinds must not have one. */
@@ -30,7 +30,7 @@ function classificationRule(value: { kind: OrganisationKind; classification?: st
     ctx.addIssue({
       code: "custom",
       path: ["classification"],
-      message: "Bitte wählen Sie für ein Gremium, ob es ein Ausschuss oder ein Beirat ist.",
+      message: "appError.organisation.classificationForCommittee",
     });
   }
 }
@@ -39,20 +39,19 @@ export const ZCreateOrganisation = z
   .object({
     name: ZName,
     shortName: ZShortName,
-    kind: z.enum(ORGANISATION_KINDS, "Bitte wählen Sie die Art der Organisation."),
+    kind: z.enum(ORGANISATION_KINDS, "appError.organisation.kindRequired"),
     classification: ZClassification,
   })
   .superRefine(classificationRule)
   .transform((v) => ({ ...v, classification: v.kind === "gremium" ? v.classification! : null }));
-export type CreateOrganisationInput = z.output<typeof ZCreateOrganisation>;
 
 /** The kind is fixed once created: members, participations and Beratungsfolgen depend on it. */
 export const ZUpdateOrganisation = z.object({
-  organisationId: ZRequiredUuid("Unbekannte Organisation."),
+  organisationId: ZRequiredUuid("appError.common.unknownOrganisation"),
   name: ZName,
   shortName: ZShortName,
   classification: ZClassification,
 });
-export type UpdateOrganisationInput = z.output<typeof ZUpdateOrganisation>;
 
-export const ZOrganisationId = z.object({ organisationId: ZRequiredUuid("Unbekannte Organisation.") });
+const ZOrganisationId = z.object({ organisationId: ZRequiredUuid("appError.common.unknownOrganisation") });
+export const ZSetOrganisationActive = ZOrganisationId.extend({ active: z.boolean() });

@@ -7,16 +7,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { assertDeactivationKeepsLeads } from "@/lib/participants/participant-rules";
 import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZSetOrganisationActive } from "./organisation-schemas";
 
 /**
  * Organisations are never deleted once created: sections, revisions and sign-offs keep pointing at them.
  * A deactivated organisation disappears from every choice, and its members lose the access it gave them.
  */
-export async function setOrganisationActive(
-  db: Db,
-  actor: Actor,
-  input: { organisationId: string; active: boolean },
-): Promise<void> {
+export async function setOrganisationActive(db: Db, actor: Actor, rawInput: unknown): Promise<void> {
+  const input = parseOrThrow(ZSetOrganisationActive, rawInput);
   assertCanGlobally(actor, "admin.organisations");
   await db.transaction(async (tx) => {
     const [before] = await tx

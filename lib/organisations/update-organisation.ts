@@ -8,10 +8,12 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
 import { assertOrganisationNameFree } from "./create-organisation";
-import type { UpdateOrganisationInput } from "./organisation-schemas";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZUpdateOrganisation } from "./organisation-schemas";
 
 /** Rename (and, for a committee, reclassify). The kind stays as created. */
-export async function updateOrganisation(db: Db, actor: Actor, input: UpdateOrganisationInput): Promise<void> {
+export async function updateOrganisation(db: Db, actor: Actor, rawInput: unknown): Promise<void> {
+  const input = parseOrThrow(ZUpdateOrganisation, rawInput);
   assertCanGlobally(actor, "admin.organisations");
   try {
     await db.transaction(async (tx) => {
@@ -22,8 +24,8 @@ export async function updateOrganisation(db: Db, actor: Actor, input: UpdateOrga
         .for("update");
       if (!before) throw notFound();
       if (before.kind === "gremium" && !input.classification) {
-        const message = "Bitte wählen Sie für ein Gremium, ob es ein Ausschuss oder ein Beirat ist.";
-        throw new AppError("VALIDATION", message, { classification: message });
+        const message = "appError.organisation.classificationForCommittee";
+        throw new AppError("VALIDATION", message, {}, { classification: message });
       }
       await assertOrganisationNameFree(tx, input.name, before.id);
       const after = {
@@ -48,9 +50,14 @@ export async function updateOrganisation(db: Db, actor: Actor, input: UpdateOrga
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new AppError("VALIDATION", "Eine Organisation mit diesem Namen gibt es bereits.", {
-        name: "Eine Organisation mit diesem Namen gibt es bereits.",
-      });
+      throw new AppError(
+        "VALIDATION",
+        "appError.organisation.nameTaken",
+        {},
+        {
+          name: "appError.organisation.nameTaken",
+        },
+      );
     throw error;
   }
 }

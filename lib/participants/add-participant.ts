@@ -5,21 +5,17 @@ import { conceptParticipants, organisations, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { isUniqueViolation } from "@/lib/db-errors";
-import { AppError } from "@/lib/errors";
+import { AppError, fieldError } from "@/lib/errors";
 import { participantRolesForOrganisation } from "@/lib/permissions/permissions";
-import type { AddParticipantInput } from "./participant-schemas";
 import { lockConcept, requireParticipantManager } from "./participant-rules";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZAddParticipant } from "./participant-schemas";
 
-const ALREADY = "Diese Person bzw. Organisation ist bereits beteiligt. Ändern Sie dort ihre Rolle.";
-const ROLE_LABEL = {
-  lead: "Federführung",
-  author: "Verwaltung (Autorin/Autor)",
-  contributor: "Träger (Mitwirkung)",
-  committee: "Ausschussmitglied",
-} as const;
+const ALREADY = "appError.participant.alreadyParticipating";
 
 /** The lead (or an admin) adds an active person or a whole active organisation with a role. */
-export async function addParticipant(db: Db, actor: Actor, input: AddParticipantInput): Promise<{ id: string }> {
+export async function addParticipant(db: Db, actor: Actor, rawInput: unknown): Promise<{ id: string }> {
+  const input = parseOrThrow(ZAddParticipant, rawInput);
   await requireParticipantManager(db, actor, input.conceptId);
   try {
     return await db.transaction(async (tx) => {
@@ -31,9 +27,14 @@ export async function addParticipant(db: Db, actor: Actor, input: AddParticipant
           .from(users)
           .where(and(eq(users.id, input.userId), eq(users.active, true)));
         if (!user)
-          throw new AppError("VALIDATION", "Bitte wählen Sie eine aktive Person.", {
-            userId: "Bitte wählen Sie eine aktive Person.",
-          });
+          throw new AppError(
+            "VALIDATION",
+            "appError.participant.activeUserRequired",
+            {},
+            {
+              userId: "appError.participant.activeUserRequired",
+            },
+          );
         name = user.name;
       } else {
         const [org] = await tx
@@ -41,13 +42,25 @@ export async function addParticipant(db: Db, actor: Actor, input: AddParticipant
           .from(organisations)
           .where(and(eq(organisations.id, input.organisationId), eq(organisations.active, true)));
         if (!org)
-          throw new AppError("VALIDATION", "Bitte wählen Sie eine aktive Organisation.", {
-            organisationId: "Bitte wählen Sie eine aktive Organisation.",
-          });
+          throw new AppError(
+            "VALIDATION",
+            "appError.participant.activeOrganisationRequired",
+            {},
+            {
+              organisationId: "appError.participant.activeOrganisationRequired",
+            },
+          );
         const allowed = participantRolesForOrganisation(org.kind);
         if (!allowed.includes(input.role)) {
-          const message = `Diese Organisation kann nur in der Rolle ${allowed.map((r) => `„${ROLE_LABEL[r]}“`).join(" oder ")} beteiligt werden.`;
-          throw new AppError("VALIDATION", message, { role: message });
+          throw fieldError("role", "appError.participant.roleOnly", {
+            roles: {
+              join: "or",
+              items: allowed.map((r) => ({
+                key: "appError.participant.quotedRole",
+                params: { role: { key: `role.${r}` } },
+              })),
+            },
+          });
         }
         name = org.name;
       }
@@ -60,7 +73,12 @@ export async function addParticipant(db: Db, actor: Actor, input: AddParticipant
         .from(conceptParticipants)
         .where(and(eq(conceptParticipants.conceptId, input.conceptId), key));
       if (existing)
-        throw new AppError("VALIDATION", ALREADY, { [input.kind === "user" ? "userId" : "organisationId"]: ALREADY });
+        throw new AppError(
+          "VALIDATION",
+          ALREADY,
+          {},
+          { [input.kind === "user" ? "userId" : "organisationId"]: ALREADY },
+        );
       const [row] = await tx
         .insert(conceptParticipants)
         .values({
@@ -82,7 +100,7 @@ export async function addParticipant(db: Db, actor: Actor, input: AddParticipant
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new AppError("VALIDATION", ALREADY, { [input.kind === "user" ? "userId" : "organisationId"]: ALREADY });
+      throw new AppError("VALIDATION", ALREADY, {}, { [input.kind === "user" ? "userId" : "organisationId"]: ALREADY });
     throw error;
   }
 }

@@ -4,10 +4,12 @@ import type { Db, Tx } from "@/db/connect";
 import { conceptParticipants, organisations, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
-import { getConceptAccess } from "@/lib/concepts/concept-access";
+import { loadConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, notFound } from "@/lib/errors";
-import { participantRolesForOrganisation, type ConceptRole } from "@/lib/permissions/permissions";
+import { participantRolesForOrganisation } from "@/lib/permissions/permissions";
 import { assertKeepsLead, lockConcept, requireParticipantManager } from "./participant-rules";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZChangeParticipantRole, ZRemoveParticipant } from "./participant-schemas";
 
 async function loadParticipant(db: Db | Tx, conceptId: string, participantId: string) {
   const [row] = await db
@@ -27,20 +29,22 @@ async function loadParticipant(db: Db | Tx, conceptId: string, participantId: st
 }
 
 /** A new role for a participant; the last active lead keeps theirs. */
-export async function changeParticipantRole(
-  db: Db,
-  actor: Actor,
-  input: { conceptId: string; participantId: string; role: ConceptRole },
-): Promise<void> {
+export async function changeParticipantRole(db: Db, actor: Actor, rawInput: unknown): Promise<void> {
+  const input = parseOrThrow(ZChangeParticipantRole, rawInput);
   await requireParticipantManager(db, actor, input.conceptId);
   await db.transaction(async (tx) => {
     await lockConcept(tx, input.conceptId);
     const before = await loadParticipant(tx, input.conceptId, input.participantId);
     if (before.role === input.role) return;
     if (before.organisationKind && !participantRolesForOrganisation(before.organisationKind).includes(input.role)) {
-      throw new AppError("VALIDATION", "Diese Rolle ist für diese Art von Organisation nicht vorgesehen.", {
-        role: "Diese Rolle ist für diese Art von Organisation nicht vorgesehen.",
-      });
+      throw new AppError(
+        "VALIDATION",
+        "appError.participant.roleNotForKind",
+        {},
+        {
+          role: "appError.participant.roleNotForKind",
+        },
+      );
     }
     await assertKeepsLead(tx, input.conceptId, { kind: "setRole", participantId: before.id, role: input.role }, "role");
     await tx.update(conceptParticipants).set({ role: input.role }).where(eq(conceptParticipants.id, before.id));
@@ -62,8 +66,9 @@ export async function changeParticipantRole(
 export async function removeParticipant(
   db: Db,
   actor: Actor,
-  input: { conceptId: string; participantId: string },
+  rawInput: unknown,
 ): Promise<{ removedOwnAccess: boolean }> {
+  const input = parseOrThrow(ZRemoveParticipant, rawInput);
   await requireParticipantManager(db, actor, input.conceptId);
   await db.transaction(async (tx) => {
     await lockConcept(tx, input.conceptId);
@@ -79,6 +84,6 @@ export async function removeParticipant(
       summary: { before: { name: before.name, role: before.role } },
     });
   });
-  const access = await getConceptAccess(db, { ...actor, isAdmin: false }, input.conceptId);
-  return { removedOwnAccess: !actor.isAdmin && !access?.role };
+  const access = await loadConceptAccess(db, { ...actor, isAdmin: false }, input.conceptId);
+  return { removedOwnAccess: !actor.isAdmin && !access.role };
 }

@@ -22,8 +22,4 @@ export function keepsActiveLead(participants: readonly ParticipantState[], chang
   return after.some(isActiveLead);
 }
 
-export const LAST_LEAD_MESSAGE =
-  "Ein Konzept braucht mindestens eine aktive Federführung. Fügen Sie zuerst eine weitere Federführung hinzu.";
-
-export const LAST_LEAD_DEACTIVATION_MESSAGE =
-  "Deaktivierung nicht möglich: Diese Konzepte hätten danach keine aktive Federführung mehr. Benennen Sie dort zuerst eine weitere Federführung:";
+export const LAST_LEAD_MESSAGE = "appError.participant.lastLead";

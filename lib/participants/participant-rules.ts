@@ -4,14 +4,8 @@ import type { Db, Tx } from "@/db/connect";
 import { conceptParticipants, concepts, organisations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
-import { AppError } from "@/lib/errors";
-import {
-  LAST_LEAD_DEACTIVATION_MESSAGE,
-  LAST_LEAD_MESSAGE,
-  keepsActiveLead,
-  type ParticipantChange,
-  type ParticipantState,
-} from "./lead-invariant";
+import { AppError, fieldError } from "@/lib/errors";
+import { LAST_LEAD_MESSAGE, keepsActiveLead, type ParticipantChange, type ParticipantState } from "./lead-invariant";
 
 export async function requireParticipantManager(db: Db, actor: Actor, conceptId: string) {
   return requireConceptAccess(db, actor, conceptId, "concept.manageParticipants");
@@ -46,7 +40,7 @@ export async function assertKeepsLead(
 ): Promise<ParticipantState[]> {
   const states = await loadParticipantStates(tx, conceptId);
   if (!keepsActiveLead(states, change))
-    throw new AppError("VALIDATION", LAST_LEAD_MESSAGE, { [field]: LAST_LEAD_MESSAGE });
+    throw new AppError("VALIDATION", LAST_LEAD_MESSAGE, {}, { [field]: LAST_LEAD_MESSAGE });
   return states;
 }
 
@@ -81,7 +75,8 @@ export async function assertDeactivationKeepsLeads(
     if (!keepsActiveLead(states, { kind: "remove", participantId: lead.participantId })) orphaned.push(lead.title);
   }
   if (orphaned.length > 0) {
-    const message = `${LAST_LEAD_DEACTIVATION_MESSAGE} ${orphaned.map((t) => `„${t}“`).join(", ")}.`;
-    throw new AppError("VALIDATION", message, { [field]: message });
+    throw fieldError(field, "appError.participant.lastLeadDeactivation", {
+      titles: { join: ", ", items: orphaned.map((text) => ({ key: "appError.common.quoted", params: { text } })) },
+    });
   }
 }

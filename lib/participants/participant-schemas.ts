@@ -2,35 +2,34 @@ import { z } from "zod";
 import { CONCEPT_ROLES } from "@/lib/permissions/permissions";
 import { ZRequiredUuid } from "@/lib/validation/fields";
 
-const ZRole = z.enum(CONCEPT_ROLES, "Bitte wählen Sie eine Rolle.");
+const ZRole = z.enum(CONCEPT_ROLES, "appError.participant.roleRequired");
 
 /** Add a person (userId) or a whole organisation (organisationId) with a role. */
 export const ZAddParticipant = z.discriminatedUnion(
   "kind",
   [
     z.object({
-      conceptId: ZRequiredUuid("Unbekanntes Konzept."),
+      conceptId: ZRequiredUuid("appError.common.unknownConcept"),
       kind: z.literal("user"),
-      userId: ZRequiredUuid("Bitte wählen Sie eine Person."),
+      userId: ZRequiredUuid("appError.participant.userRequired"),
       role: ZRole,
     }),
     z.object({
-      conceptId: ZRequiredUuid("Unbekanntes Konzept."),
+      conceptId: ZRequiredUuid("appError.common.unknownConcept"),
       kind: z.literal("organisation"),
-      organisationId: ZRequiredUuid("Bitte wählen Sie eine Organisation."),
+      organisationId: ZRequiredUuid("appError.common.organisationRequired"),
       role: ZRole,
     }),
   ],
-  "Bitte wählen Sie, ob Sie eine Person oder eine Organisation hinzufügen.",
+  "appError.participant.kindRequired",
 );
-export type AddParticipantInput = z.output<typeof ZAddParticipant>;
 
 export const ZChangeParticipantRole = z.object({
-  conceptId: ZRequiredUuid("Unbekanntes Konzept."),
-  participantId: ZRequiredUuid("Unbekannte Beteiligung."),
+  conceptId: ZRequiredUuid("appError.common.unknownConcept"),
+  participantId: ZRequiredUuid("appError.participant.unknownParticipant"),
   role: ZRole,
 });
 export const ZRemoveParticipant = z.object({
-  conceptId: ZRequiredUuid("Unbekanntes Konzept."),
-  participantId: ZRequiredUuid("Unbekannte Beteiligung."),
+  conceptId: ZRequiredUuid("appError.common.unknownConcept"),
+  participantId: ZRequiredUuid("appError.participant.unknownParticipant"),
 });

@@ -6,20 +6,20 @@ import { concepts } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 
-const days = (label: string) =>
+const days = (field: "submissionLeadDays" | "signoffDays" | "revisionDays") =>
   z.coerce
-    .number(`${label}: bitte eine ganze Zahl von Tagen angeben.`)
-    .int(`${label}: bitte eine ganze Zahl von Tagen angeben.`)
-    .min(1, `${label}: mindestens 1 Tag.`)
-    .max(120, `${label}: höchstens 120 Tage.`);
+    .number(`appError.planning.${field}.wholeNumber`)
+    .int(`appError.planning.${field}.wholeNumber`)
+    .min(1, `appError.planning.${field}.min`)
+    .max(120, `appError.planning.${field}.max`);
 
 const ZPlanningSettings = z.object({
   conceptId: z.uuid(),
-  submissionLeadDays: days("Vorlagenfrist"),
-  signoffDays: days("Mitzeichnung"),
-  revisionDays: days("Überarbeitung"),
+  submissionLeadDays: days("submissionLeadDays"),
+  signoffDays: days("signoffDays"),
+  revisionDays: days("revisionDays"),
 });
 
 /** The lead sets how the plan is derived backwards from the meetings (days before each step). */

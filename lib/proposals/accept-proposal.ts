@@ -7,7 +7,7 @@ import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { Actor } from "@/lib/auth/load-actor";
 import { validateContent } from "@/lib/content/validate-content";
 import { AppError } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { notify } from "@/lib/notifications/notify";
 import { requireSectionEditAccess } from "@/lib/sections/section-access";
 import { writeSectionRevision } from "@/lib/sections/write-section-revision";
@@ -27,14 +27,11 @@ export async function acceptProposal(db: Db, actor: Actor, input: unknown): Prom
       .from(changeProposals)
       .where(eq(changeProposals.id, data.proposalId))
       .limit(1);
-    if (!proposal) throw new AppError("NOT_FOUND", "Nicht gefunden oder kein Zugriff.");
+    if (!proposal) throw new AppError("NOT_FOUND", "appError.common.notFound");
     const { section } = await requireSectionEditAccess(tx, actor, proposal.conceptId, proposal.sectionId);
-    if (proposal.status !== "open") throw new AppError("CONFLICT", "Dieser Vorschlag ist nicht mehr offen.");
+    if (proposal.status !== "open") throw new AppError("CONFLICT", "appError.proposal.notOpen");
     if (!reconciled && section.version !== proposal.baseVersion) {
-      throw new AppError(
-        "SECTION_STALE",
-        "Der Abschnitt wurde seit dem Vorschlag geändert. Bitte gleichen Sie die Unterschiede im Editor ab, bevor Sie übernehmen.",
-      );
+      throw new AppError("SECTION_STALE", "appError.proposal.sectionChangedSince");
     }
     const content = reconciled?.content ?? proposal.content;
     const text = reconciled?.text ?? proposal.contentText;
@@ -70,7 +67,7 @@ export async function acceptProposal(db: Db, actor: Actor, input: unknown): Prom
       })
       .where(and(eq(changeProposals.id, proposal.id), eq(changeProposals.status, "open")))
       .returning({ id: changeProposals.id });
-    if (!updated) throw new AppError("CONFLICT", "Dieser Vorschlag ist nicht mehr offen.");
+    if (!updated) throw new AppError("CONFLICT", "appError.proposal.notOpen");
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "proposal.accepted",

@@ -4,8 +4,8 @@ import type { Db } from "@/db/connect";
 import { changeProposals, sectionRevisions } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
-import { AppError, forbidden } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { AppError, forbidden, fieldError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { notify } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions/permissions";
 import { requireSectionInConcept } from "@/lib/comments/thread-access";
@@ -19,17 +19,16 @@ const proposalLink = (p: { conceptId: string; sectionId: string; id: string }) =
 export async function withdrawProposal(db: Db, actor: Actor, input: unknown): Promise<void> {
   const { proposalId } = parseOrThrow(ZProposalId, input);
   const { proposal, access } = await requireVisibleProposal(db, actor, proposalId);
-  if (proposal.proposerId !== actor.id) throw forbidden("Nur wer den Vorschlag gemacht hat, kann ihn zurückziehen.");
+  if (proposal.proposerId !== actor.id) throw forbidden("appError.proposal.withdrawOwnOnly");
   // From Mitzeichnung on the Synopse is part of the record: an open proposal stays as it was submitted.
-  if (!can("proposal.create", access.subject))
-    throw forbidden("In diesem Stand des Konzepts können Vorschläge nicht mehr zurückgezogen werden.");
+  if (!can("proposal.create", access.subject)) throw forbidden("appError.proposal.withdrawClosed");
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(changeProposals)
       .set({ status: "withdrawn", closedAt: new Date(), closedBy: actor.id })
       .where(and(eq(changeProposals.id, proposal.id), eq(changeProposals.status, "open")))
       .returning({ id: changeProposals.id });
-    if (!row) throw new AppError("CONFLICT", "Der Vorschlag ist nicht mehr offen.");
+    if (!row) throw new AppError("CONFLICT", "appError.proposal.noLongerOpen");
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "proposal.withdrawn",
@@ -48,7 +47,7 @@ export async function rejectProposal(db: Db, actor: Actor, input: unknown): Prom
     const section = await requireSectionInConcept(tx, proposal.conceptId, proposal.sectionId);
     const ownsSection = actor.organisations.some((o) => o.id === section.ownerOrganisationId);
     if (!can("section.edit", { ...access.subject, ownsSection }))
-      throw forbidden("Über Vorschläge zu diesem Abschnitt entscheiden die Bearbeitenden des Abschnitts.");
+      throw forbidden("appError.proposal.decideSectionEditors");
     const [row] = await tx
       .update(changeProposals)
       .set({
@@ -63,7 +62,7 @@ export async function rejectProposal(db: Db, actor: Actor, input: unknown): Prom
       })
       .where(and(eq(changeProposals.id, proposal.id), eq(changeProposals.status, "open")))
       .returning({ id: changeProposals.id });
-    if (!row) throw new AppError("CONFLICT", "Der Vorschlag ist nicht mehr offen.");
+    if (!row) throw new AppError("CONFLICT", "appError.proposal.noLongerOpen");
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "proposal.rejected",
@@ -87,8 +86,7 @@ export async function rejectProposal(db: Db, actor: Actor, input: unknown): Prom
 export async function decideProposal(db: Db, actor: Actor, input: unknown): Promise<void> {
   const data = parseOrThrow(ZDecideProposal, input);
   const { proposal, access } = await requireVisibleProposal(db, actor, data.proposalId);
-  if (!can("thread.decide", access.subject))
-    throw forbidden("Über Vorschläge entscheiden die Federführung und die Verwaltung.");
+  if (!can("thread.decide", access.subject)) throw forbidden("appError.proposal.decideForbidden");
   await db.transaction(async (tx) => {
     let resultRevisionId = proposal.resultRevisionId;
     if (data.revisionNumber !== undefined) {
@@ -99,9 +97,7 @@ export async function decideProposal(db: Db, actor: Actor, input: unknown): Prom
           and(eq(sectionRevisions.sectionId, proposal.sectionId), eq(sectionRevisions.number, data.revisionNumber)),
         );
       if (!rev)
-        throw new AppError("VALIDATION", `Fassung Nr. ${data.revisionNumber} gibt es in diesem Abschnitt nicht.`, {
-          revisionNumber: `Fassung Nr. ${data.revisionNumber} gibt es in diesem Abschnitt nicht.`,
-        });
+        throw fieldError("revisionNumber", "appError.common.revisionNotInSection", { number: data.revisionNumber });
       resultRevisionId = rev.id;
     }
     await tx

@@ -10,7 +10,7 @@ import { takeContributionToken } from "@/lib/comments/contribution-rate-limit";
 import { actorOrganisationFor, requireSectionInConcept } from "@/lib/comments/thread-access";
 import { validateContent } from "@/lib/content/validate-content";
 import { AppError, forbidden } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { membersOf, notify } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions/permissions";
 import { ZCreateProposal } from "./proposal-schemas";
@@ -19,32 +19,29 @@ import { ZCreateProposal } from "./proposal-schemas";
 export async function createProposal(db: Db, actor: Actor, input: unknown): Promise<{ proposalId: string }> {
   const data = parseOrThrow(ZCreateProposal, input);
   const access = await requireConceptAccess(db, actor, data.conceptId, "section.read");
-  if (!can("proposal.create", access.subject))
-    throw forbidden("In diesem Stand des Konzepts sind keine Änderungsvorschläge möglich.");
+  if (!can("proposal.create", access.subject)) throw forbidden("appError.proposal.closed");
   const { content, text } = validateContent(data.content);
   return db.transaction(async (tx) => {
     await takeContributionToken(tx, actor.id);
     const section = await requireSectionInConcept(tx, data.conceptId, data.sectionId);
     if (section.version !== data.baseVersion) {
-      throw new AppError(
-        "SECTION_STALE",
-        "Der Abschnitt wurde inzwischen geändert. Bitte übernehmen Sie Ihren Vorschlag in den aktuellen Stand; Ihr Text bleibt erhalten.",
-      );
+      throw new AppError("SECTION_STALE", "appError.proposal.sectionStale");
     }
     if (canonicalJson(section.content) === canonicalJson(content)) {
-      throw new AppError("VALIDATION", "Ihr Vorschlag unterscheidet sich nicht vom aktuellen Text.", {
-        content: "Ihr Vorschlag unterscheidet sich nicht vom aktuellen Text.",
-      });
+      throw new AppError(
+        "VALIDATION",
+        "appError.proposal.unchanged",
+        {},
+        {
+          content: "appError.proposal.unchanged",
+        },
+      );
     }
     const [base] = await tx
       .select({ id: sectionRevisions.id })
       .from(sectionRevisions)
       .where(and(eq(sectionRevisions.sectionId, section.id), eq(sectionRevisions.number, section.version)));
-    if (!base)
-      throw new AppError(
-        "CONFLICT",
-        "Dieser Abschnitt hat noch keinen gespeicherten Text, auf den sich ein Vorschlag beziehen kann.",
-      );
+    if (!base) throw new AppError("CONFLICT", "appError.proposal.noText");
     const organisationId = actorOrganisationFor(actor);
     const [proposal] = await tx
       .insert(changeProposals)

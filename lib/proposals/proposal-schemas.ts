@@ -5,9 +5,9 @@ import { hasVisibleText } from "@/lib/validation/fields";
 export const ZProposalReason = z
   .string()
   .trim()
-  .min(1, "Bitte begründen Sie Ihren Vorschlag.")
-  .refine(hasVisibleText, "Bitte begründen Sie Ihren Vorschlag.")
-  .max(10_000, "Die Begründung darf höchstens 10 000 Zeichen lang sein.");
+  .min(1, "appError.proposal.reasonRequired")
+  .refine(hasVisibleText, "appError.proposal.reasonRequired")
+  .max(10_000, "appError.proposal.reasonTooLong");
 
 export const ZCreateProposal = z.object({
   conceptId: z.uuid(),
@@ -22,15 +22,15 @@ export const ZRejectProposal = z.object({
   reason: z
     .string()
     .trim()
-    .min(1, "Bitte begründen Sie die Ablehnung.")
-    .refine(hasVisibleText, "Bitte begründen Sie die Ablehnung.")
-    .max(10_000, "Die Begründung ist zu lang (höchstens 10 000 Zeichen)."),
+    .min(1, "appError.common.rejectionReasonRequired")
+    .refine(hasVisibleText, "appError.common.rejectionReasonRequired")
+    .max(10_000, "appError.comment.reasonTooLong"),
 });
 export const ZAcceptProposal = z.object({
   proposalId: z.uuid(),
   /** The section version the reconciled content is based on; when the section changed, the editor's merged text. */
   baseVersion: z.coerce.number().int().min(0),
   content: z.unknown().optional(),
-  note: z.string().trim().max(500, "Die Notiz ist zu lang (höchstens 500 Zeichen).").optional(),
+  note: z.string().trim().max(500, "appError.proposal.noteTooLong").optional(),
 });
 export const ZDecideProposal = ZDecision.extend({ proposalId: z.uuid() });

@@ -30,12 +30,9 @@ export type SearchResult = { query: string; hitCount: number; truncated: boolean
 export async function searchContent(db: Db, actor: Actor, rawQuery: unknown): Promise<SearchResult> {
   const parsed = parseSearchQuery(rawQuery);
   if (!parsed.ok) {
-    throw new AppError(
-      "VALIDATION",
-      parsed.reason === "empty"
-        ? "Bitte geben Sie einen Suchbegriff ein."
-        : `Der Suchbegriff darf höchstens ${MAX_QUERY_LENGTH} Zeichen lang sein.`,
-    );
+    throw parsed.reason === "empty"
+      ? new AppError("VALIDATION", "appError.search.queryRequired")
+      : new AppError("VALIDATION", "appError.search.queryTooLong", { max: MAX_QUERY_LENGTH });
   }
   const [tsq] = await queryRows<{ text: string }>(
     db,

@@ -5,13 +5,12 @@ import { sections } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { requireOutlineAccess, requireOwnerOrganisation } from "./outline-access";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZAddSection } from "./section-schemas";
 
 /** A new, empty section at the end of the outline. It has no revision until someone saves text. */
-export async function addSection(
-  db: Db,
-  actor: Actor,
-  input: { conceptId: string; title: string; ownerOrganisationId: string },
-) {
+export async function addSection(db: Db, actor: Actor, rawInput: unknown) {
+  const input = parseOrThrow(ZAddSection, rawInput);
   return db.transaction(async (tx) => {
     const { concept } = await requireOutlineAccess(tx, actor, input.conceptId);
     await requireOwnerOrganisation(tx, concept, input.ownerOrganisationId);

@@ -46,8 +46,7 @@ export async function getSectionConflict(
   const access = await loadSectionAccess(db, actor, input.conceptId, input.sectionId);
   if (access.refusal) throw editRefusalError(access.refusal, access.ownerName);
   const { section } = access;
-  if (input.baseVersion > section.version)
-    throw new AppError("VALIDATION", "Diese Version des Abschnitts gibt es nicht.");
+  if (input.baseVersion > section.version) throw new AppError("VALIDATION", "appError.section.unknownVersion");
   const mine = validateContent(input.content);
 
   const revisions = await db
@@ -72,7 +71,7 @@ export async function getSectionConflict(
     .orderBy(asc(sectionRevisions.number));
   const base =
     input.baseVersion > 0 ? revisions.find((r) => r.number === input.baseVersion) : { content: EMPTY, contentText: "" };
-  if (!base) throw new AppError("VALIDATION", "Diese Version des Abschnitts gibt es nicht.");
+  if (!base) throw new AppError("VALIDATION", "appError.section.unknownVersion");
   const current: TiptapDoc = section.content;
 
   const blocks = (d: TiptapDoc) => (d.content ?? []) as unknown[];

@@ -6,13 +6,12 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { requireOutlineAccess } from "./outline-access";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZMoveSection } from "./section-schemas";
 
 /** Swaps a section with its neighbour above or below (the keyboard way to reorder). */
-export async function moveSection(
-  db: Db,
-  actor: Actor,
-  input: { conceptId: string; sectionId: string; direction: "up" | "down" },
-) {
+export async function moveSection(db: Db, actor: Actor, rawInput: unknown) {
+  const input = parseOrThrow(ZMoveSection, rawInput);
   return db.transaction(async (tx) => {
     await requireOutlineAccess(tx, actor, input.conceptId);
     const outline = await tx
@@ -26,9 +25,7 @@ export async function moveSection(
     if (!neighbour)
       throw new AppError(
         "VALIDATION",
-        input.direction === "up"
-          ? "Der Abschnitt steht schon an erster Stelle."
-          : "Der Abschnitt steht schon an letzter Stelle.",
+        input.direction === "up" ? "appError.section.alreadyFirst" : "appError.section.alreadyLast",
       );
     const self = outline[index]!;
     // Positions may repeat after old edits; renumber the whole outline so the swap is always well-defined.

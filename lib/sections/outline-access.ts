@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/connect";
-import { conceptParticipants, concepts, organisations, sections } from "@/db/schema";
+import { conceptParticipants, organisations, sections } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { roleColumns, toAccess, type ConceptAccess } from "@/lib/concepts/concept-access";
+import { loadConceptAccess, type ConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { can, FROZEN_STATUSES } from "@/lib/permissions/permissions";
 
@@ -12,22 +12,11 @@ import { can, FROZEN_STATUSES } from "@/lib/permissions/permissions";
  * for the lead while the concept is not frozen. Readers who are not the lead get FORBIDDEN, outsiders 404.
  */
 export async function requireOutlineAccess(tx: Tx, actor: Actor, conceptId: string): Promise<ConceptAccess> {
-  const [row] = await tx
-    .select({ concept: concepts, ...roleColumns(actor) })
-    .from(concepts)
-    .where(eq(concepts.id, conceptId))
-    .limit(1)
-    .for("update", { of: concepts });
-  if (!row) throw notFound();
-  const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
-  if (!can("section.read", access.subject)) throw notFound();
+  const access = await loadConceptAccess(tx, actor, conceptId, { lock: "update", action: "section.read" });
   if (FROZEN_STATUSES.has(access.subject.status)) {
-    throw new AppError(
-      "CONCEPT_FROZEN",
-      "Das Konzept ist eingefroren (ab der Mitzeichnung); die Gliederung kann nicht mehr geändert werden.",
-    );
+    throw new AppError("CONCEPT_FROZEN", "appError.section.outlineFrozen");
   }
-  if (!can("section.manage", access.subject)) throw forbidden("Die Gliederung verwaltet nur die Federführung.");
+  if (!can("section.manage", access.subject)) throw forbidden("appError.section.outlineLeadOnly");
   return access;
 }
 
@@ -73,9 +62,14 @@ export async function requireOwnerOrganisation(
 ): Promise<string> {
   const allowed = await ownerOrganisationsOf(db, concept);
   if (!allowed.some((o) => o.id === organisationId)) {
-    throw new AppError("VALIDATION", "Diese Organisation wirkt an dem Konzept nicht mit.", {
-      ownerOrganisationId: "Bitte wählen Sie eine beteiligte Organisation.",
-    });
+    throw new AppError(
+      "VALIDATION",
+      "appError.section.ownerNotParticipant",
+      {},
+      {
+        ownerOrganisationId: "appError.section.chooseParticipatingOrganisation",
+      },
+    );
   }
   return organisationId;
 }

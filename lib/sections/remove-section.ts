@@ -6,6 +6,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { requireOutlineAccess, requireSectionOfConcept } from "./outline-access";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZSectionRef } from "./section-schemas";
 
 /**
  * Takes a section out of the outline. One with history (revisions, or part of a Fassung) is archived and
@@ -14,12 +16,13 @@ import { requireOutlineAccess, requireSectionOfConcept } from "./outline-access"
 export async function removeSection(
   db: Db,
   actor: Actor,
-  input: { conceptId: string; sectionId: string },
+  rawInput: unknown,
 ): Promise<{ outcome: "archived" | "deleted" }> {
+  const input = parseOrThrow(ZSectionRef, rawInput);
   return db.transaction(async (tx) => {
     await requireOutlineAccess(tx, actor, input.conceptId);
     const section = await requireSectionOfConcept(tx, input.conceptId, input.sectionId);
-    if (section.archivedAt) throw new AppError("CONFLICT", "Dieser Abschnitt ist bereits entfernt.");
+    if (section.archivedAt) throw new AppError("CONFLICT", "appError.section.alreadyRemoved");
     const [inFassung] = await tx
       .select({ n: count() })
       .from(fassungSections)

@@ -5,12 +5,11 @@ import { sections } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { requireOutlineAccess, requireSectionOfConcept } from "./outline-access";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZRenameSection } from "./section-schemas";
 
-export async function renameSection(
-  db: Db,
-  actor: Actor,
-  input: { conceptId: string; sectionId: string; title: string },
-) {
+export async function renameSection(db: Db, actor: Actor, rawInput: unknown) {
+  const input = parseOrThrow(ZRenameSection, rawInput);
   return db.transaction(async (tx) => {
     await requireOutlineAccess(tx, actor, input.conceptId);
     const section = await requireSectionOfConcept(tx, input.conceptId, input.sectionId);

@@ -6,13 +6,16 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { requireOutlineAccess, requireSectionOfConcept } from "./outline-access";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZSectionRef } from "./section-schemas";
 
 /** Brings an archived section back, at the end of the outline, with its history intact. */
-export async function restoreArchivedSection(db: Db, actor: Actor, input: { conceptId: string; sectionId: string }) {
+export async function restoreArchivedSection(db: Db, actor: Actor, rawInput: unknown) {
+  const input = parseOrThrow(ZSectionRef, rawInput);
   return db.transaction(async (tx) => {
     await requireOutlineAccess(tx, actor, input.conceptId);
     const section = await requireSectionOfConcept(tx, input.conceptId, input.sectionId);
-    if (!section.archivedAt) throw new AppError("CONFLICT", "Dieser Abschnitt ist nicht entfernt.");
+    if (!section.archivedAt) throw new AppError("CONFLICT", "appError.section.notRemoved");
     await tx
       .update(sections)
       .set({

@@ -8,18 +8,15 @@ import { notFound } from "@/lib/errors";
 import type { SaveSectionResult } from "./save-section";
 import { requireSectionEditAccess } from "./section-access";
 import { writeSectionRevision } from "./write-section-revision";
-
-export type RestoreSectionRevisionInput = { conceptId: string; sectionId: string; number: number; baseVersion: number };
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZRestoreRevision } from "./section-schemas";
 
 /**
  * Brings back the content of an old revision as a new revision ("Wiederhergestellt aus Nr. n"); history is
  * never rewritten. Guarded like a save: if someone saved since the user looked, nothing happens.
  */
-export async function restoreSectionRevision(
-  db: Db,
-  actor: Actor,
-  input: RestoreSectionRevisionInput,
-): Promise<SaveSectionResult> {
+export async function restoreSectionRevision(db: Db, actor: Actor, rawInput: unknown): Promise<SaveSectionResult> {
+  const input = parseOrThrow(ZRestoreRevision, rawInput);
   return db.transaction(async (tx) => {
     const { section } = await requireSectionEditAccess(tx, actor, input.conceptId, input.sectionId);
     const [old] = await tx

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/connect";
-import { concepts, organisations, sectionColumns, sections } from "@/db/schema";
+import { organisations, sectionColumns, sections } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { roleColumns, toAccess, type ConceptAccess } from "@/lib/concepts/concept-access";
+import { loadConceptAccess, type ConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, notFound } from "@/lib/errors";
 import { can, sectionEditRefusal, type Action, type SectionEditRefusal } from "@/lib/permissions/permissions";
 
@@ -25,15 +25,10 @@ export async function loadSectionAccess(
   sectionId: string,
   lock = false,
 ): Promise<SectionAccess> {
-  const query = db
-    .select({ concept: concepts, ...roleColumns(actor) })
-    .from(concepts)
-    .where(eq(concepts.id, conceptId))
-    .limit(1);
-  const [row] = lock ? await query.for("share", { of: concepts }) : await query;
-  if (!row) throw notFound();
-  const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
-  if (!can("section.read", access.subject)) throw notFound();
+  const access = await loadConceptAccess(db, actor, conceptId, {
+    lock: lock ? "share" : undefined,
+    action: "section.read",
+  });
   const [found] = await db
     .select({ section: sectionColumns, ownerName: organisations.name })
     .from(sections)
@@ -59,22 +54,13 @@ export async function loadSectionAccess(
 export function editRefusalError(refusal: SectionEditRefusal, ownerName: string): AppError {
   switch (refusal) {
     case "frozen":
-      return new AppError(
-        "CONCEPT_FROZEN",
-        "Das Konzept ist eingefroren (ab der Mitzeichnung); Abschnitte können nicht mehr geändert werden.",
-      );
+      return new AppError("CONCEPT_FROZEN", "appError.section.frozen");
     case "archived":
-      return new AppError(
-        "CONFLICT",
-        "Dieser Abschnitt wurde aus der Gliederung entfernt und kann nicht bearbeitet werden.",
-      );
+      return new AppError("CONFLICT", "appError.section.archived");
     case "not-owner":
-      return new AppError(
-        "FORBIDDEN",
-        `Diesen Abschnitt verantwortet ${ownerName}. Sie können ihn lesen, aber nicht bearbeiten.`,
-      );
+      return new AppError("FORBIDDEN", "appError.section.notOwner", { owner: ownerName });
     case "no-right":
-      return new AppError("FORBIDDEN", "Sie dürfen diesen Abschnitt nicht bearbeiten.");
+      return new AppError("FORBIDDEN", "appError.section.editForbidden");
   }
 }
 

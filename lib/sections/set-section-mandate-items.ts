@@ -6,13 +6,12 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { requireOutlineAccess, requireSectionOfConcept } from "./outline-access";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZSetSectionMandateItems } from "./section-schemas";
 
 /** Which mandate items (Prüfaufträge) a section covers: replaces the whole set. */
-export async function setSectionMandateItems(
-  db: Db,
-  actor: Actor,
-  input: { conceptId: string; sectionId: string; mandateItemIds: string[] },
-) {
+export async function setSectionMandateItems(db: Db, actor: Actor, rawInput: unknown) {
+  const input = parseOrThrow(ZSetSectionMandateItems, rawInput);
   const wanted = [...new Set(input.mandateItemIds)];
   return db.transaction(async (tx) => {
     const { concept } = await requireOutlineAccess(tx, actor, input.conceptId);
@@ -22,8 +21,7 @@ export async function setSectionMandateItems(
         .select({ id: mandateItems.id })
         .from(mandateItems)
         .where(and(eq(mandateItems.conceptId, concept.id), inArray(mandateItems.id, wanted)));
-      if (known.length !== wanted.length)
-        throw new AppError("VALIDATION", "Mindestens ein Prüfauftrag gehört nicht zu diesem Konzept.");
+      if (known.length !== wanted.length) throw new AppError("VALIDATION", "appError.section.foreignMandateItem");
     }
     const before = (
       await tx

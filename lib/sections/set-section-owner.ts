@@ -5,13 +5,12 @@ import { sections } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { requireOutlineAccess, requireOwnerOrganisation, requireSectionOfConcept } from "./outline-access";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZSetSectionOwner } from "./section-schemas";
 
 /** Assigns the organisation responsible for a section (and so, for Träger, who may edit it). */
-export async function setSectionOwner(
-  db: Db,
-  actor: Actor,
-  input: { conceptId: string; sectionId: string; ownerOrganisationId: string },
-) {
+export async function setSectionOwner(db: Db, actor: Actor, rawInput: unknown) {
+  const input = parseOrThrow(ZSetSectionOwner, rawInput);
   return db.transaction(async (tx) => {
     const { concept } = await requireOutlineAccess(tx, actor, input.conceptId);
     const section = await requireSectionOfConcept(tx, concept.id, input.sectionId);

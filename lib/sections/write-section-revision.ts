@@ -8,10 +8,7 @@ import { AppError } from "@/lib/errors";
 import { actingOrganisationId, type SectionRow } from "./section-access";
 
 export function sectionStaleError(): AppError {
-  return new AppError(
-    "SECTION_STALE",
-    "Jemand anderes hat diesen Abschnitt gespeichert, während Sie ihn bearbeitet haben. Es wurde nichts überschrieben und nichts gespeichert; Ihr Text ist noch im Editor.",
-  );
+  return new AppError("SECTION_STALE", "appError.section.stale");
 }
 
 export type RevisionWrite = {

@@ -13,5 +13,4 @@ export function keepsActiveAdmin(users: readonly AdminState[], change: AdminChan
   return after.some(isActiveAdmin);
 }
 
-export const LAST_ADMIN_MESSAGE =
-  "Die letzte aktive Person mit Administrationsrechten kann diese Rechte nicht verlieren. Ernennen Sie zuerst eine weitere Person zur Administration.";
+export const LAST_ADMIN_MESSAGE = "appError.user.lastAdmin";

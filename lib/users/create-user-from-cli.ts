@@ -7,15 +7,14 @@ import { memberships, organisations, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/parse";
 import { ZEmail, ZNewPassword, ZPersonName } from "./user-schemas";
 
 const ZCliUser = z.object({
   email: ZEmail,
   name: ZPersonName,
-  organisation: z.string().trim().min(1, "Bitte geben Sie eine Organisation an (Name).").max(200),
-  organisationKind: z
-    .enum(["verwaltung", "traeger", "gremium"], "Art der Organisation: verwaltung, traeger oder gremium.")
-    .optional(),
+  organisation: z.string().trim().min(1, "appError.user.cliOrganisationRequired").max(200),
+  organisationKind: z.enum(["verwaltung", "traeger", "gremium"], "appError.user.cliOrganisationKind").optional(),
   isAdmin: z.boolean(),
   password: ZNewPassword.optional(),
 });
@@ -30,8 +29,7 @@ export async function createUserFromCli(
 ) {
   const parsed = ZCliUser.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-    throw new AppError("VALIDATION", "Die Angaben sind unvollständig oder ungültig.", fieldErrors);
+    throw new AppError("VALIDATION", "appError.user.cliInvalid", {}, fieldErrorsOf(parsed.error));
   }
   const data = parsed.data;
   const generatedPassword = data.password ? undefined : randomBytes(12).toString("base64url");
@@ -42,9 +40,14 @@ export async function createUserFromCli(
       .from(users)
       .where(eq(sql`lower(${users.email})`, data.email.toLowerCase()));
     if (existing)
-      throw new AppError("VALIDATION", "Diese E-Mail-Adresse ist bereits vergeben.", {
-        email: "Diese E-Mail-Adresse ist bereits vergeben.",
-      });
+      throw new AppError(
+        "VALIDATION",
+        "appError.user.emailTaken",
+        {},
+        {
+          email: "appError.user.emailTaken",
+        },
+      );
     let [org] = await tx
       .select({ id: organisations.id })
       .from(organisations)

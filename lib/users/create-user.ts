@@ -9,15 +9,13 @@ import { AppError } from "@/lib/errors";
 import { wakeOutboxWorker } from "@/lib/mail/outbox-worker";
 import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
 import { issueOneTimeLink } from "./issue-one-time-link";
-import type { CreateUserInput } from "./user-admin-schemas";
 import { DUPLICATE_EMAIL, assertEmailFree, loadActiveOrganisations } from "./user-rules";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZCreateUser } from "./user-admin-schemas";
 
 /** An admin creates a person: with an initial password, or with a one-time link sent through the outbox. */
-export async function createUser(
-  db: Db,
-  actor: Actor,
-  input: CreateUserInput,
-): Promise<{ id: string; linkSent: boolean }> {
+export async function createUser(db: Db, actor: Actor, rawInput: unknown): Promise<{ id: string; linkSent: boolean }> {
+  const input = parseOrThrow(ZCreateUser, rawInput);
   assertCanGlobally(actor, "admin.users");
   const passwordHash = input.access === "password" ? await hashPassword(input.password!) : null;
   try {
@@ -58,7 +56,7 @@ export async function createUser(
     if (result.linkSent) wakeOutboxWorker();
     return result;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("VALIDATION", DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
+    if (isUniqueViolation(error)) throw new AppError("VALIDATION", DUPLICATE_EMAIL, {}, { email: DUPLICATE_EMAIL });
     throw error;
   }
 }

@@ -7,9 +7,10 @@ import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { hashToken, isWellFormedToken } from "@/lib/tokens/one-time-token";
 import { newSessionVersion } from "./session-version";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZRedeemLink } from "./user-admin-schemas";
 
-export const INVALID_LINK =
-  "Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet. Bitten Sie die Administration um einen neuen Link.";
+export const INVALID_LINK = "appError.user.linkInvalid";
 
 /** For the link page: whom the link is for, without using it up (mail scanners open links too). */
 export async function findOneTimeLink(db: Db, token: string, now = new Date()) {
@@ -38,12 +39,9 @@ export async function findOneTimeLink(db: Db, token: string, now = new Date()) {
  * Uses the link exactly once (guarded UPDATE … WHERE used_at IS NULL) and sets the person's password; all
  * their other sessions end. Returns the e-mail so the page can sign them in.
  */
-export async function redeemOneTimeLink(
-  db: Db,
-  input: { token: string; password: string },
-  now = new Date(),
-): Promise<{ email: string }> {
-  if (!isWellFormedToken(input.token)) throw new AppError("VALIDATION", INVALID_LINK, { _form: INVALID_LINK });
+export async function redeemOneTimeLink(db: Db, rawInput: unknown, now = new Date()): Promise<{ email: string }> {
+  const input = parseOrThrow(ZRedeemLink, rawInput);
+  if (!isWellFormedToken(input.token)) throw new AppError("VALIDATION", INVALID_LINK, {}, { _form: INVALID_LINK });
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [token] = await tx
@@ -58,7 +56,7 @@ export async function redeemOneTimeLink(
         ),
       )
       .returning({ userId: oneTimeTokens.userId, purpose: oneTimeTokens.purpose });
-    if (!token) throw new AppError("VALIDATION", INVALID_LINK, { _form: INVALID_LINK });
+    if (!token) throw new AppError("VALIDATION", INVALID_LINK, {}, { _form: INVALID_LINK });
     const [user] = await tx
       .update(users)
       .set({ passwordHash, sessionVersion: newSessionVersion(), updatedAt: now })

@@ -10,13 +10,12 @@ import { wakeOutboxWorker } from "@/lib/mail/outbox-worker";
 import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
 import { issueOneTimeLink, revokeOpenTokens } from "./issue-one-time-link";
 import { newSessionVersion } from "./session-version";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZSetPassword, ZUserId } from "./user-admin-schemas";
 
 /** The admin sets a new password: the person's sessions and open links end. */
-export async function setUserPasswordByAdmin(
-  db: Db,
-  actor: Actor,
-  input: { userId: string; password: string },
-): Promise<void> {
+export async function setUserPasswordByAdmin(db: Db, actor: Actor, rawInput: unknown): Promise<void> {
+  const input = parseOrThrow(ZSetPassword, rawInput);
   assertCanGlobally(actor, "admin.users");
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
@@ -45,15 +44,21 @@ export async function setUserPasswordByAdmin(
  * The admin sends a one-time link (an invitation if the person never had a password, else a reset). The
  * current password keeps working until the link is used.
  */
-export async function sendSignInLink(db: Db, actor: Actor, input: { userId: string }): Promise<{ expiresAt: Date }> {
+export async function sendSignInLink(db: Db, actor: Actor, rawInput: unknown): Promise<{ expiresAt: Date }> {
+  const input = parseOrThrow(ZUserId, rawInput);
   assertCanGlobally(actor, "admin.users");
   const result = await db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
     if (!user) throw notFound();
     if (!user.active)
-      throw new AppError("VALIDATION", "Die Person ist deaktiviert. Aktivieren Sie sie zuerst.", {
-        _form: "Die Person ist deaktiviert. Aktivieren Sie sie zuerst.",
-      });
+      throw new AppError(
+        "VALIDATION",
+        "appError.user.deactivated",
+        {},
+        {
+          _form: "appError.user.deactivated",
+        },
+      );
     const purpose = user.passwordHash ? "password_reset" : "invitation";
     const link = await issueOneTimeLink(tx, user, purpose);
     await recordAuditEvent(tx, {

@@ -10,18 +10,26 @@ import { assertDeactivationKeepsLeads } from "@/lib/participants/participant-rul
 import { revokeOpenTokens } from "./issue-one-time-link";
 import { newSessionVersion } from "./session-version";
 import { assertKeepsActiveAdmin } from "./user-rules";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZSetUserActive } from "./user-admin-schemas";
 
 /**
  * Deactivation ends the person's sessions at their next request (new session version) and voids open links.
  * Nothing they wrote is touched. Admins cannot deactivate themselves, nor the last active admin, nor the last
  * active lead of a running concept.
  */
-export async function setUserActive(db: Db, actor: Actor, input: { userId: string; active: boolean }): Promise<void> {
+export async function setUserActive(db: Db, actor: Actor, rawInput: unknown): Promise<void> {
+  const input = parseOrThrow(ZSetUserActive, rawInput);
   assertCanGlobally(actor, "admin.users");
   if (!input.active && input.userId === actor.id) {
-    throw new AppError("VALIDATION", "Sie können Ihr eigenes Konto nicht deaktivieren.", {
-      _form: "Sie können Ihr eigenes Konto nicht deaktivieren.",
-    });
+    throw new AppError(
+      "VALIDATION",
+      "appError.user.cannotDeactivateSelf",
+      {},
+      {
+        _form: "appError.user.cannotDeactivateSelf",
+      },
+    );
   }
   await db.transaction(async (tx) => {
     const [before] = await tx

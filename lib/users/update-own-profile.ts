@@ -5,9 +5,12 @@ import { users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import type { Locale } from "@/i18n/locales";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZUpdateProfile } from "./user-admin-schemas";
 
 /** Every user edits their own name and language, and only their own: the id comes from the session, never from input. */
-export async function updateOwnProfile(db: Db, actor: Actor, input: { name: string; locale: Locale }): Promise<void> {
+export async function updateOwnProfile(db: Db, actor: Actor, rawInput: unknown): Promise<{ locale: Locale }> {
+  const input = parseOrThrow(ZUpdateProfile, rawInput);
   await db.transaction(async (tx) => {
     await tx
       .update(users)
@@ -21,4 +24,5 @@ export async function updateOwnProfile(db: Db, actor: Actor, input: { name: stri
       summary: { before: { name: actor.name, locale: actor.locale }, after: input },
     });
   });
+  return { locale: input.locale };
 }

@@ -7,11 +7,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanGlobally } from "@/lib/permissions/assert-can-globally";
-import type { UpdateUserInput } from "./user-admin-schemas";
 import { DUPLICATE_EMAIL, assertEmailFree, assertKeepsActiveAdmin, loadActiveOrganisations } from "./user-rules";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { ZUpdateUser } from "./user-admin-schemas";
 
 /** Name, e-mail, organisations and rights of a person; only admins, and never the last admin's flag. */
-export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): Promise<void> {
+export async function updateUser(db: Db, actor: Actor, rawInput: unknown): Promise<void> {
+  const input = parseOrThrow(ZUpdateUser, rawInput);
   assertCanGlobally(actor, "admin.users");
   try {
     await db.transaction(async (tx) => {
@@ -70,7 +72,7 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): 
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("VALIDATION", DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
+    if (isUniqueViolation(error)) throw new AppError("VALIDATION", DUPLICATE_EMAIL, {}, { email: DUPLICATE_EMAIL });
     throw error;
   }
 }

@@ -1,16 +1,24 @@
 import { describe, expect, it } from "vitest";
+import { formatMessage, type MessageKey } from "@/i18n/message";
 import { ZCreateOrganisation } from "@/lib/organisations/organisation-schemas";
 import { ZChangePassword, ZCreateUser, ZRedeemLink } from "./user-admin-schemas";
+
+/** The schemas give catalogue keys; the German sentence is what a reader with the default language sees. */
+const german = (i: { message: string; minimum?: unknown; maximum?: unknown }) =>
+  formatMessage({ key: i.message as MessageKey, params: { min: Number(i.minimum), max: Number(i.maximum) } });
 
 const org = "00000000-0000-4000-8000-000000000001";
 const errors = (
   schema: {
-    safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
+    safeParse(v: unknown): {
+      success: boolean;
+      error?: { issues: { path: PropertyKey[]; message: string; minimum?: unknown; maximum?: unknown }[] };
+    };
   },
   input: unknown,
 ) => {
   const r = schema.safeParse(input);
-  return r.success ? {} : Object.fromEntries(r.error!.issues.map((i) => [i.path.join("."), i.message]));
+  return r.success ? {} : Object.fromEntries(r.error!.issues.map((i) => [i.path.join("."), german(i)]));
 };
 
 describe("people: validation", () => {

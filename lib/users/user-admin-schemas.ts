@@ -4,9 +4,9 @@ import { ZCheckbox, ZRequiredUuid } from "@/lib/validation/fields";
 import { ZEmail, ZNewPassword, ZPersonName } from "./user-schemas";
 
 const ZOrganisationIds = z
-  .array(ZRequiredUuid("Bitte wählen Sie eine gültige Organisation."), "Bitte wählen Sie mindestens eine Organisation.")
-  .min(1, "Bitte wählen Sie mindestens eine Organisation.")
-  .max(50, "Höchstens 50 Organisationen.");
+  .array(ZRequiredUuid("appError.user.organisationInvalid"), "appError.common.organisationsRequired")
+  .min(1, "appError.common.organisationsRequired")
+  .max(50, "appError.common.tooManyOrganisations");
 
 export const ZUserFields = z.object({
   name: ZPersonName,
@@ -18,50 +18,58 @@ export const ZUserFields = z.object({
 
 /** New person: either a one-time link by mail (default) or an initial password set by the admin. */
 export const ZCreateUser = ZUserFields.extend({
-  access: z.enum(["link", "password"], "Bitte wählen Sie, wie die Person ihren Zugang erhält."),
+  access: z.enum(["link", "password"], "appError.user.accessRequired"),
   password: z.string().optional(),
 }).superRefine((value, ctx) => {
   if (value.access !== "password") return;
   const parsed = ZNewPassword.safeParse(value.password ?? "");
-  if (!parsed.success) ctx.addIssue({ code: "custom", path: ["password"], message: parsed.error.issues[0]!.message });
+  // The password's own issue, with its bound (the message's {min}), at the password field.
+  if (!parsed.success) ctx.addIssue({ ...parsed.error.issues[0]!, path: ["password"] });
 });
-export type CreateUserInput = z.output<typeof ZCreateUser>;
 
-export const ZUpdateUser = ZUserFields.extend({ userId: ZRequiredUuid("Unbekannte Person.") });
-export type UpdateUserInput = z.output<typeof ZUpdateUser>;
+export const ZUpdateUser = ZUserFields.extend({ userId: ZRequiredUuid("appError.common.unknownPerson") });
 
-export const ZUserId = z.object({ userId: ZRequiredUuid("Unbekannte Person.") });
+export const ZUserId = z.object({ userId: ZRequiredUuid("appError.common.unknownPerson") });
+export const ZSetUserActive = ZUserId.extend({ active: z.boolean() });
 
+/**
+ * The repeated password is the form's typo guard: the forms always send it and then it must match; a caller
+ * inside the server (a script, a test) may leave it out.
+ */
 export const ZSetPassword = z
-  .object({ userId: ZRequiredUuid("Unbekannte Person."), password: ZNewPassword, passwordConfirm: z.string() })
-  .refine((v) => v.password === v.passwordConfirm, {
+  .object({
+    userId: ZRequiredUuid("appError.common.unknownPerson"),
+    password: ZNewPassword,
+    passwordConfirm: z.string().optional(),
+  })
+  .refine((v) => v.passwordConfirm === undefined || v.password === v.passwordConfirm, {
     path: ["passwordConfirm"],
-    message: "Die beiden Passwörter stimmen nicht überein.",
+    message: "appError.user.passwordsDiffer",
   });
 
 export const ZUpdateProfile = z.object({
   name: ZPersonName,
-  locale: z.enum(LOCALES, "Bitte wählen Sie eine Sprache."),
+  locale: z.enum(LOCALES, "appError.user.localeRequired"),
 });
 
 export const ZChangePassword = z
   .object({
-    currentPassword: z.string().min(1, "Bitte geben Sie Ihr bisheriges Passwort ein.").max(1024),
+    currentPassword: z.string().min(1, "appError.user.currentPasswordRequired").max(1024),
     newPassword: ZNewPassword,
-    newPasswordConfirm: z.string(),
+    newPasswordConfirm: z.string().optional(),
   })
-  .refine((v) => v.newPassword === v.newPasswordConfirm, {
+  .refine((v) => v.newPasswordConfirm === undefined || v.newPassword === v.newPasswordConfirm, {
     path: ["newPasswordConfirm"],
-    message: "Die beiden Passwörter stimmen nicht überein.",
+    message: "appError.user.passwordsDiffer",
   })
   .refine((v) => v.newPassword !== v.currentPassword, {
     path: ["newPassword"],
-    message: "Das neue Passwort muss sich vom bisherigen unterscheiden.",
+    message: "appError.user.passwordUnchanged",
   });
 
 export const ZRedeemLink = z
-  .object({ token: z.string().max(100), password: ZNewPassword, passwordConfirm: z.string() })
-  .refine((v) => v.password === v.passwordConfirm, {
+  .object({ token: z.string().max(100), password: ZNewPassword, passwordConfirm: z.string().optional() })
+  .refine((v) => v.passwordConfirm === undefined || v.password === v.passwordConfirm, {
     path: ["passwordConfirm"],
-    message: "Die beiden Passwörter stimmen nicht überein.",
+    message: "appError.user.passwordsDiffer",
   });

@@ -6,14 +6,15 @@ import { AppError } from "@/lib/errors";
 import { LAST_ADMIN_MESSAGE, keepsActiveAdmin, type AdminChange } from "./admin-invariant";
 
 const ADMIN_LOCK = 4_712_2021;
-export const DUPLICATE_EMAIL = "Diese E-Mail-Adresse ist bereits vergeben.";
+export const DUPLICATE_EMAIL = "appError.user.emailTaken";
 
 export async function assertEmailFree(tx: Tx, email: string, exceptUserId?: string): Promise<void> {
   const [other] = await tx
     .select({ id: users.id })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
-  if (other && other.id !== exceptUserId) throw new AppError("VALIDATION", DUPLICATE_EMAIL, { email: DUPLICATE_EMAIL });
+  if (other && other.id !== exceptUserId)
+    throw new AppError("VALIDATION", DUPLICATE_EMAIL, {}, { email: DUPLICATE_EMAIL });
 }
 
 /** The chosen organisations, all of which must exist and be active; otherwise a field error. */
@@ -24,8 +25,8 @@ export async function loadActiveOrganisations(tx: Tx, ids: readonly string[]) {
     .from(organisations)
     .where(and(inArray(organisations.id, unique), eq(organisations.active, true)));
   if (rows.length !== unique.length) {
-    const message = "Bitte wählen Sie nur aktive Organisationen aus der Liste.";
-    throw new AppError("VALIDATION", message, { organisationIds: message });
+    const message = "appError.user.activeOrganisationsOnly";
+    throw new AppError("VALIDATION", message, {}, { organisationIds: message });
   }
   return rows;
 }
@@ -41,5 +42,5 @@ export async function assertKeepsActiveAdmin(tx: Tx, change: AdminChange, field:
     .from(users)
     .where(or(eq(users.isAdmin, true), eq(users.id, change.userId)));
   if (!keepsActiveAdmin(rows, change))
-    throw new AppError("VALIDATION", LAST_ADMIN_MESSAGE, { [field]: LAST_ADMIN_MESSAGE });
+    throw new AppError("VALIDATION", LAST_ADMIN_MESSAGE, {}, { [field]: LAST_ADMIN_MESSAGE });
 }

@@ -5,17 +5,17 @@ import { MIN_PASSWORD_LENGTH_CLIENT } from "./password-rules";
 export const ZEmail = z
   .string()
   .trim()
-  .min(1, "Bitte geben Sie eine E-Mail-Adresse ein.")
-  .max(320, "Die E-Mail-Adresse ist zu lang.")
-  .pipe(z.email("Bitte geben Sie eine gültige E-Mail-Adresse ein."));
+  .min(1, "appError.user.emailRequired")
+  .max(320, "appError.user.emailTooLong")
+  .pipe(z.email("appError.user.emailInvalid"));
 export const ZPersonName = z
   .string()
   .trim()
-  .min(1, "Bitte geben Sie einen Namen ein.")
-  .refine(hasVisibleText, "Bitte geben Sie einen Namen ein.")
+  .min(1, "appError.common.nameRequired")
+  .refine(hasVisibleText, "appError.common.nameRequired")
   .refine(isSingleLine, SINGLE_LINE_MESSAGE)
-  .max(200, "Der Name ist zu lang (höchstens 200 Zeichen).");
+  .max(200, "appError.common.nameTooLong");
 export const ZNewPassword = z
   .string()
-  .min(MIN_PASSWORD_LENGTH_CLIENT, `Das Passwort muss mindestens ${MIN_PASSWORD_LENGTH_CLIENT} Zeichen lang sein.`)
-  .max(1024, "Das Passwort ist zu lang.");
+  .min(MIN_PASSWORD_LENGTH_CLIENT, "appError.user.passwordTooShort")
+  .max(1024, "appError.user.passwordTooLong");

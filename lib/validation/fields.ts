@@ -25,4 +25,4 @@ export const hasVisibleText = (value: string): boolean => value.replace(INVISIBL
 
 /** Any line break. A browser's single-line input never sends one; only a crafted request does. */
 export const isSingleLine = (value: string): boolean => !/[\r\n\v\f\u0085\u2028\u2029]/.test(value);
-export const SINGLE_LINE_MESSAGE = "Bitte ohne Zeilenumbruch eingeben: Dieses Feld ist einzeilig.";
+export const SINGLE_LINE_MESSAGE = "appError.common.singleLine";

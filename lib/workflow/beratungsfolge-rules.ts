@@ -1,3 +1,5 @@
+import type { Message } from "@/i18n/message";
+
 /**
  * What a Beratungsfolge must satisfy, pure so it is unit-tested: checked by the editor after every change
  * and again at submission, against the Beratungsfolge as stored.
@@ -11,7 +13,7 @@ export type FolgeEntry = {
 };
 export type FolgeProblem = {
   code: "empty" | "tooMany" | "deadlineAfterMeeting" | "outOfOrder" | "noDecision";
-  message: string;
+  message: Message;
   committee?: string;
 };
 
@@ -20,16 +22,18 @@ export const MAX_CONSULTATIONS = 20;
 /** Problems that an edit must never leave behind. */
 export function folgeEditProblems(folge: FolgeEntry[]): FolgeProblem[] {
   const problems: FolgeProblem[] = [];
-  if (folge.length === 0)
-    problems.push({ code: "empty", message: "Die Beratungsfolge braucht mindestens einen Ausschuss." });
+  if (folge.length === 0) problems.push({ code: "empty", message: { key: "appError.vorlage.committeeRequired" } });
   if (folge.length > MAX_CONSULTATIONS)
-    problems.push({ code: "tooMany", message: `Höchstens ${MAX_CONSULTATIONS} Gremien in der Beratungsfolge.` });
+    problems.push({
+      code: "tooMany",
+      message: { key: "appError.vorlage.tooManyCommittees", params: { max: MAX_CONSULTATIONS } },
+    });
   for (const c of folge) {
     if (c.submissionDeadline && c.submissionDeadline > c.meetingDate)
       problems.push({
         code: "deadlineAfterMeeting",
         committee: c.committee,
-        message: `${c.committee}: Die Vorlagenfrist muss vor der Sitzung liegen.`,
+        message: { key: "appError.vorlage.committeeDeadlineAfterMeeting", params: { committee: c.committee } },
       });
   }
   return problems;
@@ -48,13 +52,16 @@ export function folgeSubmissionProblems(
       problems.push({
         code: "outOfOrder",
         committee: c.committee,
-        message: `${c.committee}: Die Sitzung liegt vor der Sitzung von ${previous.committee}. Die Sitzungen müssen in der Reihenfolge der Beratungsfolge liegen.`,
+        message: {
+          key: "appError.vorlage.meetingBeforePrevious",
+          params: { committee: c.committee, previous: previous.committee },
+        },
       });
   });
   if (paperType === "beschlussvorlage" && folge.length > 0 && !folge.some((c) => c.role === "entscheidung"))
     problems.push({
       code: "noDecision",
-      message: "Eine Beschlussvorlage braucht in der Beratungsfolge ein Gremium mit der Rolle „Entscheidung“.",
+      message: { key: "appError.vorlage.decisionBodyRequired" },
     });
   return problems;
 }

@@ -32,8 +32,7 @@ export async function buildVorlageDocument(
   snapshot: ReadingRoomSnapshot,
 ): Promise<{ document: ExportDocument; fassungId: string }> {
   const round = await findReleasedRound(tx, concept.id);
-  if (!round)
-    throw new AppError("CONFLICT", "Es gibt keine freigegebene Fassung: Die Mitzeichnung ist nicht abgeschlossen.");
+  if (!round) throw new AppError("CONFLICT", "appError.vorlage.noReleasedFassung");
   const db = tx as unknown as Db;
   const [fassung, lead, items, folge, signed] = await Promise.all([
     loadFassungSnapshot(db, concept.id, round.fassungId),

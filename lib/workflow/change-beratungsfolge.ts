@@ -4,20 +4,15 @@ import type { Db, Tx } from "@/db/connect";
 import { consultations, organisations } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, forbidden, notFound } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { AppError, forbidden, notFound, fieldError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { can, SUBMITTED_STATUSES } from "@/lib/permissions/permissions";
 import { folgeEditProblems, MAX_CONSULTATIONS } from "./beratungsfolge-rules";
 import { lockConceptForActor } from "./lock-concept";
 import { ZChangeBeratungsfolge, type ChangeBeratungsfolgeInput } from "./vorlage-schemas";
 
-const fixed = () =>
-  new AppError(
-    "CONFLICT",
-    "Die Vorlage ist eingereicht: Die Beratungsfolge steht fest und lässt sich nicht mehr ändern.",
-  );
-const unknownConsultation = () =>
-  new AppError("CONFLICT", "Diesen Eintrag der Beratungsfolge gibt es nicht mehr. Bitte laden Sie die Seite neu.");
+const fixed = () => new AppError("CONFLICT", "appError.vorlage.beratungsfolgeFixed");
+const unknownConsultation = () => new AppError("CONFLICT", "appError.vorlage.consultationGone");
 
 /**
  * The lead edits the Beratungsfolge until the Vorlage is submitted: adds a committee (a Gremium, each once),
@@ -36,7 +31,7 @@ export async function changeBeratungsfolge(
     if (!can("concept.read", access.subject)) throw notFound();
     if (!can("beratungsfolge.manage", access.subject)) {
       if (access.role === "lead" && SUBMITTED_STATUSES.has(access.subject.status)) throw fixed();
-      throw forbidden("Die Beratungsfolge ändert nur die Federführung.");
+      throw forbidden("appError.vorlage.beratungsfolgeLeadOnly");
     }
     const folge = await loadFolge(tx, input.conceptId);
     const target = input.op === "add" ? undefined : folge.find((c) => c.id === input.consultationId);
@@ -47,15 +42,18 @@ export async function changeBeratungsfolge(
     if (input.op === "add") {
       const [committee] = await tx.select().from(organisations).where(eq(organisations.id, input.committeeId));
       if (!committee || committee.kind !== "gremium" || !committee.active)
-        throw new AppError("VALIDATION", "Bitte ein aktives Gremium wählen.", {
-          committeeId: "Bitte ein aktives Gremium wählen.",
-        });
+        throw new AppError(
+          "VALIDATION",
+          "appError.vorlage.activeCommitteeRequired",
+          {},
+          {
+            committeeId: "appError.vorlage.activeCommitteeRequired",
+          },
+        );
       if (folge.some((c) => c.committeeId === input.committeeId))
-        throw new AppError("VALIDATION", `${committee.shortName} ist bereits in der Beratungsfolge.`, {
-          committeeId: `${committee.shortName} ist bereits in der Beratungsfolge.`,
-        });
+        throw fieldError("committeeId", "appError.vorlage.committeeAlreadyListed", { committee: committee.shortName });
       if (folge.length >= MAX_CONSULTATIONS)
-        throw new AppError("VALIDATION", `Höchstens ${MAX_CONSULTATIONS} Gremien in der Beratungsfolge.`);
+        throw new AppError("VALIDATION", "appError.vorlage.tooManyCommittees", { max: MAX_CONSULTATIONS });
       const [row] = await tx
         .insert(consultations)
         .values({
@@ -108,9 +106,8 @@ export async function changeBeratungsfolge(
       if (!other)
         throw new AppError(
           "VALIDATION",
-          input.direction === "up"
-            ? `${target!.committee} steht bereits an erster Stelle.`
-            : `${target!.committee} steht bereits an letzter Stelle.`,
+          input.direction === "up" ? "appError.vorlage.committeeAlreadyFirst" : "appError.vorlage.committeeAlreadyLast",
+          { committee: target!.committee },
         );
       const order = folge.map((c) => c.id);
       [order[index], order[folge.indexOf(other)]] = [other.id, target!.id];
@@ -118,11 +115,7 @@ export async function changeBeratungsfolge(
       summary = { change: "moved", committee: target!.committee, from: index + 1, to: folge.indexOf(other) + 1 };
     } else {
       consultationId = target!.id;
-      if (folge.length === 1)
-        throw new AppError(
-          "VALIDATION",
-          "Die Beratungsfolge braucht mindestens einen Ausschuss. Fügen Sie zuerst einen anderen hinzu.",
-        );
+      if (folge.length === 1) throw new AppError("VALIDATION", "appError.vorlage.lastCommittee");
       await tx
         .delete(consultations)
         .where(and(eq(consultations.id, consultationId), eq(consultations.conceptId, input.conceptId)));
@@ -141,7 +134,10 @@ export async function changeBeratungsfolge(
     }
 
     const problems = folgeEditProblems(await loadFolge(tx, input.conceptId));
-    if (problems.length) throw new AppError("VALIDATION", problems.map((p) => p.message).join(" "));
+    if (problems.length)
+      throw new AppError("VALIDATION", "appError.vorlage.problems", {
+        problems: { join: " ", items: problems.map((p) => p.message) },
+      });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "vorlage.beratungsfolge_changed",

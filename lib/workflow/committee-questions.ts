@@ -5,7 +5,7 @@ import { committeeQuestions, consultations } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { membersOf, notify } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions/permissions";
 import { lockConceptForActor } from "./lock-concept";
@@ -18,8 +18,7 @@ export async function askCommitteeQuestion(db: Db, actor: Actor, raw: unknown): 
   return db.transaction(async (tx) => {
     const access = await lockConceptForActor(tx, actor, input.conceptId, "share");
     if (!can("readingRoom.read", access.subject)) throw notFound();
-    if (!can("question.create", access.subject))
-      throw forbidden("Rückfragen stellen die Mitglieder der beratenden Ausschüsse.");
+    if (!can("question.create", access.subject)) throw forbidden("appError.vorlage.askForbidden");
     const folge = await tx
       .select({ committeeId: consultations.committeeId })
       .from(consultations)
@@ -61,7 +60,7 @@ export async function answerCommitteeQuestion(db: Db, actor: Actor, raw: unknown
   await db.transaction(async (tx) => {
     const access = await lockConceptForActor(tx, actor, input.conceptId, "share");
     if (!can("readingRoom.read", access.subject)) throw notFound();
-    if (!can("question.answer", access.subject)) throw forbidden("Rückfragen beantwortet die Verwaltung.");
+    if (!can("question.answer", access.subject)) throw forbidden("appError.vorlage.answerForbidden");
     const updated = await tx
       .update(committeeQuestions)
       .set({ answer: input.answer, answeredBy: actor.id, answeredAt: new Date() })
@@ -79,7 +78,7 @@ export async function answerCommitteeQuestion(db: Db, actor: Actor, raw: unknown
         .from(committeeQuestions)
         .where(and(eq(committeeQuestions.id, input.questionId), eq(committeeQuestions.conceptId, input.conceptId)));
       if (!exists) throw notFound();
-      throw new AppError("CONFLICT", "Diese Rückfrage wurde inzwischen beantwortet. Bitte laden Sie die Seite neu.");
+      throw new AppError("CONFLICT", "appError.vorlage.questionAnswered");
     }
     await recordAuditEvent(tx, {
       actorId: actor.id,

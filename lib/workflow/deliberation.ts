@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/connect";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden, notFound } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { can, type ConceptStatus } from "@/lib/permissions/permissions";
 import { lockConceptForActor } from "./lock-concept";
 import { applyTransition } from "./transition-concept";
@@ -18,8 +18,7 @@ export async function takeDeliberationStep(db: Db, actor: Actor, raw: unknown): 
     const access = await lockConceptForActor(tx, actor, input.conceptId);
     if (!can("concept.read", access.subject)) throw notFound();
     // The permission before the state: others learn "not yours", not which step the concept could take.
-    if (!can("vorlage.manage", access.subject))
-      throw forbidden("Die Schritte nach der Einreichung trägt nur die Federführung ein.");
+    if (!can("vorlage.manage", access.subject)) throw forbidden("appError.vorlage.deliberationLeadOnly");
     const { to } = await applyTransition(tx, actor, input.conceptId, input.transition);
     return { status: to };
   });

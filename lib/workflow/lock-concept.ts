@@ -1,10 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/connect";
-import { concepts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { roleColumns, toAccess, type ConceptAccess } from "@/lib/concepts/concept-access";
-import { notFound } from "@/lib/errors";
+import { loadConceptAccess, type ConceptAccess } from "@/lib/concepts/concept-access";
 
 /**
  * Loads the concept with the actor's role inside a transaction and locks its row, so concurrent workflow
@@ -16,12 +13,5 @@ export async function lockConceptForActor(
   conceptId: string,
   mode: "update" | "share" = "update",
 ): Promise<ConceptAccess> {
-  const [row] = await tx
-    .select({ concept: concepts, ...roleColumns(actor) })
-    .from(concepts)
-    .where(eq(concepts.id, conceptId))
-    .limit(1)
-    .for(mode, { of: concepts });
-  if (!row) throw notFound();
-  return toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
+  return loadConceptAccess(tx, actor, conceptId, { lock: mode });
 }

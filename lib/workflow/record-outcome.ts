@@ -5,7 +5,7 @@ import { consultations } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { can } from "@/lib/permissions/permissions";
 import { lockConceptForActor } from "./lock-concept";
 import { ZRecordOutcome } from "./vorlage-schemas";
@@ -16,8 +16,7 @@ export async function recordOutcome(db: Db, actor: Actor, raw: unknown): Promise
   await db.transaction(async (tx) => {
     const access = await lockConceptForActor(tx, actor, input.conceptId, "share");
     if (!can("concept.read", access.subject)) throw notFound();
-    if (!can("vorlage.manage", access.subject))
-      throw forbidden("Ergebnisse der Beratung trägt nur die Federführung ein.");
+    if (!can("vorlage.manage", access.subject)) throw forbidden("appError.vorlage.outcomeLeadOnly");
     const [before] = await tx
       .select()
       .from(consultations)
@@ -34,8 +33,7 @@ export async function recordOutcome(db: Db, actor: Actor, raw: unknown): Promise
         ),
       )
       .returning({ id: consultations.id });
-    if (!updated.length)
-      throw new AppError("CONFLICT", "Ergebnisse können nur eingetragen werden, solange die Vorlage eingereicht ist.");
+    if (!updated.length) throw new AppError("CONFLICT", "appError.vorlage.outcomeNotSubmitted");
     await recordAuditEvent(tx, {
       actorId: actor.id,
       conceptId: input.conceptId,

@@ -7,13 +7,13 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { can } from "@/lib/permissions/permissions";
 import { requiredOrganisations, signoffCandidates } from "./gather-workflow-facts";
 
 const ZSetRequiredSignoffs = z.object({
   conceptId: z.uuid(),
-  organisationIds: z.array(z.uuid()).min(1, "Bitte wählen Sie mindestens eine Organisation.").max(50),
+  organisationIds: z.array(z.uuid()).min(1, "appError.common.organisationsRequired").max(50),
 });
 
 /** The lead sets which organisations must sign off; only before Mitzeichnung, never on a frozen concept. */
@@ -29,16 +29,18 @@ export async function setRequiredSignoffs(db: Db, actor: Actor, input: unknown):
       .for("update");
     // The status as locked now, not as read before the transaction.
     if (!can("signoff.setRequired", { ...access.subject, status: row!.status }))
-      throw new AppError(
-        "CONCEPT_FROZEN",
-        "Die mitzeichnenden Organisationen lassen sich nur vor der Mitzeichnung ändern.",
-      );
+      throw new AppError("CONCEPT_FROZEN", "appError.signoff.requiredFixed");
     const candidates = await signoffCandidates(tx, data.conceptId);
     const ids = [...new Set(data.organisationIds)];
     if (ids.some((id) => !candidates.some((c) => c.id === id))) {
-      throw new AppError("VALIDATION", "Nur beteiligte Organisationen können mitzeichnen.", {
-        organisationIds: "Bitte wählen Sie nur Organisationen aus der Liste.",
-      });
+      throw new AppError(
+        "VALIDATION",
+        "appError.signoff.participantsOnly",
+        {},
+        {
+          organisationIds: "appError.signoff.listOnly",
+        },
+      );
     }
     const before = (await requiredOrganisations(tx, data.conceptId)).map((o) => o.name);
     await tx.delete(requiredSignoffs).where(eq(requiredSignoffs.conceptId, data.conceptId));

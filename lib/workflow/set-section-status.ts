@@ -7,31 +7,25 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, notFound } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/http/action-result";
-import { canMoveSectionStatus, type SectionStatus } from "./section-status";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { canMoveSectionStatus } from "./section-status";
 
 const ZSetSectionStatus = z.object({
   conceptId: z.uuid(),
   sectionId: z.uuid(),
   from: z.enum(["entwurf", "zur_abstimmung", "abgestimmt"]),
-  to: z.enum(["entwurf", "zur_abstimmung", "abgestimmt"], "Unbekannter Stand."),
+  to: z.enum(["entwurf", "zur_abstimmung", "abgestimmt"], "appError.workflow.unknownSectionStatus"),
 });
-
-const LABEL: Record<SectionStatus, string> = {
-  entwurf: "Entwurf",
-  zur_abstimmung: "Zur Abstimmung",
-  abgestimmt: "Abgestimmt",
-};
 
 /** The lead moves a section's status; guarded on the status the lead saw, so concurrent moves cannot cross. */
 export async function setSectionStatus(db: Db, actor: Actor, input: unknown): Promise<void> {
   const data = parseOrThrow(ZSetSectionStatus, input);
   await requireConceptAccess(db, actor, data.conceptId, "section.manage");
   if (!canMoveSectionStatus(data.from, data.to)) {
-    throw new AppError(
-      "VALIDATION",
-      `Von „${LABEL[data.from]}“ kann ein Abschnitt nicht auf „${LABEL[data.to]}“ gesetzt werden.`,
-    );
+    throw new AppError("VALIDATION", "appError.workflow.sectionStatusMoveInvalid", {
+      from: { key: `sectionStatus.${data.from}` },
+      to: { key: `sectionStatus.${data.to}` },
+    });
   }
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -52,10 +46,7 @@ export async function setSectionStatus(db: Db, actor: Actor, input: unknown): Pr
         .from(sections)
         .where(and(eq(sections.id, data.sectionId), eq(sections.conceptId, data.conceptId)));
       if (!exists) throw notFound();
-      throw new AppError(
-        "CONFLICT",
-        "Der Stand des Abschnitts wurde inzwischen geändert. Bitte laden Sie die Seite neu.",
-      );
+      throw new AppError("CONFLICT", "appError.workflow.sectionStatusChanged");
     }
     await recordAuditEvent(tx, {
       actorId: actor.id,

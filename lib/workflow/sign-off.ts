@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { membersOf, notify } from "@/lib/notifications/notify";
 import { signoffOrganisations } from "@/lib/permissions/permissions";
 import { requiredOrganisations } from "./gather-workflow-facts";
@@ -21,23 +21,19 @@ const ZSignOff = z
   .object({
     conceptId: z.uuid(),
     roundId: z.uuid(),
-    contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Unbekannte Fassung."),
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/, "appError.common.unknownFassung"),
     organisationId: z.uuid().optional(),
-    decision: z.enum(SIGNOFF_DECISIONS, "Bitte wählen Sie Ihre Entscheidung."),
-    remarks: z.string().trim().max(5000, "Höchstens 5000 Zeichen.").optional(),
+    decision: z.enum(SIGNOFF_DECISIONS, "appError.signoff.decisionRequired"),
+    remarks: z.string().trim().max(5000, "appError.common.max5000").optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "zugestimmt_mit_anmerkungen" && !v.remarks)
-      ctx.addIssue({ code: "custom", path: ["remarks"], message: "Bitte schreiben Sie Ihre Anmerkungen." });
+      ctx.addIssue({ code: "custom", path: ["remarks"], message: "appError.signoff.remarksRequired" });
     if (v.decision === "abgelehnt" && !v.remarks)
-      ctx.addIssue({ code: "custom", path: ["remarks"], message: "Bitte begründen Sie die Ablehnung." });
+      ctx.addIssue({ code: "custom", path: ["remarks"], message: "appError.common.rejectionReasonRequired" });
   });
 
-const stale = () =>
-  new AppError(
-    "CONFLICT",
-    "Diese Fassung ist nicht mehr aktuell. Bitte laden Sie die Seite neu und prüfen Sie die aktuelle Mitzeichnungsfassung.",
-  );
+const stale = () => new AppError("CONFLICT", "appError.signoff.fassungOutdated");
 
 /**
  * An authorised member signs off for their organisation on exactly the Fassung they were shown (round id and
@@ -64,10 +60,7 @@ export async function signOff(
       const required = await requiredOrganisations(tx, data.conceptId);
       const mine = signoffOrganisations(actor.organisations, required);
       const organisation = data.organisationId ? mine.find((o) => o.id === data.organisationId) : mine[0];
-      if (!organisation)
-        throw forbidden(
-          "Mitzeichnen können nur berechtigte Mitglieder der Organisationen, deren Mitzeichnung erforderlich ist.",
-        );
+      if (!organisation) throw forbidden("appError.signoff.forbidden");
 
       const [existing] = await tx
         .select({ name: users.name, createdAt: signoffs.createdAt })
@@ -123,18 +116,11 @@ export async function signOff(
       return { decision: data.decision, organisationName: organisation.name, rejected: data.decision === "abgelehnt" };
     });
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError(
-        "CONFLICT",
-        "Ihre Organisation hat diese Fassung soeben bereits mitgezeichnet: bereits mitgezeichnet von einer anderen Person.",
-      );
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "appError.signoff.alreadySignedByOther");
     throw error;
   }
 }
 
 function alreadySigned(organisation: string, by: string): AppError {
-  return new AppError(
-    "CONFLICT",
-    `${organisation} hat diese Fassung bereits mitgezeichnet: bereits mitgezeichnet von ${by}.`,
-  );
+  return new AppError("CONFLICT", "appError.signoff.alreadySigned", { organisation, by });
 }

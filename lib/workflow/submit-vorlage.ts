@@ -6,9 +6,9 @@ import { consultations, organisations, storedFiles, vorlagen } from "@/db/schema
 import { readAuditHead } from "@/lib/audit/audit-head";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound, fieldError } from "@/lib/errors";
 import { renderInWorker } from "@/lib/export/render-in-worker";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { can } from "@/lib/permissions/permissions";
 import { folgeSubmissionProblems } from "./beratungsfolge-rules";
 import { buildVorlageDocument, findReleasedRound } from "./build-vorlage-document";
@@ -18,15 +18,16 @@ import { takeReadingRoomSnapshot } from "./reading-room-snapshot";
 import { applyTransition } from "./transition-concept";
 import { ZSubmitVorlage, type SubmitVorlageInput } from "./vorlage-schemas";
 
-const alreadySubmitted = () =>
-  new AppError(
-    "CONFLICT",
-    "Die Vorlage wurde bereits eingereicht – das Konzept ist nicht mehr im Status „Freigegeben“. Bitte laden Sie die Seite neu.",
-  );
+const alreadySubmitted = () => new AppError("CONFLICT", "appError.vorlage.alreadySubmitted");
 const duplicateReference = () =>
-  new AppError("VALIDATION", "Diese Vorlagennummer ist bereits vergeben.", {
-    reference: "Diese Vorlagennummer ist bereits vergeben. Bitte eine andere angeben.",
-  });
+  new AppError(
+    "VALIDATION",
+    "appError.vorlage.referenceTaken",
+    {},
+    {
+      reference: "appError.vorlage.referenceTakenField",
+    },
+  );
 
 type Input = ReturnType<typeof ZSubmitVorlage.parse>;
 
@@ -47,7 +48,7 @@ export async function submitVorlage(
     return await db.transaction(async (tx) => {
       const access = await lockConceptForActor(tx, actor, input.conceptId);
       if (!can("concept.read", access.subject)) throw notFound();
-      if (!can("vorlage.manage", access.subject)) throw forbidden("Die Vorlage reicht nur die Federführung ein.");
+      if (!can("vorlage.manage", access.subject)) throw forbidden("appError.vorlage.submitLeadOnly");
       if (access.concept.status !== "freigegeben") throw alreadySubmitted();
       const [taken] = await tx
         .select({ id: vorlagen.id })
@@ -58,8 +59,7 @@ export async function submitVorlage(
       await settleBeratungsfolge(tx, input);
 
       const round = await findReleasedRound(tx, input.conceptId);
-      if (!round)
-        throw new AppError("CONFLICT", "Es gibt keine freigegebene Fassung: Die Mitzeichnung ist nicht abgeschlossen.");
+      if (!round) throw new AppError("CONFLICT", "appError.vorlage.noReleasedFassung");
       const snapshot = await takeReadingRoomSnapshot(tx, input.conceptId, round.fassungId);
       const { document, fassungId } = await buildVorlageDocument(tx, access.concept, input, snapshot);
       // The chain's head as committed before this submission: the PDF goes to the council, out of our reach.
@@ -146,7 +146,7 @@ async function settleBeratungsfolge(tx: Tx, input: Input) {
   if (input.consultations) {
     const known = new Set(existing.map((c) => c.id));
     if (input.consultations.length !== known.size || input.consultations.some((c) => !known.has(c.id)))
-      throw new AppError("CONFLICT", "Die Beratungsfolge wurde inzwischen geändert. Bitte laden Sie die Seite neu.");
+      throw new AppError("CONFLICT", "appError.vorlage.beratungsfolgeChanged");
     for (const c of input.consultations) {
       await tx
         .update(consultations)
@@ -179,7 +179,7 @@ async function settleBeratungsfolge(tx: Tx, input: Input) {
     .orderBy(asc(consultations.position));
   const problems = folgeSubmissionProblems(folge, input.paperType);
   if (problems.length)
-    throw new AppError("VALIDATION", problems.map((p) => p.message).join(" "), {
-      consultations: problems.map((p) => p.message).join(" "),
+    throw fieldError("consultations", "appError.vorlage.problems", {
+      problems: { join: " ", items: problems.map((p) => p.message) },
     });
 }

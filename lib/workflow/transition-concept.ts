@@ -5,15 +5,15 @@ import type { Db, Tx } from "@/db/connect";
 import { concepts, fassungen, signoffRounds, vorlagen } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
-import { roleColumns, toAccess } from "@/lib/concepts/concept-access";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { loadConceptAccess } from "@/lib/concepts/concept-access";
+import type { Message, MessageKey } from "@/i18n/message";
+import { AppError, forbidden } from "@/lib/errors";
 import { freezeFassung } from "@/lib/fassungen/freeze-fassung";
-import { parseOrThrow } from "@/lib/http/action-result";
-import { can, type ConceptStatus } from "@/lib/permissions/permissions";
-import { refusalMessage, TRANSITION_LABEL } from "./blocker-messages";
+import { parseOrThrow } from "@/lib/validation/parse";
+import type { ConceptStatus } from "@/lib/permissions/permissions";
 import { fassungContentHash } from "./fassung-content-hash";
 import { gatherWorkflowFacts } from "./gather-workflow-facts";
-import { checkTransition, stepsOfferedIn, type TransitionEffect, type TransitionId } from "./transitions";
+import { checkTransition, stepsOfferedIn, type Blocker, type TransitionEffect, type TransitionId } from "./transitions";
 
 /** The steps the workflow panel offers (the table's trigger says which); the others have their own services. */
 export const MANUAL_TRANSITIONS = stepsOfferedIn("workflowPanel");
@@ -21,21 +21,17 @@ export const MANUAL_TRANSITIONS = stepsOfferedIn("workflowPanel");
 const ZTransitionConcept = z.object({
   conceptId: z.uuid(),
   transition: z
-    .string("Unbekannter Schritt.")
-    .refine((id): id is TransitionId => MANUAL_TRANSITIONS.some((m) => m === id), "Unbekannter Schritt."),
-  reason: z.string().trim().max(2000, "Höchstens 2000 Zeichen.").optional(),
+    .string("appError.workflow.unknownStep")
+    .refine((id): id is TransitionId => MANUAL_TRANSITIONS.some((m) => m === id), "appError.workflow.unknownStep"),
+  reason: z.string().trim().max(2000, "appError.common.max2000").optional(),
 });
 
-const STATUS_LABEL: Record<ConceptStatus, string> = {
-  entwurf: "Entwurf",
-  konsultation: "Konsultation",
-  ueberarbeitung: "Überarbeitung",
-  mitzeichnung: "Mitzeichnung",
-  freigegeben: "Freigegeben",
-  eingereicht: "Eingereicht",
-  beraten: "Beraten",
-  abgeschlossen: "Abgeschlossen",
-};
+/** A step's name and a blocker's sentence come from the catalogue, like the workflow panel shows them. */
+const transitionName = (id: TransitionId): Message => ({ key: `workflow.transition.${id}` });
+export const blockerMessage = (blocker: Blocker): Message => ({
+  key: `workflow.blocker.${blocker.code}` as MessageKey,
+  params: blocker.params,
+});
 
 export type TransitionResult = {
   from: ConceptStatus;
@@ -62,25 +58,21 @@ export async function applyTransition(
   id: TransitionId,
   options: { reason?: string; auditSummary?: Record<string, unknown> } = {},
 ): Promise<TransitionResult> {
-  const [row] = await tx
-    .select({ concept: concepts, ...roleColumns(actor) })
-    .from(concepts)
-    .where(eq(concepts.id, conceptId))
-    .limit(1);
-  if (!row) throw notFound();
-  const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
-  if (!can("concept.read", access.subject)) throw notFound();
+  const access = await loadConceptAccess(tx, actor, conceptId, { action: "concept.read" });
   const status = access.subject.status;
   const decision = checkTransition(id, status, access.role, await gatherWorkflowFacts(tx, conceptId));
   if (!decision.ok) {
     if (decision.reason === "wrongState") {
-      throw new AppError(
-        "CONFLICT",
-        `Das Konzept ist inzwischen im Status „${STATUS_LABEL[status]}“; „${TRANSITION_LABEL[id]}“ ist von dort nicht möglich. Bitte laden Sie die Seite neu.`,
-      );
+      throw new AppError("CONFLICT", "appError.workflow.wrongStatus", {
+        status: { key: `status.${status}` },
+        step: transitionName(id),
+      });
     }
-    if (decision.reason === "forbidden") throw forbidden(`„${TRANSITION_LABEL[id]}“ darf nur die Federführung.`);
-    throw new AppError("VALIDATION", refusalMessage(id, decision.blockers));
+    if (decision.reason === "forbidden") throw forbidden("appError.workflow.leadOnly", { step: transitionName(id) });
+    throw new AppError("VALIDATION", "appError.workflow.refused", {
+      step: transitionName(id),
+      reasons: { join: "; ", items: decision.blockers.map(blockerMessage) },
+    });
   }
   const { from, to, effect } = decision.transition;
   const [moved] = await tx
@@ -88,11 +80,7 @@ export async function applyTransition(
     .set({ status: to, updatedAt: new Date() })
     .where(and(eq(concepts.id, conceptId), eq(concepts.status, from)))
     .returning({ id: concepts.id });
-  if (!moved)
-    throw new AppError(
-      "CONFLICT",
-      "Jemand hat den Status des Konzepts gerade geändert. Bitte laden Sie die Seite neu.",
-    );
+  if (!moved) throw new AppError("CONFLICT", "appError.workflow.statusChangedMeanwhile");
 
   const effects = await applyEffect(tx, actor, conceptId, effect, options.reason);
   await recordAuditEvent(tx, {

@@ -7,40 +7,34 @@ const VORLAGE_PAGE_STEPS = stepsOfferedIn("vorlagePage");
 
 const ZOptionalDate = z.preprocess(
   (v) => (v === "" || v === null ? undefined : v),
-  ZIsoDate("Bitte ein gültiges Datum angeben.").optional(),
+  ZIsoDate("appError.vorlage.dateInvalid").optional(),
 );
 
 export const ZConsultationInput = z.object({
-  id: ZRequiredUuid("Unbekannte Beratung."),
+  id: ZRequiredUuid("appError.vorlage.unknownConsultation"),
   position: z.coerce
-    .number("Bitte eine Reihenfolge angeben.")
-    .int("Bitte eine ganze Zahl angeben.")
-    .min(1, "Die Reihenfolge beginnt bei 1.")
-    .max(50, "Höchstens 50."),
-  role: z.enum(["vorberatung", "entscheidung", "kenntnisnahme"], "Bitte eine Rolle wählen."),
-  meetingDate: ZIsoDate("Bitte ein gültiges Sitzungsdatum angeben."),
+    .number("appError.vorlage.positionRequired")
+    .int("appError.vorlage.wholeNumber")
+    .min(1, "appError.vorlage.positionFromOne")
+    .max(50, "appError.vorlage.max50"),
+  role: z.enum(["vorberatung", "entscheidung", "kenntnisnahme"], "appError.vorlage.roleRequired"),
+  meetingDate: ZIsoDate("appError.vorlage.meetingDateInvalid"),
   submissionDeadline: ZOptionalDate,
 });
 
 export const ZSubmitVorlage = z
   .object({
-    conceptId: ZRequiredUuid("Unbekanntes Konzept."),
-    paperType: z.enum(["informationsvorlage", "beschlussvorlage"], "Bitte die Art der Vorlage wählen."),
+    conceptId: ZRequiredUuid("appError.common.unknownConcept"),
+    paperType: z.enum(["informationsvorlage", "beschlussvorlage"], "appError.vorlage.kindRequired"),
     reference: z
-      .string("Bitte eine Vorlagennummer angeben.")
+      .string("appError.vorlage.referenceRequired")
       .trim()
-      .min(3, "Bitte eine Vorlagennummer angeben, z. B. AGS/029/2022.")
-      .max(40, "Die Vorlagennummer darf höchstens 40 Zeichen haben.")
-      .regex(
-        /^[A-Za-z0-9ÄÖÜäöü][A-Za-z0-9ÄÖÜäöü/._ -]*$/,
-        "Nur Buchstaben, Ziffern, Schrägstrich, Punkt und Bindestrich, z. B. AGS/029/2022.",
-      ),
-    paperDate: ZIsoDate("Bitte ein gültiges Datum der Vorlage angeben."),
+      .min(3, "appError.vorlage.referenceRequiredExample")
+      .max(40, "appError.vorlage.referenceTooLong")
+      .regex(/^[A-Za-z0-9ÄÖÜäöü][A-Za-z0-9ÄÖÜäöü/._ -]*$/, "appError.vorlage.referenceCharacters"),
+    paperDate: ZIsoDate("appError.vorlage.paperDateInvalid"),
     /** Optional: without it the Beratungsfolge is submitted as the editor left it. */
-    consultations: z
-      .array(ZConsultationInput)
-      .min(1, "Die Beratungsfolge braucht mindestens einen Ausschuss.")
-      .optional(),
+    consultations: z.array(ZConsultationInput).min(1, "appError.vorlage.committeeRequired").optional(),
   })
   .superRefine((v, ctx) => {
     if (!v.consultations) return;
@@ -49,14 +43,14 @@ export const ZSubmitVorlage = z
       ctx.addIssue({
         code: "custom",
         path: ["consultations"],
-        message: "Jede Position der Beratungsfolge darf nur einmal vorkommen.",
+        message: "appError.vorlage.positionTwice",
       });
     v.consultations.forEach((c, i) => {
       if (c.submissionDeadline && c.submissionDeadline > c.meetingDate)
         ctx.addIssue({
           code: "custom",
           path: ["consultations", i, "submissionDeadline"],
-          message: "Die Vorlagenfrist muss vor der Sitzung liegen.",
+          message: "appError.vorlage.submissionDeadlineAfterMeeting",
         });
     });
   });
@@ -71,43 +65,43 @@ export const OUTCOMES = [
 ] as const;
 
 export const ZRecordOutcome = z.object({
-  conceptId: ZRequiredUuid("Unbekanntes Konzept."),
-  consultationId: ZRequiredUuid("Unbekannte Beratung."),
-  outcome: z.enum(OUTCOMES, "Bitte ein Ergebnis wählen."),
-  outcomeDate: ZIsoDate("Bitte ein gültiges Datum des Ergebnisses angeben."),
+  conceptId: ZRequiredUuid("appError.common.unknownConcept"),
+  consultationId: ZRequiredUuid("appError.vorlage.unknownConsultation"),
+  outcome: z.enum(OUTCOMES, "appError.vorlage.outcomeRequired"),
+  outcomeDate: ZIsoDate("appError.vorlage.outcomeDateInvalid"),
 });
 
 export const ZDeliberationStep = z.object({
-  conceptId: ZRequiredUuid("Unbekanntes Konzept."),
+  conceptId: ZRequiredUuid("appError.common.unknownConcept"),
   transition: z
-    .string("Unbekannter Schritt.")
-    .refine((id): id is TransitionId => VORLAGE_PAGE_STEPS.some((s) => s === id), "Unbekannter Schritt."),
+    .string("appError.workflow.unknownStep")
+    .refine((id): id is TransitionId => VORLAGE_PAGE_STEPS.some((s) => s === id), "appError.workflow.unknownStep"),
 });
 
 export const ZAskQuestion = z.object({
-  conceptId: ZRequiredUuid("Unbekanntes Konzept."),
+  conceptId: ZRequiredUuid("appError.common.unknownConcept"),
   body: z
-    .string("Bitte eine Frage eingeben.")
+    .string("appError.vorlage.questionRequired")
     .trim()
-    .min(1, "Bitte eine Frage eingeben.")
-    .refine(hasVisibleText, "Bitte eine Frage eingeben.")
-    .max(5000, "Die Frage darf höchstens 5 000 Zeichen haben."),
+    .min(1, "appError.vorlage.questionRequired")
+    .refine(hasVisibleText, "appError.vorlage.questionRequired")
+    .max(5000, "appError.vorlage.questionTooLong"),
 });
 
 export const ZAnswerQuestion = z.object({
-  conceptId: ZRequiredUuid("Unbekanntes Konzept."),
-  questionId: ZRequiredUuid("Unbekannte Rückfrage."),
+  conceptId: ZRequiredUuid("appError.common.unknownConcept"),
+  questionId: ZRequiredUuid("appError.vorlage.unknownQuestion"),
   answer: z
-    .string("Bitte eine Antwort eingeben.")
+    .string("appError.vorlage.answerRequired")
     .trim()
-    .min(1, "Bitte eine Antwort eingeben.")
-    .refine(hasVisibleText, "Bitte eine Antwort eingeben.")
-    .max(5000, "Die Antwort darf höchstens 5 000 Zeichen haben."),
+    .min(1, "appError.vorlage.answerRequired")
+    .refine(hasVisibleText, "appError.vorlage.answerRequired")
+    .max(5000, "appError.vorlage.answerTooLong"),
 });
 
-const ZConsultationRole = z.enum(["vorberatung", "entscheidung", "kenntnisnahme"], "Bitte eine Rolle wählen.");
+const ZConsultationRole = z.enum(["vorberatung", "entscheidung", "kenntnisnahme"], "appError.vorlage.roleRequired");
 const ZConsultationDates = {
-  meetingDate: ZIsoDate("Bitte ein gültiges Sitzungsdatum angeben."),
+  meetingDate: ZIsoDate("appError.vorlage.meetingDateInvalid"),
   submissionDeadline: ZOptionalDate,
 };
 const deadlineBeforeMeeting = (v: { meetingDate: string; submissionDeadline?: string }, ctx: z.RefinementCtx) => {
@@ -115,7 +109,7 @@ const deadlineBeforeMeeting = (v: { meetingDate: string; submissionDeadline?: st
     ctx.addIssue({
       code: "custom",
       path: ["submissionDeadline"],
-      message: "Die Vorlagenfrist muss vor der Sitzung liegen.",
+      message: "appError.vorlage.submissionDeadlineAfterMeeting",
     });
 };
 
@@ -126,8 +120,8 @@ export const ZChangeBeratungsfolge = z.discriminatedUnion(
     z
       .object({
         op: z.literal("add"),
-        conceptId: ZRequiredUuid("Unbekanntes Konzept."),
-        committeeId: ZRequiredUuid("Bitte ein Gremium wählen."),
+        conceptId: ZRequiredUuid("appError.common.unknownConcept"),
+        committeeId: ZRequiredUuid("appError.vorlage.committeeChoice"),
         role: ZConsultationRole,
         ...ZConsultationDates,
       })
@@ -135,24 +129,24 @@ export const ZChangeBeratungsfolge = z.discriminatedUnion(
     z
       .object({
         op: z.literal("update"),
-        conceptId: ZRequiredUuid("Unbekanntes Konzept."),
-        consultationId: ZRequiredUuid("Unbekannte Beratung."),
+        conceptId: ZRequiredUuid("appError.common.unknownConcept"),
+        consultationId: ZRequiredUuid("appError.vorlage.unknownConsultation"),
         role: ZConsultationRole,
         ...ZConsultationDates,
       })
       .superRefine(deadlineBeforeMeeting),
     z.object({
       op: z.literal("move"),
-      conceptId: ZRequiredUuid("Unbekanntes Konzept."),
-      consultationId: ZRequiredUuid("Unbekannte Beratung."),
-      direction: z.enum(["up", "down"], "Unbekannte Richtung."),
+      conceptId: ZRequiredUuid("appError.common.unknownConcept"),
+      consultationId: ZRequiredUuid("appError.vorlage.unknownConsultation"),
+      direction: z.enum(["up", "down"], "appError.common.unknownDirection"),
     }),
     z.object({
       op: z.literal("remove"),
-      conceptId: ZRequiredUuid("Unbekanntes Konzept."),
-      consultationId: ZRequiredUuid("Unbekannte Beratung."),
+      conceptId: ZRequiredUuid("appError.common.unknownConcept"),
+      consultationId: ZRequiredUuid("appError.vorlage.unknownConsultation"),
     }),
   ],
-  "Unbekannte Änderung der Beratungsfolge.",
+  "appError.vorlage.unknownChange",
 );
 export type ChangeBeratungsfolgeInput = z.input<typeof ZChangeBeratungsfolge>;

@@ -1,32 +1,19 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import { requireActorOrThrow } from "@/lib/auth/actor";
-import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { defineAction, fields } from "@/lib/http/define-action";
 import { markNotificationsRead, setEmailPreferences } from "@/lib/notifications/inbox";
 import type { NotificationKind } from "@/lib/notifications/notification-kinds";
 
-export async function markReadAction(
-  _prev: ActionResult<unknown> | null,
-  form: FormData,
-): Promise<ActionResult<unknown>> {
-  const result = await runAction(async () => {
-    const ids = form.getAll("id").filter((v): v is string => typeof v === "string");
-    return markNotificationsRead(await getDb(), await requireActorOrThrow(), { ids, all: form.get("all") === "true" });
-  }, "Als gelesen markiert.");
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
-}
+export const markReadAction = defineAction({
+  input: (form: FormData) => ({ ids: fields(form, "id"), all: form.get("all") === "true" }),
+  run: ({ db, actor }, input) => markNotificationsRead(db, actor, input),
+  success: "feedback.markedRead",
+  revalidate: () => [{ layout: "/" }],
+});
 
-export async function savePreferencesAction(
-  _prev: ActionResult<unknown> | null,
-  form: FormData,
-): Promise<ActionResult<unknown>> {
-  const result = await runAction(async () => {
-    const kinds = form.getAll("email").filter((v): v is NotificationKind => typeof v === "string");
-    return setEmailPreferences(await getDb(), await requireActorOrThrow(), kinds);
-  }, "Einstellungen gespeichert.");
-  if (result.ok) revalidatePath("/benachrichtigungen/einstellungen");
-  return result;
-}
+export const savePreferencesAction = defineAction({
+  input: (form: FormData) => fields(form, "email") as NotificationKind[],
+  run: ({ db, actor }, kinds) => setEmailPreferences(db, actor, kinds),
+  success: "feedback.settingsSaved",
+  revalidate: () => ["/benachrichtigungen/einstellungen"],
+});

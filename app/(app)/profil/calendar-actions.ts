@@ -1,25 +1,26 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import { requireActorOrThrow } from "@/lib/auth/actor";
-import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { defineAction } from "@/lib/http/define-action";
 import { createCalendarToken, revokeCalendarToken } from "@/lib/planning/calendar-feed";
 
-export async function createCalendarLinkAction(): Promise<ActionResult<unknown>> {
-  const result = await runAction(
-    async () => createCalendarToken(await getDb(), await requireActorOrThrow()),
-    "Kalender-Link erstellt.",
-  );
-  revalidatePath("/profil");
-  return result;
+const create = defineAction({
+  input: () => ({}),
+  run: ({ db, actor }) => createCalendarToken(db, actor),
+  success: "feedback.calendarLinkCreated",
+  revalidate: () => ["/profil"],
+});
+const revoke = defineAction({
+  input: () => ({}),
+  run: ({ db, actor }) => revokeCalendarToken(db, actor),
+  success: "feedback.calendarLinkDeleted",
+  revalidate: () => ["/profil"],
+});
+
+/** Called by the profile's buttons without a form. */
+export async function createCalendarLinkAction() {
+  return create(null, new FormData());
 }
 
-export async function revokeCalendarLinkAction(): Promise<ActionResult<unknown>> {
-  const result = await runAction(
-    async () => revokeCalendarToken(await getDb(), await requireActorOrThrow()),
-    "Kalender-Link gelöscht.",
-  );
-  revalidatePath("/profil");
-  return result;
+export async function revokeCalendarLinkAction() {
+  return revoke(null, new FormData());
 }

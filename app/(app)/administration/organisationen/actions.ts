@@ -1,47 +1,33 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { requireActorOrThrow } from "@/lib/auth/actor";
-import { runAction, parseOrThrow, type ActionResult } from "@/lib/http/action-result";
+import { defineAction } from "@/lib/http/define-action";
 import { formDataToObject } from "@/lib/http/form-data";
 import { createOrganisation } from "@/lib/organisations/create-organisation";
-import { ZCreateOrganisation, ZOrganisationId, ZUpdateOrganisation } from "@/lib/organisations/organisation-schemas";
 import { setOrganisationActive } from "@/lib/organisations/set-organisation-active";
 import { updateOrganisation } from "@/lib/organisations/update-organisation";
 
-export async function createOrganisationAction(_: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
-  const t = await getTranslations("feedback");
-  return runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const input = parseOrThrow(ZCreateOrganisation, formDataToObject(formData));
-    const result = await createOrganisation(await getDb(), actor, input);
-    revalidatePath("/administration", "layout");
-    return result;
-  }, t("organisationCreated"));
-}
+const administration = () => [{ layout: "/administration" }];
 
-export async function updateOrganisationAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
-  return runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const input = parseOrThrow(ZUpdateOrganisation, formDataToObject(formData));
-    await updateOrganisation(await getDb(), actor, input);
-    revalidatePath("/administration", "layout");
-  }, t("saved"));
-}
+export const createOrganisationAction = defineAction({
+  input: formDataToObject,
+  run: ({ db, actor }, input) => createOrganisation(db, actor, input),
+  success: "feedback.organisationCreated",
+  revalidate: administration,
+});
 
-export async function setOrganisationActiveAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
-  return runAction(
-    async () => {
-      const actor = await requireActorOrThrow();
-      const { organisationId } = parseOrThrow(ZOrganisationId, formDataToObject(formData));
-      const active = formData.get("active") === "true";
-      await setOrganisationActive(await getDb(), actor, { organisationId, active });
-      revalidatePath("/administration", "layout");
-    },
-    formData.get("active") === "true" ? t("reactivated") : t("deactivated"),
-  );
-}
+export const updateOrganisationAction = defineAction({
+  input: formDataToObject,
+  run: ({ db, actor }, input) => updateOrganisation(db, actor, input),
+  success: "feedback.saved",
+  revalidate: administration,
+});
+
+export const setOrganisationActiveAction = defineAction({
+  input: (form: FormData): Record<string, unknown> => ({
+    ...formDataToObject(form),
+    active: form.get("active") === "true",
+  }),
+  run: ({ db, actor }, input) => setOrganisationActive(db, actor, input),
+  success: (_, input) => (input.active ? "feedback.reactivated" : "feedback.deactivated"),
+  revalidate: administration,
+});

@@ -1,74 +1,49 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { requireActorOrThrow } from "@/lib/auth/actor";
-import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-result";
+import { defineAction } from "@/lib/http/define-action";
 import { formDataToObject } from "@/lib/http/form-data";
 import { createUser } from "@/lib/users/create-user";
 import { sendSignInLink, setUserPasswordByAdmin } from "@/lib/users/reset-user-password";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { updateUser } from "@/lib/users/update-user";
-import { ZCreateUser, ZSetPassword, ZUpdateUser, ZUserId } from "@/lib/users/user-admin-schemas";
 
-const ARRAYS = ["organisationIds"] as const;
+const form = (formData: FormData) => formDataToObject(formData, ["organisationIds"]);
+const administration = () => [{ layout: "/administration" }];
 
-export async function createUserAction(
-  _: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ id: string; linkSent: boolean }>> {
-  const result = await runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const input = parseOrThrow(ZCreateUser, formDataToObject(formData, ARRAYS));
-    return createUser(await getDb(), actor, input);
-  });
-  if (!result.ok) return result;
-  revalidatePath("/administration", "layout");
-  redirect(`/administration/personen/${result.data.id}?angelegt=${result.data.linkSent ? "link" : "passwort"}`);
-}
+export const createUserAction = defineAction({
+  input: form,
+  run: ({ db, actor }, input) => createUser(db, actor, input),
+  revalidate: administration,
+  redirect: ({ id, linkSent }) => `/administration/personen/${id}?angelegt=${linkSent ? "link" : "passwort"}`,
+});
 
-export async function updateUserAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
-  return runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const input = parseOrThrow(ZUpdateUser, formDataToObject(formData, ARRAYS));
-    await updateUser(await getDb(), actor, input);
-    revalidatePath("/administration", "layout");
-  }, t("saved"));
-}
+export const updateUserAction = defineAction({
+  input: form,
+  run: ({ db, actor }, input) => updateUser(db, actor, input),
+  success: "feedback.saved",
+  revalidate: administration,
+});
 
-export async function setUserActiveAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
-  const active = formData.get("active") === "true";
-  return runAction(
-    async () => {
-      const actor = await requireActorOrThrow();
-      const { userId } = parseOrThrow(ZUserId, formDataToObject(formData));
-      await setUserActive(await getDb(), actor, { userId, active });
-      revalidatePath("/administration", "layout");
-    },
-    active ? t("userReactivated") : t("userDeactivated"),
-  );
-}
+export const setUserActiveAction = defineAction({
+  input: (formData: FormData): Record<string, unknown> => ({
+    ...formDataToObject(formData),
+    active: formData.get("active") === "true",
+  }),
+  run: ({ db, actor }, input) => setUserActive(db, actor, input),
+  success: (_, input) => (input.active ? "feedback.userReactivated" : "feedback.userDeactivated"),
+  revalidate: administration,
+});
 
-export async function sendSignInLinkAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
-  return runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const { userId } = parseOrThrow(ZUserId, formDataToObject(formData));
-    await sendSignInLink(await getDb(), actor, { userId });
-    revalidatePath("/administration", "layout");
-  }, t("linkSent"));
-}
+export const sendSignInLinkAction = defineAction({
+  input: form,
+  run: ({ db, actor }, input) => sendSignInLink(db, actor, input),
+  success: "feedback.linkSent",
+  revalidate: administration,
+});
 
-export async function setUserPasswordAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
-  return runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const input = parseOrThrow(ZSetPassword, formDataToObject(formData));
-    await setUserPasswordByAdmin(await getDb(), actor, input);
-    revalidatePath("/administration", "layout");
-  }, t("passwordSet"));
-}
+export const setUserPasswordAction = defineAction({
+  input: form,
+  run: ({ db, actor }, input) => setUserPasswordByAdmin(db, actor, input),
+  success: "feedback.passwordSet",
+  revalidate: administration,
+});

@@ -1,60 +1,46 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { requireActorOrThrow } from "@/lib/auth/actor";
-import { runAction, type ActionResult } from "@/lib/http/action-result";
+import type { MessageKey } from "@/i18n/message";
+import { defineAction, field } from "@/lib/http/define-action";
+import { formDataToObject } from "@/lib/http/form-data";
 import { setPlanningSettings } from "@/lib/planning/set-planning-settings";
 import { setSectionStatus } from "@/lib/workflow/set-section-status";
 import { transitionConcept } from "@/lib/workflow/transition-concept";
 
-type Result = ActionResult<unknown>;
+const concept = (input: Record<string, unknown>) => [{ layout: `/konzepte/${String(input.conceptId)}` }];
 
-/** A workflow step from the panel: authenticate, let the service decide, revalidate the concept. */
-export async function transitionConceptAction(_p: Result | null, formData: FormData): Promise<Result> {
-  const t = await getTranslations("workflow");
-  const ts = await getTranslations("status");
-  let message = "";
-  const result = await runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const input = Object.fromEntries(formData);
-    const { to } = await transitionConcept(await getDb(), actor, input);
-    message = t("done", { step: t(`transition.${String(input.transition)}` as "transition.close"), status: ts(to) });
-    revalidatePath(`/konzepte/${String(input.conceptId)}`, "layout");
-  });
-  return result.ok ? { ...result, message } : result;
-}
+/** A workflow step from the panel: the service decides; the answer names the step and the new status. */
+export const transitionConceptAction = defineAction({
+  input: formDataToObject,
+  run: ({ db, actor }, input) => transitionConcept(db, actor, input),
+  success: ({ to }, input) => ({
+    key: "workflow.done",
+    params: {
+      step: { key: `workflow.transition.${String(input.transition)}` as MessageKey },
+      status: { key: `status.${to}` },
+    },
+  }),
+  revalidate: concept,
+});
 
-export async function setSectionStatusAction(_p: Result | null, formData: FormData): Promise<Result> {
-  const t = await getTranslations("workflow");
-  const ts = await getTranslations("sectionStatus");
-  let message = "";
-  const result = await runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const input = Object.fromEntries(formData);
-    await setSectionStatus(await getDb(), actor, input);
-    message = t("sectionMoved", { title: String(input.title ?? ""), status: ts(String(input.to) as "entwurf") });
-    revalidatePath(`/konzepte/${String(input.conceptId)}`, "layout");
-  });
-  return result.ok ? { ...result, message } : result;
-}
+export const setSectionStatusAction = defineAction({
+  input: formDataToObject,
+  run: ({ db, actor }, input) => setSectionStatus(db, actor, input),
+  success: (_, input) => ({
+    key: "workflow.sectionMoved",
+    params: { title: String(input.title ?? ""), status: { key: `sectionStatus.${String(input.to)}` as MessageKey } },
+  }),
+  revalidate: concept,
+});
 
-export async function setPlanningSettingsAction(
-  _prev: ActionResult<unknown> | null,
-  form: FormData,
-): Promise<ActionResult<unknown>> {
-  const conceptId = String(form.get("conceptId") ?? "");
-  const result = await runAction(
-    async () =>
-      setPlanningSettings(await getDb(), await requireActorOrThrow(), {
-        conceptId,
-        submissionLeadDays: form.get("submissionLeadDays"),
-        signoffDays: form.get("signoffDays"),
-        revisionDays: form.get("revisionDays"),
-      }),
-    "Planung gespeichert.",
-  );
-  if (result.ok) revalidatePath(`/konzepte/${conceptId}`);
-  return result;
-}
+export const setPlanningSettingsAction = defineAction({
+  input: (form: FormData) => ({
+    conceptId: field(form, "conceptId") ?? "",
+    submissionLeadDays: form.get("submissionLeadDays"),
+    signoffDays: form.get("signoffDays"),
+    revisionDays: form.get("revisionDays"),
+  }),
+  run: ({ db, actor }, input) => setPlanningSettings(db, actor, input),
+  success: "feedback.planningSaved",
+  revalidate: (input) => [`/konzepte/${input.conceptId}`],
+});

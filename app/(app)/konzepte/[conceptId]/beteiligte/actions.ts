@@ -1,52 +1,35 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { requireActorOrThrow } from "@/lib/auth/actor";
-import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-result";
+import { defineAction } from "@/lib/http/define-action";
 import { formDataToObject } from "@/lib/http/form-data";
 import { addParticipant } from "@/lib/participants/add-participant";
 import { changeParticipantRole, removeParticipant } from "@/lib/participants/change-participant";
-import { ZAddParticipant, ZChangeParticipantRole, ZRemoveParticipant } from "@/lib/participants/participant-schemas";
 
-const revalidate = (conceptId: string) => {
-  revalidatePath(`/konzepte/${conceptId}`, "layout");
-  revalidatePath("/", "layout");
-};
+/** The concept and the start page (its list of concepts shows who takes part). */
+const concept = (input: Record<string, unknown>) => [
+  { layout: `/konzepte/${String(input.conceptId)}` },
+  { layout: "/" },
+];
 
-export async function addParticipantAction(_: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
-  const t = await getTranslations("feedback");
-  return runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const input = parseOrThrow(ZAddParticipant, formDataToObject(formData));
-    const result = await addParticipant(await getDb(), actor, input);
-    revalidate(input.conceptId);
-    return result;
-  }, t("participantAdded"));
-}
+export const addParticipantAction = defineAction({
+  input: formDataToObject,
+  run: ({ db, actor }, input) => addParticipant(db, actor, input),
+  success: "feedback.participantAdded",
+  revalidate: concept,
+});
 
-export async function changeParticipantRoleAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
-  return runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const input = parseOrThrow(ZChangeParticipantRole, formDataToObject(formData));
-    await changeParticipantRole(await getDb(), actor, input);
-    revalidate(input.conceptId);
-  }, t("roleChanged"));
-}
+export const changeParticipantRoleAction = defineAction({
+  input: formDataToObject,
+  run: ({ db, actor }, input) => changeParticipantRole(db, actor, input),
+  success: "feedback.roleChanged",
+  revalidate: concept,
+});
 
-export async function removeParticipantAction(_: unknown, formData: FormData): Promise<ActionResult<void>> {
-  const t = await getTranslations("feedback");
-  const result = await runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const input = parseOrThrow(ZRemoveParticipant, formDataToObject(formData));
-    const outcome = await removeParticipant(await getDb(), actor, input);
-    revalidate(input.conceptId);
-    return outcome;
-  }, t("participantRemoved"));
-  // Whoever removed their own access to the concept goes back to the start page.
-  if (result.ok && result.data.removedOwnAccess) redirect("/");
-  return result.ok ? { ok: true, data: undefined, message: result.message } : result;
-}
+/** Whoever removed their own access to the concept goes back to the start page. */
+export const removeParticipantAction = defineAction({
+  input: formDataToObject,
+  run: ({ db, actor }, input) => removeParticipant(db, actor, input),
+  success: "feedback.participantRemoved",
+  revalidate: concept,
+  redirect: ({ removedOwnAccess }) => (removedOwnAccess ? "/" : undefined),
+});

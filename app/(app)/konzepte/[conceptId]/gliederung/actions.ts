@@ -1,12 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { z } from "zod";
-import { getDb } from "@/db/client";
-import type { Db } from "@/db/connect";
-import { requireActorOrThrow, type Actor } from "@/lib/auth/actor";
-import { parseOrThrow, runAction, type ActionResult } from "@/lib/http/action-result";
+import { defineAction, fields } from "@/lib/http/define-action";
+import { formDataToObject } from "@/lib/http/form-data";
 import { addSection } from "@/lib/sections/add-section";
 import { moveSection } from "@/lib/sections/move-section";
 import { removeSection } from "@/lib/sections/remove-section";
@@ -14,115 +9,70 @@ import { renameSection } from "@/lib/sections/rename-section";
 import { restoreArchivedSection } from "@/lib/sections/restore-archived-section";
 import { setSectionMandateItems } from "@/lib/sections/set-section-mandate-items";
 import { setSectionOwner } from "@/lib/sections/set-section-owner";
-import { hasVisibleText, isSingleLine, SINGLE_LINE_MESSAGE } from "@/lib/validation/fields";
 
-type Result = ActionResult<unknown>;
-const ZTitle = z
-  .string()
-  .trim()
-  .min(1, "Bitte geben Sie einen Titel ein.")
-  .refine(hasVisibleText, "Bitte geben Sie einen Titel ein.")
-  .refine(isSingleLine, SINGLE_LINE_MESSAGE)
-  .max(200, "Der Titel darf höchstens 200 Zeichen lang sein.");
-const ZSectionRef = z.object({ conceptId: z.uuid(), sectionId: z.uuid() });
+const form = (formData: FormData): Record<string, unknown> => ({
+  ...formDataToObject(formData),
+  mandateItemIds: fields(formData, "mandateItemIds"),
+});
+const concept = (input: Record<string, unknown>) => [{ layout: `/konzepte/${String(input.conceptId)}` }];
+const title = (input: Record<string, unknown>) => String(input.title ?? "").slice(0, 200);
 
-/** Every outline action: authenticate, parse, call the service, revalidate, say what happened. */
-async function outlineAction<S extends z.ZodType>(
-  formData: FormData,
-  schema: S,
-  run: (db: Db, actor: Actor, input: z.output<S>) => Promise<string>,
-): Promise<Result> {
-  let message = "";
-  const result = await runAction(async () => {
-    const actor = await requireActorOrThrow();
-    const raw: Record<string, unknown> = Object.fromEntries(formData);
-    raw.mandateItemIds = formData.getAll("mandateItemIds");
-    const input = parseOrThrow(schema, raw);
-    message = await run(await getDb(), actor, input);
-    revalidatePath(`/konzepte/${(input as { conceptId: string }).conceptId}`, "layout");
-  });
-  return result.ok ? { ...result, message } : result;
-}
+export const addSectionAction = defineAction({
+  input: form,
+  run: ({ db, actor }, input) => addSection(db, actor, input),
+  success: (_, input) => ({ key: "outline.added", params: { title: title(input) } }),
+  revalidate: concept,
+});
 
-export async function addSectionAction(_p: Result | null, formData: FormData): Promise<Result> {
-  const t = await getTranslations("outline");
-  return outlineAction(
-    formData,
-    z.object({
-      conceptId: z.uuid(),
-      title: ZTitle,
-      ownerOrganisationId: z.uuid("Bitte wählen Sie eine Organisation."),
-    }),
-    async (db, actor, input) => {
-      await addSection(db, actor, input);
-      return t("added", { title: input.title });
-    },
-  );
-}
+export const renameSectionAction = defineAction({
+  input: form,
+  run: ({ db, actor }, input) => renameSection(db, actor, input),
+  success: ({ changed }, input) =>
+    changed ? { key: "outline.renamed", params: { title: title(input) } } : "outline.nothingChanged",
+  revalidate: concept,
+});
 
-export async function renameSectionAction(_p: Result | null, formData: FormData): Promise<Result> {
-  const t = await getTranslations("outline");
-  return outlineAction(formData, ZSectionRef.extend({ title: ZTitle }), async (db, actor, input) => {
-    const { changed } = await renameSection(db, actor, input);
-    return changed ? t("renamed", { title: input.title }) : t("nothingChanged");
-  });
-}
+export const setSectionOwnerAction = defineAction({
+  input: form,
+  run: ({ db, actor }, input) => setSectionOwner(db, actor, input),
+  success: ({ changed }) => (changed ? "outline.ownerSet" : "outline.nothingChanged"),
+  revalidate: concept,
+});
 
-export async function setSectionOwnerAction(_p: Result | null, formData: FormData): Promise<Result> {
-  const t = await getTranslations("outline");
-  return outlineAction(
-    formData,
-    ZSectionRef.extend({ ownerOrganisationId: z.uuid("Bitte wählen Sie eine Organisation.") }),
-    async (db, actor, input) => {
-      const { changed } = await setSectionOwner(db, actor, input);
-      return changed ? t("ownerSet") : t("nothingChanged");
-    },
-  );
-}
+export const setSectionMandateItemsAction = defineAction({
+  input: form,
+  run: ({ db, actor }, input) => setSectionMandateItems(db, actor, input),
+  success: ({ changed }) => (changed ? "outline.itemsSet" : "outline.nothingChanged"),
+  revalidate: concept,
+});
 
-export async function setSectionMandateItemsAction(_p: Result | null, formData: FormData): Promise<Result> {
-  const t = await getTranslations("outline");
-  return outlineAction(
-    formData,
-    ZSectionRef.extend({ mandateItemIds: z.array(z.uuid()).max(100) }),
-    async (db, actor, input) => {
-      const { changed } = await setSectionMandateItems(db, actor, input);
-      return changed ? t("itemsSet") : t("nothingChanged");
-    },
-  );
-}
+export const removeSectionAction = defineAction({
+  input: form,
+  run: ({ db, actor }, input) => removeSection(db, actor, input),
+  success: ({ outcome }) => (outcome === "archived" ? "outline.archived" : "outline.deleted"),
+  revalidate: concept,
+});
 
-export async function removeSectionAction(_p: Result | null, formData: FormData): Promise<Result> {
-  const t = await getTranslations("outline");
-  return outlineAction(formData, ZSectionRef, async (db, actor, input) => {
-    const { outcome } = await removeSection(db, actor, input);
-    return outcome === "archived" ? t("archived") : t("deleted");
-  });
-}
+export const restoreSectionAction = defineAction({
+  input: form,
+  run: ({ db, actor }, input) => restoreArchivedSection(db, actor, input),
+  success: "outline.restored",
+  revalidate: concept,
+});
 
-export async function restoreSectionAction(_p: Result | null, formData: FormData): Promise<Result> {
-  const t = await getTranslations("outline");
-  return outlineAction(formData, ZSectionRef, async (db, actor, input) => {
-    await restoreArchivedSection(db, actor, input);
-    return t("restored");
-  });
-}
+const move = defineAction({
+  input: (raw: { conceptId: string; sectionId: string; direction: "up" | "down"; title: string }) => ({ ...raw }),
+  run: ({ db, actor }, input) => moveSection(db, actor, input),
+  success: ({ number, count }, input) => ({ key: "outline.moved", params: { title: title(input), number, count } }),
+  revalidate: concept,
+});
 
+/** Called from the outline's arrow buttons with a plain object, not a form. */
 export async function moveSectionAction(input: {
   conceptId: string;
   sectionId: string;
   direction: "up" | "down";
   title: string;
-}): Promise<Result> {
-  const t = await getTranslations("outline");
-  const form = new FormData();
-  for (const [k, v] of Object.entries(input)) form.set(k, v);
-  return outlineAction(
-    form,
-    ZSectionRef.extend({ direction: z.enum(["up", "down"]), title: z.string().max(200) }),
-    async (db, actor, parsed) => {
-      const { number, count } = await moveSection(db, actor, parsed);
-      return t("moved", { title: parsed.title, number, count });
-    },
-  );
+}) {
+  return move(null, input);
 }

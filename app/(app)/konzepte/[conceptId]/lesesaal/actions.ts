@@ -1,34 +1,22 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { requireActorOrThrow } from "@/lib/auth/actor";
-import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { defineAction } from "@/lib/http/define-action";
 import { formDataToObject } from "@/lib/http/form-data";
 import { answerCommitteeQuestion, askCommitteeQuestion } from "@/lib/workflow/committee-questions";
 
-export async function askQuestionAction(
-  _previous: ActionResult<unknown> | null,
-  formData: FormData,
-): Promise<ActionResult<unknown>> {
-  const t = await getTranslations("readingRoom");
-  const raw = formDataToObject(formData);
-  return runAction(async () => {
-    const result = await askCommitteeQuestion(await getDb(), await requireActorOrThrow(), raw);
-    if (typeof raw.conceptId === "string") revalidatePath(`/konzepte/${raw.conceptId}/lesesaal`);
-    return result;
-  }, t("asked"));
-}
+const readingRoom = (input: Record<string, unknown>) =>
+  typeof input.conceptId === "string" ? [`/konzepte/${input.conceptId}/lesesaal`] : [];
 
-export async function answerQuestionAction(
-  _previous: ActionResult<unknown> | null,
-  formData: FormData,
-): Promise<ActionResult<unknown>> {
-  const t = await getTranslations("readingRoom");
-  const raw = formDataToObject(formData);
-  return runAction(async () => {
-    await answerCommitteeQuestion(await getDb(), await requireActorOrThrow(), raw);
-    if (typeof raw.conceptId === "string") revalidatePath(`/konzepte/${raw.conceptId}/lesesaal`);
-  }, t("answered"));
-}
+export const askQuestionAction = defineAction({
+  input: formDataToObject,
+  run: ({ db, actor }, input) => askCommitteeQuestion(db, actor, input),
+  success: "readingRoom.asked",
+  revalidate: readingRoom,
+});
+
+export const answerQuestionAction = defineAction({
+  input: formDataToObject,
+  run: ({ db, actor }, input) => answerCommitteeQuestion(db, actor, input),
+  success: "readingRoom.answered",
+  revalidate: readingRoom,
+});

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BackupLink } from "@/components/export-links";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
@@ -36,7 +36,8 @@ export default async function AuditPage({ params, searchParams }: Props) {
     result = await orNotFound(listConceptAudit(await getDb(), actor, conceptId, filter));
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== "VALIDATION") throw e;
-    error = Object.values(e.fieldErrors)[0] ?? e.message;
+    const translated = e.translate(await getLocale());
+    error = Object.values(translated.fieldErrors)[0] ?? translated.message;
     result = await orNotFound(listConceptAudit(await getDb(), actor, conceptId, {}));
   }
   const format = await getFormatter();

@@ -1,82 +1,48 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { requireActorOrThrow } from "@/lib/auth/actor";
-import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { defineAction } from "@/lib/http/define-action";
 import { formDataToObject } from "@/lib/http/form-data";
 import { changeBeratungsfolge } from "@/lib/workflow/change-beratungsfolge";
 import { takeDeliberationStep } from "@/lib/workflow/deliberation";
 import { recordOutcome } from "@/lib/workflow/record-outcome";
 import { submitVorlage } from "@/lib/workflow/submit-vorlage";
+import type { ChangeBeratungsfolgeInput, SubmitVorlageInput } from "@/lib/workflow/vorlage-schemas";
 
-function revalidate(conceptId: unknown) {
-  if (typeof conceptId !== "string") return;
-  revalidatePath(`/konzepte/${conceptId}`, "layout");
-}
+const concept = (input: Record<string, unknown>) =>
+  typeof input.conceptId === "string" ? [{ layout: `/konzepte/${input.conceptId}` }] : [];
 
-export async function submitVorlageAction(
-  _previous: ActionResult<unknown> | null,
-  formData: FormData,
-): Promise<ActionResult<unknown>> {
-  const t = await getTranslations("vorlage");
-  const raw = formDataToObject(formData);
-  const input = {
-    conceptId: raw.conceptId,
-    paperType: raw.paperType,
-    reference: raw.reference,
-    paperDate: raw.paperDate,
-  };
-  return runAction(async () => {
-    const result = await submitVorlage(
-      await getDb(),
-      await requireActorOrThrow(),
-      input as Parameters<typeof submitVorlage>[2],
-    );
-    revalidate(raw.conceptId);
-    return result;
-  }, t("submitted"));
-}
+export const submitVorlageAction = defineAction({
+  input: (form: FormData) => {
+    const raw = formDataToObject(form);
+    return {
+      conceptId: raw.conceptId,
+      paperType: raw.paperType,
+      reference: raw.reference,
+      paperDate: raw.paperDate,
+    } as SubmitVorlageInput;
+  },
+  run: ({ db, actor }, input) => submitVorlage(db, actor, input),
+  success: "vorlage.submitted",
+  revalidate: concept,
+});
 
-export async function changeBeratungsfolgeAction(
-  _previous: ActionResult<unknown> | null,
-  formData: FormData,
-): Promise<ActionResult<unknown>> {
-  const t = await getTranslations("vorlage.folgeEditor");
-  const raw = formDataToObject(formData);
-  return runAction(async () => {
-    const result = await changeBeratungsfolge(
-      await getDb(),
-      await requireActorOrThrow(),
-      raw as Parameters<typeof changeBeratungsfolge>[2],
-    );
-    revalidate(raw.conceptId);
-    return result;
-  }, t("saved"));
-}
+export const changeBeratungsfolgeAction = defineAction({
+  input: (form: FormData) => formDataToObject(form) as ChangeBeratungsfolgeInput,
+  run: ({ db, actor }, input) => changeBeratungsfolge(db, actor, input),
+  success: "vorlage.folgeEditor.saved",
+  revalidate: concept,
+});
 
-export async function recordOutcomeAction(
-  _previous: ActionResult<unknown> | null,
-  formData: FormData,
-): Promise<ActionResult<unknown>> {
-  const t = await getTranslations("vorlage");
-  const raw = formDataToObject(formData);
-  return runAction(async () => {
-    await recordOutcome(await getDb(), await requireActorOrThrow(), raw);
-    revalidate(raw.conceptId);
-  }, t("outcomeSaved"));
-}
+export const recordOutcomeAction = defineAction({
+  input: formDataToObject,
+  run: ({ db, actor }, input) => recordOutcome(db, actor, input),
+  success: "vorlage.outcomeSaved",
+  revalidate: concept,
+});
 
-export async function deliberationStepAction(
-  _previous: ActionResult<unknown> | null,
-  formData: FormData,
-): Promise<ActionResult<unknown>> {
-  const t = await getTranslations("vorlage");
-  const raw = formDataToObject(formData);
-  return runAction(async () => {
-    const result = await takeDeliberationStep(await getDb(), await requireActorOrThrow(), raw);
-    revalidate(raw.conceptId);
-    return result;
-  }, t("stepTaken"));
-}
+export const deliberationStepAction = defineAction({
+  input: formDataToObject,
+  run: ({ db, actor }, input) => takeDeliberationStep(db, actor, input),
+  success: "vorlage.stepTaken",
+  revalidate: concept,
+});

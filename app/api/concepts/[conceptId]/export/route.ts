@@ -4,7 +4,7 @@ import { exportConceptBackup } from "@/lib/backup/export-concept-backup";
 import { buildExportDocument, ZExportQuery } from "@/lib/export/build-export-document";
 import { renderInWorker } from "@/lib/export/render-in-worker";
 import { renderMarkdown } from "@/lib/export/render-markdown";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { jsonRoute } from "@/lib/http/route-handler";
 import { parseIdOrNotFound } from "@/lib/ids";
 

@@ -6,7 +6,7 @@ const ZContent = z.record(z.string(), z.unknown());
 export const ZSaveSectionBody = z.object({
   baseVersion: z.number().int().min(0),
   content: ZContent,
-  note: z.string().max(500, "Die Änderungsnotiz darf höchstens 500 Zeichen lang sein.").nullish(),
+  note: z.string().max(500, "appError.section.noteTooLong").nullish(),
 });
 
 export const ZConflictBody = z.object({

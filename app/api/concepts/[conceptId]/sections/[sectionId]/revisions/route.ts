@@ -2,7 +2,7 @@ import { revalidatePath } from "next/cache";
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { requireActorOrThrow } from "@/lib/auth/actor";
-import { parseOrThrow } from "@/lib/http/action-result";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { assertSameOrigin, readJsonBody } from "@/lib/http/request-guards";
 import { jsonRoute } from "@/lib/http/route-handler";
 import { parseIdOrNotFound } from "@/lib/ids";

@@ -1,75 +1,49 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import { requireActorOrThrow } from "@/lib/auth/actor";
-import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { defineAction, field } from "@/lib/http/define-action";
 import { acceptProposal } from "@/lib/proposals/accept-proposal";
 import { decideProposal, rejectProposal, withdrawProposal } from "@/lib/proposals/close-proposal";
 
-const str = (form: FormData, key: string) => {
-  const v = form.get(key);
-  return typeof v === "string" ? v : undefined;
-};
-const done = (form: FormData) => revalidatePath(`/konzepte/${str(form, "conceptId")}`, "layout");
+const concept = (input: { conceptId?: string }) => [{ layout: `/konzepte/${input.conceptId}` }];
 
-export async function acceptProposalAction(
-  _prev: ActionResult<unknown> | null,
-  form: FormData,
-): Promise<ActionResult<unknown>> {
-  const result = await runAction(
-    async () =>
-      acceptProposal(await getDb(), await requireActorOrThrow(), {
-        proposalId: str(form, "proposalId"),
-        baseVersion: str(form, "baseVersion"),
-      }),
-    "Vorschlag übernommen.",
-  );
-  if (result.ok) done(form);
-  return result;
-}
+export const acceptProposalAction = defineAction({
+  input: (form: FormData) => ({
+    conceptId: field(form, "conceptId"),
+    proposalId: field(form, "proposalId"),
+    baseVersion: field(form, "baseVersion"),
+  }),
+  run: ({ db, actor }, input) => acceptProposal(db, actor, input),
+  success: "feedback.proposalAccepted",
+  revalidate: concept,
+});
 
-export async function rejectProposalAction(
-  _prev: ActionResult<unknown> | null,
-  form: FormData,
-): Promise<ActionResult<unknown>> {
-  const result = await runAction(
-    async () =>
-      rejectProposal(await getDb(), await requireActorOrThrow(), {
-        proposalId: str(form, "proposalId"),
-        reason: str(form, "reason") ?? "",
-      }),
-    "Vorschlag abgelehnt.",
-  );
-  if (result.ok) done(form);
-  return result;
-}
+export const rejectProposalAction = defineAction({
+  input: (form: FormData) => ({
+    conceptId: field(form, "conceptId"),
+    proposalId: field(form, "proposalId"),
+    reason: field(form, "reason") ?? "",
+  }),
+  run: ({ db, actor }, input) => rejectProposal(db, actor, input),
+  success: "feedback.proposalRejected",
+  revalidate: concept,
+});
 
-export async function withdrawProposalAction(
-  _prev: ActionResult<unknown> | null,
-  form: FormData,
-): Promise<ActionResult<unknown>> {
-  const result = await runAction(
-    async () => withdrawProposal(await getDb(), await requireActorOrThrow(), { proposalId: str(form, "proposalId") }),
-    "Vorschlag zurückgezogen.",
-  );
-  if (result.ok) done(form);
-  return result;
-}
+export const withdrawProposalAction = defineAction({
+  input: (form: FormData) => ({ conceptId: field(form, "conceptId"), proposalId: field(form, "proposalId") }),
+  run: ({ db, actor }, input) => withdrawProposal(db, actor, input),
+  success: "feedback.proposalWithdrawn",
+  revalidate: concept,
+});
 
-export async function decideProposalAction(
-  _prev: ActionResult<unknown> | null,
-  form: FormData,
-): Promise<ActionResult<unknown>> {
-  const result = await runAction(async () => {
-    const revision = str(form, "revisionNumber")?.trim();
-    return decideProposal(await getDb(), await requireActorOrThrow(), {
-      proposalId: str(form, "proposalId"),
-      decision: str(form, "decision"),
-      reason: str(form, "reason") ?? "",
-      revisionNumber: revision || undefined,
-    });
-  }, "Entscheidung gespeichert.");
-  if (result.ok) done(form);
-  return result;
-}
+export const decideProposalAction = defineAction({
+  input: (form: FormData) => ({
+    conceptId: field(form, "conceptId"),
+    proposalId: field(form, "proposalId"),
+    decision: field(form, "decision"),
+    reason: field(form, "reason") ?? "",
+    revisionNumber: field(form, "revisionNumber")?.trim() || undefined,
+  }),
+  run: ({ db, actor }, input) => decideProposal(db, actor, input),
+  success: "feedback.decisionSaved",
+  revalidate: concept,
+});

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { blockerMessage, refusalMessage } from "./blocker-messages";
-import { TRANSITIONS, type WorkflowFacts } from "./transitions";
+import { formatMessage, isMessageKey } from "@/i18n/message";
+import { AppError } from "@/lib/errors";
+import { blockerMessage } from "./transition-concept";
+import { TRANSITIONS, type Blocker, type WorkflowFacts } from "./transitions";
+
+const german = (blocker: Blocker) => formatMessage(blockerMessage(blocker));
 
 describe("blocker messages", () => {
   it.each([
@@ -16,10 +20,10 @@ describe("blocker messages", () => {
     [{ code: "outcomesMissing", params: { count: 2 } }, "2 Beratungsergebnisse fehlen noch"],
     [{ code: "referredBackPending" }, "Ein Ausschuss hat das Konzept zurückverwiesen"],
   ])("%o → %s", (blocker, sentence) => {
-    expect(blockerMessage(blocker)).toBe(sentence);
+    expect(german(blocker)).toBe(sentence);
   });
 
-  it("has a sentence for every code the transition table can produce", () => {
+  it("has a sentence in both languages for every code the transition table can produce", () => {
     const worst: WorkflowFacts = {
       sectionCount: 0,
       sectionsNotAgreed: 2,
@@ -36,20 +40,26 @@ describe("blocker messages", () => {
       ),
     );
     expect(codes.size).toBeGreaterThanOrEqual(9);
-    for (const code of codes)
-      expect(blockerMessage({ code, params: { count: 1, number: 1, organisation: "X" } })).not.toMatch(
-        /Voraussetzung nicht erfüllt/,
-      );
+    for (const code of codes) expect(isMessageKey(blockerMessage({ code }).key), code).toBe(true);
+    for (const t of TRANSITIONS) expect(isMessageKey(`workflow.transition.${t.id}`), t.id).toBe(true);
   });
 
-  it("names every reason in a refusal", () => {
-    expect(
-      refusalMessage("start_signoff", [
-        { code: "sectionsNotAgreed", params: { count: 2 } },
-        { code: "mandateItemUncovered", params: { number: 3 } },
-      ]),
-    ).toBe(
+  it("names every reason in a refusal, in German and in English", () => {
+    const refusal = new AppError("VALIDATION", "appError.workflow.refused", {
+      step: { key: "workflow.transition.start_signoff" },
+      reasons: {
+        join: "; ",
+        items: [
+          blockerMessage({ code: "sectionsNotAgreed", params: { count: 2 } }),
+          blockerMessage({ code: "mandateItemUncovered", params: { number: 3 } }),
+        ],
+      },
+    });
+    expect(refusal.message).toBe(
       "„Mitzeichnung starten“ ist noch nicht möglich: 2 Abschnitte noch nicht abgestimmt; Prüfauftrag 3 ist keinem Abschnitt zugeordnet.",
+    );
+    expect(refusal.translate("en").message).toMatch(
+      /^“Start sign-off \(Mitzeichnung\)” is not possible yet: 2 sections not agreed yet; /,
     );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { findNulCharacter, findUnstorableInput, MAX_INPUT_DEPTH, parseOrThrow } from "./action-result";
+import { findNulCharacter, findUnstorableInput, MAX_INPUT_DEPTH, parseOrThrow } from "./parse";
 
 describe("parseOrThrow", () => {
   it("refuses a NUL anywhere in the input with a German VALIDATION error on its field", () => {
