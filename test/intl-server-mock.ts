@@ -1,4 +1,4 @@
-import { createTranslator } from "use-intl/core";
+import { createFormatter, createTranslator } from "use-intl/core";
 import de from "@/messages/de.json";
 
 /** next-intl/server outside Next: the German catalogue, as a reader with the default language sees it. */
@@ -7,5 +7,6 @@ export function germanIntlServer() {
     getLocale: async () => "de",
     getTranslations: async (namespace?: string) =>
       createTranslator({ locale: "de", messages: de, timeZone: "Europe/Berlin", namespace: namespace as never }),
+    getFormatter: async () => createFormatter({ locale: "de", timeZone: "Europe/Berlin" }),
   };
 }

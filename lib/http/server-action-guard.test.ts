@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isServerActionPost, MAX_ACTION_BODY_BYTES, refuseServerActionPost } from "./server-action-guard";
+import {
+  isServerActionPost,
+  MAX_ACTION_BODY_BYTES,
+  refusalMessage,
+  refusalPage,
+  refuseServerActionPost,
+} from "./server-action-guard";
 
 const post = (headers: Record<string, string>, body?: string) =>
   new Request("http://127.0.0.1:3250/konzepte/x", {
@@ -20,17 +26,18 @@ describe("server action guard", () => {
     expect(isServerActionPost(post({ "content-type": "application/json" }), "/konzepte/x")).toBe(false);
     expect(isServerActionPost(new Request("http://127.0.0.1:3250/"), "/")).toBe(false);
   });
-  it("refuses a foreign form post without JavaScript (403) and an oversized body (413), German", async () => {
-    expect(await refuseServerActionPost(post({ ...FOREIGN, ...FORM }, "a=1"), "/profil")).toMatchObject({
-      status: 403,
-      message: "Anfrage von einer fremden Seite abgelehnt.",
-    });
+  it("refuses a foreign form post without JavaScript (403) and an oversized body (413), in the reader's language", async () => {
+    const foreign = await refuseServerActionPost(post({ ...FOREIGN, ...FORM }, "a=1"), "/profil");
+    expect(foreign).toMatchObject({ status: 403 });
+    expect(refusalMessage(foreign!, "de")).toBe("Anfrage von einer fremden Seite abgelehnt.");
+    expect(refusalMessage(foreign!, "en")).toBe("Request from another site refused.");
+    expect(refusalPage(foreign!, "de")).toContain('<html lang="de">');
+    expect(refusalPage(foreign!, "en")).toContain("Nothing was stored.");
     expect(await refuseServerActionPost(post({ ...OWN, ...FORM }, "a=1"), "/profil")).toBeNull();
     const big = "x".repeat(MAX_ACTION_BODY_BYTES + 1);
-    expect(await refuseServerActionPost(post({ ...OWN, "next-action": "abc" }, big), "/k")).toMatchObject({
-      status: 413,
-      message: expect.stringMatching(/zu groß/),
-    });
+    const tooLarge = await refuseServerActionPost(post({ ...OWN, "next-action": "abc" }, big), "/k");
+    expect(tooLarge).toMatchObject({ status: 413 });
+    expect(refusalMessage(tooLarge!, "de")).toMatch(/zu groß/);
     // Declared length or not (chunked): the size counts.
     const declared = post({ ...OWN, ...FORM, "content-length": String(5 * 1024 * 1024) });
     expect(await refuseServerActionPost(declared, "/k")).toMatchObject({ status: 413 });
