@@ -21,13 +21,19 @@ const LIB_FROM_DB = [
   "db/ is the ground floor: schema, migrations, connection; it imports nothing from lib/ or demo/.",
 ];
 const DEMO = [["@/demo/**"], "Demo data stays out of production code (tests may use it)."];
+const FROM_CONFIG = [
+  ["@/lib/**", "../lib/**", "@/db/**", "../db/**", "@/demo/**"],
+  "config/ is read by every layer (next.config.ts, db/, lib/, scripts): it imports nothing of the app.",
+];
+const CONFIG_IN_UI = [["@/config/**"], "The browser has no server configuration: pages pass what components need."];
 
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   { files: ["lib/**/*.{ts,tsx}"], ignores: ["lib/**/*.test.ts"], rules: forbid(APP, COMPONENTS, DEMO) },
   { files: ["lib/**/*.test.ts"], rules: forbid(APP, COMPONENTS) },
-  { files: ["components/**/*.{ts,tsx}"], rules: forbid(APP, DB) },
+  { files: ["components/**/*.{ts,tsx}"], rules: forbid(APP, DB, CONFIG_IN_UI) },
+  { files: ["config/**/*.ts"], rules: forbid(APP, COMPONENTS, FROM_CONFIG) },
   { files: ["db/**/*.ts"], rules: forbid(APP, COMPONENTS, LIB_FROM_DB) },
   {
     ignores: [

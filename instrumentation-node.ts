@@ -1,6 +1,6 @@
 import { getDatabase } from "./db/client";
 import { PgliteLockedError } from "./db/pglite-lock";
-import { envProblems, readEnv } from "./lib/env";
+import { envProblems, readEnv } from "./config/env";
 import { checkHealth } from "./lib/health/check-health";
 import { registerDatabaseProbe } from "./lib/health/database-outage";
 import { startOutboxWorker } from "./lib/mail/outbox-worker";

@@ -11,7 +11,13 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "messages/**/*.test.ts", "test/**/*.test.ts"],
+    include: [
+      "config/**/*.test.ts",
+      "lib/**/*.test.ts",
+      "db/**/*.test.ts",
+      "messages/**/*.test.ts",
+      "test/**/*.test.ts",
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

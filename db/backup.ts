@@ -4,6 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { acquirePgliteLock } from "./pglite-lock";
+import { readEnv } from "../config/env";
 
 /**
  * Backup and restore of both database kinds. PostgreSQL: pg_dump in custom format, restored with pg_restore
@@ -34,7 +35,10 @@ function run(program: string, args: string[]): Promise<string> {
   );
 }
 
-const pgTool = (name: string) => (process.env.PG_BIN ? path.join(process.env.PG_BIN, name) : name);
+function pgTool(name: string): string {
+  const { PG_BIN } = readEnv();
+  return PG_BIN ? path.join(PG_BIN, name) : name;
+}
 
 export async function backupPostgres(databaseUrl: string, backupDir: string, now = new Date()): Promise<string> {
   fs.mkdirSync(backupDir, { recursive: true });

@@ -9,6 +9,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
+import { readEnv } from "../config/env";
 
 /** The same drizzle API over PGlite or PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -39,11 +40,12 @@ function queryLogger(file: string) {
   return (query: string, params: unknown[]) => fs.appendFileSync(file, `${JSON.stringify({ query, params })}\n`);
 }
 
-export function resolveConnectOptions(env: NodeJS.ProcessEnv = process.env): ConnectOptions {
+export function resolveConnectOptions(raw: NodeJS.ProcessEnv = process.env): ConnectOptions {
+  const env = readEnv(raw);
   return {
-    databaseUrl: env.DATABASE_URL || undefined,
-    pgliteDir: env.PGLITE_DIR || path.join(process.cwd(), "data", "pglite"),
-    maxConnections: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
+    databaseUrl: env.DATABASE_URL,
+    pgliteDir: env.PGLITE_DIR ?? path.join(process.cwd(), "data", "pglite"),
+    maxConnections: env.DATABASE_POOL_SIZE,
     onQuery: env.DATABASE_QUERY_LOG ? queryLogger(env.DATABASE_QUERY_LOG) : undefined,
   };
 }

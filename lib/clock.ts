@@ -1,3 +1,4 @@
+import { readEnv } from "@/config/env";
 /**
  * The one source of "now" and "today". Planning (deadlines, days left) runs "as of" DEMO_TODAY while demo
  * data is present, so the demo shows a live project in spring 2022; audit times always stay real.
@@ -24,8 +25,7 @@ export function planningToday(
   env: Record<string, string | undefined> = process.env,
 ): string {
   if (demoMode) {
-    const configured = env.DEMO_TODAY;
-    return configured && /^\d{4}-\d{2}-\d{2}$/.test(configured) ? configured : DEFAULT_DEMO_TODAY;
+    return readEnv(env).DEMO_TODAY ?? DEFAULT_DEMO_TODAY;
   }
   return berlinDate(clock.now());
 }

@@ -1,4 +1,4 @@
-import { envProblems } from "@/lib/env";
+import { envProblems } from "@/config/env";
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, changeProposals, commentRateLimits, comments } from "@/db/schema";

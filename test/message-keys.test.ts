@@ -18,8 +18,6 @@ const CONTENT = [
   "lib/oparl/",
   "lib/health/",
   "lib/audit/verify-audit-chain.ts",
-  // The configuration check at start: messages for the operator on the command line.
-  "lib/env.ts",
 ];
 
 function sourceFiles(dir: string, out: string[] = []): string[] {

@@ -51,7 +51,7 @@ export default async function HomePage() {
               <div className="flex flex-wrap items-start justify-between gap-4">
                 <div>
                   <h2 className="text-xl font-bold">
-                    <Link href={c.role === "committee" ? `/konzepte/${c.id}/lesesaal` : `/konzepte/${c.id}`}>
+                    <Link href={c.entry === "lesesaal" ? `/konzepte/${c.id}/lesesaal` : `/konzepte/${c.id}`}>
                       {c.title}
                     </Link>
                   </h2>

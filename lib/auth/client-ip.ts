@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { readEnv } from "@/config/env";
 
 /**
  * The client's address for the sign-in throttle and the audit trail. X-Forwarded-For is written by whoever sends
@@ -76,7 +77,7 @@ let configured: TrustedProxies | undefined;
 
 /** TRUSTED_PROXIES of this process, parsed once. */
 export function trustedProxies(): TrustedProxies {
-  configured ??= parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  configured ??= parseTrustedProxies(readEnv().TRUSTED_PROXIES);
   return configured;
 }
 

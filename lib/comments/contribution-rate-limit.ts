@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/connect";
 import { commentRateLimits } from "@/db/schema";
-import { readEnv } from "@/lib/env";
+import { readEnv } from "@/config/env";
 import { AppError } from "@/lib/errors";
 
 /**

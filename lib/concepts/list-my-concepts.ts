@@ -16,6 +16,8 @@ export type MyConcept = {
   mandateReference: string;
   status: ConceptStatus;
   role: ConceptRole;
+  /** Committee members read the released text in the reading room; everyone else works on the concept. */
+  entry: "overview" | "lesesaal";
   deadline: string;
   next: NextMilestone | null;
   planState: PlanState;
@@ -51,13 +53,16 @@ async function loadReadableConcepts(db: Db, actor: Actor) {
   return rows.flatMap((row) => {
     const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
     if (!access.role || !can("concept.read", access.subject)) return [];
-    return [{ concept: row.concept, role: access.role, folge: folge.filter((f) => f.conceptId === row.concept.id) }];
+    const entry = can("concept.readDrafts", access.subject) ? ("overview" as const) : ("lesesaal" as const);
+    return [
+      { concept: row.concept, role: access.role, entry, folge: folge.filter((f) => f.conceptId === row.concept.id) },
+    ];
   });
 }
 
 /** The start page: every concept the actor may read, with role and the next deadline as of `today`. */
 export async function listMyConcepts(db: Db, actor: Actor, today: string): Promise<MyConcept[]> {
-  return (await loadReadableConcepts(db, actor)).map(({ concept: c, role, folge }) => {
+  return (await loadReadableConcepts(db, actor)).map(({ concept: c, role, entry, folge }) => {
     const status = c.status;
     return {
       id: c.id,
@@ -65,6 +70,7 @@ export async function listMyConcepts(db: Db, actor: Actor, today: string): Promi
       mandateReference: c.mandateReference,
       status,
       role,
+      entry,
       deadline: c.deadline,
       next: CLOSED.includes(status) ? null : nextMilestone(today, c.deadline, folge),
       planState: planFor(c, folge, today).state,

@@ -1,6 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { readEnv } from "@/lib/env";
+import { readEnv } from "@/config/env";
 import { renderContentHtml, type Highlight } from "./render-html";
 
 /**

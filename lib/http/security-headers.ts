@@ -1,3 +1,4 @@
+import { readEnv } from "@/config/env";
 /**
  * The security headers of every response, in one place: next.config.ts sets the static ones on everything
  * (static assets included), proxy.ts adds the per-request Content-Security-Policy with its nonce. Pure, so the
@@ -7,7 +8,8 @@ type Env = Record<string, string | undefined>;
 
 /** Production over https: the only setting in which HSTS and Secure cookies are right (http would lose the session). */
 export function servesHttps(env: Env = process.env): boolean {
-  const url = env.NEXTAUTH_URL || env.APP_URL || "";
+  const { NEXTAUTH_URL, APP_URL } = readEnv(env);
+  const url = NEXTAUTH_URL || APP_URL || "";
   return env.NODE_ENV === "production" && url.startsWith("https://");
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import { readEnv } from "@/config/env";
 
 export type OutgoingMail = { id: string; to: string; subject: string; text: string };
 export type MailTransport = { kind: "smtp" | "file"; send(mail: OutgoingMail): Promise<void> };
@@ -45,7 +46,8 @@ export function createFileTransport(dir: string, from = DEFAULT_FROM): MailTrans
 }
 
 export function transportFromEnv(env: Record<string, string | undefined> = process.env): MailTransport {
-  const from = env.MAIL_FROM || DEFAULT_FROM;
-  if (env.SMTP_URL) return createSmtpTransport(env.SMTP_URL, from);
-  return createFileTransport(env.MAIL_DIR || path.join(process.cwd(), "data", "mail"), from);
+  const { MAIL_FROM, SMTP_URL, MAIL_DIR } = readEnv(env);
+  const from = MAIL_FROM ?? DEFAULT_FROM;
+  if (SMTP_URL) return createSmtpTransport(SMTP_URL, from);
+  return createFileTransport(MAIL_DIR ?? path.join(process.cwd(), "data", "mail"), from);
 }

@@ -7,10 +7,11 @@ import { jsonRoute } from "@/lib/http/route-handler";
 import { parseListQuery, type ListQuery } from "./list-query";
 import type { OparlContext } from "./oparl-context";
 import { oparlOrigin, oparlUrls } from "./oparl-urls";
+import { readEnv } from "@/config/env";
 
 /** OPARL_REQUIRE_AUTH=true: only signed-in users may read the interface. Default: anonymous, like a public RIS. */
 export function oparlRequiresAuth(env: Record<string, string | undefined> = process.env): boolean {
-  return env.OPARL_REQUIRE_AUTH?.trim().toLowerCase() === "true";
+  return readEnv(env).OPARL_REQUIRE_AUTH === "true";
 }
 
 async function openContext(request: Request): Promise<OparlContext & { anonymous: boolean }> {

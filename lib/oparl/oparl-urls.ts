@@ -1,4 +1,5 @@
 import { appUrl } from "@/lib/mail/app-url";
+import { readEnv } from "@/config/env";
 
 export const OPARL_PATH = "/api/oparl/v1.1";
 /** The one body this installation publishes: the city. */
@@ -12,7 +13,8 @@ export type OparlObjectKind = "body" | "organization" | "meeting" | "paper" | "c
  * stable whatever host a request came in through; only without either the request's own origin is used.
  */
 export function oparlOrigin(requestUrl: string, env: Record<string, string | undefined> = process.env): string {
-  if (env.APP_URL || env.NEXTAUTH_URL) return appUrl("/", env).replace(/\/+$/, "");
+  const { APP_URL, NEXTAUTH_URL } = readEnv(env);
+  if (APP_URL || NEXTAUTH_URL) return appUrl("/", env).replace(/\/+$/, "");
   return new URL(requestUrl).origin;
 }
 

@@ -6,11 +6,12 @@ import type { OparlContext } from "./oparl-context";
 import { oparlDateTime } from "./oparl-format";
 import { BODY_KEY } from "./oparl-urls";
 import { PUBLISHED, ms, queryRows } from "./published";
+import { readEnv } from "@/config/env";
 
 export const DEFAULT_BODY_NAME = "Landeshauptstadt Düsseldorf (Demo)";
 
 export function bodyName(env: Record<string, string | undefined> = process.env): string {
-  return env.OPARL_BODY_NAME?.trim() || DEFAULT_BODY_NAME;
+  return readEnv(env).OPARL_BODY_NAME ?? DEFAULT_BODY_NAME;
 }
 
 /** System and Body change whenever anything published does: created is the installation's first organisation. */

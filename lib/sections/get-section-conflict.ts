@@ -8,7 +8,11 @@ import { validateContent } from "@/lib/content/validate-content";
 import { mergeBlocks } from "@/lib/diff/merge-blocks";
 import { diffText, type DiffPart } from "@/lib/diff/word-diff";
 import { AppError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { editRefusalError, loadSectionAccess } from "./section-access";
+import { ZSectionConflict } from "./section-schemas";
+
+export type SectionConflictInput = { conceptId: string; sectionId: string; baseVersion: number; content: unknown };
 
 export type SectionConflict = {
   baseVersion: number;
@@ -38,11 +42,8 @@ const EMPTY: TiptapDoc = { type: "doc", content: [] };
  * user's own changes, and a paragraph-level three-way merge when the two did not touch the same place.
  * Reads only; the user's text stays in their editor and is saved later against the new base.
  */
-export async function getSectionConflict(
-  db: Db,
-  actor: Actor,
-  input: { conceptId: string; sectionId: string; baseVersion: number; content: unknown },
-): Promise<SectionConflict> {
+export async function getSectionConflict(db: Db, actor: Actor, raw: SectionConflictInput): Promise<SectionConflict> {
+  const input = parseOrThrow(ZSectionConflict, raw);
   const access = await loadSectionAccess(db, actor, input.conceptId, input.sectionId);
   if (access.refusal) throw editRefusalError(access.refusal, access.ownerName);
   const { section } = access;

@@ -3,7 +3,9 @@ import type { Db } from "@/db/connect";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { Actor } from "@/lib/auth/actor";
 import { validateContent } from "@/lib/content/validate-content";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { requireSectionEditAccess } from "./section-access";
+import { ZSaveSection } from "./section-schemas";
 import { writeSectionRevision } from "./write-section-revision";
 
 export type SaveSectionInput = {
@@ -20,7 +22,8 @@ export type SaveSectionResult = { status: "saved"; version: number } | { status:
  * based on (otherwise SECTION_STALE). Malformed, oversized or unsafe content is refused before anything
  * touches the database.
  */
-export async function saveSection(db: Db, actor: Actor, input: SaveSectionInput): Promise<SaveSectionResult> {
+export async function saveSection(db: Db, actor: Actor, raw: SaveSectionInput): Promise<SaveSectionResult> {
+  const input = parseOrThrow(ZSaveSection, raw);
   const { content, text } = validateContent(input.content);
   const note = input.note?.trim() || null;
   return db.transaction(async (tx) => {

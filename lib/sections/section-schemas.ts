@@ -21,3 +21,17 @@ export const ZRestoreRevision = ZSectionRef.extend({
   number: z.coerce.number().int().min(1),
   baseVersion: z.coerce.number().int().min(0),
 });
+
+/** The editor's content is checked against the editor schema by the service (validateContent); here only its envelope. */
+const ZContentEnvelope = z.record(z.string(), z.unknown());
+
+export const ZSaveSection = ZSectionRef.extend({
+  baseVersion: z.number().int().min(0),
+  content: ZContentEnvelope,
+  note: z.string().max(500, "appError.section.noteTooLong").nullish(),
+});
+
+export const ZSectionConflict = ZSectionRef.extend({
+  baseVersion: z.number().int().min(0),
+  content: ZContentEnvelope,
+});

@@ -90,6 +90,8 @@ export async function getSignoffOverview(db: Db, actor: Actor, conceptId: string
     required,
     candidates,
     mayEditRequired: can("signoff.setRequired", access.subject),
+    /** The lead's view: the outline tab, and why the required organisations cannot change now. */
+    mayManage: can("concept.manage", access.subject),
     openRound,
     /** The latest round that is not open: completed (released) or the last voided one. */
     currentOrLast: openRound ?? views[0] ?? null,

@@ -4,7 +4,7 @@ import { ClientMessages } from "@/components/intl/client-messages";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
-import { readEnv } from "@/lib/env";
+import { readEnv } from "@/config/env";
 import { orNotFound } from "@/lib/http/page-guard";
 import { listOutbox } from "@/lib/mail/list-outbox";
 import { RetryButton } from "./retry-button";

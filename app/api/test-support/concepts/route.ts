@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { loadDemoRefs, seedWelcomePointsConcept } from "@/demo/seed-demo";
 import { seedThreads } from "@/demo/seed-threads";
+import { testSupportEnabled } from "@/config/env";
 
 /**
  * End-to-end tests only: gives each spec its own fresh copy of the demo concept, so specs running in
@@ -11,7 +12,7 @@ import { seedThreads } from "@/demo/seed-threads";
  * database; everywhere else it is a 404 like any unknown path.
  */
 export async function POST(request: Request) {
-  if (process.env.KONZEPTWERK_E2E !== "1") {
+  if (!testSupportEnabled()) {
     return NextResponse.json({ ok: false }, { status: 404 });
   }
   const body = (await request.json().catch(() => ({}))) as { title?: unknown; threads?: unknown; threadsOn?: unknown };

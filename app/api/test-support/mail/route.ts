@@ -1,10 +1,11 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
+import { testSupportEnabled } from "@/config/env";
 
 /** End-to-end tests only (KONZEPTWERK_E2E=1): a mail that already failed, so the retry can be tested. */
 export async function POST(request: Request) {
-  if (process.env.KONZEPTWERK_E2E !== "1") return NextResponse.json({ ok: false }, { status: 404 });
+  if (!testSupportEnabled()) return NextResponse.json({ ok: false }, { status: 404 });
   const body = (await request.json().catch(() => ({}))) as { subject?: string };
   const db = await getDb();
   const [row] = await db

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { consultations, organisations } from "@/db/schema";
 import { seedSubmittedVorlage } from "@/demo/seed-submitted-vorlage";
 import { parseIdOrNotFound } from "@/lib/ids";
+import { testSupportEnabled } from "@/config/env";
 
 /**
  * End-to-end tests only (KONZEPTWERK_E2E=1): makes a concept "submitted" — Fassung, PDF, Vorlage, status
@@ -12,7 +13,7 @@ import { parseIdOrNotFound } from "@/lib/ids";
  * the demo committee member, whose empty start page another spec checks.
  */
 export async function POST(request: Request) {
-  if (process.env.KONZEPTWERK_E2E !== "1") return NextResponse.json({ ok: false }, { status: 404 });
+  if (!testSupportEnabled()) return NextResponse.json({ ok: false }, { status: 404 });
   const body = (await request.json().catch(() => ({}))) as {
     conceptId?: unknown;
     reference?: unknown;

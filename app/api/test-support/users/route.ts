@@ -1,13 +1,14 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { createUserFromCli } from "@/lib/users/create-user-from-cli";
+import { testSupportEnabled } from "@/config/env";
 
 /**
  * End-to-end tests only (KONZEPTWERK_E2E=1): a fresh person with a password, so a spec can change a password
  * or deactivate someone without touching the demo accounts other specs use. A 404 everywhere else.
  */
 export async function POST(request: Request) {
-  if (process.env.KONZEPTWERK_E2E !== "1") return NextResponse.json({ ok: false }, { status: 404 });
+  if (!testSupportEnabled()) return NextResponse.json({ ok: false }, { status: 404 });
   const body = (await request.json().catch(() => ({}))) as {
     name?: string;
     email?: string;

@@ -10,7 +10,6 @@ import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { getSignoffOverview, type RoundView } from "@/lib/workflow/get-signoff-overview";
-import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { setRequiredSignoffsAction, signOffAction } from "./actions";
 
 type Props = { params: Promise<{ conceptId: string }> };
@@ -19,13 +18,7 @@ async function load(params: Props["params"]) {
   const actor = await requireActor();
   const { conceptId } = await params;
   const id = parseIdOrNotFound(conceptId);
-  return orNotFound(
-    (async () => {
-      const db = await getDb();
-      const access = await requireConceptAccess(db, actor, id, "concept.readDrafts");
-      return { overview: await getSignoffOverview(db, actor, id), isLead: access.role === "lead" };
-    })(),
-  );
+  return orNotFound((async () => ({ overview: await getSignoffOverview(await getDb(), actor, id) }))());
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -36,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MitzeichnungPage({ params }: Props) {
   const { conceptId } = await params;
-  const { overview, isLead } = await load(params);
+  const { overview } = await load(params);
   const t = await getTranslations("signoff");
   return (
     <ClientMessages namespaces={["signoff", "form"]}>
@@ -48,7 +41,7 @@ export default async function MitzeichnungPage({ params }: Props) {
           </div>
           <ConceptStatusBadge status={overview.status} />
         </div>
-        <ConceptTabs conceptId={conceptId} current="mitzeichnung" showOutline={isLead} />
+        <ConceptTabs conceptId={conceptId} current="mitzeichnung" showOutline={overview.mayManage} />
         <p className="mt-6 max-w-3xl">{t("intro")}</p>
 
         <section aria-labelledby="mitzeichnende" className="mt-8 rounded-lg border border-line bg-white p-6">
@@ -69,7 +62,7 @@ export default async function MitzeichnungPage({ params }: Props) {
                   <li key={o.id}>{o.name}</li>
                 ))}
               </ul>
-              {isLead ? <p className="mt-3 text-sm text-muted">{t("requiredLocked")}</p> : null}
+              {overview.mayManage ? <p className="mt-3 text-sm text-muted">{t("requiredLocked")}</p> : null}
             </>
           )}
         </section>

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { seedReleasedRound } from "@/demo/seed-released-round";
+import { testSupportEnabled } from "@/config/env";
 
 /**
  * End-to-end tests only: brings a fresh test concept to "Freigegeben" with a completed Mitzeichnung round, so
@@ -8,7 +9,7 @@ import { seedReleasedRound } from "@/demo/seed-released-round";
  * KONZEPTWERK_E2E=1; everywhere else it is a 404 like any unknown path.
  */
 export async function POST(request: Request) {
-  if (process.env.KONZEPTWERK_E2E !== "1") {
+  if (!testSupportEnabled()) {
     return NextResponse.json({ ok: false }, { status: 404 });
   }
   const body = (await request.json().catch(() => ({}))) as { conceptId?: unknown };

@@ -1,10 +1,10 @@
-import "server-only";
 import { z } from "zod";
 
 /**
  * Every environment variable the app and its scripts read, in one place: validated at server start
- * (`instrumentation-node.ts`), read through `readEnv()`. README's configuration table lists the same names
- * (`lib/env.test.ts` compares them). Unset and empty are the same: the default applies.
+ * (`instrumentation-node.ts`), read through `readEnv()` — by db/, lib/, scripts and next.config.ts alike, so it
+ * sits below all of them and imports nothing of the app. README's configuration table lists the same names
+ * (`config/env.test.ts` compares them). Unset and empty are the same: the default applies.
  */
 const text = z.string().trim().min(1);
 const positiveInt = (name: string) =>
@@ -91,7 +91,22 @@ export function envProblems(raw: RawEnv = process.env): string[] {
   return problems;
 }
 
-/** The validated configuration (throws on an invalid one; the server has refused to start on it already). */
+let last: { key: string; env: Env } | undefined;
+
+/**
+ * The validated configuration (throws on an invalid one; the server has refused to start on it already).
+ * Parsed again only when one of our variables changed, so reading it on every request costs a few lookups.
+ */
 export function readEnv(raw: RawEnv = process.env): Env {
-  return ZEnv.parse(ours(raw));
+  const values = ours(raw);
+  const key = JSON.stringify(values);
+  if (last?.key === key) return last.env;
+  const env = ZEnv.parse(values);
+  last = { key, env };
+  return env;
+}
+
+/** The test-support routes (e2e only) answer only in a server started with KONZEPTWERK_E2E=1. */
+export function testSupportEnabled(raw: RawEnv = process.env): boolean {
+  return readEnv(raw).KONZEPTWERK_E2E === "1";
 }
