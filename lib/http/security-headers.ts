@@ -1,4 +1,6 @@
-import { readEnv } from "@/config/env";
+// Relative, not "@/…": next.config.ts loads this file before any path alias exists.
+import { readEnv } from "../../config/env";
+
 /**
  * The security headers of every response, in one place: next.config.ts sets the static ones on everything
  * (static assets included), proxy.ts adds the per-request Content-Security-Policy with its nonce. Pure, so the
