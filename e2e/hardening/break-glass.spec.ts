@@ -50,8 +50,15 @@ test("the admin reaches backup and Protokoll only through break-glass, which the
     await lead.goto("/benachrichtigungen");
     await expect(lead.getByText(`Notfallzugriff der Administration auf „${title}“`).first()).toBeVisible();
     await lead.goto(`/konzepte/${conceptId}/protokoll?kategorie=concept`);
-    await expect(lead.getByRole("cell", { name: "concept.break_glass_opened" })).toBeVisible();
-    await expect(lead.getByRole("cell", { name: "concept.backup_downloaded" })).toBeVisible();
+    // Each event as a sentence; the raw event behind a disclosure.
+    const opened = lead.getByRole("row").filter({ hasText: "hat einen Notfallzugriff geöffnet" });
+    await expect(opened).toContainText("Begründung: „Ticket 4711: Umzug auf die neue Installation“");
+    await expect(
+      lead.getByText(/hat die Sicherung des Konzepts heruntergeladen \(SHA-256 [0-9a-f]{12}…\)/),
+    ).toBeVisible();
+    await expect(opened.getByText("concept.break_glass_opened")).toBeHidden();
+    await opened.getByText("Rohdaten").click();
+    await expect(opened.getByText("concept.break_glass_opened")).toBeVisible();
   } finally {
     await leadContext.close();
   }

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, gte, like, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, like, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
-import { auditEvents, organisations, users } from "@/db/schema";
+import { auditEvents, organisations, sections, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { findOpenBreakGlass } from "@/lib/concepts/open-break-glass";
@@ -20,6 +20,8 @@ export const AUDIT_CATEGORIES = [
   "participant",
   "signoff",
   "vorlage",
+  "consultation",
+  "committee_question",
 ] as const;
 
 const ZAuditFilter = z.object({
@@ -67,6 +69,10 @@ export async function listConceptAudit(
     .from(auditEvents)
     .innerJoin(users, eq(users.id, auditEvents.actorId))
     .where(eq(auditEvents.conceptId, conceptId));
+  const { sectionTitles, organisationNames } = await namesReferencedBy(
+    db,
+    rows.map((r) => r.event),
+  );
   // An admin here through break-glass: when it ends (the page says so); the concept's pages stay closed to them.
   const breakGlass = access.role === "lead" ? null : await findOpenBreakGlass(db, actor, conceptId);
   return {
@@ -74,6 +80,8 @@ export async function listConceptAudit(
     readsConcept: can("concept.read", access.subject),
     breakGlassUntil: breakGlass?.expiresAt ?? null,
     rows,
+    sectionTitles,
+    organisationNames,
     actors,
     nextBefore: rows.length === limit ? rows.at(-1)!.event.seq : null,
   };
@@ -96,4 +104,38 @@ export function auditCsvRows(rows: Awaited<ReturnType<typeof listConceptAudit>>[
       event.hash,
     ]),
   ];
+}
+
+/** The section titles and organisation names the events refer to by id, for their sentences: two queries a page. */
+async function namesReferencedBy(
+  db: Db,
+  events: { objectType: string; objectId: string | null; action: string; summary: Record<string, unknown> }[],
+) {
+  const sectionIds = new Set<string>();
+  const organisationIds = new Set<string>();
+  const uuid = (value: unknown) => (typeof value === "string" && z.uuid().safeParse(value).success ? value : null);
+  for (const e of events) {
+    const section = e.objectType === "section" ? uuid(e.objectId) : uuid(e.summary.sectionId);
+    if (section) sectionIds.add(section);
+    if (e.action === "section.owner_changed")
+      for (const id of [uuid(e.summary.from), uuid(e.summary.to)]) if (id) organisationIds.add(id);
+  }
+  const [sectionRows, organisationRows] = await Promise.all([
+    sectionIds.size
+      ? db
+          .select({ id: sections.id, title: sections.title })
+          .from(sections)
+          .where(inArray(sections.id, [...sectionIds]))
+      : [],
+    organisationIds.size
+      ? db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(inArray(organisations.id, [...organisationIds]))
+      : [],
+  ]);
+  return {
+    sectionTitles: new Map(sectionRows.map((r) => [r.id, r.title])),
+    organisationNames: new Map(organisationRows.map((r) => [r.id, r.name])),
+  };
 }

@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BackupLink } from "@/components/export-links";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
+import { describeAuditEvent, type Translate } from "@/lib/audit/describe-audit-event";
 import { AUDIT_CATEGORIES, listConceptAudit, type AuditFilter } from "@/lib/audit/list-concept-audit";
 import { requireActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
@@ -41,6 +42,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
     result = await orNotFound(listConceptAudit(await getDb(), actor, conceptId, {}));
   }
   const format = await getFormatter();
+  const tAll = (await getTranslations()) as unknown as Translate;
   const query = new URLSearchParams(
     Object.entries({ kategorie: sp.kategorie, person: sp.person, von: sp.von, bis: sp.bis }).filter(([, v]) => v) as [
       string,
@@ -146,7 +148,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
           <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-canvas">
             <tr>
-              {[t("seq"), t("time"), t("person"), t("action"), t("summary")].map((h) => (
+              {[t("seq"), t("time"), t("person"), t("event")].map((h) => (
                 <th key={h} scope="col" className="px-3 py-2">
                   {h}
                 </th>
@@ -164,8 +166,28 @@ export default async function AuditPage({ params, searchParams }: Props) {
                   {actorName ?? t("system")}
                   {organisationName ? <span className="block text-muted">{organisationName}</span> : null}
                 </td>
-                <td className="px-3 py-2 font-mono">{event.action}</td>
-                <td className="max-w-xl px-3 py-2 font-mono text-xs break-all">{JSON.stringify(event.summary)}</td>
+                <td className="max-w-2xl px-3 py-2">
+                  <p className="[overflow-wrap:anywhere]">
+                    {describeAuditEvent(
+                      event,
+                      {
+                        actor: actorName ?? t("system"),
+                        sectionTitles: result.sectionTitles,
+                        organisationNames: result.organisationNames,
+                      },
+                      tAll,
+                    )}
+                  </p>
+                  <details className="mt-1 text-muted">
+                    <summary className="cursor-pointer text-xs" aria-label={t("rawLabel", { seq: event.seq })}>
+                      {t("raw")}
+                    </summary>
+                    <p className="mt-1 font-mono text-xs">{event.action}</p>
+                    <pre className="mt-1 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]">
+                      {JSON.stringify(event.summary, null, 2)}
+                    </pre>
+                  </details>
+                </td>
               </tr>
             ))}
           </tbody>
