@@ -85,6 +85,12 @@ export async function seedSubmittedVorlage(
   const paperType = options.paperType ?? "informationsvorlage";
   const paperDate = options.paperDate ?? "2022-05-17";
   const c = concept.concept;
+  const parts = {
+    decisionProposal: paperType === "beschlussvorlage" ? `Das Konzept „${c.title}“ wird beschlossen.` : undefined,
+    financialImpact:
+      "Im Konzept dargestellt (Abschnitt Finanzierung); über die Mittel entscheidet der Rat im Haushalt.",
+    reasoning: `Der Rat hat mit dem Auftrag ${c.mandateReference} ein Konzept angefordert; es liegt in der eingereichten Fassung vor.`,
+  };
 
   const [fassung] = await tx
     .insert(fassungen)
@@ -120,6 +126,7 @@ export async function seedSubmittedVorlage(
       type: paperType === "beschlussvorlage" ? "Beschlussvorlage" : "Informationsvorlage",
       reference,
       date: paperDate,
+      ...parts,
     },
     sections: sectionRows.map((s, i) => ({ number: i + 1, title: s.title, owner: s.owner, content: s.content })),
   };
@@ -144,6 +151,9 @@ export async function seedSubmittedVorlage(
       paperType,
       reference,
       paperDate,
+      decisionProposal: parts.decisionProposal ?? null,
+      financialImpact: parts.financialImpact,
+      reasoning: parts.reasoning,
       fileId: file!.id,
       submittedBy: c.createdBy,
       readingRoomSnapshot: await takeReadingRoomSnapshot(tx, conceptId, fassung!.id),

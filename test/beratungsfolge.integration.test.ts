@@ -216,6 +216,9 @@ describe("the Beratungsfolge editor", () => {
       paperType: "beschlussvorlage",
       reference: `AGS/${Math.floor(Math.random() * 1e6)}/2022`,
       paperDate: "2022-05-17",
+      decisionProposal: "Das Konzept wird beschlossen.",
+      financialImpact: "Keine zusätzlichen Kosten im laufenden Haushaltsjahr.",
+      reasoning: "Der Rat hat die Verwaltung beauftragt, die Welcome Points weiterzuentwickeln.",
     });
     expect((await folgeOf(db, conceptId))[0]!.submissionDeadline).toBe("2022-05-17");
     await expect(changeBeratungsfolge(db, lead, update)).rejects.toMatchObject({
@@ -246,6 +249,9 @@ describe("the Beratungsfolge editor", () => {
       paperType: "beschlussvorlage" as const,
       reference: `JHA/${Math.floor(Math.random() * 1e6)}/2022`,
       paperDate: "2022-05-17",
+      decisionProposal: "Das Konzept wird beschlossen.",
+      financialImpact: "Keine zusätzlichen Kosten im laufenden Haushaltsjahr.",
+      reasoning: "Der Rat hat die Verwaltung beauftragt, die Welcome Points weiterzuentwickeln.",
     };
 
     await changeBeratungsfolge(db, lead, {

@@ -124,6 +124,9 @@ async function buildRichConcept(db: Db): Promise<string> {
     paperType: "beschlussvorlage",
     reference: "AGS/077/2022",
     paperDate: "2022-05-17",
+    decisionProposal: "Das Konzept wird beschlossen.",
+    financialImpact: "Keine zusätzlichen Kosten im laufenden Haushaltsjahr.",
+    reasoning: "Der Rat hat die Verwaltung beauftragt, die Welcome Points weiterzuentwickeln.",
     consultations: folge.map((c) => ({
       id: c.id,
       position: c.position,

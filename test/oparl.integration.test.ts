@@ -157,7 +157,11 @@ describe("OParl output", () => {
       paperType: "Informationsvorlage",
       body: urls.body,
       underDirectionOf: [urls.object("organization", lead!.id)],
+      // The paper's own parts as vendor-prefixed extensions; an Informationsvorlage has no Beschlussvorschlag.
+      "konzeptwerk:finanzielleAuswirkungen": expect.stringContaining("Finanzierung"),
+      "konzeptwerk:begruendung": expect.stringContaining("Auftrag"),
     });
+    expect(paper).not.toHaveProperty("konzeptwerk:beschlussvorschlag");
     expect(paper.consultation.map((c) => [c.role, c.authoritative])).toEqual([
       ["Vorberatung", false],
       ["Vorberatung", false],

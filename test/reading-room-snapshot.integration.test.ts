@@ -45,6 +45,9 @@ describe("the committees read the Synopse as it stood at submission", () => {
       paperType: "beschlussvorlage",
       reference: reference("AGS"),
       paperDate: "2022-05-17",
+      decisionProposal: "Das Konzept wird beschlossen.",
+      financialImpact: "Keine zusätzlichen Kosten im laufenden Haushaltsjahr.",
+      reasoning: "Der Rat hat die Verwaltung beauftragt, die Welcome Points weiterzuentwickeln.",
     });
 
     const shown = async () =>
@@ -117,6 +120,9 @@ describe("the committees read the Synopse as it stood at submission", () => {
       paperType: "beschlussvorlage",
       reference: first,
       paperDate: "2022-05-17",
+      decisionProposal: "Das Konzept wird beschlossen.",
+      financialImpact: "Keine zusätzlichen Kosten im laufenden Haushaltsjahr.",
+      reasoning: "Der Rat hat die Verwaltung beauftragt, die Welcome Points weiterzuentwickeln.",
     });
     const [ir] = await db
       .select()
@@ -141,6 +147,9 @@ describe("the committees read the Synopse as it stood at submission", () => {
       paperType: "beschlussvorlage",
       reference: second,
       paperDate: "2022-06-01",
+      decisionProposal: "Das Konzept wird beschlossen.",
+      financialImpact: "Keine zusätzlichen Kosten im laufenden Haushaltsjahr.",
+      reasoning: "Der Rat hat die Verwaltung beauftragt, die Welcome Points weiterzuentwickeln.",
     });
     const room = await getReadingRoom(db, ausschuss, conceptId);
     expect(room.vorlage.reference).toBe(second);

@@ -55,6 +55,9 @@ async function submissionInput(db: Db, conceptId: string, reference: string) {
     paperType: "beschlussvorlage" as const,
     reference,
     paperDate: "2022-05-17",
+    decisionProposal: "Das Konzept wird beschlossen.",
+    financialImpact: "Keine zusätzlichen Kosten im laufenden Haushaltsjahr.",
+    reasoning: "Der Rat hat die Verwaltung beauftragt, die Welcome Points weiterzuentwickeln.",
     consultations: folge.map((c) => ({
       id: c.id,
       position: c.position,
@@ -394,4 +397,89 @@ describe("Vorlage submission and the committee reading room", () => {
       .where(eq(consultations.conceptId, conceptId));
     expect(outcomes.every((o) => o.outcome === null)).toBe(true);
   }, 60_000);
+
+  it("carries Beschlussvorschlag, financial impact and reasoning into the paper; outcomes fit the step; Rückfragen point at a passage", async () => {
+    const db = database.db;
+    const [lead, ausschuss] = await Promise.all([demoActor(db, "federfuehrung"), demoActor(db, "ausschuss")]);
+    const { conceptId, sectionIds } = await freshConcept(db, "Vorlage mit Beschlussvorschlag");
+    await seedReleasedRound(db, conceptId);
+    const input = await submissionInput(db, conceptId, "AGS/500/2022");
+
+    // Bad input: nothing is stored, each reason in German on its field.
+    for (const [change, field, message] of [
+      [{ decisionProposal: "  " }, "decisionProposal", "braucht einen Beschlussvorschlag"],
+      [{ financialImpact: "" }, "financialImpact", "finanziellen Auswirkungen angeben"],
+      [{ reasoning: undefined }, "reasoning", "Begründung angeben"],
+      [{ reasoning: "x".repeat(20_001) }, "reasoning", "höchstens 20.000 Zeichen"],
+    ] as const) {
+      await expect(submitVorlage(db, lead, { ...input, ...change })).rejects.toMatchObject({
+        code: "VALIDATION",
+        fieldErrors: { [field]: expect.stringContaining(message) },
+      });
+    }
+    expect(await db.select().from(vorlagen).where(eq(vorlagen.conceptId, conceptId))).toEqual([]);
+
+    await submitVorlage(db, lead, {
+      ...input,
+      decisionProposal: "Der Ausschuss beschließt das Konzept.\r\nDie Verwaltung setzt es um.",
+      financialImpact: "Keine zusätzlichen Kosten.",
+      reasoning: "Der Rat hat das Konzept beauftragt.\n\nDie Evaluation liegt vor.",
+    });
+    const [stored] = await db.select().from(vorlagen).where(eq(vorlagen.conceptId, conceptId));
+    expect(stored).toMatchObject({
+      decisionProposal: "Der Ausschuss beschließt das Konzept.\nDie Verwaltung setzt es um.",
+      financialImpact: "Keine zusätzlichen Kosten.",
+      reasoning: "Der Rat hat das Konzept beauftragt.\n\nDie Evaluation liegt vor.",
+    });
+    const pdf = await inspectPdf((await getVorlagePdf(db, ausschuss, conceptId)).content);
+    for (const heading of ["Beschlussvorschlag", "Finanzielle Auswirkungen", "Begründung"])
+      expect(pdf.text).toContain(heading);
+    expect(pdf.text).toContain("Keine zusätzlichen Kosten.");
+
+    // A Vorberatung recommends; the deciding committee decides.
+    const folge = await db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.conceptId, conceptId))
+      .orderBy(consultations.position);
+    const vorberatung = folge.find((c) => c.role === "vorberatung")!;
+    const entscheidung = folge.find((c) => c.role === "entscheidung")!;
+    const outcome = (c: typeof vorberatung, value: string) =>
+      recordOutcome(db, lead, { conceptId, consultationId: c.id, outcome: value, outcomeDate: c.meetingDate });
+    await expect(outcome(vorberatung, "beschlossen")).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { outcome: expect.stringContaining("Empfehlung") },
+    });
+    await expect(outcome(entscheidung, "empfohlen")).rejects.toMatchObject({ code: "VALIDATION" });
+    await outcome(vorberatung, "nicht_empfohlen");
+    await outcome(entscheidung, "geaendert_beschlossen");
+
+    // A Rückfrage anchored to words of a section of the submitted Fassung.
+    const firstSection = Object.values(sectionIds)[0]!;
+    const room = await getReadingRoom(db, ausschuss, conceptId);
+    const sectionText = room.sections.find((s) => s.sectionId === firstSection)!.text;
+    const quote = sectionText.split(/\s+/).slice(2, 6).join(" ");
+    await expect(
+      askCommitteeQuestion(db, ausschuss, { conceptId, body: "Warum?", sectionId: firstSection, quote: "nirgends" }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { quote: expect.stringContaining("nicht in diesem") } });
+    await expect(askCommitteeQuestion(db, ausschuss, { conceptId, body: "Warum?", quote })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { sectionId: expect.any(String) },
+    });
+    await expect(
+      askCommitteeQuestion(db, ausschuss, {
+        conceptId,
+        body: "Warum?",
+        sectionId: "00000000-0000-4000-8000-000000000000",
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    await askCommitteeQuestion(db, ausschuss, {
+      conceptId,
+      body: "Was heißt das genau?",
+      sectionId: firstSection,
+      quote,
+    });
+    const after = await getReadingRoom(db, ausschuss, conceptId);
+    expect(after.questions).toMatchObject([{ body: "Was heißt das genau?", sectionId: firstSection, quote }]);
+  });
 });

@@ -277,6 +277,9 @@ class SubmitCmd extends Cmd {
         paperType: "beschlussvorlage",
         reference: `P/${Math.floor(Math.random() * 1e9)}/2022`,
         paperDate: "2022-05-17",
+        decisionProposal: "Das Konzept wird beschlossen.",
+        financialImpact: "Keine zusätzlichen Kosten im laufenden Haushaltsjahr.",
+        reasoning: "Der Rat hat die Verwaltung beauftragt, die Welcome Points weiterzuentwickeln.",
       }),
     );
     if (ok) expect(this.who).toBe("federfuehrung");
@@ -402,6 +405,9 @@ class ProgressCmd extends Cmd {
           paperType: "beschlussvorlage",
           reference: `P/${Math.floor(Math.random() * 1e9)}/2022`,
           paperDate: "2022-05-17",
+          decisionProposal: "Das Konzept wird beschlossen.",
+          financialImpact: "Keine zusätzlichen Kosten im laufenden Haushaltsjahr.",
+          reasoning: "Der Rat hat die Verwaltung beauftragt, die Welcome Points weiterzuentwickeln.",
         }),
       );
     } else if (status === "eingereicht") {
@@ -411,7 +417,9 @@ class ProgressCmd extends Cmd {
         .where(eq(consultations.conceptId, conceptId))
         .orderBy(asc(consultations.position));
       for (const [i, c] of folge.entries()) {
-        const outcome = this.referBack && i === 0 ? "zurueckverwiesen" : "beschlossen";
+        // A Vorberatung recommends; the deciding committee decides (lib/workflow/vorlage-schemas.ts).
+        const outcome =
+          this.referBack && i === 0 ? "zurueckverwiesen" : c.role === "vorberatung" ? "empfohlen" : "beschlossen";
         if (!c.outcome)
           await attempt(
             "federfuehrung",

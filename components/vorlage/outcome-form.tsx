@@ -4,13 +4,6 @@ import { useTranslations } from "next-intl";
 import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 
-const OUTCOMES = [
-  "zur_kenntnis_genommen",
-  "beschlossen",
-  "geaendert_beschlossen",
-  "vertagt",
-  "zurueckverwiesen",
-] as const;
 const input = "rounded-md border border-muted bg-white px-2 py-1.5 aria-[invalid=true]:border-danger";
 
 /** Outcome and date of one consultation; the lead records it while the Vorlage is with the committees. */
@@ -18,6 +11,7 @@ export function OutcomeForm({
   action,
   conceptId,
   consultationId,
+  outcomes,
   committee,
   outcome,
   outcomeDate,
@@ -26,6 +20,8 @@ export function OutcomeForm({
   action: FormAction;
   conceptId: string;
   consultationId: string;
+  /** The outcomes that fit this step of the Beratungsfolge (a Vorberatung recommends, the deciding committee decides). */
+  outcomes: readonly string[];
   committee: string;
   outcome: string | null;
   outcomeDate: string | null;
@@ -58,7 +54,7 @@ export function OutcomeForm({
               aria-invalid={fieldErrors.outcome ? true : undefined}
             >
               <option value="">{t("chooseOutcome")}</option>
-              {OUTCOMES.map((o) => (
+              {outcomes.map((o) => (
                 <option key={o} value={o}>
                   {to(o)}
                 </option>

@@ -21,10 +21,13 @@ export function SubmitVorlageForm({
   action,
   conceptId,
   today,
+  defaults,
 }: {
   action: FormAction;
   conceptId: string;
   today: string;
+  /** The parts of the paper as the service proposes them from the released Fassung; the lead edits them. */
+  defaults: { decisionProposal: string; financialImpact: string; reasoning: string } | null;
 }) {
   const t = useTranslations("vorlage");
   return (
@@ -86,6 +89,34 @@ export function SubmitVorlageForm({
               <FieldError id="paperDate-error" message={fieldErrors.paperDate} />
             </div>
           </div>
+          {(
+            [
+              ["decisionProposal", 4, 5000],
+              ["financialImpact", 4, 5000],
+              ["reasoning", 10, 20000],
+            ] as const
+          ).map(([part, rows, max]) => (
+            <div key={part} className="flex max-w-3xl flex-col gap-1">
+              <label htmlFor={part} className="font-semibold">
+                {t(`parts.${part}`)}
+              </label>
+              <p id={`${part}-hint`} className="text-sm text-muted">
+                {t(`parts.${part}Hint`)}
+              </p>
+              <textarea
+                id={part}
+                name={part}
+                rows={rows}
+                maxLength={max}
+                required={part !== "decisionProposal"}
+                defaultValue={defaults?.[part] ?? ""}
+                className={input}
+                aria-invalid={fieldErrors[part] ? true : undefined}
+                aria-describedby={fieldErrors[part] ? `${part}-hint ${part}-error` : `${part}-hint`}
+              />
+              <FieldError id={`${part}-error`} message={fieldErrors[part]} />
+            </div>
+          ))}
           <div>
             <p className="max-w-3xl">{t("folgeEditor.folgeHint")}</p>
             <FieldError id="consultations-error" message={fieldErrors.consultations} />

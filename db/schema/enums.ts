@@ -20,6 +20,9 @@ export const consultationOutcome = pgEnum("consultation_outcome", [
   "geaendert_beschlossen",
   "vertagt",
   "zurueckverwiesen",
+  // The recommendation a Vorberatung ends with.
+  "empfohlen",
+  "nicht_empfohlen",
 ]);
 export const sectionStatus = pgEnum("section_status", ["entwurf", "zur_abstimmung", "abgestimmt"]);
 export const mailStatus = pgEnum("mail_status", ["pending", "sent", "failed"]);

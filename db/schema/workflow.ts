@@ -15,8 +15,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { concepts } from "./concepts";
+import type { StoredAnchor } from "./consultation";
 import { organisations, users } from "./organisations";
-import { fassungen } from "./sections";
+import { fassungen, sections } from "./sections";
 
 export const signoffRoundStatus = pgEnum("signoff_round_status", ["open", "voided", "completed"]);
 export const signoffDecision = pgEnum("signoff_decision", ["zugestimmt", "zugestimmt_mit_anmerkungen", "abgelehnt"]);
@@ -141,6 +142,14 @@ export const vorlagen = pgTable(
     paperType: paperType().notNull(),
     reference: text().notNull(),
     paperDate: date({ mode: "string" }).notNull(),
+    /**
+     * The parts of a council paper besides the concept itself, as the lead wrote them at submission: what the
+     * committees are asked to decide (Beschlussvorlage only), the financial impact and the reasoning. Null only
+     * for Vorlagen submitted before these parts existed.
+     */
+    decisionProposal: text(),
+    financialImpact: text(),
+    reasoning: text(),
     fileId: uuid().references(() => storedFiles.id),
     submittedBy: uuid().references(() => users.id),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -177,6 +186,12 @@ export const committeeQuestions = pgTable(
       .references(() => users.id),
     organisationId: uuid().references(() => organisations.id),
     body: text().notNull(),
+    /**
+     * The passage of the submitted text the question points at (optional): its section, and a quote anchor
+     * (W3C TextQuote + TextPosition, as comments use) on that section's text in the submitted Fassung.
+     */
+    sectionId: uuid().references(() => sections.id),
+    anchor: jsonb().$type<StoredAnchor>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     answer: text(),
     answeredBy: uuid().references(() => users.id),

@@ -72,6 +72,8 @@ test.describe("the Beratungsfolge editor on the Vorlage page", () => {
     await lead.goto(`/konzepte/${conceptId}/vorlage`);
     await lead.getByLabel("Vorlagennummer").fill(`AGS/${Math.floor(Math.random() * 900 + 100)}/${Date.now() % 100000}`);
     await lead.getByLabel("Datum der Vorlage").fill("2022-05-17");
+    await lead.getByLabel("Finanzielle Auswirkungen", { exact: true }).fill("Keine.");
+    await lead.getByLabel("Begründung", { exact: true }).fill("Der Rat hat das Konzept beauftragt.");
     await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
     await expect(lead.getByTestId("vorlage-sha512")).toHaveText(/^[0-9a-f]{128}$/, { timeout: 30_000 });
     await expect(lead.getByRole("button", { name: /^(Entfernen|Nach oben|Speichern) / })).toHaveCount(0);

@@ -140,6 +140,8 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
   await lead.getByLabel("Beschlussvorlage").check();
   await lead.getByLabel("Datum der Vorlage").fill("2022-05-17");
   await lead.getByLabel("Vorlagennummer").fill(reference);
+  await lead.getByLabel("Finanzielle Auswirkungen", { exact: true }).fill("Siehe Abschnitt Finanzierung.");
+  await lead.getByLabel("Begründung", { exact: true }).fill("Der Rat hat das Konzept beauftragt.");
   await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
   await expect(lead.getByRole("heading", { level: 2, name: `Vorlage ${reference}` })).toBeVisible({ timeout: 30_000 });
 

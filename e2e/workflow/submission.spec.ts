@@ -28,10 +28,31 @@ test.describe("submission to the committees and the reading room", () => {
     await lead.getByRole("button", { name: "Speichern AGS" }).click();
     await expect(lead.getByText("Die Beratungsfolge ist gespeichert.")).toBeVisible();
     await lead.getByLabel("Vorlagennummer").fill(reference);
+    // The paper's own parts: proposed from the released Fassung, edited by the lead; a Beschlussvorlage needs a
+    // Beschlussvorschlag (refused in German, nothing submitted, the other fields kept).
+    await expect(lead.getByLabel("Beschlussvorschlag", { exact: true })).toHaveValue(
+      /^Das Konzept „.+“ wird in der Fassung/,
+    );
+    await lead.getByLabel("Beschlussvorschlag", { exact: true }).fill(" ");
+    await lead
+      .getByLabel("Finanzielle Auswirkungen", { exact: true })
+      .fill("Keine zusätzlichen Kosten im Haushaltsjahr 2022.");
+    await lead
+      .getByLabel("Begründung", { exact: true })
+      .fill("Der Rat hat die Verwaltung am 16.12.2021 beauftragt.\n\nDie Evaluation liegt vor.");
+    await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
+    await expect(lead.getByText("Eine Beschlussvorlage braucht einen Beschlussvorschlag").first()).toBeVisible();
+    await expect(lead.getByLabel("Finanzielle Auswirkungen", { exact: true })).toHaveValue(
+      "Keine zusätzlichen Kosten im Haushaltsjahr 2022.",
+    );
+    await lead.getByLabel("Beschlussvorschlag", { exact: true }).fill("Der Ausschuss beschließt das Konzept.");
     await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
     await expect(lead.getByRole("heading", { level: 2, name: `Vorlage ${reference}` })).toBeVisible({
       timeout: 30_000,
     });
+    await expect(lead.getByRole("heading", { level: 3, name: "Beschlussvorschlag" })).toBeVisible();
+    await expect(lead.getByText("Der Ausschuss beschließt das Konzept.")).toBeVisible();
+    await expect(lead.getByText("Keine zusätzlichen Kosten im Haushaltsjahr 2022.")).toBeVisible();
     await expect(lead.getByTestId("vorlage-sha512")).toHaveText(/^[0-9a-f]{128}$/);
     // Submitted: the Beratungsfolge is on record, no longer editable.
     await expect(lead.getByRole("button", { name: /^Entfernen/ })).toHaveCount(0);
@@ -59,10 +80,41 @@ test.describe("submission to the committees and the reading room", () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-disposition"]).toContain(`Synopse-${reference.replace(/\//g, "-")}.csv`);
 
+    // A Rückfrage that points at a passage: the member marks words in section 1 and takes them over.
+    const words = await member
+      .locator("[data-section-id] .rich-text")
+      .first()
+      .evaluate((root) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const match = /^\s*(\S+\s+\S+\s+\S+\s+\S+)/.exec(node.textContent ?? "");
+          if (!match) continue;
+          const start = (node.textContent ?? "").indexOf(match[1]!);
+          const range = document.createRange();
+          range.setStart(node, start);
+          range.setEnd(node, start + match[1]!.length);
+          window.getSelection()!.removeAllRanges();
+          window.getSelection()!.addRange(range);
+          return match[1]!;
+        }
+        throw new Error("no text to mark in section 1");
+      });
+    await member.getByRole("button", { name: "Markierte Stelle übernehmen" }).click();
+    await expect(member.getByText("Die markierte Stelle ist übernommen.")).toBeVisible();
+    await expect(member.getByLabel("Stelle im Text (optional)")).toHaveValue(words);
+    await expect(member.getByLabel("Abschnitt (optional)")).not.toHaveValue("");
+    // Words that are not in that section are refused with the reason; nothing is sent.
+    await member.getByLabel("Stelle im Text (optional)").fill("Dieser Satz steht nirgends im Abschnitt.");
     await member.getByLabel("Ihre Rückfrage").fill("Wie viele Standorte sind im ersten Jahr geplant?");
+    await member.getByRole("button", { name: "Rückfrage senden" }).click();
+    await expect(member.getByText("Die markierte Stelle steht nicht in diesem Abschnitt").first()).toBeVisible();
+    await member.getByLabel("Stelle im Text (optional)").fill(words);
     await member.getByRole("button", { name: "Rückfrage senden" }).click();
     await expect(member.getByText("Ihre Rückfrage ist gesendet.")).toBeVisible();
     await expect(member.getByText("Wie viele Standorte sind im ersten Jahr geplant?")).toBeVisible();
+    const asked = member.locator("li[id^=rueckfrage-]").filter({ hasText: "Wie viele Standorte" });
+    await expect(asked.getByRole("link", { name: "Zu Abschnitt 1. Ausgangslage und Auftrag" })).toBeVisible();
+    await expect(asked.getByText(`„${words}“`)).toBeVisible();
 
     await lead.goto(`/konzepte/${conceptId}/lesesaal`);
     await expect(lead.getByText("Wie viele Standorte sind im ersten Jahr geplant?")).toBeVisible();
@@ -91,14 +143,18 @@ test.describe("submission to the committees and the reading room", () => {
     }
 
     await lead.goto(`/konzepte/${conceptId}/vorlage`);
-    for (const committee of ["IR", "JHA", "AGS"]) {
-      await lead
-        .getByLabel(`Ergebnis ${committee}`, { exact: true })
-        .selectOption(committee === "AGS" ? "beschlossen" : "zur_kenntnis_genommen");
+    // A Vorberatung recommends, the deciding committee decides: each form offers what fits.
+    await expect(lead.getByLabel("Ergebnis IR", { exact: true }).locator('option[value="beschlossen"]')).toHaveCount(0);
+    await expect(lead.getByLabel("Ergebnis AGS", { exact: true }).locator('option[value="empfohlen"]')).toHaveCount(0);
+    const outcomes: [string, string, string][] = [
+      ["IR", "empfohlen", "empfohlen"],
+      ["JHA", "zur_kenntnis_genommen", "zur Kenntnis genommen"],
+      ["AGS", "beschlossen", "beschlossen"],
+    ];
+    for (const [committee, value, label] of outcomes) {
+      await lead.getByLabel(`Ergebnis ${committee}`, { exact: true }).selectOption(value);
       await lead.getByRole("button", { name: `Ergebnis ${committee} speichern` }).click();
-      await expect(lead.getByTestId(`outcome-${committee}`)).toContainText(
-        committee === "AGS" ? "beschlossen" : "zur Kenntnis genommen",
-      );
+      await expect(lead.getByTestId(`outcome-${committee}`)).toContainText(label);
     }
     await lead.getByRole("button", { name: "Beratung abschließen (Beraten)" }).click();
     await expect(lead.getByText("Beraten", { exact: true })).toBeVisible();

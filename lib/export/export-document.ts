@@ -27,7 +27,15 @@ export type ExportDocument = {
   leadOrganisation: string;
   mandate: { reference: string; decisionDate: string; deadline: string; text: string; items: string[] };
   consultations?: { committee: string; role: string; meetingDate: string }[];
-  vorlage?: { type: string; reference: string; date: string };
+  vorlage?: {
+    type: string;
+    reference: string;
+    date: string;
+    /** The parts of a council paper before the concept: Beschlussvorschlag (Beschlussvorlage only), finanzielle Auswirkungen, Begründung. */
+    decisionProposal?: string;
+    financialImpact?: string;
+    reasoning?: string;
+  };
   sections: { number: number; title: string; owner: string; content: TiptapDoc }[];
   signoffs?: { organisation: string; status: SignoffStatus; by?: string; at?: string; remarks?: string }[];
   contentHash?: string; // SHA-256 of the frozen Fassung, printed on the sign-off page

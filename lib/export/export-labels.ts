@@ -138,6 +138,28 @@ export function ownerLine(section: { owner: string }): string {
 }
 
 /** The motion's wording, paragraph by paragraph (blank lines separate paragraphs, single newlines are kept). */
+/**
+ * The council paper's own parts, in the order a Vorlage carries them, each as a chapter title and its paragraphs
+ * (blank lines separate paragraphs, single line breaks stay). Empty for an export that is not a Vorlage.
+ */
+export function paperParts(doc: ExportDocument): { title: string; paragraphs: string[] }[] {
+  const v = doc.vorlage;
+  if (!v) return [];
+  return (
+    [
+      ["Beschlussvorschlag", v.decisionProposal],
+      ["Finanzielle Auswirkungen", v.financialImpact],
+      ["Begründung", v.reasoning],
+    ] as const
+  ).flatMap(([title, text]) => {
+    const paragraphs = cleanText(text ?? "")
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    return paragraphs.length ? [{ title, paragraphs }] : [];
+  });
+}
+
 export function mandateParagraphs(doc: ExportDocument): string[] {
   return cleanText(doc.mandate.text)
     .split(/\n\s*\n/)

@@ -28,6 +28,7 @@ import {
   HASH_LABEL,
   MANDATE_TITLE,
   mandateParagraphs,
+  paperParts,
   ownerLine,
   sectionHeading,
   SIGNOFF_HEADERS,
@@ -121,6 +122,10 @@ function titlePage(doc: ExportDocument, numbering: DocxNumbering): Child[] {
 
 function body(doc: ExportDocument, ctx: DocxContext): Child[] {
   const children: Child[] = [];
+  for (const part of paperParts(doc)) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [plain(part.title)] }));
+    children.push(...part.paragraphs.map((p) => new Paragraph({ children: lines(p) })));
+  }
   const mandate = mandateParagraphs(doc);
   if (mandate.length) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [plain(MANDATE_TITLE)] }));

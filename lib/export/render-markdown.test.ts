@@ -179,6 +179,29 @@ describe("renderMarkdown", () => {
     );
   });
 
+  it("puts a Vorlage's own parts first, as chapters at the section level, with paragraphs and escaping kept", () => {
+    const sample = sampleExportDocument();
+    const md = renderMarkdown({
+      ...sample,
+      vorlage: {
+        type: "Beschlussvorlage",
+        reference: "AGS/029/2022",
+        date: "2022-05-17",
+        decisionProposal: "Der Ausschuss beschließt *das* Konzept.",
+        financialImpact: "Keine.",
+        reasoning: "Erster Absatz.\n\n# Kein Titel",
+      },
+    });
+    const order = ["## Beschlussvorschlag", "## Finanzielle Auswirkungen", "## Begründung", "## Auftrag des Rates"];
+    const positions = order.map((heading) => md.indexOf(`\n${heading}\n`));
+    expect(positions.every((at) => at > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(md).toContain("Der Ausschuss beschließt \\*das\\* Konzept.");
+    expect(md).toContain("Erster Absatz.\n\n\\# Kein Titel");
+    // An Informationsvorlage without these parts has no empty chapters.
+    expect(renderMarkdown(sample)).not.toContain("## Beschlussvorschlag");
+  });
+
   it("marks an empty section instead of leaving a bare heading", () => {
     expect(body({ type: "doc", content: [] })).toBe("*Dieser Abschnitt enthält noch keinen Text.*\n");
     expect(body(doc(p("")))).toBe("*Dieser Abschnitt enthält noch keinen Text.*\n");

@@ -16,6 +16,7 @@ import {
   HASH_LABEL,
   MANDATE_TITLE,
   mandateParagraphs,
+  paperParts,
   ownerLine,
   sectionHeading,
   SIGNOFF_HEADERS,
@@ -168,6 +169,12 @@ function titleBlock(doc: ExportDocument): string[] {
 /** The whole concept as GitHub-flavoured Markdown. Text is escaped; only http(s) and mailto links survive. */
 export function renderMarkdown(doc: ExportDocument): string {
   const parts = titleBlock(doc);
+  for (const part of paperParts(doc)) {
+    parts.push(
+      `## ${part.title}`,
+      ...part.paragraphs.map((p) => escapeLineStarts(escapeMarkdown(p)).replace(/\n/g, "\\\n")),
+    );
+  }
   const mandate = mandateParagraphs(doc);
   if (mandate.length) {
     // The motion's own line breaks (its numbered items) are kept as hard breaks, the whole quoted.

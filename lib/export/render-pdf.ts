@@ -9,6 +9,7 @@ import {
   HASH_LABEL,
   MANDATE_TITLE,
   mandateParagraphs,
+  paperParts,
   ownerLine,
   sectionHeading,
   SIGNOFF_HEADERS,
@@ -125,6 +126,12 @@ function writeChapterHeading(ctx: PdfContext, root: StructElement, label: string
 }
 
 function writeSections(ctx: PdfContext, root: StructElement, doc: ExportDocument, entries: TocEntry[]): void {
+  for (const part of paperParts(doc)) {
+    writeChapterHeading(ctx, root, part.title, entries);
+    const frame = frameFor(ctx, root);
+    writeBlocks(ctx, frame, part.paragraphs.map(textParagraph));
+    ctx.pdf.y += 10;
+  }
   const mandate = mandateParagraphs(doc);
   if (mandate.length) {
     writeChapterHeading(ctx, root, MANDATE_TITLE, entries);
@@ -198,7 +205,7 @@ function tocCount(doc: ExportDocument): number {
     !!(doc.signoffs?.length || doc.contentHash),
     !!doc.synopse?.length,
   ];
-  return doc.sections.length + optional.filter(Boolean).length;
+  return doc.sections.length + paperParts(doc).length + optional.filter(Boolean).length;
 }
 
 export async function renderPdf(doc: ExportDocument): Promise<Buffer> {

@@ -12,6 +12,9 @@ export type PaperRow = Stamped & {
   title: string;
   leadOrganisationId: string;
   deleted: boolean;
+  decisionProposal: string | null;
+  financialImpact: string | null;
+  reasoning: string | null;
 };
 export type ConsultationRow = Stamped & {
   id: string;
@@ -110,6 +113,11 @@ export function toPaper(row: PaperRow, consultations: ConsultationRow[], file: F
     underDirectionOf: [urls.object("organization", row.leadOrganisationId)],
     mainFile: file ? toFile(file, urls) : undefined,
     consultation: consultations.map((c) => toConsultation(c, urls)),
+    // OParl 1.1 has no properties for the paper's own parts; they are in the PDF (mainFile) and, for clients
+    // that read them, here as vendor-prefixed extensions (OParl 1.1, "Herstellerspezifische Erweiterungen").
+    "konzeptwerk:beschlussvorschlag": row.decisionProposal ?? undefined,
+    "konzeptwerk:finanzielleAuswirkungen": row.financialImpact ?? undefined,
+    "konzeptwerk:begruendung": row.reasoning ?? undefined,
     ...stamps(row),
   });
 }

@@ -11,6 +11,7 @@ import { PUBLISHED, countRows, filterWhere, ms, queryRows } from "./published";
 
 const PAPER_COLUMNS = sql`p.id, p.paper_type as "paperType", p.reference, p.paper_date as "paperDate", p.file_id as "fileId",
   p.title, p.lead_organisation_id as "leadOrganisationId", p.deleted,
+  p.decision_proposal as "decisionProposal", p.financial_impact as "financialImpact", p.reasoning,
   ${ms(sql`p.created`)} as "createdMs", ${ms(sql`p.modified`)} as "modifiedMs"`;
 
 /** Papers with their embedded consultations and main file: three queries whatever the page size. */

@@ -24,6 +24,7 @@ export const PUBLISHED = sql`
 with papers as (
   select v.id, v.concept_id, v.paper_type::text as paper_type, v.reference, v.paper_date::text as paper_date,
          v.file_id, c.title, c.lead_organisation_id,
+         v.decision_proposal, v.financial_impact, v.reasoning,
          (v.withdrawn_at is not null) as deleted,
          v.created_at as created,
          greatest(v.submitted_at, v.updated_at) as published,

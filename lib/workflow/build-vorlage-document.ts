@@ -28,7 +28,14 @@ export async function findReleasedRound(db: Db | Tx, conceptId: string) {
 export async function buildVorlageDocument(
   tx: Tx,
   concept: Concept,
-  vorlage: { paperType: "informationsvorlage" | "beschlussvorlage"; reference: string; paperDate: string },
+  vorlage: {
+    paperType: "informationsvorlage" | "beschlussvorlage";
+    reference: string;
+    paperDate: string;
+    decisionProposal: string | null;
+    financialImpact: string;
+    reasoning: string;
+  },
   snapshot: ReadingRoomSnapshot,
 ): Promise<{ document: ExportDocument; fassungId: string }> {
   const round = await findReleasedRound(tx, concept.id);
@@ -79,6 +86,9 @@ export async function buildVorlageDocument(
       type: vorlage.paperType === "beschlussvorlage" ? "Beschlussvorlage" : "Informationsvorlage",
       reference: vorlage.reference,
       date: vorlage.paperDate,
+      decisionProposal: vorlage.decisionProposal ?? undefined,
+      financialImpact: vorlage.financialImpact,
+      reasoning: vorlage.reasoning,
     },
     sections: fassung.entries.map((e) => ({
       number: e.number,

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
+import type { Tx } from "@/db/connect";
 import type { Db } from "@/db/connect";
-import { committeeQuestions, consultations } from "@/db/schema";
+import { committeeQuestions, consultations, fassungSections, sectionRevisions, vorlagen } from "@/db/schema";
+import { anchorFromQuote } from "@/lib/comments/anchoring";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -24,6 +26,7 @@ export async function askCommitteeQuestion(db: Db, actor: Actor, raw: unknown): 
       .from(consultations)
       .where(eq(consultations.conceptId, input.conceptId));
     const committee = actor.organisations.find((o) => folge.some((f) => f.committeeId === o.id));
+    const passage = await findPassage(tx, input.conceptId, input.sectionId, input.quote);
     const [row] = await tx
       .insert(committeeQuestions)
       .values({
@@ -31,6 +34,8 @@ export async function askCommitteeQuestion(db: Db, actor: Actor, raw: unknown): 
         authorId: actor.id,
         organisationId: committee?.id ?? null,
         body: input.body,
+        sectionId: passage?.sectionId ?? null,
+        anchor: passage?.anchor ?? null,
       })
       .returning({ id: committeeQuestions.id });
     await recordAuditEvent(tx, {
@@ -40,7 +45,10 @@ export async function askCommitteeQuestion(db: Db, actor: Actor, raw: unknown): 
       action: "committee_question.asked",
       objectType: "committee_question",
       objectId: row!.id,
-      summary: { length: input.body.length },
+      summary: {
+        length: input.body.length,
+        ...(passage ? { sectionId: passage.sectionId, anchored: passage.anchor !== null } : {}),
+      },
     });
     await notify(tx, actor.id, await membersOf(tx, [access.concept.leadOrganisationId]), {
       kind: "committee",
@@ -52,6 +60,53 @@ export async function askCommitteeQuestion(db: Db, actor: Actor, raw: unknown): 
     });
     return { questionId: row!.id };
   });
+}
+
+/**
+ * The passage a Rückfrage points at, checked against the submitted Fassung: the section must be in it, and the
+ * marked words must stand in that section's text there (anchored like comments, so the question keeps its place).
+ */
+async function findPassage(tx: Tx, conceptId: string, sectionId?: string, quote?: string) {
+  if (!sectionId) {
+    if (quote)
+      throw new AppError(
+        "VALIDATION",
+        "appError.vorlage.passageSectionUnknown",
+        {},
+        {
+          sectionId: "appError.vorlage.passageSectionUnknown",
+        },
+      );
+    return null;
+  }
+  const [entry] = await tx
+    .select({ text: sectionRevisions.contentText })
+    .from(vorlagen)
+    .innerJoin(fassungSections, eq(fassungSections.fassungId, vorlagen.fassungId))
+    .leftJoin(sectionRevisions, eq(sectionRevisions.id, fassungSections.revisionId))
+    .where(
+      and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt), eq(fassungSections.sectionId, sectionId)),
+    )
+    .limit(1);
+  if (!entry)
+    throw new AppError(
+      "VALIDATION",
+      "appError.vorlage.passageSectionUnknown",
+      {},
+      {
+        sectionId: "appError.vorlage.passageSectionUnknown",
+      },
+    );
+  if (!quote) return { sectionId, anchor: null };
+  const anchor = anchorFromQuote(entry.text ?? "", quote);
+  if (!anchor)
+    throw new AppError(
+      "VALIDATION",
+      "appError.vorlage.passageNotFound",
+      {},
+      { quote: "appError.vorlage.passageNotFound" },
+    );
+  return { sectionId, anchor };
 }
 
 /** The Verwaltung (lead or author) answers a Rückfrage once; the committees of the Beratungsfolge are told. */

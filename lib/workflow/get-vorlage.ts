@@ -1,12 +1,13 @@
 import "server-only";
 import { alias } from "drizzle-orm/pg-core";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { committeeQuestions, consultations, fassungen, organisations, storedFiles, users, vorlagen } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions/permissions";
+import { loadFassungSnapshot } from "@/lib/fassungen/fassung-snapshot";
 import { findReleasedRound } from "./build-vorlage-document";
 import { gatherWorkflowFacts } from "./gather-workflow-facts";
 import { availableSteps, isOfferedIn } from "./transitions";
@@ -19,6 +20,9 @@ export async function findVorlage(db: Db, conceptId: string) {
       paperType: vorlagen.paperType,
       reference: vorlagen.reference,
       paperDate: vorlagen.paperDate,
+      decisionProposal: vorlagen.decisionProposal,
+      financialImpact: vorlagen.financialImpact,
+      reasoning: vorlagen.reasoning,
       submittedAt: vorlagen.submittedAt,
       fassungId: vorlagen.fassungId,
       fassungName: fassungen.name,
@@ -82,11 +86,17 @@ export async function getVorlagePage(db: Db, actor: Actor, conceptId: string) {
           .orderBy(asc(organisations.name))
       ).filter((o) => !inFolge.has(o.id))
     : [];
+  const maySubmit = can("vorlage.submit", access.subject);
+  const partDefaults =
+    maySubmit && round && released && !vorlage
+      ? await paperPartDefaults(db, access.concept, round.fassungId, released.name)
+      : null;
   return {
     concept: access.concept,
     role: access.role,
     mayManage: can("vorlage.manage", access.subject),
-    maySubmit: can("vorlage.submit", access.subject),
+    maySubmit,
+    partDefaults,
     mayRecordOutcomes: can("vorlage.recordOutcome", access.subject),
     mayOpenReadingRoom: can("readingRoom.read", access.subject),
     mayEditFolge,
@@ -95,6 +105,32 @@ export async function getVorlagePage(db: Db, actor: Actor, conceptId: string) {
     folge,
     releasedFassungName: released?.name ?? null,
     steps,
+  };
+}
+
+/**
+ * What the submission form starts with, for the lead to edit: a Beschlussvorschlag naming the concept and its
+ * released Fassung, the financial impact from a section on financing (if the outline has one), and the reasoning
+ * from the first section (the summary of the situation and the mandate in every outline we know).
+ */
+async function paperPartDefaults(
+  db: Db,
+  concept: { id: string; title: string },
+  fassungId: string,
+  fassungName: string,
+) {
+  const { entries } = await loadFassungSnapshot(db, concept.id, fassungId);
+  const asParagraphs = (text: string | null | undefined) =>
+    (text ?? "")
+      .split(/\n+/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join("\n\n");
+  const financing = entries.find((e) => /finanz|kosten|haushalt/i.test(e.title));
+  return {
+    decisionProposal: `Das Konzept „${concept.title}“ wird in der Fassung „${fassungName}“ beschlossen.`,
+    financialImpact: asParagraphs(financing?.text).slice(0, 5000),
+    reasoning: asParagraphs(entries[0]?.text).slice(0, 20000),
   };
 }
 
@@ -123,6 +159,8 @@ export async function listCommitteeQuestions(db: Db, conceptId: string) {
     .select({
       id: committeeQuestions.id,
       body: committeeQuestions.body,
+      sectionId: committeeQuestions.sectionId,
+      quote: sql<string | null>`${committeeQuestions.anchor} -> 'quote' ->> 'exact'`,
       createdAt: committeeQuestions.createdAt,
       authorName: users.name,
       committee: organisations.shortName,

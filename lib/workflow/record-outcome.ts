@@ -8,7 +8,13 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { can } from "@/lib/permissions/permissions";
 import { lockConceptForActor } from "./lock-concept";
-import { ZRecordOutcome } from "./vorlage-schemas";
+import { OUTCOMES_BY_ROLE, ZRecordOutcome } from "./vorlage-schemas";
+
+const OUTCOME_REFUSAL = {
+  vorberatung: "appError.vorlage.outcomeNotForVorberatung",
+  entscheidung: "appError.vorlage.outcomeNotForEntscheidung",
+  kenntnisnahme: "appError.vorlage.outcomeNotForKenntnisnahme",
+} as const;
 
 /** The lead records a committee's outcome and its date; only while the Vorlage is with the committees (Eingereicht). */
 export async function recordOutcome(db: Db, actor: Actor, raw: unknown): Promise<void> {
@@ -22,6 +28,10 @@ export async function recordOutcome(db: Db, actor: Actor, raw: unknown): Promise
       .from(consultations)
       .where(and(eq(consultations.id, input.consultationId), eq(consultations.conceptId, input.conceptId)));
     if (!before) throw notFound();
+    if (!OUTCOMES_BY_ROLE[before.role].includes(input.outcome)) {
+      const key = OUTCOME_REFUSAL[before.role];
+      throw new AppError("VALIDATION", key, {}, { outcome: key });
+    }
     const updated = await tx
       .update(consultations)
       .set({ outcome: input.outcome, outcomeDate: input.outcomeDate, updatedAt: new Date() })

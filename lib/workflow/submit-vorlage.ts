@@ -61,7 +61,13 @@ export async function submitVorlage(
       const round = await findReleasedRound(tx, input.conceptId);
       if (!round) throw new AppError("CONFLICT", "appError.vorlage.noReleasedFassung");
       const snapshot = await takeReadingRoomSnapshot(tx, input.conceptId, round.fassungId);
-      const { document, fassungId } = await buildVorlageDocument(tx, access.concept, input, snapshot);
+      const parts = {
+        // An Informationsvorlage asks for no decision: a proposal typed before switching the type is not kept.
+        decisionProposal: input.paperType === "beschlussvorlage" ? (input.decisionProposal ?? null) : null,
+        financialImpact: input.financialImpact!,
+        reasoning: input.reasoning!,
+      };
+      const { document, fassungId } = await buildVorlageDocument(tx, access.concept, { ...input, ...parts }, snapshot);
       // The chain's head as committed before this submission: the PDF goes to the council, out of our reach.
       document.auditHead = (await readAuditHead(tx)) ?? undefined;
       const pdf = await renderInWorker("pdf", document);
@@ -86,6 +92,7 @@ export async function submitVorlage(
           paperType: input.paperType,
           reference: input.reference,
           paperDate: input.paperDate,
+          ...parts,
           fileId: file!.id,
           submittedBy: actor.id,
           readingRoomSnapshot: snapshot,

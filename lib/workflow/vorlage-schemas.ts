@@ -22,6 +22,13 @@ export const ZConsultationInput = z.object({
   submissionDeadline: ZOptionalDate,
 });
 
+/** A free-text part of the paper: trimmed, line breaks kept; empty (or only spaces) counts as not given. */
+const ZPaperPart = (tooLong: string, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && hasVisibleText(v.trim()) ? v.trim().replace(/\r\n?/g, "\n") : undefined),
+    z.string().max(max, tooLong).optional(),
+  );
+
 export const ZSubmitVorlage = z
   .object({
     conceptId: ZRequiredUuid("appError.common.unknownConcept"),
@@ -33,10 +40,26 @@ export const ZSubmitVorlage = z
       .max(40, "appError.vorlage.referenceTooLong")
       .regex(/^[A-Za-z0-9ÄÖÜäöü][A-Za-z0-9ÄÖÜäöü/._ -]*$/, "appError.vorlage.referenceCharacters"),
     paperDate: ZIsoDate("appError.vorlage.paperDateInvalid"),
+    /** What the committees are asked to decide: required for a Beschlussvorlage, left out of an Informationsvorlage. */
+    decisionProposal: ZPaperPart("appError.vorlage.decisionProposalTooLong", 5000).optional(),
+    financialImpact: ZPaperPart("appError.vorlage.financialImpactTooLong", 5000).refine(
+      (v) => v !== undefined,
+      "appError.vorlage.financialImpactRequired",
+    ),
+    reasoning: ZPaperPart("appError.vorlage.reasoningTooLong", 20000).refine(
+      (v) => v !== undefined,
+      "appError.vorlage.reasoningRequired",
+    ),
     /** Optional: without it the Beratungsfolge is submitted as the editor left it. */
     consultations: z.array(ZConsultationInput).min(1, "appError.vorlage.committeeRequired").optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.paperType === "beschlussvorlage" && !v.decisionProposal)
+      ctx.addIssue({
+        code: "custom",
+        path: ["decisionProposal"],
+        message: "appError.vorlage.decisionProposalRequired",
+      });
     if (!v.consultations) return;
     const positions = v.consultations.map((c) => c.position);
     if (new Set(positions).size !== positions.length)
@@ -57,12 +80,26 @@ export const ZSubmitVorlage = z
 export type SubmitVorlageInput = z.input<typeof ZSubmitVorlage>;
 
 export const OUTCOMES = [
+  "empfohlen",
+  "nicht_empfohlen",
   "zur_kenntnis_genommen",
   "beschlossen",
   "geaendert_beschlossen",
   "vertagt",
   "zurueckverwiesen",
 ] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+type ConsultationRole = "vorberatung" | "entscheidung" | "kenntnisnahme";
+
+/**
+ * Which outcome fits which step of the Beratungsfolge: a Vorberatung ends with a recommendation, the deciding
+ * committee with a decision, a Kenntnisnahme with having taken note; any of them may postpone or refer back.
+ */
+export const OUTCOMES_BY_ROLE: Record<ConsultationRole, readonly Outcome[]> = {
+  vorberatung: ["empfohlen", "nicht_empfohlen", "zur_kenntnis_genommen", "vertagt", "zurueckverwiesen"],
+  entscheidung: ["beschlossen", "geaendert_beschlossen", "zur_kenntnis_genommen", "vertagt", "zurueckverwiesen"],
+  kenntnisnahme: ["zur_kenntnis_genommen", "vertagt", "zurueckverwiesen"],
+};
 
 export const ZRecordOutcome = z.object({
   conceptId: ZRequiredUuid("appError.common.unknownConcept"),
@@ -78,8 +115,13 @@ export const ZDeliberationStep = z.object({
     .refine((id): id is TransitionId => VORLAGE_PAGE_STEPS.some((s) => s === id), "appError.workflow.unknownStep"),
 });
 
+const emptyAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
 export const ZAskQuestion = z.object({
   conceptId: ZRequiredUuid("appError.common.unknownConcept"),
+  /** Optional: the passage of the submitted text the question points at — its section, and the marked words. */
+  sectionId: z.preprocess(emptyAsUnset, z.uuid("appError.vorlage.passageSectionUnknown").optional()),
+  quote: z.preprocess(emptyAsUnset, z.string().trim().max(1000, "appError.vorlage.passageTooLong").optional()),
   body: z
     .string("appError.vorlage.questionRequired")
     .trim()

@@ -14,7 +14,10 @@ import { parseIdOrNotFound } from "@/lib/ids";
 import { getReadingRoom } from "@/lib/workflow/get-reading-room";
 import { answerQuestionAction, askQuestionAction } from "./actions";
 
-type Props = { params: Promise<{ conceptId: string }> };
+type Props = {
+  params: Promise<{ conceptId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // generateMetadata and the page share one load per request (React cache), not two.
 const loadReadingRoom = cache(async (conceptId: string) => {
@@ -38,7 +41,8 @@ const day = (d: string) => new Date(`${d}T12:00:00Z`);
  * without internal threads; its entries on their own paged page, `lesesaal/synopse`), the Vorlage with its
  * Beratungsfolge and the Rückfragen. Never from the drafts.
  */
-export default async function ReadingRoomPage({ params }: Props) {
+export default async function ReadingRoomPage({ params, searchParams }: Props) {
+  const preselected = (await searchParams).abschnitt;
   const room = await load(params);
   const { concept, vorlage } = room;
   const t = await getTranslations("readingRoom");
@@ -151,11 +155,23 @@ export default async function ReadingRoomPage({ params }: Props) {
               : renderContentHtml(s.content)
             : "";
           return (
-            <section key={s.sectionId} aria-labelledby={`abschnitt-${s.number}`} className="mb-10 last:mb-0">
+            <section
+              key={s.sectionId}
+              aria-labelledby={`abschnitt-${s.number}`}
+              data-section-id={s.sectionId}
+              className="mb-10 last:mb-0"
+            >
               <h2 id={`abschnitt-${s.number}`} className="text-2xl font-bold">
                 {s.number}. {s.title}
               </h2>
-              <p className="mt-1 text-sm text-muted">{t("owner", { name: s.ownerName })}</p>
+              <p className="mt-1 flex flex-wrap gap-x-4 text-sm text-muted">
+                <span>{t("owner", { name: s.ownerName })}</span>
+                {room.mayAsk ? (
+                  <Link href={`?abschnitt=${s.sectionId}#rueckfrage-stellen`}>
+                    {t("askAboutSection", { number: s.number })}
+                  </Link>
+                ) : null}
+              </p>
               <div className="mt-4">
                 {html ? (
                   <div className="rich-text" dangerouslySetInnerHTML={{ __html: html }} />
@@ -219,6 +235,21 @@ export default async function ReadingRoomPage({ params }: Props) {
                   when: format.dateTime(q.createdAt, { dateStyle: "medium", timeStyle: "short" }),
                 })}
               </p>
+              {q.sectionId ? (
+                <div className="mt-2 border-l-4 border-line pl-3 text-sm">
+                  <p>
+                    {(() => {
+                      const section = room.sections.find((s) => s.sectionId === q.sectionId);
+                      return section ? (
+                        <a href={`#abschnitt-${section.number}`}>
+                          {t("aboutSection", { number: section.number, title: section.title })}
+                        </a>
+                      ) : null;
+                    })()}
+                  </p>
+                  {q.quote ? <blockquote className="mt-1 italic">„{q.quote}“</blockquote> : null}
+                </div>
+              ) : null}
               <p className="mt-1 whitespace-pre-line">{q.body}</p>
               {q.answer ? (
                 <div className="mt-3 border-l-4 border-brand pl-3">
@@ -240,7 +271,20 @@ export default async function ReadingRoomPage({ params }: Props) {
             </li>
           ))}
         </ol>
-        {room.mayAsk ? <AskQuestionForm action={askQuestionAction} conceptId={concept.id} /> : null}
+        {room.mayAsk ? (
+          <div id="rueckfrage-stellen" tabIndex={-1}>
+            <AskQuestionForm
+              action={askQuestionAction}
+              conceptId={concept.id}
+              sections={room.sections.map((s) => ({ id: s.sectionId, number: s.number, title: s.title }))}
+              sectionId={
+                typeof preselected === "string" && room.sections.some((s) => s.sectionId === preselected)
+                  ? preselected
+                  : undefined
+              }
+            />
+          </div>
+        ) : null}
       </section>
     </main>
   );

@@ -19,6 +19,9 @@ export const submitVorlageAction = defineAction({
       paperType: raw.paperType,
       reference: raw.reference,
       paperDate: raw.paperDate,
+      decisionProposal: raw.decisionProposal,
+      financialImpact: raw.financialImpact,
+      reasoning: raw.reasoning,
     } as SubmitVorlageInput;
   },
   run: ({ db, actor }, input) => submitVorlage(db, actor, input),

@@ -15,6 +15,7 @@ import { berlinDate } from "@/lib/clock";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { getVorlagePage } from "@/lib/workflow/get-vorlage";
+import { OUTCOMES_BY_ROLE } from "@/lib/workflow/vorlage-schemas";
 import {
   changeBeratungsfolgeAction,
   deliberationStepAction,
@@ -66,7 +67,12 @@ export default async function VorlagePage({ params }: Props) {
             {page.maySubmit ? (
               <>
                 <p className="mt-2 max-w-3xl">{t("submitIntro", { fassung: page.releasedFassungName ?? "—" })}</p>
-                <SubmitVorlageForm action={submitVorlageAction} conceptId={concept.id} today={berlinDate(new Date())} />
+                <SubmitVorlageForm
+                  action={submitVorlageAction}
+                  conceptId={concept.id}
+                  today={berlinDate(new Date())}
+                  defaults={page.partDefaults}
+                />
               </>
             ) : (
               <p className="mt-2">{status === "freigegeben" ? t("leadSubmits") : t("notReleased")}</p>
@@ -107,6 +113,22 @@ export default async function VorlagePage({ params }: Props) {
                 </dd>
               </div>
             </dl>
+            {(
+              [
+                ["decisionProposal", vorlage.decisionProposal],
+                ["financialImpact", vorlage.financialImpact],
+                ["reasoning", vorlage.reasoning],
+              ] as const
+            ).map(([part, text]) =>
+              text ? (
+                <section key={part} aria-labelledby={`teil-${part}`} className="mt-6 max-w-3xl">
+                  <h3 id={`teil-${part}`} className="text-lg font-bold">
+                    {t(`parts.${part}`)}
+                  </h3>
+                  <p className="mt-1 whitespace-pre-line [overflow-wrap:anywhere]">{text}</p>
+                </section>
+              ) : null,
+            )}
             <p className="mt-4 flex flex-wrap gap-4">
               <a
                 href={`/api/concepts/${concept.id}/vorlage/pdf`}
@@ -158,6 +180,7 @@ export default async function VorlagePage({ params }: Props) {
                         action={recordOutcomeAction}
                         conceptId={concept.id}
                         consultationId={c.id}
+                        outcomes={OUTCOMES_BY_ROLE[c.role]}
                         committee={c.committeeShortName}
                         outcome={c.outcome}
                         outcomeDate={c.outcomeDate}
