@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { AnswerQuestionForm, AskQuestionForm } from "@/components/vorlage/question-forms";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
+import { placeHtmlHeadings } from "@/lib/content/place-heading-levels";
 import { renderCachedHtml } from "@/lib/content/render-cache";
 import { renderContentHtml } from "@/lib/content/render-html";
 import { orNotFound } from "@/lib/http/page-guard";
@@ -145,10 +146,12 @@ export default async function ReadingRoomPage({ params }: Props) {
 
       <article aria-label={vorlage.fassungName} className="mt-8 rounded-lg border border-line bg-white p-8">
         {room.sections.map((s) => {
+          // Content headings sit below the section's h2.
           const html = s.content
-            ? s.revisionId
-              ? renderCachedHtml(s.revisionId, s.content)
-              : renderContentHtml(s.content)
+            ? placeHtmlHeadings(
+                s.revisionId ? renderCachedHtml(s.revisionId, s.content) : renderContentHtml(s.content),
+                2,
+              )
             : "";
           return (
             <section key={s.sectionId} aria-labelledby={`abschnitt-${s.number}`} className="mb-10 last:mb-0">

@@ -92,7 +92,7 @@ export default async function RevisionPage({ params }: Props) {
             baseVersion={section.version}
           />
         ) : null}
-        <article
+        <section
           aria-label={t("contentOf", { number: revision.number })}
           className="mt-6 rounded-lg border border-line bg-white p-8"
         >
@@ -101,7 +101,7 @@ export default async function RevisionPage({ params }: Props) {
           ) : (
             <p>{t("emptyRevision")}</p>
           )}
-        </article>
+        </section>
       </main>
     </ClientMessages>
   );
