@@ -9,6 +9,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -141,7 +142,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
           {error}
         </p>
       ) : null}
-      <div className="mt-4 overflow-x-auto rounded-lg border border-line bg-white">
+      <ScrollBox label={t("caption")} className="mt-4 rounded-lg border border-line bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-canvas">
@@ -170,7 +171,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {result.nextBefore ? (
         <p className="mt-4">
           <Link href={`?${new URLSearchParams([...query.entries(), ["vor", String(result.nextBefore)]])}`}>
