@@ -1,7 +1,7 @@
 import { clsx } from "clsx";
 
 /**
- * A wide table's own horizontal scroll area, so the page itself never scrolls sideways (WCAG 1.4.10). It is a
+ * A wide table's own horizontal scroll area (a named section: a region landmark), so the page itself never scrolls sideways (WCAG 1.4.10). It is a
  * named region and takes keyboard focus, so people without a mouse or touch can scroll it with the arrow keys
  * (WCAG 2.1.1); name it after the table it holds, by `label` or by the id of a visible heading.
  */
@@ -14,14 +14,13 @@ export function ScrollBox({
   { label: string; labelledBy?: never } | { labelledBy: string; label?: never }
 )) {
   return (
-    <div
-      role="region"
+    <section
       aria-label={label}
       aria-labelledby={labelledBy}
       tabIndex={0}
       className={clsx("max-w-full overflow-x-auto", className)}
     >
       {children}
-    </div>
+    </section>
   );
 }

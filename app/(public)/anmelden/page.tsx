@@ -7,7 +7,6 @@ import { getDemoSignIn } from "@/demo/demo-presence";
 import { getActor } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/http/safe-callback-path";
 import { SignInForm } from "./sign-in-form";
-import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
@@ -55,28 +54,27 @@ export default async function SignInPage({
                 code: (chunks) => <code className="rounded bg-canvas px-1.5 py-0.5 font-mono text-ink">{chunks}</code>,
               })}
             </p>
-            <ScrollBox label={t("demoTitle")} className="mt-4">
-              <table className="w-full text-left text-sm">
-                <thead>
-                  <tr className="border-b border-line">
-                    <th scope="col" className="py-2 pr-4">
-                      {t("demoRole")}
-                    </th>
-                    <th scope="col" className="py-2">
-                      {t("demoEmail")}
-                    </th>
+
+            <table className="mt-4 w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-line">
+                  <th scope="col" className="py-2 pr-4">
+                    {t("demoRole")}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t("demoEmail")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {demo.accounts.map((u) => (
+                  <tr key={u.key} className="border-b border-line last:border-0">
+                    <td className="py-2 pr-4">{u.roleLabel}</td>
+                    <td className="break-anywhere py-2 font-mono">{u.email}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {demo.accounts.map((u) => (
-                    <tr key={u.key} className="border-b border-line last:border-0">
-                      <td className="py-2 pr-4">{u.roleLabel}</td>
-                      <td className="py-2 font-mono">{u.email}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollBox>
+                ))}
+              </tbody>
+            </table>
           </section>
         ) : null}
       </main>

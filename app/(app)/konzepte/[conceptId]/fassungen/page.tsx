@@ -23,9 +23,9 @@ async function load(params: Props["params"]) {
   return orNotFound((async () => listFassungen(await getDb(), actor, parseIdOrNotFound(conceptId)))());
 }
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("fassungen");
-  return { title: t("title") };
+  return { title: `${t("title")} · ${(await load(params)).concept.title}` };
 }
 
 export default async function FassungenPage({ params }: Props) {

@@ -55,8 +55,8 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { section } = await load(params);
-  return { title: `${section.number}. ${section.title}` };
+  const { concept, section } = await load(params);
+  return { title: `${section.number}. ${section.title} · ${concept.title}` };
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {

@@ -29,9 +29,9 @@ const loadHistory = cache(async (conceptId: string, sectionId: string, page: num
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { section } = await load(params);
+  const { concept, section } = await load(params);
   const t = await getTranslations("history");
-  return { title: t("pageTitle", { title: section.title }) };
+  return { title: `${t("pageTitle", { title: section.title })} · ${concept.title}` };
 }
 
 export default async function SectionHistoryPage({ params, searchParams }: Props) {

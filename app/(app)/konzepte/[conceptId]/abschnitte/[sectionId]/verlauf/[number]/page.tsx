@@ -34,9 +34,9 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { section, revision } = await load(params);
+  const { concept, section, revision } = await load(params);
   const t = await getTranslations("history");
-  return { title: t("revisionPageTitle", { title: section.title, number: revision.number }) };
+  return { title: `${t("revisionPageTitle", { title: section.title, number: revision.number })} · ${concept.title}` };
 }
 
 export default async function RevisionPage({ params }: Props) {
