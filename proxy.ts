@@ -8,11 +8,11 @@ import { refusalMessage, refusalPage, refuseServerActionPost } from "@/lib/http/
 import { contentSecurityPolicy, newNonce, servesHttps, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 /**
- * Reachable without a session: sign-in, one-time links, the legal pages, health, next-auth's own endpoints and
+ * Reachable without a session: sign-in and sign-out (it clears an expired cookie too), one-time links, the legal pages, health, next-auth's own endpoints and
  * the OParl interface (public by default; OPARL_REQUIRE_AUTH=true makes its handlers require a session) and the
  * iCal feeds (their secret token is the credential).
  */
-const PUBLIC_PATHS = ["/anmelden", "/barrierefreiheit", "/impressum", "/datenschutz", "/api/health"];
+const PUBLIC_PATHS = ["/anmelden", "/abmelden", "/barrierefreiheit", "/impressum", "/datenschutz", "/api/health"];
 const PUBLIC_PREFIXES = ["/api/auth/", "/api/test-support/", "/api/oparl/", "/zugang/", "/api/calendar/"];
 
 function isPublic(pathname: string): boolean {

@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "./ui/button";
 
-export async function SignOutButton({ action }: { action: () => Promise<void> }) {
+/** A plain form post to /abmelden (app/abmelden/route.ts): works without JavaScript. */
+export async function SignOutButton({ className }: { className?: string }) {
   const t = await getTranslations("nav");
   return (
-    <form action={action}>
+    <form method="post" action="/abmelden" className={className}>
       <button type="submit" className={buttonClass("secondary", "px-3 py-1 text-sm")}>
         {t("signOut")}
       </button>

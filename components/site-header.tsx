@@ -1,20 +1,22 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
+import { HeaderMenu } from "./header-menu";
 import { LanguageSwitch } from "./language-switch";
 import { HeaderSearch } from "./search/header-search";
 import { SignOutButton } from "./sign-out-button";
 
-/** The header of every page; the layout passes the unread count and the two header actions. */
+/**
+ * The header of every page; the layout passes the unread count and the language action. Signed in, everything
+ * but the name of the app folds into a menu on narrow screens (HeaderMenu).
+ */
 export async function SiteHeader({
   actor,
   unread,
-  signOutAction,
   setLocaleAction,
 }: {
   actor: Actor | null;
   unread: number;
-  signOutAction: () => Promise<void>;
   setLocaleAction: (locale: string) => Promise<void>;
 }) {
   const t = await getTranslations("nav");
@@ -28,14 +30,14 @@ export async function SiteHeader({
       >
         {tc("skipToContent")}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3">
-        <div className="flex items-center gap-8">
-          <Link href="/" className="text-xl font-bold text-ink no-underline">
-            {tc("appName")}
-          </Link>
-          {actor ? (
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-8 gap-y-3 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-xl font-bold text-ink no-underline">
+          {tc("appName")}
+        </Link>
+        {actor ? (
+          <HeaderMenu>
             <nav aria-label={t("mainLabel")}>
-              <ul className="flex gap-5">
+              <ul className="flex flex-col gap-3 md:flex-row md:flex-wrap md:gap-5">
                 <li>
                   <Link href="/">{t("home")}</Link>
                 </li>
@@ -65,18 +67,16 @@ export async function SiteHeader({
                 </li>
               </ul>
             </nav>
-          ) : null}
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          {actor ? <HeaderSearch /> : null}
-          <LanguageSwitch setLocaleAction={setLocaleAction} />
-          {actor ? (
-            <>
+            <div className="flex flex-wrap items-center gap-3">
+              <HeaderSearch />
+              <LanguageSwitch setLocaleAction={setLocaleAction} />
               <span className="text-sm text-muted">{t("signedInAs", { name: actor.name })}</span>
-              <SignOutButton action={signOutAction} />
-            </>
-          ) : null}
-        </div>
+              <SignOutButton />
+            </div>
+          </HeaderMenu>
+        ) : (
+          <LanguageSwitch setLocaleAction={setLocaleAction} />
+        )}
       </div>
     </header>
   );

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/demo/seed-demo";
+import { seedReleasedRound } from "@/demo/seed-released-round";
 import { calendarFeed, createCalendarToken, revokeCalendarToken } from "@/lib/planning/calendar-feed";
 import { demoActor } from "./fixtures";
+import { submitConcept } from "./submit-fixture";
+import { freshConcept } from "./workflow-helpers";
 import { createTestDatabase } from "./test-database";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -32,5 +35,19 @@ describe("iCal feed", () => {
     const url = await createCalendarToken(db, await demoActor(db, "ausschuss"));
     const ics = (await calendarFeed(db, url.split("/").at(-1)!, "2022-03-15"))!;
     expect(ics).not.toContain("BEGIN:VEVENT");
+  });
+  it("links a committee member's dates to the reading room, everyone else's to the concept", async () => {
+    const db = database.db;
+    const { conceptId } = await freshConcept(db);
+    await seedReleasedRound(db, conceptId);
+    await submitConcept(db, conceptId);
+    const unfold = (ics: string) => ics.replace(/\r\n /g, "");
+    const member = await createCalendarToken(db, await demoActor(db, "ausschuss"));
+    const memberIcs = unfold((await calendarFeed(db, member.split("/").at(-1)!, "2022-03-15"))!);
+    expect(memberIcs).toContain(`/konzepte/${conceptId}/lesesaal`);
+    expect(memberIcs).not.toMatch(new RegExp(`/konzepte/${conceptId}\r\n`));
+    const lead = await createCalendarToken(db, await demoActor(db, "federfuehrung"));
+    const leadIcs = unfold((await calendarFeed(db, lead.split("/").at(-1)!, "2022-03-15"))!);
+    expect(leadIcs).toMatch(new RegExp(`/konzepte/${conceptId}\r\n`));
   });
 });

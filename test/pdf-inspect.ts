@@ -11,7 +11,11 @@ export type InspectedPdf = {
   info: Record<string, unknown>;
   marked: boolean;
   roles: Set<string>;
+  /** Heading roles (H1, H2 …) in reading order, page by page. */
+  headings: string[];
   linkTargets: string[];
+  /** The /Contents of every link annotation (PDF/UA wants a description there). */
+  linkContents: string[];
 };
 
 type StructNode = { role?: string; children?: StructNode[] };
@@ -20,6 +24,12 @@ function collectRoles(node: StructNode | null | undefined, into: Set<string>): v
   if (!node) return;
   if (node.role) into.add(node.role);
   for (const child of node.children ?? []) collectRoles(child, into);
+}
+
+function collectHeadings(node: StructNode | null | undefined, into: string[]): void {
+  if (!node) return;
+  if (node.role && /^H\d$/.test(node.role)) into.push(node.role);
+  for (const child of node.children ?? []) collectHeadings(child, into);
 }
 
 export const squash = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -33,15 +43,20 @@ export async function inspectPdf(buffer: Buffer): Promise<InspectedPdf> {
   }).promise;
   const pages: string[] = [];
   const roles = new Set<string>();
+  const headings: string[] = [];
   const linkTargets: string[] = [];
+  const linkContents: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
     const content = await page.getTextContent();
     pages.push(
       squash(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? " " : "") : "")).join("")),
     );
-    collectRoles((await page.getStructTree()) as StructNode, roles);
+    const tree = (await page.getStructTree()) as StructNode;
+    collectRoles(tree, roles);
+    collectHeadings(tree, headings);
     for (const annotation of await page.getAnnotations()) {
+      if (annotation.subtype === "Link") linkContents.push((annotation.contentsObj as { str?: string })?.str ?? "");
       if (annotation.subtype === "Link" && annotation.url) linkTargets.push(annotation.url as string);
       if (annotation.subtype === "Link" && annotation.unsafeUrl) linkTargets.push(annotation.unsafeUrl as string);
     }
@@ -55,7 +70,9 @@ export async function inspectPdf(buffer: Buffer): Promise<InspectedPdf> {
     info: meta.info as Record<string, unknown>,
     marked: !!markInfo?.Marked,
     roles,
+    headings,
     linkTargets,
+    linkContents,
   };
   await pdf.destroy();
   return result;

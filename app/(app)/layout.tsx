@@ -4,7 +4,6 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { countUnread } from "@/lib/notifications/inbox";
 import { setLocaleAction } from "@/app/locale-actions";
-import { signOutAction } from "@/app/sign-out-action";
 
 /** Everything in here needs a signed-in, active user; the check runs on every request. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -14,7 +13,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <SiteHeader
         actor={actor}
         unread={actor ? await countUnread(await getDb(), actor) : 0}
-        signOutAction={signOutAction}
         setLocaleAction={setLocaleAction}
       />
       {children}

@@ -4,7 +4,6 @@ import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/actor";
 import { countUnread } from "@/lib/notifications/inbox";
 import { setLocaleAction } from "@/app/locale-actions";
-import { signOutAction } from "@/app/sign-out-action";
 
 /** Pages open to everyone: sign-in and the legal pages. */
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
@@ -14,7 +13,6 @@ export default async function PublicLayout({ children }: { children: React.React
       <SiteHeader
         actor={actor}
         unread={actor ? await countUnread(await getDb(), actor) : 0}
-        signOutAction={signOutAction}
         setLocaleAction={setLocaleAction}
       />
       {children}

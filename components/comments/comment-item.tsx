@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import type { CommentView } from "@/lib/comments/list-thread-comments";
 import { LinkifiedText } from "./linkified-text";
 
+export const commentAnchor = (id: string) => `kommentar-${id}`;
+
 /**
  * One comment of a thread, as the discussion lists it. Shared by the server-rendered thread and the replies
  * the author has just sent (which appear at once, before the page is next loaded), so both look the same.
@@ -13,13 +15,14 @@ export function CommentItem({
   labels,
   controls,
 }: {
-  comment: Pick<CommentView, "authorName" | "organisationName" | "body" | "edited" | "deleted">;
+  comment: Pick<CommentView, "id" | "authorName" | "organisationName" | "body" | "edited" | "deleted">;
   dateText: string;
   labels: { edited: string; deleted: string; mentions: string | null };
   controls?: ReactNode;
 }) {
   return (
-    <li className="border-t border-line pt-2 first:border-0 first:pt-0">
+    // Focusable from script only: a reply just sent takes the focus (ReplyForm).
+    <li id={commentAnchor(comment.id)} tabIndex={-1} className="border-t border-line pt-2 first:border-0 first:pt-0">
       <p className="text-sm">
         <strong>{comment.authorName}</strong>
         {comment.organisationName ? <span className="text-muted"> · {comment.organisationName}</span> : null}

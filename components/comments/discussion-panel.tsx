@@ -95,12 +95,7 @@ export async function DiscussionPanel({
           const ctx = { conceptId, sectionId, threadId: thread.id, actions };
           const mayResolve = discussion.may.resolveAny || (thread.createdBy === actorId && discussion.may.comment);
           return (
-            <li
-              key={thread.id}
-              id={`thread-${thread.id}`}
-              className="rounded-lg border border-line bg-white p-4"
-              aria-labelledby={`thread-${thread.id}-title`}
-            >
+            <li key={thread.id} id={`thread-${thread.id}`} className="rounded-lg border border-line bg-white p-4">
               <ThreadReplies>
                 <h3 id={`thread-${thread.id}-title`} className="sr-only">
                   {t("threadBy", { name: thread.authorName })}

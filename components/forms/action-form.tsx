@@ -45,7 +45,7 @@ export function ActionForm<T = unknown>({
         {children({ pending, fieldErrors, result: state })}
         {state ? (
           state.ok ? (
-            <p role="status" className="mt-2 basis-full text-sm font-semibold text-ok">
+            <p role="status" data-form-status tabIndex={-1} className="mt-2 basis-full text-sm font-semibold text-ok">
               {state.message}
             </p>
           ) : (

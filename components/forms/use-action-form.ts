@@ -8,7 +8,8 @@ export type FormAction<T> = (previous: ActionResult<T> | null, formData: FormDat
 /**
  * A form bound to a server action through useActionState. Submitting through a transition (instead of
  * <form action>) keeps what the person typed when the server answers with errors; the first invalid field
- * then gets focus, so keyboard and screen-reader users land on the problem.
+ * then gets focus, so keyboard and screen-reader users land on the problem. After a success the focus goes to
+ * the confirmation if it would otherwise be lost.
  */
 export function useActionForm<T>(
   action: FormAction<T>,
@@ -27,6 +28,13 @@ export function useActionForm<T>(
     if (state.ok) {
       if (resetOnSuccess) form.reset();
       onSuccess?.(state, form);
+      // The submit button was disabled while the action ran, which drops the focus to the page: the
+      // confirmation takes it (and is read out), unless onSuccess moved it somewhere better already.
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (form.isConnected && (!active || active === document.body))
+          form.querySelector<HTMLElement>("[data-form-status]")?.focus();
+      });
       return;
     }
     const invalid = form.querySelector<HTMLElement>("[aria-invalid='true']");

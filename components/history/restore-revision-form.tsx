@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/http/action-result";
 
@@ -27,7 +27,15 @@ export function RestoreRevisionForm({
   const t = useTranslations("history");
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} className="mt-6 rounded-lg border border-line bg-white p-4">
+    // Submitted from script, not through <form action={…}>, which renders as action="" (invalid HTML).
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className="mt-6 rounded-lg border border-line bg-white p-4"
+    >
       <input type="hidden" name="conceptId" value={conceptId} />
       <input type="hidden" name="sectionId" value={sectionId} />
       <input type="hidden" name="number" value={number} />

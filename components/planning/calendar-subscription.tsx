@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/http/action-result";
 import { Button } from "@/components/ui/button";
 
@@ -22,6 +22,11 @@ export function CalendarSubscription({
   const [revoked, revoke, revoking] = useActionState(revokeCalendarLinkAction, null);
   const url = created?.ok && typeof created.data === "string" ? created.data : null;
   const active = url ? true : revoked?.ok ? false : hasToken;
+  // Submitted from script, not through <form action={…}>, which renders as action="" (invalid HTML).
+  const submitWith = (run: () => void) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    startTransition(run);
+  };
   return (
     <div className="flex flex-col gap-3">
       <p className="text-muted">{t("intro")}</p>
@@ -45,13 +50,13 @@ export function CalendarSubscription({
         <p role="status">{t("active")}</p>
       ) : null}
       <div className="flex flex-wrap gap-3">
-        <form action={create}>
+        <form onSubmit={submitWith(() => create())}>
           <Button type="submit" disabled={creating}>
             {active ? t("renew") : t("create")}
           </Button>
         </form>
         {active ? (
-          <form action={revoke}>
+          <form onSubmit={submitWith(() => revoke())}>
             <Button type="submit" variant="secondary" disabled={revoking}>
               {t("revoke")}
             </Button>

@@ -4,6 +4,7 @@ import type { FormAction } from "@/components/forms/action-form";
 import { PlanningSettingsForm } from "./planning-settings-form";
 import { daysBetween } from "@/lib/clock";
 import type { ConceptPlan } from "@/lib/planning/get-concept-plan";
+import { ScrollBox } from "../ui/scroll-box";
 
 const WIDTH = 960;
 const HEIGHT = 120;
@@ -77,39 +78,41 @@ export async function DeadlineTimeline({
           {t("today")}
         </text>
       </svg>
-      <table className="mt-4 w-full text-left text-sm">
-        <caption className="sr-only">{t("caption")}</caption>
-        <thead>
-          <tr className="border-b border-line text-muted">
-            <th scope="col" className="py-2 pr-4">
-              {t("date")}
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              {t("milestoneCol")}
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              {t("stateCol")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.milestones.map((m) => (
-            <tr key={`${m.kind}-${m.committee ?? ""}-${m.date}`} className="border-b border-line last:border-0">
-              <td className="py-2 pr-4 whitespace-nowrap">{format.dateTime(day(m.date), { dateStyle: "medium" })}</td>
-              <td className="py-2 pr-4">{label(m)}</td>
-              <td className="py-2 pr-4">
-                {m.reached ? (
-                  <Badge tone="ok">{t("reached")}</Badge>
-                ) : m.overdue ? (
-                  <Badge tone="danger">{t("overdue")}</Badge>
-                ) : (
-                  <Badge>{t("open")}</Badge>
-                )}
-              </td>
+      <ScrollBox label={t("caption")} className="mt-4">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t("caption")}</caption>
+          <thead>
+            <tr className="border-b border-line text-muted">
+              <th scope="col" className="py-2 pr-4">
+                {t("date")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("milestoneCol")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("stateCol")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {plan.milestones.map((m) => (
+              <tr key={`${m.kind}-${m.committee ?? ""}-${m.date}`} className="border-b border-line last:border-0">
+                <td className="py-2 pr-4 whitespace-nowrap">{format.dateTime(day(m.date), { dateStyle: "medium" })}</td>
+                <td className="py-2 pr-4">{label(m)}</td>
+                <td className="py-2 pr-4">
+                  {m.reached ? (
+                    <Badge tone="ok">{t("reached")}</Badge>
+                  ) : m.overdue ? (
+                    <Badge tone="danger">{t("overdue")}</Badge>
+                  ) : (
+                    <Badge>{t("open")}</Badge>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
       {settings ? (
         <PlanningSettingsForm conceptId={settings.conceptId} settings={settings} action={settings.action} />
       ) : null}

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { ReadingRoomSnapshot } from "@/lib/workflow/reading-room-snapshot";
+import { ScrollBox } from "../ui/scroll-box";
 
 type Decision = "uebernommen" | "teilweise_uebernommen" | "nicht_uebernommen" | "zur_kenntnis_genommen";
 
@@ -12,7 +13,7 @@ export async function SynopseTable({ entries, caption }: { entries: SynopseTable
   const t = await getTranslations("synopse");
   const ta = await getTranslations("abwaegung");
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+    <ScrollBox label={caption} className="rounded-lg border border-line bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-canvas">
@@ -60,6 +61,6 @@ export async function SynopseTable({ entries, caption }: { entries: SynopseTable
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -77,6 +77,8 @@ test.describe("comments on sections", () => {
     // after a reload the thread lists it exactly once, from the database.
     const reply = (text: string) => jaThread.getByRole("listitem").filter({ hasText: text });
     await expect(reply("Wir ergänzen Beispiele aus den Stadtbezirken.")).toHaveCount(1);
+    // The focus does not drop to the page: it is on the reply just sent, which a screen reader reads out.
+    await expect(reply("Wir ergänzen Beispiele aus den Stadtbezirken.")).toBeFocused();
     await reply("Wir ergänzen Beispiele aus den Stadtbezirken.").getByRole("button", { name: "Bearbeiten" }).click();
     await jaThread.getByLabel("Kommentar bearbeiten").fill("Wir ergänzen Beispiele aus allen Stadtbezirken.");
     await jaThread.getByRole("button", { name: "Speichern", exact: true }).click();

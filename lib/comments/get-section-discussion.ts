@@ -6,6 +6,7 @@ import { conceptParticipants, memberships, organisations, users } from "@/db/sch
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { LRUCache } from "lru-cache";
+import { placeHtmlHeadings } from "@/lib/content/place-heading-levels";
 import { renderCachedHtml } from "@/lib/content/render-cache";
 import { editorSchema, type Highlight } from "@/lib/content/render-html";
 import { textMap, textRangeToPositions, type TextMap } from "@/lib/content/text-map";
@@ -74,7 +75,8 @@ export async function getSectionDiscussion(
   );
   const threads: ThreadView[] = onPage.map((t) => ({ ...t, comments: commentsByThread.get(t.id) ?? [] }));
   return {
-    html: renderCachedHtml(contentKey, section.content, highlights),
+    // The section's text sits directly below the page's h1.
+    html: placeHtmlHeadings(renderCachedHtml(contentKey, section.content, highlights), 1),
     threads,
     paging: pageWindow,
     counts: { open: all.filter((t) => t.status === "open").length, total: all.length },

@@ -83,11 +83,12 @@ export async function listMyConceptPlans(
   db: Db,
   actor: Actor,
   today: string,
-): Promise<{ id: string; title: string; mandateReference: string; plan: ConceptPlan }[]> {
-  return (await loadReadableConcepts(db, actor)).map(({ concept: c, folge }) => ({
+): Promise<{ id: string; title: string; mandateReference: string; role: ConceptRole; plan: ConceptPlan }[]> {
+  return (await loadReadableConcepts(db, actor)).map(({ concept: c, role, folge }) => ({
     id: c.id,
     title: c.title,
     mandateReference: c.mandateReference,
+    role,
     plan: planFor(c, folge, today),
   }));
 }

@@ -24,7 +24,8 @@ describe("toBlocks", () => {
       ),
     );
     expect(blocks).toEqual([
-      { kind: "heading", level: 3, inlines: [plain("Unterpunkt")] },
+      // Stored as h3 but the first heading: placed right below the parent level (1).
+      { kind: "heading", level: 2, inlines: [plain("Unterpunkt")] },
       {
         kind: "paragraph",
         inlines: [

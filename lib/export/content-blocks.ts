@@ -1,5 +1,6 @@
 import "server-only";
 import { isAllowedHref } from "@/lib/content/editor-extensions";
+import { placeHeadingLevels } from "@/lib/content/place-heading-levels";
 import type { TiptapDoc } from "./export-document";
 
 /**
@@ -10,7 +11,8 @@ export type TextInline = { kind: "text"; text: string; bold: boolean; italic: bo
 export type Inline = TextInline | { kind: "break" };
 export type TableCell = { header: boolean; colspan: number; blocks: Block[] };
 export type Block =
-  | { kind: "heading"; level: 2 | 3 | 4; inlines: Inline[] }
+  /** `level` is the output level (see toBlocks), 2–6. */
+  | { kind: "heading"; level: number; inlines: Inline[] }
   | { kind: "paragraph"; inlines: Inline[] }
   | { kind: "list"; ordered: boolean; start: number; items: Block[][] }
   | { kind: "blockquote"; blocks: Block[] }
@@ -76,7 +78,7 @@ function toInlines(node: RawNode): Inline[] {
   return result;
 }
 
-function headingLevel(value: unknown): 2 | 3 | 4 {
+function headingLevel(value: unknown): number {
   if (typeof value !== "number" || value <= 2) return 2;
   return value >= 4 ? 4 : 3;
 }
@@ -133,10 +135,33 @@ function blocksOf(node: RawNode, depth: number): Block[] {
     .filter((b): b is Block => b !== undefined);
 }
 
-/** Tiptap JSON → blocks. Never throws: anything that is not a well-formed node is left out. */
-export function toBlocks(doc: TiptapDoc | unknown): Block[] {
+/** Headings in document order (inside lists and quotes too; table cells flatten theirs to emphasis). */
+function headingsOf(blocks: Block[]): Extract<Block, { kind: "heading" }>[] {
+  return blocks.flatMap((b) =>
+    b.kind === "heading"
+      ? [b]
+      : b.kind === "list"
+        ? b.items.flatMap(headingsOf)
+        : b.kind === "blockquote"
+          ? headingsOf(b.blocks)
+          : [],
+  );
+}
+
+/**
+ * Tiptap JSON → blocks. Never throws: anything that is not a well-formed node is left out. Heading levels
+ * come out relative to the heading the content sits under (`parentLevel`), without skipped levels.
+ */
+export function toBlocks(doc: TiptapDoc | unknown, parentLevel = 1): Block[] {
   const node = asNode(doc);
-  return node ? blocksOf(node, 0) : [];
+  const blocks = node ? blocksOf(node, 0) : [];
+  const headings = headingsOf(blocks);
+  const placed = placeHeadingLevels(
+    headings.map((h) => h.level),
+    parentLevel,
+  );
+  headings.forEach((h, i) => (h.level = placed[i]!));
+  return blocks;
 }
 
 export function inlinesToPlain(inlines: Inline[]): string {

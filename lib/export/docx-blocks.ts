@@ -89,7 +89,13 @@ export function runsFromInlines(
   return children;
 }
 
-const HEADINGS = { 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
+const HEADINGS: Record<number, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+  4: HeadingLevel.HEADING_4,
+  5: HeadingLevel.HEADING_5,
+  6: HeadingLevel.HEADING_6,
+};
 
 function quoteBorder(ctx: DocxContext) {
   return ctx.quoted ? { left: { style: BorderStyle.SINGLE, size: 12, color: COLORS.rule, space: 8 } } : undefined;
@@ -150,7 +156,7 @@ export function docxBlocks(ctx: DocxContext, blocks: Block[]): (Paragraph | Tabl
       case "heading":
         return [
           new Paragraph({
-            heading: HEADINGS[block.level],
+            heading: HEADINGS[block.level] ?? HeadingLevel.HEADING_6,
             children: runsFromInlines(block.inlines),
             indent,
             keepNext: true,

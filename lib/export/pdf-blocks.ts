@@ -21,8 +21,8 @@ import {
 /** Section content (blocks) → tagged PDF: H3–H5, P, L/LI/Lbl/LBody, BlockQuote, Table. */
 export type Frame = { parent: StructElement; x: number; width: number; depth: number; color: string };
 
-// tiptap h2–h4 sit below the section heading (H2), so they become H3–H5.
-const HEADING_SIZES = { 2: 13.5, 3: 12, 4: 11 } as const;
+// Content headings sit below the section heading (H2): toBlocks places them at H3 and deeper.
+const HEADING_SIZES: Record<number, number> = { 3: 13.5, 4: 12 };
 const BULLETS = ["•", "–", "•"];
 
 export function writeHeading(
@@ -133,9 +133,9 @@ function writeBlock(ctx: PdfContext, frame: Frame, block: Block, place: Place): 
       return writeHeading(
         ctx,
         frame,
-        `H${block.level + 1}`,
+        `H${block.level}`,
         runsFromInlines(block.inlines),
-        HEADING_SIZES[block.level],
+        HEADING_SIZES[block.level] ?? 11,
       );
     case "paragraph":
       return writeParagraph(

@@ -68,6 +68,7 @@ function writeEntry(ctx: PdfContext, toc: StructElement, entry: TocEntry, y: num
     beforeEnd: (link) =>
       pdf.goTo(x, y, width, ENTRY_HEIGHT - 4, entry.destination, {
         structParent: link,
+        Contents: new String(`${entry.label}, Seite ${number}`),
       } as unknown as PDFKit.Mixins.AnnotationOption),
   });
   pdf.y = y;
@@ -116,7 +117,12 @@ export function writeFooters(ctx: PdfContext, caption: string, onFirstPage = fal
     pdf.page.margins.bottom = 0; // writing below the bottom margin would otherwise start a new page
     const x = MARGINS.left;
     const width = pdf.page.width - MARGINS.left - MARGINS.right;
-    const y = pdf.page.height - MARGINS.bottom + 22;
+    // The caption wraps rather than being cut off; a long one is set smaller and starts higher.
+    const captionWidth = width - 110;
+    pdf.font("regular-latin").fontSize(SIZES.small);
+    const lines = Math.ceil(pdf.heightOfString(caption, { width: captionWidth }) / pdf.currentLineHeight(true));
+    const size = lines > 2 ? SIZES.small - 1.5 : SIZES.small;
+    const y = pdf.page.height - MARGINS.bottom + (lines > 2 ? 14 : 22);
     artifact(ctx, (p) =>
       p
         .lineWidth(0.5)
@@ -126,13 +132,7 @@ export function writeFooters(ctx: PdfContext, caption: string, onFirstPage = fal
         .stroke(),
     );
     pdf.y = y;
-    writeRuns(ctx, null, "", plainRuns(caption), {
-      x,
-      width: width - 110,
-      size: SIZES.small,
-      color: COLORS.muted,
-      height: SIZES.small * 1.6,
-    });
+    writeRuns(ctx, null, "", plainRuns(caption), { x, width: captionWidth, size, color: COLORS.muted });
     pdf.y = y;
     writeRuns(ctx, null, "", plainRuns(`Seite ${i + 1} von ${range.count}`), {
       x: x + width - 100,

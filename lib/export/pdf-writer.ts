@@ -200,12 +200,37 @@ export function writeRuns(
     }
     const link = pdf.struct("Link");
     element.add(link);
-    link.add(draw(group, true));
+    const text = group
+      .map((seg) => seg.text)
+      .join("")
+      .trim();
+    const href = group[0]!.href!;
+    link.add(withLinkDescription(pdf, text === href ? href : `${text} (${href})`, draw(group, true)));
     link.end();
   }
   box.beforeEnd?.(element);
   element.end();
   return true;
+}
+
+type LinkMethod = (x: number, y: number, w: number, h: number, url: string, options?: object) => unknown;
+
+/**
+ * pdfkit gives the annotation of a text link an empty /Contents; PDF/UA (7.18.5) wants a description of the
+ * link there, so the annotations `draw` makes while it runs get the link's text and target.
+ */
+function withLinkDescription(pdf: PDFKit.PDFDocument, description: string, draw: () => void): () => void {
+  return () => {
+    const target = pdf as unknown as { link: LinkMethod };
+    const link = target.link;
+    target.link = (x, y, w, h, url, options = {}) =>
+      link.call(pdf, x, y, w, h, url, { ...options, Contents: new String(description) });
+    try {
+      draw();
+    } finally {
+      delete (target as { link?: LinkMethod }).link;
+    }
+  };
 }
 
 /** Height the runs will take; measured with the widest style present so tables never under-allocate. */

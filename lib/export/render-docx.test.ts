@@ -79,7 +79,9 @@ describe("renderDocx with the Welcome Points sample", () => {
       "Mitzeichnung",
       "Anlage: Synopse der Stellungnahmen",
     ]);
-    expect(paragraphsWithStyle(xml, "Heading3")).toEqual(["Handlungsempfehlungen", "Ansprechpartnerin"]);
+    // Stored as h3 right under the section: placed at Heading 2, below the section's Heading 1.
+    expect(paragraphsWithStyle(xml, "Heading2")).toEqual(["Handlungsempfehlungen", "Ansprechpartnerin"]);
+    expect(paragraphsWithStyle(xml, "Heading3")).toEqual([]);
     expect(paragraphsWithStyle(xml, "TOC1")).toContain("1. Ausgangslage und Auftrag");
   });
 
@@ -101,6 +103,16 @@ describe("renderDocx with the Welcome Points sample", () => {
     expect(xml).toContain(sample.contentHash);
     expect(xml).toContain('w:orient="landscape"');
     expect(xml).toContain("Lotsenfunktion ausdrücklich auch für Angebote der Gesundheitsversorgung vorsehen.");
+  });
+
+  it("sets line spacing as a multiple (no overprinting two-line title) and fixes the Synopse's column widths", () => {
+    const styles = files["word/styles.xml"]!;
+    const title = styles.slice(styles.indexOf('w:styleId="Title"'));
+    expect(title.slice(0, title.indexOf("</w:style>"))).toMatch(/<w:spacing [^>]*w:lineRule="auto"/);
+    expect(styles).not.toMatch(/<w:spacing (?![^>]*w:lineRule)[^>]*w:line="/);
+    const synopse = xml.slice(xml.lastIndexOf("<w:tbl>"));
+    expect(synopse).toContain('<w:tblLayout w:type="fixed"/>');
+    expect([...synopse.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toHaveLength(8);
   });
 
   it("puts page numbers in the footer", () => {

@@ -4,6 +4,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -12,6 +13,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableOfContents,
   TableRow,
   TextRun,
@@ -49,6 +51,9 @@ type Child = Paragraph | Table | TableOfContents;
 
 const FONT = "Arial";
 const MARGIN = { top: 1418, bottom: 1418, left: 1418, right: 1134 }; // 2.5 cm / 2 cm, in twips
+// The Synopse's columns on a landscape A4 page (16838 twips less the margins): wide enough for
+// "Organisation", "Entscheidung" and "Änderungsvorschlag" without breaking inside a word, the rest to the text.
+const SYNOPSE_WIDTHS = [1500, 1600, 1500, 1900, 3000, 1500, 1900, 1386];
 
 const plain = (text: string, options: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}) =>
   new TextRun({ text, ...options });
@@ -61,17 +66,25 @@ function lines(
   return text.split("\n").map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...options }));
 }
 
-export function textTable(headers: readonly string[], rows: string[][]): Table {
-  const cell = (text: string, header: boolean) =>
+/** `widths` (twips, one per column) fixes the layout, so Word and LibreOffice do not squeeze a column. */
+export function textTable(headers: readonly string[], rows: string[][], widths?: number[]): Table {
+  const cell = (text: string, header: boolean, column: number) =>
     new TableCell({
       shading: header ? { type: ShadingType.CLEAR, color: "auto", fill: COLORS.headerFill } : undefined,
+      width: widths ? { size: widths[column]!, type: WidthType.DXA } : undefined,
       children: [new Paragraph({ spacing: { after: 0 }, children: lines(text, { bold: header }) })],
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(widths
+      ? {
+          width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+          columnWidths: widths,
+          layout: TableLayoutType.FIXED,
+        }
+      : { width: { size: 100, type: WidthType.PERCENTAGE } }),
     rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) })),
+      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, true, i)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i)) })),
     ],
   });
 }
@@ -138,7 +151,8 @@ function body(doc: ExportDocument, ctx: DocxContext): Child[] {
     children.push(
       new Paragraph({ children: [plain(ownerLine(section), { italics: true, color: COLORS.muted, size: 18 })] }),
     );
-    const blocks = docxBlocks(ctx, toBlocks(section.content));
+    // The section title is Heading 1; content headings follow from Heading 2.
+    const blocks = docxBlocks(ctx, toBlocks(section.content, 1));
     children.push(
       ...(blocks.length
         ? blocks
@@ -180,7 +194,7 @@ export function synopseSection(rows: SynopseRow[], footer: Footer, heading: stri
       new Paragraph({
         children: [plain("Abwägung der Kommentare und Änderungsvorschläge mit Entscheidung und Begründung.")],
       }),
-      textTable(SYNOPSE_HEADERS, rows.map(synopseCells)),
+      textTable(SYNOPSE_HEADERS, rows.map(synopseCells), SYNOPSE_WIDTHS),
     ],
   };
 }
@@ -204,24 +218,28 @@ export function pageFooter(caption: string): Footer {
 }
 
 export function docxStyles() {
+  // Line spacing as a multiple of the font's own line height ("auto", 240 = single): without the rule
+  // LibreOffice takes 288 as an exact height, and a two-line 24 pt title overprints itself.
   const heading = (size: number) => ({
     run: { font: FONT, size, bold: true, color: COLORS.heading },
-    paragraph: { spacing: { before: 280, after: 120 }, keepNext: true },
+    paragraph: { spacing: { before: 280, after: 120, line: 264, lineRule: LineRuleType.AUTO }, keepNext: true },
   });
   return {
     default: {
       document: {
         run: { font: FONT, size: 22, language: { value: "de-DE" } },
-        paragraph: { spacing: { after: 120, line: 288 } },
+        paragraph: { spacing: { after: 120, line: 288, lineRule: LineRuleType.AUTO } },
       },
       title: {
         run: { font: FONT, size: 48, bold: true, color: COLORS.heading },
-        paragraph: { spacing: { after: 240 } },
+        paragraph: { spacing: { after: 240, line: 252, lineRule: LineRuleType.AUTO } },
       },
       heading1: heading(32),
       heading2: heading(27),
       heading3: heading(24),
       heading4: heading(22),
+      heading5: heading(22),
+      heading6: heading(22),
       hyperlink: { run: { color: "0B57A4", underline: {} } },
     },
   };

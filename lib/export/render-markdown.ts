@@ -86,11 +86,11 @@ function indent(text: string, by: string): string {
     .join("\n");
 }
 
-function renderList(block: Extract<Block, { kind: "list" }>, level: number): string {
+function renderList(block: Extract<Block, { kind: "list" }>): string {
   return block.items
     .map((item, i) => {
       const marker = block.ordered ? `${block.start + i}. ` : "- ";
-      const body = renderBlocks(item, level).trim();
+      const body = renderBlocks(item).trim();
       return marker + indent(body, " ".repeat(marker.length)).trimStart();
     })
     .join("\n");
@@ -121,16 +121,16 @@ function renderTable(block: Extract<Block, { kind: "table" }>): string {
   return markdownTable(hasHeader ? cells[0] : undefined, hasHeader ? cells.slice(1) : cells, block.columns);
 }
 
-function renderBlock(block: Block, level: number): string {
+function renderBlock(block: Block): string {
   switch (block.kind) {
     case "heading":
-      return `${"#".repeat(block.level + level)} ${renderInlines(block.inlines, " ").trim()}`;
+      return `${"#".repeat(block.level)} ${renderInlines(block.inlines, " ").trim()}`;
     case "paragraph":
       return paragraph(block.inlines);
     case "list":
-      return renderList(block, level);
+      return renderList(block);
     case "blockquote":
-      return renderBlocks(block.blocks, level)
+      return renderBlocks(block.blocks)
         .split("\n")
         .map((line) => (line ? `> ${line}` : ">"))
         .join("\n");
@@ -139,10 +139,9 @@ function renderBlock(block: Block, level: number): string {
   }
 }
 
-/** `level` shifts tiptap's heading levels below the section heading (h2 inside a section → ###). */
-function renderBlocks(blocks: Block[], level: number): string {
+function renderBlocks(blocks: Block[]): string {
   return blocks
-    .map((b) => renderBlock(b, level))
+    .map((b) => renderBlock(b))
     .filter((text) => text.trim() !== "")
     .join("\n\n");
 }
@@ -189,7 +188,8 @@ export function renderMarkdown(doc: ExportDocument): string {
   }
   for (const section of doc.sections) {
     parts.push(`## ${escapeMarkdown(sectionHeading(section))}`, `*${escapeMarkdown(ownerLine(section))}*`);
-    const body = renderBlocks(toBlocks(section.content), 1);
+    // Content headings sit below the section's "##".
+    const body = renderBlocks(toBlocks(section.content, 2));
     parts.push(body || `*${EMPTY_SECTION_TEXT}*`);
   }
   if (doc.signoffs?.length || doc.contentHash) parts.push(`## ${SIGNOFF_TITLE}`);

@@ -108,7 +108,7 @@ describe("renderPdf with the Welcome Points sample", () => {
       "Document",
       "H1",
       "H2",
-      "H4",
+      "H3",
       "P",
       "L",
       "LI",

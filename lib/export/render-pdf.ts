@@ -147,7 +147,7 @@ function writeSections(ctx: PdfContext, root: StructElement, doc: ExportDocument
       color: COLORS.muted,
     });
     ctx.pdf.y += 6;
-    const blocks = toBlocks(section.content);
+    const blocks = toBlocks(section.content, 2);
     if (blocks.length) writeBlocks(ctx, frame, blocks);
     else writeParagraph(ctx, { ...frame, color: COLORS.muted }, plainRuns(EMPTY_SECTION_TEXT, "italic"));
     ctx.pdf.y += 10;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/connect";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
-import { demoteHeadings } from "@/lib/content/demote-headings";
+import { placeHtmlHeadings } from "@/lib/content/place-heading-levels";
 import { renderCachedHtml } from "@/lib/content/render-cache";
 import { renderContentHtml } from "@/lib/content/render-html";
 import { loadFassungSnapshot } from "./fassung-snapshot";
@@ -21,8 +21,9 @@ export async function getFassung(db: Db, actor: Actor, conceptId: string, fassun
       ownerName: entry.ownerName,
       revisionNumber: entry.revisionNumber,
       html: entry.content
-        ? demoteHeadings(
+        ? placeHtmlHeadings(
             entry.revisionId ? renderCachedHtml(entry.revisionId, entry.content) : renderContentHtml(entry.content),
+            2,
           )
         : "",
     })),

@@ -72,7 +72,8 @@ export async function calendarFeed(db: Db, token: string, today: string): Promis
         date: m.date,
         summary: `${LABEL[m.kind]}${m.committee ? ` ${m.committee}` : ""}: ${concept.title}`,
         description: `${concept.mandateReference} – ${m.reached ? "erreicht" : m.overdue ? "überfällig" : "offen"}`,
-        url: appUrl(`/konzepte/${concept.id}`),
+        // A committee reads the submitted paper in the reading room; the drafting pages are not theirs (404).
+        url: appUrl(concept.role === "committee" ? `/konzepte/${concept.id}/lesesaal` : `/konzepte/${concept.id}`),
       });
     }
   }

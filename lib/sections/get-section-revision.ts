@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { organisations, sectionRevisions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { placeHtmlHeadings } from "@/lib/content/place-heading-levels";
 import { renderCachedHtml } from "@/lib/content/render-cache";
 import { notFound } from "@/lib/errors";
 import { requireSectionReadAccess } from "./section-access";
@@ -31,7 +32,7 @@ export async function getSectionRevision(db: Db, actor: Actor, conceptId: string
   return {
     concept: access.concept,
     section: await describeSection(db, access),
-    revision: { ...meta, html: renderCachedHtml(`${sectionId}#${number}`, content) },
+    revision: { ...meta, html: placeHtmlHeadings(renderCachedHtml(`${sectionId}#${number}`, content), 1) },
     isCurrent: number === access.section.version,
     mayRestore: access.refusal === null && number !== access.section.version,
   };

@@ -49,7 +49,13 @@ export default async function InboxPage() {
                   {conceptTitle ? <p className="text-sm text-muted">{conceptTitle}</p> : null}
                   {n.body ? <p className="mt-1 whitespace-pre-line">{n.body}</p> : null}
                 </div>
-                {!n.readAt ? <MarkReadButton id={n.id} label={t("markRead")} /> : null}
+                {!n.readAt ? (
+                  <MarkReadButton
+                    id={n.id}
+                    label={t("markRead")}
+                    accessibleName={t("markReadOf", { title: n.title })}
+                  />
+                ) : null}
               </div>
             </li>
           ))}

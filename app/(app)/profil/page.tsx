@@ -6,7 +6,6 @@ import { hasCalendarToken } from "@/lib/planning/calendar-feed";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
-import { signOutEverywhereAction } from "@/app/sign-out-action";
 import { buttonClass } from "@/components/ui/button";
 import { PasswordForm, ProfileForm } from "./profile-forms";
 
@@ -69,8 +68,9 @@ export default async function ProfilePage() {
               {t("sessionsTitle")}
             </h2>
             <p className="mb-4 text-sm text-muted">{t("sessionsNote")}</p>
-            {/* A plain form post: works without JavaScript, like "Abmelden". */}
-            <form action={signOutEverywhereAction}>
+            {/* A plain form post to the sign-out route: works without JavaScript, like "Abmelden". */}
+            <form method="post" action="/abmelden">
+              <input type="hidden" name="bereich" value="ueberall" />
               <button type="submit" className={buttonClass("secondary")}>
                 {t("signOutEverywhere")}
               </button>

@@ -54,6 +54,7 @@ export default async function SignInPage({
                 code: (chunks) => <code className="rounded bg-canvas px-1.5 py-0.5 font-mono text-ink">{chunks}</code>,
               })}
             </p>
+
             <table className="mt-4 w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-line">
@@ -69,7 +70,7 @@ export default async function SignInPage({
                 {demo.accounts.map((u) => (
                   <tr key={u.key} className="border-b border-line last:border-0">
                     <td className="py-2 pr-4">{u.roleLabel}</td>
-                    <td className="py-2 font-mono">{u.email}</td>
+                    <td className="break-anywhere py-2 font-mono">{u.email}</td>
                   </tr>
                 ))}
               </tbody>

@@ -8,6 +8,7 @@ import { readEnv } from "@/config/env";
 import { orNotFound } from "@/lib/http/page-guard";
 import { listOutbox } from "@/lib/mail/list-outbox";
 import { RetryButton } from "./retry-button";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("outbox"))("title") };
@@ -37,7 +38,7 @@ export default async function OutboxPage() {
       {problems.length === 0 ? (
         <p className="mt-2">{t("noProblems")}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto rounded-lg border border-line bg-white">
+        <ScrollBox label={t("tableCaption")} className="mt-3 rounded-lg border border-line bg-white">
           <table className="w-full text-left">
             <caption className="sr-only">{t("tableCaption")}</caption>
             <thead>
@@ -89,7 +90,7 @@ export default async function OutboxPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </ClientMessages>
   );

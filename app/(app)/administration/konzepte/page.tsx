@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { listAllConcepts } from "@/lib/concepts/list-all-concepts";
 import { orNotFound } from "@/lib/http/page-guard";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminConcepts"))("title") };
@@ -21,7 +22,7 @@ export default async function AdminConceptsPage() {
     <>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-muted">{t("intro")}</p>
-      <div className="mt-6 overflow-x-auto rounded-lg border border-line bg-white">
+      <ScrollBox label={t("tableCaption")} className="mt-6 rounded-lg border border-line bg-white">
         <table className="w-full text-left">
           <caption className="sr-only">{t("tableCaption")}</caption>
           <thead>
@@ -73,7 +74,7 @@ export default async function AdminConceptsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { orNotFound } from "@/lib/http/page-guard";
 import { listOrganisations } from "@/lib/organisations/list-organisations";
 import { ORGANISATION_KINDS, type OrganisationKind } from "@/lib/organisations/organisation-schemas";
 import { OrganisationForm } from "./organisation-form";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orgAdmin"))("title") };
@@ -77,7 +78,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
           <p className="mt-4 text-sm text-muted" role="status">
             {t("resultCount", { count: rows.length })}
           </p>
-          <div className="mt-2 overflow-x-auto rounded-lg border border-line bg-white">
+          <ScrollBox label={t("tableCaption")} className="mt-2 rounded-lg border border-line bg-white">
             <table className="w-full text-left">
               <caption className="sr-only">{t("tableCaption")}</caption>
               <thead>
@@ -118,7 +119,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </section>
         <section aria-labelledby="org-new" className="self-start rounded-lg border border-line bg-white p-6">
           <h2 id="org-new" className="mb-4 text-xl font-bold">

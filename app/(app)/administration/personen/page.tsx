@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
 import { listUsers } from "@/lib/users/list-users";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("userAdmin"))("title") };
@@ -71,7 +72,7 @@ export default async function PeoplePage({ searchParams }: Props) {
       <p className="mt-4 text-sm text-muted" role="status">
         {t("resultCount", { count: rows.length })}
       </p>
-      <div className="mt-2 overflow-x-auto rounded-lg border border-line bg-white">
+      <ScrollBox label={t("tableCaption")} className="mt-2 rounded-lg border border-line bg-white">
         <table className="w-full text-left">
           <caption className="sr-only">{t("tableCaption")}</caption>
           <thead>
@@ -119,7 +120,7 @@ export default async function PeoplePage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

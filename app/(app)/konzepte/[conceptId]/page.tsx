@@ -19,6 +19,7 @@ import { SectionStatusForm } from "@/components/workflow/workflow-forms";
 import { workflowStateFor } from "@/lib/workflow/get-workflow-state";
 import { SECTION_STATUS_MOVES } from "@/lib/workflow/section-status";
 import { setPlanningSettingsAction, setSectionStatusAction, transitionConceptAction } from "./actions";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -177,38 +178,40 @@ export default async function ConceptOverviewPage({ params }: Props) {
           <h2 id="beratungsfolge" className="text-xl font-bold">
             {t("beratungsfolge")}
           </h2>
-          <table className="mt-4 w-full text-left">
-            <caption className="sr-only">{t("beratungsfolgeCaption")}</caption>
-            <thead>
-              <tr className="border-b border-line text-sm text-muted">
-                <th scope="col" className="py-2 pr-4">
-                  {t("number")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("committee")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("consultationRole")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("meetingDate")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.consultations.map((c) => (
-                <tr key={c.id} className="border-b border-line last:border-0">
-                  <td className="py-2 pr-4">{c.position}</td>
-                  <td className="py-2 pr-4">
-                    {c.committeeName} ({c.committeeShortName})
-                    {c.classification ? <span className="text-muted"> · {tcl(c.classification)}</span> : null}
-                  </td>
-                  <td className="py-2 pr-4">{tcr(c.role)}</td>
-                  <td className="py-2 pr-4">{format.dateTime(day(c.meetingDate), { dateStyle: "medium" })}</td>
+          <ScrollBox label={t("beratungsfolgeCaption")} className="mt-4">
+            <table className="w-full text-left">
+              <caption className="sr-only">{t("beratungsfolgeCaption")}</caption>
+              <thead>
+                <tr className="border-b border-line text-sm text-muted">
+                  <th scope="col" className="py-2 pr-4">
+                    {t("number")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("committee")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("consultationRole")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("meetingDate")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {overview.consultations.map((c) => (
+                  <tr key={c.id} className="border-b border-line last:border-0">
+                    <td className="py-2 pr-4">{c.position}</td>
+                    <td className="py-2 pr-4">
+                      {c.committeeName} ({c.committeeShortName})
+                      {c.classification ? <span className="text-muted"> · {tcl(c.classification)}</span> : null}
+                    </td>
+                    <td className="py-2 pr-4">{tcr(c.role)}</td>
+                    <td className="py-2 pr-4">{format.dateTime(day(c.meetingDate), { dateStyle: "medium" })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
         </section>
 
         <DeadlineTimeline
@@ -233,7 +236,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
           {overview.sections.length === 0 ? (
             <p className="mt-4">{t("noSections")}</p>
           ) : (
-            <div className="mt-4 overflow-x-auto">
+            <ScrollBox label={t("sectionsCaption")} className="mt-4">
               <table className="w-full text-left">
                 <caption className="sr-only">{t("sectionsCaption")}</caption>
                 <thead>
@@ -299,7 +302,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
         </section>
       </main>

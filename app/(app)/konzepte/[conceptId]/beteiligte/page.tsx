@@ -9,6 +9,7 @@ import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { listParticipants } from "@/lib/participants/list-participants";
 import { AddParticipantForm, ParticipantRow } from "./participant-forms";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ neu?: string }> };
 
@@ -58,7 +59,7 @@ export default async function ParticipantsPage({ params, searchParams }: Props) 
               {t("listTitle", { count: participants.length })}
             </h2>
             <p className="mt-1 text-sm text-muted">{t("listHint")}</p>
-            <div className="mt-4 overflow-x-auto">
+            <ScrollBox label={t("tableCaption")} className="mt-4">
               <table className="w-full text-left">
                 <caption className="sr-only">{t("tableCaption")}</caption>
                 <thead>
@@ -108,7 +109,7 @@ export default async function ParticipantsPage({ params, searchParams }: Props) 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </section>
           {mayManage && options ? (
             <section

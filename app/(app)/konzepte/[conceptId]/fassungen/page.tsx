@@ -13,6 +13,7 @@ import { listFassungen } from "@/lib/fassungen/list-fassungen";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { createFassungAction } from "./actions";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -22,9 +23,9 @@ async function load(params: Props["params"]) {
   return orNotFound((async () => listFassungen(await getDb(), actor, parseIdOrNotFound(conceptId)))());
 }
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("fassungen");
-  return { title: t("title") };
+  return { title: `${t("title")} · ${(await load(params)).concept.title}` };
 }
 
 export default async function FassungenPage({ params }: Props) {
@@ -58,7 +59,7 @@ export default async function FassungenPage({ params }: Props) {
           {fassungen.length === 0 ? (
             <p className="mt-4">{t("none")}</p>
           ) : (
-            <div className="mt-4 overflow-x-auto">
+            <ScrollBox label={t("caption")} className="mt-4">
               <table className="w-full text-left">
                 <caption className="sr-only">{t("caption")}</caption>
                 <thead>
@@ -105,7 +106,7 @@ export default async function FassungenPage({ params }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
         </section>
 

@@ -31,9 +31,9 @@ async function load(params: Props["params"]) {
   return orNotFound((async () => getSectionOutline(await getDb(), actor, parseIdOrNotFound(conceptId)))());
 }
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("outline");
-  return { title: t("title") };
+  return { title: `${t("title")} · ${(await load(params)).concept.title}` };
 }
 
 /** The lead arranges the outline here; everybody else sees that only the lead may. */

@@ -7,12 +7,14 @@ import { buttonClass } from "@/components/ui/button";
 import { AnswerQuestionForm, AskQuestionForm } from "@/components/vorlage/question-forms";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
+import { placeHtmlHeadings } from "@/lib/content/place-heading-levels";
 import { renderCachedHtml } from "@/lib/content/render-cache";
 import { renderContentHtml } from "@/lib/content/render-html";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { getReadingRoom } from "@/lib/workflow/get-reading-room";
 import { answerQuestionAction, askQuestionAction } from "./actions";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = {
   params: Promise<{ conceptId: string }>;
@@ -89,41 +91,43 @@ export default async function ReadingRoomPage({ params, searchParams }: Props) {
             {tv("downloadPdf", { size: format.number((vorlage.size ?? 0) / 1024, { maximumFractionDigits: 0 }) })}
           </a>
         </p>
-        <table className="mt-6 w-full text-left">
-          <caption className="text-left font-semibold">{tv("folgeHeading")}</caption>
-          <thead>
-            <tr className="border-b border-line text-sm text-muted">
-              <th scope="col" className="py-2 pr-3">
-                {tv("committee")}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {tv("role")}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {tv("meetingDate")}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t("outcome")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {room.folge.map((c) => (
-              <tr key={c.id} className="border-b border-line last:border-0">
-                <th scope="row" className="py-2 pr-3 font-normal">
-                  {c.position}. {c.committeeName} ({c.committeeShortName})
+        <ScrollBox label={tv("folgeHeading")} className="mt-6">
+          <table className="w-full text-left">
+            <caption className="text-left font-semibold">{tv("folgeHeading")}</caption>
+            <thead>
+              <tr className="border-b border-line text-sm text-muted">
+                <th scope="col" className="py-2 pr-3">
+                  {tv("committee")}
                 </th>
-                <td className="py-2 pr-3">{tcr(c.role)}</td>
-                <td className="py-2 pr-3">{format.dateTime(day(c.meetingDate), { dateStyle: "medium" })}</td>
-                <td className="py-2 pr-3">
-                  {c.outcome
-                    ? `${to(c.outcome)}${c.outcomeDate ? ` (${format.dateTime(day(c.outcomeDate), { dateStyle: "medium" })})` : ""}`
-                    : t("pending")}
-                </td>
+                <th scope="col" className="py-2 pr-3">
+                  {tv("role")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {tv("meetingDate")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("outcome")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {room.folge.map((c) => (
+                <tr key={c.id} className="border-b border-line last:border-0">
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    {c.position}. {c.committeeName} ({c.committeeShortName})
+                  </th>
+                  <td className="py-2 pr-3">{tcr(c.role)}</td>
+                  <td className="py-2 pr-3">{format.dateTime(day(c.meetingDate), { dateStyle: "medium" })}</td>
+                  <td className="py-2 pr-3">
+                    {c.outcome
+                      ? `${to(c.outcome)}${c.outcomeDate ? ` (${format.dateTime(day(c.outcomeDate), { dateStyle: "medium" })})` : ""}`
+                      : t("pending")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       </section>
 
       <nav aria-labelledby="inhalt-fassung" className="mt-8 rounded-lg border border-line bg-white p-6">
@@ -149,10 +153,12 @@ export default async function ReadingRoomPage({ params, searchParams }: Props) {
 
       <article aria-label={vorlage.fassungName} className="mt-8 rounded-lg border border-line bg-white p-8">
         {room.sections.map((s) => {
+          // Content headings sit below the section's h2.
           const html = s.content
-            ? s.revisionId
-              ? renderCachedHtml(s.revisionId, s.content)
-              : renderContentHtml(s.content)
+            ? placeHtmlHeadings(
+                s.revisionId ? renderCachedHtml(s.revisionId, s.content) : renderContentHtml(s.content),
+                2,
+              )
             : "";
           return (
             <section

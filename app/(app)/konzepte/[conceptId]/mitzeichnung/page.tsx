@@ -11,6 +11,7 @@ import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { getSignoffOverview, type RoundView } from "@/lib/workflow/get-signoff-overview";
 import { setRequiredSignoffsAction, signOffAction } from "./actions";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -133,12 +134,12 @@ async function RoundTable({
       </h3>
       {round.voidReason ? <p className="mt-1">{t("voidReason", { reason: round.voidReason })}</p> : null}
       <p className="mt-1 text-sm break-all text-muted">
-        {t("hash")}: <code>{round.contentHash}</code> ·{" "}
+        {t("hash")}: <code className="break-anywhere">{round.contentHash}</code> ·{" "}
         <Link href={`/konzepte/${conceptId}/fassungen/${round.fassungId}`} className="underline">
           {t("readFassung")}
         </Link>
       </p>
-      <div className="mt-3 overflow-x-auto">
+      <ScrollBox labelledBy={headingId} className="mt-3">
         <table className="w-full text-left" aria-labelledby={headingId}>
           <thead>
             <tr className="border-b border-line text-sm text-muted">
@@ -185,7 +186,7 @@ async function RoundTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

@@ -10,11 +10,21 @@ import { requireActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
+import { ScrollBox } from "@/components/ui/scroll-box";
+import { getConceptTitle } from "@/lib/concepts/get-concept-title";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("audit"))("title") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return titled(params, (await getTranslations("audit"))("title"));
+}
+
+/** The page's name and the concept's: pages of two concepts would otherwise share a title. */
+async function titled(params: Promise<{ conceptId: string }>, name: string): Promise<Metadata> {
+  const actor = await requireActor();
+  const { conceptId } = await params;
+  const concept = await orNotFound((async () => getConceptTitle(await getDb(), actor, parseIdOrNotFound(conceptId)))());
+  return { title: `${name} · ${concept}` };
 }
 
 export default async function AuditPage({ params, searchParams }: Props) {
@@ -143,7 +153,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
           {error}
         </p>
       ) : null}
-      <div className="mt-4 overflow-x-auto rounded-lg border border-line bg-white">
+      <ScrollBox label={t("caption")} className="mt-4 rounded-lg border border-line bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-canvas">
@@ -192,7 +202,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {result.nextBefore ? (
         <p className="mt-4">
           <Link href={`?${new URLSearchParams([...query.entries(), ["vor", String(result.nextBefore)]])}`}>

@@ -10,14 +10,23 @@ import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { listSynopse, type SynopseFilter } from "@/lib/synopse/list-synopse";
+import { getConceptTitle } from "@/lib/concepts/get-concept-title";
 
 type Props = {
   params: Promise<{ conceptId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("synopse"))("title") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return titled(params, (await getTranslations("synopse"))("title"));
+}
+
+/** The page's name and the concept's: pages of two concepts would otherwise share a title. */
+async function titled(params: Promise<{ conceptId: string }>, name: string): Promise<Metadata> {
+  const actor = await requireActor();
+  const { conceptId } = await params;
+  const concept = await orNotFound((async () => getConceptTitle(await getDb(), actor, parseIdOrNotFound(conceptId)))());
+  return { title: `${name} · ${concept}` };
 }
 
 const DECISIONS = ["uebernommen", "teilweise_uebernommen", "nicht_uebernommen", "zur_kenntnis_genommen"] as const;

@@ -22,11 +22,20 @@ import {
   recordOutcomeAction,
   submitVorlageAction,
 } from "./actions";
+import { getConceptTitle } from "@/lib/concepts/get-concept-title";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("vorlage"))("title") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return titled(params, (await getTranslations("vorlage"))("title"));
+}
+
+/** The page's name and the concept's: pages of two concepts would otherwise share a title. */
+async function titled(params: Promise<{ conceptId: string }>, name: string): Promise<Metadata> {
+  const actor = await requireActor();
+  const { conceptId } = await params;
+  const concept = await orNotFound((async () => getConceptTitle(await getDb(), actor, parseIdOrNotFound(conceptId)))());
+  return { title: `${name} · ${concept}` };
 }
 
 const day = (d: string) => new Date(`${d}T12:00:00Z`);

@@ -55,8 +55,8 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { section } = await load(params);
-  return { title: `${section.number}. ${section.title}` };
+  const { concept, section } = await load(params);
+  return { title: `${section.number}. ${section.title} · ${concept.title}` };
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {
@@ -117,13 +117,13 @@ export default async function SectionPage({ params, searchParams }: Props) {
           </p>
         ) : null}
         <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
-          <article className="self-start rounded-lg border border-line bg-white p-8">
+          <div className="self-start rounded-lg border border-line bg-white p-8">
             {discussion.html ? (
               <div className="rich-text" data-section-text dangerouslySetInnerHTML={{ __html: discussion.html }} />
             ) : (
               <p>{t("empty")}</p>
             )}
-          </article>
+          </div>
           <DiscussionPanel
             discussion={discussion}
             conceptId={concept.id}

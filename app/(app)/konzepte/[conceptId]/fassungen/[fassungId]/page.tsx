@@ -20,8 +20,8 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { fassung } = await load(params);
-  return { title: fassung.name };
+  const { concept, fassung } = await load(params);
+  return { title: `${fassung.name} · ${concept.title}` };
 }
 
 /** A Fassung read as one document, as the committees and Träger would see it. */

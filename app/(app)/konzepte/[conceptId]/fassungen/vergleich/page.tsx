@@ -35,9 +35,11 @@ const loadComparison = cache(async (conceptId: string, von: string, bis: string)
 });
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { from, to } = await load(props);
+  const { concept, from, to } = await load(props);
   const t = await getTranslations("fassungen");
-  return { title: t("compareHeading", { from: from.name, to: to?.name ?? t("currentState") }) };
+  return {
+    title: `${t("compareHeading", { from: from.name, to: to?.name ?? t("currentState") })} · ${concept.title}`,
+  };
 }
 
 export default async function FassungComparisonPage(props: Props) {

@@ -29,9 +29,9 @@ const loadForEditing = cache(async (conceptId: string, sectionId: string) => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { section } = await load(params);
+  const { concept, section } = await load(params);
   const t = await getTranslations("editor");
-  return { title: t("pageTitle", { title: section.title }) };
+  return { title: `${t("pageTitle", { title: section.title })} · ${concept.title}` };
 }
 
 /** The only page that loads the editor bundle; everybody else reads server-rendered HTML. */

@@ -10,6 +10,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { listSectionRevisions } from "@/lib/sections/list-section-revisions";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string; sectionId: string }>; searchParams?: Promise<{ seite?: string }> };
 
@@ -28,9 +29,9 @@ const loadHistory = cache(async (conceptId: string, sectionId: string, page: num
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { section } = await load(params);
+  const { concept, section } = await load(params);
   const t = await getTranslations("history");
-  return { title: t("pageTitle", { title: section.title }) };
+  return { title: `${t("pageTitle", { title: section.title })} · ${concept.title}` };
 }
 
 export default async function SectionHistoryPage({ params, searchParams }: Props) {
@@ -69,7 +70,7 @@ export default async function SectionHistoryPage({ params, searchParams }: Props
         <h2 id="versionen" className="text-xl font-bold">
           {t("listTitle")}
         </h2>
-        <div className="mt-4 overflow-x-auto">
+        <ScrollBox label={t("caption", { section: label })} className="mt-4">
           <table className="w-full text-left">
             <caption className="sr-only">{t("caption", { section: label })}</caption>
             <thead>
@@ -142,7 +143,7 @@ export default async function SectionHistoryPage({ params, searchParams }: Props
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
         <Pagination
           label={t("pagesLabel")}
           page={page}

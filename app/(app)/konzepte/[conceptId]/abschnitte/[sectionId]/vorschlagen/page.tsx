@@ -8,11 +8,20 @@ import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { getSectionForProposing } from "@/lib/proposals/get-proposal";
+import { getConceptTitle } from "@/lib/concepts/get-concept-title";
 
 type Props = { params: Promise<{ conceptId: string; sectionId: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("proposals"))("newTitle") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return titled(params, (await getTranslations("proposals"))("newTitle"));
+}
+
+/** The page's name and the concept's: pages of two concepts would otherwise share a title. */
+async function titled(params: Promise<{ conceptId: string }>, name: string): Promise<Metadata> {
+  const actor = await requireActor();
+  const { conceptId } = await params;
+  const concept = await orNotFound((async () => getConceptTitle(await getDb(), actor, parseIdOrNotFound(conceptId)))());
+  return { title: `${name} · ${concept}` };
 }
 
 export default async function ProposePage({ params }: Props) {

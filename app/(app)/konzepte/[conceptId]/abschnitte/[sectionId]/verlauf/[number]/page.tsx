@@ -34,9 +34,9 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { section, revision } = await load(params);
+  const { concept, section, revision } = await load(params);
   const t = await getTranslations("history");
-  return { title: t("revisionPageTitle", { title: section.title, number: revision.number }) };
+  return { title: `${t("revisionPageTitle", { title: section.title, number: revision.number })} · ${concept.title}` };
 }
 
 export default async function RevisionPage({ params }: Props) {
@@ -92,7 +92,7 @@ export default async function RevisionPage({ params }: Props) {
             baseVersion={section.version}
           />
         ) : null}
-        <article
+        <section
           aria-label={t("contentOf", { number: revision.number })}
           className="mt-6 rounded-lg border border-line bg-white p-8"
         >
@@ -101,7 +101,7 @@ export default async function RevisionPage({ params }: Props) {
           ) : (
             <p>{t("emptyRevision")}</p>
           )}
-        </article>
+        </section>
       </main>
     </ClientMessages>
   );

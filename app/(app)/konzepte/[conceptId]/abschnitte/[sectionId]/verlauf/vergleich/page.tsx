@@ -37,9 +37,11 @@ const loadComparison = cache(async (conceptId: string, sectionId: string, from: 
 });
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { section, from, to } = await load(props);
+  const { concept, section, from, to } = await load(props);
   const t = await getTranslations("history");
-  return { title: t("diffPageTitle", { title: section.title, from: from.number, to: to.number }) };
+  return {
+    title: `${t("diffPageTitle", { title: section.title, from: from.number, to: to.number })} · ${concept.title}`,
+  };
 }
 
 export default async function RevisionDiffPage(props: Props) {

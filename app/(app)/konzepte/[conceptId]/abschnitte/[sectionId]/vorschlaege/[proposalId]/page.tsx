@@ -13,11 +13,20 @@ import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { getProposal } from "@/lib/proposals/get-proposal";
 import { acceptProposalAction, decideProposalAction, rejectProposalAction, withdrawProposalAction } from "./actions";
+import { getConceptTitle } from "@/lib/concepts/get-concept-title";
 
 type Props = { params: Promise<{ conceptId: string; sectionId: string; proposalId: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("proposals"))("detailTitle") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return titled(params, (await getTranslations("proposals"))("detailTitle"));
+}
+
+/** The page's name and the concept's: pages of two concepts would otherwise share a title. */
+async function titled(params: Promise<{ conceptId: string }>, name: string): Promise<Metadata> {
+  const actor = await requireActor();
+  const { conceptId } = await params;
+  const concept = await orNotFound((async () => getConceptTitle(await getDb(), actor, parseIdOrNotFound(conceptId)))());
+  return { title: `${name} · ${concept}` };
 }
 
 export default async function ProposalPage({ params }: Props) {

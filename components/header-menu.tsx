@@ -1,0 +1,60 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { usePathname } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+
+/**
+ * Below the md breakpoint the header's navigation, search, language switch and sign-out fold into a disclosure:
+ * a "Menü" button with aria-expanded/aria-controls. Escape closes it and returns focus to the button; following
+ * a link closes it. From md on the button is hidden and the content always shown (WCAG 1.4.10 reflow).
+ */
+export function HeaderMenu({ children }: { children: React.ReactNode }) {
+  const t = useTranslations("nav");
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const pathname = usePathname();
+
+  // A link followed from the open menu leads to a new page: the menu closes there.
+  const [shownFor, setShownFor] = useState(pathname);
+  if (shownFor !== pathname) {
+    setShownFor(pathname);
+    setOpen(false);
+  }
+
+  useEffect(() => {
+    if (!open) return;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    }
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [open]);
+
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((value) => !value)}
+        className="inline-flex items-center gap-2 rounded-md border border-line px-3 py-1.5 font-semibold md:hidden"
+      >
+        <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" stroke="currentColor" strokeWidth="2">
+          {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
+        </svg>
+        {t("menu")}
+      </button>
+      <div
+        id={id}
+        className={`${open ? "flex" : "hidden"} w-full flex-col gap-4 border-t border-line pt-3 md:flex md:w-auto md:flex-1 md:flex-row md:flex-wrap md:items-center md:justify-between md:border-0 md:pt-0`}
+      >
+        {children}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { clsx } from "clsx";
+
+/**
+ * A wide table's own horizontal scroll area (a named section: a region landmark), so the page itself never scrolls sideways (WCAG 1.4.10). It is a
+ * named region and takes keyboard focus, so people without a mouse or touch can scroll it with the arrow keys
+ * (WCAG 2.1.1); name it after the table it holds, by `label` or by the id of a visible heading.
+ */
+export function ScrollBox({
+  label,
+  labelledBy,
+  className,
+  children,
+}: { className?: string; children: React.ReactNode } & (
+  { label: string; labelledBy?: never } | { labelledBy: string; label?: never }
+)) {
+  return (
+    <section
+      aria-label={label}
+      aria-labelledby={labelledBy}
+      tabIndex={0}
+      className={clsx("max-w-full overflow-x-auto", className)}
+    >
+      {children}
+    </section>
+  );
+}
