@@ -11,7 +11,8 @@ import { OutcomeForm, StepForm } from "@/components/vorlage/outcome-form";
 import { SubmitVorlageForm } from "@/components/vorlage/submit-vorlage-form";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
-import { berlinDate } from "@/lib/clock";
+import { planningToday } from "@/lib/clock";
+import { isDemoDataPresent } from "@/demo/demo-presence";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { getVorlagePage } from "@/lib/workflow/get-vorlage";
@@ -79,7 +80,7 @@ export default async function VorlagePage({ params }: Props) {
                 <SubmitVorlageForm
                   action={submitVorlageAction}
                   conceptId={concept.id}
-                  today={berlinDate(new Date())}
+                  today={planningToday(await isDemoDataPresent(await getDb()))}
                   defaults={page.partDefaults}
                 />
               </>
