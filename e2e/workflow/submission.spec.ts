@@ -67,6 +67,10 @@ test.describe("submission to the committees and the reading room", () => {
     await link.click();
     await expect(member.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(member.getByRole("heading", { level: 2, name: "1. Ausgangslage und Auftrag" })).toBeVisible();
+    // The committees read the paper's own parts first.
+    await expect(member.getByRole("heading", { level: 3, name: "Beschlussvorschlag" })).toBeVisible();
+    await expect(member.getByText("Der Ausschuss beschließt das Konzept.")).toBeVisible();
+    await expect(member.getByRole("heading", { level: 3, name: "Finanzielle Auswirkungen" })).toBeVisible();
     await expectNoAxeViolations(member, "reading room");
     const pdfHref = await member.getByRole("link", { name: /PDF der Vorlage herunterladen/ }).getAttribute("href");
     const pdf = await member.request.get(pdfHref!);

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { PaperParts } from "@/components/vorlage/paper-parts";
 import { AnswerQuestionForm, AskQuestionForm } from "@/components/vorlage/question-forms";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
@@ -91,6 +92,13 @@ export default async function ReadingRoomPage({ params, searchParams }: Props) {
             {tv("downloadPdf", { size: format.number((vorlage.size ?? 0) / 1024, { maximumFractionDigits: 0 }) })}
           </a>
         </p>
+        <PaperParts
+          parts={(["decisionProposal", "financialImpact", "reasoning"] as const).map((part) => ({
+            id: part,
+            label: tv(`parts.${part}`),
+            text: vorlage[part],
+          }))}
+        />
         <ScrollBox label={tv("folgeHeading")} className="mt-6">
           <table className="w-full text-left">
             <caption className="text-left font-semibold">{tv("folgeHeading")}</caption>

@@ -8,6 +8,7 @@ import { ConceptStatusBadge } from "@/components/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { BeratungsfolgeEditor } from "@/components/vorlage/beratungsfolge-editor";
 import { OutcomeForm, StepForm } from "@/components/vorlage/outcome-form";
+import { PaperParts } from "@/components/vorlage/paper-parts";
 import { SubmitVorlageForm } from "@/components/vorlage/submit-vorlage-form";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
@@ -123,22 +124,13 @@ export default async function VorlagePage({ params }: Props) {
                 </dd>
               </div>
             </dl>
-            {(
-              [
-                ["decisionProposal", vorlage.decisionProposal],
-                ["financialImpact", vorlage.financialImpact],
-                ["reasoning", vorlage.reasoning],
-              ] as const
-            ).map(([part, text]) =>
-              text ? (
-                <section key={part} aria-labelledby={`teil-${part}`} className="mt-6 max-w-3xl">
-                  <h3 id={`teil-${part}`} className="text-lg font-bold">
-                    {t(`parts.${part}`)}
-                  </h3>
-                  <p className="mt-1 whitespace-pre-line [overflow-wrap:anywhere]">{text}</p>
-                </section>
-              ) : null,
-            )}
+            <PaperParts
+              parts={(["decisionProposal", "financialImpact", "reasoning"] as const).map((part) => ({
+                id: part,
+                label: t(`parts.${part}`),
+                text: vorlage[part],
+              }))}
+            />
             <p className="mt-4 flex flex-wrap gap-4">
               <a
                 href={`/api/concepts/${concept.id}/vorlage/pdf`}
