@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
+import { NextRequest, type NextResponse } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/connect";
 import { auditEvents, userSessions } from "@/db/schema";
@@ -52,7 +52,7 @@ function signOutPost(body = "", origin = "http://127.0.0.1:3000") {
 /** Where the answer sends the browser, and which cookies it removes. */
 async function postSignOut(body?: string, origin?: string) {
   const { POST } = await import("@/app/abmelden/route");
-  const response = await POST(signOutPost(body, origin));
+  const response = (await POST(signOutPost(body, origin))) as NextResponse;
   const cleared = response.cookies.getAll().map((c) => c.name);
   return { status: response.status, location: response.headers.get("location"), cleared };
 }

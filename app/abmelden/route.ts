@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { getActor, getSessionIdentity } from "@/lib/auth/actor";
 import { endAllUserSessions, endUserSession } from "@/lib/auth/user-sessions";
-import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { assertSameOrigin } from "@/lib/http/request-guards";
+import { jsonRoute } from "@/lib/http/route-handler";
 
 /**
  * Signing out, as a plain form post (`<form method="post" action="/abmelden">`): works before the page is
@@ -12,8 +13,8 @@ import { isSameOriginRequest } from "@/lib/http/same-origin";
  * of the signed-in person, on every device. Only our own pages may post here (the proxy checks the origin of
  * form posts too); a foreign page cannot sign anyone out.
  */
-export async function POST(request: NextRequest) {
-  if (!isSameOriginRequest(request)) return new NextResponse(null, { status: 403 });
+export const POST = jsonRoute(async (request: NextRequest) => {
+  assertSameOrigin(request);
   const form = await request.formData().catch(() => null);
   if (form?.get("bereich") === "ueberall") {
     const actor = await getActor();
@@ -29,7 +30,7 @@ export async function POST(request: NextRequest) {
     console.error("Abmelden: Sitzung konnte nicht beendet werden", error);
   }
   return signedOut(request, "/anmelden");
-}
+});
 
 /** 303: the browser follows with a GET; the Location is relative, so it stays right behind a reverse proxy. */
 function signedOut(request: NextRequest, location: string): NextResponse {

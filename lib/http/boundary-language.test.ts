@@ -28,8 +28,8 @@ describe("the boundary answers in the reader's language", () => {
     expect(await refusing(error)(null, new FormData())).toEqual({
       ok: false,
       code: "VALIDATION",
-      message: "Revision no. 7 does not exist in this section.",
-      fieldErrors: { revisionNumber: "Revision no. 7 does not exist in this section." },
+      message: "Version 7 does not exist in this section.",
+      fieldErrors: { revisionNumber: "Version 7 does not exist in this section." },
     });
     expect(await succeeding(null, new FormData())).toMatchObject({
       ok: true,

@@ -35,10 +35,8 @@ export const OUTSIDE_MATRIX: Record<string, string> = {
   "app/api/test-support/mail/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
   "app/api/test-support/concepts/released/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
   "app/api/test-support/concepts/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
-  "app/sign-out-action.ts#signOutAction":
-    "ends the caller's own session and clears its cookies; no data, any caller (user-sessions.integration)",
-  "app/sign-out-action.ts#signOutEverywhereAction":
-    "ends the caller's own sessions only; anonymous callers are sent to sign-in (user-sessions.integration)",
+  "app/abmelden/route.ts#POST":
+    "ends the caller's own session (or, bereich=ueberall, all of their sessions) and clears its cookies; no data, any caller; foreign origins refused below (user-sessions.integration)",
   "app/locale-actions.ts#setLocaleAction":
     "sets the language cookie; the stored locale only for the signed-in actor themself",
   "app/(public)/zugang/[token]/actions.ts#redeemLinkAction":
@@ -275,6 +273,9 @@ export function buildRows(m: Modules): Row[] {
       paperType: "beschlussvorlage",
       reference: `AGS/${Math.floor(Math.random() * 1e6)}/2022`,
       paperDate: "2022-05-02",
+      decisionProposal: "Der Ausschuss beschließt das Konzept.",
+      financialImpact: "Keine zusätzlichen Kosten.",
+      reasoning: "Der Rat hat das Konzept beauftragt.",
       consultationId: [i.consultationId],
       position: ["1"],
       role: ["entscheidung"],
