@@ -19,6 +19,12 @@ describe("blocker messages", () => {
     [{ code: "notReferredBack" }, "Kein Ausschuss hat das Konzept zurückverwiesen"],
     [{ code: "outcomesMissing", params: { count: 2 } }, "2 Beratungsergebnisse fehlen noch"],
     [{ code: "referredBackPending" }, "Ein Ausschuss hat das Konzept zurückverwiesen"],
+    [
+      { code: "noSigner", params: { organisation: "Caritasverband Düsseldorf" } },
+      "Für Caritasverband Düsseldorf kann niemand mitzeichnen (keine aktive Person mit Zeichnungsrecht oder Vertretung)",
+    ],
+    [{ code: "sectionEmpty", params: { title: "Finanzierung" } }, "Der Abschnitt „Finanzierung“ ist leer"],
+    [{ code: "openProposals", params: { count: 2 } }, "2 Änderungsvorschläge noch nicht entschieden"],
   ])("%o → %s", (blocker, sentence) => {
     expect(german(blocker)).toBe(sentence);
   });
@@ -28,6 +34,9 @@ describe("blocker messages", () => {
       sectionCount: 0,
       sectionsNotAgreed: 2,
       openBlockingThreads: 1,
+      openProposals: 2,
+      emptySections: ["Finanzierung"],
+      organisationsWithoutSigner: ["Caritasverband Düsseldorf"],
       uncoveredMandateItems: [3],
       missingSignoffs: ["AWO Düsseldorf"],
       vorlageReady: false,

@@ -13,6 +13,9 @@ const READY: WorkflowFacts = {
   sectionCount: 8,
   sectionsNotAgreed: 0,
   openBlockingThreads: 0,
+  openProposals: 0,
+  emptySections: [],
+  organisationsWithoutSigner: [],
   uncoveredMandateItems: [],
   missingSignoffs: [],
   vorlageReady: true,
@@ -77,6 +80,24 @@ describe("workflow transitions", () => {
         { code: "sectionsNotAgreed", params: { count: 2 } },
         { code: "openBlockingThreads", params: { count: 1 } },
         { code: "mandateItemUncovered", params: { number: 3 } },
+      ],
+    });
+  });
+
+  it("refuses the Mitzeichnung for an empty section, an open proposal and an organisation nobody may sign for", () => {
+    const result = checkTransition("start_signoff", "ueberarbeitung", "lead", {
+      ...READY,
+      emptySections: ["Finanzierung"],
+      openProposals: 2,
+      organisationsWithoutSigner: ["Caritasverband Düsseldorf"],
+    });
+    expect(result).toEqual({
+      ok: false,
+      reason: "blocked",
+      blockers: [
+        { code: "sectionEmpty", params: { title: "Finanzierung" } },
+        { code: "openProposals", params: { count: 2 } },
+        { code: "noSigner", params: { organisation: "Caritasverband Düsseldorf" } },
       ],
     });
   });
