@@ -43,7 +43,7 @@ export async function askCommitteeQuestion(db: Db, actor: Actor, raw: unknown): 
       summary: { length: input.body.length },
     });
     await notify(tx, actor.id, await membersOf(tx, [access.concept.leadOrganisationId]), {
-      kind: "committee",
+      kind: "question",
       conceptId: input.conceptId,
       title: { key: "questionTitle", params: { concept: access.concept.title } },
       body: { key: "plain", params: { text: input.body } },

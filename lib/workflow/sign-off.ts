@@ -104,7 +104,7 @@ export async function signOff(
           auditSummary: { organisation: organisation.name },
         });
         await notify(tx, actor.id, await membersOf(tx, [concept.leadOrganisationId]), {
-          kind: "decision",
+          kind: "signoff_result",
           conceptId: data.conceptId,
           title: { key: "signoffRejectedTitle", params: { concept: concept.title } },
           body: {
