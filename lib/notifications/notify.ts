@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "@/db/connect";
+import type { Db, Tx } from "@/db/connect";
 import {
   conceptParticipants,
   memberships,
@@ -106,7 +106,7 @@ export async function membersOf(tx: Tx, organisationIds: string[]): Promise<stri
 }
 
 /** The concept's Federführung: people taking part as lead, directly or through their organisation. */
-export async function leadsOf(tx: Tx, conceptId: string): Promise<string[]> {
+export async function leadsOf(tx: Db | Tx, conceptId: string): Promise<string[]> {
   const rows = await tx
     .select({ userId: users.id })
     .from(users)
