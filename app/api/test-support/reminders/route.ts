@@ -14,7 +14,7 @@ export async function POST(request: Request) {
   if (process.env.KONZEPTWERK_E2E !== "1") return NextResponse.json({ ok: false }, { status: 404 });
   const body = (await request.json().catch(() => ({}))) as { today?: unknown };
   const today = typeof body.today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(body.today) ? body.today : null;
-  if (!today) return NextResponse.json({ ok: false, message: "today: yyyy-mm-dd" }, { status: 400 });
+  if (!today) return NextResponse.json({ ok: false }, { status: 400 });
   const db = await getDb();
   const shiftDays = Math.max(0, daysBetween(planningToday(await isDemoDataPresent(db)), today));
   const now = new Date(Date.now() + shiftDays * 86_400_000);
