@@ -14,8 +14,11 @@ import { seedDemo } from "@/demo/seed-demo";
 import { demoEmail } from "@/demo/welcome-points";
 import type { Actor } from "@/lib/auth/load-actor";
 import { createThread } from "@/lib/comments/create-thread";
+import { decideThread } from "@/lib/comments/decide-thread";
+import { setThreadResolved } from "@/lib/comments/resolve-thread";
 import { nameDeputy, removeDeputy } from "@/lib/organisations/signoff-deputies";
 import { listMyTasks, questionDueDate, sortTasks } from "@/lib/tasks/list-my-tasks";
+import { setSectionStatus } from "@/lib/workflow/set-section-status";
 import { signOff } from "@/lib/workflow/sign-off";
 import { transitionConcept } from "@/lib/workflow/transition-concept";
 import { demoActor } from "./fixtures";
@@ -174,6 +177,37 @@ describe("checks before the Mitzeichnung", () => {
       message: expect.stringContaining("Der Abschnitt „Finanzierung“ ist leer"),
     });
     expect(await statusOf(conceptId)).toBe("ueberarbeitung");
+  });
+});
+
+describe("blocking objections", () => {
+  it("keeps a section from being agreed while a blocking comment is open; the lead closes a Träger's only with an Abwägung", async () => {
+    const db = database.db;
+    const { conceptId } = await freshConcept(db);
+    await transitionConcept(db, lead, { conceptId, transition: "open_consultation" });
+    const [section] = await db.select().from(sections).where(eq(sections.conceptId, conceptId)).limit(1);
+    const { threadId } = await createThread(db, awo, {
+      conceptId,
+      sectionId: section!.id,
+      body: "So können wir nicht mitzeichnen.",
+      blocking: true,
+    });
+    await setSectionStatus(db, lead, { conceptId, sectionId: section!.id, from: "entwurf", to: "zur_abstimmung" });
+    await expect(
+      setSectionStatus(db, lead, { conceptId, sectionId: section!.id, from: "zur_abstimmung", to: "abgestimmt" }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: "Der Abschnitt kann nicht als abgestimmt markiert werden: 1 blockierende Diskussion ist noch offen.",
+    });
+    await expect(setThreadResolved(db, lead, { threadId }, true)).rejects.toMatchObject({
+      message:
+        "Ein blockierender Kommentar eines Trägers wird erst geschlossen, wenn die Abwägung mit Entscheidung und Begründung erfasst ist.",
+    });
+    await decideThread(db, lead, { threadId, decision: "teilweise_uebernommen", reason: "Öffnungszeiten ergänzt." });
+    await setThreadResolved(db, lead, { threadId }, true);
+    await setSectionStatus(db, lead, { conceptId, sectionId: section!.id, from: "zur_abstimmung", to: "abgestimmt" });
+    const [after] = await db.select().from(sections).where(eq(sections.id, section!.id));
+    expect(after!.status).toBe("abgestimmt");
   });
 });
 
