@@ -17,6 +17,7 @@ import { createThread } from "@/lib/comments/create-thread";
 import { decideThread } from "@/lib/comments/decide-thread";
 import { setThreadResolved } from "@/lib/comments/resolve-thread";
 import { nameDeputy, removeDeputy } from "@/lib/organisations/signoff-deputies";
+import { setPlanningSettings } from "@/lib/planning/set-planning-settings";
 import { listMyTasks, questionDueDate, sortTasks } from "@/lib/tasks/list-my-tasks";
 import { setSectionStatus } from "@/lib/workflow/set-section-status";
 import { signOff } from "@/lib/workflow/sign-off";
@@ -177,6 +178,25 @@ describe("checks before the Mitzeichnung", () => {
       message: expect.stringContaining("Der Abschnitt „Finanzierung“ ist leer"),
     });
     expect(await statusOf(conceptId)).toBe("ueberarbeitung");
+  });
+});
+
+describe("reminder setting", () => {
+  it("lets the lead set the reminder days per concept; bad input is refused in German and nothing is stored", async () => {
+    const db = database.db;
+    const { conceptId } = await freshConcept(db);
+    const base = { conceptId, submissionLeadDays: 14, signoffDays: 10, revisionDays: 14 };
+    await expect(setPlanningSettings(db, lead, { ...base, reminderDays: 25 })).rejects.toMatchObject({
+      fieldErrors: { reminderDays: "Erinnerungen: zwischen 0 und 20 Arbeitstagen (0: nur am Tag der Frist)." },
+    });
+    await expect(setPlanningSettings(db, awo, { ...base, reminderDays: 5 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const stored = async () =>
+      (await db.select({ d: concepts.reminderDays }).from(concepts).where(eq(concepts.id, conceptId)))[0]!.d;
+    expect(await stored()).toBe(3);
+    await setPlanningSettings(db, lead, { ...base, reminderDays: "5" });
+    expect(await stored()).toBe(5);
   });
 });
 

@@ -39,6 +39,7 @@ export const setPlanningSettingsAction = defineAction({
     submissionLeadDays: form.get("submissionLeadDays"),
     signoffDays: form.get("signoffDays"),
     revisionDays: form.get("revisionDays"),
+    reminderDays: form.get("reminderDays") ?? undefined,
   }),
   run: ({ db, actor }, input) => setPlanningSettings(db, actor, input),
   success: "feedback.planningSaved",

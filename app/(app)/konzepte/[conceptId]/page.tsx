@@ -220,6 +220,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
                   submissionLeadDays: concept.submissionLeadDays,
                   signoffDays: concept.signoffDays,
                   revisionDays: concept.revisionDays,
+                  reminderDays: concept.reminderDays,
                   action: setPlanningSettingsAction,
                 }
               : undefined
