@@ -87,7 +87,7 @@ export async function nameDeputy(db: Db, actor: Actor, input: unknown): Promise<
   });
 }
 
-/** Ends a deputy's Vertretung; the same people may as may name one. */
+/** Ends a deputy's Vertretung; the same people may as may name one. Idempotent. */
 export async function removeDeputy(db: Db, actor: Actor, input: unknown): Promise<void> {
   const data = parseOrThrow(ZRemoveDeputy, input);
   if (!mayNameDeputies(actor, data.organisationId)) throw forbidden("appError.deputy.forbidden");
@@ -96,7 +96,8 @@ export async function removeDeputy(db: Db, actor: Actor, input: unknown): Promis
       .delete(signoffDeputies)
       .where(and(eq(signoffDeputies.organisationId, data.organisationId), eq(signoffDeputies.userId, data.userId)))
       .returning({ userId: signoffDeputies.userId });
-    if (!removed.length) throw notFound();
+    // Ending a Vertretung that no longer exists (ended meanwhile) changes nothing and records nothing.
+    if (!removed.length) return;
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "organisation.deputy_removed",

@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/connect";
 import {
-  changeProposals,
   commentThreads,
   consultations,
   mandateItems,
@@ -19,7 +18,7 @@ import type { WorkflowFacts } from "./transitions";
 
 /** Everything the transition preconditions look at, in a fixed number of queries. */
 export async function gatherWorkflowFacts(db: Db | Tx, conceptId: string): Promise<WorkflowFacts> {
-  const [sectionCounts, blocking, uncovered, required, round, vorlage, outcomes, empty, proposals] = await Promise.all([
+  const [sectionCounts, blocking, uncovered, required, round, vorlage, outcomes, empty] = await Promise.all([
     db
       .select({
         total: count(),
@@ -69,13 +68,6 @@ export async function gatherWorkflowFacts(db: Db | Tx, conceptId: string): Promi
         and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt), sql`btrim(${sections.contentText}) = ''`),
       )
       .orderBy(asc(sections.position)),
-    db
-      .select({ n: count() })
-      .from(changeProposals)
-      .innerJoin(sections, eq(sections.id, changeProposals.sectionId))
-      .where(
-        and(eq(changeProposals.conceptId, conceptId), eq(changeProposals.status, "open"), isNull(sections.archivedAt)),
-      ),
   ]);
   const withoutSigner = new Set(
     await organisationsWithoutSigner(
@@ -96,7 +88,6 @@ export async function gatherWorkflowFacts(db: Db | Tx, conceptId: string): Promi
     sectionCount: sectionCounts[0]?.total ?? 0,
     sectionsNotAgreed: sectionCounts[0]?.notAgreed ?? 0,
     openBlockingThreads: blocking[0]?.n ?? 0,
-    openProposals: proposals[0]?.n ?? 0,
     emptySections: empty.map((e) => e.title),
     organisationsWithoutSigner: required.filter((o) => withoutSigner.has(o.id)).map((o) => o.name),
     uncoveredMandateItems: uncovered.map((u) => u.position),

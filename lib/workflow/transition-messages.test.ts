@@ -24,7 +24,6 @@ describe("blocker messages", () => {
       "Für Caritasverband Düsseldorf kann niemand mitzeichnen (keine aktive Person mit Zeichnungsrecht oder Vertretung)",
     ],
     [{ code: "sectionEmpty", params: { title: "Finanzierung" } }, "Der Abschnitt „Finanzierung“ ist leer"],
-    [{ code: "openProposals", params: { count: 2 } }, "2 Änderungsvorschläge noch nicht entschieden"],
   ])("%o → %s", (blocker, sentence) => {
     expect(german(blocker)).toBe(sentence);
   });
@@ -34,7 +33,6 @@ describe("blocker messages", () => {
       sectionCount: 0,
       sectionsNotAgreed: 2,
       openBlockingThreads: 1,
-      openProposals: 2,
       emptySections: ["Finanzierung"],
       organisationsWithoutSigner: ["Caritasverband Düsseldorf"],
       uncoveredMandateItems: [3],

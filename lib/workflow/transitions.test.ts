@@ -13,7 +13,6 @@ const READY: WorkflowFacts = {
   sectionCount: 8,
   sectionsNotAgreed: 0,
   openBlockingThreads: 0,
-  openProposals: 0,
   emptySections: [],
   organisationsWithoutSigner: [],
   uncoveredMandateItems: [],
@@ -84,11 +83,10 @@ describe("workflow transitions", () => {
     });
   });
 
-  it("refuses the Mitzeichnung for an empty section, an open proposal and an organisation nobody may sign for", () => {
+  it("refuses the Mitzeichnung for an empty section and an organisation nobody may sign for", () => {
     const result = checkTransition("start_signoff", "ueberarbeitung", "lead", {
       ...READY,
       emptySections: ["Finanzierung"],
-      openProposals: 2,
       organisationsWithoutSigner: ["Caritasverband Düsseldorf"],
     });
     expect(result).toEqual({
@@ -96,7 +94,6 @@ describe("workflow transitions", () => {
       reason: "blocked",
       blockers: [
         { code: "sectionEmpty", params: { title: "Finanzierung" } },
-        { code: "openProposals", params: { count: 2 } },
         { code: "noSigner", params: { organisation: "Caritasverband Düsseldorf" } },
       ],
     });

@@ -24,8 +24,6 @@ export type WorkflowFacts = {
   sectionCount: number;
   sectionsNotAgreed: number;
   openBlockingThreads: number;
-  /** Change proposals still open (neither accepted, rejected nor withdrawn). */
-  openProposals: number;
   /** Titles of live sections without any text. */
   emptySections: string[];
   /** Names of required organisations for which nobody may sign off (`signersOf`). */
@@ -111,7 +109,6 @@ export const TRANSITIONS: readonly Transition[] = [
       ...(f.sectionsNotAgreed > 0 ? [{ code: "sectionsNotAgreed", params: { count: f.sectionsNotAgreed } }] : []),
       ...f.emptySections.map((title) => ({ code: "sectionEmpty", params: { title } })),
       ...(f.openBlockingThreads > 0 ? [{ code: "openBlockingThreads", params: { count: f.openBlockingThreads } }] : []),
-      ...(f.openProposals > 0 ? [{ code: "openProposals", params: { count: f.openProposals } }] : []),
       ...f.uncoveredMandateItems.map((n) => ({ code: "mandateItemUncovered", params: { number: n } })),
       ...f.organisationsWithoutSigner.map((organisation) => ({ code: "noSigner", params: { organisation } })),
     ],

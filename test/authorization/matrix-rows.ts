@@ -35,6 +35,7 @@ export const OUTSIDE_MATRIX: Record<string, string> = {
   "app/api/test-support/mail/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
   "app/api/test-support/concepts/released/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
   "app/api/test-support/concepts/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
+  "app/api/test-support/reminders/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
   "app/sign-out-action.ts#signOutAction":
     "ends the caller's own session and clears its cookies; no data, any caller (user-sessions.integration)",
   "app/sign-out-action.ts#signOutEverywhereAction":
@@ -449,6 +450,14 @@ export function buildRows(m: Modules): Row[] {
     "global",
     ADMIN,
     (_i, g) => form({ organisationId: g.organisationId, active: "false" }),
+  );
+  // Vertretung (deputies): administrators, and an organisation's own signers (none of the matrix actors signs for
+  // Caritas, so here: administrators only).
+  action(`${A}/profil/deputy-actions.ts`, "nameDeputyAction", "nameDeputy", "global", ADMIN, (_i, g) =>
+    form({ organisationId: g.organisationId, email: "awo@demo.example" }),
+  );
+  action(`${A}/profil/deputy-actions.ts`, "removeDeputyAction", "removeDeputy", "global", ADMIN, (_i, g) =>
+    form({ organisationId: g.organisationId, userId: g.userId }),
   );
   action(`${A}/administration/e-mails/actions.ts`, "retryMailAction", "retryMail", "global", ADMIN, (_i, g) =>
     form({ mailId: g.mailId }),

@@ -47,7 +47,13 @@ export default async function TasksPage() {
               <p className="flex flex-wrap items-center gap-2 text-sm">
                 {task.overdue ? <Badge tone="danger">{t("overdue")}</Badge> : null}
                 {task.kind === "deadline" ? <Badge tone="info">{t("deadlineBadge")}</Badge> : null}
-                <span className="text-muted">{task.due ? t("dueOn", { date: day(task.due) }) : t("noDue")}</span>
+                {task.due ? (
+                  <time dateTime={task.due} className="text-muted">
+                    {t("dueOn", { date: day(task.due) })}
+                  </time>
+                ) : (
+                  <span className="text-muted">{t("noDue")}</span>
+                )}
               </p>
               <p className="mt-1 font-semibold">
                 <Link href={task.href}>{sentence(task)}</Link>
