@@ -1,6 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  auditEvents,
   concepts,
   mailOutbox,
   memberships,
@@ -20,6 +21,7 @@ import { nameDeputy, removeDeputy } from "@/lib/organisations/signoff-deputies";
 import { setPlanningSettings } from "@/lib/planning/set-planning-settings";
 import { listMyTasks, questionDueDate, sortTasks } from "@/lib/tasks/list-my-tasks";
 import { setSectionStatus } from "@/lib/workflow/set-section-status";
+import { setSectionsStatus } from "@/lib/workflow/set-sections-status";
 import { signOff } from "@/lib/workflow/sign-off";
 import { transitionConcept } from "@/lib/workflow/transition-concept";
 import { demoActor } from "./fixtures";
@@ -228,6 +230,30 @@ describe("blocking objections", () => {
     await setSectionStatus(db, lead, { conceptId, sectionId: section!.id, from: "zur_abstimmung", to: "abgestimmt" });
     const [after] = await db.select().from(sections).where(eq(sections.id, section!.id));
     expect(after!.status).toBe("abgestimmt");
+  });
+});
+
+describe("sections in one step", () => {
+  it("moves every section the lead can move, each audited; refuses agreement over an open blocking comment; only the lead", async () => {
+    const db = database.db;
+    const { conceptId } = await freshConcept(db);
+    await transitionConcept(db, lead, { conceptId, transition: "open_consultation" });
+    await expect(setSectionsStatus(db, awo, { conceptId, to: "zur_abstimmung" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await setSectionsStatus(db, lead, { conceptId, to: "zur_abstimmung" })).toEqual({ moved: 8 });
+    const audited = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.conceptId, conceptId), eq(auditEvents.action, "section.status_changed")));
+    expect(audited).toHaveLength(8);
+    const [section] = await db.select().from(sections).where(eq(sections.conceptId, conceptId)).limit(1);
+    await createThread(db, awo, { conceptId, sectionId: section!.id, body: "Einspruch", blocking: true });
+    await expect(setSectionsStatus(db, lead, { conceptId, to: "abgestimmt" })).rejects.toMatchObject({
+      message: `Nicht als abgestimmt markiert: In „${section!.title}“ ist noch eine blockierende Diskussion offen. Es wurde nichts geändert.`,
+    });
+    const statuses = await db.select({ s: sections.status }).from(sections).where(eq(sections.conceptId, conceptId));
+    expect(statuses.every((r) => r.s === "zur_abstimmung")).toBe(true);
   });
 });
 

@@ -175,6 +175,9 @@ export function buildRows(m: Modules): Row[] {
   action(`${K}/actions.ts`, "setSectionStatusAction", "setSectionStatus", "concept", onlyWhileOpen(["lead"]), (i) =>
     form({ conceptId: i.conceptId, sectionId: i.sectionId, from: "entwurf", to: "zur_abstimmung", title: "Abschnitt" }),
   );
+  action(`${K}/actions.ts`, "setSectionsStatusAction", "setSectionsStatus", "concept", onlyWhileOpen(["lead"]), (i) =>
+    form({ conceptId: i.conceptId, to: "zur_abstimmung" }),
+  );
   action(`${K}/actions.ts`, "setPlanningSettingsAction", "setPlanningSettings", "concept", only(["lead"]), (i) =>
     form({ conceptId: i.conceptId, submissionLeadDays: "21", signoffDays: "10", revisionDays: "7" }),
   );
