@@ -99,6 +99,6 @@ export function toSynopseRows(
     text: e.quote ? `„${e.quote}“: ${e.text}` : e.text,
     decision: e.decision ? ABWAEGUNG_LABEL[e.decision as keyof typeof ABWAEGUNG_LABEL] : "noch offen",
     reason: e.reason ?? "",
-    result: e.resultRevision ? `Fassung Nr. ${e.resultRevision}` : "",
+    result: e.resultRevision ? `Version ${e.resultRevision}` : "",
   }));
 }
