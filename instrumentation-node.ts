@@ -4,6 +4,8 @@ import { envProblems, readEnv } from "./config/env";
 import { checkHealth } from "./lib/health/check-health";
 import { registerDatabaseProbe } from "./lib/health/database-outage";
 import { startOutboxWorker } from "./lib/mail/outbox-worker";
+import { startReminderWorker } from "./lib/reminders/reminder-worker";
+import { planningToday } from "./lib/clock";
 import { transportFromEnv } from "./lib/mail/transports";
 import { trustedProxies } from "./lib/auth/client-ip";
 import { installPeerAddressHeader } from "./lib/http/peer-address";
@@ -12,7 +14,7 @@ import { installPeerAddressHeader } from "./lib/http/peer-address";
  * The configuration is checked first: an invalid one stops the server with one line per problem. Migrations run
  * at start (and, on an empty embedded database, the demo seed). A second process on a
  * locked PGlite folder stops here with a clear message instead of serving errors. Then the mail outbox
- * starts delivering in the background.
+ * starts delivering in the background, and the reminder worker asks every minute whether reminders are due.
  */
 export async function openDatabaseAtStart() {
   const problems = envProblems();
@@ -42,6 +44,9 @@ export async function openDatabaseAtStart() {
     const transport = transportFromEnv();
     startOutboxWorker(database.db, transport);
     console.log(`Konzeptwerk: Postausgang aktiv (${transport.kind === "smtp" ? "SMTP" : "Dateien im Mail-Ordner"}).`);
+    // Reminders plan against the same "today" as the pages (the demo's fixed day while demo data is present).
+    const { isDemoDataPresent } = await import("./demo/demo-presence");
+    startReminderWorker(database.db, async () => planningToday(await isDemoDataPresent(database.db)));
   } catch (error) {
     if (error instanceof PgliteLockedError) {
       console.error(error.message);

@@ -13,15 +13,19 @@ import { SignOutButton } from "./sign-out-button";
 export async function SiteHeader({
   actor,
   unread,
+  openTasks = 0,
   setLocaleAction,
 }: {
   actor: Actor | null;
   unread: number;
+  /** Tasks waiting for the actor ("Meine Aufgaben"), computed once per request by the layout. */
+  openTasks?: number;
   setLocaleAction: (locale: string) => Promise<void>;
 }) {
   const t = await getTranslations("nav");
   const tc = await getTranslations("common");
   const ti = await getTranslations("inbox");
+  const tt = await getTranslations("tasks");
   return (
     <header className="border-b border-line bg-white">
       <a
@@ -40,6 +44,22 @@ export async function SiteHeader({
               <ul className="flex flex-col gap-3 md:flex-row md:flex-wrap md:gap-5">
                 <li>
                   <Link href="/">{t("home")}</Link>
+                </li>
+                <li>
+                  <Link href="/aufgaben">
+                    {tt("headerLink")}
+                    {openTasks ? (
+                      <>
+                        <span
+                          aria-hidden="true"
+                          className="ml-1.5 inline-flex min-w-6 justify-center rounded-full bg-brand px-1.5 text-sm font-bold text-white"
+                        >
+                          {openTasks}
+                        </span>
+                        <span className="sr-only">{tt("openSuffix", { count: openTasks })}</span>
+                      </>
+                    ) : null}
+                  </Link>
                 </li>
                 <li>
                   <Link href="/benachrichtigungen">

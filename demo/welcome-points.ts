@@ -74,6 +74,15 @@ export const DEMO_USERS = [
     roleLabel: "Träger (Diakonie)",
   },
   { key: "awo", name: "Deniz Aydın", org: "awo", admin: false, canCreateConcepts: false, roleLabel: "Träger (AWO)" },
+  // Every organisation the demo asks to sign off has an account, so the demo can be walked to the end.
+  {
+    key: "caritas",
+    name: "Sabine Kaiser",
+    org: "caritas",
+    admin: false,
+    canCreateConcepts: false,
+    roleLabel: "Träger (Caritas)",
+  },
   {
     key: "ausschuss",
     name: "Petra Lange",

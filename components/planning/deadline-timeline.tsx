@@ -25,6 +25,7 @@ export async function DeadlineTimeline({
     submissionLeadDays: number;
     signoffDays: number;
     revisionDays: number;
+    reminderDays: number;
     action: FormAction;
   };
 }) {

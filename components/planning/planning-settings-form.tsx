@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm, type FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 
-type Settings = { submissionLeadDays: number; signoffDays: number; revisionDays: number };
+type Settings = { submissionLeadDays: number; signoffDays: number; revisionDays: number; reminderDays: number };
 
 /** The lead's planning parameters; the plan above is recomputed from them. */
 export function PlanningSettingsForm({
@@ -21,6 +21,7 @@ export function PlanningSettingsForm({
     ["submissionLeadDays", t("submissionLeadDays")],
     ["signoffDays", t("signoffDays")],
     ["revisionDays", t("revisionDays")],
+    ["reminderDays", t("reminderDays")],
   ] as const;
   return (
     <details className="mt-4 rounded-md border border-line p-3">
@@ -38,8 +39,8 @@ export function PlanningSettingsForm({
                   id={`plan-${name}`}
                   name={name}
                   type="number"
-                  min={1}
-                  max={120}
+                  min={name === "reminderDays" ? 0 : 1}
+                  max={name === "reminderDays" ? 20 : 120}
                   defaultValue={settings[name]}
                   aria-invalid={fieldErrors[name] ? true : undefined}
                   aria-describedby={fieldErrors[name] ? `plan-${name}-error` : undefined}

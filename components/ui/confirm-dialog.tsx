@@ -16,6 +16,7 @@ export function ConfirmDialog({
   cancelLabel,
   children,
   triggerVariant = "secondary",
+  largeTrigger = false,
 }: {
   trigger: string;
   /** When several triggers share a text, each names its object for screen readers. */
@@ -24,12 +25,17 @@ export function ConfirmDialog({
   description: string;
   cancelLabel: string;
   children: (close: () => void) => React.ReactNode;
-  triggerVariant?: "secondary" | "danger";
+  triggerVariant?: "primary" | "secondary" | "danger";
+  /** Full-size trigger (a main step such as "Mitzeichnung starten") instead of the small inline one. */
+  largeTrigger?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   return (
     <AlertDialog.Root open={open} onOpenChange={setOpen}>
-      <AlertDialog.Trigger aria-label={triggerAriaLabel} className={buttonClass(triggerVariant, "px-3 py-1.5 text-sm")}>
+      <AlertDialog.Trigger
+        aria-label={triggerAriaLabel}
+        className={buttonClass(triggerVariant, largeTrigger ? undefined : "px-3 py-1.5 text-sm")}
+      >
         {trigger}
       </AlertDialog.Trigger>
       <AlertDialog.Portal>

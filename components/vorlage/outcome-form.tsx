@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmedStepForm, type StepConfirmation } from "@/components/workflow/confirmed-step-form";
 import { useTranslations } from "next-intl";
 import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
@@ -94,6 +95,7 @@ export function StepForm({
   label,
   disabled,
   describedBy,
+  confirm,
 }: {
   action: FormAction;
   conceptId: string;
@@ -101,7 +103,19 @@ export function StepForm({
   label: string;
   disabled: boolean;
   describedBy?: string;
+  /** Irreversible steps ("Konzept abschließen") ask first. */
+  confirm?: StepConfirmation;
 }) {
+  if (confirm && !disabled)
+    return (
+      <ConfirmedStepForm
+        action={action}
+        conceptId={conceptId}
+        transition={transition}
+        label={label}
+        confirm={confirm}
+      />
+    );
   return (
     <ActionForm action={action} resetOnSuccess={false}>
       {({ pending }) => (

@@ -76,3 +76,58 @@ export function SectionStatusForm({
     </div>
   );
 }
+
+/** The lead's bulk moves: every section in Entwurf to "zur Abstimmung", or every one up for agreement to "abgestimmt". */
+export function BulkSectionStatusForm({
+  action,
+  conceptId,
+  counts,
+}: {
+  action: FormAction<unknown>;
+  conceptId: string;
+  counts: { entwurf: number; zur_abstimmung: number };
+}) {
+  const t = useTranslations("workflow");
+  const moves = [
+    { to: "zur_abstimmung", count: counts.entwurf, label: t("bulkMove.zur_abstimmung", { count: counts.entwurf }) },
+    {
+      to: "abgestimmt",
+      count: counts.zur_abstimmung,
+      label: t("bulkMove.abgestimmt", { count: counts.zur_abstimmung }),
+    },
+  ].filter((m) => m.count > 0);
+  if (!moves.length) return null;
+  return (
+    <div className="mt-4 flex flex-wrap gap-4">
+      {moves.map((m) => (
+        <BulkMove key={m.to} action={action} conceptId={conceptId} to={m.to} label={m.label} />
+      ))}
+    </div>
+  );
+}
+
+function BulkMove({
+  action,
+  conceptId,
+  to,
+  label,
+}: {
+  action: FormAction<unknown>;
+  conceptId: string;
+  to: string;
+  label: string;
+}) {
+  const { state, pending, formProps } = useActionForm(action);
+  return (
+    <form {...formProps} className="flex flex-col gap-2">
+      <input type="hidden" name="conceptId" value={conceptId} />
+      <input type="hidden" name="to" value={to} />
+      <div>
+        <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending || undefined}>
+          {label}
+        </Button>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -3,7 +3,12 @@ import { ConceptStatusBadge } from "@/components/status-badge";
 import type { FormAction } from "@/components/forms/use-action-form";
 import type { ConceptStatus } from "@/lib/permissions/permissions";
 import type { WorkflowStep } from "@/lib/workflow/get-workflow-state";
+import { ConfirmedStepForm } from "./confirmed-step-form";
 import { TransitionForm } from "./workflow-forms";
+
+/** Steps that cannot simply be taken back: each asks first, saying what will happen and to whom. */
+const CONFIRMED_STEPS: ReadonlySet<string> = new Set(["open_consultation", "start_signoff", "release", "close"]);
+type ConfirmedStep = "open_consultation" | "start_signoff" | "release" | "close";
 
 /** The concept's status, the steps this person can take now, and for each blocked step exactly why. */
 export async function WorkflowPanel({
@@ -47,7 +52,20 @@ export async function WorkflowPanel({
               const label = t(`transition.${step.id}`);
               return (
                 <li key={step.id} className="rounded-md border border-line p-4">
-                  {step.allowed && !step.handledElsewhere ? (
+                  {step.allowed && !step.handledElsewhere && CONFIRMED_STEPS.has(step.id) ? (
+                    <ConfirmedStepForm
+                      action={action}
+                      conceptId={conceptId}
+                      transition={step.id}
+                      label={label}
+                      confirm={{
+                        title: t(`confirm.${step.id as ConfirmedStep}.title`),
+                        description: t(`confirm.${step.id as ConfirmedStep}.description`),
+                        confirmLabel: t(`confirm.${step.id as ConfirmedStep}.confirm`),
+                        cancelLabel: t("confirm.cancel"),
+                      }}
+                    />
+                  ) : step.allowed && !step.handledElsewhere ? (
                     <TransitionForm
                       action={action}
                       conceptId={conceptId}

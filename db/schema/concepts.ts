@@ -18,6 +18,8 @@ export const concepts = pgTable("concepts", {
   submissionLeadDays: integer().notNull().default(14),
   signoffDays: integer().notNull().default(10),
   revisionDays: integer().notNull().default(14),
+  /** Reminders go out this many NRW working days before each deadline (and on the day itself). */
+  reminderDays: integer().notNull().default(3),
   createdBy: uuid().references(() => users.id),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

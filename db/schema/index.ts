@@ -5,3 +5,4 @@ export * from "./sections";
 export * from "./system";
 export * from "./consultation";
 export * from "./workflow";
+export * from "./tasks";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   customType,
   date,
   index,
@@ -82,6 +83,8 @@ export const signoffs = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id),
+    /** Signed by a named deputy (Vertretung), not by one of the organisation's own signers. */
+    asDeputy: boolean().notNull().default(false),
     decision: signoffDecision().notNull(),
     remarks: text(),
     /** SHA-256 of the Fassung's content the organisation signed. */

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "welcome-points-demo";
-export type DemoUser = "federfuehrung" | "jugendamt" | "diakonie" | "awo" | "ausschuss" | "admin";
+export type DemoUser = "federfuehrung" | "jugendamt" | "diakonie" | "awo" | "caritas" | "ausschuss" | "admin";
 export const demoEmail = (user: DemoUser) => `${user}@demo.example`;
 
 /** Signs in through the real form, like a person would. */
@@ -92,13 +92,15 @@ export type FreshConcept = { conceptId: string; sectionIds: Record<string, strin
 export async function createFreshConcept(
   request: import("@playwright/test").APIRequestContext,
   title?: string,
-  options: { threads?: number; threadsOn?: string } = {},
+  options: { threads?: number; threadsOn?: string; readyForSignoff?: boolean; unsignableOrganisation?: string } = {},
 ): Promise<FreshConcept> {
   const response = await request.post("/api/test-support/concepts", {
     data: {
       title: title ?? `Testkonzept ${Math.random().toString(36).slice(2, 8)}`,
       threads: options.threads,
       threadsOn: options.threadsOn,
+      readyForSignoff: options.readyForSignoff,
+      unsignableOrganisation: options.unsignableOrganisation,
     },
   });
   expect(response.ok(), "test-support route available").toBe(true);

@@ -15,9 +15,11 @@ async function pageAs(browser: Browser, user: DemoUser): Promise<Page> {
   return page;
 }
 
-async function step(page: Page, name: string, newStatus: string) {
+/** Takes a workflow step; irreversible steps ask first, and the dialog's confirming button is named. */
+async function step(page: Page, name: string, newStatus: string, confirm?: string) {
   const panel = page.getByRole("region", { name: "Arbeitsablauf" });
   await panel.getByRole("button", { name }).click();
+  if (confirm) await page.getByRole("alertdialog").getByRole("button", { name: confirm }).click();
   await expect(panel.locator("p", { hasText: "Aktueller Status:" })).toHaveText(`Aktueller Status: ${newStatus}`);
 }
 
@@ -47,7 +49,15 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
   await expect(panel).toContainText("Entwurf");
   await expectNoAxeViolations(lead, "workflow panel in Entwurf");
 
-  await step(lead, "Konsultation eröffnen", "Konsultation");
+  // A confirmation can be cancelled without effect.
+  await panel.getByRole("button", { name: "Konsultation eröffnen" }).click();
+  const dialog = lead.getByRole("alertdialog", { name: "Konsultation eröffnen?" });
+  await expect(dialog).toContainText("kommentieren und Änderungen vorschlagen");
+  await expectNoAxeViolations(lead, "confirmation dialog");
+  await dialog.getByRole("button", { name: "Abbrechen" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(panel.locator("p", { hasText: "Aktueller Status:" })).toHaveText("Aktueller Status: Entwurf");
+  await step(lead, "Konsultation eröffnen", "Konsultation", "Ja, Konsultation eröffnen");
 
   // Consultation: a Träger comments and proposes; the lead records the Abwägung and accepts the proposal.
   const sectionUrl = `${overview}/abschnitte/${sectionIds["Finanzierung"]}`;
@@ -94,7 +104,7 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
     await expect(lead.getByRole("button", { name: new RegExp(`^${left}`) })).toHaveCount(0);
   }
 
-  // Caritas has no demo user: the lead sets the four signing organisations before the Mitzeichnung.
+  // The lead sets the four signing organisations of this journey before the Mitzeichnung (Caritas is not asked).
   await lead.goto(`${overview}/mitzeichnung`);
   await lead.getByRole("checkbox", { name: "Caritasverband Düsseldorf" }).uncheck();
   await lead.getByRole("button", { name: "Mitzeichnende Organisationen speichern" }).click();
@@ -102,7 +112,7 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
   await expectNoAxeViolations(lead, "Mitzeichnung page before start");
 
   await lead.goto(overview);
-  await step(lead, "Mitzeichnung starten", "Mitzeichnung");
+  await step(lead, "Mitzeichnung starten", "Mitzeichnung", "Ja, Mitzeichnung starten");
 
   const awo = await pageAs(browser, "awo");
   await signOffAs(awo, conceptId, "Ablehnen", "Der Standort Garath fehlt.");
@@ -113,7 +123,7 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
     "Abgelehnt von AWO Düsseldorf: Der Standort Garath fehlt.",
   );
   await expect(lead.getByRole("region", { name: "Arbeitsablauf" })).toContainText("Überarbeitung");
-  await step(lead, "Mitzeichnung starten", "Mitzeichnung");
+  await step(lead, "Mitzeichnung starten", "Mitzeichnung", "Ja, Mitzeichnung starten");
 
   await signOffAs(lead, conceptId, "Zustimmen");
   for (const user of ["jugendamt", "diakonie"] as const)
@@ -130,7 +140,7 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
   await expectNoAxeViolations(lead, "sign-off matrix complete");
 
   await lead.goto(overview);
-  await step(lead, "Freigeben", "Freigegeben");
+  await step(lead, "Freigeben", "Freigegeben", "Ja, freigeben");
   await expect(lead.getByRole("region", { name: "Arbeitsablauf" })).toContainText("Freigegeben");
   await expectNoAxeViolations(lead, "workflow panel in Freigegeben");
 
@@ -178,6 +188,7 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
   await lead.getByRole("button", { name: "Beratung abschließen (Beraten)" }).click();
   await expect(lead.getByText("Beraten", { exact: true })).toBeVisible();
   await lead.getByRole("button", { name: "Konzept abschließen" }).click();
+  await lead.getByRole("alertdialog").getByRole("button", { name: "Ja, Konzept abschließen" }).click();
   await expect(lead.getByText("Abgeschlossen", { exact: true })).toBeVisible();
   await member.goto(`${overview}/lesesaal`);
   await expect(member.getByText("Ab dem Haushaltsjahr 2023.")).toBeVisible();

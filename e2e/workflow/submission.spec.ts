@@ -163,6 +163,7 @@ test.describe("submission to the committees and the reading room", () => {
     await lead.getByRole("button", { name: "Beratung abschließen (Beraten)" }).click();
     await expect(lead.getByText("Beraten", { exact: true })).toBeVisible();
     await lead.getByRole("button", { name: "Konzept abschließen" }).click();
+    await lead.getByRole("alertdialog").getByRole("button", { name: "Ja, Konzept abschließen" }).click();
     await expect(lead.getByText("Abgeschlossen", { exact: true })).toBeVisible();
     await expectNoAxeViolations(lead, "Vorlage closed");
 

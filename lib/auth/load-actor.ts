@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { memberships, organisations, users, userSessions } from "@/db/schema";
+import { memberships, organisations, signoffDeputies, users, userSessions } from "@/db/schema";
 
 export type OrganisationKind = "verwaltung" | "traeger" | "gremium";
 export type Actor = {
@@ -12,6 +12,8 @@ export type Actor = {
   canCreateConcepts: boolean;
   locale: string;
   organisations: { id: string; name: string; kind: OrganisationKind; maySignOff: boolean }[];
+  /** Active organisations for which the person is a named deputy (Vertretung) for the Mitzeichnung. */
+  deputyFor?: { id: string; name: string }[];
 };
 
 /**
@@ -46,6 +48,11 @@ export async function loadActor(
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(eq(memberships.userId, user.id), eq(organisations.active, true)));
+  const deputyFor = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(signoffDeputies)
+    .innerJoin(organisations, eq(organisations.id, signoffDeputies.organisationId))
+    .where(and(eq(signoffDeputies.userId, user.id), eq(organisations.active, true)));
   return {
     id: user.id,
     name: user.name,
@@ -54,5 +61,6 @@ export async function loadActor(
     canCreateConcepts: user.canCreateConcepts,
     locale: user.locale,
     organisations: orgs,
+    deputyFor,
   };
 }

@@ -60,9 +60,9 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
 
 /**
  * Tables that reference a concept table but are deliberately not backed up (transient state): who has a section
- * open, and short-lived break-glass grants (each one is in the audit trail, which the backup carries).
+ * open, and short-lived break-glass grants (each one is in the audit trail, which the backup carries), and the record of reminders already sent.
  */
-export const NOT_BACKED_UP = new Set(["section_presence", "break_glass_grants"]);
+export const NOT_BACKED_UP = new Set(["section_presence", "break_glass_grants", "reminder_deliveries"]);
 
 export type Reference = "user" | "organisation" | { table: string };
 

@@ -8,7 +8,7 @@ import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { AppError, forbidden } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { can } from "@/lib/permissions/permissions";
-import { membersOf, notify } from "@/lib/notifications/notify";
+import { leadsOf, membersOf, notify } from "@/lib/notifications/notify";
 import { anchorFromQuote } from "./anchoring";
 import { takeContributionToken } from "./contribution-rate-limit";
 import { threadHref } from "./discussion-links";
@@ -107,6 +107,21 @@ export async function createThread(db: Db, actor: Actor, input: CreateThreadInpu
       link,
       internal,
     });
+    // The lead weighs every comment (Abwägung), also on sections other organisations own.
+    const informed = new Set([...mentions.recipients, ...owners]);
+    await notify(
+      tx,
+      actor.id,
+      (await leadsOf(tx, data.conceptId)).filter((id) => !informed.has(id)),
+      {
+        kind: "lead_activity",
+        conceptId: data.conceptId,
+        title: { key: "commentTitle", params: { section: section.title } },
+        body: { key: "byline", params: { actor: actor.name, text: excerpt } },
+        link,
+        internal,
+      },
+    );
     return { threadId: thread!.id };
   });
 }

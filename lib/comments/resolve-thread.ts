@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { commentThreads } from "@/db/schema";
+import { commentThreads, organisations } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError, forbidden } from "@/lib/errors";
@@ -18,6 +18,16 @@ export async function setThreadResolved(db: Db, actor: Actor, input: unknown, re
     can("thread.resolveAny", access.subject) ||
     (thread.createdBy === actor.id && can("comment.create", access.subject));
   if (!mayResolve) throw forbidden("appError.comment.resolveForbidden");
+  if (resolved && thread.blocking && thread.decision === null && thread.createdBy !== actor.id) {
+    // A Träger's blocking objection is closed by someone else only with a recorded Abwägung (decision and reason).
+    const [origin] = thread.createdByOrganisationId
+      ? await db
+          .select({ kind: organisations.kind })
+          .from(organisations)
+          .where(eq(organisations.id, thread.createdByOrganisationId))
+      : [];
+    if (origin?.kind === "traeger") throw new AppError("VALIDATION", "appError.comment.blockingNeedsAbwaegung");
+  }
   const from = resolved ? "open" : "resolved";
   await db.transaction(async (tx) => {
     const [row] = await tx

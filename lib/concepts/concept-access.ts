@@ -32,10 +32,16 @@ function uuidArray(ids: string[]) {
 export function roleColumns(actor: Actor) {
   const orgIds = actor.organisations.map((o) => o.id);
   const orgs = orgIds.length ? uuidArray(orgIds) : sql`array[]::uuid[]`;
+  const deputyIds = (actor.deputyFor ?? []).map((o) => o.id);
+  const deputyOrgs = deputyIds.length ? uuidArray(deputyIds) : sql`array[]::uuid[]`;
   return {
+    // A named deputy (Vertretung) takes part for the organisation as a contributor, never with a Verwaltung role.
     roles: sql<ConceptRole[] | null>`(
-        select array_agg(cp.role::text) from concept_participants cp
-        where cp.concept_id = "concepts"."id" and (cp.user_id = ${actor.id} or cp.organisation_id = any(${orgs})))`,
+        select array_agg(case when cp.user_id = ${actor.id} or cp.organisation_id = any(${orgs})
+                              then cp.role::text else 'contributor' end)
+        from concept_participants cp
+        where cp.concept_id = "concepts"."id"
+          and (cp.user_id = ${actor.id} or cp.organisation_id = any(${orgs}) or cp.organisation_id = any(${deputyOrgs})))`,
     inBeratungsfolge: sql<boolean>`exists (select 1 from consultations k where k.concept_id = "concepts"."id" and k.committee_id = any(${orgs}))`,
   };
 }

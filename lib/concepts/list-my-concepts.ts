@@ -26,7 +26,7 @@ export type MyConcept = {
 const CLOSED: ConceptStatus[] = ["beraten", "abgeschlossen"];
 
 /** Every concept the actor may read, with role and its Beratungsfolge, in two queries. */
-async function loadReadableConcepts(db: Db, actor: Actor) {
+export async function loadReadableConcepts(db: Db, actor: Actor) {
   const rows = await db
     .select({ concept: concepts, ...roleColumns(actor) })
     .from(concepts)

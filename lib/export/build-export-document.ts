@@ -79,6 +79,7 @@ export async function buildExportDocument(
           organisation: organisations.name,
           decision: signoffs.decision,
           by: users.name,
+          asDeputy: signoffs.asDeputy,
           at: signoffs.createdAt,
           remarks: signoffs.remarks,
         })
@@ -123,7 +124,8 @@ export async function buildExportDocument(
           signoffs: signed.map((s) => ({
             organisation: s.organisation,
             status: s.decision,
-            by: s.by,
+            // The sign-off page of the PDF says who signed for whom (Vertretung).
+            by: s.asDeputy ? `${s.by} (in Vertretung für ${s.organisation})` : s.by,
             at: s.at.toISOString(),
             remarks: s.remarks ?? undefined,
           })),

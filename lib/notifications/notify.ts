@@ -1,7 +1,14 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "@/db/connect";
-import { conceptParticipants, memberships, notificationPreferences, notifications, users } from "@/db/schema";
+import type { Db, Tx } from "@/db/connect";
+import {
+  conceptParticipants,
+  memberships,
+  notificationPreferences,
+  notifications,
+  signoffDeputies,
+  users,
+} from "@/db/schema";
 import { appUrl } from "@/lib/mail/app-url";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { noticeMail, renderNoticeText, type NoticeText } from "@/lib/mail/mail-templates";
@@ -41,7 +48,8 @@ export async function notify(tx: Tx, actorId: string, recipientIds: Iterable<str
             allowedRoles.map((r) => sql`${r}`),
             sql`, `,
           )})
-            and (cp.user_id = "users"."id" or cp.organisation_id in (select m.organisation_id from ${memberships} m where m.user_id = "users"."id")))`,
+            and (cp.user_id = "users"."id" or cp.organisation_id in (select m.organisation_id from ${memberships} m where m.user_id = "users"."id")
+                 or (${sql.raw(notice.internal ? "false" : "true")} and cp.organisation_id in (select d.organisation_id from ${signoffDeputies} d where d.user_id = "users"."id"))))`,
       ),
     );
   if (!recipients.length) return 0;
@@ -94,5 +102,17 @@ export async function membersOf(tx: Tx, organisationIds: string[]): Promise<stri
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(inArray(memberships.organisationId, organisationIds));
+  return rows.map((r) => r.userId);
+}
+
+/** The concept's Federführung: people taking part as lead, directly or through their organisation. */
+export async function leadsOf(tx: Db | Tx, conceptId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: users.id })
+    .from(users)
+    .where(
+      sql`exists (select 1 from ${conceptParticipants} cp where cp.concept_id = ${conceptId} and cp.role = 'lead'
+        and (cp.user_id = "users"."id" or cp.organisation_id in (select m.organisation_id from ${memberships} m where m.user_id = "users"."id")))`,
+    );
   return rows.map((r) => r.userId);
 }

@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { listOrganisationOptions } from "@/lib/organisations/list-organisations";
 import { can } from "@/lib/permissions/permissions";
+import { organisationsWithoutSigner } from "@/lib/permissions/signers";
+import { requiredOrganisations } from "@/lib/workflow/gather-workflow-facts";
 
 /** The participants page: who takes part, and — for the lead and admins — what can be added. */
 export async function listParticipants(db: Db, actor: Actor, conceptId: string) {
@@ -32,6 +34,14 @@ export async function listParticipants(db: Db, actor: Actor, conceptId: string) 
     .leftJoin(organisations, eq(organisations.id, conceptParticipants.organisationId))
     .where(eq(conceptParticipants.conceptId, conceptId))
     .orderBy(asc(conceptParticipants.createdAt));
+  // Organisations whose Mitzeichnung the concept needs but for which nobody may sign (flagged on the page).
+  const required = await requiredOrganisations(db, conceptId);
+  const withoutSigner = new Set(
+    await organisationsWithoutSigner(
+      db,
+      required.map((o) => o.id),
+    ),
+  );
   const participants = rows.map((r) => ({
     id: r.id,
     role: r.role,
@@ -41,6 +51,7 @@ export async function listParticipants(db: Db, actor: Actor, conceptId: string) 
     organisationKind: r.userId ? null : r.organisationKind,
     memberCount: r.userId ? null : r.memberCount,
     active: r.userId ? r.userActive! : r.organisationActive!,
+    noSigner: r.organisationId !== null && withoutSigner.has(r.organisationId),
   }));
   const mayManage = can("concept.manageParticipants", access.subject);
   const options = mayManage

@@ -10,6 +10,8 @@ import {
   canGlobally,
   participantRolesForOrganisation,
   sectionEditRefusal,
+  mayNameDeputies,
+  maySignFor,
   signoffOrganisations,
   strongestRole,
   type ConceptRole,
@@ -230,13 +232,33 @@ describe("rules the pages used to compute", () => {
   });
 
   it("signs off only for required organisations in which the actor holds the right", () => {
-    const orgs = [
+    const organisations = [
       { id: "awo", maySignOff: true },
       { id: "diakonie", maySignOff: false },
       { id: "caritas", maySignOff: true },
     ];
-    expect(signoffOrganisations(orgs, [{ id: "awo" }, { id: "diakonie" }]).map((o) => o.id)).toEqual(["awo"]);
-    expect(signoffOrganisations(orgs, [])).toEqual([]);
-    expect(signoffOrganisations([], [{ id: "awo" }])).toEqual([]);
+    const req = (...ids: string[]) => ids.map((id) => ({ id, name: id }));
+    expect(signoffOrganisations({ organisations }, req("awo", "diakonie")).map((o) => o.id)).toEqual(["awo"]);
+    expect(signoffOrganisations({ organisations }, [])).toEqual([]);
+    expect(signoffOrganisations({ organisations: [] }, req("awo"))).toEqual([]);
+  });
+
+  it("lets a named deputy sign, as deputy, and never a member without the right", () => {
+    const person = { organisations: [{ id: "diakonie", maySignOff: false }], deputyFor: [{ id: "caritas" }] };
+    expect(maySignFor(person, "caritas")).toBe("deputy");
+    expect(maySignFor(person, "diakonie")).toBeNull();
+    expect(maySignFor(person, "awo")).toBeNull();
+    expect(maySignFor({ organisations: [{ id: "awo", maySignOff: true }] }, "awo")).toBe("member");
+    expect(signoffOrganisations(person, [{ id: "caritas", name: "Caritas" }])).toEqual([
+      { id: "caritas", name: "Caritas", capacity: "deputy" },
+    ]);
+  });
+
+  it("lets admins and the organisation's own signers name deputies, not deputies or plain members", () => {
+    const member = { isAdmin: false, organisations: [{ id: "awo", maySignOff: true }] };
+    expect(mayNameDeputies(member, "awo")).toBe(true);
+    expect(mayNameDeputies(member, "caritas")).toBe(false);
+    expect(mayNameDeputies({ isAdmin: false, organisations: [{ id: "awo", maySignOff: false }] }, "awo")).toBe(false);
+    expect(mayNameDeputies({ isAdmin: true, organisations: [] }, "awo")).toBe(true);
   });
 });

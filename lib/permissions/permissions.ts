@@ -184,13 +184,44 @@ export const COMMITTEE_READABLE_STATUSES: readonly ConceptStatus[] = CONCEPT_STA
   can("concept.read", { isAdmin: false, role: "committee", status }),
 );
 
+/** How someone may sign off for an organisation: as one of its own signers, as a named deputy, or not at all. */
+export type SignerCapacity = "member" | "deputy";
+
 /**
- * The organisations an actor signs off for: those whose sign-off the concept requires and in which the actor
- * holds the sign-off right (`memberships.may_sign_off`).
+ * The one rule "who may sign off (Mitzeichnung) for an organisation": an active member holding the sign-off right
+ * (`memberships.may_sign_off`), or a person named as deputy (Vertretung, `signoff_deputies`) for it. The SQL in
+ * `signers.ts` (`signersOf`) states the same rule for the database; `permissions.test.ts` keeps both in step.
  */
-export function signoffOrganisations<O extends { id: string; maySignOff: boolean }>(
-  organisations: readonly O[],
-  required: readonly { id: string }[],
-): O[] {
-  return organisations.filter((o) => o.maySignOff && required.some((r) => r.id === o.id));
+export function maySignFor(
+  person: {
+    organisations: readonly { id: string; maySignOff: boolean }[];
+    deputyFor?: readonly { id: string }[];
+  },
+  organisationId: string,
+): SignerCapacity | null {
+  if (person.organisations.some((o) => o.id === organisationId && o.maySignOff)) return "member";
+  if (person.deputyFor?.some((o) => o.id === organisationId)) return "deputy";
+  return null;
+}
+
+/** Naming or removing a deputy: an administrator, or one of the organisation's own signers (not a deputy). */
+export function mayNameDeputies(
+  person: { isAdmin: boolean; organisations: readonly { id: string; maySignOff: boolean }[] },
+  organisationId: string,
+): boolean {
+  return person.isAdmin || maySignFor({ organisations: person.organisations }, organisationId) === "member";
+}
+
+/**
+ * The organisations an actor signs off for: those whose sign-off the concept requires and for which
+ * `maySignFor` allows the actor, each with the capacity (own signer or deputy).
+ */
+export function signoffOrganisations<R extends { id: string; name: string }>(
+  person: Parameters<typeof maySignFor>[0],
+  required: readonly R[],
+): (R & { capacity: SignerCapacity })[] {
+  return required.flatMap((r) => {
+    const capacity = maySignFor(person, r.id);
+    return capacity ? [{ ...r, capacity }] : [];
+  });
 }

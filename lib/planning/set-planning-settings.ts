@@ -20,6 +20,13 @@ const ZPlanningSettings = z.object({
   submissionLeadDays: days("submissionLeadDays"),
   signoffDays: days("signoffDays"),
   revisionDays: days("revisionDays"),
+  /** Reminders this many NRW working days before each deadline (0: only on the day itself). */
+  reminderDays: z.coerce
+    .number("appError.planning.reminderDays.wholeNumber")
+    .int("appError.planning.reminderDays.wholeNumber")
+    .min(0, "appError.planning.reminderDays.range")
+    .max(20, "appError.planning.reminderDays.range")
+    .optional(),
 });
 
 /** The lead sets how the plan is derived backwards from the meetings (days before each step). */
@@ -33,6 +40,7 @@ export async function setPlanningSettings(db: Db, actor: Actor, input: unknown):
         submissionLeadDays: data.submissionLeadDays,
         signoffDays: data.signoffDays,
         revisionDays: data.revisionDays,
+        ...(data.reminderDays === undefined ? {} : { reminderDays: data.reminderDays }),
         updatedAt: new Date(),
       })
       .where(eq(concepts.id, data.conceptId));
@@ -47,11 +55,13 @@ export async function setPlanningSettings(db: Db, actor: Actor, input: unknown):
           submissionLeadDays: concept.submissionLeadDays,
           signoffDays: concept.signoffDays,
           revisionDays: concept.revisionDays,
+          reminderDays: concept.reminderDays,
         },
         after: {
           submissionLeadDays: data.submissionLeadDays,
           signoffDays: data.signoffDays,
           revisionDays: data.revisionDays,
+          reminderDays: data.reminderDays ?? concept.reminderDays,
         },
       },
     });

@@ -11,7 +11,7 @@ import { actorOrganisationFor, requireSectionInConcept } from "@/lib/comments/th
 import { validateContent } from "@/lib/content/validate-content";
 import { AppError, forbidden } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { membersOf, notify } from "@/lib/notifications/notify";
+import { leadsOf, membersOf, notify } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions/permissions";
 import { ZCreateProposal } from "./proposal-schemas";
 
@@ -66,14 +66,18 @@ export async function createProposal(db: Db, actor: Actor, input: unknown): Prom
       conceptId: data.conceptId,
       summary: { sectionId: section.id, baseVersion: section.version },
     });
-    await notify(tx, actor.id, await membersOf(tx, [section.ownerOrganisationId]), {
-      kind: "section_activity",
+    const owners = await membersOf(tx, [section.ownerOrganisationId]);
+    const notice = {
       conceptId: data.conceptId,
       title: { key: "proposalTitle", params: { section: section.title } },
       body: { key: "byline", params: { actor: actor.name, text: data.reason.slice(0, 280) } },
       link: `/konzepte/${data.conceptId}/abschnitte/${section.id}/vorschlaege/${proposal!.id}`,
       internal: false,
-    });
+    } as const;
+    await notify(tx, actor.id, owners, { kind: "section_activity", ...notice });
+    // The lead weighs every proposal (Abwägung), also on sections other organisations own.
+    const leads = (await leadsOf(tx, data.conceptId)).filter((id) => !owners.includes(id));
+    await notify(tx, actor.id, leads, { kind: "lead_activity", ...notice });
     return { proposalId: proposal!.id };
   });
 }

@@ -51,7 +51,7 @@ export async function askCommitteeQuestion(db: Db, actor: Actor, raw: unknown): 
       },
     });
     await notify(tx, actor.id, await membersOf(tx, [access.concept.leadOrganisationId]), {
-      kind: "committee",
+      kind: "question",
       conceptId: input.conceptId,
       title: { key: "questionTitle", params: { concept: access.concept.title } },
       body: { key: "plain", params: { text: input.body } },

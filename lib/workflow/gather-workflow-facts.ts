@@ -13,11 +13,12 @@ import {
   signoffs,
   vorlagen,
 } from "@/db/schema";
+import { organisationsWithoutSigner } from "@/lib/permissions/signers";
 import type { WorkflowFacts } from "./transitions";
 
 /** Everything the transition preconditions look at, in a fixed number of queries. */
 export async function gatherWorkflowFacts(db: Db | Tx, conceptId: string): Promise<WorkflowFacts> {
-  const [sectionCounts, blocking, uncovered, required, round, vorlage, outcomes] = await Promise.all([
+  const [sectionCounts, blocking, uncovered, required, round, vorlage, outcomes, empty] = await Promise.all([
     db
       .select({
         total: count(),
@@ -60,7 +61,20 @@ export async function gatherWorkflowFacts(db: Db | Tx, conceptId: string): Promi
       .where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt)))
       .limit(1),
     db.select({ outcome: consultations.outcome }).from(consultations).where(eq(consultations.conceptId, conceptId)),
+    db
+      .select({ title: sections.title })
+      .from(sections)
+      .where(
+        and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt), sql`btrim(${sections.contentText}) = ''`),
+      )
+      .orderBy(asc(sections.position)),
   ]);
+  const withoutSigner = new Set(
+    await organisationsWithoutSigner(
+      db,
+      required.map((o) => o.id),
+    ),
+  );
   let missingSignoffs = required.map((o) => o.name);
   if (round[0]) {
     const approved = await db
@@ -74,6 +88,8 @@ export async function gatherWorkflowFacts(db: Db | Tx, conceptId: string): Promi
     sectionCount: sectionCounts[0]?.total ?? 0,
     sectionsNotAgreed: sectionCounts[0]?.notAgreed ?? 0,
     openBlockingThreads: blocking[0]?.n ?? 0,
+    emptySections: empty.map((e) => e.title),
+    organisationsWithoutSigner: required.filter((o) => withoutSigner.has(o.id)).map((o) => o.name),
     uncoveredMandateItems: uncovered.map((u) => u.position),
     missingSignoffs,
     vorlageReady: vorlage.length > 0,

@@ -5,6 +5,7 @@ import { fassungen, organisations, signoffRounds, signoffs, users } from "@/db/s
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { can, signoffOrganisations } from "@/lib/permissions/permissions";
+import { organisationsWithoutSigner } from "@/lib/permissions/signers";
 import { requiredOrganisations, signoffCandidates } from "./gather-workflow-facts";
 import type { SignoffDecision } from "./sign-off";
 
@@ -12,6 +13,8 @@ export type SignoffEntry = {
   organisationId: string;
   organisationName: string;
   userName: string;
+  /** Signed by a named deputy (Vertretung) for the organisation. */
+  asDeputy: boolean;
   decision: SignoffDecision;
   remarks: string | null;
   contentHash: string;
@@ -51,6 +54,7 @@ export async function getSignoffOverview(db: Db, actor: Actor, conceptId: string
           organisationId: signoffs.organisationId,
           organisationName: organisations.name,
           userName: users.name,
+          asDeputy: signoffs.asDeputy,
           decision: signoffs.decision,
           remarks: signoffs.remarks,
           contentHash: signoffs.contentHash,
@@ -80,14 +84,20 @@ export async function getSignoffOverview(db: Db, actor: Actor, conceptId: string
     voidReason: round.voidReason,
     signoffs: entries.filter((e) => e.roundId === round.id),
   }));
+  const withoutSigner = await organisationsWithoutSigner(
+    db,
+    required.map((o) => o.id),
+  );
   const openRound = views.find((r) => r.status === "open") ?? null;
-  const signable = signoffOrganisations(actor.organisations, required).filter(
+  const signable = signoffOrganisations(actor, required).filter(
     (o) => !openRound?.signoffs.some((s) => s.organisationId === o.id),
   );
   return {
     status,
     title: access.concept.title,
     required,
+    /** Required organisations nobody may sign off for right now (flagged on the page, refused at the start). */
+    withoutSigner,
     candidates,
     mayEditRequired: can("signoff.setRequired", access.subject),
     /** The lead's view: the outline tab, and why the required organisations cannot change now. */

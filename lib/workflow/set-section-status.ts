@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
-import { sections } from "@/db/schema";
+import { commentThreads, sections } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
@@ -28,6 +28,21 @@ export async function setSectionStatus(db: Db, actor: Actor, input: unknown): Pr
     });
   }
   await db.transaction(async (tx) => {
+    if (data.to === "abgestimmt") {
+      // A section is agreed only once no blocking objection on it is open.
+      const [blocking] = await tx
+        .select({ n: count() })
+        .from(commentThreads)
+        .where(
+          and(
+            eq(commentThreads.sectionId, data.sectionId),
+            eq(commentThreads.blocking, true),
+            eq(commentThreads.status, "open"),
+          ),
+        );
+      if (blocking && blocking.n > 0)
+        throw new AppError("VALIDATION", "appError.workflow.sectionHasOpenBlocking", { count: blocking.n });
+    }
     const [row] = await tx
       .update(sections)
       .set({ status: data.to, updatedAt: new Date() })

@@ -58,7 +58,7 @@ export async function signOff(
       if (round.status !== "open" || round.contentHash !== data.contentHash) throw stale();
 
       const required = await requiredOrganisations(tx, data.conceptId);
-      const mine = signoffOrganisations(actor.organisations, required);
+      const mine = signoffOrganisations(actor, required);
       const organisation = data.organisationId ? mine.find((o) => o.id === data.organisationId) : mine[0];
       if (!organisation) throw forbidden("appError.signoff.forbidden");
 
@@ -76,6 +76,7 @@ export async function signOff(
           roundId: round.id,
           organisationId: organisation.id,
           userId: actor.id,
+          asDeputy: organisation.capacity === "deputy",
           decision: data.decision,
           remarks,
           contentHash: round.contentHash,
@@ -83,7 +84,7 @@ export async function signOff(
         .returning({ id: signoffs.id });
       await recordAuditEvent(tx, {
         actorId: actor.id,
-        actorOrganisationId: organisation.id,
+        actorOrganisationId: organisation.capacity === "member" ? organisation.id : null,
         action: "signoff.recorded",
         objectType: "signoff",
         objectId: row!.id,
@@ -92,6 +93,7 @@ export async function signOff(
           round: round.number,
           organisation: organisation.name,
           decision: data.decision,
+          asDeputy: organisation.capacity === "deputy",
           contentHash: round.contentHash,
         },
       });
@@ -102,7 +104,7 @@ export async function signOff(
           auditSummary: { organisation: organisation.name },
         });
         await notify(tx, actor.id, await membersOf(tx, [concept.leadOrganisationId]), {
-          kind: "decision",
+          kind: "signoff_result",
           conceptId: data.conceptId,
           title: { key: "signoffRejectedTitle", params: { concept: concept.title } },
           body: {

@@ -5,14 +5,17 @@ import type { Db, Tx } from "@/db/connect";
 import { concepts, fassungen, signoffRounds, vorlagen } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
-import { loadConceptAccess } from "@/lib/concepts/concept-access";
+import { loadConceptAccess, type ConceptRow } from "@/lib/concepts/concept-access";
 import type { Message, MessageKey } from "@/i18n/message";
 import { AppError, forbidden } from "@/lib/errors";
 import { freezeFassung } from "@/lib/fassungen/freeze-fassung";
 import { parseOrThrow } from "@/lib/validation/parse";
 import type { ConceptStatus } from "@/lib/permissions/permissions";
 import { fassungContentHash } from "./fassung-content-hash";
-import { gatherWorkflowFacts } from "./gather-workflow-facts";
+import { notify } from "@/lib/notifications/notify";
+import { signersOf } from "@/lib/permissions/signers";
+import { germanDate, signoffDueDate } from "@/lib/tasks/concept-deadlines";
+import { gatherWorkflowFacts, requiredOrganisations } from "./gather-workflow-facts";
 import { checkTransition, stepsOfferedIn, type Blocker, type TransitionEffect, type TransitionId } from "./transitions";
 
 /** The steps the workflow panel offers (the table's trigger says which); the others have their own services. */
@@ -82,7 +85,7 @@ export async function applyTransition(
     .returning({ id: concepts.id });
   if (!moved) throw new AppError("CONFLICT", "appError.workflow.statusChangedMeanwhile");
 
-  const effects = await applyEffect(tx, actor, conceptId, effect, options.reason);
+  const effects = await applyEffect(tx, actor, access.concept, effect, options.reason);
   await recordAuditEvent(tx, {
     actorId: actor.id,
     action: "concept.status_changed",
@@ -100,15 +103,19 @@ type EffectResult = { roundId?: string; fassungId?: string; vorlageId?: string }
 async function applyEffect(
   tx: Tx,
   actor: Actor,
-  conceptId: string,
+  concept: ConceptRow,
   effect: TransitionEffect,
   reason: string | undefined,
 ): Promise<EffectResult> {
+  const conceptId = concept.id;
   switch (effect.kind) {
     case "none":
       return {};
-    case "openSignoffRound":
-      return openSignoffRound(tx, actor, conceptId);
+    case "openSignoffRound": {
+      const opened = await openSignoffRound(tx, actor, conceptId);
+      await requestSignoffs(tx, actor, concept);
+      return opened;
+    }
     case "voidSignoffRound":
       return closeOpenRound(tx, conceptId, { status: "voided", voidReason: reason || effect.reason });
     case "completeSignoffRound":
@@ -168,4 +175,28 @@ async function openSignoffRound(
     .values({ conceptId, fassungId, number: next, contentHash, startedBy: actor.id })
     .returning({ id: signoffRounds.id });
   return { roundId: round!.id, fassungId };
+}
+
+/**
+ * Every person who may sign for a required organisation (own signers and deputies, `signersOf`) is asked to sign,
+ * with the plan's Mitzeichnung deadline.
+ */
+async function requestSignoffs(tx: Tx, actor: Actor, concept: ConceptRow): Promise<void> {
+  const required = await requiredOrganisations(tx, concept.id);
+  const signers = await signersOf(
+    tx,
+    required.map((o) => o.id),
+  );
+  const due = germanDate(await signoffDueDate(tx, concept));
+  for (const organisation of required) {
+    const recipients = signers.filter((s) => s.organisationId === organisation.id).map((s) => s.userId);
+    await notify(tx, actor.id, recipients, {
+      kind: "signoff_requested",
+      conceptId: concept.id,
+      title: { key: "signoffRequestedTitle", params: { concept: concept.title, due } },
+      body: { key: "signoffRequestedBody", params: { organisation: organisation.name, due } },
+      link: `/konzepte/${concept.id}/mitzeichnung`,
+      internal: false,
+    });
+  }
 }

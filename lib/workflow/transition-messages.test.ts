@@ -19,6 +19,11 @@ describe("blocker messages", () => {
     [{ code: "notReferredBack" }, "Kein Ausschuss hat das Konzept zurückverwiesen"],
     [{ code: "outcomesMissing", params: { count: 2 } }, "2 Beratungsergebnisse fehlen noch"],
     [{ code: "referredBackPending" }, "Ein Ausschuss hat das Konzept zurückverwiesen"],
+    [
+      { code: "noSigner", params: { organisation: "Caritasverband Düsseldorf" } },
+      "Für Caritasverband Düsseldorf kann niemand mitzeichnen (keine aktive Person mit Zeichnungsrecht oder Vertretung)",
+    ],
+    [{ code: "sectionEmpty", params: { title: "Finanzierung" } }, "Der Abschnitt „Finanzierung“ ist leer"],
   ])("%o → %s", (blocker, sentence) => {
     expect(german(blocker)).toBe(sentence);
   });
@@ -28,6 +33,8 @@ describe("blocker messages", () => {
       sectionCount: 0,
       sectionsNotAgreed: 2,
       openBlockingThreads: 1,
+      emptySections: ["Finanzierung"],
+      organisationsWithoutSigner: ["Caritasverband Düsseldorf"],
       uncoveredMandateItems: [3],
       missingSignoffs: ["AWO Düsseldorf"],
       vorlageReady: false,

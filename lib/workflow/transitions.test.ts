@@ -13,6 +13,8 @@ const READY: WorkflowFacts = {
   sectionCount: 8,
   sectionsNotAgreed: 0,
   openBlockingThreads: 0,
+  emptySections: [],
+  organisationsWithoutSigner: [],
   uncoveredMandateItems: [],
   missingSignoffs: [],
   vorlageReady: true,
@@ -77,6 +79,22 @@ describe("workflow transitions", () => {
         { code: "sectionsNotAgreed", params: { count: 2 } },
         { code: "openBlockingThreads", params: { count: 1 } },
         { code: "mandateItemUncovered", params: { number: 3 } },
+      ],
+    });
+  });
+
+  it("refuses the Mitzeichnung for an empty section and an organisation nobody may sign for", () => {
+    const result = checkTransition("start_signoff", "ueberarbeitung", "lead", {
+      ...READY,
+      emptySections: ["Finanzierung"],
+      organisationsWithoutSigner: ["Caritasverband Düsseldorf"],
+    });
+    expect(result).toEqual({
+      ok: false,
+      reason: "blocked",
+      blockers: [
+        { code: "sectionEmpty", params: { title: "Finanzierung" } },
+        { code: "noSigner", params: { organisation: "Caritasverband Düsseldorf" } },
       ],
     });
   });

@@ -24,6 +24,10 @@ export type WorkflowFacts = {
   sectionCount: number;
   sectionsNotAgreed: number;
   openBlockingThreads: number;
+  /** Titles of live sections without any text. */
+  emptySections: string[];
+  /** Names of required organisations for which nobody may sign off (`signersOf`). */
+  organisationsWithoutSigner: string[];
   uncoveredMandateItems: number[];
   missingSignoffs: string[];
   vorlageReady: boolean;
@@ -103,8 +107,10 @@ export const TRANSITIONS: readonly Transition[] = [
     blockers: (f) => [
       ...(f.sectionCount === 0 ? [{ code: "noSections" }] : []),
       ...(f.sectionsNotAgreed > 0 ? [{ code: "sectionsNotAgreed", params: { count: f.sectionsNotAgreed } }] : []),
+      ...f.emptySections.map((title) => ({ code: "sectionEmpty", params: { title } })),
       ...(f.openBlockingThreads > 0 ? [{ code: "openBlockingThreads", params: { count: f.openBlockingThreads } }] : []),
       ...f.uncoveredMandateItems.map((n) => ({ code: "mandateItemUncovered", params: { number: n } })),
+      ...f.organisationsWithoutSigner.map((organisation) => ({ code: "noSigner", params: { organisation } })),
     ],
   },
   {

@@ -37,6 +37,7 @@ export const OUTSIDE_MATRIX: Record<string, string> = {
   "app/api/test-support/concepts/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
   "app/abmelden/route.ts#POST":
     "ends the caller's own session (or, bereich=ueberall, all of their sessions) and clears its cookies; no data, any caller; foreign origins refused below (user-sessions.integration)",
+  "app/api/test-support/reminders/route.ts#POST": "404 unless KONZEPTWERK_E2E=1 (checked below)",
   "app/locale-actions.ts#setLocaleAction":
     "sets the language cookie; the stored locale only for the signed-in actor themself",
   "app/(public)/zugang/[token]/actions.ts#redeemLinkAction":
@@ -171,6 +172,9 @@ export function buildRows(m: Modules): Row[] {
   });
   action(`${K}/actions.ts`, "setSectionStatusAction", "setSectionStatus", "concept", onlyWhileOpen(["lead"]), (i) =>
     form({ conceptId: i.conceptId, sectionId: i.sectionId, from: "entwurf", to: "zur_abstimmung", title: "Abschnitt" }),
+  );
+  action(`${K}/actions.ts`, "setSectionsStatusAction", "setSectionsStatus", "concept", onlyWhileOpen(["lead"]), (i) =>
+    form({ conceptId: i.conceptId, to: "zur_abstimmung" }),
   );
   action(`${K}/actions.ts`, "setPlanningSettingsAction", "setPlanningSettings", "concept", only(["lead"]), (i) =>
     form({ conceptId: i.conceptId, submissionLeadDays: "21", signoffDays: "10", revisionDays: "7" }),
@@ -450,6 +454,14 @@ export function buildRows(m: Modules): Row[] {
     "global",
     ADMIN,
     (_i, g) => form({ organisationId: g.organisationId, active: "false" }),
+  );
+  // Vertretung (deputies): administrators, and an organisation's own signers (none of the matrix actors signs for
+  // Caritas, so here: administrators only).
+  action(`${A}/profil/deputy-actions.ts`, "nameDeputyAction", "nameDeputy", "global", ADMIN, (_i, g) =>
+    form({ organisationId: g.organisationId, email: "awo@demo.example" }),
+  );
+  action(`${A}/profil/deputy-actions.ts`, "removeDeputyAction", "removeDeputy", "global", ADMIN, (_i, g) =>
+    form({ organisationId: g.organisationId, userId: g.userId }),
   );
   action(`${A}/administration/e-mails/actions.ts`, "retryMailAction", "retryMail", "global", ADMIN, (_i, g) =>
     form({ mailId: g.mailId }),

@@ -8,6 +8,9 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
 import { buttonClass } from "@/components/ui/button";
 import { PasswordForm, ProfileForm } from "./profile-forms";
+import { DeputyPanel } from "@/components/workflow/deputy-forms";
+import { listDeputyAdministration } from "@/lib/organisations/signoff-deputies";
+import { nameDeputyAction, removeDeputyAction } from "./deputy-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -15,11 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const actor = await requireActor();
+  const deputyOrgs = await listDeputyAdministration(await getDb(), actor);
+  const td = await getTranslations("deputies");
   const t = await getTranslations("profile");
   const tk = await getTranslations("orgKind");
   const tc = await getTranslations("calendar");
   return (
-    <ClientMessages namespaces={["profile", "form", "calendar"]}>
+    <ClientMessages namespaces={["profile", "form", "calendar", "deputies"]}>
       <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <dl className="mt-4 grid gap-x-8 gap-y-2 sm:grid-cols-2">
@@ -51,6 +56,30 @@ export default async function ProfilePage() {
               revokeCalendarLinkAction={revokeCalendarLinkAction}
             />
           </section>
+          {deputyOrgs.length ? (
+            <section
+              aria-labelledby="profile-deputies"
+              className="self-start rounded-lg border border-line bg-white p-6 md:col-span-2"
+            >
+              <h2 id="profile-deputies" className="text-xl font-bold">
+                {td("title")}
+              </h2>
+              <p className="mt-2 text-muted">{td("intro")}</p>
+              {deputyOrgs.map((o) => (
+                <div key={o.id} className="mt-5 border-t border-line pt-4">
+                  <h3 className="text-lg font-bold">{td("orgHeading", { organisation: o.name })}</h3>
+                  <p className="mt-1 text-sm">{td("signers", { names: o.signers.map((s) => s.name).join(", ") })}</p>
+                  <DeputyPanel
+                    organisationId={o.id}
+                    organisationName={o.name}
+                    deputies={o.deputies.map((d) => ({ userId: d.userId, name: d.name }))}
+                    nameAction={nameDeputyAction}
+                    removeAction={removeDeputyAction}
+                  />
+                </div>
+              ))}
+            </section>
+          ) : null}
           <section aria-labelledby="profile-data" className="self-start rounded-lg border border-line bg-white p-6">
             <h2 id="profile-data" className="mb-4 text-xl font-bold">
               {t("dataTitle")}

@@ -5,6 +5,7 @@ import { defineAction, field } from "@/lib/http/define-action";
 import { formDataToObject } from "@/lib/http/form-data";
 import { setPlanningSettings } from "@/lib/planning/set-planning-settings";
 import { setSectionStatus } from "@/lib/workflow/set-section-status";
+import { setSectionsStatus } from "@/lib/workflow/set-sections-status";
 import { transitionConcept } from "@/lib/workflow/transition-concept";
 
 const concept = (input: Record<string, unknown>) => [{ layout: `/konzepte/${String(input.conceptId)}` }];
@@ -39,8 +40,20 @@ export const setPlanningSettingsAction = defineAction({
     submissionLeadDays: form.get("submissionLeadDays"),
     signoffDays: form.get("signoffDays"),
     revisionDays: form.get("revisionDays"),
+    reminderDays: form.get("reminderDays") ?? undefined,
   }),
   run: ({ db, actor }, input) => setPlanningSettings(db, actor, input),
   success: "feedback.planningSaved",
   revalidate: (input) => [`/konzepte/${input.conceptId}`],
+});
+
+/** The lead moves every section that can in one step ("zur Abstimmung" or "abgestimmt"); each move is audited. */
+export const setSectionsStatusAction = defineAction({
+  input: formDataToObject,
+  run: ({ db, actor }, input) => setSectionsStatus(db, actor, input),
+  success: ({ moved }, input) => ({
+    key: "workflow.sectionsMoved",
+    params: { count: moved, status: { key: `sectionStatus.${String(input.to)}` as MessageKey } },
+  }),
+  revalidate: concept,
 });

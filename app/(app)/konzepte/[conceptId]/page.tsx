@@ -15,10 +15,15 @@ import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { WorkflowPanel } from "@/components/workflow/workflow-panel";
-import { SectionStatusForm } from "@/components/workflow/workflow-forms";
+import { BulkSectionStatusForm, SectionStatusForm } from "@/components/workflow/workflow-forms";
 import { workflowStateFor } from "@/lib/workflow/get-workflow-state";
 import { SECTION_STATUS_MOVES } from "@/lib/workflow/section-status";
-import { setPlanningSettingsAction, setSectionStatusAction, transitionConceptAction } from "./actions";
+import {
+  setPlanningSettingsAction,
+  setSectionsStatusAction,
+  setSectionStatusAction,
+  transitionConceptAction,
+} from "./actions";
 import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string }> };
@@ -223,6 +228,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
                   submissionLeadDays: concept.submissionLeadDays,
                   signoffDays: concept.signoffDays,
                   revisionDays: concept.revisionDays,
+                  reminderDays: concept.reminderDays,
                   action: setPlanningSettingsAction,
                 }
               : undefined
@@ -304,6 +310,16 @@ export default async function ConceptOverviewPage({ params }: Props) {
               </table>
             </ScrollBox>
           )}
+          {overview.mayMoveSections ? (
+            <BulkSectionStatusForm
+              action={setSectionsStatusAction}
+              conceptId={concept.id}
+              counts={{
+                entwurf: overview.sections.filter((s) => s.status === "entwurf").length,
+                zur_abstimmung: overview.sections.filter((s) => s.status === "zur_abstimmung").length,
+              }}
+            />
+          ) : null}
         </section>
       </main>
     </ClientMessages>

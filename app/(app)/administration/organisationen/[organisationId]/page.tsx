@@ -11,6 +11,9 @@ import { getOrganisationForAdmin } from "@/lib/organisations/get-organisation-fo
 import { setOrganisationActiveAction } from "../actions";
 import { ActiveToggle } from "@/components/forms/active-toggle";
 import { OrganisationForm } from "../organisation-form";
+import { DeputyPanel } from "@/components/workflow/deputy-forms";
+import { listDeputies } from "@/lib/organisations/signoff-deputies";
+import { nameDeputyAction, removeDeputyAction } from "@/app/(app)/profil/deputy-actions";
 
 type Props = { params: Promise<{ organisationId: string }> };
 
@@ -27,8 +30,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OrganisationPage({ params }: Props) {
   const { organisation, members } = await load(params);
   const t = await getTranslations("orgAdmin");
+  const td = await getTranslations("deputies");
+  const deputies = organisation.kind === "gremium" ? null : await listDeputies(await getDb(), organisation.id);
   return (
-    <ClientMessages namespaces={["orgAdmin", "orgKind", "classification", "form"]}>
+    <ClientMessages namespaces={["orgAdmin", "orgKind", "classification", "form", "deputies"]}>
       <p>
         <Link href="/administration/organisationen">← {t("backToList")}</Link>
       </p>
@@ -62,6 +67,21 @@ export default async function OrganisationPage({ params }: Props) {
               }}
             />
           </section>
+          {deputies ? (
+            <section aria-labelledby="org-deputies" className="rounded-lg border border-line bg-white p-6">
+              <h2 id="org-deputies" className="text-xl font-bold">
+                {td("title")}
+              </h2>
+              <p className="mt-2 text-muted">{td("intro")}</p>
+              <DeputyPanel
+                organisationId={organisation.id}
+                organisationName={organisation.name}
+                deputies={deputies}
+                nameAction={nameDeputyAction}
+                removeAction={removeDeputyAction}
+              />
+            </section>
+          ) : null}
           <section aria-labelledby="org-members" className="rounded-lg border border-line bg-white p-6">
             <h2 id="org-members" className="text-xl font-bold">
               {t("membersTitle", { count: members.length })}

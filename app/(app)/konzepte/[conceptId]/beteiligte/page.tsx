@@ -88,6 +88,9 @@ export default async function ParticipantsPage({ params, searchParams }: Props) 
                             ? `${t("kindUser")} · ${p.email}`
                             : `${tk(p.organisationKind!)} · ${t("memberCount", { count: p.memberCount ?? 0 })}`}
                         </span>
+                        {p.noSigner ? (
+                          <span className="mt-1 block text-sm font-semibold text-danger">{t("noSigner")}</span>
+                        ) : null}
                       </td>
                       <td className="py-3 pr-4">
                         {mayManage ? (

@@ -49,6 +49,17 @@ export default async function MitzeichnungPage({ params }: Props) {
           <h2 id="mitzeichnende" className="text-xl font-bold">
             {t("required")}
           </h2>
+          {overview.mayEditRequired && overview.withoutSigner.length ? (
+            <ul className="mt-3 list-disc pl-6 text-danger">
+              {overview.required
+                .filter((o) => overview.withoutSigner.includes(o.id))
+                .map((o) => (
+                  <li key={o.id}>
+                    <strong>{o.name}:</strong> {t("noSignerFlag")}
+                  </li>
+                ))}
+            </ul>
+          ) : null}
           {overview.mayEditRequired ? (
             <RequiredSignoffsForm
               action={setRequiredSignoffsAction}
@@ -60,7 +71,12 @@ export default async function MitzeichnungPage({ params }: Props) {
             <>
               <ul className="mt-3 list-disc pl-6">
                 {overview.required.map((o) => (
-                  <li key={o.id}>{o.name}</li>
+                  <li key={o.id}>
+                    {o.name}
+                    {overview.withoutSigner.includes(o.id) ? (
+                      <span className="ml-2 font-semibold text-danger">{t("noSignerFlag")}</span>
+                    ) : null}
+                  </li>
                 ))}
               </ul>
               {overview.mayManage ? <p className="mt-3 text-sm text-muted">{t("requiredLocked")}</p> : null}
@@ -174,7 +190,13 @@ async function RoundTable({
                 >
                   {entry ? t(`decision.${entry.decision}`) : t("pending")}
                 </td>
-                <td className="py-2 pr-4">{entry?.userName ?? "—"}</td>
+                <td className="py-2 pr-4">
+                  {entry
+                    ? entry.asDeputy
+                      ? t("byDeputy", { name: entry.userName, organisation: organisationName })
+                      : entry.userName
+                    : "—"}
+                </td>
                 <td className="py-2 pr-4">
                   {entry ? format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}
                 </td>

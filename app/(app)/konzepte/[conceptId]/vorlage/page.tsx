@@ -49,6 +49,7 @@ export default async function VorlagePage({ params }: Props) {
   const page = await orNotFound((async () => getVorlagePage(await getDb(), actor, parseIdOrNotFound(conceptId)))());
   const { concept, vorlage, folge, mayManage, mayEditFolge, steps } = page;
   const t = await getTranslations("vorlage");
+  const tw = await getTranslations("workflow");
   const tcr = await getTranslations("consultationRole");
   const to = await getTranslations("outcome");
   const format = await getFormatter();
@@ -61,7 +62,7 @@ export default async function VorlagePage({ params }: Props) {
   } as const;
 
   return (
-    <ClientMessages namespaces={["vorlage", "outcome", "consultationRole"]}>
+    <ClientMessages namespaces={["vorlage", "outcome", "consultationRole", "form"]}>
       <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
         <Breadcrumb items={[{ label: concept.title, href: base }, { label: t("title") }]} />
         <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
@@ -211,6 +212,16 @@ export default async function VorlagePage({ params }: Props) {
                     label={stepLabel[s.id as keyof typeof stepLabel]}
                     disabled={!s.allowed}
                     describedBy={s.allowed ? undefined : `blocker-${s.id}`}
+                    confirm={
+                      s.id === "close"
+                        ? {
+                            title: tw("confirm.close.title"),
+                            description: tw("confirm.close.description"),
+                            confirmLabel: tw("confirm.close.confirm"),
+                            cancelLabel: tw("confirm.cancel"),
+                          }
+                        : undefined
+                    }
                   />
                   {s.allowed ? null : (
                     <ul id={`blocker-${s.id}`} className="mt-2 list-disc pl-6 text-sm text-warn">

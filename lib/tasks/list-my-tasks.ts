@@ -1,0 +1,244 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "@/db/connect";
+import { changeProposals, commentThreads, committeeQuestions, sections, signoffRounds, signoffs } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { addDays } from "@/lib/clock";
+import { loadReadableConcepts } from "@/lib/concepts/list-my-concepts";
+import { threadHref } from "@/lib/comments/discussion-links";
+import { planFor } from "@/lib/planning/get-concept-plan";
+import { can, signoffOrganisations, SUBMITTED_STATUSES } from "@/lib/permissions/permissions";
+import type { ConceptRole } from "@/lib/permissions/permissions";
+import { requiredOrganisations } from "@/lib/workflow/gather-workflow-facts";
+
+export type TaskKind =
+  "weighComment" | "weighProposal" | "reviseSection" | "agreeSection" | "signOff" | "answerQuestion" | "deadline";
+
+export type Task = {
+  kind: TaskKind;
+  conceptId: string;
+  conceptTitle: string;
+  /** What the task is about (a section title, an organisation, a milestone kind); shown in the sentence. */
+  subject: string;
+  /** For deadlines: the milestone kind (konsultationsende, mitzeichnung, vorlagenfrist) and its committee. */
+  milestone?: { kind: string; committee?: string };
+  /** yyyy-mm-dd, or null when nothing is due on a date. */
+  due: string | null;
+  overdue: boolean;
+  /** The exact place: a thread, a proposal, a section, the Mitzeichnung page, the reading room's question. */
+  href: string;
+};
+
+/** Deadlines shown as tasks: those the actor must meet in the coming weeks (or has missed). */
+const DEADLINE_HORIZON_DAYS = 42;
+const MILESTONES_BY_ROLE: Record<ConceptRole, readonly string[]> = {
+  lead: ["konsultationsende", "mitzeichnung", "vorlagenfrist"],
+  author: ["konsultationsende", "mitzeichnung"],
+  contributor: ["konsultationsende", "mitzeichnung"],
+  committee: [],
+};
+
+/**
+ * "Meine Aufgaben": across every concept the actor may read, what waits for them — Abwägung of comments and
+ * proposals (lead), sections their organisation must revise or agree, sign-offs their organisation owes, Rückfragen
+ * to answer, and their next deadlines. Overdue first, then by due date (undated last), each with a link.
+ */
+export async function listMyTasks(db: Db, actor: Actor, today: string): Promise<Task[]> {
+  const concepts = await loadReadableConcepts(db, actor);
+  const tasks: Task[] = [];
+  const myOrgIds = actor.organisations.map((o) => o.id);
+  for (const { concept, role, folge } of concepts) {
+    const plan = planFor(concept, folge, today);
+    const dueOf = (kind: string) => plan.milestones.find((m) => m.kind === kind)?.date ?? null;
+    const base = { conceptId: concept.id, conceptTitle: concept.title };
+    const status = concept.status;
+    const subject = { isAdmin: actor.isAdmin, role, status };
+
+    if (
+      role === "lead" &&
+      can("thread.decide", subject) &&
+      (status === "konsultation" || status === "ueberarbeitung")
+    ) {
+      const due = dueOf("mitzeichnung");
+      const [threads, proposals] = await Promise.all([
+        db
+          .select({ id: commentThreads.id, sectionId: sections.id, title: sections.title })
+          .from(commentThreads)
+          .innerJoin(sections, eq(sections.id, commentThreads.sectionId))
+          .where(
+            and(
+              eq(commentThreads.conceptId, concept.id),
+              eq(commentThreads.status, "open"),
+              isNull(commentThreads.decision),
+              isNull(sections.archivedAt),
+            ),
+          )
+          .orderBy(asc(sections.position), asc(commentThreads.createdAt)),
+        db
+          .select({ id: changeProposals.id, sectionId: sections.id, title: sections.title })
+          .from(changeProposals)
+          .innerJoin(sections, eq(sections.id, changeProposals.sectionId))
+          .where(
+            and(
+              eq(changeProposals.conceptId, concept.id),
+              eq(changeProposals.status, "open"),
+              isNull(sections.archivedAt),
+            ),
+          )
+          .orderBy(asc(sections.position), asc(changeProposals.createdAt)),
+      ]);
+      for (const t of threads)
+        tasks.push({
+          ...base,
+          kind: "weighComment",
+          subject: t.title,
+          due,
+          overdue: due !== null && due < today,
+          href: threadHref(concept.id, t.sectionId, t.id),
+        });
+      for (const p of proposals)
+        tasks.push({
+          ...base,
+          kind: "weighProposal",
+          subject: p.title,
+          due,
+          overdue: due !== null && due < today,
+          href: `/konzepte/${concept.id}/abschnitte/${p.sectionId}/vorschlaege/${p.id}`,
+        });
+    }
+
+    if (status === "ueberarbeitung" && (role === "lead" || role === "author" || role === "contributor")) {
+      const due = dueOf("mitzeichnung");
+      const live = await db
+        .select({
+          id: sections.id,
+          title: sections.title,
+          status: sections.status,
+          owner: sections.ownerOrganisationId,
+        })
+        .from(sections)
+        .where(and(eq(sections.conceptId, concept.id), isNull(sections.archivedAt)))
+        .orderBy(asc(sections.position));
+      for (const s of live) {
+        // The owner organisation revises its section; the lead agrees it once it is put up for agreement.
+        const kind: TaskKind | null =
+          s.status === "entwurf" && myOrgIds.includes(s.owner)
+            ? "reviseSection"
+            : s.status === "zur_abstimmung" && role === "lead"
+              ? "agreeSection"
+              : null;
+        if (kind)
+          tasks.push({
+            ...base,
+            kind,
+            subject: s.title,
+            due,
+            overdue: due !== null && due < today,
+            href: `/konzepte/${concept.id}/abschnitte/${s.id}`,
+          });
+      }
+    }
+
+    if (status === "mitzeichnung") {
+      const mine = signoffOrganisations(actor, await requiredOrganisations(db, concept.id));
+      if (mine.length) {
+        const [round] = await db
+          .select({ id: signoffRounds.id })
+          .from(signoffRounds)
+          .where(and(eq(signoffRounds.conceptId, concept.id), eq(signoffRounds.status, "open")));
+        const done = round
+          ? await db
+              .select({ organisationId: signoffs.organisationId })
+              .from(signoffs)
+              .where(
+                and(
+                  eq(signoffs.roundId, round.id),
+                  inArray(
+                    signoffs.organisationId,
+                    mine.map((o) => o.id),
+                  ),
+                ),
+              )
+          : [];
+        const due = dueOf("mitzeichnung");
+        for (const o of mine.filter((m) => !done.some((d) => d.organisationId === m.id)))
+          tasks.push({
+            ...base,
+            kind: "signOff",
+            subject: o.name,
+            due,
+            overdue: due !== null && due < today,
+            href: `/konzepte/${concept.id}/mitzeichnung`,
+          });
+      }
+    }
+
+    if (can("question.answer", subject)) {
+      const open = await db
+        .select({ id: committeeQuestions.id, createdAt: committeeQuestions.createdAt })
+        .from(committeeQuestions)
+        .where(and(eq(committeeQuestions.conceptId, concept.id), isNull(committeeQuestions.answer)))
+        .orderBy(asc(committeeQuestions.createdAt));
+      for (const q of open) {
+        const due = questionDueDate(folge, q.createdAt);
+        tasks.push({
+          ...base,
+          kind: "answerQuestion",
+          subject: "",
+          due,
+          overdue: due !== null && due < today,
+          href: `/konzepte/${concept.id}/lesesaal#rueckfrage-${q.id}`,
+        });
+      }
+    }
+
+    if (!SUBMITTED_STATUSES.has(status) || role === "lead") {
+      const kinds = MILESTONES_BY_ROLE[role];
+      const horizon = addDays(today, DEADLINE_HORIZON_DAYS);
+      for (const m of plan.milestones)
+        if (kinds.includes(m.kind) && !m.reached && m.date <= horizon && relevantMilestone(m.kind, status, role))
+          tasks.push({
+            ...base,
+            kind: "deadline",
+            subject: m.committee ?? "",
+            milestone: { kind: m.kind, ...(m.committee ? { committee: m.committee } : {}) },
+            due: m.date,
+            overdue: m.overdue,
+            href: `/konzepte/${concept.id}#zeitplan`,
+          });
+    }
+  }
+  return sortTasks(tasks);
+}
+
+/** Contributors meet the end of the consultation while it runs; the Mitzeichnung deadline is the signers' task. */
+function relevantMilestone(kind: string, status: string, role: ConceptRole): boolean {
+  if (role === "lead") return true;
+  if (kind === "konsultationsende") return status === "konsultation";
+  return false;
+}
+
+/** A Rückfrage is to be answered before the next meeting of the Beratungsfolge without an outcome. */
+export function questionDueDate(
+  folge: readonly { meetingDate: string; outcome: string | null }[],
+  askedAt: Date,
+): string | null {
+  const asked = askedAt.toISOString().slice(0, 10);
+  return (
+    folge
+      .filter((f) => !f.outcome && f.meetingDate >= asked)
+      .map((f) => f.meetingDate)
+      .sort()[0] ?? null
+  );
+}
+
+/** Overdue first, then by due date; undated last; ties keep their order (concept, then place). */
+export function sortTasks<T extends { due: string | null; overdue: boolean }>(tasks: T[]): T[] {
+  const rank = (t: T) => (t.overdue ? 0 : t.due ? 1 : 2);
+  return [...tasks].sort((a, b) => rank(a) - rank(b) || (a.due ?? "").localeCompare(b.due ?? ""));
+}
+
+/** Tasks that ask for an action (deadlines only inform). */
+export function countOpenTasks(tasks: readonly Task[]): number {
+  return tasks.filter((t) => t.kind !== "deadline").length;
+}
