@@ -4,6 +4,7 @@ import { envProblems, readEnv } from "./lib/env";
 import { checkHealth } from "./lib/health/check-health";
 import { registerDatabaseProbe } from "./lib/health/database-outage";
 import { startOutboxWorker } from "./lib/mail/outbox-worker";
+import { startCollab } from "./lib/collab/start-collab";
 import { transportFromEnv } from "./lib/mail/transports";
 import { trustedProxies } from "./lib/auth/client-ip";
 import { installPeerAddressHeader } from "./lib/http/peer-address";
@@ -41,6 +42,7 @@ export async function openDatabaseAtStart() {
     console.log(`Konzeptwerk: Datenbank bereit (${database.kind}).`);
     const transport = transportFromEnv();
     startOutboxWorker(database.db, transport);
+    console.log(`Konzeptwerk: Live-Bearbeitung aktiv (${startCollab()}).`);
     console.log(`Konzeptwerk: Postausgang aktiv (${transport.kind === "smtp" ? "SMTP" : "Dateien im Mail-Ordner"}).`);
   } catch (error) {
     if (error instanceof PgliteLockedError) {
