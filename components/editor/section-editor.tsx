@@ -1,6 +1,6 @@
 "use client";
 
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
@@ -25,7 +25,7 @@ export type SectionEditorProps = {
 };
 
 type Connection = "connecting" | "connected" | "offline";
-type Notice = { kind: "info" | "error"; message: string } | null;
+type Notice = { kind: "info" | "error"; message: string; diverged?: boolean } | null;
 type ServerNotice =
   | { type: "refused"; message: string }
   | { type: "mode"; mode: "read" | "write"; message: string | null }
@@ -43,24 +43,44 @@ export default function SectionEditor(props: SectionEditorProps) {
   const hintId = `${toolbarId}-hinweis`;
   const [linkOpen, setLinkOpen] = useState(false);
   const [connection, setConnection] = useState<Connection>("connecting");
+  // Typing only once the text is here (from the server, or this browser's copy): typing into the empty editor
+  // before that would add a second text beside the real one.
+  const [loaded, setLoaded] = useState<"no" | "local" | "server">("no");
   const [readOnly, setReadOnly] = useState<string | null>(props.readOnlyReason);
   const [notice, setNotice] = useState<Notice>(null);
   const [note, setNote] = useState("");
   const [present, setPresent] = useState<PresentUser[]>([]);
   const actions = useRef({ openLink: () => {}, toToolbar: () => {} });
+  const localStore = useRef<IndexeddbPersistence | null>(null);
 
   const [live] = useState(() => {
     const document = new Y.Doc();
     const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
-    const provider = new HocuspocusProvider({ url, name: props.sectionId, document, token: "session" });
+    // The socket connects when the component mounts (below), not at creation.
+    const socket = new HocuspocusProviderWebsocket({ url, autoConnect: false });
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: props.sectionId,
+      document,
+      token: "session",
+    });
+    provider.attach();
     const user: LiveUser = { name: props.userName, organisation: props.organisation, color: colourFor(props.userId) };
-    return { document, provider, user };
+    return { document, provider, socket, user };
   });
 
   useEffect(() => {
     const { document, provider } = live;
     // Unsent typing survives a reload or a lost connection; it is sent when the server is reachable again.
     const local = new IndexeddbPersistence(`konzeptwerk-live-${props.userId}-${props.sectionId}`, document);
+    localStore.current = local;
+    const onLocal = () => {
+      if (document.getXmlFragment("default").length > 0) setLoaded((was) => (was === "no" ? "local" : was));
+    };
+    local.on("synced", onLocal);
+    const onSynced = ({ state }: { state: boolean }) => {
+      if (state) setLoaded("server");
+    };
     const onStatus = ({ status }: { status: string }) =>
       setConnection(status === "connected" ? "connected" : status === "connecting" ? "connecting" : "offline");
     const onClose = () => setConnection("offline");
@@ -72,7 +92,8 @@ export default function SectionEditor(props: SectionEditorProps) {
         return;
       }
       if (message.type === "mode") setReadOnly(message.mode === "read" ? (message.message ?? t("readOnly")) : null);
-      else if (message.type === "refused") setNotice({ kind: "error", message: message.message });
+      // A refused change stays in this browser only: from then on the text here differs from everyone else's.
+      else if (message.type === "refused") setNotice({ kind: "error", message: message.message, diverged: true });
       else
         setNotice({
           kind: "info",
@@ -89,12 +110,15 @@ export default function SectionEditor(props: SectionEditorProps) {
       setPresent(people);
     };
     provider.on("status", onStatus);
+    provider.on("synced", onSynced);
     provider.on("close", onClose);
     provider.on("stateless", onStateless);
     provider.on("authenticationFailed", onDenied);
     provider.awareness?.on("change", onAwareness);
     return () => {
       provider.off("status", onStatus);
+      provider.off("synced", onSynced);
+      local.off("synced", onLocal);
       provider.off("close", onClose);
       provider.off("stateless", onStateless);
       provider.off("authenticationFailed", onDenied);
@@ -103,18 +127,16 @@ export default function SectionEditor(props: SectionEditorProps) {
     };
   }, [live, props.userId, props.sectionId, t]);
 
-  useEffect(
-    () => () => {
-      live.provider.destroy();
-      live.document.destroy();
-    },
-    [live],
-  );
+  // Disconnect (not destroy) on unmount: React's development double mount connects again.
+  useEffect(() => {
+    void live.socket.connect();
+    return () => live.socket.disconnect();
+  }, [live]);
 
   const editor = useEditor({
     extensions: liveExtensions(live.document, live.provider, live.user),
     immediatelyRender: false,
-    editable: readOnly === null,
+    editable: false,
     editorProps: {
       attributes: {
         id: `${toolbarId}-text`,
@@ -141,10 +163,11 @@ export default function SectionEditor(props: SectionEditorProps) {
     },
   });
 
+  const writable = readOnly === null && loaded !== "no";
   useEffect(() => {
-    editor?.setEditable(readOnly === null);
+    editor?.setEditable(writable);
     if (editor) editor.view.dom.setAttribute("aria-readonly", String(readOnly !== null));
-  }, [editor, readOnly]);
+  }, [editor, readOnly, writable]);
 
   useEffect(() => {
     actions.current = {
@@ -159,7 +182,14 @@ export default function SectionEditor(props: SectionEditorProps) {
     };
   });
 
-  const state = readOnly !== null ? "readOnly" : connection === "connected" ? "connected" : "offline";
+  const state =
+    readOnly !== null
+      ? "readOnly"
+      : connection === "connected" && loaded === "server"
+        ? "connected"
+        : connection !== "offline" && loaded === "no"
+          ? "connecting"
+          : "offline";
 
   return (
     <div>
@@ -223,7 +253,7 @@ export default function SectionEditor(props: SectionEditorProps) {
             className="rounded-md border border-muted bg-white px-3 py-2"
           />
         </div>
-        <Button type="submit" disabled={readOnly !== null || connection !== "connected"}>
+        <Button type="submit" disabled={state !== "connected"}>
           {t("cutRevision")}
         </Button>
         <Link href={props.readHref} className="py-2">
@@ -236,9 +266,25 @@ export default function SectionEditor(props: SectionEditorProps) {
         </p>
         <div role="alert">
           {notice?.kind === "error" ? (
-            <p className="rounded-md border border-danger bg-[#fce8e6] p-3 font-semibold text-danger">
-              {notice.message}
-            </p>
+            <div className="rounded-md border border-danger bg-[#fce8e6] p-3 text-danger">
+              <p className="font-semibold">{notice.message}</p>
+              {notice.diverged ? (
+                <>
+                  <p className="mt-1">{t("diverged")}</p>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    className="mt-2"
+                    onClick={async () => {
+                      await localStore.current?.clearData();
+                      window.location.reload();
+                    }}
+                  >
+                    {t("reloadShared")}
+                  </Button>
+                </>
+              ) : null}
+            </div>
           ) : null}
         </div>
       </div>

@@ -18,6 +18,10 @@ export function checkLiveUpdate(doc: Y.Doc, update: Uint8Array): AppError | null
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
     Y.applyUpdate(copy, update);
+    // An update that builds on something the server never accepted cannot be applied now; kept pending it would
+    // be stored and sent to everyone unchecked.
+    if (copy.store.pendingStructs !== null || copy.store.pendingDs !== null)
+      return new AppError("VALIDATION", "appError.content.damaged");
     // Only the editor's own field: anything else would be stored and sent to everyone, unchecked.
     for (const name of copy.share.keys()) {
       if (name !== LIVE_FIELD) return new AppError("VALIDATION", "appError.content.schemaMismatch");
