@@ -69,7 +69,8 @@ test.describe("live co-authoring", () => {
       "Diesen Abschnitt verantwortet Diakonie Düsseldorf",
     );
     await expect(awoText).toHaveAttribute("contenteditable", "false");
-    expect(await liveText(awoText)).toBe(await liveText(leadText));
+    const leadNow = await liveText(leadText);
+    await expect.poll(() => liveText(awoText)).toBe(leadNow);
     await expect(awo.getByRole("button", { name: "Version festhalten" })).toBeDisabled();
     await lead.keyboard.type(" Gamma live.");
     await expect.poll(() => liveText(awoText), { timeout: 1000 }).toContain("Gamma live.");
