@@ -22,6 +22,9 @@ import { authSecret } from "@/lib/auth/secret";
 import { startUserSession } from "@/lib/auth/user-sessions";
 import { createCollabServer, type CollabServer } from "@/lib/collab/collab-server";
 import { liveDocumentJson } from "@/lib/collab/live-content";
+import { registerCollabServer } from "@/lib/collab/live-registry";
+import { restoreSectionRevision } from "@/lib/sections/restore-section-revision";
+import { demoActor } from "./fixtures";
 import { createTestDatabase } from "./test-database";
 
 /**
@@ -323,6 +326,27 @@ describe("live editing: storage, revisions, rights", () => {
     expect(serverText(sectionId)).toBe(frozen);
     close(diakonie);
     close(lead);
+  });
+});
+
+describe("live editing: revisions written elsewhere", () => {
+  it("restoring an old revision is an ordinary change of the live text: the connected editor sees it at once", async () => {
+    registerCollabServer(collab);
+    const { conceptId, sectionId } = await freshSection();
+    const diakonie = connect(sectionId, { origin, cookie: await cookieFor("diakonie@demo.example") });
+    await synced(diakonie);
+    appendText(diakonie, " Später verworfen.");
+    diakonie.provider.sendStateless(JSON.stringify({ type: "cut", note: null }));
+    await expect.poll(() => diakonie.notices.find((n) => n.type === "revision")).toMatchObject({ number: 2 });
+
+    const lead = await demoActor(database.db, "federfuehrung");
+    await restoreSectionRevision(database.db, lead, { conceptId, sectionId, number: 1, baseVersion: 2 });
+    await expect.poll(() => JSON.stringify(liveDocumentJson(diakonie.doc))).not.toContain("Später verworfen.");
+    expect(serverText(sectionId)).not.toContain("Später verworfen.");
+    // Typing goes on from the restored text.
+    appendText(diakonie, " Danach.");
+    await expect.poll(() => serverText(sectionId)).toContain("Danach.");
+    close(diakonie);
   });
 });
 
