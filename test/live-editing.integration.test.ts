@@ -17,7 +17,7 @@ import {
   users,
 } from "@/db/schema";
 import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
-import { sessionCookie } from "@/lib/auth/auth-options";
+import { sessionCookie } from "@/lib/auth/session-cookie";
 import { authSecret } from "@/lib/auth/secret";
 import { startUserSession } from "@/lib/auth/user-sessions";
 import { createCollabServer, type CollabServer } from "@/lib/collab/collab-server";

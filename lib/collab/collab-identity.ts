@@ -1,7 +1,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import type { Db } from "@/db/connect";
-import { sessionCookie } from "@/lib/auth/auth-options";
+import { sessionCookie } from "@/lib/auth/session-cookie";
 import { loadActor, type Actor } from "@/lib/auth/load-actor";
 import { authSecret } from "@/lib/auth/secret";
 
