@@ -6,6 +6,7 @@ import { registerDatabaseProbe } from "./lib/health/database-outage";
 import { startOutboxWorker } from "./lib/mail/outbox-worker";
 import { startReminderWorker } from "./lib/reminders/reminder-worker";
 import { planningToday } from "./lib/clock";
+import { startCollab } from "./lib/collab/start-collab";
 import { transportFromEnv } from "./lib/mail/transports";
 import { trustedProxies } from "./lib/auth/client-ip";
 import { installPeerAddressHeader } from "./lib/http/peer-address";
@@ -43,6 +44,7 @@ export async function openDatabaseAtStart() {
     console.log(`Konzeptwerk: Datenbank bereit (${database.kind}).`);
     const transport = transportFromEnv();
     startOutboxWorker(database.db, transport);
+    console.log(`Konzeptwerk: Live-Bearbeitung aktiv (${startCollab()}).`);
     console.log(`Konzeptwerk: Postausgang aktiv (${transport.kind === "smtp" ? "SMTP" : "Dateien im Mail-Ordner"}).`);
     // Reminders plan against the same "today" as the pages (the demo's fixed day while demo data is present).
     const { isDemoDataPresent } = await import("./demo/demo-presence");

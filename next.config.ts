@@ -14,7 +14,17 @@ const nextConfig: NextConfig = {
   htmlLimitedBots: /.*/,
   // Native or WASM modules that must be loaded by Node at run time, not bundled.
   // pdfkit and fontkit read font and data files relative to their own folders (PDF export).
-  serverExternalPackages: ["@electric-sql/pglite", "argon2", "happy-dom", "pdfkit", "fontkit"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "argon2",
+    "happy-dom",
+    "pdfkit",
+    "fontkit",
+    // Live editing: one copy of Yjs per process (the Hocuspocus server and the app code share its documents).
+    "@hocuspocus/server",
+    "@hocuspocus/extension-redis",
+    "yjs",
+  ],
   async headers() {
     return [
       {

@@ -37,6 +37,7 @@ const ZEnv = z.object({
   DATABASE_URL: url("DATABASE_URL", ["postgres:", "postgresql:"]).optional(),
   DATABASE_POOL_SIZE: positiveInt("DATABASE_POOL_SIZE").optional(),
   WEB_CONCURRENCY: positiveInt("WEB_CONCURRENCY").optional(),
+  REDIS_URL: url("REDIS_URL", ["redis:", "rediss:"]).optional(),
   PGLITE_DIR: text.optional(),
   SEED_DEMO: flag("SEED_DEMO", ["true", "false"]).default("true"),
   DEMO_TODAY: z

@@ -1,22 +1,26 @@
-// `npm start`: the production server (`next start`, arguments passed through), on every core when it can.
+// `npm start`: the production server (scripts/app-server.mjs: Next.js and live editing on one port, arguments as
+// `next start`), on every core when it can.
 //
 // One Node process renders one page at a time, so on a machine with several cores one process leaves all but
-// one idle. With PostgreSQL this starts WEB_CONCURRENCY workers (default: one per core) that share the port
-// (node:cluster); everything they share lives in the database — sessions are signed cookies, the sign-in
-// throttle and editor presence are tables, migrations run under an advisory lock, the mail outbox is drained
-// with FOR UPDATE SKIP LOCKED. Embedded PGlite allows one process only, so without DATABASE_URL it is always
-// one. A worker that dies is replaced; one that keeps dying right after its start stops the server.
+// one idle. With PostgreSQL and Redis this starts WEB_CONCURRENCY workers (default: one per core) that share the
+// port (node:cluster); everything they share lives in the database — sessions are signed cookies, the sign-in
+// throttle is a table, migrations run under an advisory lock, the mail outbox is drained with FOR UPDATE SKIP
+// LOCKED — and the live texts are kept in step through Redis (REDIS_URL). Without Redis a section's live text
+// must live in one process, so it is one worker; embedded PGlite allows one process only, so without
+// DATABASE_URL it is always one. A worker that dies is replaced; one that keeps dying right after its start
+// stops the server.
 import cluster from "node:cluster";
 import os from "node:os";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const require = createRequire(import.meta.url);
-const nextBin = require.resolve("next/dist/bin/next");
-const args = ["start", ...process.argv.slice(2)];
+const appServer = fileURLToPath(new URL("./app-server.mjs", import.meta.url));
+const args = process.argv.slice(2);
 
-/** Workers wanted: WEB_CONCURRENCY, else one per core; always 1 on embedded PGlite. Exported for tests. */
+/**
+ * Workers wanted: WEB_CONCURRENCY, else one per core, on PostgreSQL with Redis; always 1 without Redis (live
+ * editing) and on embedded PGlite. Exported for tests.
+ */
 export function workerCount(env = process.env, cores = os.availableParallelism()) {
   const asked = env.WEB_CONCURRENCY?.trim();
   const wanted = asked ? Number(asked) : cores;
@@ -30,6 +34,12 @@ export function workerCount(env = process.env, cores = os.availableParallelism()
       );
     return 1;
   }
+  if (!env.REDIS_URL?.trim()) {
+    console.log(
+      "Konzeptwerk: ohne REDIS_URL läuft der Server in einem Prozess (die Live-Bearbeitung eines Abschnitts braucht einen gemeinsamen Prozess oder Redis).",
+    );
+    return 1;
+  }
   return wanted;
 }
 
@@ -39,7 +49,7 @@ const STOP_TIMEOUT_MS = 15_000;
 
 function runPrimary(count) {
   console.log(`Konzeptwerk: ${count} Server-Prozesse (WEB_CONCURRENCY=${count}).`);
-  cluster.setupPrimary({ exec: nextBin, args });
+  cluster.setupPrimary({ exec: appServer, args });
   const startedAt = new Map();
   let quickCrashes = 0;
   let stopping = false;
@@ -95,9 +105,9 @@ if (isMain) {
     process.exit(1);
   }
   if (count === 1) {
-    // One process: this one becomes `next start` (no supervisor in between).
-    process.argv = [process.argv[0], nextBin, ...args];
-    await import(nextBin);
+    // One process: this one becomes the app server (no supervisor in between).
+    process.argv = [process.argv[0], appServer, ...args];
+    await import(appServer);
   } else {
     runPrimary(count);
   }

@@ -1,6 +1,6 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, concepts, sectionPresence, sectionRevisions, sections } from "@/db/schema";
+import { auditEvents, concepts, sectionRevisions, sections } from "@/db/schema";
 import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
 import { doc, link, p } from "@/demo/tiptap";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
@@ -8,9 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { compareSectionRevisions } from "@/lib/sections/compare-section-revisions";
 import { getSectionConflict } from "@/lib/sections/get-section-conflict";
-import { getSectionForEditing } from "@/lib/sections/get-section-for-editing";
 import { listSectionRevisions } from "@/lib/sections/list-section-revisions";
-import { leaveSectionPresence, recordSectionPresence } from "@/lib/sections/record-section-presence";
 import { restoreSectionRevision } from "@/lib/sections/restore-section-revision";
 import { saveSection } from "@/lib/sections/save-section";
 import { demoActor } from "./fixtures";
@@ -320,28 +318,5 @@ describe("conflicts, history and restore", () => {
       await restoreSectionRevision(database.db, actors.lead, { conceptId, sectionId, number: 1, baseVersion: 4 }),
     ).toEqual({ status: "unchanged", version: 4 });
     expect(await revisionCount(sectionId)).toBe(4);
-  });
-});
-
-describe("presence", () => {
-  it("shows who else has the section open for editing, and forgets them after 30 s or when they leave", async () => {
-    const { conceptId, sectionIds } = await freshConcept();
-    const sectionId = sectionIds[DIAKONIE]!;
-    expect(await recordSectionPresence(database.db, actors.diakonie, { conceptId, sectionId })).toEqual([]);
-    const seenByLead = await recordSectionPresence(database.db, actors.lead, { conceptId, sectionId });
-    expect(seenByLead).toMatchObject([{ name: "Miriam Schulte", organisations: "Diakonie Düsseldorf" }]);
-    expect(
-      (await getSectionForEditing(database.db, actors.jugendamt, conceptId, sectionId)).others.map((o) => o.name),
-    ).toEqual(["Lena Hoffmann", "Miriam Schulte"]);
-
-    await database.db
-      .update(sectionPresence)
-      .set({ lastSeenAt: sql`now() - interval '31 seconds'` })
-      .where(eq(sectionPresence.userId, actors.diakonie.id));
-    expect(await recordSectionPresence(database.db, actors.lead, { conceptId, sectionId })).toEqual([]);
-    await leaveSectionPresence(database.db, actors.lead, { conceptId, sectionId });
-    expect(await recordSectionPresence(database.db, actors.diakonie, { conceptId, sectionId })).toEqual([]);
-    await expectError(recordSectionPresence(database.db, actors.awo, { conceptId, sectionId }), "FORBIDDEN");
-    await expectError(recordSectionPresence(database.db, actors.ausschuss, { conceptId, sectionId }), "NOT_FOUND");
   });
 });

@@ -1,84 +1,142 @@
 "use client";
 
-import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
-import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { editorExtensions } from "@/lib/content/editor-extensions";
-import { ConflictPanel, type ConflictView } from "./conflict-panel";
-import { clearDraft, draftKey, readDraft, sameDoc, writeDraft, type StoredDraft } from "./draft-storage";
-import { DraftOffer } from "./draft-offer";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useEffect, useId, useRef, useState } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
+import * as Y from "yjs";
+import { Button } from "@/components/ui/button";
 import { EditorToolbar } from "./editor-toolbar";
 import { LinkDialog } from "./link-dialog";
-import { PresenceIndicator, type PresentPerson } from "./presence-indicator";
-import { SaveBar, type SaveStatus } from "./save-bar";
-import { fetchConflict, postRevision } from "./section-api";
+import { colourFor, liveExtensions, type LiveUser } from "./live-extensions";
+import { LivePresence, type PresentUser } from "./live-presence";
 
 export type SectionEditorProps = {
-  conceptId: string;
   sectionId: string;
   userId: string;
+  userName: string;
+  organisation: string | null;
   sectionLabel: string;
-  /** The stored tiptap JSON, already validated by the server. */
-  initialContent: { type: "doc"; content?: unknown[] };
-  initialVersion: number;
-  others: PresentPerson[];
+  /** Why this person may only follow the text (then the editor is read-only), or null. */
+  readOnlyReason: string | null;
   readHref: string;
 };
 
-const MAX_CONTENT_BYTES = 512 * 1024;
-const DRAFT_DELAY_MS = 300;
-
-/** The initial draft offer: a stored draft that differs from what the server has. */
-function initialOffer(key: string, content: JSONContent): StoredDraft | null {
-  const draft = readDraft(key);
-  if (!draft) return null;
-  if (sameDoc(draft.content, content) && !draft.note) {
-    clearDraft(key);
-    return null;
-  }
-  return draft;
-}
+type Connection = "connecting" | "connected" | "offline";
+type Notice = { kind: "info" | "error"; message: string; diverged?: boolean } | null;
+type ServerNotice =
+  | { type: "refused"; message: string }
+  | { type: "mode"; mode: "read" | "write"; message: string | null }
+  | { type: "revision"; number: number | null; message: string };
 
 /**
- * The section editor: tiptap with the shared extension list, explicit saving with a change note, a
- * browser-side draft as you type, conflict handling that never loses the user's text, and presence.
- * Loaded only on the editing page (see section-editor-loader), so readers never download tiptap.
+ * The section editor on the live document: everyone with the section open types in the same text (Yjs over
+ * Hocuspocus at /collab on this origin), sees the others' cursors and names, and keeps unsent typing in the
+ * browser (IndexedDB) until the connection is back. The server checks every change and says what it refuses.
  */
 export default function SectionEditor(props: SectionEditorProps) {
   const t = useTranslations("editor");
-  const format = useFormatter();
   const baseId = useId();
   const toolbarId = `werkzeuge${baseId.replace(/[^a-zA-Z0-9]/g, "")}`;
   const hintId = `${toolbarId}-hinweis`;
-  const key = draftKey(props.userId, props.sectionId);
-  const initialContent = props.initialContent as JSONContent;
-  const apiBase = `/api/concepts/${props.conceptId}/sections/${props.sectionId}`;
-
-  const [offer, setOffer] = useState<StoredDraft | null>(() => initialOffer(key, initialContent));
-  const [baseVersion, setBaseVersion] = useState(props.initialVersion);
-  const [note, setNote] = useState("");
-  const [status, setStatus] = useState<SaveStatus>({ kind: "idle", message: "" });
-  const [conflict, setConflict] = useState<ConflictView | null>(null);
-  const [merged, setMerged] = useState(false);
-  const [dirty, setDirty] = useState(false);
-  const [draftSavedAt, setDraftSavedAt] = useState<Date | null>(null);
-  const [storageFailed, setStorageFailed] = useState(false);
   const [linkOpen, setLinkOpen] = useState(false);
+  const [connection, setConnection] = useState<Connection>("connecting");
+  // Typing only once the text is here (from the server, or this browser's copy): typing into the empty editor
+  // before that would add a second text beside the real one.
+  const [loaded, setLoaded] = useState<"no" | "local" | "server">("no");
+  const [readOnly, setReadOnly] = useState<string | null>(props.readOnlyReason);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [note, setNote] = useState("");
+  const [present, setPresent] = useState<PresentUser[]>([]);
+  const actions = useRef({ openLink: () => {}, toToolbar: () => {} });
+  const localStore = useRef<IndexeddbPersistence | null>(null);
 
-  // Callbacks handed to tiptap once, at creation, read the latest state through these refs.
-  const saved = useRef<JSONContent>(initialContent);
-  const latest = useRef({ baseVersion, note, offer, conflict });
-  const actions = useRef({ save: () => {}, openLink: () => {}, toToolbar: () => {} });
-  const timer = useRef<number | undefined>(undefined);
+  const [live] = useState(() => {
+    const document = new Y.Doc();
+    const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
+    // The socket connects when the component mounts (below), not at creation.
+    const socket = new HocuspocusProviderWebsocket({ url, autoConnect: false });
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: props.sectionId,
+      document,
+      token: "session",
+    });
+    provider.attach();
+    const user: LiveUser = { name: props.userName, organisation: props.organisation, color: colourFor(props.userId) };
+    return { document, provider, socket, user };
+  });
+
   useEffect(() => {
-    latest.current = { baseVersion, note, offer, conflict };
-  }, [baseVersion, note, offer, conflict]);
+    const { document, provider } = live;
+    // Unsent typing survives a reload or a lost connection; it is sent when the server is reachable again.
+    const local = new IndexeddbPersistence(`konzeptwerk-live-${props.userId}-${props.sectionId}`, document);
+    localStore.current = local;
+    const onLocal = () => {
+      if (document.getXmlFragment("default").length > 0) setLoaded((was) => (was === "no" ? "local" : was));
+    };
+    local.on("synced", onLocal);
+    const onSynced = ({ state }: { state: boolean }) => {
+      if (state) setLoaded("server");
+    };
+    const onStatus = ({ status }: { status: string }) =>
+      setConnection(status === "connected" ? "connected" : status === "connecting" ? "connecting" : "offline");
+    const onClose = () => setConnection("offline");
+    const onStateless = ({ payload }: { payload: string }) => {
+      let message: ServerNotice;
+      try {
+        message = JSON.parse(payload) as ServerNotice;
+      } catch {
+        return;
+      }
+      if (message.type === "mode") setReadOnly(message.mode === "read" ? (message.message ?? t("readOnly")) : null);
+      // A refused change stays in this browser only: from then on the text here differs from everyone else's.
+      else if (message.type === "refused") setNotice({ kind: "error", message: message.message, diverged: true });
+      else
+        setNotice({
+          kind: "info",
+          message: message.number ? t("revisionCut", { version: message.number }) : t("revisionUnchanged"),
+        });
+    };
+    const onDenied = () => setReadOnly(t("noAccess"));
+    const onAwareness = () => {
+      const people: PresentUser[] = [];
+      for (const [clientId, state] of provider.awareness?.getStates() ?? []) {
+        const user = (state as { user?: LiveUser }).user;
+        if (user && clientId !== provider.awareness?.clientID) people.push({ ...user, clientId });
+      }
+      setPresent(people);
+    };
+    provider.on("status", onStatus);
+    provider.on("synced", onSynced);
+    provider.on("close", onClose);
+    provider.on("stateless", onStateless);
+    provider.on("authenticationFailed", onDenied);
+    provider.awareness?.on("change", onAwareness);
+    return () => {
+      provider.off("status", onStatus);
+      provider.off("synced", onSynced);
+      local.off("synced", onLocal);
+      provider.off("close", onClose);
+      provider.off("stateless", onStateless);
+      provider.off("authenticationFailed", onDenied);
+      provider.awareness?.off("change", onAwareness);
+      void local.destroy();
+    };
+  }, [live, props.userId, props.sectionId, t]);
+
+  // Disconnect (not destroy) on unmount: React's development double mount connects again.
+  useEffect(() => {
+    void live.socket.connect();
+    return () => live.socket.disconnect();
+  }, [live]);
 
   const editor = useEditor({
-    extensions: editorExtensions,
-    content: initialContent,
+    extensions: liveExtensions(live.document, live.provider, live.user),
     immediatelyRender: false,
-    editable: offer === null,
+    editable: false,
     editorProps: {
       attributes: {
         id: `${toolbarId}-text`,
@@ -90,11 +148,6 @@ export default function SectionEditor(props: SectionEditorProps) {
       },
       handleKeyDown: (_view, event) => {
         const mod = event.ctrlKey || event.metaKey;
-        if (mod && !event.altKey && event.key.toLowerCase() === "s") {
-          event.preventDefault();
-          actions.current.save();
-          return true;
-        }
         if (mod && !event.altKey && event.key.toLowerCase() === "k") {
           event.preventDefault();
           actions.current.openLink();
@@ -108,136 +161,65 @@ export default function SectionEditor(props: SectionEditorProps) {
         return false;
       },
     },
-    onUpdate: () => scheduleDraft(),
   });
 
-  /** Writes the browser draft shortly after typing stops (and at once when the page is hidden). */
-  const writeNow = useCallback(() => {
-    window.clearTimeout(timer.current);
-    if (!editor || latest.current.offer) return;
-    const content = editor.getJSON();
-    const changed = !sameDoc(content, saved.current) || latest.current.note.trim() !== "";
-    setDirty(!sameDoc(content, saved.current));
-    if (!changed) {
-      clearDraft(key);
-      setDraftSavedAt(null);
-      return;
-    }
-    const ok = writeDraft(key, {
-      baseVersion: latest.current.baseVersion,
-      content: content as Record<string, unknown>,
-      note: latest.current.note,
-    });
-    setStorageFailed(!ok);
-    if (ok) setDraftSavedAt(new Date());
-  }, [editor, key]);
-  const scheduleDraft = useCallback(() => {
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(writeNow, DRAFT_DELAY_MS);
-  }, [writeNow]);
+  const writable = readOnly === null && loaded !== "no";
+  useEffect(() => {
+    editor?.setEditable(writable);
+    if (editor) editor.view.dom.setAttribute("aria-readonly", String(readOnly !== null));
+  }, [editor, readOnly, writable]);
 
   useEffect(() => {
-    const flush = () => writeNow();
-    window.addEventListener("pagehide", flush);
-    return () => window.removeEventListener("pagehide", flush);
-  }, [writeNow]);
-
-  async function save() {
-    if (!editor || status.kind === "saving" || latest.current.offer) return;
-    const content = editor.getJSON();
-    if (new Blob([JSON.stringify(content)]).size > MAX_CONTENT_BYTES) {
-      setStatus({ kind: "error", message: t("tooLarge") });
-      return;
-    }
-    // In the conflict view the user has seen the others' changes: the save goes against the new base.
-    const base = conflict ? conflict.currentVersion : baseVersion;
-    setStatus({ kind: "saving", message: t("saving") });
-    const outcome = await postRevision(apiBase, base, content, note.trim() || null);
-    if (outcome.kind === "saved" || outcome.kind === "unchanged") {
-      saved.current = content;
-      setBaseVersion(outcome.version);
-      setConflict(null);
-      setMerged(false);
-      setNote("");
-      latest.current = { ...latest.current, baseVersion: outcome.version, note: "", conflict: null };
-      clearDraft(key);
-      setDraftSavedAt(null);
-      // Typing that happened while the request was on its way stays a draft against the new version.
-      writeNow();
-      setStatus({
-        kind: "saved",
-        message: outcome.kind === "saved" ? t("saved", { version: outcome.version }) : t("unchanged"),
-      });
-    } else if (outcome.kind === "stale") {
-      const described = await fetchConflict(apiBase, base, content);
-      if (described) {
-        setConflict(described);
-        setMerged(false);
-      }
-      setStatus({ kind: "error", message: outcome.message || t("failed") });
-    } else if (outcome.kind === "offline") {
-      setStatus({ kind: "error", message: t("offline") });
-    } else if (outcome.kind === "error") {
-      setStatus({ kind: "error", message: outcome.message ?? t("failed") });
-    }
-  }
-
-  function focusToolbar() {
-    const toolbar = document.getElementById(toolbarId);
-    const target =
-      toolbar?.querySelector<HTMLButtonElement>('button[tabindex="0"]:not([disabled])') ??
-      toolbar?.querySelector<HTMLButtonElement>("button:not([disabled])");
-    target?.focus();
-  }
-
-  useEffect(() => {
-    actions.current = { save: () => void save(), openLink: () => setLinkOpen(true), toToolbar: focusToolbar };
+    actions.current = {
+      openLink: () => setLinkOpen(true),
+      toToolbar: () => {
+        const toolbar = document.getElementById(toolbarId);
+        const target =
+          toolbar?.querySelector<HTMLButtonElement>('button[tabindex="0"]:not([disabled])') ??
+          toolbar?.querySelector<HTMLButtonElement>("button:not([disabled])");
+        target?.focus();
+      },
+    };
   });
 
-  function mergeChanges() {
-    if (!editor || !conflict?.merged) return;
-    editor.chain().focus().setContent(conflict.merged, { emitUpdate: true }).run();
-    setMerged(true);
-  }
-
-  function restoreDraft() {
-    if (!editor || !offer) return;
-    editor.commands.setContent(offer.content, { emitUpdate: false });
-    setBaseVersion(offer.baseVersion);
-    setNote(offer.note);
-    latest.current = { ...latest.current, baseVersion: offer.baseVersion, note: offer.note, offer: null };
-    setOffer(null);
-    editor.setEditable(true);
-    setDirty(!sameDoc(offer.content, saved.current));
-    editor.commands.focus("end");
-    setStatus({ kind: "idle", message: t("draftRestored") });
-  }
-
-  function discardDraft() {
-    clearDraft(key);
-    latest.current.offer = null;
-    setOffer(null);
-    editor?.setEditable(true);
-    editor?.commands.focus("start");
-    setStatus({ kind: "idle", message: t("draftDiscarded") });
-  }
+  const state =
+    readOnly !== null
+      ? "readOnly"
+      : connection === "connected" && loaded === "server"
+        ? "connected"
+        : connection !== "offline" && loaded === "no"
+          ? "connecting"
+          : "offline";
 
   return (
     <div>
-      <PresenceIndicator url={`${apiBase}/presence`} initial={props.others} />
-      {offer ? (
-        <DraftOffer draft={offer} currentVersion={baseVersion} onRestore={restoreDraft} onDiscard={discardDraft} />
+      <LivePresence people={present} />
+      <p
+        role="status"
+        data-connection={state}
+        className={`mt-3 inline-flex items-center gap-2 rounded-md border px-3 py-1 text-sm font-semibold ${
+          state === "connected" ? "border-ok text-ok" : "border-warn text-warn"
+        }`}
+      >
+        <span aria-hidden="true">{state === "connected" ? "●" : "○"}</span>
+        {t(`connection.${state}`)}
+      </p>
+      {readOnly !== null ? (
+        <p className="mt-3 rounded-md border border-line bg-white p-3 font-semibold" data-testid="read-only-notice">
+          {readOnly}
+        </p>
       ) : null}
       <div className="mt-4">
-        {conflict ? <ConflictPanel conflict={conflict} merged={merged} onMerge={mergeChanges} /> : null}
         {editor ? (
           <>
-            <EditorToolbar
-              editor={editor}
-              id={toolbarId}
-              onLink={() => setLinkOpen(true)}
-              onReturnToText={() => editor.view.focus()}
-            />
+            {readOnly === null ? (
+              <EditorToolbar
+                editor={editor}
+                id={toolbarId}
+                onLink={() => setLinkOpen(true)}
+                onReturnToText={() => editor.view.focus()}
+              />
+            ) : null}
             <div className="section-editor rounded-b-lg border border-line bg-white">
               <EditorContent editor={editor} />
             </div>
@@ -250,28 +232,62 @@ export default function SectionEditor(props: SectionEditorProps) {
           {t("keyboardHint")}
         </p>
       </div>
-
-      <SaveBar
-        id={`${toolbarId}-notiz`}
-        note={note}
-        onNoteChange={(value) => {
-          setNote(value);
-          latest.current.note = value;
-          scheduleDraft();
+      <form
+        className="mt-6 flex flex-wrap items-end gap-4 rounded-lg border border-line bg-white p-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          live.provider.sendStateless(JSON.stringify({ type: "cut", note: note.trim() }));
+          setNote("");
         }}
-        onSave={() => void save()}
-        locked={offer !== null}
-        ready={editor !== null}
-        merging={conflict !== null}
-        readHref={props.readHref}
-        status={status}
-        draftInfo={
-          dirty && draftSavedAt
-            ? t("draftKept", { time: format.dateTime(draftSavedAt, { timeStyle: "medium" }) })
-            : null
-        }
-        storageFailed={storageFailed}
-      />
+      >
+        <div className="flex min-w-64 flex-1 flex-col gap-1">
+          <label htmlFor={`${toolbarId}-notiz`} className="font-semibold">
+            {t("noteLabel")}
+          </label>
+          <input
+            id={`${toolbarId}-notiz`}
+            value={note}
+            maxLength={500}
+            onChange={(e) => setNote(e.target.value)}
+            disabled={readOnly !== null}
+            className="rounded-md border border-muted bg-white px-3 py-2"
+          />
+        </div>
+        <Button type="submit" disabled={state !== "connected"}>
+          {t("cutRevision")}
+        </Button>
+        <Link href={props.readHref} className="py-2">
+          {t("toReadView")}
+        </Link>
+      </form>
+      <div className="mt-3 min-h-6 text-sm">
+        <p role="status" className="text-muted">
+          {notice?.kind === "info" ? notice.message : ""}
+        </p>
+        <div role="alert">
+          {notice?.kind === "error" ? (
+            <div className="rounded-md border border-danger bg-[#fce8e6] p-3 text-danger">
+              <p className="font-semibold">{notice.message}</p>
+              {notice.diverged ? (
+                <>
+                  <p className="mt-1">{t("diverged")}</p>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    className="mt-2"
+                    onClick={async () => {
+                      await localStore.current?.clearData();
+                      window.location.reload();
+                    }}
+                  >
+                    {t("reloadShared")}
+                  </Button>
+                </>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      </div>
     </div>
   );
 }

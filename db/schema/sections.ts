@@ -1,5 +1,17 @@
 import { sql, type SQL } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { concepts, mandateItems } from "./concepts";
 import { sectionStatus } from "./enums";
 import { organisations, users } from "./organisations";
@@ -113,17 +125,40 @@ export const fassungSections = pgTable(
   (t) => [primaryKey({ columns: [t.fassungId, t.sectionId] })],
 );
 
-/** Who has a section open for editing; rows older than 30 s are ignored. */
-export const sectionPresence = pgTable(
-  "section_presence",
+const yjsState = customType<{ data: Uint8Array; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+/**
+ * The live text of a section as one Yjs document (see docs/architecture.md, "Live-Bearbeitung"): written a
+ * moment after the last change and when the last person leaves. Revisions are cut from it.
+ */
+export const sectionLiveDocuments = pgTable("section_live_documents", {
+  sectionId: uuid()
+    .primaryKey()
+    .references(() => sections.id),
+  state: yjsState().notNull(),
+  /** The revision number the live text was last cut as (or started from). */
+  baseVersion: integer().notNull(),
+  /** Whether there are changes since that revision. */
+  dirty: boolean().notNull().default(false),
+  /** Everyone who changed the live text since the last revision (user ids). */
+  contributorIds: jsonb().$type<string[]>().notNull().default([]),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Everyone whose typing went into a revision cut from the live text. */
+export const sectionRevisionContributors = pgTable(
+  "section_revision_contributors",
   {
-    sectionId: uuid()
+    revisionId: uuid()
       .notNull()
-      .references(() => sections.id),
+      .references(() => sectionRevisions.id),
     userId: uuid()
       .notNull()
       .references(() => users.id),
-    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.sectionId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.revisionId, t.userId] })],
 );

@@ -33,18 +33,18 @@ test.describe("editing sections", () => {
     await text.click();
     await moveCaret(page, "Control+End");
     await page.keyboard.type(" Die Diakonie ergänzt offene Sprechstunden.");
-    await page.getByLabel("Änderungsnotiz (optional)").fill("Sprechstunden ergänzt");
-    await page.getByRole("button", { name: "Speichern", exact: true }).click();
-    await expect(page.getByText("Gespeichert als Version 2.")).toBeVisible();
-    // Saving the same text again writes nothing, and says so.
-    await page.getByRole("button", { name: "Speichern", exact: true }).click();
-    await expect(page.getByText("Keine Änderungen – es wurde nichts gespeichert.")).toBeVisible();
+    await page.getByLabel("Notiz zur Version (optional)").fill("Sprechstunden ergänzt");
+    await page.getByRole("button", { name: "Version festhalten" }).click();
+    await expect(page.getByText("Version 2 festgehalten.")).toBeVisible();
+    // Keeping the same text again writes nothing, and says so.
+    await page.getByRole("button", { name: "Version festhalten" }).click();
+    await expect(page.getByText("Keine Änderungen seit der letzten Version")).toBeVisible();
 
     await page.getByRole("link", { name: "Zur Leseansicht" }).click();
     await expect(page.getByRole("article")).toContainText("Die Diakonie ergänzt offene Sprechstunden.");
     await expect(page.getByText(/Version 2 ·/)).toBeVisible();
 
-    // Another organisation's section: no edit button, a clear reason, and the editor page refuses too.
+    // Another organisation's section: no edit button, a clear reason; the editor page shows the live text read-only.
     await page.goto(sectionUrl(conceptId, foreign));
     await expect(page.getByRole("heading", { level: 1, name: `4. ${SECTION.awo}` })).toBeVisible();
     await expect(page.getByRole("link", { name: "Bearbeiten" })).toHaveCount(0);
@@ -53,7 +53,8 @@ test.describe("editing sections", () => {
     ).toBeVisible();
     await page.goto(`${sectionUrl(conceptId, foreign)}/bearbeiten`);
     await expect(page.getByText("Diesen Abschnitt verantwortet AWO Düsseldorf.", { exact: false })).toBeVisible();
-    await expect(editorText(page)).toHaveCount(0);
+    await expect(page.locator('[data-connection="readOnly"]')).toHaveText(/schreibgeschützt/);
+    await expect(editorText(page)).toHaveAttribute("contenteditable", "false");
 
     // Forged requests with the Träger's own session: the server decides.
     const forged = await postRevision(page.request, baseURL!, conceptId, foreign, {
@@ -179,8 +180,8 @@ test.describe("editing sections", () => {
     await page.getByRole("button", { name: "Zeile einfügen" }).click();
     await expect(text.getByRole("row")).toHaveCount(4);
     await page.keyboard.type("Bezirk 1");
-    await page.keyboard.press("Control+s");
-    await expect(page.getByText("Gespeichert als Version 2.")).toBeVisible();
+    await page.getByRole("button", { name: "Version festhalten" }).click();
+    await expect(page.getByText("Version 2 festgehalten.")).toBeVisible();
 
     await page.goto(sectionUrl(conceptId, sectionIds[SECTION.finanzierung]!));
     const link = page.getByRole("article").getByRole("link", { name: "Stadtportal" });
@@ -190,31 +191,29 @@ test.describe("editing sections", () => {
     await expect(page.getByRole("article").getByRole("table").getByRole("row")).toHaveCount(4);
   });
 
-  test("an unsaved draft survives a reload and is offered back", async ({ page, request }) => {
+  test("typing is shared without saving: it survives a reload and becomes a revision when the last writer leaves", async ({
+    page,
+    request,
+  }) => {
     const { conceptId, sectionIds } = await createFreshConcept(request);
     const sectionId = sectionIds[SECTION.awo]!;
     const text = await openEditor(page, "awo", conceptId, sectionId);
+    await expect(page.locator('[data-connection="connected"]')).toHaveText(/verbunden/);
     await text.click();
     await moveCaret(page, "Control+End");
-    await page.keyboard.type(" Noch nicht gespeichert: Begegnungscafé im Stadtteil.");
-    await page.getByLabel("Änderungsnotiz (optional)").fill("Café ergänzt");
-    await expect(page.getByText(/Ungespeicherte Änderungen im Browser gesichert/)).toBeVisible();
+    await page.keyboard.type(" Ohne Speichern: Begegnungscafé im Stadtteil.");
+    await axe(page, "live editor");
 
     await page.reload();
-    await expect(page.getByRole("heading", { name: "Ungespeicherter Entwurf gefunden" })).toBeVisible();
-    await expect(editorText(page)).toHaveAttribute("contenteditable", "false");
-    await expect(editorText(page)).not.toContainText("Begegnungscafé");
-    await axe(page, "draft offer");
-    await shot(page, "draft-offer");
-    await page.getByRole("button", { name: "Ungespeicherten Entwurf wiederherstellen" }).click();
-    await expect(editorText(page)).toContainText("Noch nicht gespeichert: Begegnungscafé im Stadtteil.");
+    await expect(page.locator('[data-connection="connected"]')).toBeVisible();
+    await expect(editorText(page)).toContainText("Ohne Speichern: Begegnungscafé im Stadtteil.");
     await expect(editorText(page)).toHaveAttribute("contenteditable", "true");
-    await expect(page.getByLabel("Änderungsnotiz (optional)")).toHaveValue("Café ergänzt");
-    await page.getByRole("button", { name: "Speichern", exact: true }).click();
-    await expect(page.getByText("Gespeichert als Version 2.")).toBeVisible();
 
-    await page.reload();
-    await expect(editorText(page)).toContainText("Begegnungscafé");
-    await expect(page.getByRole("heading", { name: "Ungespeicherter Entwurf gefunden" })).toHaveCount(0);
+    // Leaving the editor (here: the reload closed the first connection) cut a revision of what was typed.
+    await expect(async () => {
+      await page.goto(sectionUrl(conceptId, sectionId));
+      await expect(page.getByRole("article")).toContainText("Begegnungscafé", { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(page.getByText(/Version 2 ·/)).toBeVisible();
   });
 });

@@ -10,13 +10,14 @@ export const SECTION = {
 
 export const sectionUrl = (conceptId: string, sectionId: string) => `/konzepte/${conceptId}/abschnitte/${sectionId}`;
 
-/** Signs in and opens the editor of one section, waiting until tiptap is ready. */
+/** Signs in and opens the live editor of one section, waiting until it is connected and writable. */
 export async function openEditor(page: Page, user: DemoUser, conceptId: string, sectionId: string) {
   await signInAndWait(page, user);
   await page.goto(`${sectionUrl(conceptId, sectionId)}/bearbeiten`);
   const text = editorText(page);
   await expect(text).toBeVisible();
   await expect(text).toHaveAttribute("contenteditable", "true");
+  await expect(page.locator('[data-connection="connected"]')).toBeVisible();
   return text;
 }
 

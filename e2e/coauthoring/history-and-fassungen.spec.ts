@@ -11,9 +11,9 @@ test("the history lists every save; the word diff shows the change; an old versi
   await text.click();
   await page.keyboard.press("Control+a");
   await page.keyboard.type("Die Finanzierung wird mit der Kämmerei abgestimmt: rund zwei Millionen Euro jährlich.");
-  await page.getByLabel("Änderungsnotiz (optional)").fill("Zahlen ergänzt");
-  await page.getByRole("button", { name: "Speichern", exact: true }).click();
-  await expect(page.getByText("Gespeichert als Version 2.")).toBeVisible();
+  await page.getByLabel("Notiz zur Version (optional)").fill("Zahlen ergänzt");
+  await page.getByRole("button", { name: "Version festhalten" }).click();
+  await expect(page.getByText("Version 2 festgehalten.")).toBeVisible();
 
   await page.goto(sectionUrl(conceptId, sectionId));
   await page.getByRole("link", { name: "Verlauf" }).click();

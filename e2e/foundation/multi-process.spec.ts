@@ -3,7 +3,7 @@ import http from "node:http";
 import { expect, test } from "../support/fixtures";
 
 /**
- * `npm start` on PostgreSQL: several worker processes share the port; a worker that dies is replaced while the
+ * `npm start` on PostgreSQL with Redis (live editing kept in step between processes): several worker processes share the port; a worker that dies is replaced while the
  * others keep answering; SIGTERM stops all of them. Runs its own server on another port against the e2e database.
  */
 test.describe("server processes (npm start on PostgreSQL)", () => {
@@ -52,6 +52,7 @@ test.describe("server processes (npm start on PostgreSQL)", () => {
         ...process.env,
         NODE_ENV: "production",
         WEB_CONCURRENCY: "2",
+        REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
         NEXTAUTH_URL: base,
         NEXTAUTH_SECRET: "x".repeat(32),
         SEED_DEMO: "false",
@@ -69,6 +70,7 @@ test.describe("server processes (npm start on PostgreSQL)", () => {
     await expect.poll(() => childrenOf(launcher.pid!).length, { timeout: 30_000 }).toBe(2);
     // Both workers migrate under the advisory lock and report a ready database.
     await expect.poll(() => output.match(/Datenbank bereit \(postgres\)/g)?.length ?? 0, { timeout: 30_000 }).toBe(2);
+    expect(output.match(/Live-Bearbeitung aktiv \(über Redis abgeglichen\)/g)).toHaveLength(2);
 
     const [victim, survivor] = childrenOf(launcher.pid!);
     process.kill(victim!, "SIGKILL");

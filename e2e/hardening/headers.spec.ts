@@ -75,8 +75,6 @@ test("state-changing route handlers refuse a foreign Origin even with a valid se
   for (const [method, path] of [
     ["POST", `${base}/revisions`],
     ["POST", `${base}/conflict`],
-    ["POST", `${base}/presence`],
-    ["DELETE", `${base}/presence`],
     ["POST", `${base}/proposals`],
     ["POST", `${base}/proposals/00000000-0000-4000-8000-000000000000/accept`],
   ] as const) {

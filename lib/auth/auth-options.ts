@@ -5,20 +5,11 @@ import { getDb } from "@/db/client";
 import { authenticate } from "./authenticate";
 import { clientIpOfHeaders } from "./client-ip";
 import { servesHttps } from "@/lib/http/security-headers";
+import { sessionCookie } from "./session-cookie";
 import { authSecret } from "./secret";
 import { endUserSession, SESSION_MAX_AGE_S } from "./user-sessions";
 
-/**
- * The session cookie: never readable by scripts, not sent on cross-site subrequests or posts (SameSite=Lax), and
- * Secure with the __Secure- prefix in production over https. The proxy reads it under the same name.
- */
-export function sessionCookie(env: Record<string, string | undefined> = process.env) {
-  const secure = servesHttps(env);
-  return {
-    name: `${secure ? "__Secure-" : ""}next-auth.session-token`,
-    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
-  };
-}
+export { sessionCookie };
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),

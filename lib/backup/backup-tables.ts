@@ -59,10 +59,17 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
 ];
 
 /**
- * Tables that reference a concept table but are deliberately not backed up (transient state): who has a section
- * open, and short-lived break-glass grants (each one is in the audit trail, which the backup carries), and the record of reminders already sent.
+ * Tables that reference a concept table but are deliberately not backed up: the live Yjs state of a section
+ * (working state; the backup carries the revisions cut from it, and a restored section starts its live text from
+ * the latest one), who typed into a revision (also in each revision's audit event, which the backup carries),
+ * short-lived break-glass grants (each one is in the audit trail) and the record of reminders already sent.
  */
-export const NOT_BACKED_UP = new Set(["section_presence", "break_glass_grants", "reminder_deliveries"]);
+export const NOT_BACKED_UP = new Set([
+  "section_live_documents",
+  "section_revision_contributors",
+  "break_glass_grants",
+  "reminder_deliveries",
+]);
 
 export type Reference = "user" | "organisation" | { table: string };
 

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
 import { notFound } from "@/lib/errors";
 import { sectionEditRefusal } from "@/lib/permissions/permissions";
-import { othersEditingSection } from "./section-presence";
+import { collabServer } from "@/lib/collab/live-registry";
 
 /** One section with its content rendered to sanitized HTML on the server, plus its neighbours for navigation. */
 export async function getSectionForReading(db: Db, actor: Actor, conceptId: string, sectionId: string) {
@@ -43,6 +43,7 @@ export async function getSectionForReading(db: Db, actor: Actor, conceptId: stri
     next: nav(siblings[index + 1], 1),
     mayEdit: refusal === null,
     refusal,
-    othersEditing: await othersEditingSection(db, actor, section.id),
+    // Who has the section open in the live editor now (this server process).
+    othersEditing: collabServer()?.presentPeople(section.id, actor.id) ?? [],
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { fassungSections, sectionMandateItems, sectionPresence, sections } from "@/db/schema";
+import { fassungSections, sectionLiveDocuments, sectionMandateItems, sections } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
@@ -35,7 +35,7 @@ export async function removeSection(
         .where(eq(sections.id, section.id));
     } else {
       await tx.delete(sectionMandateItems).where(eq(sectionMandateItems.sectionId, section.id));
-      await tx.delete(sectionPresence).where(eq(sectionPresence.sectionId, section.id));
+      await tx.delete(sectionLiveDocuments).where(eq(sectionLiveDocuments.sectionId, section.id));
       await tx.delete(sections).where(eq(sections.id, section.id));
     }
     const outcome = keep ? "archived" : "deleted";

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/connect";
-import { sectionRevisions, sections, type TiptapDoc } from "@/db/schema";
+import { sectionRevisionContributors, sectionRevisions, sections, type TiptapDoc } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { followRevisionInLiveText } from "@/lib/collab/follow-revision";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { actingOrganisationId, type SectionRow } from "./section-access";
@@ -22,13 +23,24 @@ export type RevisionWrite = {
   creditedUserId?: string;
   /** Audit action; defaults to section.saved / section.restored. */
   action?: string;
+  /** Set for a revision cut from the live text: everyone who typed in it since the previous revision. */
+  contributorIds?: string[];
+  /**
+   * The live text cut just before a freeze: the section keeps its status (the last words were typed in front of
+   * everyone while it was agreed; sending it back to Entwurf would contradict the freeze).
+   */
+  keepStatus?: boolean;
 };
 
 /**
  * The one way section content changes: a guarded UPDATE that succeeds only if nobody saved since
  * `baseVersion`, the immutable revision row, and the audit event, all in the caller's transaction.
  */
-export async function writeSectionRevision(tx: Tx, actor: Actor, input: RevisionWrite): Promise<{ number: number }> {
+export async function writeSectionRevision(
+  tx: Tx,
+  actor: Actor,
+  input: RevisionWrite,
+): Promise<{ number: number; id: string }> {
   const [row] = await tx
     .update(sections)
     // Any edit sends an agreed section back to Entwurf: the agreement was about the earlier text.
@@ -36,7 +48,7 @@ export async function writeSectionRevision(tx: Tx, actor: Actor, input: Revision
       content: input.content,
       contentText: input.text,
       version: sql`${sections.version} + 1`,
-      status: "entwurf",
+      ...(input.keepStatus ? {} : { status: "entwurf" as const }),
       updatedAt: sql`now()`,
       updatedBy: actor.id,
     })
@@ -44,17 +56,25 @@ export async function writeSectionRevision(tx: Tx, actor: Actor, input: Revision
     .returning({ version: sections.version });
   if (!row) throw sectionStaleError();
   const organisationId = actingOrganisationId(actor, input.section.ownerOrganisationId);
-  await tx.insert(sectionRevisions).values({
-    sectionId: input.section.id,
-    number: row.version,
-    authorId: actor.id,
-    organisationId,
-    note: input.note,
-    restoredFromNumber: input.restoredFromNumber ?? null,
-    creditedUserId: input.creditedUserId ?? null,
-    content: input.content,
-    contentText: input.text,
-  });
+  const [revision] = await tx
+    .insert(sectionRevisions)
+    .values({
+      sectionId: input.section.id,
+      number: row.version,
+      authorId: actor.id,
+      organisationId,
+      note: input.note,
+      restoredFromNumber: input.restoredFromNumber ?? null,
+      creditedUserId: input.creditedUserId ?? null,
+      content: input.content,
+      contentText: input.text,
+    })
+    .returning({ id: sectionRevisions.id });
+  const contributors = [...new Set(input.contributorIds ?? [])];
+  if (contributors.length)
+    await tx
+      .insert(sectionRevisionContributors)
+      .values(contributors.map((userId) => ({ revisionId: revision!.id, userId })));
   await recordAuditEvent(tx, {
     actorId: actor.id,
     actorOrganisationId: organisationId,
@@ -67,7 +87,11 @@ export async function writeSectionRevision(tx: Tx, actor: Actor, input: Revision
       base: input.baseVersion,
       ...(input.restoredFromNumber === undefined ? {} : { restoredFrom: input.restoredFromNumber }),
       ...(input.note ? { note: input.note } : {}),
+      ...(contributors.length ? { contributors } : {}),
     },
   });
-  return { number: row.version };
+  // Any other revision (restore, accepted proposal, import) is carried into the live text.
+  if (input.contributorIds === undefined)
+    await followRevisionInLiveText(tx, input.section.id, input.content, row.version);
+  return { number: row.version, id: revision!.id };
 }

@@ -8,9 +8,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadConceptAccess, type ConceptRow } from "@/lib/concepts/concept-access";
 import type { Message, MessageKey } from "@/i18n/message";
 import { AppError, forbidden } from "@/lib/errors";
+import { afterFreezeAttempt, cutLiveRevisionsBeforeFreeze } from "@/lib/collab/freeze-live-documents";
 import { freezeFassung } from "@/lib/fassungen/freeze-fassung";
 import { parseOrThrow } from "@/lib/validation/parse";
-import type { ConceptStatus } from "@/lib/permissions/permissions";
+import { FROZEN_STATUSES, type ConceptStatus } from "@/lib/permissions/permissions";
 import { fassungContentHash } from "./fassung-content-hash";
 import { notify } from "@/lib/notifications/notify";
 import { signersOf } from "@/lib/permissions/signers";
@@ -47,7 +48,14 @@ export type TransitionResult = {
 /** The lead moves the concept one step along the workflow: checked, guarded in SQL, with its effects and audit event. */
 export async function transitionConcept(db: Db, actor: Actor, input: unknown): Promise<TransitionResult> {
   const data = parseOrThrow(ZTransitionConcept, input);
-  return db.transaction((tx) => applyTransition(tx, actor, data.conceptId, data.transition, { reason: data.reason }));
+  try {
+    return await db.transaction((tx) =>
+      applyTransition(tx, actor, data.conceptId, data.transition, { reason: data.reason }),
+    );
+  } finally {
+    // Open live connections learn at once what the (possibly) new status allows them.
+    afterFreezeAttempt(data.conceptId);
+  }
 }
 
 /**
@@ -84,6 +92,8 @@ export async function applyTransition(
     .where(and(eq(concepts.id, conceptId), eq(concepts.status, from)))
     .returning({ id: concepts.id });
   if (!moved) throw new AppError("CONFLICT", "appError.workflow.statusChangedMeanwhile");
+  // The live texts are cut as revisions before anything is frozen from sections.content.
+  if (FROZEN_STATUSES.has(to) && !FROZEN_STATUSES.has(from)) await cutLiveRevisionsBeforeFreeze(tx, conceptId, actor);
 
   const effects = await applyEffect(tx, actor, access.concept, effect, options.reason);
   await recordAuditEvent(tx, {

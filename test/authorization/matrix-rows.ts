@@ -575,14 +575,6 @@ export function buildRows(m: Modules): Row[] {
     }),
     sectionParams(i),
   ]);
-  handler(`${SEC}/presence/route.ts`, "POST", "recordSectionPresence", onlyWhileOpen(SECTION_EDITORS), (i) => [
-    apiRequest(`${sectionPath(i)}/presence`, "POST"),
-    sectionParams(i),
-  ]);
-  handler(`${SEC}/presence/route.ts`, "DELETE", "leaveSectionPresence", only(DRAFTING), (i) => [
-    apiRequest(`${sectionPath(i)}/presence`, "DELETE"),
-    sectionParams(i),
-  ]);
   handler(`${SEC}/proposals/route.ts`, "POST", "createProposal", onlyWhileOpen(DRAFTING), (i) => [
     apiRequest(`${sectionPath(i)}/proposals`, "POST", {
       baseVersion: Number(i.sectionVersion),

@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The only page that loads the editor bundle; everybody else reads server-rendered HTML. */
 export default async function EditSectionPage({ params }: Props) {
-  const { actor, concept, section, content, refusal, others } = await load(params);
+  const { actor, concept, section, content, refusal } = await load(params);
   const t = await getTranslations("editor");
   const ts = await getTranslations("section");
   const base = `/konzepte/${concept.id}`;
@@ -44,7 +44,7 @@ export default async function EditSectionPage({ params }: Props) {
   const label = section.number ? `${section.number}. ${section.title}` : section.title;
 
   return (
-    <ClientMessages namespaces={["editor", "presence", "linkDialog", "toolbar", "draft", "conflict", "diff"]}>
+    <ClientMessages namespaces={["editor", "presence", "linkDialog", "toolbar"]}>
       <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
         <Breadcrumb items={[{ label: concept.title, href: base }, { label, href: readHref }, { label: t("crumb") }]} />
         <h1 className="mt-4 text-3xl font-bold">{t("heading", { section: label })}</h1>
@@ -54,7 +54,7 @@ export default async function EditSectionPage({ params }: Props) {
             {ts("history")}
           </Link>
         </p>
-        {refusal || !content ? (
+        {refusal === "no-right" || refusal === "archived" || !content ? (
           <div className="mt-6 rounded-lg border border-line bg-white p-6">
             <p className="font-semibold">{ts(`refusal.${refusal ?? "no-right"}`, { owner: section.ownerName })}</p>
             <p className="mt-3">
@@ -62,14 +62,14 @@ export default async function EditSectionPage({ params }: Props) {
             </p>
           </div>
         ) : (
+          // Who may read but not write (another organisation's section, a frozen concept) follows the live text.
           <SectionEditorLoader
-            conceptId={concept.id}
             sectionId={section.id}
             userId={actor.id}
+            userName={actor.name}
+            organisation={actor.organisations.map((o) => o.name).join(", ") || null}
             sectionLabel={label}
-            initialContent={content}
-            initialVersion={section.version}
-            others={others.map(({ name, organisations }) => ({ name, organisations }))}
+            readOnlyReason={refusal ? ts(`refusal.${refusal}`, { owner: section.ownerName }) : null}
             readHref={readHref}
           />
         )}

@@ -1,0 +1,34 @@
+import type { AnyExtension } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import StarterKit from "@tiptap/starter-kit";
+import type * as Y from "yjs";
+import { editorExtensions } from "@/lib/content/editor-extensions";
+
+export type LiveUser = { name: string; organisation: string | null; color: string };
+
+/**
+ * The shared extension list bound to the live document: Yjs keeps the history per person (undo undoes only
+ * your own typing), so StarterKit's own history is switched off, and others' cursors show with name and colour.
+ */
+export function liveExtensions(document: Y.Doc, provider: HocuspocusProvider, user: LiveUser): AnyExtension[] {
+  return [
+    ...editorExtensions.map((extension) =>
+      extension.name === "starterKit"
+        ? // No automatic trailing paragraph either: every client would add its own on opening.
+          (extension as typeof StarterKit).configure({ undoRedo: false, trailingNode: false })
+        : extension,
+    ),
+    Collaboration.configure({ document }),
+    CollaborationCaret.configure({ provider, user }),
+  ];
+}
+
+/** A readable, stable colour per person (dark enough for white text on it). */
+export function colourFor(id: string): string {
+  const colours = ["#1f5faa", "#a3372b", "#2e6b34", "#7a3f96", "#8a5a00", "#00707a", "#9c2f6b", "#4a5568"];
+  let hash = 0;
+  for (const c of id) hash = (hash * 31 + c.charCodeAt(0)) | 0;
+  return colours[Math.abs(hash) % colours.length]!;
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import * as Y from "yjs";
+import { AppError } from "@/lib/errors";
+import { MAX_CONTENT_BYTES, validateContent } from "@/lib/content/validate-content";
+import { LIVE_FIELD, liveDocumentJson } from "./live-content";
+
+/** An update larger than the largest allowed text cannot be a valid change. */
+const MAX_UPDATE_BYTES = 2 * MAX_CONTENT_BYTES;
+
+/**
+ * A second copy of each live document that follows every accepted change (it listens to the document's updates):
+ * an incoming update is tried on it first, so checking costs applying the update and reading the text, not a
+ * fresh copy of the whole document per message. A refused update spoils the copy; it is rebuilt from the
+ * document on the next check.
+ */
+const shadows = new WeakMap<Y.Doc, { copy: Y.Doc; follow: (update: Uint8Array) => void }>();
+
+function shadowOf(doc: Y.Doc): Y.Doc {
+  const existing = shadows.get(doc);
+  if (existing) return existing.copy;
+  const copy = new Y.Doc({ gc: false });
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  const follow = (update: Uint8Array) => Y.applyUpdate(copy, update);
+  doc.on("update", follow);
+  doc.once("destroy", () => dropShadow(doc));
+  shadows.set(doc, { copy, follow });
+  return copy;
+}
+
+function dropShadow(doc: Y.Doc) {
+  const shadow = shadows.get(doc);
+  if (!shadow) return;
+  doc.off("update", shadow.follow);
+  shadow.copy.destroy();
+  shadows.delete(doc);
+}
+
+/**
+ * Checks one incoming Yjs update before it touches the shared document: applied to the copy, the text afterwards
+ * must pass the same check as every saved revision (schema, links, 512 KB). Synchronous and database-free.
+ */
+export function checkLiveUpdate(doc: Y.Doc, update: Uint8Array): AppError | null {
+  if (update.byteLength > MAX_UPDATE_BYTES) return new AppError("VALIDATION", "appError.content.tooLarge");
+  const copy = shadowOf(doc);
+  let problem: AppError | null = null;
+  try {
+    Y.applyUpdate(copy, update);
+    // An update that builds on something the server never accepted cannot be applied now; kept pending it would
+    // be stored and sent to everyone unchecked.
+    if (copy.store.pendingStructs !== null || copy.store.pendingDs !== null)
+      problem = new AppError("VALIDATION", "appError.content.damaged");
+    // Only the editor's own field: anything else would be stored and sent to everyone, unchecked.
+    for (const name of copy.share.keys()) {
+      if (!problem && name !== LIVE_FIELD) problem = new AppError("VALIDATION", "appError.content.schemaMismatch");
+    }
+    if (!problem) validateContent(liveDocumentJson(copy));
+  } catch (error) {
+    problem = error instanceof AppError ? error : new AppError("VALIDATION", "appError.content.damaged");
+  }
+  if (problem) dropShadow(doc);
+  return problem;
+}
