@@ -71,6 +71,7 @@ test("the header menu at 320 px: a disclosure that Escape closes, focus back on 
   await page.setViewportSize({ width: 1024, height: 800 });
   await expect(menu).toBeHidden();
   await expect(page.getByRole("link", { name: "Profil" })).toBeVisible();
+  await page.screenshot({ path: "test-results/reflow-header-1024.png" });
 });
 
 /** Full-page shots are too long to read; these are screen-sized pieces from the top. */
