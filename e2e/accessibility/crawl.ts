@@ -97,6 +97,15 @@ export async function horizontalOverflow(page: Page): Promise<string[]> {
         `${name} (${Math.round(rect.left)}–${Math.round(rect.right)}px): ${(element.textContent ?? "").trim().slice(0, 40)}`,
       );
     }
+    // Text that overflows an element which itself fits (e.g. text that may not wrap).
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode() && out.length < 5) {
+      const range = document.createRange();
+      range.selectNodeContents(walker.currentNode);
+      const right = range.getBoundingClientRect().right;
+      if (right > width + 0.5)
+        out.push(`text (…${Math.round(right)}px): ${(walker.currentNode.textContent ?? "").trim().slice(0, 40)}`);
+    }
     return [`scrollWidth ${root.scrollWidth} > ${width}`, ...out.slice(0, 5)];
   });
 }

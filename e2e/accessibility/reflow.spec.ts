@@ -67,11 +67,11 @@ test("the header menu at 320 px: a disclosure that Escape closes, focus back on 
   await panel.getByRole("link", { name: "Profil" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Profil" })).toBeVisible();
   await expect(menu).toHaveAttribute("aria-expanded", "false");
-  // From 768 px on there is no menu button; the navigation is always there.
-  await page.setViewportSize({ width: 1024, height: 800 });
+  // From 1280 px on there is no menu button; the navigation is always there.
+  await page.setViewportSize({ width: 1280, height: 800 });
   await expect(menu).toBeHidden();
   await expect(page.getByRole("link", { name: "Profil" })).toBeVisible();
-  await page.screenshot({ path: "test-results/reflow-header-1024.png" });
+  await page.screenshot({ path: "test-results/reflow-header-1280.png" });
 });
 
 /** Full-page shots are too long to read; these are screen-sized pieces from the top. */
