@@ -38,10 +38,11 @@ for (const { user, label } of ROLES) {
     await signInAndWait(page, user);
     const problems: string[] = [];
     const start = ["/", `/konzepte/${conceptId}`, `/konzepte/${conceptId}/lesesaal`, ...PUBLIC_PAGES.slice(1)];
-    const visited = await crawl(page, start, (url) => checkWidths(page, url, problems));
+    const { visited, broken } = await crawl(page, start, (url) => checkWidths(page, url, problems));
     console.log(`${label}: ${visited.length} pages at 320, 390 and 768 px`);
     expect(visited.length, `pages visited: ${visited.join(", ")}`).toBeGreaterThan(user === "ausschuss" ? 4 : 8);
     expect(problems).toEqual([]);
+    expect(broken, "links that lead to an error page").toEqual([]);
   });
 }
 
