@@ -5,9 +5,10 @@ import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 
 /**
- * Below the md breakpoint the header's navigation, search, language switch and sign-out fold into a disclosure:
- * a "Menü" button with aria-expanded/aria-controls. Escape closes it and returns focus to the button; following
- * a link closes it. From md on the button is hidden and the content always shown (WCAG 1.4.10 reflow).
+ * Below 1280 px (Tailwind's xl; the header does not fit in one line below it) the header's navigation,
+ * search, language switch and sign-out fold into a disclosure: a "Menü" button with aria-expanded and
+ * aria-controls. Escape closes it and returns focus to the button; following a link closes it. From xl on the
+ * button is hidden and the content always shown (WCAG 1.4.10 reflow).
  */
 export function HeaderMenu({ children }: { children: React.ReactNode }) {
   const t = useTranslations("nav");
@@ -42,7 +43,7 @@ export function HeaderMenu({ children }: { children: React.ReactNode }) {
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen((value) => !value)}
-        className="inline-flex items-center gap-2 rounded-md border border-line px-3 py-1.5 font-semibold md:hidden"
+        className="inline-flex items-center gap-2 rounded-md border border-line px-3 py-1.5 font-semibold xl:hidden"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" stroke="currentColor" strokeWidth="2">
           {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
@@ -51,7 +52,7 @@ export function HeaderMenu({ children }: { children: React.ReactNode }) {
       </button>
       <div
         id={id}
-        className={`${open ? "flex" : "hidden"} w-full flex-col gap-4 border-t border-line pt-3 md:flex md:w-auto md:flex-1 md:flex-row md:flex-wrap md:items-center md:justify-between md:border-0 md:pt-0`}
+        className={`${open ? "flex" : "hidden"} w-full flex-col gap-4 border-t border-line pt-3 xl:flex xl:w-auto xl:flex-1 xl:flex-row xl:flex-wrap xl:items-center xl:justify-between xl:border-0 xl:pt-0`}
       >
         {children}
       </div>

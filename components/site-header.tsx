@@ -41,7 +41,7 @@ export async function SiteHeader({
         {actor ? (
           <HeaderMenu>
             <nav aria-label={t("mainLabel")}>
-              <ul className="flex flex-col gap-3 md:flex-row md:flex-wrap md:gap-5">
+              <ul className="flex flex-col gap-3 xl:flex-row xl:flex-wrap xl:gap-5">
                 <li>
                   <Link href="/">{t("home")}</Link>
                 </li>

@@ -14,6 +14,7 @@ vi.mock("@/lib/auth/actor", () => ({ getActor: async () => state.actor }));
 const { GET: getSystemRoute } = await import("@/app/api/oparl/v1.1/system/route");
 const { GET: getPaperList } = await import("@/app/api/oparl/v1.1/paper/route");
 const { GET: getPaperRoute } = await import("@/app/api/oparl/v1.1/paper/[paperId]/route");
+const { GET: getPersonRoute } = await import("@/app/api/oparl/v1.1/person/[personId]/route");
 const { GET: getAccess } = await import("@/app/api/oparl/v1.1/file/[fileId]/access/route");
 const { GET: getDownload } = await import("@/app/api/oparl/v1.1/file/[fileId]/download/route");
 
@@ -61,6 +62,7 @@ describe("OParl route handlers", () => {
     vi.stubEnv("OPARL_REQUIRE_AUTH", "true");
     const anonymous = await getPaperList(req("/paper"));
     expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toBe('Cookie realm="Konzeptwerk"');
     expect(await anonymous.json()).toMatchObject({ code: "UNAUTHENTICATED", message: "Bitte melden Sie sich an." });
     expect((await getDownload(req(`/file/${vorlage.fileId}/download`), ctx({ fileId: vorlage.fileId }))).status).toBe(
       401,
@@ -82,6 +84,10 @@ describe("OParl route handlers", () => {
     }
     expect((await getPaperList(req("/paper?page=99"))).status).toBe(404);
     expect((await getPaperRoute(req("/paper/x"), ctx({ paperId: "x" }))).status).toBe(404);
+    const person = await getPersonRoute(req("/person/1"), ctx({ personId: "1" }));
+    expect(person.status).toBe(404);
+    expect(person.headers.get("content-type")).toContain("application/json");
+    expect(await person.json()).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("send the PDF inline at the access URL and as attachment only at the download URL", async () => {

@@ -1,7 +1,8 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { CommentItem } from "./comment-item";
+import { useEffect, useRef } from "react";
+import { CommentItem, commentAnchor } from "./comment-item";
 import { useSentReplies } from "./sent-replies";
 import { OwnCommentControls, type ThreadCtx as Ctx } from "./thread-forms";
 
@@ -11,6 +12,15 @@ export function NewReplies({ ctx, listed }: { ctx: Ctx; listed: string[] }) {
   const t = useTranslations("comments");
   const format = useFormatter();
   const fresh = sent.filter((c) => !listed.includes(c.id));
+  // A reply just sent takes the focus (the send button was disabled meanwhile, which dropped it to the page):
+  // a screen reader reads the reply out, and the keyboard continues from there.
+  const focused = useRef<string | null>(null);
+  const latest = fresh.at(-1)?.id;
+  useEffect(() => {
+    if (!latest || latest === focused.current) return;
+    focused.current = latest;
+    document.getElementById(commentAnchor(latest))?.focus();
+  }, [latest]);
   return (
     <>
       {fresh.map((c) => (

@@ -7,7 +7,6 @@ import { LazyDetails } from "@/components/ui/lazy-details";
 import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import type { FormAction as TypedFormAction } from "@/components/forms/use-action-form";
 import type { CommentView } from "@/lib/comments/list-thread-comments";
-import { commentAnchor } from "./comment-item";
 import { MentionPicker, type Mentionables } from "./mention-picker";
 import { useAddSentReply, useAnnounceInThread } from "./sent-replies";
 
@@ -43,11 +42,7 @@ export function ReplyForm({ ctx, mentionables }: { ctx: Ctx; mentionables: Menti
       action={ctx.actions.reply}
       className="mt-3"
       label={t("replyForm")}
-      onSuccess={({ comment }) => {
-        addSent(comment);
-        // The reply appears in the thread: focus moves to it, and a screen reader reads it out.
-        requestAnimationFrame(() => document.getElementById(commentAnchor(comment.id))?.focus());
-      }}
+      onSuccess={({ comment }) => addSent(comment)}
     >
       {({ pending, fieldErrors }) => (
         <div className="flex flex-col gap-2">

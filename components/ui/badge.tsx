@@ -21,10 +21,7 @@ export function Badge({
   return (
     <span
       title={title}
-      className={clsx(
-        "inline-flex items-center rounded-full border px-2.5 py-0.5 text-sm font-semibold whitespace-nowrap",
-        TONES[tone],
-      )}
+      className={clsx("inline-flex items-center rounded-full border px-2.5 py-0.5 text-sm font-semibold", TONES[tone])}
     >
       {children}
     </span>

@@ -46,33 +46,44 @@ async function linksOn(page: Page, origin: string): Promise<string[]> {
 
 /**
  * Visits `start` pages and what they link to, breadth first, one page per route pattern, at most `limit`
- * pages; `check` runs on each page once it has loaded. Returns the URLs visited.
+ * pages; `check` runs on each page once it has loaded. Returns the URLs visited and the links that led to an
+ * error page.
  */
 export async function crawl(
   page: Page,
   start: string[],
   check: (url: string) => Promise<void>,
   limit = 60,
-): Promise<string[]> {
+): Promise<{ visited: string[]; broken: string[] }> {
   const origin = new URL(page.url() === "about:blank" ? "http://x" : page.url()).origin;
-  const queue = start.map((path) => new URL(path, origin).href);
+  const queue: { url: string; from: string | null }[] = start.map((path) => ({
+    url: new URL(path, origin).href,
+    from: null,
+  }));
   const seen = new Set<string>();
   const visited: string[] = [];
+  const broken: string[] = [];
   while (queue.length && visited.length < limit) {
-    const url = queue.shift()!;
+    const { url, from } = queue.shift()!;
     const pattern = routePattern(url);
     if (seen.has(pattern)) continue;
     seen.add(pattern);
     const response = await page.goto(url);
-    if (!response || response.status() >= 400) continue; // links to pages a role may not open are other specs' business
+    if (!response || response.status() >= 400) {
+      // A start page the role may not open is fine; a link the app shows the role must lead somewhere.
+      if (from) broken.push(`${new URL(url).pathname} (${response?.status()}), linked from ${from}`);
+      continue;
+    }
     if (!(response.headers()["content-type"] ?? "").includes("text/html")) continue;
     // A redirect (e.g. to a section's current page) lands on another pattern: count that one.
     seen.add(routePattern(page.url()));
     visited.push(new URL(page.url()).pathname + new URL(page.url()).search);
     await check(page.url());
-    for (const link of await linksOn(page, origin)) if (!seen.has(routePattern(link))) queue.push(link);
+    const here = new URL(page.url()).pathname;
+    for (const link of await linksOn(page, origin))
+      if (!seen.has(routePattern(link))) queue.push({ url: link, from: here });
   }
-  return visited;
+  return { visited, broken };
 }
 
 /** Elements that stick out to the right of the viewport, outermost first, for a readable failure. */
@@ -96,6 +107,15 @@ export async function horizontalOverflow(page: Page): Promise<string[]> {
       out.push(
         `${name} (${Math.round(rect.left)}–${Math.round(rect.right)}px): ${(element.textContent ?? "").trim().slice(0, 40)}`,
       );
+    }
+    // Text that overflows an element which itself fits (e.g. text that may not wrap).
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode() && out.length < 5) {
+      const range = document.createRange();
+      range.selectNodeContents(walker.currentNode);
+      const right = range.getBoundingClientRect().right;
+      if (right > width + 0.5)
+        out.push(`text (…${Math.round(right)}px): ${(walker.currentNode.textContent ?? "").trim().slice(0, 40)}`);
     }
     return [`scrollWidth ${root.scrollWidth} > ${width}`, ...out.slice(0, 5)];
   });

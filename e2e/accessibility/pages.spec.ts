@@ -88,7 +88,7 @@ for (const { user, label } of ROLES) {
     problems.push(...(await axe(page, "390px header menu open")));
     await menu.click();
     const start = ["/", `/konzepte/${conceptId}`, `/konzepte/${conceptId}/lesesaal`, ...PUBLIC_PAGES.slice(1)];
-    const visited = await crawl(page, start, (url) => checkPage(page, url, problems));
+    const { visited } = await crawl(page, start, (url) => checkPage(page, url, problems));
     console.log(`${label}: ${visited.length} pages checked`);
     expect(problems).toEqual([]);
   });

@@ -38,10 +38,11 @@ for (const { user, label } of ROLES) {
     await signInAndWait(page, user);
     const problems: string[] = [];
     const start = ["/", `/konzepte/${conceptId}`, `/konzepte/${conceptId}/lesesaal`, ...PUBLIC_PAGES.slice(1)];
-    const visited = await crawl(page, start, (url) => checkWidths(page, url, problems));
+    const { visited, broken } = await crawl(page, start, (url) => checkWidths(page, url, problems));
     console.log(`${label}: ${visited.length} pages at 320, 390 and 768 px`);
     expect(visited.length, `pages visited: ${visited.join(", ")}`).toBeGreaterThan(user === "ausschuss" ? 4 : 8);
     expect(problems).toEqual([]);
+    expect(broken, "links that lead to an error page").toEqual([]);
   });
 }
 
@@ -67,10 +68,11 @@ test("the header menu at 320 px: a disclosure that Escape closes, focus back on 
   await panel.getByRole("link", { name: "Profil" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Profil" })).toBeVisible();
   await expect(menu).toHaveAttribute("aria-expanded", "false");
-  // From 768 px on there is no menu button; the navigation is always there.
-  await page.setViewportSize({ width: 1024, height: 800 });
+  // From 1280 px on there is no menu button; the navigation is always there.
+  await page.setViewportSize({ width: 1280, height: 800 });
   await expect(menu).toBeHidden();
   await expect(page.getByRole("link", { name: "Profil" })).toBeVisible();
+  await page.screenshot({ path: "test-results/reflow-header-1280.png" });
 });
 
 /** Full-page shots are too long to read; these are screen-sized pieces from the top. */

@@ -75,8 +75,8 @@ export async function getSectionDiscussion(
   );
   const threads: ThreadView[] = onPage.map((t) => ({ ...t, comments: commentsByThread.get(t.id) ?? [] }));
   return {
-    // The section's text sits directly below the page's h1.
-    html: placeHtmlHeadings(renderCachedHtml(contentKey, section.content, highlights), 1),
+    // The section's text sits below its (visually hidden) h2 on the section page.
+    html: placeHtmlHeadings(renderCachedHtml(contentKey, section.content, highlights), 2),
     threads,
     paging: pageWindow,
     counts: { open: all.filter((t) => t.status === "open").length, total: all.length },

@@ -29,25 +29,38 @@ function headers(anonymous: boolean): Record<string, string> {
 
 type Params<P> = { params: Promise<P> };
 
+/** A 401 names how to authenticate (RFC 9110): with the session cookie from signing in on our own pages. */
+function challenging<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    const response = await handler(...args);
+    if (response.status === 401) response.headers.set("WWW-Authenticate", 'Cookie realm="Konzeptwerk"');
+    return response;
+  };
+}
+
 /** An OParl object: the handler gets the context and the route's params. */
 export function oparlObjectRoute<P>(load: (ctx: OparlContext, params: P) => Promise<unknown>) {
-  return jsonRoute(async (request: Request, context?: Params<P>) => {
-    const ctx = await openContext(request);
-    const params = ((await context?.params) ?? {}) as P;
-    return NextResponse.json(await load(ctx, params), { headers: headers(ctx.anonymous) });
-  });
+  return challenging(
+    jsonRoute(async (request: Request, context?: Params<P>) => {
+      const ctx = await openContext(request);
+      const params = ((await context?.params) ?? {}) as P;
+      return NextResponse.json(await load(ctx, params), { headers: headers(ctx.anonymous) });
+    }),
+  );
 }
 
 /** An OParl list page: page, elementsPerPage and the created/modified filters are parsed here. */
 export function oparlListRoute(
   load: (ctx: OparlContext, query: ListQuery, params: URLSearchParams) => Promise<unknown> | unknown,
 ) {
-  return jsonRoute(async (request: Request) => {
-    const searchParams = new URL(request.url).searchParams;
-    const query = parseListQuery(searchParams);
-    const ctx = await openContext(request);
-    return NextResponse.json(await load(ctx, query, searchParams), { headers: headers(ctx.anonymous) });
-  });
+  return challenging(
+    jsonRoute(async (request: Request) => {
+      const searchParams = new URL(request.url).searchParams;
+      const query = parseListQuery(searchParams);
+      const ctx = await openContext(request);
+      return NextResponse.json(await load(ctx, query, searchParams), { headers: headers(ctx.anonymous) });
+    }),
+  );
 }
 
 /** A file's bytes: inline at the access URL, as an attachment at the download URL (OParl "Dateizugriffe"). */
@@ -55,20 +68,22 @@ export function oparlFileRoute(
   disposition: "inline" | "attachment",
   load: (ctx: OparlContext, id: string) => Promise<{ fileName: string; mimeType: string; content: Buffer }>,
 ) {
-  return jsonRoute(async (request: Request, { params }: Params<{ fileId: string }>) => {
-    const ctx = await openContext(request);
-    const file = await load(ctx, (await params).fileId);
-    const ascii = file.fileName.replace(/[^A-Za-z0-9._-]+/g, "-");
-    const responseHeaders: Record<string, string> = {
-      ...headers(ctx.anonymous),
-      "Content-Type": file.mimeType,
-      "Content-Length": String(file.content.length),
-      "X-Content-Type-Options": "nosniff",
-    };
-    if (disposition === "attachment") {
-      responseHeaders["Content-Disposition"] =
-        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
-    }
-    return new Response(new Uint8Array(file.content), { headers: responseHeaders });
-  });
+  return challenging(
+    jsonRoute(async (request: Request, { params }: Params<{ fileId: string }>) => {
+      const ctx = await openContext(request);
+      const file = await load(ctx, (await params).fileId);
+      const ascii = file.fileName.replace(/[^A-Za-z0-9._-]+/g, "-");
+      const responseHeaders: Record<string, string> = {
+        ...headers(ctx.anonymous),
+        "Content-Type": file.mimeType,
+        "Content-Length": String(file.content.length),
+        "X-Content-Type-Options": "nosniff",
+      };
+      if (disposition === "attachment") {
+        responseHeaders["Content-Disposition"] =
+          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
+      }
+      return new Response(new Uint8Array(file.content), { headers: responseHeaders });
+    }),
+  );
 }

@@ -71,3 +71,8 @@ export async function listBodies(ctx: OparlContext, query: ListQuery, params: UR
 export function listPersons(ctx: OparlContext, query: ListQuery, params: URLSearchParams) {
   return pageOf(ctx.urls.list("person"), query, 0, [], params);
 }
+
+/** The list is empty (no persons are published), so every person id is unknown: an OParl JSON 404, not a page. */
+export async function getPerson(): Promise<never> {
+  throw notFound();
+}

@@ -32,7 +32,7 @@ export async function getSectionRevision(db: Db, actor: Actor, conceptId: string
   return {
     concept: access.concept,
     section: await describeSection(db, access),
-    revision: { ...meta, html: placeHtmlHeadings(renderCachedHtml(`${sectionId}#${number}`, content), 1) },
+    revision: { ...meta, html: placeHtmlHeadings(renderCachedHtml(`${sectionId}#${number}`, content), 2) },
     isCurrent: number === access.section.version,
     mayRestore: access.refusal === null && number !== access.section.version,
   };

@@ -117,13 +117,16 @@ export default async function SectionPage({ params, searchParams }: Props) {
           </p>
         ) : null}
         <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
-          <div className="self-start rounded-lg border border-line bg-white p-8">
+          <article aria-labelledby="abschnittstext" className="self-start rounded-lg border border-line bg-white p-8">
+            <h2 id="abschnittstext" className="sr-only">
+              {t("textHeading")}
+            </h2>
             {discussion.html ? (
               <div className="rich-text" data-section-text dangerouslySetInnerHTML={{ __html: discussion.html }} />
             ) : (
               <p>{t("empty")}</p>
             )}
-          </div>
+          </article>
           <DiscussionPanel
             discussion={discussion}
             conceptId={concept.id}

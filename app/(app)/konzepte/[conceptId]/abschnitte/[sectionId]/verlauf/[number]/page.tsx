@@ -92,16 +92,16 @@ export default async function RevisionPage({ params }: Props) {
             baseVersion={section.version}
           />
         ) : null}
-        <section
-          aria-label={t("contentOf", { number: revision.number })}
-          className="mt-6 rounded-lg border border-line bg-white p-8"
-        >
+        <article aria-labelledby="versionsinhalt" className="mt-6 rounded-lg border border-line bg-white p-8">
+          <h2 id="versionsinhalt" className="sr-only">
+            {t("contentOf", { number: revision.number })}
+          </h2>
           {revision.html ? (
             <div className="rich-text" dangerouslySetInnerHTML={{ __html: revision.html }} />
           ) : (
             <p>{t("emptyRevision")}</p>
           )}
-        </section>
+        </article>
       </main>
     </ClientMessages>
   );
