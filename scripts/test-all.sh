@@ -32,12 +32,14 @@ if [ -n "${DATABASE_URL:-}" ]; then
   node -e 'const p = require("postgres"); const s = p(process.argv[1], { onnotice() {} }); s.unsafe(`create database ${process.argv[2]}`).finally(() => s.end())' "$admin_url" "$name"
   step "e2e on PostgreSQL ($name)"
   DATABASE_URL="$e2e_url" npm run --silent db:seed:demo
-  DATABASE_URL="$e2e_url" npx playwright test
+  # The main e2e server runs one process (no REDIS_URL): a freeze then always sees every open live text.
+  # e2e/foundation/multi-process.spec.ts starts its own two-process cluster with Redis.
+  env -u REDIS_URL DATABASE_URL="$e2e_url" npx playwright test
   step "e2e smoke on embedded PGlite"
-  env -u DATABASE_URL E2E_PORT=3220 npx playwright test --grep @smoke
+  env -u DATABASE_URL -u REDIS_URL E2E_PORT=3220 npx playwright test --grep @smoke
 else
   step "e2e on embedded PGlite"
-  npx playwright test
+  env -u REDIS_URL npx playwright test
 fi
 echo
 echo "All tests passed."
