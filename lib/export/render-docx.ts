@@ -51,9 +51,11 @@ type Child = Paragraph | Table | TableOfContents;
 
 const FONT = "Arial";
 const MARGIN = { top: 1418, bottom: 1418, left: 1418, right: 1134 }; // 2.5 cm / 2 cm, in twips
-// The Synopse's columns on a landscape A4 page (16838 twips less the margins): wide enough for
-// "Organisation", "Entscheidung" and "Änderungsvorschlag" without breaking inside a word, the rest to the text.
-const SYNOPSE_WIDTHS = [1500, 1600, 1500, 1900, 3000, 1500, 1900, 1386];
+// The Synopse's columns on a landscape A4 page (16838 twips less the margins), its text at 9 pt: wide enough for
+// "Organisation", "Entscheidung", "Änderungsvorschlag", "Handlungsempfehlung" and "Weiterentwicklung" without breaking
+// inside a word (checked in LibreOffice), the rest to the text.
+const SYNOPSE_WIDTHS = [1900, 1500, 1200, 2000, 2300, 1500, 2200, 1686];
+const SYNOPSE_TEXT_SIZE = 18; // half-points
 
 const plain = (text: string, options: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}) =>
   new TextRun({ text, ...options });
@@ -67,12 +69,12 @@ function lines(
 }
 
 /** `widths` (twips, one per column) fixes the layout, so Word and LibreOffice do not squeeze a column. */
-export function textTable(headers: readonly string[], rows: string[][], widths?: number[]): Table {
+export function textTable(headers: readonly string[], rows: string[][], widths?: number[], size?: number): Table {
   const cell = (text: string, header: boolean, column: number) =>
     new TableCell({
       shading: header ? { type: ShadingType.CLEAR, color: "auto", fill: COLORS.headerFill } : undefined,
       width: widths ? { size: widths[column]!, type: WidthType.DXA } : undefined,
-      children: [new Paragraph({ spacing: { after: 0 }, children: lines(text, { bold: header }) })],
+      children: [new Paragraph({ spacing: { after: 0 }, children: lines(text, { bold: header, size }) })],
     });
   return new Table({
     ...(widths
@@ -194,7 +196,7 @@ export function synopseSection(rows: SynopseRow[], footer: Footer, heading: stri
       new Paragraph({
         children: [plain("Abwägung der Kommentare und Änderungsvorschläge mit Entscheidung und Begründung.")],
       }),
-      textTable(SYNOPSE_HEADERS, rows.map(synopseCells), SYNOPSE_WIDTHS),
+      textTable(SYNOPSE_HEADERS, rows.map(synopseCells), SYNOPSE_WIDTHS, SYNOPSE_TEXT_SIZE),
     ],
   };
 }
