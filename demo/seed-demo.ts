@@ -133,6 +133,7 @@ export async function seedWelcomePointsConcept(
       committeeId: orgIds[c.committee],
       role: c.role,
       meetingDate: c.meetingDate,
+      meetingTime: c.meetingTime,
     })),
   );
 

@@ -126,13 +126,14 @@ export const MANDATE_ITEMS = [
 
 /** Beratungsfolge: advisory bodies first, the deciding committee last (meeting dates illustrative). */
 export const BERATUNGSFOLGE = [
-  { committee: "ir", role: "vorberatung", meetingDate: "2022-05-31" },
-  { committee: "jha", role: "vorberatung", meetingDate: "2022-06-09" },
-  { committee: "ags", role: "entscheidung", meetingDate: "2022-06-23" },
+  { committee: "ir", role: "vorberatung", meetingDate: "2022-05-31", meetingTime: "15:00" },
+  { committee: "jha", role: "vorberatung", meetingDate: "2022-06-09", meetingTime: "14:00" },
+  { committee: "ags", role: "entscheidung", meetingDate: "2022-06-23", meetingTime: "14:30" },
 ] as const satisfies readonly {
   committee: OrgKey;
   role: "vorberatung" | "entscheidung" | "kenntnisnahme";
   meetingDate: string;
+  meetingTime: string;
 }[];
 
 export const SECTIONS: { title: string; owner: OrgKey; mandateItems: number[]; content: ReturnType<typeof doc> }[] = [

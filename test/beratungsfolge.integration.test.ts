@@ -60,6 +60,7 @@ describe("the Beratungsfolge editor", () => {
       committeeId: schulausschuss,
       role: "kenntnisnahme",
       meetingDate: "2022-06-30",
+      meetingTime: "16:00",
       submissionDeadline: "2022-06-16",
     });
     let folge = await folgeOf(db, conceptId);
@@ -77,6 +78,7 @@ describe("the Beratungsfolge editor", () => {
       consultationId,
       role: "vorberatung",
       meetingDate: "2022-06-15",
+      meetingTime: "09:30:00",
       submissionDeadline: "",
     });
     await changeBeratungsfolge(db, lead, { op: "move", conceptId, consultationId, direction: "up" });
@@ -88,6 +90,9 @@ describe("the Beratungsfolge editor", () => {
       ["AGS", 4],
     ]);
     expect(folge[2]).toMatchObject({ role: "vorberatung", meetingDate: "2022-06-15", submissionDeadline: null });
+    expect((await db.select().from(consultations).where(eq(consultations.id, consultationId)))[0]!.meetingTime).toBe(
+      "09:30:00",
+    );
 
     const ir = folge[0]!.id;
     await changeBeratungsfolge(db, lead, { op: "remove", conceptId, consultationId: ir });
@@ -130,7 +135,13 @@ describe("the Beratungsfolge editor", () => {
     const { conceptId } = await freshConcept(db);
     const before = await folgeOf(db, conceptId);
     const [jha] = await db.select().from(organisations).where(eq(organisations.shortName, "JHA"));
-    const add = { op: "add" as const, conceptId, role: "vorberatung" as const, meetingDate: "2022-06-30" };
+    const add = {
+      op: "add" as const,
+      conceptId,
+      role: "vorberatung" as const,
+      meetingDate: "2022-06-30",
+      meetingTime: "14:00",
+    };
 
     await expect(changeBeratungsfolge(db, lead, { ...add, committeeId: jha!.id })).rejects.toMatchObject({
       code: "VALIDATION",
@@ -155,6 +166,13 @@ describe("the Beratungsfolge editor", () => {
     await expect(
       changeBeratungsfolge(db, lead, { ...add, committeeId: schulausschuss, role: "chef" as "vorberatung" }),
     ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { role: "Bitte eine Rolle wählen." } });
+    for (const meetingTime of ["", "25:00", "14 Uhr", undefined])
+      await expect(
+        changeBeratungsfolge(db, lead, { ...add, committeeId: schulausschuss, meetingTime: meetingTime as string }),
+      ).rejects.toMatchObject({
+        code: "VALIDATION",
+        fieldErrors: { meetingTime: "Bitte die Uhrzeit der Sitzung angeben (SS:MM)." },
+      });
     await expect(
       changeBeratungsfolge(db, lead, { op: "move", conceptId, consultationId: before[0]!.id, direction: "up" }),
     ).rejects.toMatchObject({ code: "VALIDATION", message: "IR steht bereits an erster Stelle." });
@@ -201,6 +219,7 @@ describe("the Beratungsfolge editor", () => {
       consultationId: folge[0]!.id,
       role: "kenntnisnahme" as const,
       meetingDate: "2022-05-31",
+      meetingTime: "15:00",
     };
     await expect(changeBeratungsfolge(db, jugendamt, update)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(changeBeratungsfolge(db, awo, update)).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -232,6 +251,7 @@ describe("the Beratungsfolge editor", () => {
         committeeId: schulausschuss,
         role: "kenntnisnahme",
         meetingDate: "2022-07-01",
+        meetingTime: "15:00",
       }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await folgeOf(db, conceptId)).toHaveLength(3);
@@ -260,6 +280,7 @@ describe("the Beratungsfolge editor", () => {
       consultationId: ags.id,
       role: "kenntnisnahme",
       meetingDate: ags.meetingDate,
+      meetingTime: "14:30",
     });
     await expect(submitVorlage(db, lead, submission)).rejects.toMatchObject({
       code: "VALIDATION",
@@ -271,6 +292,7 @@ describe("the Beratungsfolge editor", () => {
       consultationId: ags.id,
       role: "entscheidung",
       meetingDate: "2022-05-01",
+      meetingTime: "14:30",
     });
     await expect(submitVorlage(db, lead, submission)).rejects.toMatchObject({
       code: "VALIDATION",
@@ -284,6 +306,7 @@ describe("the Beratungsfolge editor", () => {
       consultationId: ags.id,
       role: "entscheidung",
       meetingDate: "2022-06-23",
+      meetingTime: "14:30",
     });
     await submitVorlage(db, lead, submission);
     expect((await db.select().from(concepts).where(eq(concepts.id, conceptId)))[0]!.status).toBe("eingereicht");

@@ -225,6 +225,12 @@ describe("OParl output", () => {
       "Integrationsrat – Sitzung am 31.05.2022",
       "Jugendhilfeausschuss – Sitzung am 09.06.2022",
     ]);
+    // Each meeting starts at the time the Beratungsfolge gives, in Berlin summer time.
+    expect(Object.fromEntries(meetings.map((m) => [m.name.split(" – ")[0], m.start]))).toEqual({
+      "Ausschuss für Gesundheit und Soziales": "2022-06-23T14:30:00+02:00",
+      Integrationsrat: "2022-05-31T15:00:00+02:00",
+      Jugendhilfeausschuss: "2022-06-09T14:00:00+02:00",
+    });
     const files = await allPages((a, b) => listFiles(ctx, a, b));
     expect(files.map((f) => f.id)).toEqual([urls.object("file", submitted.fileId)]);
     const consults = await allPages((a, b) => listConsultations(ctx, a, b));

@@ -236,6 +236,7 @@ describe("Vorlage submission and the committee reading room", () => {
       consultationId: jhaConsultation.id,
       role: "entscheidung",
       meetingDate: jhaConsultation.meetingDate,
+      meetingTime: "14:00",
     });
     await seedReleasedRound(db, conceptId);
     await submitVorlage(db, lead, await submissionInput(db, conceptId, "JHA/001/2022"));

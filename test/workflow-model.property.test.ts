@@ -312,6 +312,7 @@ class FolgeCmd extends Cmd {
             op: "update" as const,
             role: first.role,
             meetingDate: first.meetingDate,
+            meetingTime: "14:00",
             submissionDeadline: "2022-05-20",
           }
         : { ...base, op: "move" as const, direction: "up" as const };

@@ -102,6 +102,15 @@ export function BeratungsfolgeEditor({
                       error={fieldErrors.meetingDate}
                     />
                     <TextField
+                      id={`time-${id}`}
+                      name="meetingTime"
+                      type="time"
+                      required
+                      label={t("meetingTimeOf", { committee })}
+                      defaultValue={c.meetingTime?.slice(0, 5) ?? ""}
+                      error={fieldErrors.meetingTime}
+                    />
+                    <TextField
                       id={`deadline-${id}`}
                       name="submissionDeadline"
                       type="date"
@@ -155,6 +164,14 @@ export function BeratungsfolgeEditor({
                   required
                   label={t("meetingDate")}
                   error={fieldErrors.meetingDate}
+                />
+                <TextField
+                  id="add-time"
+                  name="meetingTime"
+                  type="time"
+                  required
+                  label={t("meetingTime")}
+                  error={fieldErrors.meetingTime}
                 />
                 <TextField
                   id="add-deadline"

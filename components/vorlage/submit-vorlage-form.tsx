@@ -11,6 +11,8 @@ export type FolgeRow = {
   committeeShortName: string;
   role: string;
   meetingDate: string;
+  /** HH:MM:SS as stored, or null for an older entry without a start time. */
+  meetingTime: string | null;
   submissionDeadline: string | null;
 };
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, text, time, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { conceptStatus, consultationOutcome, consultationRole, participantRole } from "./enums";
 import { organisations, users } from "./organisations";
 
@@ -79,6 +79,8 @@ export const consultations = pgTable(
       .references(() => organisations.id),
     role: consultationRole().notNull(),
     meetingDate: date({ mode: "string" }).notNull(),
+    /** When the meeting begins (Berlin time, HH:MM:SS); the Beratungsfolge editor asks for it. Null for older rows. */
+    meetingTime: time({ precision: 0 }),
     /** Vorlagenfrist; when null it is planned from the meeting date. */
     submissionDeadline: date({ mode: "string" }),
     outcome: consultationOutcome(),

@@ -34,6 +34,7 @@ test.describe("the Beratungsfolge editor on the Vorlage page", () => {
     await add.getByLabel("Gremium", { exact: true }).selectOption({ label: "Integrationsrat (IR)" });
     await add.getByLabel("Rolle", { exact: true }).selectOption("kenntnisnahme");
     await add.getByLabel("Sitzung", { exact: true }).fill("2022-05-31");
+    await add.getByLabel("Beginn", { exact: true }).fill("16:30");
     await add.getByLabel("Vorlagenfrist", { exact: true }).fill("2022-06-02");
     await add.getByRole("button", { name: "Gremium hinzufügen" }).click();
     await expect(add.getByText("Die Vorlagenfrist muss vor der Sitzung liegen.").first()).toBeVisible();
@@ -62,6 +63,7 @@ test.describe("the Beratungsfolge editor on the Vorlage page", () => {
     ).toBeVisible();
     await lead.reload();
     await expect(lead.getByLabel("Sitzung JHA")).toHaveValue("2022-06-10");
+    await expect(lead.getByLabel("Beginn JHA")).toHaveValue("14:00");
     await expect(lead.getByLabel("Rolle IR")).toHaveValue("kenntnisnahme");
     await expect(lead.getByLabel("Vorlagenfrist IR")).toHaveValue("2022-05-17");
     await expectNoAxeViolations(lead, "Beratungsfolge edited");

@@ -23,6 +23,9 @@ function zodForColumn(column: Column): z.ZodType {
     case "PgDateString":
       schema = z.iso.date();
       break;
+    case "PgTime":
+      schema = z.iso.time({ precision: 0 });
+      break;
     case "PgInteger":
     case "PgBigInt53":
       schema = z.number().int();

@@ -7,7 +7,8 @@ import { toMeeting, type MeetingRow } from "./oparl-objects";
 import { parseMeetingKey } from "./oparl-urls";
 import { PUBLISHED, countRows, filterWhere, ms, queryRows } from "./published";
 
-const MEETING_COLUMNS = sql`m.committee_id as "committeeId", m.meeting_date as "meetingDate", o.name as "committeeName",
+const MEETING_COLUMNS = sql`m.committee_id as "committeeId", m.meeting_date as "meetingDate",
+  to_char(m.meeting_time, 'HH24:MI') as "meetingTime", o.name as "committeeName",
   ${ms(sql`m.created`)} as "createdMs", ${ms(sql`m.modified`)} as "modifiedMs"`;
 
 export async function listMeetings(ctx: OparlContext, query: ListQuery, params: URLSearchParams) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { germanDate, oparlDateTime, withoutEmpty } from "./oparl-format";
+import { berlinDateTime, germanDate, oparlDateTime, withoutEmpty } from "./oparl-format";
 
 describe("oparlDateTime", () => {
   it("writes Berlin summer time with +02:00 and winter time with +01:00", () => {
@@ -18,6 +18,14 @@ describe("oparlDateTime", () => {
     for (const iso of ["2020-02-29T12:00:00Z", "2030-07-04T22:59:00Z", "1999-12-31T23:00:00Z"]) {
       expect(new Date(oparlDateTime(new Date(iso))).toISOString()).toBe(new Date(iso).toISOString());
     }
+  });
+});
+
+describe("berlinDateTime", () => {
+  it("gives a meeting's wall-clock time with the offset valid on that day", () => {
+    expect(berlinDateTime("2022-06-23", "14:30")).toBe("2022-06-23T14:30:00+02:00");
+    expect(berlinDateTime("2022-01-12", "09:05")).toBe("2022-01-12T09:05:00+01:00");
+    expect(berlinDateTime("2022-10-30", "18:00")).toBe("2022-10-30T18:00:00+01:00");
   });
 });
 

@@ -30,6 +30,19 @@ export function oparlDateTime(value: Date | number): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/** A Berlin wall-clock date and time (yyyy-mm-dd, HH:MM) as an OParl date-time with the offset valid then. */
+export function berlinDateTime(date: string, time: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const [h, min] = time.split(":").map(Number);
+  const wall = Date.UTC(y!, m! - 1, d!, h!, min!);
+  // Central European (Summer) Time: the offset is +01:00 or +02:00; take the one that reads back as the wall time.
+  for (const hours of [1, 2]) {
+    const formatted = oparlDateTime(wall - hours * 3_600_000);
+    if (formatted.startsWith(`${date}T${time}`)) return formatted;
+  }
+  return oparlDateTime(wall - 3_600_000);
+}
+
 /** OParl forbids null: absent values are left out, never written as null. */
 export function withoutEmpty<T extends Record<string, unknown>>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== null && v !== undefined)) as T;

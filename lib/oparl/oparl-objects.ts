@@ -1,4 +1,4 @@
-import { germanDate, oparlDateTime, withoutEmpty } from "./oparl-format";
+import { berlinDateTime, germanDate, oparlDateTime, withoutEmpty } from "./oparl-format";
 import { meetingKey, type OparlUrls } from "./oparl-urls";
 
 /** Rows as lib/oparl's queries return them; timestamps are epoch milliseconds. */
@@ -24,7 +24,13 @@ export type ConsultationRow = Stamped & {
   meetingDate: string;
   deleted: boolean;
 };
-export type MeetingRow = Stamped & { committeeId: string; meetingDate: string; committeeName: string };
+export type MeetingRow = Stamped & {
+  committeeId: string;
+  meetingDate: string;
+  /** HH:MM in Berlin, or null where the Beratungsfolge has no start time. */
+  meetingTime: string | null;
+  committeeName: string;
+};
 export type OrganizationRow = Stamped & {
   id: string;
   name: string;
@@ -123,13 +129,15 @@ export function toPaper(row: PaperRow, consultations: ConsultationRow[], file: F
 }
 
 export function toMeeting(row: MeetingRow, urls: OparlUrls) {
-  return {
+  return withoutEmpty({
     id: urls.object("meeting", meetingKey(row.committeeId, row.meetingDate)),
     type: type("Meeting"),
     name: `${row.committeeName} – Sitzung am ${germanDate(row.meetingDate)}`,
+    // The end of a meeting is not known before it took place, so only its start is given.
+    start: row.meetingTime ? berlinDateTime(row.meetingDate, row.meetingTime) : undefined,
     organization: [urls.object("organization", row.committeeId)],
     ...stamps(row),
-  };
+  });
 }
 
 export function toOrganization(row: OrganizationRow, urls: OparlUrls) {

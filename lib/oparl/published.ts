@@ -36,13 +36,14 @@ with papers as (
 ),
 consults as (
   select k.id, p.id as paper_id, k.committee_id, k.role::text as role, k.meeting_date::text as meeting_date,
-         k.position, p.deleted, k.created_at as created,
+         k.meeting_time, k.position, p.deleted, k.created_at as created,
          case when p.deleted then p.modified else greatest(k.updated_at, p.modified) end as modified
   from consultations k join papers p on p.concept_id = k.concept_id
   where not p.deleted or k.created_at <= p.modified
 ),
 meetings as (
-  select k.committee_id, k.meeting_date, min(k.created) as created, max(k.modified) as modified
+  select k.committee_id, k.meeting_date, min(k.meeting_time) as meeting_time, min(k.created) as created,
+         max(k.modified) as modified
   from consults k where not k.deleted
   group by k.committee_id, k.meeting_date
 ),

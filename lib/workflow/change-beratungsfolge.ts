@@ -62,6 +62,7 @@ export async function changeBeratungsfolge(
           committeeId: input.committeeId,
           role: input.role,
           meetingDate: input.meetingDate,
+          meetingTime: input.meetingTime,
           submissionDeadline: input.submissionDeadline ?? null,
         })
         .returning({ id: consultations.id });
@@ -72,6 +73,7 @@ export async function changeBeratungsfolge(
         position: folge.length + 1,
         role: input.role,
         meetingDate: input.meetingDate,
+        meetingTime: input.meetingTime,
         submissionDeadline: input.submissionDeadline ?? null,
       };
     } else if (input.op === "update") {
@@ -81,6 +83,7 @@ export async function changeBeratungsfolge(
         .set({
           role: input.role,
           meetingDate: input.meetingDate,
+          meetingTime: input.meetingTime,
           submissionDeadline: input.submissionDeadline ?? null,
           updatedAt: new Date(),
         })
@@ -96,6 +99,7 @@ export async function changeBeratungsfolge(
         after: {
           role: input.role,
           meetingDate: input.meetingDate,
+          meetingTime: input.meetingTime,
           submissionDeadline: input.submissionDeadline ?? null,
         },
       };

@@ -46,6 +46,7 @@ export async function listBeratungsfolge(db: Db, conceptId: string) {
       position: consultations.position,
       role: consultations.role,
       meetingDate: consultations.meetingDate,
+      meetingTime: consultations.meetingTime,
       submissionDeadline: consultations.submissionDeadline,
       outcome: consultations.outcome,
       outcomeDate: consultations.outcomeDate,

@@ -144,6 +144,12 @@ export const ZAnswerQuestion = z.object({
 const ZConsultationRole = z.enum(["vorberatung", "entscheidung", "kenntnisnahme"], "appError.vorlage.roleRequired");
 const ZConsultationDates = {
   meetingDate: ZIsoDate("appError.vorlage.meetingDateInvalid"),
+  /** HH:MM (a browser's time field); stored as HH:MM:00. */
+  meetingTime: z
+    .string("appError.vorlage.meetingTimeInvalid")
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, "appError.vorlage.meetingTimeInvalid")
+    .transform((v) => v.slice(0, 5)),
   submissionDeadline: ZOptionalDate,
 };
 const deadlineBeforeMeeting = (v: { meetingDate: string; submissionDeadline?: string }, ctx: z.RefinementCtx) => {

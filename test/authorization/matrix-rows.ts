@@ -303,6 +303,7 @@ export function buildRows(m: Modules): Row[] {
       consultationId: i.consultationId,
       role: "entscheidung",
       meetingDate: "2022-06-23",
+      meetingTime: "14:30",
       submissionDeadline: "",
     }),
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "consultations" ADD COLUMN "meeting_time" time(0);
