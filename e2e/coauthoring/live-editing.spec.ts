@@ -101,11 +101,12 @@ test.describe("live co-authoring", () => {
     const overview = `/konzepte/${conceptId}`;
     await lead.goto(overview);
     const panel = lead.getByRole("region", { name: "Arbeitsablauf" });
-    const step = async (name: string, status: string) => {
+    const step = async (name: string, status: string, confirm?: string) => {
       await panel.getByRole("button", { name }).click();
+      if (confirm) await lead.getByRole("alertdialog").getByRole("button", { name: confirm }).click();
       await expect(panel.locator("p", { hasText: "Aktueller Status:" })).toHaveText(`Aktueller Status: ${status}`);
     };
-    await step("Konsultation eröffnen", "Konsultation");
+    await step("Konsultation eröffnen", "Konsultation", "Ja, Konsultation eröffnen");
     await step("Konsultation beenden", "Überarbeitung");
     for (const name of [/^Zur Abstimmung stellen/, /^Als abgestimmt markieren/]) {
       for (let remaining = 8; remaining > 0; remaining--) {
@@ -127,6 +128,7 @@ test.describe("live co-authoring", () => {
     // Typing goes on while the lead starts the Mitzeichnung.
     const typing = diakonie.keyboard.type(" Und weiter", { delay: 40 });
     await panel.getByRole("button", { name: "Mitzeichnung starten" }).click();
+    await lead.getByRole("alertdialog").getByRole("button", { name: "Ja, Mitzeichnung starten" }).click();
     const clicked = Date.now();
     await expect(connection(diakonie)).toHaveText(/schreibgeschützt/, { timeout: 2000 });
     expect(Date.now() - clicked).toBeLessThan(2000);
