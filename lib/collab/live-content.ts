@@ -1,6 +1,6 @@
 import "server-only";
 import { Node as PmNode } from "@tiptap/pm/model";
-import { prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import { prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from "y-prosemirror";
 import * as Y from "yjs";
 import { editorSchema } from "@/lib/content/render-html";
 
