@@ -183,12 +183,14 @@ describe("live editing: who may connect", () => {
 });
 
 describe("live editing: what is accepted", () => {
-  it("a Träger's updates to another organisation's section are refused with a German reason; nothing changes", async () => {
+  it("a Träger's direct edits of another organisation's section are refused with a German reason; nothing changes", async () => {
     const { sectionId } = await freshSection();
     const owner = connect(sectionId, { origin, cookie: await cookieFor("diakonie@demo.example") });
     await synced(owner);
     const awo = connect(sectionId, { origin, cookie: await cookieFor("awo@demo.example") });
-    expect(await awo.result).toEqual({ ok: true, scope: "readonly" });
+    // The Träger may suggest (Vorschlagsmodus), so the connection takes updates, but only suggestions pass.
+    expect(await awo.result).toEqual({ ok: true, scope: "read-write" });
+    await expect.poll(() => awo.notices.find((n) => n.type === "mode")).toMatchObject({ mode: "suggest" });
     await synced(awo);
     const before = serverText(sectionId);
     expect(before).toContain("Welcome Points");
@@ -196,7 +198,7 @@ describe("live editing: what is accepted", () => {
     appendText(awo, " Übernommen von der AWO!");
     await expect
       .poll(() => awo.notices.find((n) => n.type === "refused")?.message)
-      .toBe("Diesen Abschnitt verantwortet Diakonie Düsseldorf. Sie können ihn lesen, aber nicht bearbeiten.");
+      .toMatch(/^Im Vorschlagsmodus können Sie den Text nicht direkt ändern/);
     expect(serverText(sectionId)).toBe(before);
     expect(JSON.stringify(liveDocumentJson(owner.doc))).not.toContain("AWO!");
     close(awo);

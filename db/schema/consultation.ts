@@ -204,3 +204,46 @@ export const notificationPreferences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
+
+export const suggestionStatus = pgEnum("suggestion_status", ["open", "accepted", "rejected", "withdrawn"]);
+export const suggestionKind = pgEnum("suggestion_kind", ["insertion", "deletion", "replacement", "formatting"]);
+
+/**
+ * A suggestion in a section's live text (Vorschlagsmodus), one row per contiguous change of one person: kept in
+ * step with the live text by the live-editing server, decided in the Abwägung like a comment or a proposal.
+ * The id is the suggestion's id in the text (`<author id>:<random>`).
+ */
+export const sectionSuggestions = pgTable(
+  "section_suggestions",
+  {
+    id: text().primaryKey(),
+    conceptId: uuid()
+      .notNull()
+      .references(() => concepts.id),
+    sectionId: uuid()
+      .notNull()
+      .references(() => sections.id),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    authorOrganisationId: uuid().references(() => organisations.id),
+    kind: suggestionKind().notNull(),
+    deletedText: text().notNull().default(""),
+    insertedText: text().notNull().default(""),
+    /** The passage it is in, as it reads without it. */
+    context: text().notNull().default(""),
+    status: suggestionStatus().notNull().default("open"),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp({ withTimezone: true }),
+    decision: abwaegung(),
+    decisionReason: text(),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    resultRevisionId: uuid().references(() => sectionRevisions.id),
+  },
+  (t) => [
+    index("section_suggestions_section_idx").on(t.sectionId, t.status),
+    index("section_suggestions_concept_idx").on(t.conceptId, t.status),
+  ],
+);

@@ -7,6 +7,10 @@ import { identifyCollabUser, isOwnOrigin } from "./collab-identity";
 import { cutLiveRevision, loadLiveDocument, storeLiveDocument, type LiveState } from "./live-document-store";
 import { liveSectionRights } from "./live-section-rights";
 import { rightsFingerprints } from "./rights-fingerprint";
+import { listSuggestions } from "@/lib/content/suggestions";
+import { validateLiveContent } from "@/lib/content/validate-content";
+import { syncSectionSuggestions } from "@/lib/suggestions/sync-section-suggestions";
+import { liveDocumentJson } from "./live-content";
 import { checkLiveUpdate } from "./validate-live-update";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,15 +22,19 @@ const RIGHTS_CHECK_MS = 1000;
 /** What the server tells one client (Hocuspocus "stateless" messages, JSON). */
 export type LiveNotice =
   | { type: "refused"; message: string }
-  | { type: "mode"; mode: "read" | "write"; message: string | null }
+  | { type: "mode"; mode: LiveMode; message: string | null }
   | { type: "revision"; number: number | null; message: string };
+
+/** write: edits the text; suggest: only adds and withdraws own suggestions; read: follows the text. */
+export type LiveMode = "write" | "suggest" | "read";
 
 export type ConnectionContext = {
   actor: Actor;
   sessionId: string;
   sessionVersion: string;
   conceptId: string;
-  writable: boolean;
+  mode: LiveMode;
+  /** Why the person may not edit the text directly (read and suggest), or null. */
   readReason: string | null;
   fingerprint?: string;
 };
@@ -44,6 +52,8 @@ type Options = { getDb: () => Promise<Db>; extensions?: Extension[]; idleRevisio
 export function createCollabServer(options: Options) {
   const states = new Map<string, LiveState>();
   const connections = new Set<Connection>();
+  /** Documents whose text held suggestions when last stored (or may hold rows still open). */
+  const withSuggestions = new Set<string>();
   /** Connections whose current message was refused: made read-only for that one message. */
   const refusing = new WeakSet<Connection>();
   const idleMs = options.idleRevisionMs ?? IDLE_REVISION_MS;
@@ -87,8 +97,8 @@ export function createCollabServer(options: Options) {
       const context: ConnectionContext = {
         ...identity,
         conceptId: rights.conceptId,
-        writable: rights.mode === "write",
-        readReason: rights.mode === "read" ? rights.reason.message : null,
+        mode: rights.mode,
+        readReason: rights.mode === "write" ? null : rights.reason.message,
       };
       return context;
     },
@@ -96,12 +106,14 @@ export function createCollabServer(options: Options) {
     async connected({ connection }) {
       connections.add(connection);
       const context = contextOf(connection);
-      if (!context.writable) notice(connection, { type: "mode", mode: "read", message: context.readReason });
+      if (context.mode !== "write")
+        notice(connection, { type: "mode", mode: context.mode, message: context.readReason });
     },
 
     async onLoadDocument({ document, documentName }) {
       const db = await options.getDb();
       states.set(documentName, await loadLiveDocument(db, documentName, document));
+      withSuggestions.add(documentName);
     },
 
     async beforeSync({ connection, type, payload, document }) {
@@ -111,7 +123,8 @@ export function createCollabServer(options: Options) {
         if (payload.byteLength > 2) notice(connection, { type: "refused", message: readOnlyReason(connection) });
         return;
       }
-      const problem = checkLiveUpdate(document, payload);
+      const context = contextOf(connection);
+      const problem = checkLiveUpdate(document, payload, context.actor.id, context.mode === "suggest");
       if (problem) {
         // Read-only for this one message: Hocuspocus then drops it and answers "not applied".
         refusing.add(connection);
@@ -123,7 +136,7 @@ export function createCollabServer(options: Options) {
     async afterHandleMessage({ connection }) {
       if (refusing.has(connection)) {
         refusing.delete(connection);
-        connection.readOnly = !contextOf(connection).writable;
+        connection.readOnly = contextOf(connection).mode === "read";
       }
     },
 
@@ -131,6 +144,8 @@ export function createCollabServer(options: Options) {
       const state = states.get(documentName);
       if (!state || !connection) return;
       state.dirty = true;
+      // A suggestion does not change the text a revision holds: its author is not a contributor of it.
+      if (contextOf(connection).mode !== "write") return;
       state.lastActor = contextOf(connection).actor;
       state.contributors.add(state.lastActor.id);
       scheduleIdleCut(documentName, document);
@@ -138,7 +153,16 @@ export function createCollabServer(options: Options) {
 
     async onStoreDocument({ documentName, document }) {
       const state = states.get(documentName);
-      if (state) await storeLiveDocument(await options.getDb(), documentName, document, state);
+      if (!state) return;
+      const db = await options.getDb();
+      await storeLiveDocument(db, documentName, document, state);
+      // The Abwägung follows the suggestions in the text (a document that never had any costs one walk).
+      const found = listSuggestions(validateLiveContent(liveDocumentJson(document)));
+      if (found.length || withSuggestions.has(documentName)) {
+        await syncSectionSuggestions(db, documentName, found);
+        if (found.length) withSuggestions.add(documentName);
+        else withSuggestions.delete(documentName);
+      }
     },
 
     async onStateless({ connection, payload, document, documentName }) {
@@ -149,7 +173,7 @@ export function createCollabServer(options: Options) {
         return;
       }
       if (request.type !== "cut") return;
-      if (!contextOf(connection).writable) {
+      if (contextOf(connection).mode !== "write") {
         notice(connection, { type: "refused", message: readOnlyReason(connection) });
         return;
       }
@@ -169,7 +193,7 @@ export function createCollabServer(options: Options) {
 
     async onDisconnect({ documentName, document }) {
       for (const c of connections) if (!c.document.hasConnection(c)) connections.delete(c);
-      const writersLeft = [...connections].some((c) => c.document === document && contextOf(c).writable);
+      const writersLeft = [...connections].some((c) => c.document === document && contextOf(c).mode !== "read");
       const state = states.get(documentName);
       if (!writersLeft && state?.dirty) {
         await cut(documentName, document, null, null).catch((e) => console.error("Konzeptwerk: Versionsschnitt", e));
@@ -177,6 +201,7 @@ export function createCollabServer(options: Options) {
     },
 
     async afterUnloadDocument({ documentName }) {
+      withSuggestions.delete(documentName);
       const state = states.get(documentName);
       clearTimeout(state?.idleTimer);
       states.delete(documentName);
@@ -227,13 +252,11 @@ export function createCollabServer(options: Options) {
       return;
     }
     context.actor = identity!;
-    const writable = rights.mode === "write";
-    connection.readOnly = !writable;
-    if (writable === context.writable) return;
-    context.writable = writable;
-    context.readReason = rights.mode === "read" ? rights.reason.message : null;
-    connection.readOnly = !writable;
-    notice(connection, { type: "mode", mode: writable ? "write" : "read", message: context.readReason });
+    connection.readOnly = rights.mode === "read";
+    if (rights.mode === context.mode) return;
+    context.mode = rights.mode;
+    context.readReason = rights.mode === "write" ? null : rights.reason.message;
+    notice(connection, { type: "mode", mode: rights.mode, message: context.readReason });
   }
 
   async function identifyAgain(db: Db, context: ConnectionContext) {

@@ -1,22 +1,57 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
+import type { Node as PmNode } from "@tiptap/pm/model";
 import * as Y from "yjs";
 import type { Tx } from "@/db/connect";
 import { sectionLiveDocuments } from "@/db/schema";
-import { replaceLiveContent, SERVER_ORIGIN } from "./live-content";
+import { hasSuggestions } from "@/lib/content/suggestions";
+import { validateLiveContent } from "@/lib/content/validate-content";
+import { AppError } from "@/lib/errors";
+import { liveDocumentJson, replaceLiveContent, SERVER_ORIGIN } from "./live-content";
 import { collabServer } from "./live-registry";
 
 /**
  * A revision written outside the live text (a restored revision, an accepted change proposal, an import) becomes
  * an ordinary change of the live text: everyone connected sees it at once. Nobody has it open here: the stored
- * live state follows, so the next person to open the section starts from the new revision.
+ * live state follows, so the next person to open the section starts from the new revision. Refused while the live
+ * text holds open suggestions: replacing the text would silently drop them (they are decided first).
  */
 export async function followRevisionInLiveText(tx: Tx, sectionId: string, content: unknown, version: number) {
+  const live = await readLiveText(tx, sectionId);
+  if (live && hasSuggestions(live)) throw new AppError("CONFLICT", "appError.suggestion.openInText");
+  await writeLiveText(tx, sectionId, content, version);
+}
+
+/** The section's live text now: the document open in this process, else the stored state; null without either. */
+export async function readLiveText(tx: Tx, sectionId: string): Promise<PmNode | null> {
+  const loaded = collabServer()?.loadedDocument(sectionId);
+  if (loaded) return validateLiveContent(liveDocumentJson(loaded.document));
+  const [row] = await tx
+    .select({ state: sectionLiveDocuments.state })
+    .from(sectionLiveDocuments)
+    .where(eq(sectionLiveDocuments.sectionId, sectionId));
+  if (!row) return null;
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, row.state);
+    return validateLiveContent(liveDocumentJson(doc));
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Makes the live text equal to `content` as a minimal change. With `version`, the text is that revision (the live
+ * state records it as its base); without, only suggestions changed and the base stays.
+ */
+export async function writeLiveText(tx: Tx, sectionId: string, content: unknown, version: number | null) {
   const loaded = collabServer()?.loadedDocument(sectionId);
   if (loaded) {
     replaceLiveContent(loaded.document, content, SERVER_ORIGIN);
-    loaded.state.baseVersion = version;
-    loaded.state.dirty = false;
+    if (version !== null) {
+      loaded.state.baseVersion = version;
+      loaded.state.dirty = false;
+    }
     return;
   }
   const [row] = await tx.select().from(sectionLiveDocuments).where(eq(sectionLiveDocuments.sectionId, sectionId));
@@ -26,7 +61,11 @@ export async function followRevisionInLiveText(tx: Tx, sectionId: string, conten
   replaceLiveContent(doc, content, SERVER_ORIGIN);
   await tx
     .update(sectionLiveDocuments)
-    .set({ state: Y.encodeStateAsUpdate(doc), baseVersion: version, dirty: false, updatedAt: sql`now()` })
+    .set({
+      state: Y.encodeStateAsUpdate(doc),
+      ...(version === null ? {} : { baseVersion: version, dirty: false }),
+      updatedAt: sql`now()`,
+    })
     .where(eq(sectionLiveDocuments.sectionId, sectionId));
   doc.destroy();
 }

@@ -5,7 +5,8 @@ import type { Db, Tx } from "@/db/connect";
 import { sectionLiveDocuments, sections } from "@/db/schema";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { Actor } from "@/lib/auth/load-actor";
-import { validateContent } from "@/lib/content/validate-content";
+import { withoutSuggestions } from "@/lib/content/suggestions";
+import { validateContent, validateLiveContent } from "@/lib/content/validate-content";
 import { writeSectionRevision } from "@/lib/sections/write-section-revision";
 import { liveDocumentJson, replaceLiveContent, seedLiveDocument, SERVER_ORIGIN } from "./live-content";
 
@@ -93,7 +94,10 @@ export async function cutLiveRevision(
     .where(eq(sections.id, sectionId))
     .for("update");
   if (!section || section.archivedAt) return null;
-  const { content, text } = validateContent(liveDocumentJson(document));
+  // Open suggestions are not part of a revision: it holds the text as it is without them.
+  const { content, text } = validateContent(
+    withoutSuggestions(validateLiveContent(liveDocumentJson(document))).toJSON(),
+  );
   let number: number | null = null;
   if (actor && (canonicalJson(content) !== canonicalJson(section.content) || note)) {
     ({ number } = await writeSectionRevision(tx, actor, {

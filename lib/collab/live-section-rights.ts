@@ -8,11 +8,15 @@ import { can } from "@/lib/permissions/permissions";
 import { editRefusalError, loadSectionAccess } from "@/lib/sections/section-access";
 
 export type LiveRights =
-  { mode: "none" } | { mode: "read"; conceptId: string; reason: AppError } | { mode: "write"; conceptId: string };
+  | { mode: "none" }
+  | { mode: "read"; conceptId: string; reason: AppError }
+  | { mode: "suggest"; conceptId: string; reason: AppError }
+  | { mode: "write"; conceptId: string };
 
 /**
- * What a person may do with a section's live text: write it (`sectionEditRefusal` says nothing against it), only
- * follow it (may read the section), or nothing (not connected at all). Same rules as every save.
+ * What a person may do with a section's live text: write it (`sectionEditRefusal` says nothing against it), suggest
+ * changes (may not edit it but may propose changes: another organisation's section, before any freeze), only follow
+ * it (may read the section), or nothing (not connected at all). Same rules as every save.
  */
 export async function liveSectionRights(db: Db, actor: Actor, sectionId: string): Promise<LiveRights> {
   const [row] = await db
@@ -24,8 +28,11 @@ export async function liveSectionRights(db: Db, actor: Actor, sectionId: string)
   try {
     const access = await loadSectionAccess(db, actor, row.conceptId, sectionId);
     if (!can("section.read", access.subject)) return { mode: "none" };
-    if (access.refusal)
-      return { mode: "read", conceptId: row.conceptId, reason: editRefusalError(access.refusal, access.ownerName) };
+    if (access.refusal) {
+      const reason = editRefusalError(access.refusal, access.ownerName);
+      const mode = can("suggestion.create", access.subject) ? "suggest" : "read";
+      return { mode, conceptId: row.conceptId, reason };
+    }
     return { mode: "write", conceptId: row.conceptId };
   } catch (error) {
     if (error instanceof AppError) return { mode: "none" };

@@ -1,7 +1,11 @@
 import "server-only";
 import * as Y from "yjs";
 import { AppError } from "@/lib/errors";
-import { MAX_CONTENT_BYTES, validateContent } from "@/lib/content/validate-content";
+import type { Node as PmNode } from "@tiptap/pm/model";
+import { isSuggestionMarkName } from "@/lib/content/editor-extensions";
+import { suggestionAuthorId } from "@/lib/content/suggestion-ids";
+import { suggestOnlyRefusal } from "@/lib/content/suggestions";
+import { MAX_CONTENT_BYTES, validateLiveContent } from "@/lib/content/validate-content";
 import { LIVE_FIELD, liveDocumentJson } from "./live-content";
 
 /** An update larger than the largest allowed text cannot be a valid change. */
@@ -37,13 +41,21 @@ function dropShadow(doc: Y.Doc) {
 
 /**
  * Checks one incoming Yjs update before it touches the shared document: applied to the copy, the text afterwards
- * must pass the same check as every saved revision (schema, links, 512 KB). Synchronous and database-free.
+ * must pass the same check as every saved revision (schema, links, 512 KB). From someone who may only suggest
+ * (`suggestOnly` = their user id), the text without suggestions must stay the same and only their own
+ * suggestions may change. Synchronous and database-free.
  */
-export function checkLiveUpdate(doc: Y.Doc, update: Uint8Array): AppError | null {
+export function checkLiveUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  author: string | null = null,
+  suggestOnly = false,
+): AppError | null {
   if (update.byteLength > MAX_UPDATE_BYTES) return new AppError("VALIDATION", "appError.content.tooLarge");
   const copy = shadowOf(doc);
   let problem: AppError | null = null;
   try {
+    const before = suggestOnly ? validateLiveContent(liveDocumentJson(copy)) : null;
     Y.applyUpdate(copy, update);
     // An update that builds on something the server never accepted cannot be applied now; kept pending it would
     // be stored and sent to everyone unchecked.
@@ -53,10 +65,46 @@ export function checkLiveUpdate(doc: Y.Doc, update: Uint8Array): AppError | null
     for (const name of copy.share.keys()) {
       if (!problem && name !== LIVE_FIELD) problem = new AppError("VALIDATION", "appError.content.schemaMismatch");
     }
-    if (!problem) validateContent(liveDocumentJson(copy));
+    if (!problem) {
+      const after = validateLiveContent(liveDocumentJson(copy));
+      const refusal = before && author ? suggestOnlyRefusal(before, after, author!) : null;
+      if (refusal) problem = new AppError("FORBIDDEN", `appError.suggestion.${refusal}`);
+      else if (author && claimsOthersSuggestion(doc, after, author))
+        problem = new AppError("FORBIDDEN", "appError.suggestion.notOwnSuggestion");
+    }
   } catch (error) {
     problem = error instanceof AppError ? error : new AppError("VALIDATION", "appError.content.damaged");
   }
   if (problem) dropShadow(doc);
   return problem;
+}
+
+/** Suggestion ids in the text as the server last accepted it, per document (a cheap check for writers). */
+const knownSuggestionIds = new WeakMap<Y.Doc, Set<string>>();
+
+function suggestionIds(node: PmNode): Set<string> {
+  const ids = new Set<string>();
+  node.descendants((child) => {
+    for (const mark of child.marks) if (isSuggestionMarkName(mark.type.name)) ids.add(String(mark.attrs.id));
+    return true;
+  });
+  return ids;
+}
+
+/**
+ * A writer may take over, change or drop anyone's suggestion (that is editing the text), but a new suggestion must
+ * be their own: nobody can put words into someone else's name. Compared with the ids the document held before
+ * (read again from the document itself when an unknown one appears, e.g. after a change the server made).
+ */
+function claimsOthersSuggestion(doc: Y.Doc, after: PmNode, author: string): boolean {
+  const ids = suggestionIds(after);
+  let known = knownSuggestionIds.get(doc);
+  const unknown = (set: Set<string> | undefined) =>
+    [...ids].some((id) => !set?.has(id) && suggestionAuthorId(id) !== author);
+  if (unknown(known)) {
+    known = suggestionIds(validateLiveContent(liveDocumentJson(doc)));
+    if (unknown(known)) return true;
+  }
+  knownSuggestionIds.set(doc, ids);
+  return false;
 }

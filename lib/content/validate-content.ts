@@ -1,8 +1,10 @@
 import "server-only";
-import { Node as PmNode } from "@tiptap/pm/model";
+import { Node as PmNode, type Schema } from "@tiptap/pm/model";
 import { AppError } from "@/lib/errors";
 import { isAllowedHref } from "./editor-extensions";
 import { editorSchema } from "./render-html";
+import { suggestionAuthorId } from "./suggestion-ids";
+import { liveEditorSchema } from "./suggestions";
 import { textMap } from "./text-map";
 
 export const MAX_CONTENT_BYTES = 512 * 1024;
@@ -64,6 +66,10 @@ const MARK_ATTRS: Record<string, (attrs: Record<string, unknown>) => boolean> = 
     isShortText(a.class, 200) &&
     isShortText(a.rel, 100) &&
     isShortText(a.title, 500),
+  // Suggestions (live text only): the id names the author; a formatting change says what it changed.
+  insertion: (a) => suggestionAuthorId(a.id) !== null,
+  deletion: (a) => suggestionAuthorId(a.id) !== null,
+  modification: (a) => suggestionAuthorId(a.id) !== null && isShortText(a.type, 40) && isShortText(a.attrName, 40),
 };
 
 function hasOnlyAllowedAttrs(doc: PmNode): boolean {
@@ -101,6 +107,16 @@ function contentDepthExceeds(json: unknown, limit: number): boolean {
  * malformed or disallowed content; returns the normalised JSON and its plain text.
  */
 export function validateContent(json: unknown): { content: { type: "doc"; content?: unknown[] }; text: string } {
+  const doc = checkedDocument(json, editorSchema());
+  return { content: doc.toJSON() as { type: "doc"; content?: unknown[] }, text: plainText(doc) };
+}
+
+/** The same checks for the live text, whose schema also holds suggestions; returns the parsed document. */
+export function validateLiveContent(json: unknown): PmNode {
+  return checkedDocument(json, liveEditorSchema());
+}
+
+function checkedDocument(json: unknown, schema: Schema): PmNode {
   if (contentDepthExceeds(json, MAX_CONTENT_DEPTH)) {
     throw new AppError("VALIDATION", "appError.content.tooDeep", { max: MAX_CONTENT_DEPTH });
   }
@@ -126,7 +142,7 @@ export function validateContent(json: unknown): { content: { type: "doc"; conten
   }
   let doc: PmNode;
   try {
-    doc = PmNode.fromJSON(editorSchema(), json);
+    doc = PmNode.fromJSON(schema, json);
     doc.check();
   } catch {
     throw new AppError("VALIDATION", "appError.content.schemaMismatch");
@@ -134,7 +150,7 @@ export function validateContent(json: unknown): { content: { type: "doc"; conten
   if (!hasOnlyAllowedAttrs(doc)) {
     throw new AppError("VALIDATION", "appError.content.schemaMismatch");
   }
-  return { content: doc.toJSON() as { type: "doc"; content?: unknown[] }, text: plainText(doc) };
+  return doc;
 }
 
 /** The text comments anchor to (see text-map.ts); stored with every revision. */

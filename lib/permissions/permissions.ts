@@ -64,6 +64,8 @@ export type Action =
   | "thread.decide"
   | "thread.resolveAny"
   | "proposal.create"
+  | "suggestion.create"
+  | "suggestion.decide"
   | "signoff.setRequired"
   | "vorlage.manage"
   | "vorlage.submit"
@@ -101,6 +103,10 @@ export const PERMISSIONS: Record<Action, (s: Subject) => boolean> = {
   "thread.decide": (s) => isVerwaltung(s) && !SUBMITTED_STATUSES.has(s.status),
   "thread.resolveAny": (s) => isVerwaltung(s) && notFrozen(s),
   "proposal.create": (s) => isDrafting(s) && notFrozen(s),
+  // Suggestions in the live text (Vorschlagsmodus): like a proposal, on any section still in the outline; the
+  // section's writers decide them, as they would take over the text by editing it.
+  "suggestion.create": (s) => isDrafting(s) && notFrozen(s) && s.sectionArchived !== true,
+  "suggestion.decide": (s) => sectionEditRefusal(s) === null,
   // The Vorlage and its PDF: every participant, and committee members of the Beratungsfolge once submitted.
   // Which organisations must sign off is settled before the Mitzeichnung; from then on the list is frozen.
   "signoff.setRequired": (s) => s.role === "lead" && notFrozen(s),
