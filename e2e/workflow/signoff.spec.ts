@@ -66,7 +66,7 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
   await diakonie.getByLabel("Kommentar", { exact: true }).fill("Bitte die Landesförderung nennen.");
   await diakonie.getByRole("button", { name: "Kommentieren" }).click();
   await expect(diakonie.getByRole("status").filter({ hasText: "Kommentar gespeichert." })).toBeVisible();
-  await diakonie.getByRole("link", { name: "Änderung vorschlagen" }).click();
+  await diakonie.getByRole("link", { name: "Neufassung vorschlagen" }).click();
   const proposalEditor = diakonie.getByRole("textbox", { name: "Vorgeschlagener Text für „Finanzierung“" });
   await proposalEditor.click();
   await diakonie.keyboard.press("ControlOrMeta+a");

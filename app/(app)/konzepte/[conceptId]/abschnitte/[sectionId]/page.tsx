@@ -96,9 +96,14 @@ export default async function SectionPage({ params, searchParams }: Props) {
             </Link>
           ) : null}
           {discussion.may.propose ? (
-            <Link href={`${here}/vorschlagen`} className={buttonClass("secondary", "no-underline")}>
-              {tp("propose")}
-            </Link>
+            <>
+              <Link href={`${here}/bearbeiten?modus=vorschlagen`} className={buttonClass("secondary", "no-underline")}>
+                {tp("propose")}
+              </Link>
+              <Link href={`${here}/vorschlagen`} className={buttonClass("secondary", "no-underline")}>
+                {tp("proposeRewrite")}
+              </Link>
+            </>
           ) : null}
           <Link href={`${here}/verlauf`} className={buttonClass("secondary", "no-underline")}>
             {t("history")}
