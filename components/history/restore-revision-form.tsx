@@ -54,7 +54,8 @@ export function RestoreRevisionForm({
         <ConfirmDialog
           trigger={t("restore", { number })}
           title={t("restoreConfirmTitle", { number })}
-          description={`${t("restoreConfirmDescription", { number, section: sectionLabel, next: baseVersion + 1 })} ${whose}`}
+          description={t("restoreConfirmDescription", { number, section: sectionLabel, next: baseVersion + 1 })}
+          emphasis={whose}
           cancelLabel={t("restoreCancel")}
           triggerVariant="primary"
           largeTrigger

@@ -45,9 +45,8 @@ export function InterveningChanges({
       description={t("confirmOverwrite.description", {
         base: proposalBase,
         names: format.list(names, { type: "conjunction" }),
-        current: currentVersion,
-        next: currentVersion + 1,
       })}
+      emphasis={t("confirmOverwrite.consequence", { current: currentVersion, next: currentVersion + 1 })}
       cancelLabel={t("confirmOverwrite.cancel")}
       triggerVariant="primary"
       largeTrigger

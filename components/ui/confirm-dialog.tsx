@@ -14,6 +14,7 @@ export function ConfirmDialog({
   title,
   description,
   cancelLabel,
+  emphasis,
   details,
   children,
   triggerVariant = "secondary",
@@ -26,6 +27,8 @@ export function ConfirmDialog({
   title: string;
   description: string;
   cancelLabel: string;
+  /** The consequence that matters most (whose changes are taken back), read out with the description, shown on its own. */
+  emphasis?: string;
   /** What the description summarises, shown below it (a list, a diff); not read out when the dialog opens. */
   details?: React.ReactNode;
   children: (close: () => void) => React.ReactNode;
@@ -50,7 +53,16 @@ export function ConfirmDialog({
           className={`fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-line bg-white p-6 shadow-lg ${wide ? "w-[min(48rem,calc(100vw-2rem))]" : "w-[min(32rem,calc(100vw-2rem))]"}`}
         >
           <AlertDialog.Title className="text-xl font-bold">{title}</AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-muted">{description}</AlertDialog.Description>
+          {emphasis ? (
+            <AlertDialog.Description asChild>
+              <div className="mt-2 space-y-2">
+                <p className="text-muted">{description}</p>
+                <p className="font-semibold">{emphasis}</p>
+              </div>
+            </AlertDialog.Description>
+          ) : (
+            <AlertDialog.Description className="mt-2 text-muted">{description}</AlertDialog.Description>
+          )}
           {details ? <div className="mt-4">{details}</div> : null}
           <div className="mt-5">{children(() => setOpen(false))}</div>
           <AlertDialog.Cancel className={buttonClass("secondary", "mt-3 w-full")}>{cancelLabel}</AlertDialog.Cancel>
