@@ -45,6 +45,7 @@ export function InterveningChanges({
       description={t("confirmOverwrite.description", {
         base: proposalBase,
         names: format.list(names, { type: "conjunction" }),
+        count: names.length,
       })}
       emphasis={t("confirmOverwrite.consequence", { current: currentVersion, next: currentVersion + 1 })}
       cancelLabel={t("confirmOverwrite.cancel")}
@@ -52,7 +53,7 @@ export function InterveningChanges({
       largeTrigger
       wide
       details={
-        <ScrollBox label={t("confirmOverwrite.changesLabel")} className="max-h-[45dvh] overflow-y-auto">
+        <ScrollBox label={t("confirmOverwrite.changesLabel")} className="sm:max-h-[45dvh] sm:overflow-y-auto">
           <DiffLegend />
           <ol className="mt-3 space-y-4">
             {changes.map((change) => {

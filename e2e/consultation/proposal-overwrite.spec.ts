@@ -58,7 +58,7 @@ test("accepting a proposal over someone else's later change shows that change an
   });
   expect(blind.status()).toBe(409);
   expect(((await blind.json()) as { message: string }).message).toContain(
-    "Seit dem Vorschlag haben Deniz Aydın den Abschnitt geändert.",
+    "Seit dem Vorschlag hat Deniz Aydın den Abschnitt geändert.",
   );
 
   await lead.goto(`${sectionUrl}/vorschlaege/${proposalId}`);
@@ -67,7 +67,7 @@ test("accepting a proposal over someone else's later change shows that change an
   await trigger.click();
   const dialog = lead.getByRole("alertdialog", { name: "Änderungen anderer ersetzen?" });
   await expect(dialog).toContainText(
-    "Seit dem Vorschlag (bezogen auf Version 1) haben Deniz Aydın den Abschnitt geändert.",
+    "Seit dem Vorschlag (bezogen auf Version 1) hat Deniz Aydın den Abschnitt geändert.",
   );
   await expect(dialog).toContainText("als neue Version 3 gespeichert");
   const change = dialog.getByRole("group", { name: /^Version 2 von Deniz Aydın/ });

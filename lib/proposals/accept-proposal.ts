@@ -118,6 +118,7 @@ async function assertInterveningChangesConfirmed(
   if (confirmedVersion === undefined)
     throw new AppError("SECTION_STALE", "appError.proposal.overwritesOthers", {
       names: others.map((p) => p.name).join(", "),
+      count: others.length,
     });
   throw new AppError("SECTION_STALE", "appError.proposal.changedSinceConfirmed", { version: section.version });
 }
