@@ -82,6 +82,10 @@ test("accepting a proposal over someone else's later change shows that change an
   await expect(trigger).toBeFocused();
   await lead.goto(`${sectionUrl}/verlauf`);
   await expect(lead.getByRole("table", { name: /^Versionen von/ }).getByRole("row")).toHaveCount(3);
+  await lead.goto(`/konzepte/${conceptId}/protokoll`);
+  await expect(lead.getByRole("heading", { level: 1 })).toBeVisible();
+  const accepted = lead.getByText(/hat einen Änderungsvorschlag zu „.+“ übernommen/);
+  await expect(accepted).toHaveCount(0);
   await lead.goto(`${sectionUrl}/vorschlaege/${proposalId}`);
   await expect(lead.getByText("offen", { exact: true })).toBeVisible();
 
@@ -101,4 +105,6 @@ test("accepting a proposal over someone else's later change shows that change an
   await expect(lead.getByText(/^Abwägung: (teilweise )?übernommen/)).toBeVisible();
   await lead.goto(sectionUrl);
   await expect(lead.locator("[data-section-text]")).toHaveText("Die Welcome Points werden Teil der Stadtteilarbeit.");
+  await lead.goto(`/konzepte/${conceptId}/protokoll`);
+  await expect(accepted).toHaveCount(1);
 });
