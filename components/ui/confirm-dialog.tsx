@@ -16,6 +16,7 @@ export function ConfirmDialog({
   cancelLabel,
   emphasis,
   details,
+  onOpen,
   children,
   triggerVariant = "secondary",
   largeTrigger = false,
@@ -29,6 +30,8 @@ export function ConfirmDialog({
   cancelLabel: string;
   /** The consequence that matters most (whose changes are taken back), read out with the description, shown on its own. */
   emphasis?: string;
+  /** Runs as the dialog opens (e.g. to read what the form around it holds now). */
+  onOpen?: () => void;
   /** What the description summarises, shown below it (a list, a diff); not read out when the dialog opens. */
   details?: React.ReactNode;
   children: (close: () => void) => React.ReactNode;
@@ -40,7 +43,13 @@ export function ConfirmDialog({
 }) {
   const [open, setOpen] = useState(false);
   return (
-    <AlertDialog.Root open={open} onOpenChange={setOpen}>
+    <AlertDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (next) onOpen?.();
+        setOpen(next);
+      }}
+    >
       <AlertDialog.Trigger
         aria-label={triggerAriaLabel}
         className={buttonClass(triggerVariant, largeTrigger ? undefined : "px-3 py-1.5 text-sm")}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -161,11 +161,24 @@ function SubmitConfirmation({
   const t = useTranslations("vorlage");
   const tr = useTranslations("consultationRole");
   const format = useFormatter();
+  // What the form holds as the dialog opens: the paper's type and number, named in the question.
+  const [paper, setPaper] = useState({ type: "beschlussvorlage", reference: "" });
   return (
     <ConfirmDialog
       trigger={t("submit")}
       title={t("confirm.title")}
-      description={t("confirm.description", { fassung: fassungName, count: folge.length })}
+      onOpen={() => {
+        const form = document.querySelector<HTMLFormElement>(`#${formId}`);
+        if (!form) return;
+        const data = new FormData(form);
+        setPaper({ type: String(data.get("paperType") ?? ""), reference: String(data.get("reference") ?? "").trim() });
+      }}
+      description={t("confirm.description", {
+        fassung: fassungName,
+        count: folge.length,
+        paper: paper.type === "informationsvorlage" ? t("informationsvorlage") : t("beschlussvorlage"),
+        reference: paper.reference || "—",
+      })}
       cancelLabel={t("confirm.cancel")}
       triggerVariant="primary"
       largeTrigger

@@ -22,7 +22,9 @@ test("submitting the Vorlage asks first: which Fassung goes to which committees,
   const trigger = page.getByRole("button", { name: "Vorlage einreichen" });
   await trigger.click();
   const dialog = page.getByRole("alertdialog", { name: "Vorlage einreichen?" });
-  await expect(dialog).toContainText(`Die freigegebene Fassung „${fassung}“ geht als Vorlage an die 3 Gremien`);
+  await expect(dialog).toContainText(
+    `Die freigegebene Fassung „${fassung}“ geht als Beschlussvorlage ${reference} an die 3 Gremien`,
+  );
   await expect(dialog).toContainText("für die Gremien eingefroren");
   const committees = dialog.getByRole("listitem");
   await expect(committees).toHaveCount(3);
