@@ -153,6 +153,7 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
   await lead.getByLabel("Finanzielle Auswirkungen", { exact: true }).fill("Siehe Abschnitt Finanzierung.");
   await lead.getByLabel("Begründung", { exact: true }).fill("Der Rat hat das Konzept beauftragt.");
   await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
+  await lead.getByRole("alertdialog").getByRole("button", { name: "Ja, Vorlage einreichen" }).click();
   await expect(lead.getByRole("heading", { level: 2, name: `Vorlage ${reference}` })).toBeVisible({ timeout: 30_000 });
 
   const member = await pageAs(browser, "ausschuss");
