@@ -339,11 +339,11 @@ export default function SectionEditor(props: SectionEditorProps) {
             value={note}
             maxLength={500}
             onChange={(e) => setNote(e.target.value)}
-            disabled={readOnly !== null}
+            disabled={mode.mode !== "write"}
             className="rounded-md border border-muted bg-white px-3 py-2"
           />
         </div>
-        <Button type="submit" disabled={state !== "connected"}>
+        <Button type="submit" disabled={state !== "connected" || mode.mode !== "write"}>
           {t("cutRevision")}
         </Button>
         <Link href={props.readHref} className="py-2">
