@@ -4,7 +4,7 @@ import type { Db } from "@/db/connect";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { identifyCollabUser, isOwnOrigin } from "./collab-identity";
-import { cutLiveRevision, loadLiveDocument, storeLiveDocument, type LiveState } from "./live-document-store";
+import { createLiveStoreBatch, cutLiveRevision, loadLiveDocument, type LiveState } from "./live-document-store";
 import { liveSectionRights } from "./live-section-rights";
 import { rightsFingerprints } from "./rights-fingerprint";
 import { checkLiveUpdate } from "./validate-live-update";
@@ -47,6 +47,7 @@ export function createCollabServer(options: Options) {
   /** Connections whose current message was refused: made read-only for that one message. */
   const refusing = new WeakSet<Connection>();
   const idleMs = options.idleRevisionMs ?? IDLE_REVISION_MS;
+  const storeLater = createLiveStoreBatch(options.getDb);
 
   async function cut(documentName: string, document: Document, actor: Actor | null, note: string | null) {
     const state = states.get(documentName);
@@ -138,7 +139,7 @@ export function createCollabServer(options: Options) {
 
     async onStoreDocument({ documentName, document }) {
       const state = states.get(documentName);
-      if (state) await storeLiveDocument(await options.getDb(), documentName, document, state);
+      if (state) await storeLater(documentName, document, state);
     },
 
     async onStateless({ connection, payload, document, documentName }) {

@@ -1,7 +1,7 @@
 import "server-only";
 import * as Y from "yjs";
 import { AppError } from "@/lib/errors";
-import { MAX_CONTENT_BYTES, validateContent } from "@/lib/content/validate-content";
+import { checkContent, MAX_CONTENT_BYTES } from "@/lib/content/validate-content";
 import { LIVE_FIELD, liveDocumentJson } from "./live-content";
 
 /** An update larger than the largest allowed text cannot be a valid change. */
@@ -53,7 +53,7 @@ export function checkLiveUpdate(doc: Y.Doc, update: Uint8Array): AppError | null
     for (const name of copy.share.keys()) {
       if (!problem && name !== LIVE_FIELD) problem = new AppError("VALIDATION", "appError.content.schemaMismatch");
     }
-    if (!problem) validateContent(liveDocumentJson(copy));
+    if (!problem) checkContent(liveDocumentJson(copy));
   } catch (error) {
     problem = error instanceof AppError ? error : new AppError("VALIDATION", "appError.content.damaged");
   }

@@ -101,6 +101,15 @@ function contentDepthExceeds(json: unknown, limit: number): boolean {
  * malformed or disallowed content; returns the normalised JSON and its plain text.
  */
 export function validateContent(json: unknown): { content: { type: "doc"; content?: unknown[] }; text: string } {
+  const doc = checkContent(json);
+  return { content: doc.toJSON() as { type: "doc"; content?: unknown[] }, text: plainText(doc) };
+}
+
+/**
+ * The same checks as `validateContent`, returning the parsed document only: for the live editor, which checks
+ * every incoming change and needs neither the normalised JSON nor the plain text.
+ */
+export function checkContent(json: unknown): PmNode {
   if (contentDepthExceeds(json, MAX_CONTENT_DEPTH)) {
     throw new AppError("VALIDATION", "appError.content.tooDeep", { max: MAX_CONTENT_DEPTH });
   }
@@ -134,7 +143,7 @@ export function validateContent(json: unknown): { content: { type: "doc"; conten
   if (!hasOnlyAllowedAttrs(doc)) {
     throw new AppError("VALIDATION", "appError.content.schemaMismatch");
   }
-  return { content: doc.toJSON() as { type: "doc"; content?: unknown[] }, text: plainText(doc) };
+  return doc;
 }
 
 /** The text comments anchor to (see text-map.ts); stored with every revision. */
