@@ -272,7 +272,9 @@ async function run(mode: "full" | "bare") {
     execArgv: [
       ...process.execArgv,
       "--expose-gc",
-      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=collab-${mode}.cpuprofile`] : []),
+      ...(profileDir
+        ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=collab-${mode}.cpuprofile`]
+        : []),
     ],
     env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: "bench-secret-0123456789-0123456789" },
   });
@@ -390,7 +392,9 @@ async function main() {
         `${r.clientLoopDelay.map(delay).join("; ")}; memory per open document (heap incl. connections) ` +
         `${r.memoryPerDocMb.toFixed(2)} MB; connections not connected at the end: ${r.notConnectedAtEnd}.`,
     ),
-    ...(full && bare ? ["", `Ratio bare/Konzeptwerk p95 (all changes): ${(worst(bare) / worst(full)).toFixed(2)}.`] : []),
+    ...(full && bare
+      ? ["", `Ratio bare/Konzeptwerk p95 (all changes): ${(worst(bare) / worst(full)).toFixed(2)}.`]
+      : []),
   ];
   console.log(lines.join("\n"));
   process.exit(0);

@@ -19,7 +19,9 @@ const RIGHTS_CHECK_MS = 1000;
 export type LiveNotice =
   | { type: "refused"; message: string }
   | { type: "mode"; mode: "read" | "write"; message: string | null }
-  | { type: "revision"; number: number | null; message: string };
+  | { type: "revision"; number: number | null; message: string }
+  /** To everyone with the section open (in every process): the section's latest revision number now. */
+  | { type: "version"; number: number };
 
 export type ConnectionContext = {
   actor: Actor;
@@ -53,9 +55,17 @@ export function createCollabServer(options: Options) {
     const state = states.get(documentName);
     if (!state) return null;
     const db = await options.getDb();
-    return document.saveMutex.runExclusive(() =>
+    const number = await document.saveMutex.runExclusive(() =>
       db.transaction((tx) => cutLiveRevision(tx, document, state, actor ?? state.lastActor, note)),
     );
+    if (number) announceVersion(documentName, number);
+    return number;
+  }
+
+  /** Everyone with the section open, here and (through Redis) in the other processes, learns its new number. */
+  function announceVersion(sectionId: string, number: number) {
+    const payload: LiveNotice = { type: "version", number };
+    hocuspocus.documents.get(sectionId)?.broadcastStateless(JSON.stringify(payload));
   }
 
   function scheduleIdleCut(documentName: string, document: Document) {
@@ -71,9 +81,11 @@ export function createCollabServer(options: Options) {
   const hocuspocus = new Hocuspocus({
     name: "konzeptwerk",
     quiet: true,
-    // Stored at most 2 s after a change (1 s after typing pauses), and at once when the last person leaves.
+    // Stored 1 s after typing pauses and at most 1.5 s after the first unstored change (the next change after
+    // that moment starts the write), so an acknowledged change is in the database within 2 s even while typing
+    // goes on; and at once when the last person leaves. test/live-editing-crash.integration.test.ts measures it.
     debounce: 1000,
-    maxDebounce: 2000,
+    maxDebounce: 1500,
     extensions: options.extensions ?? [],
 
     async onAuthenticate({ requestHeaders, documentName, connectionConfig }) {
@@ -279,6 +291,7 @@ export function createCollabServer(options: Options) {
         .map(([name, state]) => ({ document: hocuspocus.documents.get(name), state }))
         .filter((d): d is { document: Document; state: LiveState } => d.document !== undefined);
     },
+    announceVersion,
     loadedDocument(sectionId: string) {
       const document = hocuspocus.documents.get(sectionId);
       const state = states.get(sectionId);

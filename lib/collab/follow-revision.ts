@@ -12,11 +12,13 @@ import { collabServer } from "./live-registry";
  * live state follows, so the next person to open the section starts from the new revision.
  */
 export async function followRevisionInLiveText(tx: Tx, sectionId: string, content: unknown, version: number) {
-  const loaded = collabServer()?.loadedDocument(sectionId);
+  const server = collabServer();
+  const loaded = server?.loadedDocument(sectionId);
   if (loaded) {
     replaceLiveContent(loaded.document, content, SERVER_ORIGIN);
     loaded.state.baseVersion = version;
     loaded.state.dirty = false;
+    server!.announceVersion(sectionId, version);
     return;
   }
   const [row] = await tx.select().from(sectionLiveDocuments).where(eq(sectionLiveDocuments.sectionId, sectionId));

@@ -91,7 +91,11 @@ export function createLiveStoreBatch(getDb: () => Promise<Db>) {
     for (let i = 0; i < batch.length; i += BATCH_ROWS) {
       await db
         .insert(sectionLiveDocuments)
-        .values(batch.slice(i, i + BATCH_ROWS).map(([id, { document, state }]) => ({ sectionId: id, ...valuesOf(document, state) })))
+        .values(
+          batch
+            .slice(i, i + BATCH_ROWS)
+            .map(([id, { document, state }]) => ({ sectionId: id, ...valuesOf(document, state) })),
+        )
         .onConflictDoUpdate({
           target: sectionLiveDocuments.sectionId,
           set: {
