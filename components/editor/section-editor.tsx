@@ -12,6 +12,7 @@ import { EditorToolbar } from "./editor-toolbar";
 import { LinkDialog } from "./link-dialog";
 import { colourFor, liveExtensions, type LiveUser } from "./live-extensions";
 import { LivePresence, type PresentUser } from "./live-presence";
+import { LIVE_VERSION_EVENT, type LiveVersionDetail } from "./live-version";
 
 export type SectionEditorProps = {
   sectionId: string;
@@ -29,7 +30,8 @@ type Notice = { kind: "info" | "error"; message: string; diverged?: boolean } | 
 type ServerNotice =
   | { type: "refused"; message: string }
   | { type: "mode"; mode: "read" | "write"; message: string | null }
-  | { type: "revision"; number: number | null; message: string };
+  | { type: "revision"; number: number | null; message: string }
+  | { type: "version"; number: number };
 
 /**
  * The section editor on the live document: everyone with the section open types in the same text (Yjs over
@@ -94,6 +96,12 @@ export default function SectionEditor(props: SectionEditorProps) {
       if (message.type === "mode") setReadOnly(message.mode === "read" ? (message.message ?? t("readOnly")) : null);
       // A refused change stays in this browser only: from then on the text here differs from everyone else's.
       else if (message.type === "refused") setNotice({ kind: "error", message: message.message, diverged: true });
+      else if (message.type === "version")
+        window.dispatchEvent(
+          new CustomEvent<LiveVersionDetail>(LIVE_VERSION_EVENT, {
+            detail: { sectionId: props.sectionId, number: message.number },
+          }),
+        );
       else
         setNotice({
           kind: "info",

@@ -1,10 +1,19 @@
 import "server-only";
 import { Hocuspocus, type Connection, type Document, type Extension } from "@hocuspocus/server";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/connect";
+import { sections } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { identifyCollabUser, isOwnOrigin } from "./collab-identity";
-import { createLiveStoreBatch, cutLiveRevision, loadLiveDocument, type LiveState } from "./live-document-store";
+import {
+  createLiveStoreBatch,
+  cutLiveRevision,
+  loadLiveDocument,
+  storeLiveDocument,
+  type LiveState,
+} from "./live-document-store";
+import type { LivePeers, PeerHandlers } from "./live-peers";
 import { liveSectionRights } from "./live-section-rights";
 import { rightsFingerprints } from "./rights-fingerprint";
 import { checkLiveUpdate } from "./validate-live-update";
@@ -36,7 +45,13 @@ export type ConnectionContext = {
 const notice = (connection: Connection, payload: LiveNotice) => connection.sendStateless(JSON.stringify(payload));
 const contextOf = (connection: Connection) => connection.context as ConnectionContext;
 
-type Options = { getDb: () => Promise<Db>; extensions?: Extension[]; idleRevisionMs?: number };
+type Options = {
+  getDb: () => Promise<Db>;
+  extensions?: Extension[];
+  idleRevisionMs?: number;
+  /** With several processes (Redis): how this one reaches the others (live-peers.ts). */
+  connectPeers?: (handlers: PeerHandlers) => LivePeers;
+};
 
 /**
  * The live-editing server: who connects (session cookie, Origin, section rights), what is accepted (every update
@@ -62,10 +77,15 @@ export function createCollabServer(options: Options) {
     return number;
   }
 
-  /** Everyone with the section open, here and (through Redis) in the other processes, learns its new number. */
-  function announceVersion(sectionId: string, number: number) {
-    const payload: LiveNotice = { type: "version", number };
-    hocuspocus.documents.get(sectionId)?.broadcastStateless(JSON.stringify(payload));
+  /**
+   * Everyone with the section open learns its new number: here and, through Redis, in the other processes; or
+   * here only (`relayStateless`) when every process is told anyway.
+   */
+  function announceVersion(sectionId: string, number: number, where: "everywhere" | "here" = "everywhere") {
+    const payload = JSON.stringify({ type: "version", number } satisfies LiveNotice);
+    const document = hocuspocus.documents.get(sectionId);
+    if (where === "everywhere") document?.broadcastStateless(payload);
+    else document?.relayStateless(payload);
   }
 
   function scheduleIdleCut(documentName: string, document: Document) {
@@ -257,14 +277,66 @@ export function createCollabServer(options: Options) {
   const timer = setInterval(() => void recheckRights(), RIGHTS_CHECK_MS);
   timer.unref?.();
 
+  /** Stops taking changes on every open connection to the concept's sections until its rights are re-checked. */
+  function holdConcept(conceptId: string) {
+    for (const connection of connections) if (contextOf(connection).conceptId === conceptId) connection.readOnly = true;
+  }
+
+  /** The loaded live documents of a concept's sections, with their state. */
+  function liveDocuments(conceptId: string) {
+    return [...states.entries()]
+      .filter(([, s]) => s.conceptId === conceptId)
+      .map(([name, state]) => ({ document: hocuspocus.documents.get(name), state }))
+      .filter((d): d is { document: Document; state: LiveState } => d.document !== undefined);
+  }
+
+  /** Re-checks the rights of everyone connected to the concept's sections now (after a workflow step). */
+  async function recheckConcept(conceptId: string) {
+    const db = await options.getDb();
+    for (const connection of [...connections]) {
+      if (contextOf(connection).conceptId === conceptId) await applyRights(db, connection);
+    }
+  }
+
+  /** Rights re-checked, and everyone told the sections' revision numbers (a freeze cuts revisions). */
+  async function refreshHere(conceptId: string) {
+    await recheckConcept(conceptId);
+    const open = liveDocuments(conceptId).map((d) => d.document.name);
+    if (open.length === 0) return;
+    const db = await options.getDb();
+    const rows = await db
+      .select({ id: sections.id, version: sections.version })
+      .from(sections)
+      .where(inArray(sections.id, open));
+    for (const row of rows) announceVersion(row.id, row.version, "here");
+  }
+
+  const peers = options.connectPeers?.({
+    async hold(conceptId) {
+      holdConcept(conceptId);
+      const db = await options.getDb();
+      for (const { document, state } of liveDocuments(conceptId))
+        await document.saveMutex.runExclusive(() => storeLiveDocument(db, document.name, document, state));
+    },
+    refresh: refreshHere,
+  });
+
   return {
     hocuspocus,
-    /** Re-checks the rights of everyone connected to the concept's sections now (after a workflow step). */
-    async recheckConcept(conceptId: string) {
-      const db = await options.getDb();
-      for (const connection of [...connections]) {
-        if (contextOf(connection).conceptId === conceptId) await applyRights(db, connection);
-      }
+    recheckConcept,
+    /**
+     * Before a freeze: no process takes changes to the concept's sections any more, and each has stored what its
+     * open documents hold (acknowledged changes included). Without other processes only this one holds: its
+     * documents are cut from memory.
+     */
+    async holdEverywhere(conceptId: string) {
+      holdConcept(conceptId);
+      if (peers) await peers.holdEverywhere(conceptId);
+    },
+    /** After a workflow step: every process re-checks rights and tells everyone the sections' revision numbers. */
+    refreshEverywhere(conceptId: string) {
+      if (peers) peers.refreshEverywhere(conceptId);
+      else void refreshHere(conceptId).catch((e) => console.error("Konzeptwerk: Rechteprüfung nach Statuswechsel", e));
     },
     /** Who else has the section open in the live editor, for the read view. */
     presentPeople(sectionId: string, exceptUserId: string) {
@@ -279,18 +351,7 @@ export function createCollabServer(options: Options) {
       }
       return [...seen.values()];
     },
-    /** Stops taking changes on every open connection to the concept's sections until its rights are re-checked. */
-    holdConcept(conceptId: string) {
-      for (const connection of connections)
-        if (contextOf(connection).conceptId === conceptId) connection.readOnly = true;
-    },
-    /** The loaded live documents of a concept's sections, with their state (for a freeze). */
-    liveDocuments(conceptId: string) {
-      return [...states.entries()]
-        .filter(([, s]) => s.conceptId === conceptId)
-        .map(([name, state]) => ({ document: hocuspocus.documents.get(name), state }))
-        .filter((d): d is { document: Document; state: LiveState } => d.document !== undefined);
-    },
+    liveDocuments,
     announceVersion,
     loadedDocument(sectionId: string) {
       const document = hocuspocus.documents.get(sectionId);
@@ -299,6 +360,7 @@ export function createCollabServer(options: Options) {
     },
     async close() {
       clearInterval(timer);
+      await peers?.close();
       for (const state of states.values()) clearTimeout(state.idleTimer);
       hocuspocus.closeConnections();
       await Promise.all(
