@@ -16,7 +16,7 @@ import {
 import type { LivePeers, PeerHandlers } from "./live-peers";
 import { liveSectionRights } from "./live-section-rights";
 import { rightsFingerprints } from "./rights-fingerprint";
-import { checkLiveUpdate } from "./validate-live-update";
+import { checkLiveUpdate, resetLiveCheck } from "./validate-live-update";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A revision is cut after this long without a change. */
@@ -262,6 +262,7 @@ export function createCollabServer(options: Options) {
     context.actor = identity!;
     const writable = rights.mode === "write";
     connection.readOnly = !writable;
+    if (!writable) resetLiveCheck(connection.document);
     if (writable === context.writable) return;
     context.writable = writable;
     context.readReason = rights.mode === "read" ? rights.reason.message : null;
@@ -279,7 +280,11 @@ export function createCollabServer(options: Options) {
 
   /** Stops taking changes on every open connection to the concept's sections until its rights are re-checked. */
   function holdConcept(conceptId: string) {
-    for (const connection of connections) if (contextOf(connection).conceptId === conceptId) connection.readOnly = true;
+    for (const connection of connections) {
+      if (contextOf(connection).conceptId !== conceptId) continue;
+      connection.readOnly = true;
+      resetLiveCheck(connection.document);
+    }
   }
 
   /** The loaded live documents of a concept's sections, with their state. */

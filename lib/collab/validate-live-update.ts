@@ -27,6 +27,15 @@ function shadowOf(doc: Y.Doc): Y.Doc {
   return copy;
 }
 
+/**
+ * Forget the copy (it is rebuilt from the document on the next check). For a connection made read-only from
+ * outside its message (a freeze, lost rights): an update it had checked a moment earlier is now refused rather
+ * than applied, and must not stay in the copy that checks the next ones.
+ */
+export function resetLiveCheck(doc: Y.Doc) {
+  dropShadow(doc);
+}
+
 function dropShadow(doc: Y.Doc) {
   const shadow = shadows.get(doc);
   if (!shadow) return;
