@@ -149,6 +149,8 @@ async function serve(mode: "full" | "bare") {
   let statsCalls = 0;
   process.on("message", async (message: string) => {
     if (message === "exit") {
+      // The clients are gone: let the last stores and cuts finish before the database is dropped.
+      if (dropDatabase) await new Promise((resolve) => setTimeout(resolve, 3000));
       await dropDatabase?.();
       process.send!("bye", () => process.exit(0));
       return;
