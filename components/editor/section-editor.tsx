@@ -14,6 +14,7 @@ import { colourFor, liveExtensions, type LiveUser } from "./live-extensions";
 import { LivePresence, type PresentUser } from "./live-presence";
 import { setSuggesting, SUGGESTION_BLOCKED_EVENT } from "./suggest-changes";
 import { SuggestionPanel, type KnownSuggestion, type Person, type SuggestionActions } from "./suggestion-panel";
+import { LIVE_VERSION_EVENT, type LiveVersionDetail } from "./live-version";
 
 export type SectionEditorProps = {
   conceptId: string;
@@ -41,7 +42,8 @@ type Notice = { kind: "info" | "error"; message: string; diverged?: boolean } | 
 type ServerNotice =
   | { type: "refused"; message: string }
   | { type: "mode"; mode: LiveMode; message: string | null }
-  | { type: "revision"; number: number | null; message: string };
+  | { type: "revision"; number: number | null; message: string }
+  | { type: "version"; number: number };
 
 /**
  * The section editor on the live document: everyone with the section open types in the same text (Yjs over
@@ -119,6 +121,12 @@ export default function SectionEditor(props: SectionEditorProps) {
         setMode({ mode: message.mode, reason: message.mode === "write" ? null : (message.message ?? t("readOnly")) });
       // A refused change stays in this browser only: from then on the text here differs from everyone else's.
       else if (message.type === "refused") setNotice({ kind: "error", message: message.message, diverged: true });
+      else if (message.type === "version")
+        window.dispatchEvent(
+          new CustomEvent<LiveVersionDetail>(LIVE_VERSION_EVENT, {
+            detail: { sectionId: props.sectionId, number: message.number },
+          }),
+        );
       else
         setNotice({
           kind: "info",

@@ -79,9 +79,12 @@ test.describe("live co-authoring", () => {
     await awo.context().close();
 
     // "Version festhalten" cuts a revision of the live text with the note.
+    await expect(diakonie.getByText("Version 1", { exact: true })).toBeVisible();
     await lead.getByLabel("Notiz zur Version (optional)").fill("Gemeinsam ergänzt");
     await lead.getByRole("button", { name: "Version festhalten" }).click();
     await expect(lead.getByText("Version 2 festgehalten.")).toBeVisible();
+    // Everyone with the section open sees the new number in the editor's header, without reloading.
+    for (const page of [lead, diakonie, awo]) await expect(page.getByText("Version 2", { exact: true })).toBeVisible();
     await lead.goto(sectionUrl(conceptId, sectionId));
     await expect(lead.getByRole("article")).toContainText("Beta von der Diakonie.");
     await expect(lead.getByRole("article")).toContainText("Gamma live.");

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/breadcrumb";
+import { LiveVersion } from "@/components/editor/live-version";
 import { SectionEditorLoader } from "@/components/editor/section-editor-loader";
 import { ClientMessages } from "@/components/intl/client-messages";
 import { getDb } from "@/db/client";
@@ -56,7 +57,8 @@ export default async function EditSectionPage({ params, searchParams }: Props) {
         <Breadcrumb items={[{ label: concept.title, href: base }, { label, href: readHref }, { label: t("crumb") }]} />
         <h1 className="mt-4 text-3xl font-bold">{t("heading", { section: label })}</h1>
         <p className="mt-2 text-muted">
-          {ts("owner", { name: section.ownerName })} · {ts("revision", { number: section.version })} ·{" "}
+          {ts("owner", { name: section.ownerName })} · <LiveVersion sectionId={section.id} initial={section.version} />{" "}
+          ·{" "}
           <Link href={`${readHref}/verlauf`} className="underline">
             {ts("history")}
           </Link>
