@@ -27,6 +27,8 @@ export type SectionEditorProps = {
   mode: LiveMode;
   /** Why this person may not edit the text directly (suggest and read), or null. */
   readOnlyReason: string | null;
+  /** What suggesting means here (whose section, who decides). */
+  suggestReason: string;
   /** A writer who came to suggest ("Änderung vorschlagen") starts in suggesting mode. */
   startSuggesting: boolean;
   readHref: string;
@@ -70,7 +72,10 @@ export default function SectionEditor(props: SectionEditorProps) {
   const [note, setNote] = useState("");
   const [present, setPresent] = useState<PresentUser[]>([]);
   // Everyone seen in this section (suggestion authors from the server, people present now): names for suggestions.
-  const [people, setPeople] = useState(props.people);
+  const [people, setPeople] = useState<Record<string, Person>>(() => ({
+    ...props.people,
+    [props.userId]: { name: props.userName, organisation: props.organisation },
+  }));
   const actions = useRef({ openLink: () => {}, toToolbar: () => {} });
   const localStore = useRef<IndexeddbPersistence | null>(null);
 
@@ -270,7 +275,7 @@ export default function SectionEditor(props: SectionEditorProps) {
       ) : null}
       {mode.mode === "suggest" ? (
         <p className="mt-3 rounded-md border border-line bg-white p-3" data-testid="suggest-notice">
-          <span className="font-semibold">{t("suggestOnly")}</span> {mode.reason}
+          <span className="font-semibold">{t("suggestOnly")}</span> {props.suggestReason}
         </p>
       ) : null}
       {mode.mode === "write" ? (

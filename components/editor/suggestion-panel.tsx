@@ -5,14 +5,16 @@ import type { Editor } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
-import { ActionForm, SubmitButton, type FormAction } from "@/components/forms/action-form";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import type { FormAction as TypedFormAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
 import { isSuggestionMarkName } from "@/lib/content/editor-extensions";
 import { suggestionAuthorId } from "@/lib/content/suggestion-ids";
 
-export type SuggestionActions = { decide: FormAction; decideOrganisation: FormAction };
+type Decided = { decided: number; version: number | null };
+export type SuggestionActions = { decide: TypedFormAction<Decided>; decideOrganisation: TypedFormAction<Decided> };
 /** What the server knows of a suggestion already (from its Abwägung row). */
 export type KnownSuggestion = {
   authorName: string;
@@ -67,6 +69,24 @@ export function SuggestionPanel(props: {
   const format = useFormatter();
   const headingId = useId();
   const [items, setItems] = useState<Item[]>(() => suggestionsIn(props.editor.state.doc));
+  // The decided suggestion leaves the list (and its form with it): the outcome is said here instead.
+  const [outcome, setOutcome] = useState("");
+  // A suggestion being decided stays listed until the answer is here: the live text may drop it first, and its
+  // form (which reports the outcome) must not disappear with it.
+  const [deciding, setDeciding] = useState<Record<string, Item>>({});
+  const shown = [...items, ...Object.values(deciding).filter((d) => !items.some((i) => i.id === d.id))];
+  const settle = (ids: string[]) =>
+    setDeciding((now) => Object.fromEntries(Object.entries(now).filter(([id]) => !ids.includes(id))));
+  const onDecided = (data: Decided) => {
+    settle(Object.keys(deciding));
+    setOutcome(
+      data.version
+        ? t("acceptedAs", { version: data.version })
+        : data.decided > 1
+          ? t("decidedMany", { count: data.decided })
+          : t("decided"),
+    );
+  };
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const update = () => {
@@ -93,7 +113,7 @@ export function SuggestionPanel(props: {
     };
   };
   const byOrganisation = new Map<string, { name: string; count: number }>();
-  for (const item of items) {
+  for (const item of shown) {
     const w = who(item);
     if (!w.organisationId) continue;
     const entry = byOrganisation.get(w.organisationId) ?? { name: w.organisation ?? "", count: 0 };
@@ -116,17 +136,25 @@ export function SuggestionPanel(props: {
       data-testid="suggestion-panel"
     >
       <h2 id={headingId} className="text-lg font-bold">
-        {t("heading", { count: items.length })}
+        {t("heading", { count: shown.length })}
       </h2>
-      {items.length === 0 ? (
+      <p role="status" className="mt-1 text-sm font-semibold text-ok">
+        {outcome}
+      </p>
+      {shown.length === 0 ? (
         <p className="mt-2 text-muted">{t("empty")}</p>
       ) : (
         <ol className="mt-3 flex flex-col gap-3">
-          {items.map((item) => {
+          {shown.map((item) => {
             const w = who(item);
             const own = item.authorId === props.userId;
             return (
-              <li key={item.id} className="rounded-md border border-line p-3" data-suggestion-item={item.id}>
+              <li
+                key={item.id}
+                className="rounded-md border border-line p-3"
+                data-suggestion-item={item.id}
+                onSubmitCapture={() => setDeciding((now) => ({ ...now, [item.id]: item }))}
+              >
                 <p className="text-sm">
                   <span className="font-semibold">{w.name}</span>
                   {w.organisation ? ` (${w.organisation})` : ""} · {w.since}
@@ -160,7 +188,9 @@ export function SuggestionPanel(props: {
                       {t("withdraw")}
                     </Button>
                   ) : null}
-                  {props.mayDecide ? <DecideForms {...props} suggestionId={item.id} label={w.name} /> : null}
+                  {props.mayDecide ? (
+                    <DecideForms {...props} suggestionId={item.id} label={w.name} onDecided={onDecided} />
+                  ) : null}
                 </div>
               </li>
             );
@@ -173,7 +203,25 @@ export function SuggestionPanel(props: {
           {[...byOrganisation.entries()]
             .filter(([, o]) => o.count > 1)
             .map(([organisationId, o]) => (
-              <BulkForm key={organisationId} {...props} organisationId={organisationId} name={o.name} count={o.count} />
+              <div
+                key={organisationId}
+                onSubmitCapture={() =>
+                  setDeciding((now) => ({
+                    ...now,
+                    ...Object.fromEntries(
+                      items.filter((i) => who(i).organisationId === organisationId).map((i) => [i.id, i]),
+                    ),
+                  }))
+                }
+              >
+                <BulkForm
+                  {...props}
+                  organisationId={organisationId}
+                  name={o.name}
+                  count={o.count}
+                  onDecided={onDecided}
+                />
+              </div>
             ))}
         </div>
       ) : null}
@@ -196,13 +244,19 @@ function DecideForms(props: {
   suggestionId: string;
   label: string;
   actions: SuggestionActions;
+  onDecided: (data: Decided) => void;
 }) {
   const t = useTranslations("suggestions");
   const [open, setOpen] = useState(false);
   const id = useId();
   return (
     <>
-      <ActionForm action={props.actions.decide} label={t("acceptForm", { name: props.label })} resetOnSuccess={false}>
+      <ActionForm
+        action={props.actions.decide}
+        label={t("acceptForm", { name: props.label })}
+        resetOnSuccess={false}
+        onSuccess={props.onDecided}
+      >
         {() => (
           <>
             <Hidden {...props} />
@@ -225,6 +279,7 @@ function DecideForms(props: {
         <div id={`${id}-form`} className="basis-full">
           <ActionForm
             action={props.actions.decide}
+            onSuccess={props.onDecided}
             label={t("decideForm", { name: props.label })}
             className="flex flex-col gap-2"
           >
@@ -266,12 +321,14 @@ function BulkForm(props: {
   name: string;
   count: number;
   actions: SuggestionActions;
+  onDecided: (data: Decided) => void;
 }) {
   const t = useTranslations("suggestions");
   const id = useId();
   return (
     <ActionForm
       action={props.actions.decideOrganisation}
+      onSuccess={props.onDecided}
       label={t("bulkForm", { organisation: props.name })}
       className="mt-3 flex flex-col gap-2 rounded-md border border-line p-3"
     >

@@ -76,7 +76,6 @@ test.describe("live co-authoring", () => {
     await awo.keyboard.type("Eingriff ");
     await expect(leadText.locator("ins.suggestion")).toContainText("Eingriff", { timeout: 2000 });
     await shot(awo, "live-editing-suggesting");
-    await awo.context().close();
 
     // "Version festhalten" cuts a revision of the live text with the note.
     await expect(diakonie.getByText("Version 1", { exact: true })).toBeVisible();

@@ -78,7 +78,7 @@ test("a Träger suggests in the AWO's section; the AWO accepts one, rejects one 
   await insertion.getByRole("button", { name: "Anders entscheiden …" }).click();
   await insertion.getByLabel("Entscheidung (Abwägung)").selectOption("nicht_uebernommen");
   await insertion.getByRole("button", { name: "Entscheidung festhalten" }).click();
-  await expect(insertion.getByRole("alert")).toContainText("Bitte begründen Sie die Entscheidung (Abwägung).");
+  await expect(insertion.getByText("Bitte begründen Sie die Entscheidung (Abwägung).")).toBeVisible();
   await insertion.getByLabel("Begründung").fill("Sprachcafés gehören zur Familienzentren-Prüfung.");
   await insertion.getByRole("button", { name: "Entscheidung festhalten" }).click();
   await expect(awoText).not.toContainText("Sprachcafés", { timeout: 5000 });

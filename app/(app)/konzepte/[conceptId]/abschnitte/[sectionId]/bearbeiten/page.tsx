@@ -81,6 +81,7 @@ export default async function EditSectionPage({ params, searchParams }: Props) {
             sectionLabel={label}
             mode={mode}
             readOnlyReason={refusal ? ts(`refusal.${refusal}`, { owner: section.ownerName }) : null}
+            suggestReason={t("suggestReason", { owner: section.ownerName })}
             startSuggesting={modus === "vorschlagen"}
             readHref={readHref}
             known={Object.fromEntries(
