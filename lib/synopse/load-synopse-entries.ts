@@ -126,7 +126,8 @@ export async function loadSynopseEntries(
   const threads = db
     .select({
       kind: sql<SynopseEntry["kind"]>`'kommentar'::text`.as("entry_kind"),
-      id: sql<string>`${commentThreads.id}`.as("entry_id"),
+      // Text ids for all three: a suggestion's id is not a uuid.
+      id: sql<string>`${commentThreads.id}::text`.as("entry_id"),
       sectionId: sql<string>`${commentThreads.sectionId}`.as("section_id"),
       sectionNumber: sql<number | null>`${threadLive.number}`.as("section_number"),
       sectionTitle: sql<string>`${sections.title}`.as("section_title"),
@@ -155,7 +156,7 @@ export async function loadSynopseEntries(
   const proposals = db
     .select({
       kind: sql<SynopseEntry["kind"]>`'vorschlag'::text`.as("entry_kind"),
-      id: sql<string>`${changeProposals.id}`.as("entry_id"),
+      id: sql<string>`${changeProposals.id}::text`.as("entry_id"),
       sectionId: sql<string>`${changeProposals.sectionId}`.as("section_id"),
       sectionNumber: sql<number | null>`${proposalLive.number}`.as("section_number"),
       sectionTitle: sql<string>`${sections.title}`.as("section_title"),
@@ -236,7 +237,7 @@ export async function loadSynopseEntries(
   // Unique column names (entry_id …): drizzle writes a subquery's columns unqualified, and comments has an "id" too.
   const text = sql<
     string | null
-  >`case when ${e.kind} = 'kommentar' then (select c.body from ${comments} c where c.thread_id = ${e.id} order by c.created_at limit 1) else ${e.text} end`;
+  >`case when ${e.kind} = 'kommentar' then (select c.body from ${comments} c where c.thread_id = (${e.id})::uuid order by c.created_at limit 1) else ${e.text} end`;
   const rows = await db
     .select({
       kind: e.kind,

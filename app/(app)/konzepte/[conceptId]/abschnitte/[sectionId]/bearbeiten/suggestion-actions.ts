@@ -18,10 +18,7 @@ const decision = (form: FormData) => ({
 export const decideSuggestionAction = defineAction({
   input: (form: FormData) => ({ ...decision(form), suggestionId: field(form, "suggestionId") }),
   run: ({ db, actor }, input) => decideSuggestion(db, actor, input),
-  success: (data) =>
-    data.version
-      ? { key: "suggestions.acceptedAs", params: { version: data.version } }
-      : { key: "suggestions.decided" },
+  // The suggestion list says the outcome (the decided suggestion may leave the list before the answer arrives).
   revalidate: pages,
 });
 
@@ -29,6 +26,6 @@ export const decideSuggestionAction = defineAction({
 export const decideOrganisationSuggestionsAction = defineAction({
   input: (form: FormData) => ({ ...decision(form), organisationId: field(form, "organisationId") }),
   run: ({ db, actor }, input) => decideOrganisationSuggestions(db, actor, input),
-  success: (data) => ({ key: "suggestions.decidedMany", params: { count: data.decided } }),
+  // The suggestion list says the outcome (the decided suggestion may leave the list before the answer arrives).
   revalidate: pages,
 });
