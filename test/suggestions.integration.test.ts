@@ -9,6 +9,7 @@ import { registerCollabServer } from "@/lib/collab/live-registry";
 import { restoreSectionRevision } from "@/lib/sections/restore-section-revision";
 import { decideOrganisationSuggestions, decideSuggestion } from "@/lib/suggestions/decide-suggestions";
 import { listSynopseForDownload, toSynopseRows } from "@/lib/synopse/list-synopse";
+import { listMyTasks } from "@/lib/tasks/list-my-tasks";
 import { gatherWorkflowFacts } from "@/lib/workflow/gather-workflow-facts";
 import { demoActor } from "./fixtures";
 import {
@@ -141,6 +142,13 @@ describe("suggesting in the live text", () => {
     expect(rows.find((r) => r.id === insertId)).toMatchObject({ kind: "insertion", insertedText: "Mit Sprachcafés." });
 
     expect((await gatherWorkflowFacts(database.db, conceptId)).openSuggestions).toBe(2);
+    // The owner organisation finds them in "Meine Aufgaben"; the Träger who made them does not.
+    const ownerTasks = await listMyTasks(database.db, await demoActor(database.db, "diakonie"), "2022-03-15");
+    expect(ownerTasks).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "weighSuggestions", count: 2, conceptId })]),
+    );
+    const traegerTasks = await listMyTasks(database.db, await demoActor(database.db, "awo"), "2022-03-15");
+    expect(traegerTasks.filter((t) => t.kind === "weighSuggestions" && t.conceptId === conceptId)).toEqual([]);
     // A revision never holds an open suggestion.
     const owner = await demoActor(database.db, "diakonie");
     const [sectionBefore] = await database.db.select().from(sections).where(eq(sections.id, sectionId));

@@ -8,10 +8,10 @@ import { readLiveText, writeLiveText } from "@/lib/collab/follow-revision";
 import { collabServer } from "@/lib/collab/live-registry";
 import { acceptSuggestion, listSuggestions, rejectSuggestion, withoutSuggestions } from "@/lib/content/suggestions";
 import { validateContent } from "@/lib/content/validate-content";
-import { AppError, forbidden } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions/permissions";
-import { editRefusalError, loadSectionAccess } from "@/lib/sections/section-access";
+import { editRefusalError, loadSectionAccess, type SectionAccess } from "@/lib/sections/section-access";
 import { writeSectionRevision } from "@/lib/sections/write-section-revision";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { ZDecideOrganisationSuggestions, ZDecideSuggestion } from "./suggestion-schemas";
@@ -27,13 +27,14 @@ type Decided = { decided: number; version: number | null };
 export async function decideSuggestion(db: Db, actor: Actor, input: unknown): Promise<Decided> {
   const data = parseOrThrow(ZDecideSuggestion, input);
   return db.transaction(async (tx) => {
+    // Who may not see the section learns nothing: the answer of an unknown id, before the suggestion is looked up.
+    const access = await loadSectionAccess(tx, actor, data.conceptId, data.sectionId, true);
     const rows = await tx
       .select()
       .from(sectionSuggestions)
       .where(and(eq(sectionSuggestions.id, data.suggestionId), eq(sectionSuggestions.sectionId, data.sectionId)));
-    if (!rows.length || rows[0]!.conceptId !== data.conceptId)
-      throw new AppError("NOT_FOUND", "appError.suggestion.notFound");
-    return decideInSection(tx, actor, data, rows, data.decision, data.reason ?? null);
+    if (!rows.length) throw notFound();
+    return decideInSection(tx, actor, access, rows, data.decision, data.reason ?? null);
   });
 }
 
@@ -41,37 +42,37 @@ export async function decideSuggestion(db: Db, actor: Actor, input: unknown): Pr
 export async function decideOrganisationSuggestions(db: Db, actor: Actor, input: unknown): Promise<Decided> {
   const data = parseOrThrow(ZDecideOrganisationSuggestions, input);
   return db.transaction(async (tx) => {
+    const access = await loadSectionAccess(tx, actor, data.conceptId, data.sectionId, true);
     const rows = await tx
       .select()
       .from(sectionSuggestions)
       .where(
         and(
           eq(sectionSuggestions.sectionId, data.sectionId),
-          eq(sectionSuggestions.conceptId, data.conceptId),
           eq(sectionSuggestions.authorOrganisationId, data.organisationId),
           eq(sectionSuggestions.status, "open"),
         ),
       );
-    if (!rows.length) throw new AppError("NOT_FOUND", "appError.suggestion.notFound");
-    return decideInSection(tx, actor, data, rows, data.decision, data.reason ?? null);
+    return decideInSection(tx, actor, access, rows, data.decision, data.reason ?? null);
   });
 }
 
 async function decideInSection(
   tx: Tx,
   actor: Actor,
-  where: { conceptId: string; sectionId: string },
+  access: SectionAccess,
   rows: (typeof sectionSuggestions.$inferSelect)[],
   decision: Decision,
   reason: string | null,
 ): Promise<Decided> {
-  const access = await loadSectionAccess(tx, actor, where.conceptId, where.sectionId, true);
+  const where = { conceptId: access.concept.id, sectionId: access.section.id };
   if (!can("suggestion.decide", access.subject)) {
     if (access.refusal === "frozen" || access.refusal === "archived")
       throw editRefusalError(access.refusal, access.ownerName);
     throw forbidden("appError.suggestion.decideSectionEditors");
   }
-  if (rows.some((r) => r.status !== "open")) throw new AppError("CONFLICT", "appError.suggestion.notFound");
+  if (!rows.length || rows.some((r) => r.status !== "open"))
+    throw new AppError("CONFLICT", "appError.suggestion.notFound");
   let live = await readLiveText(tx, where.sectionId);
   const inText = new Set(live ? listSuggestions(live).map((s) => s.id) : []);
   if (!live || rows.some((r) => !inText.has(r.id))) throw new AppError("CONFLICT", "appError.suggestion.notFound");

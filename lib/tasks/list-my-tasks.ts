@@ -1,7 +1,15 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { changeProposals, commentThreads, committeeQuestions, sections, signoffRounds, signoffs } from "@/db/schema";
+import {
+  changeProposals,
+  commentThreads,
+  committeeQuestions,
+  sections,
+  sectionSuggestions,
+  signoffRounds,
+  signoffs,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { addDays } from "@/lib/clock";
 import { loadReadableConcepts } from "@/lib/concepts/list-my-concepts";
@@ -12,7 +20,14 @@ import type { ConceptRole } from "@/lib/permissions/permissions";
 import { requiredOrganisations } from "@/lib/workflow/gather-workflow-facts";
 
 export type TaskKind =
-  "weighComment" | "weighProposal" | "reviseSection" | "agreeSection" | "signOff" | "answerQuestion" | "deadline";
+  | "weighComment"
+  | "weighProposal"
+  | "weighSuggestions"
+  | "reviseSection"
+  | "agreeSection"
+  | "signOff"
+  | "answerQuestion"
+  | "deadline";
 
 export type Task = {
   kind: TaskKind;
@@ -25,6 +40,8 @@ export type Task = {
   /** yyyy-mm-dd, or null when nothing is due on a date. */
   due: string | null;
   overdue: boolean;
+  /** For grouped tasks (suggestions in one section): how many. */
+  count?: number;
   /** The exact place: a thread, a proposal, a section, the Mitzeichnung page, the reading room's question. */
   href: string;
 };
@@ -105,6 +122,38 @@ export async function listMyTasks(db: Db, actor: Actor, today: string): Promise<
           overdue: due !== null && due < today,
           href: `/konzepte/${concept.id}/abschnitte/${p.sectionId}/vorschlaege/${p.id}`,
         });
+    }
+
+    // Suggestions in the text wait for the section's writers: the owner organisation, and the lead everywhere.
+    if (
+      (status === "entwurf" || status === "konsultation" || status === "ueberarbeitung") &&
+      (role === "lead" || role === "author" || role === "contributor")
+    ) {
+      const due = dueOf("mitzeichnung");
+      const open = await db
+        .select({ sectionId: sections.id, title: sections.title, owner: sections.ownerOrganisationId, n: count() })
+        .from(sectionSuggestions)
+        .innerJoin(sections, eq(sections.id, sectionSuggestions.sectionId))
+        .where(
+          and(
+            eq(sectionSuggestions.conceptId, concept.id),
+            eq(sectionSuggestions.status, "open"),
+            isNull(sections.archivedAt),
+          ),
+        )
+        .groupBy(sections.id, sections.title, sections.ownerOrganisationId, sections.position)
+        .orderBy(asc(sections.position));
+      for (const o of open)
+        if (role === "lead" || myOrgIds.includes(o.owner))
+          tasks.push({
+            ...base,
+            kind: "weighSuggestions",
+            subject: o.title,
+            count: Number(o.n),
+            due,
+            overdue: due !== null && due < today,
+            href: `/konzepte/${concept.id}/abschnitte/${o.sectionId}/bearbeiten`,
+          });
     }
 
     if (status === "ueberarbeitung" && (role === "lead" || role === "author" || role === "contributor")) {

@@ -8,11 +8,18 @@ import {
   mandateItems,
   memberships,
   organisations,
+  sectionLiveDocuments,
   sections,
   signoffRounds,
   users,
 } from "@/db/schema";
+import * as Y from "yjs";
 import { SECTIONS } from "@/demo/welcome-points";
+import { seedLiveDocument } from "@/lib/collab/live-content";
+import { newSuggestionId } from "@/lib/content/suggestion-ids";
+import { listSuggestions } from "@/lib/content/suggestions";
+import { validateLiveContent } from "@/lib/content/validate-content";
+import { syncSectionSuggestions } from "@/lib/suggestions/sync-section-suggestions";
 import type { Actor } from "@/lib/auth/load-actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { startUserSession } from "@/lib/auth/user-sessions";
@@ -52,6 +59,8 @@ export type Ids = {
   internalThreadId: string;
   commentId: string;
   proposalId: string;
+  suggestionId: string;
+  suggestionOrganisationId: string;
   questionId: string;
   consultationId: string;
   participantId: string;
@@ -79,6 +88,37 @@ export type MatrixFixture = {
   ids: Record<State, Ids>;
   global: GlobalIds;
 };
+
+/** Puts a suggestion by `author` into the section's stored live text and brings its Abwägung row in step. */
+async function seedSuggestion(db: Db, sectionId: string, author: Actor): Promise<string> {
+  const [section] = await db
+    .select({ content: sections.content, version: sections.version })
+    .from(sections)
+    .where(eq(sections.id, sectionId));
+  const id = newSuggestionId(author.id);
+  const json = structuredClone(section!.content) as { content: { type: string; content?: unknown[] }[] };
+  json.content
+    .find((n) => n.type === "paragraph")!
+    .content!.push({
+      type: "text",
+      text: " Vorschlag der AWO",
+      marks: [{ type: "insertion", attrs: { id } }],
+    });
+  const live = seedLiveDocument(json);
+  const values = {
+    state: Y.encodeStateAsUpdate(live),
+    baseVersion: section!.version,
+    dirty: false,
+    contributorIds: [],
+  };
+  await db
+    .insert(sectionLiveDocuments)
+    .values({ sectionId, ...values })
+    .onConflictDoUpdate({ target: sectionLiveDocuments.sectionId, set: values });
+  live.destroy();
+  await syncSectionSuggestions(db, sectionId, listSuggestions(validateLiveContent(json)));
+  return id;
+}
 
 export function unknownIds<T extends Record<string, string>>(ids: T): T {
   const out = {} as Record<string, string>;
@@ -179,6 +219,8 @@ async function conceptIn(
     await submitConcept(db, conceptId);
     ({ questionId } = await askCommitteeQuestion(db, a.committeeIn, { conceptId, body: "Wie viele Plätze gibt es?" }));
   }
+  // Seeded directly (whatever the state): an open suggestion of the AWO in the Diakonie's live text, and its row.
+  const suggestionId = await seedSuggestion(db, sectionId, a.traegerOther);
   const [section] = await db
     .select({ version: sections.version, owner: sections.ownerOrganisationId })
     .from(sections)
@@ -191,6 +233,8 @@ async function conceptIn(
     internalThreadId,
     commentId: comment!.id,
     proposalId,
+    suggestionId,
+    suggestionOrganisationId: a.traegerOther.organisations[0]!.id,
     questionId,
     consultationId: consultation!.id,
     participantId: caritas!.id,

@@ -244,6 +244,32 @@ export function buildRows(m: Modules): Row[] {
   );
 
   // Proposals: the section's editors decide, the proposer (AWO) withdraws, the Verwaltung weighs (Abwägung).
+  // Suggestions in the live text: the section's writers decide them while the concept is not frozen.
+  const SG = `${S}/bearbeiten/suggestion-actions.ts`;
+  action(SG, "decideSuggestionAction", "decideSuggestion", "concept", onlyWhileOpen(SECTION_EDITORS), (i) =>
+    form({
+      conceptId: i.conceptId,
+      sectionId: i.sectionId,
+      suggestionId: i.suggestionId,
+      decision: "zur_kenntnis_genommen",
+      reason: "Abgewogen",
+    }),
+  );
+  action(
+    SG,
+    "decideOrganisationSuggestionsAction",
+    "decideOrganisationSuggestions",
+    "concept",
+    onlyWhileOpen(SECTION_EDITORS),
+    (i) =>
+      form({
+        conceptId: i.conceptId,
+        sectionId: i.sectionId,
+        organisationId: i.suggestionOrganisationId,
+        decision: "zur_kenntnis_genommen",
+        reason: "Abgewogen",
+      }),
+  );
   const P = `${S}/vorschlaege/[proposalId]/actions.ts`;
   action(P, "acceptProposalAction", "acceptProposal", "concept", onlyWhileOpen(SECTION_EDITORS), (i) =>
     form({ conceptId: i.conceptId, proposalId: i.proposalId, baseVersion: i.sectionVersion }),

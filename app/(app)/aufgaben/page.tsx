@@ -24,6 +24,8 @@ export default async function TasksPage() {
       const kind = task.milestone?.kind as "konsultationsende" | "mitzeichnung" | "vorlagenfrist";
       return t("kind.deadline", { milestone: tm(kind, { committee: task.milestone?.committee ?? "" }) });
     }
+    if (task.kind === "weighSuggestions")
+      return t("kind.weighSuggestions", { subject: task.subject, count: task.count ?? 1 });
     return t(`kind.${task.kind}`, { subject: task.subject });
   };
   return (
