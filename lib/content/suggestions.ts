@@ -15,12 +15,21 @@ export function liveEditorSchema(): Schema {
 
 const isSuggestionMark = (mark: Mark) => isSuggestionMarkName(mark.type.name);
 
+/**
+ * prosemirror-suggest-changes 0.1.8 reads one character past a block suggestion that ends the document and throws
+ * there (accepting the deletion of the last paragraph, rejecting a new last one): an empty paragraph appended for
+ * the command, and removed after it, keeps every suggestion inside the document.
+ */
 function run(doc: PmNode, command: Command): PmNode {
-  let result = doc;
-  command(EditorState.create({ doc }), (tr) => {
+  const padded = doc.copy(doc.content.addToEnd(doc.type.schema.nodes.paragraph!.create()));
+  let result = padded;
+  command(EditorState.create({ doc: padded }), (tr) => {
     result = tr.doc;
   });
-  return result;
+  const last = result.lastChild;
+  if (result.childCount < 2 || !last || last.type.name !== "paragraph" || last.content.size || last.marks.length)
+    return result;
+  return result.copy(result.content.cut(0, result.content.size - last.nodeSize));
 }
 
 /** The text as it is without any open suggestion: what a revision, a Fassung and every export hold. */
