@@ -26,9 +26,9 @@ function run(doc: PmNode, command: Command): PmNode {
   command(EditorState.create({ doc: padded }), (tr) => {
     result = tr.doc;
   });
+  // A removed block before it may leave the padding with that block's type (an empty heading): still the padding.
   const last = result.lastChild;
-  if (result.childCount < 2 || !last || last.type.name !== "paragraph" || last.content.size || last.marks.length)
-    return result;
+  if (result.childCount < 2 || !last || !last.isTextblock || last.content.size || last.marks.length) return result;
   return result.copy(result.content.cut(0, result.content.size - last.nodeSize));
 }
 
@@ -72,7 +72,15 @@ export type SuggestionSummary = {
 export function listSuggestions(doc: PmNode): SuggestionSummary[] {
   const found = new Map<
     string,
-    { deleted: string[]; inserted: string[]; formatting: boolean; position: number; blocks: Set<number> }
+    {
+      deleted: string[];
+      inserted: string[];
+      formatting: boolean;
+      position: number;
+      blocks: Set<number>;
+      /** Where the text block of its last text run starts: text in the next block reads as a new line. */
+      lastTextblock?: number;
+    }
   >();
   const entry = (id: string, position: number) => {
     let e = found.get(id);
@@ -89,7 +97,12 @@ export function listSuggestions(doc: PmNode): SuggestionSummary[] {
       const e = entry(id, pos);
       const $pos = doc.resolve(Math.min(pos + (node.isText ? 0 : 1), doc.content.size));
       e.blocks.add($pos.depth > 0 ? $pos.before(1) : 0);
-      const text = node.isText ? (node.text ?? "") : node.isBlock ? "\n" : "";
+      let text = node.isText ? (node.text ?? "") : node.isBlock ? "\n" : "";
+      if (node.isText) {
+        const textblock = doc.resolve(pos).start();
+        if (e.lastTextblock !== undefined && e.lastTextblock !== textblock) text = `\n${text}`;
+        e.lastTextblock = textblock;
+      }
       if (mark.type.name === "insertion") e.inserted.push(text);
       else if (mark.type.name === "deletion") e.deleted.push(text);
       else e.formatting = true;
@@ -124,6 +137,7 @@ export function listSuggestions(doc: PmNode): SuggestionSummary[] {
 
 const tidy = (text: string) =>
   text
+    .replace(/\u200B/g, "")
     .replace(/\s*\n\s*/g, " ¶ ")
     .replace(/\s+/g, " ")
     .trim();
