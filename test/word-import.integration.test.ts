@@ -1,10 +1,12 @@
 import { and, eq } from "drizzle-orm";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sectionRevisions, sections, sectionSuggestions, users } from "@/db/schema";
+import { sectionRevisions, sections, sectionSuggestions } from "@/db/schema";
 import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
 import { readLiveText } from "@/lib/collab/follow-revision";
 import { listSuggestions, withoutSuggestions } from "@/lib/content/suggestions";
 import { validateContent } from "@/lib/content/validate-content";
+import { exportWorkingText } from "@/lib/word/export-working-text";
 import { importSectionDocx } from "@/lib/word/import-section-docx";
 import { makeDocm, makeEncryptedDocx, makeSampleDocx } from "./docx-fixture";
 import { demoActor } from "./fixtures";
@@ -179,4 +181,38 @@ describe("Word import", () => {
       }
     });
 
+});
+
+describe("Word export with tracked changes", () => {
+  it("carries open suggestions as w:ins / w:del in the author's name, for the section and the whole text", async () => {
+    const { conceptId, sectionId } = await freshSection();
+    const awo = await demoActor(database.db, "awo");
+    await importSectionDocx(
+      database.db,
+      awo,
+      { conceptId, sectionId, apply: true },
+      new Uint8Array(await makeSampleDocx()),
+    );
+    const [row] = await suggestionRows(sectionId);
+    const owner = await demoActor(database.db, "diakonie");
+    const documentXml = async (body: Uint8Array) =>
+      (await JSZip.loadAsync(body)).file("word/document.xml")!.async("string");
+
+    for (const query of [{ conceptId, sectionId }, { conceptId }]) {
+      const download = await exportWorkingText(database.db, owner, query);
+      expect(download.extension).toBe("docx");
+      const xml = await documentXml(download.body);
+      const author = `w:author="${awo.name}"`;
+      expect(xml).toMatch(new RegExp(`<w:ins [^>]*${author}[^>]*w:date="${row!.createdAt.toISOString().slice(0, 19)}Z"`));
+      expect(xml).toMatch(new RegExp(`<w:del [^>]*${author}`));
+      expect(xml).toContain("<w:delText");
+      expect(xml).toContain("Ziele aus Word");
+    }
+
+    // Only who may read the drafts: a committee member gets "not found".
+    const committee = await demoActor(database.db, "ausschuss");
+    await expect(exportWorkingText(database.db, committee, { conceptId, sectionId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
 });

@@ -154,7 +154,7 @@ function body(doc: ExportDocument, ctx: DocxContext): Child[] {
       new Paragraph({ children: [plain(ownerLine(section), { italics: true, color: COLORS.muted, size: 18 })] }),
     );
     // The section title is Heading 1; content headings follow from Heading 2.
-    const blocks = docxBlocks(ctx, toBlocks(section.content, 1));
+    const blocks = docxBlocks(ctx, toBlocks(section.content, 1, section.suggestions));
     children.push(
       ...(blocks.length
         ? blocks

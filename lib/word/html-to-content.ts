@@ -17,7 +17,7 @@ const IMPORT_SANITIZE: sanitizeHtml.IOptions = {
     b: "strong",
     i: "em",
     // Links only to http(s)/mailto survive; internal bookmarks (#…) and file links keep their text.
-    a: (tagName, attribs) =>
+    a: (_tagName, attribs): sanitizeHtml.Tag =>
       isAllowedHref(attribs.href)
         ? { tagName: "a", attribs: { href: attribs.href!, rel: "noopener noreferrer nofollow" } }
         : { tagName: "span", attribs: {} },
