@@ -115,7 +115,11 @@ describe("Word import", () => {
     expect(rows.map((r) => r.insertedText).join(" ")).toContain("Ziele aus Word");
 
     const live = (await liveText(sectionId))!;
-    expect(listSuggestions(live).map((s) => s.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(
+      listSuggestions(live)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(rows.map((r) => r.id).sort());
     expect(withoutSuggestions(live).toJSON()).toEqual(validateContent(before.content).content);
     const after = await sectionRow(sectionId);
     expect(after.version).toBe(before.version);
@@ -130,7 +134,12 @@ describe("Word import", () => {
     );
     const again = await suggestionRows(sectionId);
     expect(again.filter((r) => r.status === "withdrawn").length).toBe(rows.length);
-    expect(again.filter((r) => r.status === "open").map((r) => r.insertedText).join(" ")).toContain("Beratungsstellen");
+    expect(
+      again
+        .filter((r) => r.status === "open")
+        .map((r) => r.insertedText)
+        .join(" "),
+    ).toContain("Beratungsstellen");
 
     // The owner cannot replace the text while suggestions are open.
     const owner = await demoActor(database.db, "diakonie");
@@ -148,10 +157,22 @@ describe("Word import", () => {
   });
 
   const refusals: [string, () => Promise<Uint8Array>, RegExp][] = [
-    ["a text file renamed .docx", async () => new TextEncoder().encode("Nur Text, kein Word."), /^Die Datei ist kein Word-Dokument \(\.docx\)/],
+    [
+      "a text file renamed .docx",
+      async () => new TextEncoder().encode("Nur Text, kein Word."),
+      /^Die Datei ist kein Word-Dokument \(\.docx\)/,
+    ],
     ["an 11 MB file", async () => new Uint8Array(11 * 1024 * 1024), /^Die Datei ist größer als 10 MB/],
-    ["a macro-enabled document (.docm)", async () => new Uint8Array(await makeDocm()), /^Word-Dokumente mit Makros \(\.docm\)/],
-    ["an encrypted document (CFB container)", async () => new Uint8Array(makeEncryptedDocx()), /^Die Datei ist verschlüsselt/],
+    [
+      "a macro-enabled document (.docm)",
+      async () => new Uint8Array(await makeDocm()),
+      /^Word-Dokumente mit Makros \(\.docm\)/,
+    ],
+    [
+      "an encrypted document (CFB container)",
+      async () => new Uint8Array(makeEncryptedDocx()),
+      /^Die Datei ist verschlüsselt/,
+    ],
     [
       "a truncated ZIP",
       async () => {
@@ -180,7 +201,6 @@ describe("Word import", () => {
         expect(await liveText(sectionId)).toBeNull();
       }
     });
-
 });
 
 describe("Word export with tracked changes", () => {
@@ -203,7 +223,9 @@ describe("Word export with tracked changes", () => {
       expect(download.extension).toBe("docx");
       const xml = await documentXml(download.body);
       const author = `w:author="${awo.name}"`;
-      expect(xml).toMatch(new RegExp(`<w:ins [^>]*${author}[^>]*w:date="${row!.createdAt.toISOString().slice(0, 19)}Z"`));
+      expect(xml).toMatch(
+        new RegExp(`<w:ins [^>]*${author}[^>]*w:date="${row!.createdAt.toISOString().slice(0, 19)}Z"`),
+      );
       expect(xml).toMatch(new RegExp(`<w:del [^>]*${author}`));
       expect(xml).toContain("<w:delText");
       expect(xml).toContain("Ziele aus Word");
