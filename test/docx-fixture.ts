@@ -70,7 +70,7 @@ export async function makeSampleDocx(lead = "Die Welcome Points beraten"): Promi
 /** The same document made macro-enabled (.docm): a VBA project and the macro content type. */
 export async function makeDocm(): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await makeSampleDocx());
-  zip.file("word/vbaProject.bin", Buffer.from("Attribute VB_Name = \"ThisDocument\""));
+  zip.file("word/vbaProject.bin", Buffer.from('Attribute VB_Name = "ThisDocument"'));
   const types = await zip.file("[Content_Types].xml")!.async("string");
   zip.file(
     "[Content_Types].xml",

@@ -46,19 +46,3 @@ export async function WordPanel({
     </section>
   );
 }
-
-/** The whole concept's working text with suggestions as tracked changes (beside the other downloads). */
-export async function WorkingTextLink({ conceptId }: { conceptId: string }) {
-  const t = await getTranslations("word");
-  return (
-    <p className="mt-2 text-sm">
-      <ExportDownloadButton
-        href={`/api/concepts/${conceptId}/working-text`}
-        label={t("downloadAll")}
-        labels={await downloadLabels()}
-        fallbackName="arbeitsstand.docx"
-      />{" "}
-      <span className="text-muted">{t("downloadHint")}</span>
-    </p>
-  );
-}

@@ -88,7 +88,10 @@ async function detectDropped(zip: JSZip, images: number): Promise<ReadDocx["drop
       part: "headersFooters",
       count: Object.keys(zip.files).filter((name) => /^word\/(header|footer)\d*\.xml$/.test(name)).length,
     },
-    { part: "formatting", count: count(document, /<w:(?:u|strike|dstrike|highlight)\b(?![^>]*w:val="(?:none|false|0)")/g) },
+    {
+      part: "formatting",
+      count: count(document, /<w:(?:u|strike|dstrike|highlight)\b(?![^>]*w:val="(?:none|false|0)")/g),
+    },
   ];
   return found.filter((d) => d.count > 0);
 }

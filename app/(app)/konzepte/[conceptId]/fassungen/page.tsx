@@ -1,5 +1,5 @@
 import { ExportLinks } from "@/components/export-links";
-import { WorkingTextLink } from "@/components/word/word-panel";
+import { WorkingTextLink } from "@/components/word/working-text-link";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
