@@ -231,10 +231,47 @@ describe("Word export with tracked changes", () => {
       expect(xml).toContain("Ziele aus Word");
     }
 
+    // The section's file is its text alone: no title page or contents to carry back in on an upload.
+    const sectionXml = await documentXml((await exportWorkingText(database.db, owner, { conceptId, sectionId })).body);
+    expect(sectionXml).not.toContain("Inhaltsverzeichnis");
+
     // Only who may read the drafts: a committee member gets "not found".
     const committee = await demoActor(database.db, "ausschuss");
     await expect(exportWorkingText(database.db, committee, { conceptId, sectionId })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+});
+
+describe("Word round trip", () => {
+  it("a section downloaded and uploaded again unchanged changes nothing", async () => {
+    const { conceptId, sectionId } = await freshSection();
+    const owner = await demoActor(database.db, "diakonie");
+    // First a rich text (headings, nested list, table, link), then download and upload it again.
+    const first = await importSectionDocx(
+      database.db,
+      owner,
+      { conceptId, sectionId, apply: true },
+      new Uint8Array(await makeSampleDocx()),
+    );
+    expect(first.applied).toBe(true);
+    const download = await exportWorkingText(database.db, owner, { conceptId, sectionId });
+    const again = await importSectionDocx(database.db, owner, { conceptId, sectionId }, download.body);
+    expect(again.changes).toEqual([]);
+    expect(again.dropped).toEqual([]);
+  });
+
+  it("a Träger's file with their suggestions as tracked changes, uploaded again, gives the same suggestions", async () => {
+    const { conceptId, sectionId } = await freshSection();
+    const awo = await demoActor(database.db, "awo");
+    const first = await importSectionDocx(
+      database.db,
+      awo,
+      { conceptId, sectionId, apply: true },
+      new Uint8Array(await makeSampleDocx()),
+    );
+    const download = await exportWorkingText(database.db, awo, { conceptId, sectionId });
+    const again = await importSectionDocx(database.db, awo, { conceptId, sectionId }, download.body);
+    expect(again.changes).toEqual(first.changes);
   });
 });

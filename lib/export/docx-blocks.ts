@@ -110,6 +110,7 @@ export function runsFromInlines(
 }
 
 const HEADINGS: Record<number, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
+  1: HeadingLevel.HEADING_1,
   2: HeadingLevel.HEADING_2,
   3: HeadingLevel.HEADING_3,
   4: HeadingLevel.HEADING_4,

@@ -50,4 +50,9 @@ export type ExportDocument = {
   /** The audit chain's head when the Vorlage was made (external anchor for `audit:verify --head`). */
   auditHead?: { seq: number; hash: string };
   synopse?: SynopseRow[];
+  /**
+   * DOCX only: the sections' text and nothing around it (no title page, contents, section headings or appendices),
+   * its headings from Word's "Überschrift 1" — a section's Word file to edit and upload again.
+   */
+  bodyOnly?: boolean;
 };

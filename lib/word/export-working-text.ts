@@ -62,8 +62,8 @@ export async function exportWorkingText(
     ...document,
     versionLabel: WORKING_TEXT_LABEL,
     sections,
-    // One section's download is its text; the Synopse and sign-offs belong to the whole concept's.
-    ...(single ? { synopse: undefined, signoffs: undefined, contentHash: undefined } : {}),
+    // One section's download is its text alone, to be edited in Word and uploaded again.
+    ...(single ? { bodyOnly: true } : {}),
   });
   return {
     body: new Uint8Array(body),
