@@ -89,3 +89,10 @@ export function makeEncryptedDocx(): Buffer {
   bytes.write("EncryptedPackage", 1024, "utf16le");
   return bytes;
 }
+
+/** A ZIP bomb dressed as a Word document: small on disk, over 100 MB unpacked. */
+export async function makeZipBomb(): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await makeSampleDocx());
+  zip.file("word/media/padding.bin", Buffer.alloc(110 * 1024 * 1024));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}

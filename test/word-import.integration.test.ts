@@ -8,7 +8,7 @@ import { listSuggestions, withoutSuggestions } from "@/lib/content/suggestions";
 import { validateContent } from "@/lib/content/validate-content";
 import { exportWorkingText } from "@/lib/word/export-working-text";
 import { importSectionDocx } from "@/lib/word/import-section-docx";
-import { makeDocm, makeEncryptedDocx, makeSampleDocx } from "./docx-fixture";
+import { makeDocm, makeEncryptedDocx, makeSampleDocx, makeZipBomb } from "./docx-fixture";
 import { demoActor } from "./fixtures";
 import { createTestDatabase } from "./test-database";
 
@@ -172,6 +172,11 @@ describe("Word import", () => {
       "an encrypted document (CFB container)",
       async () => new Uint8Array(makeEncryptedDocx()),
       /^Die Datei ist verschlüsselt/,
+    ],
+    [
+      "a ZIP bomb",
+      async () => new Uint8Array(await makeZipBomb()),
+      /^Die Datei ist entpackt zu groß \(mehr als 100 MB\)/,
     ],
     [
       "a truncated ZIP",

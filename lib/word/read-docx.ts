@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { htmlToContent } from "./html-to-content";
 
 export const MAX_DOCX_BYTES = 10 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 // OLE/CFB: a password-protected .docx (Office wraps the encrypted package in one) or an old binary .doc.
@@ -43,10 +44,18 @@ async function openDocx(bytes: Uint8Array): Promise<JSZip> {
   if (!startsWith(bytes, ZIP_SIGNATURE)) throw new AppError("VALIDATION", "appError.word.notDocx");
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    // No CRC check here: it would inflate every part before the sizes below are known.
+    zip = await JSZip.loadAsync(bytes);
   } catch {
     throw new AppError("VALIDATION", "appError.word.damaged");
   }
+  // A ZIP bomb (a few KB that unpack to gigabytes) is refused by the sizes its directory declares.
+  const unpacked = Object.values(zip.files).reduce(
+    (sum, file) => sum + ((file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
+    0,
+  );
+  if (unpacked > MAX_UNPACKED_BYTES)
+    throw new AppError("VALIDATION", "appError.word.unpackedTooLarge", { max: MAX_UNPACKED_BYTES / 1024 / 1024 });
   const types = zip.file("[Content_Types].xml");
   if (!types || !zip.file("word/document.xml")) throw new AppError("VALIDATION", "appError.word.notDocx");
   const typesXml = await types.async("string").catch(() => {
