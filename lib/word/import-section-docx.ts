@@ -7,7 +7,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { readLiveText, writeLiveText } from "@/lib/collab/follow-revision";
 import { replaceLiveContent, seedLiveDocument, SERVER_ORIGIN } from "@/lib/collab/live-content";
 import { collabServer } from "@/lib/collab/live-registry";
-import { canonicalJson } from "@/lib/audit/canonical-json";
 import { newSuggestionId } from "@/lib/content/suggestion-ids";
 import {
   hasSuggestions,
@@ -113,8 +112,6 @@ export async function importSectionDocx(
     if (!changes.length) throw new AppError("VALIDATION", "appError.word.unchanged");
 
     if (mode === "revision") {
-      if (canonicalJson(access.section.content) === canonicalJson(docx.content) && base.eq(imported))
-        throw new AppError("VALIDATION", "appError.word.unchanged");
       const { number } = await writeSectionRevision(tx, actor, {
         section: access.section,
         baseVersion,
