@@ -23,6 +23,7 @@ const nextConfig: NextConfig = {
     // Live editing: one copy of Yjs per process (the Hocuspocus server and the app code share its documents).
     "@hocuspocus/server",
     "@hocuspocus/extension-redis",
+    "ioredis",
     "yjs",
   ],
   experimental: {

@@ -22,6 +22,8 @@ import { authSecret } from "@/lib/auth/secret";
 import { startUserSession } from "@/lib/auth/user-sessions";
 import { createCollabServer, type CollabServer } from "@/lib/collab/collab-server";
 import { liveDocumentJson } from "@/lib/collab/live-content";
+import { afterFreezeAttempt, cutLiveRevisionsBeforeFreeze } from "@/lib/collab/freeze-live-documents";
+import { connectLivePeers } from "@/lib/collab/live-peers";
 import { registerCollabServer } from "@/lib/collab/live-registry";
 import { restoreSectionRevision } from "@/lib/sections/restore-section-revision";
 import { demoActor } from "./fixtures";
@@ -94,7 +96,7 @@ async function cookieFor(email: string): Promise<string> {
 type Client = {
   provider: HocuspocusProvider;
   doc: Y.Doc;
-  notices: { type: string; message?: string; mode?: string }[];
+  notices: { type: string; message?: string; mode?: string; number?: number }[];
   result: Promise<{ ok: true; scope: string } | { ok: false; reason: string }>;
 };
 
@@ -377,4 +379,67 @@ describe.skipIf(!process.env.REDIS_URL)("live editing across two processes (REDI
     a.server.close();
     b.server.close();
   });
+
+  it("a freeze in one process contains what another process acknowledged a moment before, and holds it there", async () => {
+    const url = new URL(process.env.REDIS_URL!);
+    const host = url.hostname;
+    const port = Number(url.port || 6379);
+    const serverWithPeers = () =>
+      createCollabServer({
+        getDb: async () => database.db,
+        extensions: [new Redis({ host, port })],
+        connectPeers: (handlers) => connectLivePeers({ host, port }, handlers),
+      });
+    // The freezing process has nobody in the section; the typing happens in the other one.
+    const freezing = serverWithPeers();
+    const other = serverWithPeers();
+    registerCollabServer(freezing);
+    const b = await startServer(other);
+    const { conceptId, sectionId } = await freshSection();
+    const cookie = await cookieFor("diakonie@demo.example");
+    const typist = connect(sectionId, { cookie, origin: b.origin }, b.origin);
+    await synced(typist);
+    appendText(typist, " Kurz vor dem Einfrieren.");
+    // Acknowledged by the other process, and (debounced by 1 s) not yet stored.
+    await expect.poll(() => typist.provider.unsyncedChanges, { timeout: 2000 }).toBe(0);
+    const [before] = await database.db
+      .select()
+      .from(sectionLiveDocuments)
+      .where(eq(sectionLiveDocuments.sectionId, sectionId));
+    expect(before ? JSON.stringify(liveDocumentJson(stateDoc(before.state))) : "").not.toContain("Kurz vor dem");
+
+    const lead = await demoActor(database.db, "federfuehrung");
+    await database.db.transaction(async (tx) => {
+      await tx.update(concepts).set({ status: "mitzeichnung" }).where(eq(concepts.id, conceptId));
+      await cutLiveRevisionsBeforeFreeze(tx, conceptId, lead);
+    });
+    afterFreezeAttempt(conceptId);
+    const [section] = await database.db.select().from(sections).where(eq(sections.id, sectionId));
+    expect(section!.version).toBe(2);
+    expect(section!.contentText).toContain("Kurz vor dem Einfrieren.");
+    // Everyone in the other process is read-only now and sees the new revision number.
+    await expect
+      .poll(() => typist.notices.find((n) => n.type === "mode"), { timeout: 3000 })
+      .toMatchObject({
+        mode: "read",
+      });
+    await expect
+      .poll(() => typist.notices.find((n) => n.type === "version"), { timeout: 3000 })
+      .toMatchObject({
+        number: 2,
+      });
+    appendText(typist, " Zu spät.");
+    await expect.poll(() => typist.notices.filter((n) => n.type === "refused").length).toBeGreaterThan(0);
+    close(typist);
+    await freezing.close();
+    await other.close();
+    b.server.close();
+    registerCollabServer(collab);
+  });
 });
+
+function stateDoc(state: Uint8Array) {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
+}

@@ -83,6 +83,104 @@ describe("change proposals", () => {
     expect(proposal!.decision).toBe("teilweise_uebernommen");
   });
 
+  it("refuses to replace other people's changes since the proposal unless they were confirmed as of the current version", async () => {
+    const db = database.db;
+    const { conceptId, section: s } = await section("Inhaltliche Weiterentwicklung");
+    const awo = await demoActor(db, "awo");
+    const diakonie = await demoActor(db, "diakonie");
+    const lead = await demoActor(db, "federfuehrung");
+    const { proposalId } = await createProposal(db, awo, {
+      conceptId,
+      sectionId: s.id,
+      baseVersion: s.version,
+      content: doc(p("Vorschlag der AWO.")),
+      reason: "Kürzer",
+    });
+    await saveSection(db, diakonie, {
+      conceptId,
+      sectionId: s.id,
+      baseVersion: s.version,
+      content: doc(p("Text der Diakonie.")),
+    });
+    const merged = doc(p("Vorschlag der AWO."));
+    const unchanged = async () => {
+      const [row] = await db.select().from(sections).where(eq(sections.id, s.id));
+      const [proposal] = await db.select().from(changeProposals).where(eq(changeProposals.id, proposalId));
+      expect(row!.version).toBe(s.version + 1);
+      expect(row!.contentText).toBe("Text der Diakonie.");
+      expect(proposal!.status).toBe("open");
+    };
+    // Without the confirmation: refused, naming whose change it would replace.
+    await expect(
+      acceptProposal(db, lead, { proposalId, baseVersion: s.version + 1, content: merged }),
+    ).rejects.toMatchObject({ code: "SECTION_STALE", message: expect.stringContaining("Miriam Schulte") });
+    await unchanged();
+    // Confirmed against an older state: refused with the new version.
+    await expect(
+      acceptProposal(db, lead, {
+        proposalId,
+        baseVersion: s.version + 1,
+        content: merged,
+        confirmedVersion: s.version,
+      }),
+    ).rejects.toMatchObject({
+      code: "SECTION_STALE",
+      message: expect.stringContaining(`jetzt Version ${s.version + 1}`),
+    });
+    await unchanged();
+    // The section moves on again after the person looked: their confirmation no longer holds.
+    await saveSection(db, diakonie, {
+      conceptId,
+      sectionId: s.id,
+      baseVersion: s.version + 1,
+      content: doc(p("Text der Diakonie, ergänzt.")),
+    });
+    await expect(
+      acceptProposal(db, lead, {
+        proposalId,
+        baseVersion: s.version + 1,
+        content: merged,
+        confirmedVersion: s.version + 1,
+      }),
+    ).rejects.toMatchObject({
+      code: "SECTION_STALE",
+      message: expect.stringContaining(`jetzt Version ${s.version + 2}`),
+    });
+    const { version } = await acceptProposal(db, lead, {
+      proposalId,
+      baseVersion: s.version + 2,
+      content: merged,
+      confirmedVersion: s.version + 2,
+    });
+    expect(version).toBe(s.version + 3);
+  });
+
+  it("asks no confirmation when only the proposer or the acceptor changed the section meanwhile", async () => {
+    const db = database.db;
+    const { conceptId, section: s } = await section("Verstetigung in der Gemeinwesenarbeit");
+    const diakonie = await demoActor(db, "diakonie");
+    const awo = await demoActor(db, "awo");
+    const { proposalId } = await createProposal(db, diakonie, {
+      conceptId,
+      sectionId: s.id,
+      baseVersion: s.version,
+      content: doc(p("Vorschlag der Diakonie.")),
+      reason: "Klarer",
+    });
+    await saveSection(db, awo, {
+      conceptId,
+      sectionId: s.id,
+      baseVersion: s.version,
+      content: doc(p("Eigene Änderung der AWO.")),
+    });
+    const { version } = await acceptProposal(db, awo, {
+      proposalId,
+      baseVersion: s.version + 1,
+      content: doc(p("Vorschlag der Diakonie.")),
+    });
+    expect(version).toBe(s.version + 2);
+  });
+
   it("refuses a stale base, unchanged text and a missing reason; only the proposer withdraws; rejection needs a reason", async () => {
     const db = database.db;
     const { conceptId, section: s } = await section("Zeitplan und nächste Schritte");

@@ -8,6 +8,8 @@ import { liveDocumentJson } from "@/lib/collab/live-content";
 import { registerCollabServer } from "@/lib/collab/live-registry";
 import { restoreSectionRevision } from "@/lib/sections/restore-section-revision";
 import { decideOrganisationSuggestions, decideSuggestion } from "@/lib/suggestions/decide-suggestions";
+import { listSynopseForDownload, toSynopseRows } from "@/lib/synopse/list-synopse";
+import { gatherWorkflowFacts } from "@/lib/workflow/gather-workflow-facts";
 import { demoActor } from "./fixtures";
 import {
   closeLive,
@@ -138,6 +140,7 @@ describe("suggesting in the live text", () => {
     expect(replacement.context).toContain("von Anlaufstellen für neu Zugewanderte");
     expect(rows.find((r) => r.id === insertId)).toMatchObject({ kind: "insertion", insertedText: "Mit Sprachcafés." });
 
+    expect((await gatherWorkflowFacts(database.db, conceptId)).openSuggestions).toBe(2);
     // A revision never holds an open suggestion.
     const owner = await demoActor(database.db, "diakonie");
     const [sectionBefore] = await database.db.select().from(sections).where(eq(sections.id, sectionId));
@@ -186,6 +189,22 @@ describe("suggesting in the live text", () => {
       decision: "nicht_uebernommen",
       decisionReason: "Sprachcafés gehören in den Abschnitt zur Gemeinwesenarbeit.",
     });
+    // The Synopse lists both as "Vorschlag im Text" with their decision; the Mitzeichnung check counts none open.
+    const lead = await demoActor(database.db, "federfuehrung");
+    const synopse = await listSynopseForDownload(database.db, lead, conceptId);
+    const rowsOut = toSynopseRows(synopse.entries.filter((e) => e.kind === "textvorschlag"));
+    expect(rowsOut).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: "Vorschlag im Text",
+          text: expect.stringContaining("ersetzt „Anlaufstellen“ durch „Beratungsstellen“"),
+          decision: "übernommen",
+          result: `Version ${accepted.version}`,
+        }),
+        expect.objectContaining({ kind: "Vorschlag im Text", decision: "nicht übernommen" }),
+      ]),
+    );
+    expect((await gatherWorkflowFacts(database.db, conceptId)).openSuggestions).toBe(0);
     closeLive(diakonie.client);
   });
 

@@ -4,9 +4,10 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import StarterKit from "@tiptap/starter-kit";
 import type * as Y from "yjs";
-import { editorExtensions } from "@/lib/content/editor-extensions";
+import { liveEditorExtensions } from "@/lib/content/editor-extensions";
+import { SuggestChanges } from "./suggest-changes";
 
-export type LiveUser = { name: string; organisation: string | null; color: string };
+export type LiveUser = { id: string; name: string; organisation: string | null; color: string };
 
 /**
  * The shared extension list bound to the live document: Yjs keeps the history per person (undo undoes only
@@ -14,7 +15,7 @@ export type LiveUser = { name: string; organisation: string | null; color: strin
  */
 export function liveExtensions(document: Y.Doc, provider: HocuspocusProvider, user: LiveUser): AnyExtension[] {
   return [
-    ...editorExtensions.map((extension) =>
+    ...liveEditorExtensions.map((extension) =>
       extension.name === "starterKit"
         ? // No automatic trailing paragraph either: every client would add its own on opening.
           (extension as typeof StarterKit).configure({ undoRedo: false, trailingNode: false })
@@ -22,6 +23,7 @@ export function liveExtensions(document: Y.Doc, provider: HocuspocusProvider, us
     ),
     Collaboration.configure({ document }),
     CollaborationCaret.configure({ provider, user }),
+    SuggestChanges.configure({ userId: user.id }),
   ];
 }
 

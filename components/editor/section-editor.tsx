@@ -12,24 +12,40 @@ import { EditorToolbar } from "./editor-toolbar";
 import { LinkDialog } from "./link-dialog";
 import { colourFor, liveExtensions, type LiveUser } from "./live-extensions";
 import { LivePresence, type PresentUser } from "./live-presence";
+import { setSuggesting, SUGGESTION_BLOCKED_EVENT } from "./suggest-changes";
+import { SuggestionPanel, type KnownSuggestion, type Person, type SuggestionActions } from "./suggestion-panel";
+import { LIVE_VERSION_EVENT, type LiveVersionDetail } from "./live-version";
 
 export type SectionEditorProps = {
+  conceptId: string;
   sectionId: string;
   userId: string;
   userName: string;
   organisation: string | null;
   sectionLabel: string;
-  /** Why this person may only follow the text (then the editor is read-only), or null. */
+  /** What the server will allow: edit the text, only suggest changes, or only follow it. */
+  mode: LiveMode;
+  /** Why this person may not edit the text directly (suggest and read), or null. */
   readOnlyReason: string | null;
+  /** What suggesting means here (whose section, who decides). */
+  suggestReason: string;
+  /** A writer who came to suggest ("Änderung vorschlagen") starts in suggesting mode. */
+  startSuggesting: boolean;
   readHref: string;
+  known: Record<string, KnownSuggestion>;
+  people: Record<string, Person>;
+  suggestionActions: SuggestionActions;
 };
+
+type LiveMode = "write" | "suggest" | "read";
 
 type Connection = "connecting" | "connected" | "offline";
 type Notice = { kind: "info" | "error"; message: string; diverged?: boolean } | null;
 type ServerNotice =
   | { type: "refused"; message: string }
-  | { type: "mode"; mode: "read" | "write"; message: string | null }
-  | { type: "revision"; number: number | null; message: string };
+  | { type: "mode"; mode: LiveMode; message: string | null }
+  | { type: "revision"; number: number | null; message: string }
+  | { type: "version"; number: number };
 
 /**
  * The section editor on the live document: everyone with the section open types in the same text (Yjs over
@@ -46,10 +62,20 @@ export default function SectionEditor(props: SectionEditorProps) {
   // Typing only once the text is here (from the server, or this browser's copy): typing into the empty editor
   // before that would add a second text beside the real one.
   const [loaded, setLoaded] = useState<"no" | "local" | "server">("no");
-  const [readOnly, setReadOnly] = useState<string | null>(props.readOnlyReason);
+  const [mode, setMode] = useState<{ mode: LiveMode; reason: string | null }>({
+    mode: props.mode,
+    reason: props.readOnlyReason,
+  });
+  const readOnly = mode.mode === "read" ? (mode.reason ?? "") : null;
+  const [suggesting, setSuggestingChoice] = useState(props.startSuggesting || props.mode === "suggest");
   const [notice, setNotice] = useState<Notice>(null);
   const [note, setNote] = useState("");
   const [present, setPresent] = useState<PresentUser[]>([]);
+  // Everyone seen in this section (suggestion authors from the server, people present now): names for suggestions.
+  const [people, setPeople] = useState<Record<string, Person>>(() => ({
+    ...props.people,
+    [props.userId]: { name: props.userName, organisation: props.organisation },
+  }));
   const actions = useRef({ openLink: () => {}, toToolbar: () => {} });
   const localStore = useRef<IndexeddbPersistence | null>(null);
 
@@ -65,7 +91,12 @@ export default function SectionEditor(props: SectionEditorProps) {
       token: "session",
     });
     provider.attach();
-    const user: LiveUser = { name: props.userName, organisation: props.organisation, color: colourFor(props.userId) };
+    const user: LiveUser = {
+      id: props.userId,
+      name: props.userName,
+      organisation: props.organisation,
+      color: colourFor(props.userId),
+    };
     return { document, provider, socket, user };
   });
 
@@ -91,16 +122,23 @@ export default function SectionEditor(props: SectionEditorProps) {
       } catch {
         return;
       }
-      if (message.type === "mode") setReadOnly(message.mode === "read" ? (message.message ?? t("readOnly")) : null);
+      if (message.type === "mode")
+        setMode({ mode: message.mode, reason: message.mode === "write" ? null : (message.message ?? t("readOnly")) });
       // A refused change stays in this browser only: from then on the text here differs from everyone else's.
       else if (message.type === "refused") setNotice({ kind: "error", message: message.message, diverged: true });
+      else if (message.type === "version")
+        window.dispatchEvent(
+          new CustomEvent<LiveVersionDetail>(LIVE_VERSION_EVENT, {
+            detail: { sectionId: props.sectionId, number: message.number },
+          }),
+        );
       else
         setNotice({
           kind: "info",
           message: message.number ? t("revisionCut", { version: message.number }) : t("revisionUnchanged"),
         });
     };
-    const onDenied = () => setReadOnly(t("noAccess"));
+    const onDenied = () => setMode({ mode: "read", reason: t("noAccess") });
     const onAwareness = () => {
       const people: PresentUser[] = [];
       for (const [clientId, state] of provider.awareness?.getStates() ?? []) {
@@ -108,6 +146,14 @@ export default function SectionEditor(props: SectionEditorProps) {
         if (user && clientId !== provider.awareness?.clientID) people.push({ ...user, clientId });
       }
       setPresent(people);
+      setPeople((known) =>
+        people.some((p) => p.id && !known[p.id])
+          ? {
+              ...known,
+              ...Object.fromEntries(people.map((p) => [p.id, { name: p.name, organisation: p.organisation }])),
+            }
+          : known,
+      );
     };
     provider.on("status", onStatus);
     provider.on("synced", onSynced);
@@ -164,10 +210,28 @@ export default function SectionEditor(props: SectionEditorProps) {
   });
 
   const writable = readOnly === null && loaded !== "no";
+  // Someone who may only suggest always suggests; a writer chooses.
+  const suggestingNow = mode.mode === "suggest" || (mode.mode === "write" && suggesting);
   useEffect(() => {
     editor?.setEditable(writable);
     if (editor) editor.view.dom.setAttribute("aria-readonly", String(readOnly !== null));
   }, [editor, readOnly, writable]);
+  useEffect(() => {
+    if (editor) setSuggesting(editor, suggestingNow);
+  }, [editor, suggestingNow]);
+  useEffect(() => {
+    if (!editor) return;
+    const element = editor.view.dom;
+    const onBlocked = (event: Event) => {
+      const authorId = (event as CustomEvent<string>).detail;
+      setNotice({
+        kind: "error",
+        message: t("suggestionBlocked", { name: people[authorId]?.name ?? t("someoneElse") }),
+      });
+    };
+    element.addEventListener(SUGGESTION_BLOCKED_EVENT, onBlocked);
+    return () => element.removeEventListener(SUGGESTION_BLOCKED_EVENT, onBlocked);
+  }, [editor, people, t]);
 
   useEffect(() => {
     actions.current = {
@@ -209,28 +273,67 @@ export default function SectionEditor(props: SectionEditorProps) {
           {readOnly}
         </p>
       ) : null}
-      <div className="mt-4">
-        {editor ? (
-          <>
-            {readOnly === null ? (
-              <EditorToolbar
-                editor={editor}
-                id={toolbarId}
-                onLink={() => setLinkOpen(true)}
-                onReturnToText={() => editor.view.focus()}
-              />
-            ) : null}
-            <div className="section-editor rounded-b-lg border border-line bg-white">
-              <EditorContent editor={editor} />
-            </div>
-            <LinkDialog editor={editor} open={linkOpen} onOpenChange={setLinkOpen} />
-          </>
-        ) : (
-          <p className="rounded-lg border border-line bg-white p-8 text-muted">{t("loading")}</p>
-        )}
-        <p id={hintId} className="mt-2 text-sm text-muted">
-          {t("keyboardHint")}
+      {mode.mode === "suggest" ? (
+        <p className="mt-3 rounded-md border border-line bg-white p-3" data-testid="suggest-notice">
+          <span className="font-semibold">{t("suggestOnly")}</span> {props.suggestReason}
         </p>
+      ) : null}
+      {mode.mode === "write" ? (
+        <div
+          role="group"
+          aria-label={t("modeGroup")}
+          className="mt-3 inline-flex rounded-md border border-line bg-white"
+        >
+          {(["edit", "suggest"] as const).map((choice) => (
+            <button
+              key={choice}
+              type="button"
+              aria-pressed={(choice === "suggest") === suggesting}
+              onClick={() => setSuggestingChoice(choice === "suggest")}
+              className="px-4 py-2 font-semibold aria-pressed:bg-brand aria-pressed:text-white"
+            >
+              {t(`mode.${choice}`)}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0">
+          {editor ? (
+            <>
+              {readOnly === null ? (
+                <EditorToolbar
+                  editor={editor}
+                  id={toolbarId}
+                  onLink={() => setLinkOpen(true)}
+                  onReturnToText={() => editor.view.focus()}
+                />
+              ) : null}
+              <div className="section-editor rounded-b-lg border border-line bg-white">
+                <EditorContent editor={editor} />
+              </div>
+              <LinkDialog editor={editor} open={linkOpen} onOpenChange={setLinkOpen} />
+            </>
+          ) : (
+            <p className="rounded-lg border border-line bg-white p-8 text-muted">{t("loading")}</p>
+          )}
+          <p id={hintId} className="mt-2 text-sm text-muted">
+            {suggestingNow ? `${t("suggestingHint")} ` : ""}
+            {t("keyboardHint")}
+          </p>
+        </div>
+        {editor ? (
+          <SuggestionPanel
+            editor={editor}
+            userId={props.userId}
+            mayDecide={mode.mode === "write"}
+            conceptId={props.conceptId}
+            sectionId={props.sectionId}
+            known={props.known}
+            people={people}
+            actions={props.suggestionActions}
+          />
+        ) : null}
       </div>
       <form
         className="mt-6 flex flex-wrap items-end gap-4 rounded-lg border border-line bg-white p-4"
@@ -249,11 +352,11 @@ export default function SectionEditor(props: SectionEditorProps) {
             value={note}
             maxLength={500}
             onChange={(e) => setNote(e.target.value)}
-            disabled={readOnly !== null}
+            disabled={mode.mode !== "write"}
             className="rounded-md border border-muted bg-white px-3 py-2"
           />
         </div>
-        <Button type="submit" disabled={state !== "connected"}>
+        <Button type="submit" disabled={state !== "connected" || mode.mode !== "write"}>
           {t("cutRevision")}
         </Button>
         <Link href={props.readHref} className="py-2">

@@ -20,6 +20,7 @@ export function ActionForm<T = unknown>({
   className,
   resetOnSuccess = true,
   label,
+  id,
   onSuccess,
 }: {
   action: TypedFormAction<T>;
@@ -31,6 +32,8 @@ export function ActionForm<T = unknown>({
   className?: string;
   resetOnSuccess?: boolean;
   label?: string;
+  /** For a submit button outside the form (a confirmation dialog's, rendered in a portal). */
+  id?: string;
   /** Runs after each success with what the action returned (e.g. the id of what it created). */
   onSuccess?: (data: T) => void;
 }) {
@@ -41,7 +44,7 @@ export function ActionForm<T = unknown>({
   const fieldErrors = state && !state.ok ? state.fieldErrors : {};
   return (
     <PendingContext.Provider value={pending}>
-      <form {...formProps} className={className} aria-label={label}>
+      <form {...formProps} id={id} className={className} aria-label={label}>
         {children({ pending, fieldErrors, result: state })}
         {state ? (
           state.ok ? (

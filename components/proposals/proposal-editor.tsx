@@ -1,12 +1,14 @@
 "use client";
 
 import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { EditorToolbar } from "@/components/editor/editor-toolbar";
 import { LinkDialog } from "@/components/editor/link-dialog";
 import { Button } from "@/components/ui/button";
 import { editorExtensions } from "@/lib/content/editor-extensions";
+import { InterveningChanges, type InterveningChange } from "./intervening-changes";
 
 export type ProposalEditorProps = {
   mode: "propose" | "reconcile";
@@ -16,6 +18,11 @@ export type ProposalEditorProps = {
   initialContent: { type: "doc"; content?: unknown[] };
   baseVersion: number;
   label: string;
+  /**
+   * Reconcile only: changes other people made since the proposal, which the accepted text replaces. The server
+   * refuses the accept unless it carries the version they were confirmed as of.
+   */
+  intervening?: { proposalBase: number; changes: InterveningChange[] } | null;
 };
 
 /**
@@ -24,6 +31,7 @@ export type ProposalEditorProps = {
  */
 export default function ProposalEditor(props: ProposalEditorProps) {
   const t = useTranslations("proposals");
+  const router = useRouter();
   const id = useId().replace(/[^a-zA-Z0-9]/g, "");
   const [reason, setReason] = useState("");
   const [linkOpen, setLinkOpen] = useState(false);
@@ -47,13 +55,13 @@ export default function ProposalEditor(props: ProposalEditorProps) {
     },
   });
 
-  async function submit() {
+  async function submit(confirmedVersion?: number) {
     if (!editor) return;
     setStatus({ kind: "busy", message: t("sending") });
     const body =
       props.mode === "propose"
         ? { baseVersion: props.baseVersion, content: editor.getJSON(), reason }
-        : { baseVersion: props.baseVersion, content: editor.getJSON() };
+        : { baseVersion: props.baseVersion, content: editor.getJSON(), confirmedVersion };
     try {
       const response = await fetch(props.endpoint, {
         method: "POST",
@@ -74,6 +82,8 @@ export default function ProposalEditor(props: ProposalEditorProps) {
       }
       const field = json.fieldErrors ? Object.keys(json.fieldErrors)[0] : undefined;
       setStatus({ kind: "error", message: (field && json.fieldErrors?.[field]) || json.message || t("failed"), field });
+      // The section moved on: the page reloads its data (the changes to confirm, the base); the text stays here.
+      if (response.status === 409) router.refresh();
     } catch {
       setStatus({ kind: "error", message: t("offline") });
     }
@@ -111,9 +121,20 @@ export default function ProposalEditor(props: ProposalEditorProps) {
         </div>
       ) : null}
       <div className="flex flex-wrap items-center gap-4">
-        <Button type="button" onClick={() => void submit()} disabled={status.kind === "busy" || !editor}>
-          {props.mode === "propose" ? t("submit") : t("acceptReconciled")}
-        </Button>
+        {props.mode === "reconcile" && props.intervening ? (
+          <InterveningChanges
+            proposalBase={props.intervening.proposalBase}
+            currentVersion={props.baseVersion}
+            changes={props.intervening.changes}
+            busy={status.kind === "busy" || !editor}
+            error={status.kind === "error" ? status.message : ""}
+            onConfirm={() => void submit(props.baseVersion)}
+          />
+        ) : (
+          <Button type="button" onClick={() => void submit()} disabled={status.kind === "busy" || !editor}>
+            {props.mode === "propose" ? t("submit") : t("acceptReconciled")}
+          </Button>
+        )}
         <p
           id={`status-${id}`}
           role={status.kind === "error" ? "alert" : "status"}

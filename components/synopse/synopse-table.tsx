@@ -40,7 +40,11 @@ export async function SynopseTable({ entries, caption }: { entries: SynopseTable
                 <span className="text-muted">{e.author}</span>
               </td>
               <td className="px-3 py-2">
-                {e.kind === "kommentar" ? t("kindComment") : t("kindProposal")}
+                {e.kind === "kommentar"
+                  ? t("kindComment")
+                  : e.kind === "vorschlag"
+                    ? t("kindProposal")
+                    : t("kindSuggestion")}
                 {e.internal ? (
                   <>
                     {" "}

@@ -1,8 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
+import { useId, useState } from "react";
 import { ActionForm, FieldError, type FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 export type FolgeRow = {
   id: string;
@@ -18,22 +20,36 @@ export type FolgeRow = {
 
 const input = "rounded-md border border-muted bg-white px-3 py-2 aria-[invalid=true]:border-danger";
 
-/** The lead's form: type, number and date of the Vorlage; the Beratungsfolge is submitted as the editor below holds it. */
+/** A committee of the stored Beratungsfolge, as the confirmation names it. */
+export type FolgeCommittee = Pick<
+  FolgeRow,
+  "id" | "position" | "committeeName" | "committeeShortName" | "role" | "meetingDate"
+>;
+
+/**
+ * The lead's form: type, number and date of the Vorlage; the Beratungsfolge is submitted as the editor below holds
+ * it. Submitting asks first: which Fassung goes to which committees, frozen for them, and who is notified.
+ */
 export function SubmitVorlageForm({
   action,
   conceptId,
   today,
   defaults,
+  fassungName,
+  folge,
 }: {
   action: FormAction;
   conceptId: string;
   today: string;
+  fassungName: string;
+  folge: FolgeCommittee[];
   /** The parts of the paper as the service proposes them from the released Fassung; the lead edits them. */
   defaults: { decisionProposal: string; financialImpact: string; reasoning: string } | null;
 }) {
   const t = useTranslations("vorlage");
+  const formId = `vorlage-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
   return (
-    <ActionForm action={action} resetOnSuccess={false} label={t("formLabel")} className="mt-4 space-y-6">
+    <ActionForm action={action} resetOnSuccess={false} label={t("formLabel")} id={formId} className="mt-4 space-y-6">
       {({ pending, fieldErrors }) => (
         <>
           <input type="hidden" name="conceptId" value={conceptId} />
@@ -124,11 +140,83 @@ export function SubmitVorlageForm({
             <FieldError id="consultations-error" message={fieldErrors.consultations} />
           </div>
           <p className="max-w-3xl text-sm text-muted">{t("submitHint")}</p>
-          <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
-            {t("submit")}
-          </Button>
+          <SubmitConfirmation formId={formId} fassungName={fassungName} folge={folge} pending={pending} />
         </>
       )}
     </ActionForm>
+  );
+}
+
+function SubmitConfirmation({
+  formId,
+  fassungName,
+  folge,
+  pending,
+}: {
+  formId: string;
+  fassungName: string;
+  folge: FolgeCommittee[];
+  pending: boolean;
+}) {
+  const t = useTranslations("vorlage");
+  const tr = useTranslations("consultationRole");
+  const format = useFormatter();
+  // What the form holds as the dialog opens: the paper's type and number, named in the question.
+  const [paper, setPaper] = useState({ type: "beschlussvorlage", reference: "" });
+  return (
+    <ConfirmDialog
+      trigger={t("submit")}
+      title={t("confirm.title")}
+      onOpen={() => {
+        const form = document.querySelector<HTMLFormElement>(`#${formId}`);
+        if (!form) return;
+        const data = new FormData(form);
+        setPaper({ type: String(data.get("paperType") ?? ""), reference: String(data.get("reference") ?? "").trim() });
+      }}
+      description={t("confirm.description", {
+        fassung: fassungName,
+        count: folge.length,
+        paper: paper.type === "informationsvorlage" ? t("informationsvorlage") : t("beschlussvorlage"),
+        reference: paper.reference || "—",
+      })}
+      cancelLabel={t("confirm.cancel")}
+      triggerVariant="primary"
+      largeTrigger
+      details={
+        <>
+          <h3 className="font-semibold">{t("confirm.committees")}</h3>
+          <ol className="mt-2 space-y-1">
+            {folge.map((c) => (
+              <li key={c.id}>
+                {t("confirm.committee", {
+                  position: c.position,
+                  name: c.committeeName,
+                  short: c.committeeShortName,
+                  role: tr(c.role as "vorberatung"),
+                  date: format.dateTime(new Date(`${c.meetingDate}T12:00:00Z`), { dateStyle: "medium" }),
+                })}
+              </li>
+            ))}
+          </ol>
+          <p className="mt-3">{t("confirm.notified")}</p>
+        </>
+      }
+    >
+      {(close) => (
+        <Button
+          type="button"
+          className="w-full"
+          disabled={pending}
+          aria-busy={pending || undefined}
+          onClick={() => {
+            // The dialog sits in a portal outside the form; the form posts itself and shows the answer beside it.
+            close();
+            document.querySelector<HTMLFormElement>(`#${formId}`)?.requestSubmit();
+          }}
+        >
+          {t("confirm.confirm")}
+        </Button>
+      )}
+    </ConfirmDialog>
   );
 }

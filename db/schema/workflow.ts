@@ -100,7 +100,7 @@ export type ReadingRoomSnapshotData = {
   takenAt: string;
   synopse: {
     id: string;
-    kind: "kommentar" | "vorschlag";
+    kind: "kommentar" | "vorschlag" | "textvorschlag";
     sectionNumber: number | null;
     sectionTitle: string;
     organisation: string;

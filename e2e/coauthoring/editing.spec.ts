@@ -51,10 +51,11 @@ test.describe("editing sections", () => {
     await expect(
       page.getByText("Diesen Abschnitt verantwortet AWO Düsseldorf. Sie können ihn lesen, aber nicht bearbeiten."),
     ).toBeVisible();
+    // The editor page opens it in suggesting mode: typing becomes a suggestion for the AWO to decide.
     await page.goto(`${sectionUrl(conceptId, foreign)}/bearbeiten`);
-    await expect(page.getByText("Diesen Abschnitt verantwortet AWO Düsseldorf.", { exact: false })).toBeVisible();
-    await expect(page.locator('[data-connection="readOnly"]')).toHaveText(/schreibgeschützt/);
-    await expect(editorText(page)).toHaveAttribute("contenteditable", "false");
+    await expect(page.getByTestId("suggest-notice")).toContainText("Diesen Abschnitt verantwortet AWO Düsseldorf.");
+    await expect(page.locator('[data-connection="connected"]')).toBeVisible();
+    await expect(page.getByRole("group", { name: "Arbeitsweise im Text" })).toHaveCount(0);
 
     // Forged requests with the Träger's own session: the server decides.
     const forged = await postRevision(page.request, baseURL!, conceptId, foreign, {

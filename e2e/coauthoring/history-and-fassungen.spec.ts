@@ -44,6 +44,7 @@ test("the history lists every save; the word diff shows the change; an old versi
   );
   await axe(page, "revision");
   await page.getByRole("button", { name: "Version 1 wiederherstellen" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Ja, Version 1 wiederherstellen" }).click();
   await expect(page.getByText("Version 1 wurde als neue Version 3 wiederhergestellt.")).toBeVisible();
   await page.goto(`${sectionUrl(conceptId, sectionId)}/verlauf`);
   await expect(page.getByRole("row", { name: /^3/ })).toContainText("Wiederhergestellt aus Nr. 1");

@@ -61,33 +61,34 @@ test.describe("live co-authoring", () => {
     await shot(lead, "live-editing-lead");
     await axe(lead, "live editor");
 
-    // AWO may read the Diakonie's section but not write it: the live text, read-only, with the reason.
+    // AWO may read the Diakonie's section but not write it: the live text, in suggesting mode, with the reason.
     const awo = await pageAs(browser, "awo");
-    const awoText = await openLive(awo, conceptId, sectionId, "readOnly");
-    await expect(connection(awo)).toHaveText(/schreibgeschützt/);
-    await expect(awo.getByTestId("read-only-notice")).toContainText(
-      "Diesen Abschnitt verantwortet Diakonie Düsseldorf",
-    );
-    await expect(awoText).toHaveAttribute("contenteditable", "false");
+    const awoText = await openLive(awo, conceptId, sectionId, "connected");
+    await expect(awo.getByTestId("suggest-notice")).toContainText("Diesen Abschnitt verantwortet Diakonie Düsseldorf");
     const leadNow = await liveText(leadText);
     await expect.poll(() => liveText(awoText)).toBe(leadNow);
     await expect(awo.getByRole("button", { name: "Version festhalten" })).toBeDisabled();
     await lead.keyboard.type(" Gamma live.");
     await expect.poll(() => liveText(awoText), { timeout: 1000 }).toContain("Gamma live.");
-    // The editor takes no typing (a forged update is refused by the server: see test/live-editing.integration.test.ts).
+    // What AWO types is a suggestion, not a change of the text (forged direct changes: test/suggestions.integration.test.ts).
     await awoText.click();
-    await awo.keyboard.type("Eingriff");
-    expect(await liveText(awoText)).not.toContain("Eingriff");
-    expect(await liveText(leadText)).not.toContain("Eingriff");
-    await shot(awo, "live-editing-read-only");
+    await moveCaret(awo, "Control+Home");
+    await awo.keyboard.type("Eingriff ");
+    await expect(leadText.locator("ins.suggestion")).toContainText("Eingriff", { timeout: 2000 });
+    await shot(awo, "live-editing-suggesting");
 
     // "Version festhalten" cuts a revision of the live text with the note.
+    await expect(diakonie.getByText("Version 1", { exact: true })).toBeVisible();
     await lead.getByLabel("Notiz zur Version (optional)").fill("Gemeinsam ergänzt");
     await lead.getByRole("button", { name: "Version festhalten" }).click();
     await expect(lead.getByText("Version 2 festgehalten.")).toBeVisible();
+    // Everyone with the section open sees the new number in the editor's header, without reloading.
+    for (const page of [lead, diakonie, awo]) await expect(page.getByText("Version 2", { exact: true })).toBeVisible();
     await lead.goto(sectionUrl(conceptId, sectionId));
     await expect(lead.getByRole("article")).toContainText("Beta von der Diakonie.");
     await expect(lead.getByRole("article")).toContainText("Gamma live.");
+    // An open suggestion is never part of a revision.
+    await expect(lead.getByRole("article")).not.toContainText("Eingriff");
   });
 
   test("the lead starts the Mitzeichnung while a Träger types: read-only within 2 s, the last words are in the frozen revision", async ({

@@ -13,7 +13,7 @@ test("a Träger proposes new text; the owning organisation accepts it and the re
   const diakonie = await diakonieContext.newPage();
   await signInAndWait(diakonie, "diakonie");
   await diakonie.goto(sectionUrl);
-  await diakonie.getByRole("link", { name: "Änderung vorschlagen" }).click();
+  await diakonie.getByRole("link", { name: "Neufassung vorschlagen" }).click();
   const editor = diakonie.getByRole("textbox", { name: `Vorgeschlagener Text für „${AWO_SECTION}“` });
   await expect(editor).toBeVisible();
   await expectNoAxeViolations(diakonie, "proposal editor");

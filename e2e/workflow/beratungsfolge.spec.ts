@@ -77,6 +77,7 @@ test.describe("the Beratungsfolge editor on the Vorlage page", () => {
     await lead.getByLabel("Finanzielle Auswirkungen", { exact: true }).fill("Keine.");
     await lead.getByLabel("Begründung", { exact: true }).fill("Der Rat hat das Konzept beauftragt.");
     await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
+    await lead.getByRole("alertdialog").getByRole("button", { name: "Ja, Vorlage einreichen" }).click();
     await expect(lead.getByTestId("vorlage-sha512")).toHaveText(/^[0-9a-f]{128}$/, { timeout: 30_000 });
     await expect(lead.getByRole("button", { name: /^(Entfernen|Nach oben|Speichern) / })).toHaveCount(0);
     await expect(lead.getByRole("form", { name: "Gremium hinzufügen" })).toHaveCount(0);

@@ -66,7 +66,7 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
   await diakonie.getByLabel("Kommentar", { exact: true }).fill("Bitte die Landesförderung nennen.");
   await diakonie.getByRole("button", { name: "Kommentieren" }).click();
   await expect(diakonie.getByRole("status").filter({ hasText: "Kommentar gespeichert." })).toBeVisible();
-  await diakonie.getByRole("link", { name: "Änderung vorschlagen" }).click();
+  await diakonie.getByRole("link", { name: "Neufassung vorschlagen" }).click();
   const proposalEditor = diakonie.getByRole("textbox", { name: "Vorgeschlagener Text für „Finanzierung“" });
   await proposalEditor.click();
   await diakonie.keyboard.press("ControlOrMeta+a");
@@ -153,6 +153,7 @@ test("the whole journey: consultation, Mitzeichnung with a rejection, release, s
   await lead.getByLabel("Finanzielle Auswirkungen", { exact: true }).fill("Siehe Abschnitt Finanzierung.");
   await lead.getByLabel("Begründung", { exact: true }).fill("Der Rat hat das Konzept beauftragt.");
   await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
+  await lead.getByRole("alertdialog").getByRole("button", { name: "Ja, Vorlage einreichen" }).click();
   await expect(lead.getByRole("heading", { level: 2, name: `Vorlage ${reference}` })).toBeVisible({ timeout: 30_000 });
 
   const member = await pageAs(browser, "ausschuss");

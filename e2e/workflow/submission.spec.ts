@@ -41,12 +41,14 @@ test.describe("submission to the committees and the reading room", () => {
       .getByLabel("Begründung", { exact: true })
       .fill("Der Rat hat die Verwaltung am 16.12.2021 beauftragt.\n\nDie Evaluation liegt vor.");
     await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
+    await lead.getByRole("alertdialog").getByRole("button", { name: "Ja, Vorlage einreichen" }).click();
     await expect(lead.getByText("Eine Beschlussvorlage braucht einen Beschlussvorschlag").first()).toBeVisible();
     await expect(lead.getByLabel("Finanzielle Auswirkungen", { exact: true })).toHaveValue(
       "Keine zusätzlichen Kosten im Haushaltsjahr 2022.",
     );
     await lead.getByLabel("Beschlussvorschlag", { exact: true }).fill("Der Ausschuss beschließt das Konzept.");
     await lead.getByRole("button", { name: "Vorlage einreichen" }).click();
+    await lead.getByRole("alertdialog").getByRole("button", { name: "Ja, Vorlage einreichen" }).click();
     await expect(lead.getByRole("heading", { level: 2, name: `Vorlage ${reference}` })).toBeVisible({
       timeout: 30_000,
     });

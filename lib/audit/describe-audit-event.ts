@@ -45,6 +45,8 @@ export const AUDIT_SENTENCE_ACTIONS = [
   "proposal.withdrawn",
   "proposal.rejected",
   "proposal.decided",
+  "suggestion.created",
+  "suggestion.decided",
   "fassung.created",
   "concept.created",
   "concept.status_changed",
@@ -122,6 +124,16 @@ export function describeAuditEvent(event: AuditEventForSentence, ctx: AuditSente
       return t(key, { ...base, number: str(s.revision) ?? "–" });
     case "proposal.decided":
       return t(key, { ...base, decision: label("abwaegung", s.after) });
+    case "suggestion.created":
+      return t(key, { ...base, kind: label("audit.sentence.suggestionKind", s.kind) });
+    case "suggestion.decided":
+      return s.revision
+        ? t("audit.sentence.suggestion_decided_revision", {
+            ...base,
+            decision: label("abwaegung", s.after),
+            number: str(s.revision) ?? "–",
+          })
+        : t(key, { ...base, decision: label("abwaegung", s.after) });
     case "fassung.created":
       return t(key, { ...base, name: str(s.name) ?? "–", sections: str(s.sections) ?? "–" });
     case "concept.created":

@@ -1,17 +1,26 @@
 import "server-only";
 import { Hocuspocus, type Connection, type Document, type Extension } from "@hocuspocus/server";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/connect";
+import { sections } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { identifyCollabUser, isOwnOrigin } from "./collab-identity";
-import { cutLiveRevision, loadLiveDocument, storeLiveDocument, type LiveState } from "./live-document-store";
+import {
+  createLiveStoreBatch,
+  cutLiveRevision,
+  loadLiveDocument,
+  storeLiveDocument,
+  type LiveState,
+} from "./live-document-store";
+import type { LivePeers, PeerHandlers } from "./live-peers";
 import { liveSectionRights } from "./live-section-rights";
 import { rightsFingerprints } from "./rights-fingerprint";
 import { listSuggestions } from "@/lib/content/suggestions";
 import { validateLiveContent } from "@/lib/content/validate-content";
 import { syncSectionSuggestions } from "@/lib/suggestions/sync-section-suggestions";
 import { liveDocumentJson } from "./live-content";
-import { checkLiveUpdate } from "./validate-live-update";
+import { checkLiveUpdate, hasCheckedSuggestions, resetLiveCheck } from "./validate-live-update";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A revision is cut after this long without a change. */
@@ -23,7 +32,9 @@ const RIGHTS_CHECK_MS = 1000;
 export type LiveNotice =
   | { type: "refused"; message: string }
   | { type: "mode"; mode: LiveMode; message: string | null }
-  | { type: "revision"; number: number | null; message: string };
+  | { type: "revision"; number: number | null; message: string }
+  /** To everyone with the section open (in every process): the section's latest revision number now. */
+  | { type: "version"; number: number };
 
 /** write: edits the text; suggest: only adds and withdraws own suggestions; read: follows the text. */
 export type LiveMode = "write" | "suggest" | "read";
@@ -42,7 +53,13 @@ export type ConnectionContext = {
 const notice = (connection: Connection, payload: LiveNotice) => connection.sendStateless(JSON.stringify(payload));
 const contextOf = (connection: Connection) => connection.context as ConnectionContext;
 
-type Options = { getDb: () => Promise<Db>; extensions?: Extension[]; idleRevisionMs?: number };
+type Options = {
+  getDb: () => Promise<Db>;
+  extensions?: Extension[];
+  idleRevisionMs?: number;
+  /** With several processes (Redis): how this one reaches the others (live-peers.ts). */
+  connectPeers?: (handlers: PeerHandlers) => LivePeers;
+};
 
 /**
  * The live-editing server: who connects (session cookie, Origin, section rights), what is accepted (every update
@@ -57,14 +74,28 @@ export function createCollabServer(options: Options) {
   /** Connections whose current message was refused: made read-only for that one message. */
   const refusing = new WeakSet<Connection>();
   const idleMs = options.idleRevisionMs ?? IDLE_REVISION_MS;
+  const storeLater = createLiveStoreBatch(options.getDb);
 
   async function cut(documentName: string, document: Document, actor: Actor | null, note: string | null) {
     const state = states.get(documentName);
     if (!state) return null;
     const db = await options.getDb();
-    return document.saveMutex.runExclusive(() =>
+    const number = await document.saveMutex.runExclusive(() =>
       db.transaction((tx) => cutLiveRevision(tx, document, state, actor ?? state.lastActor, note)),
     );
+    if (number) announceVersion(documentName, number);
+    return number;
+  }
+
+  /**
+   * Everyone with the section open learns its new number: here and, through Redis, in the other processes; or
+   * here only (`relayStateless`) when every process is told anyway.
+   */
+  function announceVersion(sectionId: string, number: number, where: "everywhere" | "here" = "everywhere") {
+    const payload = JSON.stringify({ type: "version", number } satisfies LiveNotice);
+    const document = hocuspocus.documents.get(sectionId);
+    if (where === "everywhere") document?.broadcastStateless(payload);
+    else document?.relayStateless(payload);
   }
 
   function scheduleIdleCut(documentName: string, document: Document) {
@@ -80,9 +111,11 @@ export function createCollabServer(options: Options) {
   const hocuspocus = new Hocuspocus({
     name: "konzeptwerk",
     quiet: true,
-    // Stored at most 2 s after a change (1 s after typing pauses), and at once when the last person leaves.
+    // Stored 1 s after typing pauses and at most 1.5 s after the first unstored change (the next change after
+    // that moment starts the write), so an acknowledged change is in the database within 2 s even while typing
+    // goes on; and at once when the last person leaves. test/live-editing-crash.integration.test.ts measures it.
     debounce: 1000,
-    maxDebounce: 2000,
+    maxDebounce: 1500,
     extensions: options.extensions ?? [],
 
     async onAuthenticate({ requestHeaders, documentName, connectionConfig }) {
@@ -154,15 +187,13 @@ export function createCollabServer(options: Options) {
     async onStoreDocument({ documentName, document }) {
       const state = states.get(documentName);
       if (!state) return;
-      const db = await options.getDb();
-      await storeLiveDocument(db, documentName, document, state);
-      // The Abwägung follows the suggestions in the text (a document that never had any costs one walk).
+      await storeLater(documentName, document, state);
+      // The Abwägung follows the suggestions in the text: read only where the text may hold any.
+      if (!withSuggestions.has(documentName) && !hasCheckedSuggestions(document)) return;
       const found = listSuggestions(validateLiveContent(liveDocumentJson(document)));
-      if (found.length || withSuggestions.has(documentName)) {
-        await syncSectionSuggestions(db, documentName, found);
-        if (found.length) withSuggestions.add(documentName);
-        else withSuggestions.delete(documentName);
-      }
+      await syncSectionSuggestions(await options.getDb(), documentName, found);
+      if (found.length) withSuggestions.add(documentName);
+      else withSuggestions.delete(documentName);
     },
 
     async onStateless({ connection, payload, document, documentName }) {
@@ -253,6 +284,7 @@ export function createCollabServer(options: Options) {
     }
     context.actor = identity!;
     connection.readOnly = rights.mode === "read";
+    if (rights.mode !== "write") resetLiveCheck(connection.document);
     if (rights.mode === context.mode) return;
     context.mode = rights.mode;
     context.readReason = rights.mode === "write" ? null : rights.reason.message;
@@ -267,14 +299,70 @@ export function createCollabServer(options: Options) {
   const timer = setInterval(() => void recheckRights(), RIGHTS_CHECK_MS);
   timer.unref?.();
 
+  /** Stops taking changes on every open connection to the concept's sections until its rights are re-checked. */
+  function holdConcept(conceptId: string) {
+    for (const connection of connections) {
+      if (contextOf(connection).conceptId !== conceptId) continue;
+      connection.readOnly = true;
+      resetLiveCheck(connection.document);
+    }
+  }
+
+  /** The loaded live documents of a concept's sections, with their state. */
+  function liveDocuments(conceptId: string) {
+    return [...states.entries()]
+      .filter(([, s]) => s.conceptId === conceptId)
+      .map(([name, state]) => ({ document: hocuspocus.documents.get(name), state }))
+      .filter((d): d is { document: Document; state: LiveState } => d.document !== undefined);
+  }
+
+  /** Re-checks the rights of everyone connected to the concept's sections now (after a workflow step). */
+  async function recheckConcept(conceptId: string) {
+    const db = await options.getDb();
+    for (const connection of [...connections]) {
+      if (contextOf(connection).conceptId === conceptId) await applyRights(db, connection);
+    }
+  }
+
+  /** Rights re-checked, and everyone told the sections' revision numbers (a freeze cuts revisions). */
+  async function refreshHere(conceptId: string) {
+    await recheckConcept(conceptId);
+    const open = liveDocuments(conceptId).map((d) => d.document.name);
+    if (open.length === 0) return;
+    const db = await options.getDb();
+    const rows = await db
+      .select({ id: sections.id, version: sections.version })
+      .from(sections)
+      .where(inArray(sections.id, open));
+    for (const row of rows) announceVersion(row.id, row.version, "here");
+  }
+
+  const peers = options.connectPeers?.({
+    async hold(conceptId) {
+      holdConcept(conceptId);
+      const db = await options.getDb();
+      for (const { document, state } of liveDocuments(conceptId))
+        await document.saveMutex.runExclusive(() => storeLiveDocument(db, document.name, document, state));
+    },
+    refresh: refreshHere,
+  });
+
   return {
     hocuspocus,
-    /** Re-checks the rights of everyone connected to the concept's sections now (after a workflow step). */
-    async recheckConcept(conceptId: string) {
-      const db = await options.getDb();
-      for (const connection of [...connections]) {
-        if (contextOf(connection).conceptId === conceptId) await applyRights(db, connection);
-      }
+    recheckConcept,
+    /**
+     * Before a freeze: no process takes changes to the concept's sections any more, and each has stored what its
+     * open documents hold (acknowledged changes included). Without other processes only this one holds: its
+     * documents are cut from memory.
+     */
+    async holdEverywhere(conceptId: string) {
+      holdConcept(conceptId);
+      if (peers) await peers.holdEverywhere(conceptId);
+    },
+    /** After a workflow step: every process re-checks rights and tells everyone the sections' revision numbers. */
+    refreshEverywhere(conceptId: string) {
+      if (peers) peers.refreshEverywhere(conceptId);
+      else void refreshHere(conceptId).catch((e) => console.error("Konzeptwerk: Rechteprüfung nach Statuswechsel", e));
     },
     /** Who else has the section open in the live editor, for the read view. */
     presentPeople(sectionId: string, exceptUserId: string) {
@@ -289,18 +377,8 @@ export function createCollabServer(options: Options) {
       }
       return [...seen.values()];
     },
-    /** Stops taking changes on every open connection to the concept's sections until its rights are re-checked. */
-    holdConcept(conceptId: string) {
-      for (const connection of connections)
-        if (contextOf(connection).conceptId === conceptId) connection.readOnly = true;
-    },
-    /** The loaded live documents of a concept's sections, with their state (for a freeze). */
-    liveDocuments(conceptId: string) {
-      return [...states.entries()]
-        .filter(([, s]) => s.conceptId === conceptId)
-        .map(([name, state]) => ({ document: hocuspocus.documents.get(name), state }))
-        .filter((d): d is { document: Document; state: LiveState } => d.document !== undefined);
-    },
+    liveDocuments,
+    announceVersion,
     loadedDocument(sectionId: string) {
       const document = hocuspocus.documents.get(sectionId);
       const state = states.get(sectionId);
@@ -308,6 +386,7 @@ export function createCollabServer(options: Options) {
     },
     async close() {
       clearInterval(timer);
+      await peers?.close();
       for (const state of states.values()) clearTimeout(state.idleTimer);
       hocuspocus.closeConnections();
       await Promise.all(

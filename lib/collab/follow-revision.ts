@@ -45,12 +45,14 @@ export async function readLiveText(tx: Tx, sectionId: string): Promise<PmNode | 
  * state records it as its base); without, only suggestions changed and the base stays.
  */
 export async function writeLiveText(tx: Tx, sectionId: string, content: unknown, version: number | null) {
-  const loaded = collabServer()?.loadedDocument(sectionId);
+  const server = collabServer();
+  const loaded = server?.loadedDocument(sectionId);
   if (loaded) {
     replaceLiveContent(loaded.document, content, SERVER_ORIGIN);
     if (version !== null) {
       loaded.state.baseVersion = version;
       loaded.state.dirty = false;
+      server!.announceVersion(sectionId, version);
     }
     return;
   }

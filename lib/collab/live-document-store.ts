@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db, Tx } from "@/db/connect";
 import { sectionLiveDocuments, sections } from "@/db/schema";
@@ -53,18 +53,68 @@ export async function loadLiveDocument(db: Db, sectionId: string, document: Y.Do
   return state;
 }
 
+const valuesOf = (document: Y.Doc, state: LiveState) => ({
+  state: Y.encodeStateAsUpdate(document),
+  baseVersion: state.baseVersion,
+  dirty: state.dirty,
+  contributorIds: [...state.contributors],
+  updatedAt: new Date(),
+});
+
 export async function storeLiveDocument(db: Db | Tx, sectionId: string, document: Y.Doc, state: LiveState) {
-  const values = {
-    state: Y.encodeStateAsUpdate(document),
-    baseVersion: state.baseVersion,
-    dirty: state.dirty,
-    contributorIds: [...state.contributors],
-    updatedAt: new Date(),
-  };
+  const values = valuesOf(document, state);
   await db
     .insert(sectionLiveDocuments)
     .values({ sectionId, ...values })
     .onConflictDoUpdate({ target: sectionLiveDocuments.sectionId, set: values });
+}
+
+/** Rows per statement when stores are batched (six parameters each, far below PostgreSQL's limit). */
+const BATCH_ROWS = 200;
+
+/**
+ * Stores that fall due together are written as one statement. Under continuous typing Hocuspocus' debounce makes
+ * every open document due in the same timer tick (at most 2 s after its first unsaved change); one upsert per
+ * document meant a round trip and a commit each, and on PGlite a synchronous run of the embedded database each,
+ * during which no message was handled. The returned promise settles once the document's row is written, so
+ * `onStoreDocument` (run under the document's save mutex) still finishes only after its state is stored, and the
+ * state is encoded at that moment — never older than when the store was asked for.
+ */
+export function createLiveStoreBatch(getDb: () => Promise<Db>) {
+  let pending = new Map<string, { document: Y.Doc; state: LiveState }>();
+  let flush: Promise<void> | null = null;
+  async function write() {
+    await new Promise((resolve) => setImmediate(resolve));
+    // In one order everywhere (by section id): two processes' batches never wait for each other in a circle.
+    const batch = [...pending].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    pending = new Map();
+    flush = null;
+    const db = await getDb();
+    for (let i = 0; i < batch.length; i += BATCH_ROWS) {
+      await db
+        .insert(sectionLiveDocuments)
+        .values(
+          batch
+            .slice(i, i + BATCH_ROWS)
+            .map(([id, { document, state }]) => ({ sectionId: id, ...valuesOf(document, state) })),
+        )
+        .onConflictDoUpdate({
+          target: sectionLiveDocuments.sectionId,
+          set: {
+            state: sql`excluded.state`,
+            baseVersion: sql`excluded.base_version`,
+            dirty: sql`excluded.dirty`,
+            contributorIds: sql`excluded.contributor_ids`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+        });
+    }
+  }
+  return function store(sectionId: string, document: Y.Doc, state: LiveState): Promise<void> {
+    pending.set(sectionId, { document, state });
+    flush ??= write();
+    return flush;
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { Redis } from "@hocuspocus/extension-redis";
 import { getDb } from "@/db/client";
 import { readEnv } from "@/config/env";
 import { createCollabServer } from "./collab-server";
+import { connectLivePeers, type LivePeers, type PeerHandlers } from "./live-peers";
 import { collabServer, registerCollabServer } from "./live-registry";
 
 /**
@@ -13,20 +14,19 @@ export function startCollab(): string {
   if (collabServer()) return "bereits aktiv";
   const redisUrl = readEnv().REDIS_URL;
   const extensions = [];
+  let connectPeers: ((handlers: PeerHandlers) => LivePeers) | undefined;
   if (redisUrl) {
     const url = new URL(redisUrl);
-    extensions.push(
-      new Redis({
-        host: url.hostname,
-        port: Number(url.port || 6379),
-        options: {
-          username: url.username ? decodeURIComponent(url.username) : undefined,
-          password: url.password ? decodeURIComponent(url.password) : undefined,
-          db: Number(url.pathname.slice(1)) || 0,
-        },
-      }),
-    );
+    const options = {
+      username: url.username ? decodeURIComponent(url.username) : undefined,
+      password: url.password ? decodeURIComponent(url.password) : undefined,
+      db: Number(url.pathname.slice(1)) || 0,
+    };
+    const host = url.hostname;
+    const port = Number(url.port || 6379);
+    extensions.push(new Redis({ host, port, options }));
+    connectPeers = (handlers) => connectLivePeers({ host, port, ...options }, handlers);
   }
-  registerCollabServer(createCollabServer({ getDb, extensions }));
+  registerCollabServer(createCollabServer({ getDb, extensions, connectPeers }));
   return redisUrl ? "über Redis abgeglichen" : "in diesem Prozess";
 }

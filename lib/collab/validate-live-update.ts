@@ -31,6 +31,15 @@ function shadowOf(doc: Y.Doc): Y.Doc {
   return copy;
 }
 
+/**
+ * Forget the copy (it is rebuilt from the document on the next check). For a connection made read-only from
+ * outside its message (a freeze, lost rights): an update it had checked a moment earlier is now refused rather
+ * than applied, and must not stay in the copy that checks the next ones.
+ */
+export function resetLiveCheck(doc: Y.Doc) {
+  dropShadow(doc);
+}
+
 function dropShadow(doc: Y.Doc) {
   const shadow = shadows.get(doc);
   if (!shadow) return;
@@ -81,6 +90,11 @@ export function checkLiveUpdate(
 
 /** Suggestion ids in the text as the server last accepted it, per document (a cheap check for writers). */
 const knownSuggestionIds = new WeakMap<Y.Doc, Set<string>>();
+
+/** Whether the last checked change left suggestions in the text (then the Abwägung rows are brought in step). */
+export function hasCheckedSuggestions(doc: Y.Doc): boolean {
+  return (knownSuggestionIds.get(doc)?.size ?? 0) > 0;
+}
 
 function suggestionIds(node: PmNode): Set<string> {
   const ids = new Set<string>();

@@ -10,7 +10,7 @@ export type SynopseRow = {
   section: string;
   organisation: string;
   author: string;
-  kind: "Kommentar" | "Änderungsvorschlag";
+  kind: "Kommentar" | "Änderungsvorschlag" | "Vorschlag im Text";
   text: string;
   decision: string;
   reason: string;

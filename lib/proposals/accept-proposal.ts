@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/connect";
+import type { Db, Tx } from "@/db/connect";
 import { changeProposals, proposalColumns, sectionRevisions, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { canonicalJson } from "@/lib/audit/canonical-json";
@@ -9,6 +9,7 @@ import { validateContent } from "@/lib/content/validate-content";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { notify } from "@/lib/notifications/notify";
+import { listRevisionsSince, peopleIn } from "@/lib/sections/list-revisions-since";
 import { requireSectionEditAccess } from "@/lib/sections/section-access";
 import { writeSectionRevision } from "@/lib/sections/write-section-revision";
 import { ZAcceptProposal } from "./proposal-schemas";
@@ -16,7 +17,9 @@ import { ZAcceptProposal } from "./proposal-schemas";
 /**
  * Applies a proposal as a new revision credited to the proposer. When the section changed since the
  * proposal was made, nothing is applied blindly: the editor reconciles in the editor and sends the merged
- * content against the current version (then the Abwägung is "teilweise übernommen" unless identical).
+ * content against the current version (then the Abwägung is "teilweise übernommen" unless identical). When
+ * people other than the proposer and the acceptor changed the section meanwhile, their changes could be taken
+ * back unseen: the request must carry the version whose changes the acceptor saw (`confirmedVersion`).
  */
 export async function acceptProposal(db: Db, actor: Actor, input: unknown): Promise<{ version: number }> {
   const data = parseOrThrow(ZAcceptProposal, input);
@@ -33,6 +36,14 @@ export async function acceptProposal(db: Db, actor: Actor, input: unknown): Prom
     if (!reconciled && section.version !== proposal.baseVersion) {
       throw new AppError("SECTION_STALE", "appError.proposal.sectionChangedSince");
     }
+    if (section.version !== proposal.baseVersion)
+      await assertInterveningChangesConfirmed(
+        tx,
+        section,
+        proposal.baseVersion,
+        [proposal.proposerId, actor.id],
+        data.confirmedVersion,
+      );
     const content = reconciled?.content ?? proposal.content;
     const text = reconciled?.text ?? proposal.contentText;
     const [proposer] = await tx.select({ name: users.name }).from(users).where(eq(users.id, proposal.proposerId));
@@ -89,4 +100,25 @@ export async function acceptProposal(db: Db, actor: Actor, input: unknown): Prom
     });
     return { version: number };
   });
+}
+
+/**
+ * Refuses an accept that would replace changes other people made since the proposal's base, unless the
+ * acceptor confirmed them as of the current version; a version confirmed earlier is refused with the new state.
+ */
+async function assertInterveningChangesConfirmed(
+  tx: Tx,
+  section: { id: string; version: number },
+  baseVersion: number,
+  own: string[],
+  confirmedVersion: number | undefined,
+) {
+  const others = peopleIn(await listRevisionsSince(tx, section.id, baseVersion), own);
+  if (!others.length || confirmedVersion === section.version) return;
+  if (confirmedVersion === undefined)
+    throw new AppError("SECTION_STALE", "appError.proposal.overwritesOthers", {
+      names: others.map((p) => p.name).join(", "),
+      count: others.length,
+    });
+  throw new AppError("SECTION_STALE", "appError.proposal.changedSinceConfirmed", { version: section.version });
 }

@@ -8,6 +8,7 @@ import { requireConceptAccess, type ConceptAccess } from "@/lib/concepts/concept
 import { diffText, summariseDiff } from "@/lib/diff/word-diff";
 import { notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions/permissions";
+import { listRevisionsSince, peopleIn } from "@/lib/sections/list-revisions-since";
 import { loadSectionAccess } from "@/lib/sections/section-access";
 
 /** One proposal with its diff against the revision it was based on and, if the section moved on, against the current text. */
@@ -42,6 +43,9 @@ export async function getProposal(db: Db, actor: Actor, conceptId: string, secti
   const stale = section.version !== row.p.baseVersion;
   const parts = diffText(row.baseText, row.p.contentText);
   const currentParts = stale ? diffText(section.contentText, row.p.contentText) : null;
+  const since = stale ? await listRevisionsSince(db, section.id, row.p.baseVersion, { diff: true }) : [];
+  // Accepting would replace these; the server asks for a confirmation when they are not the proposer's or the reader's.
+  const takesBackOthers = peopleIn(since, [row.p.proposerId, actor.id]).length > 0;
   const [result] = row.p.resultRevisionId
     ? await db
         .select({ number: sectionRevisions.number })
@@ -63,6 +67,7 @@ export async function getProposal(db: Db, actor: Actor, conceptId: string, secti
     summary: summariseDiff(parts),
     stale,
     currentParts,
+    intervening: takesBackOthers ? since.map((r) => ({ ...r, people: r.people.map((person) => person.name) })) : null,
     may: {
       decideEdit: row.p.status === "open" && sectionAccess.refusal === null,
       withdraw: row.p.status === "open" && row.p.proposerId === actor.id,

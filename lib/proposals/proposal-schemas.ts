@@ -31,6 +31,8 @@ export const ZAcceptProposal = z.object({
   /** The section version the reconciled content is based on; when the section changed, the editor's merged text. */
   baseVersion: z.coerce.number().int().min(0),
   content: z.unknown().optional(),
+  /** The section version whose intervening changes by others the person saw and agreed to replace. */
+  confirmedVersion: z.coerce.number().int().min(0).optional(),
   note: z.string().trim().max(500, "appError.proposal.noteTooLong").optional(),
 });
 export const ZDecideProposal = ZDecision.extend({ proposalId: z.uuid() });

@@ -7,6 +7,7 @@ import { placeHtmlHeadings } from "@/lib/content/place-heading-levels";
 import { renderCachedHtml } from "@/lib/content/render-cache";
 import { notFound } from "@/lib/errors";
 import { requireSectionReadAccess } from "./section-access";
+import { listRevisionsSince, peopleIn } from "./list-revisions-since";
 import { describeSection } from "./section-number";
 
 /** One revision of a section, rendered to sanitized HTML on the server. */
@@ -29,11 +30,19 @@ export async function getSectionRevision(db: Db, actor: Actor, conceptId: string
     .limit(1);
   if (!revision) throw notFound();
   const { content, ...meta } = revision;
+  const mayRestore = access.refusal === null && number !== access.section.version;
+  const later = mayRestore ? await listRevisionsSince(db, sectionId, number) : [];
   return {
     concept: access.concept,
     section: await describeSection(db, access),
     revision: { ...meta, html: placeHtmlHeadings(renderCachedHtml(`${sectionId}#${number}`, content), 2) },
     isCurrent: number === access.section.version,
-    mayRestore: access.refusal === null && number !== access.section.version,
+    mayRestore,
+    /** What restoring would take back: the versions after this one and the other people whose changes they are. */
+    takenBack: {
+      versions: later.length,
+      others: peopleIn(later, [actor.id]).map((p) => p.name),
+      includesOwn: later.some((r) => r.people.some((p) => p.id === actor.id)),
+    },
   };
 }

@@ -70,7 +70,8 @@ function listSynopseOrganisations(db: Db, conceptId: string) {
       inArray(
         organisations.id,
         sql`(select created_by_organisation_id from comment_threads where concept_id = ${conceptId} and created_by_organisation_id is not null
-             union select proposer_organisation_id from change_proposals where concept_id = ${conceptId} and proposer_organisation_id is not null)`,
+             union select proposer_organisation_id from change_proposals where concept_id = ${conceptId} and proposer_organisation_id is not null
+             union select author_organisation_id from section_suggestions where concept_id = ${conceptId} and author_organisation_id is not null and status <> 'withdrawn')`,
       ),
     );
 }
@@ -95,7 +96,7 @@ export function toSynopseRows(
     section: `${e.sectionNumber ? `${e.sectionNumber}. ` : ""}${e.sectionTitle}`,
     organisation: e.organisation,
     author: e.author,
-    kind: e.kind === "kommentar" ? "Kommentar" : "Änderungsvorschlag",
+    kind: e.kind === "kommentar" ? "Kommentar" : e.kind === "vorschlag" ? "Änderungsvorschlag" : "Vorschlag im Text",
     text: e.quote ? `„${e.quote}“: ${e.text}` : e.text,
     decision: e.decision ? ABWAEGUNG_LABEL[e.decision as keyof typeof ABWAEGUNG_LABEL] : "noch offen",
     reason: e.reason ?? "",

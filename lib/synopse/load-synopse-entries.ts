@@ -9,12 +9,13 @@ import {
   organisations,
   sectionRevisions,
   sections,
+  sectionSuggestions,
   users,
 } from "@/db/schema";
 
 export type SynopseEntry = {
   id: string;
-  kind: "kommentar" | "vorschlag";
+  kind: SynopseKind;
   sectionId: string;
   sectionNumber: number | null;
   sectionTitle: string;
@@ -30,12 +31,14 @@ export type SynopseEntry = {
   createdAt: Date;
 };
 
-export type SynopseFilter = { kind?: "kommentar" | "vorschlag"; organisationId?: string; decision?: string | "offen" };
+/** A comment thread, a whole-section change proposal, or a suggestion in the live text (Vorschlagsmodus). */
+export type SynopseKind = "kommentar" | "vorschlag" | "textvorschlag";
+export type SynopseFilter = { kind?: SynopseKind; organisationId?: string; decision?: string | "offen" };
 
 type Decision = NonNullable<typeof commentThreads.$inferSelect.decision>;
 
 const decisionIs = (
-  column: typeof commentThreads.decision | typeof changeProposals.decision,
+  column: typeof commentThreads.decision | typeof changeProposals.decision | typeof sectionSuggestions.decision,
   decision: SynopseFilter["decision"],
 ) => (!decision ? undefined : decision === "offen" ? isNull(column) : eq(column, decision as Decision));
 
@@ -57,25 +60,40 @@ function proposalWhere(conceptId: string, filter: SynopseFilter): SQL | undefine
   );
 }
 
-/** How many entries the filter leaves: two index counts, no rows loaded. */
+/** Suggestions the author took back before anyone decided are not part of the Abwägung. */
+function suggestionWhere(conceptId: string, filter: SynopseFilter): SQL | undefined {
+  return and(
+    eq(sectionSuggestions.conceptId, conceptId),
+    sql`${sectionSuggestions.status} <> 'withdrawn'`,
+    filter.organisationId ? eq(sectionSuggestions.authorOrganisationId, filter.organisationId) : undefined,
+    decisionIs(sectionSuggestions.decision, filter.decision),
+  );
+}
+
+const wants = (filter: SynopseFilter, kind: SynopseKind) => !filter.kind || filter.kind === kind;
+
+/** How many entries the filter leaves: three index counts, no rows loaded. */
 export async function countSynopseEntries(
   db: Db,
   conceptId: string,
   includeInternal: boolean,
   filter: SynopseFilter = {},
 ): Promise<number> {
-  const [threads, proposals] = await Promise.all([
-    filter.kind === "vorschlag"
+  const [threads, proposals, suggestions] = await Promise.all([
+    !wants(filter, "kommentar")
       ? [{ n: 0 }]
       : db
           .select({ n: count() })
           .from(commentThreads)
           .where(threadWhere(conceptId, includeInternal, filter)),
-    filter.kind === "kommentar"
+    !wants(filter, "vorschlag")
       ? [{ n: 0 }]
       : db.select({ n: count() }).from(changeProposals).where(proposalWhere(conceptId, filter)),
+    !wants(filter, "textvorschlag")
+      ? [{ n: 0 }]
+      : db.select({ n: count() }).from(sectionSuggestions).where(suggestionWhere(conceptId, filter)),
   ]);
-  return Number(threads[0]?.n ?? 0) + Number(proposals[0]?.n ?? 0);
+  return Number(threads[0]?.n ?? 0) + Number(proposals[0]?.n ?? 0) + Number(suggestions[0]?.n ?? 0);
 }
 
 /**
@@ -108,7 +126,8 @@ export async function loadSynopseEntries(
   const threads = db
     .select({
       kind: sql<SynopseEntry["kind"]>`'kommentar'::text`.as("entry_kind"),
-      id: sql<string>`${commentThreads.id}`.as("entry_id"),
+      // Text ids for all three: a suggestion's id is not a uuid.
+      id: sql<string>`${commentThreads.id}::text`.as("entry_id"),
       sectionId: sql<string>`${commentThreads.sectionId}`.as("section_id"),
       sectionNumber: sql<number | null>`${threadLive.number}`.as("section_number"),
       sectionTitle: sql<string>`${sections.title}`.as("section_title"),
@@ -137,7 +156,7 @@ export async function loadSynopseEntries(
   const proposals = db
     .select({
       kind: sql<SynopseEntry["kind"]>`'vorschlag'::text`.as("entry_kind"),
-      id: sql<string>`${changeProposals.id}`.as("entry_id"),
+      id: sql<string>`${changeProposals.id}::text`.as("entry_id"),
       sectionId: sql<string>`${changeProposals.sectionId}`.as("section_id"),
       sectionNumber: sql<number | null>`${proposalLive.number}`.as("section_number"),
       sectionTitle: sql<string>`${sections.title}`.as("section_title"),
@@ -162,8 +181,46 @@ export async function loadSynopseEntries(
     .leftJoin(proposalLive, eq(proposalLive.id, changeProposals.sectionId))
     .where(proposalWhere(conceptId, filter));
 
+  const suggestionLive = live();
+  // A suggestion's text is what it changes; its quote the passage it is in.
+  const suggestions = db
+    .select({
+      kind: sql<SynopseEntry["kind"]>`'textvorschlag'::text`.as("entry_kind"),
+      id: sql<string>`${sectionSuggestions.id}`.as("entry_id"),
+      sectionId: sql<string>`${sectionSuggestions.sectionId}`.as("section_id"),
+      sectionNumber: sql<number | null>`${suggestionLive.number}`.as("section_number"),
+      sectionTitle: sql<string>`${sections.title}`.as("section_title"),
+      organisation: sql<string | null>`${organisations.name}`.as("organisation"),
+      author: sql<string>`${users.name}`.as("author"),
+      text: sql<string | null>`case ${sectionSuggestions.kind}
+          when 'replacement' then 'ersetzt „' || ${sectionSuggestions.deletedText} || '“ durch „' || ${sectionSuggestions.insertedText} || '“'
+          when 'insertion' then 'fügt ein: „' || ${sectionSuggestions.insertedText} || '“'
+          when 'deletion' then 'streicht: „' || ${sectionSuggestions.deletedText} || '“'
+          else 'ändert die Formatierung' end`.as("entry_text"),
+      quote: sql<string | null>`nullif(${sectionSuggestions.context}, '')`.as("quote"),
+      internal: sql<boolean>`false`.as("internal"),
+      status: sql<string>`${sectionSuggestions.status}::text`.as("status"),
+      decision: sql<string | null>`${sectionSuggestions.decision}::text`.as("decision"),
+      reason: sql<string | null>`${sectionSuggestions.decisionReason}`.as("reason"),
+      resultRevision: sql<number | null>`${resultRev.number}`.as("result_revision"),
+      createdAt: sql<Date>`${sectionSuggestions.createdAt}`.mapWith(sectionSuggestions.createdAt).as("created_at"),
+    })
+    .from(sectionSuggestions)
+    .innerJoin(sections, eq(sections.id, sectionSuggestions.sectionId))
+    .innerJoin(users, eq(users.id, sectionSuggestions.authorId))
+    .leftJoin(organisations, eq(organisations.id, sectionSuggestions.authorOrganisationId))
+    .leftJoin(resultRev, eq(resultRev.id, sectionSuggestions.resultRevisionId))
+    .leftJoin(suggestionLive, eq(suggestionLive.id, sectionSuggestions.sectionId))
+    .where(suggestionWhere(conceptId, filter));
+
   const union =
-    filter.kind === "kommentar" ? threads : filter.kind === "vorschlag" ? proposals : unionAll(threads, proposals);
+    filter.kind === "kommentar"
+      ? threads
+      : filter.kind === "vorschlag"
+        ? proposals
+        : filter.kind === "textvorschlag"
+          ? suggestions
+          : unionAll(threads, proposals, suggestions);
   const all = union.as("entries");
   const order = (e: Record<"sectionNumber" | "createdAt" | "kind" | "id", SQL.Aliased>) => [
     sql`${e.sectionNumber} asc nulls last`,
@@ -180,7 +237,7 @@ export async function loadSynopseEntries(
   // Unique column names (entry_id …): drizzle writes a subquery's columns unqualified, and comments has an "id" too.
   const text = sql<
     string | null
-  >`case when ${e.kind} = 'kommentar' then (select c.body from ${comments} c where c.thread_id = ${e.id} order by c.created_at limit 1) else ${e.text} end`;
+  >`case when ${e.kind} = 'kommentar' then (select c.body from ${comments} c where c.thread_id = (${e.id})::uuid order by c.created_at limit 1) else ${e.text} end`;
   const rows = await db
     .select({
       kind: e.kind,

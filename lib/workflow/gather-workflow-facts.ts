@@ -9,6 +9,7 @@ import {
   requiredSignoffs,
   sectionMandateItems,
   sections,
+  sectionSuggestions,
   signoffRounds,
   signoffs,
   vorlagen,
@@ -18,57 +19,69 @@ import type { WorkflowFacts } from "./transitions";
 
 /** Everything the transition preconditions look at, in a fixed number of queries. */
 export async function gatherWorkflowFacts(db: Db | Tx, conceptId: string): Promise<WorkflowFacts> {
-  const [sectionCounts, blocking, uncovered, required, round, vorlage, outcomes, empty] = await Promise.all([
-    db
-      .select({
-        total: count(),
-        notAgreed: sql<number>`count(*) filter (where ${sections.status} <> 'abgestimmt')`.mapWith(Number),
-      })
-      .from(sections)
-      .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt))),
-    db
-      .select({ n: count() })
-      .from(commentThreads)
-      .innerJoin(sections, eq(sections.id, commentThreads.sectionId))
-      .where(
-        and(
-          eq(commentThreads.conceptId, conceptId),
-          eq(commentThreads.blocking, true),
-          eq(commentThreads.status, "open"),
-          isNull(sections.archivedAt),
+  const [sectionCounts, blocking, suggestions, uncovered, required, round, vorlage, outcomes, empty] =
+    await Promise.all([
+      db
+        .select({
+          total: count(),
+          notAgreed: sql<number>`count(*) filter (where ${sections.status} <> 'abgestimmt')`.mapWith(Number),
+        })
+        .from(sections)
+        .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt))),
+      db
+        .select({ n: count() })
+        .from(commentThreads)
+        .innerJoin(sections, eq(sections.id, commentThreads.sectionId))
+        .where(
+          and(
+            eq(commentThreads.conceptId, conceptId),
+            eq(commentThreads.blocking, true),
+            eq(commentThreads.status, "open"),
+            isNull(sections.archivedAt),
+          ),
         ),
-      ),
-    db
-      .select({ position: mandateItems.position })
-      .from(mandateItems)
-      .where(
-        and(
-          eq(mandateItems.conceptId, conceptId),
-          sql`not exists (select 1 from ${sectionMandateItems} smi join ${sections} s on s.id = smi.section_id
+      db
+        .select({ n: count() })
+        .from(sectionSuggestions)
+        .innerJoin(sections, eq(sections.id, sectionSuggestions.sectionId))
+        .where(
+          and(
+            eq(sectionSuggestions.conceptId, conceptId),
+            eq(sectionSuggestions.status, "open"),
+            isNull(sections.archivedAt),
+          ),
+        ),
+      db
+        .select({ position: mandateItems.position })
+        .from(mandateItems)
+        .where(
+          and(
+            eq(mandateItems.conceptId, conceptId),
+            sql`not exists (select 1 from ${sectionMandateItems} smi join ${sections} s on s.id = smi.section_id
                 where smi.mandate_item_id = "mandate_items"."id" and s.archived_at is null)`,
-        ),
-      )
-      .orderBy(asc(mandateItems.position)),
-    requiredOrganisations(db, conceptId),
-    db
-      .select()
-      .from(signoffRounds)
-      .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")))
-      .limit(1),
-    db
-      .select({ id: vorlagen.id })
-      .from(vorlagen)
-      .where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt)))
-      .limit(1),
-    db.select({ outcome: consultations.outcome }).from(consultations).where(eq(consultations.conceptId, conceptId)),
-    db
-      .select({ title: sections.title })
-      .from(sections)
-      .where(
-        and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt), sql`btrim(${sections.contentText}) = ''`),
-      )
-      .orderBy(asc(sections.position)),
-  ]);
+          ),
+        )
+        .orderBy(asc(mandateItems.position)),
+      requiredOrganisations(db, conceptId),
+      db
+        .select()
+        .from(signoffRounds)
+        .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")))
+        .limit(1),
+      db
+        .select({ id: vorlagen.id })
+        .from(vorlagen)
+        .where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt)))
+        .limit(1),
+      db.select({ outcome: consultations.outcome }).from(consultations).where(eq(consultations.conceptId, conceptId)),
+      db
+        .select({ title: sections.title })
+        .from(sections)
+        .where(
+          and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt), sql`btrim(${sections.contentText}) = ''`),
+        )
+        .orderBy(asc(sections.position)),
+    ]);
   const withoutSigner = new Set(
     await organisationsWithoutSigner(
       db,
@@ -88,6 +101,7 @@ export async function gatherWorkflowFacts(db: Db | Tx, conceptId: string): Promi
     sectionCount: sectionCounts[0]?.total ?? 0,
     sectionsNotAgreed: sectionCounts[0]?.notAgreed ?? 0,
     openBlockingThreads: blocking[0]?.n ?? 0,
+    openSuggestions: suggestions[0]?.n ?? 0,
     emptySections: empty.map((e) => e.title),
     organisationsWithoutSigner: required.filter((o) => withoutSigner.has(o.id)).map((o) => o.name),
     uncoveredMandateItems: uncovered.map((u) => u.position),

@@ -33,6 +33,7 @@ describe("blocker messages", () => {
       sectionCount: 0,
       sectionsNotAgreed: 2,
       openBlockingThreads: 1,
+      openSuggestions: 2,
       emptySections: ["Finanzierung"],
       organisationsWithoutSigner: ["Caritasverband Düsseldorf"],
       uncoveredMandateItems: [3],

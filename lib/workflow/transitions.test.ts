@@ -13,6 +13,7 @@ const READY: WorkflowFacts = {
   sectionCount: 8,
   sectionsNotAgreed: 0,
   openBlockingThreads: 0,
+  openSuggestions: 0,
   emptySections: [],
   organisationsWithoutSigner: [],
   uncoveredMandateItems: [],

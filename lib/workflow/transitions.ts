@@ -24,6 +24,8 @@ export type WorkflowFacts = {
   sectionCount: number;
   sectionsNotAgreed: number;
   openBlockingThreads: number;
+  /** Suggestions in the live text nobody has decided yet (Vorschlagsmodus). */
+  openSuggestions: number;
   /** Titles of live sections without any text. */
   emptySections: string[];
   /** Names of required organisations for which nobody may sign off (`signersOf`). */
@@ -109,6 +111,7 @@ export const TRANSITIONS: readonly Transition[] = [
       ...(f.sectionsNotAgreed > 0 ? [{ code: "sectionsNotAgreed", params: { count: f.sectionsNotAgreed } }] : []),
       ...f.emptySections.map((title) => ({ code: "sectionEmpty", params: { title } })),
       ...(f.openBlockingThreads > 0 ? [{ code: "openBlockingThreads", params: { count: f.openBlockingThreads } }] : []),
+      ...(f.openSuggestions > 0 ? [{ code: "openSuggestions", params: { count: f.openSuggestions } }] : []),
       ...f.uncoveredMandateItems.map((n) => ({ code: "mandateItemUncovered", params: { number: n } })),
       ...f.organisationsWithoutSigner.map((organisation) => ({ code: "noSigner", params: { organisation } })),
     ],

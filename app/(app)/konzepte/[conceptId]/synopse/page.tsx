@@ -39,7 +39,7 @@ function single(sp: Record<string, string | string[] | undefined>) {
 function parseFilter(sp: Record<string, string | undefined>): SynopseFilter {
   const uuid = /^[0-9a-f-]{36}$/i;
   return {
-    kind: sp.art === "kommentar" || sp.art === "vorschlag" ? sp.art : undefined,
+    kind: sp.art === "kommentar" || sp.art === "vorschlag" || sp.art === "textvorschlag" ? sp.art : undefined,
     organisationId: sp.organisation && uuid.test(sp.organisation) ? sp.organisation : undefined,
     decision:
       sp.entscheidung === "offen" || (DECISIONS as readonly string[]).includes(sp.entscheidung ?? "")
@@ -98,6 +98,7 @@ export default async function SynopsePage({ params, searchParams }: Props) {
             <option value="">{t("all")}</option>
             <option value="kommentar">{t("kindComment")}</option>
             <option value="vorschlag">{t("kindProposal")}</option>
+            <option value="textvorschlag">{t("kindSuggestion")}</option>
           </select>
         </div>
         <div className="flex flex-col">

@@ -84,6 +84,8 @@ export default async function VorlagePage({ params }: Props) {
                   conceptId={concept.id}
                   today={planningToday(await isDemoDataPresent(await getDb()))}
                   defaults={page.partDefaults}
+                  fassungName={page.releasedFassungName ?? "—"}
+                  folge={folge}
                 />
               </>
             ) : (

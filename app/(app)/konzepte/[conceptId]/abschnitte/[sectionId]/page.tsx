@@ -2,6 +2,7 @@ import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { listSectionSuggestions } from "@/lib/suggestions/list-section-suggestions";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { DiscussionPanel } from "@/components/comments/discussion-panel";
 import { ClientMessages } from "@/components/intl/client-messages";
@@ -72,6 +73,8 @@ export default async function SectionPage({ params, searchParams }: Props) {
     threadId: first(query.thread),
   });
   const proposals = await listSectionProposals(await getDb(), concept.id, section.id);
+  const suggestions = (await listSectionSuggestions(await getDb(), section.id)).filter((s) => s.status !== "withdrawn");
+  const ts = await getTranslations("suggestions");
   const word = await getWordOptions(await getDb(), actor, concept.id, section.id);
   const tp = await getTranslations("proposals");
   const t = await getTranslations("section");
@@ -99,9 +102,14 @@ export default async function SectionPage({ params, searchParams }: Props) {
             </Link>
           ) : null}
           {discussion.may.propose ? (
-            <Link href={`${here}/vorschlagen`} className={buttonClass("secondary", "no-underline")}>
-              {tp("propose")}
-            </Link>
+            <>
+              <Link href={`${here}/bearbeiten?modus=vorschlagen`} className={buttonClass("secondary", "no-underline")}>
+                {tp("propose")}
+              </Link>
+              <Link href={`${here}/vorschlagen`} className={buttonClass("secondary", "no-underline")}>
+                {tp("proposeRewrite")}
+              </Link>
+            </>
           ) : null}
           <Link href={`${here}/verlauf`} className={buttonClass("secondary", "no-underline")}>
             {t("history")}
@@ -161,6 +169,56 @@ export default async function SectionPage({ params, searchParams }: Props) {
               ))}
             </ul>
           )}
+        </section>
+        <section aria-labelledby="textvorschlaege" className="mt-8 rounded-lg border border-line bg-white p-6">
+          <h2 id="textvorschlaege" className="text-xl font-bold">
+            {ts("listTitle")}
+          </h2>
+          {suggestions.length === 0 ? (
+            <p className="mt-2 text-muted">{ts("none")}</p>
+          ) : (
+            <ul className="mt-3 flex flex-col gap-3">
+              {suggestions.map((s) => (
+                <li key={s.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                  <Badge tone={s.status === "open" ? "info" : s.status === "accepted" ? "ok" : "neutral"}>
+                    {s.decision ? ts(`decisions.${s.decision}`) : ts(`status.${s.status}`)}
+                  </Badge>
+                  <span>
+                    {s.authorName}
+                    {s.organisation ? ` (${s.organisation})` : ""}:{" "}
+                    {s.kind === "replacement"
+                      ? ts.rich("replacement", {
+                          before: s.deletedText,
+                          after: s.insertedText,
+                          del: (c) => <del className="diff-del-sample">{c}</del>,
+                          ins: (c) => <ins className="diff-ins-sample">{c}</ins>,
+                        })
+                      : s.kind === "insertion"
+                        ? ts.rich("insertion", {
+                            text: s.insertedText,
+                            ins: (c) => <ins className="diff-ins-sample">{c}</ins>,
+                          })
+                        : s.kind === "deletion"
+                          ? ts.rich("deletion", {
+                              text: s.deletedText,
+                              del: (c) => <del className="diff-del-sample">{c}</del>,
+                            })
+                          : ts("formatting")}
+                  </span>
+                  {s.reason && s.status !== "open" ? (
+                    <span className="basis-full text-sm text-muted">
+                      {ts("reasonLine", { name: s.decidedByName ?? "–", reason: s.reason })}
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {suggestions.some((s) => s.status === "open") && mayEdit ? (
+            <p className="mt-3">
+              <Link href={`${here}/bearbeiten`}>{ts("decideInEditor")}</Link>
+            </p>
+          ) : null}
         </section>
         <WordPanel conceptId={concept.id} sectionId={section.id} importAs={word.importAs} mayExport={word.mayExport} />
         <nav aria-label={t("sectionNav")} className="mt-8 flex justify-between gap-4">

@@ -35,7 +35,7 @@ export default async function ProposePage({ params }: Props) {
   const base = `/konzepte/${concept.id}`;
   const here = `${base}/abschnitte/${section.id}`;
   return (
-    <ClientMessages namespaces={["editor", "proposals", "linkDialog", "toolbar"]}>
+    <ClientMessages namespaces={["editor", "proposals", "linkDialog", "toolbar", "diff"]}>
       <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
         <Breadcrumb
           items={[{ label: concept.title, href: base }, { label: section.title, href: here }, { label: t("newTitle") }]}

@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RevisionPage({ params }: Props) {
-  const { concept, section, revision, isCurrent, mayRestore } = await load(params);
+  const { concept, section, revision, isCurrent, mayRestore, takenBack } = await load(params);
   const t = await getTranslations("history");
   const format = await getFormatter();
   const base = `/konzepte/${concept.id}`;
@@ -88,8 +88,10 @@ export default async function RevisionPage({ params }: Props) {
             action={restoreRevisionAction}
             conceptId={concept.id}
             sectionId={section.id}
+            sectionLabel={label}
             number={revision.number}
             baseVersion={section.version}
+            takenBack={takenBack}
           />
         ) : null}
         <article aria-labelledby="versionsinhalt" className="mt-6 rounded-lg border border-line bg-white p-8">

@@ -59,7 +59,7 @@ export default async function ProposalPage({ params }: Props) {
     },
   };
   return (
-    <ClientMessages namespaces={["proposals", "comments", "abwaegung", "editor", "linkDialog", "toolbar"]}>
+    <ClientMessages namespaces={["proposals", "comments", "abwaegung", "editor", "linkDialog", "toolbar", "diff"]}>
       <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
         <Breadcrumb
           items={[
@@ -136,6 +136,9 @@ export default async function ProposalPage({ params }: Props) {
                   initialContent={proposal.content}
                   baseVersion={section.version}
                   label={t("reconcileLabel", { title: section.title })}
+                  intervening={
+                    data.intervening ? { proposalBase: proposal.baseNumber, changes: data.intervening } : null
+                  }
                 />
               </>
             ) : (
