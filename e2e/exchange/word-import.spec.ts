@@ -39,6 +39,10 @@ test("the owner takes over a Word document as a revision; a Träger's becomes su
   await expect(listed.getByRole("listitem").filter({ hasText: "Ziele aus Word" })).toBeVisible();
   await expect(awo.getByRole("article", { name: "Text des Abschnitts" })).not.toContainText("Ziele aus Word");
   await expectNoAxeViolations(awo, "word confirmation (Träger)");
+  // After the page refreshed, the section lists them as open suggestions in the Träger's name.
+  const inText = awo.getByRole("region", { name: "Vorschläge im Text" });
+  await expect(inText.getByRole("listitem").filter({ hasText: "Ziele aus Word" })).toContainText("offen");
+  await expect(inText.getByRole("listitem").filter({ hasText: "Ziele aus Word" })).toContainText("Deniz Aydın");
   await awo.context().close();
 
   // The owner cannot replace the text while those suggestions are open …
