@@ -26,6 +26,10 @@ const nextConfig: NextConfig = {
     "ioredis",
     "yjs",
   ],
+  experimental: {
+    // proxy.ts sees every request; a body over this is cut off there. A Word upload may be 10 MB plus its form.
+    proxyClientMaxBodySize: 11 * 1024 * 1024,
+  },
   async headers() {
     return [
       {

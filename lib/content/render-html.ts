@@ -30,7 +30,8 @@ function annotatedSchema(): Schema {
 }
 
 let domWindow: Window | undefined;
-function serializerDocument() {
+/** A script-less DOM document for serialising and parsing content on the server. */
+export function serializerDocument() {
   domWindow ??= new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -43,7 +44,8 @@ function serializerDocument() {
   return domWindow.document;
 }
 
-const SANITIZE: sanitizeHtml.IOptions = {
+/** What content HTML may hold on its way out (pages, exports) and in (Word import). */
+export const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     "mark",
     "h2",

@@ -15,12 +15,21 @@ export function liveEditorSchema(): Schema {
 
 const isSuggestionMark = (mark: Mark) => isSuggestionMarkName(mark.type.name);
 
+/**
+ * prosemirror-suggest-changes 0.1.8 reads one character past a block suggestion that ends the document and throws
+ * there (accepting the deletion of the last paragraph, rejecting a new last one): an empty paragraph appended for
+ * the command, and removed after it, keeps every suggestion inside the document.
+ */
 function run(doc: PmNode, command: Command): PmNode {
-  let result = doc;
-  command(EditorState.create({ doc }), (tr) => {
+  const padded = doc.copy(doc.content.addToEnd(doc.type.schema.nodes.paragraph!.create()));
+  let result = padded;
+  command(EditorState.create({ doc: padded }), (tr) => {
     result = tr.doc;
   });
-  return result;
+  // A removed block before it may leave the padding with that block's type (an empty heading): still the padding.
+  const last = result.lastChild;
+  if (result.childCount < 2 || !last || !last.isTextblock || last.content.size || last.marks.length) return result;
+  return result.copy(result.content.cut(0, result.content.size - last.nodeSize));
 }
 
 /** The text as it is without any open suggestion: what a revision, a Fassung and every export hold. */
@@ -63,7 +72,15 @@ export type SuggestionSummary = {
 export function listSuggestions(doc: PmNode): SuggestionSummary[] {
   const found = new Map<
     string,
-    { deleted: string[]; inserted: string[]; formatting: boolean; position: number; blocks: Set<number> }
+    {
+      deleted: string[];
+      inserted: string[];
+      formatting: boolean;
+      position: number;
+      blocks: Set<number>;
+      /** Where the text block of its last text run starts: text in the next block reads as a new line. */
+      lastTextblock?: number;
+    }
   >();
   const entry = (id: string, position: number) => {
     let e = found.get(id);
@@ -80,7 +97,12 @@ export function listSuggestions(doc: PmNode): SuggestionSummary[] {
       const e = entry(id, pos);
       const $pos = doc.resolve(Math.min(pos + (node.isText ? 0 : 1), doc.content.size));
       e.blocks.add($pos.depth > 0 ? $pos.before(1) : 0);
-      const text = node.isText ? (node.text ?? "") : node.isBlock ? "\n" : "";
+      let text = node.isText ? (node.text ?? "") : node.isBlock ? "\n" : "";
+      if (node.isText) {
+        const textblock = doc.resolve(pos).start();
+        if (e.lastTextblock !== undefined && e.lastTextblock !== textblock) text = `\n${text}`;
+        e.lastTextblock = textblock;
+      }
       if (mark.type.name === "insertion") e.inserted.push(text);
       else if (mark.type.name === "deletion") e.deleted.push(text);
       else e.formatting = true;
@@ -115,6 +137,7 @@ export function listSuggestions(doc: PmNode): SuggestionSummary[] {
 
 const tidy = (text: string) =>
   text
+    .replace(/\u200B/g, "")
     .replace(/\s*\n\s*/g, " ¶ ")
     .replace(/\s+/g, " ")
     .trim();

@@ -7,7 +7,18 @@ import type { TiptapDoc } from "./export-document";
  * The one place that understands tiptap's node and mark types. Every export format walks the small, closed
  * `Block` union produced here, so a new node type or a hostile document is dealt with once, not per format.
  */
-export type TextInline = { kind: "text"; text: string; bold: boolean; italic: boolean; href?: string };
+export type TextInline = {
+  kind: "text";
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  href?: string;
+  /** An open suggestion of the live text (only the working-text DOCX carries them): Word's tracked change. */
+  change?: InlineChange;
+};
+export type InlineChange = { kind: "insertion" | "deletion"; author: string; date: string };
+/** Who made each suggestion and when, by suggestion id (plain data: the document goes to a worker thread). */
+export type SuggestionAuthors = Record<string, { author: string; date: string }>;
 export type Inline = TextInline | { kind: "break" };
 export type TableCell = { header: boolean; colspan: number; blocks: Block[] };
 export type Block =
@@ -45,31 +56,43 @@ function positiveInt(value: unknown, fallback: number, max: number): number {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 ? Math.min(value, max) : fallback;
 }
 
-function textInline(node: RawNode): TextInline | undefined {
-  const text = cleanText(node.text, false);
+function textInline(node: RawNode, authors?: SuggestionAuthors): TextInline | undefined {
+  // A zero-width space only carries a suggestion across a paragraph break; it has no text of its own.
+  const text = cleanText(node.text, false).replace(/\u200B/g, "");
   if (!text) return undefined;
   const inline: TextInline = { kind: "text", text, bold: false, italic: false };
   for (const mark of Array.isArray(node.marks) ? node.marks.map(asNode) : []) {
     if (mark?.type === "bold") inline.bold = true;
     else if (mark?.type === "italic") inline.italic = true;
     else if (mark?.type === "link" && isAllowedHref(mark.attrs?.href)) inline.href = mark.attrs?.href as string;
+    else if (authors && (mark?.type === "insertion" || mark?.type === "deletion")) {
+      const who = authors[String(mark.attrs?.id ?? "")];
+      inline.change = { kind: mark.type, author: who?.author ?? "", date: who?.date ?? "" };
+    }
   }
   return inline;
 }
 
 function sameStyle(a: TextInline, b: TextInline): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.href === b.href;
+  return (
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.href === b.href &&
+    a.change?.kind === b.change?.kind &&
+    a.change?.author === b.change?.author &&
+    a.change?.date === b.change?.date
+  );
 }
 
 /** Inline content of a paragraph or heading; adjacent runs of the same style are merged. */
-function toInlines(node: RawNode): Inline[] {
+function toInlines(node: RawNode, authors?: SuggestionAuthors): Inline[] {
   const result: Inline[] = [];
   for (const child of childrenOf(node)) {
     if (child.type === "hardBreak") {
       result.push({ kind: "break" });
       continue;
     }
-    const inline = child.type === "text" ? textInline(child) : undefined;
+    const inline = child.type === "text" ? textInline(child, authors) : undefined;
     if (!inline) continue;
     const last = result.at(-1);
     if (last?.kind === "text" && sameStyle(last, inline)) last.text += inline.text;
@@ -83,7 +106,7 @@ function headingLevel(value: unknown): number {
   return value >= 4 ? 4 : 3;
 }
 
-function toTable(node: RawNode, depth: number): Block | undefined {
+function toTable(node: RawNode, depth: number, authors?: SuggestionAuthors): Block | undefined {
   const rows: TableCell[][] = [];
   for (const row of childrenOf(node).filter((r) => r.type === "tableRow")) {
     const cells = childrenOf(row)
@@ -91,7 +114,7 @@ function toTable(node: RawNode, depth: number): Block | undefined {
       .map((c) => ({
         header: c.type === "tableHeader",
         colspan: positiveInt(c.attrs?.colspan, 1, MAX_SPAN),
-        blocks: blocksOf(c, depth + 1),
+        blocks: blocksOf(c, depth + 1, authors),
       }));
     if (cells.length > 0) rows.push(cells);
   }
@@ -105,33 +128,33 @@ function toTable(node: RawNode, depth: number): Block | undefined {
   return { kind: "table", columns, rows };
 }
 
-function toBlock(node: RawNode, depth: number): Block | undefined {
+function toBlock(node: RawNode, depth: number, authors?: SuggestionAuthors): Block | undefined {
   switch (node.type) {
     case "paragraph":
-      return { kind: "paragraph", inlines: toInlines(node) };
+      return { kind: "paragraph", inlines: toInlines(node, authors) };
     case "heading":
-      return { kind: "heading", level: headingLevel(node.attrs?.level), inlines: toInlines(node) };
+      return { kind: "heading", level: headingLevel(node.attrs?.level), inlines: toInlines(node, authors) };
     case "bulletList":
     case "orderedList": {
       const items = childrenOf(node)
         .filter((item) => item.type === "listItem")
-        .map((item) => blocksOf(item, depth + 1));
+        .map((item) => blocksOf(item, depth + 1, authors));
       const start = node.type === "orderedList" ? positiveInt(node.attrs?.start, 1, 1_000_000) : 1;
       return items.length ? { kind: "list", ordered: node.type === "orderedList", start, items } : undefined;
     }
     case "blockquote":
-      return { kind: "blockquote", blocks: blocksOf(node, depth + 1) };
+      return { kind: "blockquote", blocks: blocksOf(node, depth + 1, authors) };
     case "table":
-      return toTable(node, depth);
+      return toTable(node, depth, authors);
     default:
       return undefined; // unknown node types are skipped: the editor schema cannot produce them
   }
 }
 
-function blocksOf(node: RawNode, depth: number): Block[] {
+function blocksOf(node: RawNode, depth: number, authors?: SuggestionAuthors): Block[] {
   if (depth > MAX_DEPTH) return [];
   return childrenOf(node)
-    .map((child) => toBlock(child, depth))
+    .map((child) => toBlock(child, depth, authors))
     .filter((b): b is Block => b !== undefined);
 }
 
@@ -150,11 +173,12 @@ function headingsOf(blocks: Block[]): Extract<Block, { kind: "heading" }>[] {
 
 /**
  * Tiptap JSON → blocks. Never throws: anything that is not a well-formed node is left out. Heading levels
- * come out relative to the heading the content sits under (`parentLevel`), without skipped levels.
+ * come out relative to the heading the content sits under (`parentLevel`), without skipped levels. With `authors`
+ * (the live text's open suggestions) inserted and deleted text carries its change.
  */
-export function toBlocks(doc: TiptapDoc | unknown, parentLevel = 1): Block[] {
+export function toBlocks(doc: TiptapDoc | unknown, parentLevel = 1, authors?: SuggestionAuthors): Block[] {
   const node = asNode(doc);
-  const blocks = node ? blocksOf(node, 0) : [];
+  const blocks = node ? blocksOf(node, 0, authors) : [];
   const headings = headingsOf(blocks);
   const placed = placeHeadingLevels(
     headings.map((h) => h.level),

@@ -2,8 +2,10 @@ import "server-only";
 import {
   AlignmentType,
   BorderStyle,
+  DeletedTextRun,
   ExternalHyperlink,
   HeadingLevel,
+  InsertedTextRun,
   LevelFormat,
   Paragraph,
   ShadingType,
@@ -16,7 +18,7 @@ import {
   type INumberingOptions,
   type ParagraphChild,
 } from "docx";
-import type { Block, Inline } from "./content-blocks";
+import type { Block, Inline, InlineChange } from "./content-blocks";
 
 /** Section content (blocks) → docx paragraphs and tables. Lists use real Word numbering, one instance per list. */
 export const COLORS = { heading: "173A5E", muted: "4A4A4A", rule: "8A8F98", headerFill: "E6ECF2" };
@@ -64,6 +66,23 @@ function levels(make: (level: number) => Pick<ILevelsOptions, "format" | "text" 
 /** depth: list nesting; indent: twips from the margin; quoted: inside a blockquote; bold: header cells. */
 export type DocxContext = { numbering: DocxNumbering; depth: number; indent: number; quoted: boolean; bold?: boolean };
 
+// Word wants every tracked change's w:id unique within the document; unique within the process is enough.
+let changeIds = 0;
+
+type RunOptions = { text: string; bold?: boolean; italics?: boolean; color?: string; style?: string; break?: number };
+
+/** An open suggestion as a Word tracked change (w:ins / w:del), with its author and date. */
+function trackedRun(change: InlineChange, options: RunOptions) {
+  const tracked = {
+    id: ++changeIds,
+    author: change.author || "Unbekannt",
+    date: change.date || new Date().toISOString(),
+  };
+  return change.kind === "insertion"
+    ? new InsertedTextRun({ ...options, ...tracked })
+    : new DeletedTextRun({ ...options, ...tracked });
+}
+
 export function runsFromInlines(
   inlines: Inline[],
   base: { bold?: boolean; italics?: boolean; color?: string } = {},
@@ -75,14 +94,15 @@ export function runsFromInlines(
       pendingBreaks += 1;
       continue;
     }
-    const run = new TextRun({
+    const options: RunOptions = {
       text: inline.text,
       bold: inline.bold || base.bold,
       italics: inline.italic || base.italics,
       color: inline.href ? undefined : base.color,
       style: inline.href ? "Hyperlink" : undefined,
       break: pendingBreaks || undefined,
-    });
+    };
+    const run = inline.change ? trackedRun(inline.change, options) : new TextRun(options);
     pendingBreaks = 0;
     children.push(inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run);
   }
@@ -90,6 +110,7 @@ export function runsFromInlines(
 }
 
 const HEADINGS: Record<number, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
+  1: HeadingLevel.HEADING_1,
   2: HeadingLevel.HEADING_2,
   3: HeadingLevel.HEADING_3,
   4: HeadingLevel.HEADING_4,

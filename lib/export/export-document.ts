@@ -1,4 +1,5 @@
 import "server-only";
+import type { SuggestionAuthors } from "./content-blocks";
 
 /** Stored section content as the editor saves it; validated against the schema elsewhere, so renderers stay defensive. */
 export type TiptapDoc = { type: "doc"; content?: unknown[] };
@@ -36,10 +37,22 @@ export type ExportDocument = {
     financialImpact?: string;
     reasoning?: string;
   };
-  sections: { number: number; title: string; owner: string; content: TiptapDoc }[];
+  sections: {
+    number: number;
+    title: string;
+    owner: string;
+    content: TiptapDoc;
+    /** Only for the live text with open suggestions (working-text DOCX): who made each, and when. */
+    suggestions?: SuggestionAuthors;
+  }[];
   signoffs?: { organisation: string; status: SignoffStatus; by?: string; at?: string; remarks?: string }[];
   contentHash?: string; // SHA-256 of the frozen Fassung, printed on the sign-off page
   /** The audit chain's head when the Vorlage was made (external anchor for `audit:verify --head`). */
   auditHead?: { seq: number; hash: string };
   synopse?: SynopseRow[];
+  /**
+   * DOCX only: the sections' text and nothing around it (no title page, contents, section headings or appendices),
+   * its headings from Word's "Überschrift 1" — a section's Word file to edit and upload again.
+   */
+  bodyOnly?: boolean;
 };

@@ -154,7 +154,7 @@ function body(doc: ExportDocument, ctx: DocxContext): Child[] {
       new Paragraph({ children: [plain(ownerLine(section), { italics: true, color: COLORS.muted, size: 18 })] }),
     );
     // The section title is Heading 1; content headings follow from Heading 2.
-    const blocks = docxBlocks(ctx, toBlocks(section.content, 1));
+    const blocks = docxBlocks(ctx, toBlocks(section.content, 1, section.suggestions));
     children.push(
       ...(blocks.length
         ? blocks
@@ -248,6 +248,7 @@ export function docxStyles() {
 }
 
 export async function renderDocx(doc: ExportDocument): Promise<Buffer> {
+  if (doc.bodyOnly) return renderBodyOnly(doc);
   const fm = frontMatter(doc);
   const numbering = new DocxNumbering();
   const footer = pageFooter(`${fm.title} · ${cleanText(doc.versionLabel, false)}`);
@@ -283,6 +284,25 @@ export async function renderDocx(doc: ExportDocument): Promise<Buffer> {
     // which would stall every other request of the server.
     features: { updateFields: true },
     sections,
+  });
+  return Packer.toBuffer(document);
+}
+
+/** Only the sections' text (see ExportDocument.bodyOnly): what Word opens is what a Word upload reads back. */
+function renderBodyOnly(doc: ExportDocument): Promise<Buffer> {
+  const numbering = new DocxNumbering();
+  const ctx: DocxContext = { numbering, depth: 0, indent: 0, quoted: false };
+  const children = doc.sections.flatMap((section) =>
+    docxBlocks(ctx, toBlocks(section.content, 0, section.suggestions)),
+  );
+  const document = new Document({
+    title: cleanText(doc.sections.map((s) => s.title).join(", "), false),
+    creator: cleanText(doc.leadOrganisation, false),
+    styles: docxStyles(),
+    numbering: numbering.config(),
+    sections: [
+      { properties: { page: { margin: MARGIN } }, children: children.length ? children : [new Paragraph({})] },
+    ],
   });
   return Packer.toBuffer(document);
 }

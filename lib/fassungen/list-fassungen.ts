@@ -23,5 +23,10 @@ export async function listFassungen(db: Db, actor: Actor, conceptId: string) {
     .where(eq(fassungen.conceptId, conceptId))
     .groupBy(fassungen.id, users.name)
     .orderBy(desc(fassungen.createdAt));
-  return { concept: access.concept, fassungen: rows, mayCreate: can("fassung.create", access.subject) };
+  return {
+    concept: access.concept,
+    fassungen: rows,
+    mayCreate: can("fassung.create", access.subject),
+    mayReadDrafts: can("concept.readDrafts", access.subject),
+  };
 }

@@ -1,4 +1,5 @@
 import { ExportLinks } from "@/components/export-links";
+import { WorkingTextLink } from "@/components/word/working-text-link";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function FassungenPage({ params }: Props) {
-  const { concept, fassungen, mayCreate } = await load(params);
+  const { concept, fassungen, mayCreate, mayReadDrafts } = await load(params);
   const t = await getTranslations("fassungen");
   const format = await getFormatter();
   const base = `/konzepte/${concept.id}`;
@@ -42,6 +43,7 @@ export default async function FassungenPage({ params }: Props) {
         <p className="mt-2 max-w-3xl text-muted">{t("intro")}</p>
         <ConceptTabs conceptId={concept.id} current="fassungen" showOutline={mayCreate} />
         <ExportLinks conceptId={concept.id} version="current" />
+        {mayReadDrafts ? <WorkingTextLink conceptId={concept.id} /> : null}
 
         {mayCreate ? (
           <section aria-labelledby="einfrieren" className="mt-8 rounded-lg border border-line bg-white p-6">

@@ -17,6 +17,8 @@ import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { getSectionForReading } from "@/lib/sections/get-section-for-reading";
+import { getWordOptions } from "@/lib/word/get-word-options";
+import { WordPanel } from "@/components/word/word-panel";
 import {
   createThreadAction,
   decideThreadAction,
@@ -73,13 +75,14 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const proposals = await listSectionProposals(await getDb(), concept.id, section.id);
   const suggestions = (await listSectionSuggestions(await getDb(), section.id)).filter((s) => s.status !== "withdrawn");
   const ts = await getTranslations("suggestions");
+  const word = await getWordOptions(await getDb(), actor, concept.id, section.id);
   const tp = await getTranslations("proposals");
   const t = await getTranslations("section");
   const base = `/konzepte/${concept.id}`;
   const here = `${base}/abschnitte/${section.id}`;
 
   return (
-    <ClientMessages namespaces={["comments", "abwaegung"]}>
+    <ClientMessages namespaces={["comments", "abwaegung", "word"]}>
       <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
         <Breadcrumb items={[{ label: concept.title, href: base }, { label: `${section.number}. ${section.title}` }]} />
         <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
@@ -217,6 +220,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
             </p>
           ) : null}
         </section>
+        <WordPanel conceptId={concept.id} sectionId={section.id} importAs={word.importAs} mayExport={word.mayExport} />
         <nav aria-label={t("sectionNav")} className="mt-8 flex justify-between gap-4">
           {previous ? (
             <Link href={`${base}/abschnitte/${previous.id}`} rel="prev">

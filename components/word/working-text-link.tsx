@@ -1,0 +1,19 @@
+import { getTranslations } from "next-intl/server";
+import { ExportDownloadButton } from "@/components/export-download-button";
+
+/** The whole concept's working text with suggestions as tracked changes (beside the other downloads). */
+export async function WorkingTextLink({ conceptId }: { conceptId: string }) {
+  const t = await getTranslations("word");
+  const te = await getTranslations("export");
+  return (
+    <p className="mt-2 text-sm">
+      <ExportDownloadButton
+        href={`/api/concepts/${conceptId}/working-text`}
+        label={t("downloadAll")}
+        labels={{ busy: te("busy"), done: te.raw("done") as string, failed: te.raw("failed") as string }}
+        fallbackName="arbeitsstand.docx"
+      />{" "}
+      <span className="text-muted">{t("downloadHint")}</span>
+    </p>
+  );
+}
