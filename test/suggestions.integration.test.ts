@@ -1,8 +1,9 @@
 import type http from "node:http";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sectionSuggestions, sections } from "@/db/schema";
+import { commentThreads, sectionSuggestions, sections } from "@/db/schema";
 import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
+import { createThread } from "@/lib/comments/create-thread";
 import { createCollabServer, type CollabServer } from "@/lib/collab/collab-server";
 import { liveDocumentJson } from "@/lib/collab/live-content";
 import { registerCollabServer } from "@/lib/collab/live-registry";
@@ -149,6 +150,24 @@ describe("suggesting in the live text", () => {
     );
     const traegerTasks = await listMyTasks(database.db, await demoActor(database.db, "awo"), "2022-03-15");
     expect(traegerTasks.filter((t) => t.kind === "weighSuggestions" && t.conceptId === conceptId)).toEqual([]);
+    // A suggestion can carry a discussion; a thread about a suggestion of another section is refused.
+    const awoForThread = await demoActor(database.db, "awo");
+    const { threadId } = await createThread(database.db, awoForThread, {
+      conceptId,
+      sectionId,
+      body: "Sprachcafés gibt es schon in Eller.",
+      suggestionId: insertId,
+    });
+    const [thread] = await database.db.select().from(commentThreads).where(eq(commentThreads.id, threadId));
+    expect(thread!.suggestionId).toBe(insertId);
+    await expect(
+      createThread(database.db, awoForThread, {
+        conceptId,
+        sectionId,
+        body: "Falsch",
+        suggestionId: `${awo2.userId}:fremd1234`,
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
     // A revision never holds an open suggestion.
     const owner = await demoActor(database.db, "diakonie");
     const [sectionBefore] = await database.db.select().from(sections).where(eq(sections.id, sectionId));

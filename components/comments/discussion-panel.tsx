@@ -110,7 +110,23 @@ export async function DiscussionPanel({
                     <Badge tone="neutral">{t("decisionBadge", { decision: ta(thread.decision) })}</Badge>
                   ) : null}
                 </div>
-                {thread.anchor ? (
+                {thread.suggestion ? (
+                  <p className="mt-2 text-sm">
+                    <span className="font-semibold">{t("aboutSuggestion")}</span>{" "}
+                    {thread.suggestion.kind === "formatting" ? (
+                      t("suggestionFormatting")
+                    ) : (
+                      <>
+                        {thread.suggestion.deletedText ? (
+                          <del className="diff-del-sample">{thread.suggestion.deletedText}</del>
+                        ) : null}{" "}
+                        {thread.suggestion.insertedText ? (
+                          <ins className="diff-ins-sample">{thread.suggestion.insertedText}</ins>
+                        ) : null}
+                      </>
+                    )}
+                  </p>
+                ) : thread.anchor ? (
                   thread.placement?.status === "changed" ? (
                     <div className="mt-2 rounded-md border border-[#f0d3a1] bg-[#fdf2e0] p-2 text-sm">
                       <strong>{t("anchorChanged")}</strong> {t("originalQuote")}{" "}

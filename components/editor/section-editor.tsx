@@ -332,6 +332,7 @@ export default function SectionEditor(props: SectionEditorProps) {
             known={props.known}
             people={people}
             actions={props.suggestionActions}
+            readHref={props.readHref}
           />
         ) : null}
       </div>

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
 import { isSuggestionMarkName } from "@/lib/content/editor-extensions";
-import { suggestionAuthorId } from "@/lib/content/suggestion-ids";
+import { suggestionAnchor, suggestionAuthorId } from "@/lib/content/suggestion-ids";
 
 type Decided = { decided: number; version: number | null };
 export type SuggestionActions = { decide: TypedFormAction<Decided>; decideOrganisation: TypedFormAction<Decided> };
@@ -64,6 +64,8 @@ export function SuggestionPanel(props: {
   known: Record<string, KnownSuggestion>;
   people: Record<string, Person>;
   actions: SuggestionActions;
+  /** The section page, where a suggestion can be discussed. */
+  readHref: string;
 }) {
   const t = useTranslations("suggestions");
   const format = useFormatter();
@@ -183,6 +185,11 @@ export function SuggestionPanel(props: {
                   <Button type="button" variant="secondary" onClick={() => show(item.id)}>
                     {t("show")}
                   </Button>
+                  {props.known[item.id] ? (
+                    <a href={`${props.readHref}#${suggestionAnchor(item.id)}`} className="self-center text-sm">
+                      {t("discussInSection")}
+                    </a>
+                  ) : null}
                   {own && !props.mayDecide ? (
                     <Button type="button" variant="secondary" onClick={() => withdraw(item.id)}>
                       {t("withdraw")}

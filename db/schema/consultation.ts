@@ -11,6 +11,7 @@ import {
   timestamp,
   uuid,
   integer,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { concepts } from "./concepts";
 import { organisations, users } from "./organisations";
@@ -62,6 +63,8 @@ export const commentThreads = pgTable(
     decidedBy: uuid().references(() => users.id),
     decidedAt: timestamp({ withTimezone: true }),
     decisionRevisionId: uuid().references(() => sectionRevisions.id),
+    /** The suggestion in the live text this thread discusses (Vorschlagsmodus), if any. */
+    suggestionId: text().references((): AnyPgColumn => sectionSuggestions.id),
   },
   (t) => [
     index("comment_threads_section_idx").on(t.sectionId, t.createdAt),

@@ -79,6 +79,22 @@ test("a Träger suggests in the AWO's section; the AWO accepts one, rejects one 
   expect(await awoText.textContent()).toBe(before);
   await expect(awoText).not.toContainText("Gefälscht");
 
+  // The Diakonie opens a discussion about its insertion on the section page; it shows which suggestion it is about.
+  const read = await diakonie.context().newPage();
+  const listed = read.locator('li[id^="vorschlag-"]').filter({ hasText: "Sprachcafés" });
+  await expect(async () => {
+    await read.goto(sectionUrl(conceptId, sectionId));
+    await expect(listed).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await listed.getByText("Diskutieren").click();
+  await listed.getByLabel("Ihr Beitrag zum Vorschlag").fill("Sprachcafés gibt es schon in Eller.");
+  await listed.getByRole("button", { name: "Diskussion beginnen" }).click();
+  await expect(
+    read.locator("li[id^=thread-]").filter({ hasText: "Sprachcafés gibt es schon in Eller." }),
+  ).toContainText("Zum Vorschlag im Text:");
+  await axe(read, "section page with a suggestion and its discussion");
+  await read.close();
+
   // Reject the insertion with a reason, accept the replacement.
   const insertion = items.filter({ hasText: "Sprachcafés" });
   await insertion.getByRole("button", { name: "Anders entscheiden …" }).click();

@@ -30,6 +30,8 @@ export const ZCreateThread = z.object({
       suffix: z.string().max(400).default(""),
     })
     .optional(),
+  /** A suggestion in the section's live text this thread discusses. */
+  suggestionId: z.string().max(80).optional(),
   mentions: ZMentions,
 });
 export type CreateThreadInput = z.input<typeof ZCreateThread>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/connect";
-import { commentMentions, commentThreads, comments, sectionRevisions } from "@/db/schema";
+import { commentMentions, commentThreads, comments, sectionRevisions, sectionSuggestions } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
@@ -50,6 +50,13 @@ export async function createThread(db: Db, actor: Actor, input: CreateThreadInpu
         throw new AppError("VALIDATION", message, {}, { quote: message });
       }
     }
+    if (data.suggestionId) {
+      const [suggestion] = await tx
+        .select({ id: sectionSuggestions.id })
+        .from(sectionSuggestions)
+        .where(and(eq(sectionSuggestions.id, data.suggestionId), eq(sectionSuggestions.sectionId, section.id)));
+      if (!suggestion) throw new AppError("VALIDATION", "appError.suggestion.notFound");
+    }
     const mentions = await resolveMentions(tx, data.conceptId, data.mentions);
     const organisationId = actorOrganisationFor(actor);
     const [thread] = await tx
@@ -61,6 +68,7 @@ export async function createThread(db: Db, actor: Actor, input: CreateThreadInpu
         anchor,
         visibility: data.visibility,
         blocking: data.blocking,
+        suggestionId: data.suggestionId ?? null,
         createdBy: actor.id,
         createdByOrganisationId: organisationId,
       })

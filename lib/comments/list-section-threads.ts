@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/connect";
-import { commentThreads, comments, organisations, users } from "@/db/schema";
+import { commentThreads, comments, organisations, sectionSuggestions, users } from "@/db/schema";
 import type { ConceptAccess } from "@/lib/concepts/concept-access";
 import { can } from "@/lib/permissions/permissions";
 import { resolveAnchor } from "./anchoring";
@@ -23,21 +23,29 @@ export async function listSectionThreads(db: Db, access: ConceptAccess, sectionI
       authorName: users.name,
       organisationName: organisations.name,
       resolverName: resolver.name,
+      suggestionKind: sectionSuggestions.kind,
+      suggestionDeleted: sectionSuggestions.deletedText,
+      suggestionInserted: sectionSuggestions.insertedText,
     })
     .from(commentThreads)
     .innerJoin(users, eq(users.id, commentThreads.createdBy))
     .leftJoin(organisations, eq(organisations.id, commentThreads.createdByOrganisationId))
     .leftJoin(resolver, eq(resolver.id, commentThreads.decidedBy))
+    .leftJoin(sectionSuggestions, eq(sectionSuggestions.id, commentThreads.suggestionId))
     .where(
       and(eq(commentThreads.sectionId, sectionId), internalAllowed ? undefined : eq(commentThreads.visibility, "alle")),
     )
     // The id breaks ties, so a thread keeps its page from one request to the next.
     .orderBy(asc(commentThreads.createdAt), asc(commentThreads.id));
-  return threads.map(({ thread, authorName, organisationName, resolverName }) => ({
+  return threads.map(({ thread, authorName, organisationName, resolverName, ...s }) => ({
     ...thread,
     authorName,
     organisationName,
     deciderName: resolverName,
+    /** The suggestion in the text this thread discusses. */
+    suggestion: s.suggestionKind
+      ? { kind: s.suggestionKind, deletedText: s.suggestionDeleted ?? "", insertedText: s.suggestionInserted ?? "" }
+      : null,
     placement: thread.anchor ? resolveAnchor(currentText, thread.anchor) : null,
   }));
 }

@@ -16,3 +16,8 @@ export function newSuggestionId(userId: string): string {
   const part = Array.from(random, (b) => b.toString(36).padStart(2, "0")).join("");
   return `${userId}:${part}`;
 }
+
+/** The element id of a suggestion in the section page's list (links from the editor land there). */
+export function suggestionAnchor(id: string): string {
+  return `vorschlag-${id.replace(/[^A-Za-z0-9-]/g, "-")}`;
+}

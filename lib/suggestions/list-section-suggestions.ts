@@ -1,8 +1,8 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/connect";
-import { organisations, sectionRevisions, sectionSuggestions, users } from "@/db/schema";
+import { commentThreads, organisations, sectionRevisions, sectionSuggestions, users } from "@/db/schema";
 
 export type SectionSuggestion = {
   id: string;
@@ -21,6 +21,8 @@ export type SectionSuggestion = {
   resultVersion: number | null;
   createdAt: Date;
   decidedAt: Date | null;
+  /** Discussions about it (threads visible to everyone), oldest first. */
+  threadIds: string[];
 };
 
 /**
@@ -47,6 +49,8 @@ export async function listSectionSuggestions(db: Db, sectionId: string): Promise
       resultVersion: sectionRevisions.number,
       createdAt: sectionSuggestions.createdAt,
       decidedAt: sectionSuggestions.decidedAt,
+      threadIds: sql<string[]>`coalesce((select array_agg(ct.id::text order by ct.created_at) from ${commentThreads} ct
+        where ct.suggestion_id = ${sectionSuggestions.id} and ct.visibility = 'alle'), '{}')`,
     })
     .from(sectionSuggestions)
     .innerJoin(users, eq(users.id, sectionSuggestions.authorId))

@@ -29,6 +29,7 @@ export const createThreadAction = defineAction({
       quote: exact
         ? { exact, prefix: field(form, "quotePrefix") ?? "", suffix: field(form, "quoteSuffix") ?? "" }
         : undefined,
+      suggestionId: field(form, "suggestionId"),
       mentions: mentions(form),
     };
   },

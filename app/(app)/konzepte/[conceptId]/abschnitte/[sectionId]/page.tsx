@@ -2,7 +2,9 @@ import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DiscussSuggestion } from "@/components/suggestions/discuss-suggestion";
 import { listSectionSuggestions } from "@/lib/suggestions/list-section-suggestions";
+import { suggestionAnchor } from "@/lib/content/suggestion-ids";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { DiscussionPanel } from "@/components/comments/discussion-panel";
 import { ClientMessages } from "@/components/intl/client-messages";
@@ -10,7 +12,7 @@ import { SectionStatusBadge } from "@/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { listSectionProposals } from "@/lib/proposals/get-proposal";
-import { parseThreadFilter } from "@/lib/comments/discussion-links";
+import { parseThreadFilter, threadHref } from "@/lib/comments/discussion-links";
 import { getSectionDiscussion } from "@/lib/comments/get-section-discussion";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/actor";
@@ -82,7 +84,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const here = `${base}/abschnitte/${section.id}`;
 
   return (
-    <ClientMessages namespaces={["comments", "abwaegung", "word"]}>
+    <ClientMessages namespaces={["comments", "abwaegung", "word", "suggestions"]}>
       <main id="inhalt" className="mx-auto w-full max-w-6xl px-6 py-10">
         <Breadcrumb items={[{ label: concept.title, href: base }, { label: `${section.number}. ${section.title}` }]} />
         <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
@@ -179,7 +181,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
           ) : (
             <ul className="mt-3 flex flex-col gap-3">
               {suggestions.map((s) => (
-                <li key={s.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                <li key={s.id} id={suggestionAnchor(s.id)} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
                   <Badge tone={s.status === "open" ? "info" : s.status === "accepted" ? "ok" : "neutral"}>
                     {s.decision ? ts(`decisions.${s.decision}`) : ts(`status.${s.status}`)}
                   </Badge>
@@ -209,6 +211,19 @@ export default async function SectionPage({ params, searchParams }: Props) {
                     <span className="basis-full text-sm text-muted">
                       {ts("reasonLine", { name: s.decidedByName ?? "–", reason: s.reason })}
                     </span>
+                  ) : null}
+                  {s.threadIds.length ? (
+                    <Link className="basis-full text-sm" href={threadHref(concept.id, section.id, s.threadIds.at(-1)!)}>
+                      {ts("threads", { count: s.threadIds.length })}
+                    </Link>
+                  ) : null}
+                  {discussion.may.comment && s.status === "open" ? (
+                    <DiscussSuggestion
+                      conceptId={concept.id}
+                      sectionId={section.id}
+                      suggestionId={s.id}
+                      createThread={COMMENT_ACTIONS.createThread}
+                    />
                   ) : null}
                 </li>
               ))}

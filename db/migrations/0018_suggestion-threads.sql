@@ -1,0 +1,2 @@
+ALTER TABLE "comment_threads" ADD COLUMN "suggestion_id" text;--> statement-breakpoint
+ALTER TABLE "comment_threads" ADD CONSTRAINT "comment_threads_suggestion_id_section_suggestions_id_fk" FOREIGN KEY ("suggestion_id") REFERENCES "public"."section_suggestions"("id") ON DELETE no action ON UPDATE no action;
