@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph } from "docx";
 import type { ActorKey, GlobalIds, Ids, State } from "./matrix-fixture";
 
 /**
@@ -122,6 +123,22 @@ export function apiRequest(
       ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** A small real DOCX, made once, for the upload route. */
+const MATRIX_DOCX = await Packer.toBuffer(
+  new Document({ sections: [{ children: [new Paragraph("Aus Word für die Matrix.")] }] }),
+);
+
+/** A multipart upload from our own origin, as the section page's Word form sends it. */
+function docxUpload(path: string): Request {
+  const form = new FormData();
+  form.set("file", new Blob([new Uint8Array(MATRIX_DOCX)]), "matrix.docx");
+  return new Request(`http://127.0.0.1:3250${path}`, {
+    method: "POST",
+    headers: { host: "127.0.0.1:3250", origin: "http://127.0.0.1:3250", "sec-fetch-site": "same-origin" },
+    body: form,
   });
 }
 
@@ -622,6 +639,15 @@ export function buildRows(m: Modules): Row[] {
       { ...sectionParams(i), proposalId: i.proposalId },
     ],
   );
+  handler(`${API}/working-text/route.ts`, "GET", "exportWorkingText", only(DRAFTING), (i) => [
+    apiRequest(`/api/concepts/${i.conceptId}/working-text?section=${i.sectionId}`, "GET"),
+    { conceptId: i.conceptId },
+  ]);
+  // A Word file into a section, as a preview (nothing stored): whoever may edit or suggest, before any freeze.
+  handler(`${API}/sections/[sectionId]/word/route.ts`, "POST", "importSectionDocx", onlyWhileOpen(DRAFTING), (i) => [
+    docxUpload(`/api/concepts/${i.conceptId}/sections/${i.sectionId}/word`),
+    sectionParams(i),
+  ]);
   handler(`${API}/synopse/route.ts`, "GET", "listSynopseForDownload", only(DRAFTING), (i) => [
     apiRequest(`/api/concepts/${i.conceptId}/synopse?format=csv`, "GET"),
     { conceptId: i.conceptId },
