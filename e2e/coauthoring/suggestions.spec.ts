@@ -93,6 +93,7 @@ test("a Träger suggests in the AWO's section; the AWO accepts one, rejects one 
     read.locator("li[id^=thread-]").filter({ hasText: "Sprachcafés gibt es schon in Eller." }),
   ).toContainText("Zum Vorschlag im Text:");
   await axe(read, "section page with a suggestion and its discussion");
+  await shot(read, "suggestions-section-page");
   await read.close();
 
   // Reject the insertion with a reason, accept the replacement.
