@@ -1,25 +1,11 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Redis } from "@hocuspocus/extension-redis";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import crossws from "crossws/adapters/node";
 import { eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import * as Y from "yjs";
-import {
-  concepts,
-  sectionLiveDocuments,
-  sectionRevisionContributors,
-  sectionRevisions,
-  sections,
-  users,
-} from "@/db/schema";
+import { concepts, sectionLiveDocuments, sectionRevisionContributors, sectionRevisions, sections } from "@/db/schema";
 import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
 import { sessionCookie } from "@/lib/auth/session-cookie";
-import { authSecret } from "@/lib/auth/secret";
-import { startUserSession } from "@/lib/auth/user-sessions";
 import { createCollabServer, type CollabServer } from "@/lib/collab/collab-server";
 import { liveDocumentJson } from "@/lib/collab/live-content";
 import { afterFreezeAttempt, cutLiveRevisionsBeforeFreeze } from "@/lib/collab/freeze-live-documents";
@@ -27,6 +13,15 @@ import { connectLivePeers } from "@/lib/collab/live-peers";
 import { registerCollabServer } from "@/lib/collab/live-registry";
 import { restoreSectionRevision } from "@/lib/sections/restore-section-revision";
 import { demoActor } from "./fixtures";
+import {
+  closeLive,
+  connectLive,
+  firstParagraphText,
+  liveSynced,
+  sessionCookieFor,
+  startLiveServer,
+  type LiveClient,
+} from "./live-clients";
 import { createTestDatabase } from "./test-database";
 
 /**
@@ -39,32 +34,7 @@ let server: http.Server;
 let origin: string;
 const DIAKONIE = "Inhaltliche Weiterentwicklung";
 
-/** A live-editing server process as app-server.mjs mounts it, on a free port. */
-async function startServer(collab: CollabServer): Promise<{ server: http.Server; origin: string }> {
-  const ws = crossws({
-    hooks: {
-      open(peer) {
-        (peer as unknown as { h: unknown }).h = collab.hocuspocus.handleConnection(
-          peer.websocket as never,
-          peer.request as never,
-        );
-      },
-      message(peer, message) {
-        (peer as unknown as { h: { handleMessage(m: Uint8Array): void } }).h.handleMessage(message.uint8Array());
-      },
-      close(peer, event) {
-        (peer as unknown as { h: { handleClose(e: unknown): void } }).h.handleClose({
-          code: event.code,
-          reason: event.reason,
-        });
-      },
-    },
-  });
-  const server = http.createServer((_req, res) => res.end());
-  server.on("upgrade", (req, socket, head) => ws.handleUpgrade(req, socket, head));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
+const startServer = startLiveServer;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -85,71 +55,23 @@ async function freshSection(title = DIAKONIE) {
   return { conceptId, sectionId: sectionIds[title]! };
 }
 
-/** A signed session cookie for a demo user, with a real server-side session (as after sign-in). */
-async function cookieFor(email: string): Promise<string> {
-  const [user] = await database.db.select().from(users).where(eq(users.email, email));
-  const sid = await database.db.transaction((tx) => startUserSession(tx, user!.id));
-  const token = await encode({ token: { sub: user!.id, sv: user!.sessionVersion, sid }, secret: authSecret()! });
-  return `${sessionCookie().name}=${token}`;
-}
+const cookieFor = async (email: string) => (await sessionCookieFor(database.db, email)).cookie;
 
-type Client = {
-  provider: HocuspocusProvider;
-  doc: Y.Doc;
-  notices: { type: string; message?: string; mode?: string; number?: number }[];
-  result: Promise<{ ok: true; scope: string } | { ok: false; reason: string }>;
-};
+type Client = LiveClient;
 
-function connect(sectionId: string, headers: Record<string, string>, at = origin): Client {
-  const doc = new Y.Doc();
-  class WithHeaders extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers });
-    }
-  }
-  const socket = new HocuspocusProviderWebsocket({
-    url: `${at.replace("http", "ws")}/collab`,
-    WebSocketPolyfill: WithHeaders,
-    maxAttempts: 1,
-  });
-  const notices: Client["notices"] = [];
-  let settle: (value: Awaited<Client["result"]>) => void = () => {};
-  const result = new Promise<Awaited<Client["result"]>>((resolve) => (settle = resolve));
-  const provider = new HocuspocusProvider({
-    websocketProvider: socket,
-    name: sectionId,
-    document: doc,
-    token: "x",
-    onAuthenticated: ({ scope }) => settle({ ok: true, scope }),
-    onAuthenticationFailed: ({ reason }) => settle({ ok: false, reason }),
-    onStateless: ({ payload }) => notices.push(JSON.parse(payload)),
-  });
-  provider.attach();
-  return { provider, doc, notices, result };
-}
+const connect = (sectionId: string, headers: Record<string, string>, at = origin): Client =>
+  connectLive(at, sectionId, headers);
 
-const close = (client: Client) => {
-  client.provider.destroy();
-  client.provider.configuration.websocketProvider.destroy();
-};
+const close = closeLive;
 
 const serverText = (sectionId: string) => {
   const doc = collab.hocuspocus.documents.get(sectionId);
   return doc ? JSON.stringify(liveDocumentJson(doc)) : null;
 };
 
-async function synced(client: Client) {
-  await expect.poll(() => client.provider.isSynced, { timeout: 5000 }).toBe(true);
-}
+const synced = liveSynced;
 
-/** The text of the first paragraph (skipping whatever a crafted change put before it). */
-function firstRun(doc: Y.Doc): Y.XmlText {
-  const paragraph = doc
-    .getXmlFragment("default")
-    .toArray()
-    .find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === "paragraph")!;
-  return paragraph.get(0) as Y.XmlText;
-}
+const firstRun = firstParagraphText;
 
 /** Appends text to the first paragraph of the client's own copy (what a modified client would send). */
 function appendText(client: Client, text: string) {
