@@ -344,7 +344,7 @@ export default function SectionEditor(props: SectionEditorProps) {
           setNote("");
         }}
       >
-        <div className="flex min-w-64 flex-1 flex-col gap-1">
+        <div className="flex min-w-0 basis-full flex-col gap-1 sm:min-w-64 sm:flex-1 sm:basis-auto">
           <label htmlFor={`${toolbarId}-notiz`} className="font-semibold">
             {t("noteLabel")}
           </label>
