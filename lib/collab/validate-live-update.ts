@@ -1,34 +1,71 @@
 import "server-only";
 import * as Y from "yjs";
+import { yXmlFragmentToProsemirrorJSON } from "y-prosemirror";
 import { AppError } from "@/lib/errors";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { isSuggestionMarkName } from "@/lib/content/editor-extensions";
 import { suggestionAuthorId } from "@/lib/content/suggestion-ids";
 import { suggestOnlyRefusal } from "@/lib/content/suggestions";
-import { MAX_CONTENT_BYTES, validateLiveContent } from "@/lib/content/validate-content";
+import {
+  MAX_CONTENT_BYTES,
+  checkLiveBlock,
+  liveDocumentOf,
+  validateLiveContent,
+  type CheckedBlock,
+} from "@/lib/content/validate-content";
 import { LIVE_FIELD, liveDocumentJson } from "./live-content";
 
 /** An update larger than the largest allowed text cannot be a valid change. */
 const MAX_UPDATE_BYTES = 2 * MAX_CONTENT_BYTES;
 
+type Block = CheckedBlock & { suggestionIds: string[] };
+/** A Yjs shared type (an element or text of the live document). */
+type YType = Parameters<Y.Transaction["changed"]["get"]>[0];
+
 /**
  * A second copy of each live document that follows every accepted change (it listens to the document's updates):
- * an incoming update is tried on it first, so checking costs applying the update and reading the text, not a
- * fresh copy of the whole document per message. A refused update spoils the copy; it is rebuilt from the
- * document on the next check.
+ * an incoming update is tried on it first. The copy remembers each top-level block it has checked (keyed by the
+ * block's Yjs element) and forgets a block when a change touches anything inside it, so checking an update costs
+ * applying it and reading the blocks it changed, not the whole text. A refused update spoils the copy; it is
+ * rebuilt from the document on the next check.
  */
-const shadows = new WeakMap<Y.Doc, { copy: Y.Doc; follow: (update: Uint8Array) => void }>();
+type Shadow = {
+  copy: Y.Doc;
+  follow: (update: Uint8Array) => void;
+  blocks: WeakMap<object, Block>;
+};
+const shadows = new WeakMap<Y.Doc, Shadow>();
 
-function shadowOf(doc: Y.Doc): Y.Doc {
+function shadowOf(doc: Y.Doc): Shadow {
   const existing = shadows.get(doc);
-  if (existing) return existing.copy;
+  if (existing) return existing;
   const copy = new Y.Doc({ gc: false });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   const follow = (update: Uint8Array) => Y.applyUpdate(copy, update);
+  const shadow: Shadow = { copy, follow, blocks: new WeakMap() };
+  const fragment = copy.getXmlFragment(LIVE_FIELD);
+  copy.on("afterTransaction", (transaction: Y.Transaction) => {
+    for (const type of transaction.changed.keys()) {
+      const block = topLevelBlock(type, fragment);
+      if (block) shadow.blocks.delete(block);
+    }
+  });
   doc.on("update", follow);
   doc.once("destroy", () => dropShadow(doc));
-  shadows.set(doc, { copy, follow });
-  return copy;
+  shadows.set(doc, shadow);
+  return shadow;
+}
+
+/** The top-level block (a child of the text's fragment) a changed type belongs to; null for the fragment itself. */
+function topLevelBlock(type: YType, fragment: Y.XmlFragment): object | null {
+  const root: unknown = fragment;
+  let current: YType | null = type;
+  while (current && current !== root) {
+    const parent: YType | null = current.parent;
+    if (parent === root) return current;
+    current = parent;
+  }
+  return null;
 }
 
 /**
@@ -48,11 +85,35 @@ function dropShadow(doc: Y.Doc) {
   shadows.delete(doc);
 }
 
+/** The JSON of one top-level block, read by the same Yjs → ProseMirror reader as the whole text. */
+function blockJson(block: object): unknown {
+  const single = { toArray: () => [block] } as unknown as Y.XmlFragment;
+  return (yXmlFragmentToProsemirrorJSON(single) as { content: unknown[] }).content[0];
+}
+
+/** The copy's text, checked block by block (blocks unchanged since their last check are not read again). */
+function checkedText(shadow: Shadow): { doc: PmNode; suggestionIds: Set<string> } {
+  const blocks: Block[] = [];
+  const suggestionIds = new Set<string>();
+  for (const child of shadow.copy.getXmlFragment(LIVE_FIELD).toArray()) {
+    let block = shadow.blocks.get(child);
+    if (!block) {
+      const checked = checkLiveBlock(blockJson(child));
+      block = { ...checked, suggestionIds: [...suggestionIdsIn(checked.node)] };
+      shadow.blocks.set(child, block);
+    }
+    blocks.push(block);
+    for (const id of block.suggestionIds) suggestionIds.add(id);
+  }
+  return { doc: liveDocumentOf(blocks), suggestionIds };
+}
+
 /**
  * Checks one incoming Yjs update before it touches the shared document: applied to the copy, the text afterwards
  * must pass the same check as every saved revision (schema, links, 512 KB). From someone who may only suggest
- * (`suggestOnly` = their user id), the text without suggestions must stay the same and only their own
- * suggestions may change. Synchronous and database-free.
+ * (`suggestOnly`), the text without suggestions must stay the same and only their own suggestions may change.
+ * Nobody may bring in a new suggestion in another person's name (`author` = the sender's user id). Synchronous
+ * and database-free.
  */
 export function checkLiveUpdate(
   doc: Y.Doc,
@@ -61,10 +122,11 @@ export function checkLiveUpdate(
   suggestOnly = false,
 ): AppError | null {
   if (update.byteLength > MAX_UPDATE_BYTES) return new AppError("VALIDATION", "appError.content.tooLarge");
-  const copy = shadowOf(doc);
+  const shadow = shadowOf(doc);
+  const { copy } = shadow;
   let problem: AppError | null = null;
   try {
-    const before = suggestOnly ? validateLiveContent(liveDocumentJson(copy)) : null;
+    const before = suggestOnly ? checkedText(shadow).doc : null;
     Y.applyUpdate(copy, update);
     // An update that builds on something the server never accepted cannot be applied now; kept pending it would
     // be stored and sent to everyone unchecked.
@@ -75,10 +137,10 @@ export function checkLiveUpdate(
       if (!problem && name !== LIVE_FIELD) problem = new AppError("VALIDATION", "appError.content.schemaMismatch");
     }
     if (!problem) {
-      const after = validateLiveContent(liveDocumentJson(copy));
-      const refusal = before && author ? suggestOnlyRefusal(before, after, author!) : null;
+      const after = checkedText(shadow);
+      const refusal = before && author ? suggestOnlyRefusal(before, after.doc, author) : null;
       if (refusal) problem = new AppError("FORBIDDEN", `appError.suggestion.${refusal}`);
-      else if (author && claimsOthersSuggestion(doc, after, author))
+      else if (author && claimsOthersSuggestion(doc, after.suggestionIds, author))
         problem = new AppError("FORBIDDEN", "appError.suggestion.notOwnSuggestion");
     }
   } catch (error) {
@@ -96,10 +158,14 @@ export function hasCheckedSuggestions(doc: Y.Doc): boolean {
   return (knownSuggestionIds.get(doc)?.size ?? 0) > 0;
 }
 
-function suggestionIds(node: PmNode): Set<string> {
+function suggestionIdsIn(node: PmNode): Set<string> {
   const ids = new Set<string>();
-  node.descendants((child) => {
+  const collect = (child: PmNode) => {
     for (const mark of child.marks) if (isSuggestionMarkName(mark.type.name)) ids.add(String(mark.attrs.id));
+  };
+  collect(node);
+  node.descendants((child) => {
+    collect(child);
     return true;
   });
   return ids;
@@ -110,13 +176,12 @@ function suggestionIds(node: PmNode): Set<string> {
  * be their own: nobody can put words into someone else's name. Compared with the ids the document held before
  * (read again from the document itself when an unknown one appears, e.g. after a change the server made).
  */
-function claimsOthersSuggestion(doc: Y.Doc, after: PmNode, author: string): boolean {
-  const ids = suggestionIds(after);
+function claimsOthersSuggestion(doc: Y.Doc, ids: Set<string>, author: string): boolean {
   let known = knownSuggestionIds.get(doc);
   const unknown = (set: Set<string> | undefined) =>
     [...ids].some((id) => !set?.has(id) && suggestionAuthorId(id) !== author);
   if (unknown(known)) {
-    known = suggestionIds(validateLiveContent(liveDocumentJson(doc)));
+    known = suggestionIdsIn(validateLiveContent(liveDocumentJson(doc)));
     if (unknown(known)) return true;
   }
   knownSuggestionIds.set(doc, ids);

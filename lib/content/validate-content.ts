@@ -1,5 +1,5 @@
 import "server-only";
-import { Node as PmNode, type Schema } from "@tiptap/pm/model";
+import { Fragment, Node as PmNode, type Schema } from "@tiptap/pm/model";
 import { AppError } from "@/lib/errors";
 import { isAllowedHref } from "./editor-extensions";
 import { editorSchema } from "./render-html";
@@ -72,16 +72,21 @@ const MARK_ATTRS: Record<string, (attrs: Record<string, unknown>) => boolean> = 
   modification: (a) => suggestionAuthorId(a.id) !== null && isShortText(a.type, 40) && isShortText(a.attrName, 40),
 };
 
-function hasOnlyAllowedAttrs(doc: PmNode): boolean {
-  let ok = true;
-  doc.descendants((node) => {
-    if (!ok) return false;
-    const nodeRule = NODE_ATTRS[node.type.name];
-    if (nodeRule && !nodeRule(node.attrs)) ok = false;
-    for (const mark of node.marks) {
-      const markRule = MARK_ATTRS[mark.type.name];
-      if (markRule && !markRule(mark.attrs)) ok = false;
-    }
+function hasAllowedAttrs(node: PmNode): boolean {
+  const nodeRule = NODE_ATTRS[node.type.name];
+  if (nodeRule && !nodeRule(node.attrs)) return false;
+  for (const mark of node.marks) {
+    const markRule = MARK_ATTRS[mark.type.name];
+    if (markRule && !markRule(mark.attrs)) return false;
+  }
+  return true;
+}
+
+/** The node's descendants (and with `self` the node itself) carry only attributes the editor can produce. */
+function hasOnlyAllowedAttrs(node: PmNode, self = false): boolean {
+  let ok = !self || hasAllowedAttrs(node);
+  node.descendants((child) => {
+    if (ok && !hasAllowedAttrs(child)) ok = false;
     return ok;
   });
   return ok;
@@ -117,7 +122,20 @@ export function validateLiveContent(json: unknown): PmNode {
 }
 
 function checkedDocument(json: unknown, schema: Schema): PmNode {
-  if (contentDepthExceeds(json, MAX_CONTENT_DEPTH)) {
+  checkJson(json, MAX_CONTENT_DEPTH);
+  if (!json || typeof json !== "object" || (json as JsonNode).type !== "doc") {
+    throw new AppError("VALIDATION", "appError.content.notADocument");
+  }
+  const doc = parsed(json, schema);
+  if (!hasOnlyAllowedAttrs(doc)) {
+    throw new AppError("VALIDATION", "appError.content.schemaMismatch");
+  }
+  return doc;
+}
+
+/** The checks on the JSON itself — nesting, size, characters PostgreSQL can store, link schemes; returns its size. */
+function checkJson(json: unknown, depthLimit: number): number {
+  if (contentDepthExceeds(json, depthLimit)) {
     throw new AppError("VALIDATION", "appError.content.tooDeep", { max: MAX_CONTENT_DEPTH });
   }
   let serialised: string;
@@ -126,31 +144,63 @@ function checkedDocument(json: unknown, schema: Schema): PmNode {
   } catch {
     throw new AppError("VALIDATION", "appError.content.damaged");
   }
-  if (serialised === undefined || Buffer.byteLength(serialised, "utf8") > MAX_CONTENT_BYTES) {
+  const bytes = serialised === undefined ? Infinity : Buffer.byteLength(serialised, "utf8");
+  if (bytes > MAX_CONTENT_BYTES) {
     throw new AppError("VALIDATION", "appError.content.tooLarge");
   }
   // JSON.stringify writes a lone surrogate and NUL as \u escapes, which PostgreSQL's jsonb refuses to store.
   if (/(?:^|[^\\])(?:\\\\)*\\u(?:d[89a-f][0-9a-f]{2}|0000)/i.test(serialised)) {
     throw new AppError("VALIDATION", "appError.content.unstorableCharacter");
   }
-  if (!json || typeof json !== "object" || (json as JsonNode).type !== "doc") {
-    throw new AppError("VALIDATION", "appError.content.notADocument");
-  }
-  const badLink = findDisallowedLink(json as JsonNode);
-  if (badLink !== null) {
+  if (json && typeof json === "object" && findDisallowedLink(json as JsonNode) !== null) {
     throw new AppError("VALIDATION", "appError.content.linkScheme");
   }
-  let doc: PmNode;
+  return bytes;
+}
+
+function parsed(json: unknown, schema: Schema): PmNode {
   try {
-    doc = PmNode.fromJSON(schema, json);
-    doc.check();
+    const node = PmNode.fromJSON(schema, json);
+    node.check();
+    return node;
   } catch {
     throw new AppError("VALIDATION", "appError.content.schemaMismatch");
   }
-  if (!hasOnlyAllowedAttrs(doc)) {
+}
+
+/** One top-level block of the live text, checked on its own (see `liveDocumentOf`). */
+export type CheckedBlock = { node: PmNode; bytes: number };
+
+/**
+ * The checks of `validateLiveContent` for one top-level block of the document (its JSON as the Yjs reader gives
+ * it): the same nesting limit counted from the document, the same size, character, link, schema and attribute
+ * checks. A live text is checked block by block, so an update costs the blocks it touched, not the whole text.
+ */
+export function checkLiveBlock(json: unknown): CheckedBlock {
+  const bytes = checkJson(json, MAX_CONTENT_DEPTH - 1);
+  const node = parsed(json, liveEditorSchema());
+  if (!hasOnlyAllowedAttrs(node, true)) {
     throw new AppError("VALIDATION", "appError.content.schemaMismatch");
   }
-  return doc;
+  return { node, bytes };
+}
+
+/** Length of `{"type":"doc","content":[…]}` around the blocks' own JSON and the commas between them. */
+const DOC_ENVELOPE_BYTES = '{"type":"doc","content":[]}'.length;
+
+/**
+ * The document of checked blocks, with the checks that concern the whole: the blocks' order and kinds (the
+ * schema's content rule for the document) and the 512 KB limit on the whole text. Same result as
+ * `validateLiveContent` on the document's JSON.
+ */
+export function liveDocumentOf(blocks: CheckedBlock[]): PmNode {
+  let bytes = DOC_ENVELOPE_BYTES + Math.max(blocks.length - 1, 0);
+  for (const block of blocks) bytes += block.bytes;
+  if (bytes > MAX_CONTENT_BYTES) throw new AppError("VALIDATION", "appError.content.tooLarge");
+  const schema = liveEditorSchema();
+  const content = Fragment.fromArray(blocks.map((block) => block.node));
+  if (!schema.topNodeType.validContent(content)) throw new AppError("VALIDATION", "appError.content.schemaMismatch");
+  return schema.topNodeType.create(null, content);
 }
 
 /** The text comments anchor to (see text-map.ts); stored with every revision. */
