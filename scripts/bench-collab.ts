@@ -11,6 +11,9 @@
 // BENCH_ONLY=full|bare runs one of the two; BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there.
 // Results go to stdout as Markdown; append them to docs/benchmarks.md.
 import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -29,7 +32,15 @@ const WARM_UP_MS = 5000;
 
 type Ready = { port: number; cookie: string; hot: string; cold: string[] };
 type Delay = { p50: number; p99: number; max: number };
-type Stats = { cpuMicros: number; heapUsed: number; rss: number; docs: number; at: number; loopDelay: Delay };
+type Stats = {
+  cpuMicros: number;
+  heapUsed: number;
+  rss: number;
+  docs: number;
+  at: number;
+  loopDelay: Delay;
+  stalls: { at: number; ms: number }[];
+};
 type Assignment = { name: string; kind: "hot" | "cold" };
 type ClientResult = {
   sent: [string, number][];
@@ -60,6 +71,15 @@ async function serve(mode: "full" | "bare") {
   let docCount = () => 0;
   let dropDatabase: (() => Promise<void>) | undefined;
   loopDelay.enable();
+  // Stalls of the event loop over a second, with when they happened (seconds after the server was ready).
+  const stalls: { at: number; ms: number }[] = [];
+  let readyAt = 0;
+  let tick = performance.now();
+  setInterval(() => {
+    const at = performance.now();
+    if (at - tick > 1100) stalls.push({ at: Math.round((at - readyAt) / 100) / 10, ms: Math.round(at - tick - 100) });
+    tick = at;
+  }, 100).unref();
   if (mode === "full") {
     const { connect } = await import("@/db/connect");
     const { seedDemo, loadDemoRefs, seedWelcomePointsConcept } = await import("@/demo/seed-demo");
@@ -86,7 +106,14 @@ async function serve(mode: "full" | "bare") {
         await admin.end();
       };
     }
-    const database = await connect({ databaseUrl, pgliteDir: "memory://" });
+    // PGlite as the app runs it without DATABASE_URL: in a folder (a temporary one, removed at the end).
+    const pgliteDir = databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "konzeptwerk-bench-collab-"));
+    if (pgliteDir)
+      dropDatabase = async () => {
+        await database.close();
+        fs.rmSync(pgliteDir, { recursive: true, force: true });
+      };
+    const database = await connect({ databaseUrl, pgliteDir });
     await database.migrate();
     const db = database.db;
     await seedDemo(db);
@@ -168,8 +195,10 @@ async function serve(mode: "full" | "bare") {
       docs: docCount(),
       at: Date.now(),
       loopDelay: delayOf(),
+      stalls,
     } satisfies Stats);
   });
+  readyAt = performance.now();
   process.send!({ ...ready, port: (server.address() as AddressInfo).port });
 }
 
@@ -332,6 +361,7 @@ async function run(mode: "full" | "bare") {
     cold: summarise(latencies.cold),
     cpuPercent,
     serverLoopDelay: end.loopDelay,
+    serverStalls: end.stalls,
     clientCpuPercent: results.map((r) => (r.cpuMicros / 1000 / (end.at - start.at)) * 100),
     clientLoopDelay: results.map((r) => r.loopDelay),
     memoryPerDocMb: (connected.heapUsed - before.heapUsed) / connected.docs / 1024 / 1024,
@@ -378,7 +408,7 @@ async function main() {
     `${HOT_EDITORS} editors on one section and ${COLD_SECTIONS} sections with 2 editors each, every editor typing ` +
       `${CHARS_PER_SECOND} characters/s for ${SECONDS} s (after ${WARM_UP_MS / 1000} s warm-up); ${first!.result.clients} ` +
       `connections in ${CLIENT_PROCESSES} client process(es), ${first!.result.docs} open documents; database ` +
-      `${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite (in memory)"}; clients and server on the same machine.`,
+      `${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite (in a folder)"}; clients and server on the same machine.`,
     "",
     "| Server · section | changes received | p50 | p95 | p99 |",
     "|---|---|---|---|---|",

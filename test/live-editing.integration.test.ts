@@ -3,11 +3,12 @@ import { Redis } from "@hocuspocus/extension-redis";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { concepts, sectionLiveDocuments, sectionRevisionContributors, sectionRevisions, sections } from "@/db/schema";
+import { concepts, sectionRevisionContributors, sectionRevisions, sections } from "@/db/schema";
 import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { createCollabServer, type CollabServer } from "@/lib/collab/collab-server";
 import { liveDocumentJson } from "@/lib/collab/live-content";
+import { readStoredLiveState } from "@/lib/collab/live-document-store";
 import { afterFreezeAttempt, cutLiveRevisionsBeforeFreeze } from "@/lib/collab/freeze-live-documents";
 import { connectLivePeers } from "@/lib/collab/live-peers";
 import { registerCollabServer } from "@/lib/collab/live-registry";
@@ -205,10 +206,7 @@ describe("live editing: storage, revisions, rights", () => {
     await expect
       .poll(
         async () => {
-          const [row] = await database.db
-            .select()
-            .from(sectionLiveDocuments)
-            .where(eq(sectionLiveDocuments.sectionId, sectionId));
+          const row = await readStoredLiveState(database.db, sectionId);
           if (!row) return "";
           const doc = new Y.Doc();
           Y.applyUpdate(doc, row.state);
@@ -324,10 +322,7 @@ describe.skipIf(!process.env.REDIS_URL)("live editing across two processes (REDI
     appendText(typist, " Kurz vor dem Einfrieren.");
     // Acknowledged by the other process, and (debounced by 1 s) not yet stored.
     await expect.poll(() => typist.provider.unsyncedChanges, { timeout: 2000 }).toBe(0);
-    const [before] = await database.db
-      .select()
-      .from(sectionLiveDocuments)
-      .where(eq(sectionLiveDocuments.sectionId, sectionId));
+    const before = await readStoredLiveState(database.db, sectionId);
     expect(before ? JSON.stringify(liveDocumentJson(stateDoc(before.state))) : "").not.toContain("Kurz vor dem");
 
     const lead = await demoActor(database.db, "federfuehrung");

@@ -16,6 +16,7 @@ import { sessionCookie } from "@/lib/auth/session-cookie";
 import { authSecret } from "@/lib/auth/secret";
 import { startUserSession } from "@/lib/auth/user-sessions";
 import { createCollabServer } from "@/lib/collab/collab-server";
+import { readStoredLiveStates } from "@/lib/collab/live-document-store";
 
 const port = Number(process.argv[2] ?? 0);
 const database = await connect({
@@ -43,10 +44,14 @@ if (process.argv.includes("--seed")) {
 
 // What is stored before anyone connects (after a crash: what survived it), for the test to compare.
 const stored = Object.fromEntries(
-  (await db.select().from(sectionLiveDocuments)).map((row) => [
-    row.sectionId,
-    Buffer.from(row.state).toString("base64"),
-  ]),
+  [
+    ...(
+      await readStoredLiveStates(
+        db,
+        (await db.select({ id: sectionLiveDocuments.sectionId }).from(sectionLiveDocuments)).map((row) => row.id),
+      )
+    ).values(),
+  ].map((row) => [row.sectionId, Buffer.from(row.state).toString("base64")]),
 );
 
 const collab = createCollabServer({ getDb: async () => db });

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
+  bigserial,
   boolean,
   customType,
   index,
@@ -148,6 +149,24 @@ export const sectionLiveDocuments = pgTable("section_live_documents", {
   contributorIds: jsonb().$type<string[]>().notNull().default([]),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * What changed in a live text since its state above was last written whole: each store appends only what the
+ * process holds beyond its previous store (a Yjs update), so a store costs the typing since the last one, not
+ * the whole section. The state and these updates together are the live text (`readStoredLiveState`); writing
+ * the state whole folds them in and deletes them.
+ */
+export const sectionLiveUpdates = pgTable(
+  "section_live_updates",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    sectionId: uuid()
+      .notNull()
+      .references(() => sections.id),
+    update: yjsState().notNull(),
+  },
+  (t) => [index("section_live_updates_section_idx").on(t.sectionId, t.id)],
+);
 
 /** Everyone whose typing went into a revision cut from the live text. */
 export const sectionRevisionContributors = pgTable(

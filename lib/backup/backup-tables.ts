@@ -62,13 +62,14 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
 ];
 
 /**
- * Tables that reference a concept table but are deliberately not backed up: the live Yjs state of a section
- * (working state; the backup carries the revisions cut from it, and a restored section starts its live text from
+ * Tables that reference a concept table but are deliberately not backed up: the live Yjs state of a section and
+ * the updates appended to it (working state; the backup carries the revisions cut from it, and a restored section starts its live text from
  * the latest one), who typed into a revision (also in each revision's audit event, which the backup carries),
  * short-lived break-glass grants (each one is in the audit trail) and the record of reminders already sent.
  */
 export const NOT_BACKED_UP = new Set([
   "section_live_documents",
+  "section_live_updates",
   "section_revision_contributors",
   "break_glass_grants",
   "reminder_deliveries",

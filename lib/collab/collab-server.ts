@@ -101,11 +101,20 @@ export function createCollabServer(options: Options) {
   function scheduleIdleCut(documentName: string, document: Document) {
     const state = states.get(documentName);
     if (!state) return;
-    clearTimeout(state.idleTimer);
-    state.idleTimer = setTimeout(() => {
-      void cut(documentName, document, null, null).catch((e) => console.error("Konzeptwerk: Versionsschnitt", e));
-    }, idleMs);
-    state.idleTimer.unref?.();
+    state.lastChangeAt = Date.now();
+    // One timer per document, not one per keystroke: when it fires early (there were changes since it was set),
+    // it waits for the rest of the idle time.
+    if (state.idleTimer) return;
+    const arm = (delay: number) => {
+      state.idleTimer = setTimeout(() => {
+        const idleFor = Date.now() - (state.lastChangeAt ?? 0);
+        if (idleFor < idleMs) return arm(idleMs - idleFor);
+        state.idleTimer = undefined;
+        void cut(documentName, document, null, null).catch((e) => console.error("Konzeptwerk: Versionsschnitt", e));
+      }, delay);
+      state.idleTimer.unref?.();
+    };
+    arm(idleMs);
   }
 
   const hocuspocus = new Hocuspocus({

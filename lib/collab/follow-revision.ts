@@ -1,13 +1,12 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import * as Y from "yjs";
 import type { Tx } from "@/db/connect";
-import { sectionLiveDocuments } from "@/db/schema";
 import { hasSuggestions } from "@/lib/content/suggestions";
 import { validateLiveContent } from "@/lib/content/validate-content";
 import { AppError } from "@/lib/errors";
 import { liveDocumentJson, replaceLiveContent, SERVER_ORIGIN } from "./live-content";
+import { readStoredLiveState, writeStoredLiveState } from "./live-document-store";
 import { collabServer } from "./live-registry";
 
 /**
@@ -26,10 +25,7 @@ export async function followRevisionInLiveText(tx: Tx, sectionId: string, conten
 export async function readLiveText(tx: Tx, sectionId: string): Promise<PmNode | null> {
   const loaded = collabServer()?.loadedDocument(sectionId);
   if (loaded) return validateLiveContent(liveDocumentJson(loaded.document));
-  const [row] = await tx
-    .select({ state: sectionLiveDocuments.state })
-    .from(sectionLiveDocuments)
-    .where(eq(sectionLiveDocuments.sectionId, sectionId));
+  const row = await readStoredLiveState(tx, sectionId);
   if (!row) return null;
   const doc = new Y.Doc();
   try {
@@ -56,18 +52,15 @@ export async function writeLiveText(tx: Tx, sectionId: string, content: unknown,
     }
     return;
   }
-  const [row] = await tx.select().from(sectionLiveDocuments).where(eq(sectionLiveDocuments.sectionId, sectionId));
+  const row = await readStoredLiveState(tx, sectionId);
   if (!row) return;
   const doc = new Y.Doc();
   Y.applyUpdate(doc, row.state);
   replaceLiveContent(doc, content, SERVER_ORIGIN);
-  await tx
-    .update(sectionLiveDocuments)
-    .set({
-      state: Y.encodeStateAsUpdate(doc),
-      ...(version === null ? {} : { baseVersion: version, dirty: false }),
-      updatedAt: sql`now()`,
-    })
-    .where(eq(sectionLiveDocuments.sectionId, sectionId));
+  await writeStoredLiveState(tx, sectionId, Y.encodeStateAsUpdate(doc), {
+    baseVersion: version ?? row.baseVersion,
+    dirty: version === null ? row.dirty : false,
+    contributorIds: row.contributorIds,
+  });
   doc.destroy();
 }

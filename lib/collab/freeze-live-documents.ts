@@ -1,11 +1,11 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Tx } from "@/db/connect";
-import { sectionLiveDocuments, sections } from "@/db/schema";
+import { sections } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { SERVER_ORIGIN } from "./live-content";
-import { cutLiveRevision } from "./live-document-store";
+import { cutLiveRevision, readStoredLiveStates } from "./live-document-store";
 import { collabServer } from "./live-registry";
 
 /**
@@ -19,19 +19,20 @@ import { collabServer } from "./live-registry";
 export async function cutLiveRevisionsBeforeFreeze(tx: Tx, conceptId: string, actor: Actor): Promise<void> {
   const server = collabServer();
   await server?.holdEverywhere(conceptId);
-  const stored = await tx
-    .select({
-      sectionId: sectionLiveDocuments.sectionId,
-      state: sectionLiveDocuments.state,
-      baseVersion: sectionLiveDocuments.baseVersion,
-      dirty: sectionLiveDocuments.dirty,
-      contributorIds: sectionLiveDocuments.contributorIds,
-    })
-    .from(sectionLiveDocuments)
-    .innerJoin(sections, eq(sections.id, sectionLiveDocuments.sectionId))
-    .where(eq(sections.conceptId, conceptId));
+  // All of the concept's sections at once, in the order batched stores take them (by id), so a store running now
+  // and this freeze never wait for each other in a circle.
+  const sectionRows = await tx
+    .select({ id: sections.id })
+    .from(sections)
+    .where(eq(sections.conceptId, conceptId))
+    .orderBy(asc(sections.id))
+    .for("update");
+  const stored = await readStoredLiveStates(
+    tx,
+    sectionRows.map((section) => section.id),
+  );
   const open = new Map((server?.liveDocuments(conceptId) ?? []).map((d) => [d.document.name, d]));
-  for (const row of stored) {
+  for (const row of stored.values()) {
     const here = open.get(row.sectionId);
     if (!here) {
       if (!row.dirty) continue;

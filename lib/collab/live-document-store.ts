@@ -1,8 +1,8 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db, Tx } from "@/db/connect";
-import { sectionLiveDocuments, sections } from "@/db/schema";
+import { sectionLiveDocuments, sectionLiveUpdates, sections } from "@/db/schema";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { Actor } from "@/lib/auth/load-actor";
 import { withoutSuggestions } from "@/lib/content/suggestions";
@@ -20,7 +20,108 @@ export type LiveState = {
   contributors: Set<string>;
   lastActor: Actor | null;
   idleTimer?: ReturnType<typeof setTimeout>;
+  /** When the text last changed (the idle cut waits for a quiet `IDLE_REVISION_MS`). */
+  lastChangeAt?: number;
+  /** What is stored of the document (a Yjs state vector): the next store appends only what lies beyond it. */
+  storedVector?: Uint8Array;
+  /** Updates appended since the state was last written whole. */
+  appended?: number;
+  /** The row's other columns as last written, so unchanged ones are not written again with every store. */
+  storedMeta?: string;
 };
+
+/** After this many appended updates a store writes the state whole again (and folds them in). */
+const COMPACT_AFTER = 100;
+
+type StoredLiveState = {
+  sectionId: string;
+  /** The stored state with the updates appended since merged in: the live text as the database holds it. */
+  state: Uint8Array;
+  baseVersion: number;
+  dirty: boolean;
+  contributorIds: string[];
+  /** The id of the last appended update folded into `state` (0 without any). */
+  lastUpdateId: number;
+  appended: number;
+};
+
+/** The stored live texts of the given sections (those that have one), each with its appended updates merged in. */
+export async function readStoredLiveStates(
+  db: Db | Tx,
+  sectionIds: string[],
+  options: { lock?: boolean } = {},
+): Promise<Map<string, StoredLiveState>> {
+  const result = new Map<string, StoredLiveState>();
+  if (sectionIds.length === 0) return result;
+  const query = db.select().from(sectionLiveDocuments).where(inArray(sectionLiveDocuments.sectionId, sectionIds));
+  // Whole writes of a section take turns (across processes), so none deletes updates another has not folded in.
+  const rows = options.lock ? await query.orderBy(asc(sectionLiveDocuments.sectionId)).for("update") : await query;
+  if (rows.length === 0) return result;
+  const updates = await db
+    .select({ id: sectionLiveUpdates.id, sectionId: sectionLiveUpdates.sectionId, update: sectionLiveUpdates.update })
+    .from(sectionLiveUpdates)
+    .where(
+      inArray(
+        sectionLiveUpdates.sectionId,
+        rows.map((row) => row.sectionId),
+      ),
+    )
+    .orderBy(asc(sectionLiveUpdates.id));
+  const bySection = new Map<string, { id: number; update: Uint8Array }[]>();
+  for (const u of updates) bySection.set(u.sectionId, [...(bySection.get(u.sectionId) ?? []), u]);
+  for (const row of rows) {
+    const appended = bySection.get(row.sectionId) ?? [];
+    result.set(row.sectionId, {
+      sectionId: row.sectionId,
+      state: appended.length ? Y.mergeUpdates([row.state, ...appended.map((u) => u.update)]) : row.state,
+      baseVersion: row.baseVersion,
+      dirty: row.dirty,
+      contributorIds: row.contributorIds,
+      lastUpdateId: appended.at(-1)?.id ?? 0,
+      appended: appended.length,
+    });
+  }
+  return result;
+}
+
+export async function readStoredLiveState(
+  db: Db | Tx,
+  sectionId: string,
+  options: { lock?: boolean } = {},
+): Promise<StoredLiveState | null> {
+  return (await readStoredLiveStates(db, [sectionId], options)).get(sectionId) ?? null;
+}
+
+/**
+ * Writes a section's live state whole in the caller's transaction, with everything appended so far folded in
+ * (read under the row's lock) and those updates deleted. `state` is what the caller holds; updates another
+ * process appended meanwhile are merged, never dropped.
+ */
+export async function writeStoredLiveState(
+  tx: Tx,
+  sectionId: string,
+  state: Uint8Array,
+  meta: { baseVersion: number; dirty: boolean; contributorIds: string[] },
+): Promise<void> {
+  // The section first, as every writer of a section takes it (a revision cut, a freeze): waiting for each other in
+  // a circle would need the opposite order.
+  await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, sectionId)).for("key share");
+  const stored = await readStoredLiveState(tx, sectionId, { lock: true });
+  const values = {
+    state: stored ? Y.mergeUpdates([stored.state, state]) : state,
+    ...meta,
+    updatedAt: new Date(),
+  };
+  await tx
+    .insert(sectionLiveDocuments)
+    .values({ sectionId, ...values })
+    .onConflictDoUpdate({ target: sectionLiveDocuments.sectionId, set: values });
+  if (stored?.lastUpdateId) {
+    await tx
+      .delete(sectionLiveUpdates)
+      .where(and(eq(sectionLiveUpdates.sectionId, sectionId), lte(sectionLiveUpdates.id, stored.lastUpdateId)));
+  }
+}
 
 /**
  * Fills a freshly created live document: the stored Yjs state, brought up to the section's latest revision when
@@ -33,7 +134,7 @@ export async function loadLiveDocument(db: Db, sectionId: string, document: Y.Do
     .where(eq(sections.id, sectionId))
     .limit(1);
   if (!section) throw new Error("unknown section");
-  const [row] = await db.select().from(sectionLiveDocuments).where(eq(sectionLiveDocuments.sectionId, sectionId));
+  const row = await readStoredLiveState(db, sectionId);
   const state: LiveState = {
     conceptId: section.conceptId,
     baseVersion: section.version,
@@ -44,6 +145,9 @@ export async function loadLiveDocument(db: Db, sectionId: string, document: Y.Do
   if (row) {
     Y.applyUpdate(document, row.state);
     state.dirty = row.dirty;
+    state.storedVector = Y.encodeStateVectorFromUpdate(row.state);
+    state.appended = row.appended;
+    state.storedMeta = metaKey(row);
     if (row.baseVersion !== section.version) replaceLiveContent(document, section.content, SERVER_ORIGIN);
   } else {
     const seed = seedLiveDocument(section.content);
@@ -53,32 +157,36 @@ export async function loadLiveDocument(db: Db, sectionId: string, document: Y.Do
   return state;
 }
 
-const valuesOf = (document: Y.Doc, state: LiveState) => ({
-  state: Y.encodeStateAsUpdate(document),
+const metaOf = (state: LiveState) => ({
   baseVersion: state.baseVersion,
   dirty: state.dirty,
   contributorIds: [...state.contributors],
-  updatedAt: new Date(),
 });
+const metaKey = (meta: { baseVersion: number; dirty: boolean; contributorIds: string[] }) =>
+  JSON.stringify([meta.baseVersion, meta.dirty, [...meta.contributorIds].sort()]);
 
+/** Writes the document whole (see `writeStoredLiveState`); afterwards stores append to it again. */
 export async function storeLiveDocument(db: Db | Tx, sectionId: string, document: Y.Doc, state: LiveState) {
-  const values = valuesOf(document, state);
-  await db
-    .insert(sectionLiveDocuments)
-    .values({ sectionId, ...values })
-    .onConflictDoUpdate({ target: sectionLiveDocuments.sectionId, set: values });
+  const vector = Y.encodeStateVector(document);
+  const meta = metaOf(state);
+  await db.transaction((tx) => writeStoredLiveState(tx, sectionId, Y.encodeStateAsUpdate(document), meta));
+  state.storedVector = vector;
+  state.appended = 0;
+  state.storedMeta = metaKey(meta);
 }
 
-/** Rows per statement when stores are batched (six parameters each, far below PostgreSQL's limit). */
+/** Rows per statement when stores are batched (far below PostgreSQL's parameter limit). */
 const BATCH_ROWS = 200;
 
 /**
  * Stores that fall due together are written as one statement. Under continuous typing Hocuspocus' debounce makes
  * every open document due in the same timer tick (at most 2 s after its first unsaved change); one upsert per
  * document meant a round trip and a commit each, and on PGlite a synchronous run of the embedded database each,
- * during which no message was handled. The returned promise settles once the document's row is written, so
+ * during which no message was handled. Each document appends only what it holds beyond its previous store (a
+ * Yjs update of the typing since then) instead of its whole state, and is written whole again every
+ * `COMPACT_AFTER` stores. The returned promise settles once the document's change is written, so
  * `onStoreDocument` (run under the document's save mutex) still finishes only after its state is stored, and the
- * state is encoded at that moment — never older than when the store was asked for.
+ * update is encoded at that moment — never older than when the store was asked for.
  */
 export function createLiveStoreBatch(getDb: () => Promise<Db>) {
   let pending = new Map<string, { document: Y.Doc; state: LiveState }>();
@@ -90,25 +198,40 @@ export function createLiveStoreBatch(getDb: () => Promise<Db>) {
     pending = new Map();
     flush = null;
     const db = await getDb();
-    for (let i = 0; i < batch.length; i += BATCH_ROWS) {
-      await db
-        .insert(sectionLiveDocuments)
-        .values(
-          batch
-            .slice(i, i + BATCH_ROWS)
-            .map(([id, { document, state }]) => ({ sectionId: id, ...valuesOf(document, state) })),
-        )
-        .onConflictDoUpdate({
-          target: sectionLiveDocuments.sectionId,
-          set: {
-            state: sql`excluded.state`,
-            baseVersion: sql`excluded.base_version`,
-            dirty: sql`excluded.dirty`,
-            contributorIds: sql`excluded.contributor_ids`,
-            updatedAt: sql`excluded.updated_at`,
-          },
-        });
+    const appends: { sectionId: string; update: Uint8Array; state: LiveState }[] = [];
+    const whole: typeof batch = [];
+    for (const entry of batch) {
+      const [sectionId, { document, state }] = entry;
+      if (!state.storedVector || (state.appended ?? 0) >= COMPACT_AFTER) {
+        whole.push(entry);
+        continue;
+      }
+      const update = Y.encodeStateAsUpdate(document, state.storedVector);
+      state.storedVector = Y.encodeStateVector(document);
+      state.appended = (state.appended ?? 0) + 1;
+      appends.push({ sectionId, update, state });
     }
+    try {
+      for (let i = 0; i < appends.length; i += BATCH_ROWS) {
+        await db
+          .insert(sectionLiveUpdates)
+          .values(appends.slice(i, i + BATCH_ROWS).map(({ sectionId, update }) => ({ sectionId, update })));
+      }
+      for (const { sectionId, state } of appends) {
+        const meta = metaOf(state);
+        if (metaKey(meta) === state.storedMeta) continue;
+        await db
+          .update(sectionLiveDocuments)
+          .set({ ...meta, updatedAt: new Date() })
+          .where(eq(sectionLiveDocuments.sectionId, sectionId));
+        state.storedMeta = metaKey(meta);
+      }
+    } catch (error) {
+      // Not known to be stored: the next store writes these documents whole.
+      for (const { state } of appends) state.storedVector = undefined;
+      throw error;
+    }
+    for (const [sectionId, { document, state }] of whole) await storeLiveDocument(db, sectionId, document, state);
   }
   return function store(sectionId: string, document: Y.Doc, state: LiveState): Promise<void> {
     pending.set(sectionId, { document, state });

@@ -1,7 +1,7 @@
 import "server-only";
 import { count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { fassungSections, sectionLiveDocuments, sectionMandateItems, sections } from "@/db/schema";
+import { fassungSections, sectionLiveDocuments, sectionLiveUpdates, sectionMandateItems, sections } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
@@ -35,6 +35,7 @@ export async function removeSection(
         .where(eq(sections.id, section.id));
     } else {
       await tx.delete(sectionMandateItems).where(eq(sectionMandateItems.sectionId, section.id));
+      await tx.delete(sectionLiveUpdates).where(eq(sectionLiveUpdates.sectionId, section.id));
       await tx.delete(sectionLiveDocuments).where(eq(sectionLiveDocuments.sectionId, section.id));
       await tx.delete(sections).where(eq(sections.id, section.id));
     }
