@@ -45,6 +45,9 @@ const config = [
       "playwright-report/**",
       "next-env.d.ts",
       ".node-runtime/**",
+      // The benchmark's bare Next.js app (scripts/bench/floor-app): its build and the file next build writes.
+      "scripts/bench/floor-app/.next/**",
+      "scripts/bench/floor-app/next-env.d.ts",
     ],
   },
 ];

@@ -81,6 +81,13 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return [...jar, session].join("; ");
 }
 
+/** Bytes of a response body as sent without compression (autocannon asks for none; fetch's gzip is undone here). */
+export async function responseBytes(url: string, headers: Record<string, string> = {}): Promise<number> {
+  const res = await fetch(url, { headers });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return (await res.arrayBuffer()).byteLength;
+}
+
 export type LoadResult = {
   connections: number;
   seconds: number;

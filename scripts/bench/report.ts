@@ -9,48 +9,91 @@ export type Report = {
   date: string;
   machine: string;
   database: string;
-  /** Server processes (`npm start`'s workers; the limit server runs as many). */
+  /** Server processes (`npm start`'s workers; the limit server and the floor run as many). */
   processes: number;
   size: BenchSize;
   seconds: number;
   warmup: number;
   seedSeconds?: number;
-  pages: { key: string; name: string; path: string; queries: number; app: LoadResult[]; limit: LoadResult[] }[];
+  pages: {
+    key: string;
+    name: string;
+    path: string;
+    queries: number;
+    /** HTML bytes of the app's response, and of the floor page it is compared with. */
+    bytes: number;
+    floorBytes: number;
+    app: LoadResult[];
+    /** The bare Next.js page of the same size (scripts/bench/floor-app). */
+    floor: LoadResult[];
+    limit: LoadResult[];
+  }[];
+  /** The demo concept's overview for the lead: HTML of a normal GET and the RSC payload (header `RSC: 1`). */
+  demoOverview?: { path: string; html: number; rsc: number };
   writes: { kind: string; result: LoadResult }[];
   scaling: { key: string; name: string; factor: number; revisions: number; result: LoadResult }[];
   bundles: BundleResult[];
 };
 
-export const BUDGET = { readP95: 100, saveP95: 150, overviewRatio: 0.5, scalingSlack: 1.5, scalingSlackMs: 10 };
+export const BUDGET = {
+  saveP95: 150,
+  /** app / floor (req/s at 10 connections) for these pages. */
+  floorRatio: 0.5,
+  floorPages: ["overview", "section", "reading-room", "synopse"],
+  /** Signed-in imprint / anonymous imprint (req/s at 10 connections): what the session and the layout cost. */
+  imprintRatio: 0.7,
+  /** HTML + RSC payload of the demo concept's overview. */
+  demoOverviewBytes: 60 * 1024,
+  scalingSlack: 1.5,
+  scalingSlackMs: 10,
+};
 
 const at = (results: LoadResult[], connections: number) => results.find((r) => r.connections === connections);
 
-/** Latency budgets hold for PostgreSQL at 10 connections; bundles and flat scaling everywhere. */
+/** Throughput ratio at 10 connections; undefined when either side was not measured. */
+function ratioAt10(app: LoadResult[] | undefined, base: LoadResult[] | undefined): number | undefined {
+  const a = app && at(app, 10);
+  const b = base && at(base, 10);
+  return a && b ? a.rps / b.rps : undefined;
+}
+
+/** Throughput and latency budgets hold for PostgreSQL at 10 connections; sizes and flat scaling everywhere. */
 export function checkBudgets(report: Report): string[] {
   const broken: string[] = [];
   const postgres = report.database.startsWith("PostgreSQL");
+  const page = (key: string) => report.pages.find((p) => p.key === key);
   if (postgres) {
-    for (const page of report.pages) {
-      const r = at(page.app, 10);
-      // A run in which no response completed (NaN) breaks the budget too.
-      if (r && !(r.p95 <= BUDGET.readP95))
-        broken.push(`${page.name}: p95 ${r.p95.toFixed(0)} ms > ${BUDGET.readP95} ms bei 10 Verbindungen`);
-    }
     const save = report.writes.find((w) => w.kind === "Speichern" && w.result.connections === 10);
+    // A run in which no response completed (NaN) breaks the budget too.
     if (save && !(save.result.p95 <= BUDGET.saveP95))
       broken.push(`Speichern: p95 ${save.result.p95.toFixed(0)} ms > ${BUDGET.saveP95} ms bei 10 Verbindungen`);
-    const overview = report.pages.find((p) => p.key === "overview");
-    const app = overview && at(overview.app, 10);
-    const limit = overview && at(overview.limit, 10);
-    if (app && limit && app.rps / limit.rps < BUDGET.overviewRatio)
-      broken.push(`Konzeptübersicht: App/Grenze ${(app.rps / limit.rps).toFixed(2)} < ${BUDGET.overviewRatio}`);
+    for (const key of BUDGET.floorPages) {
+      const p = page(key);
+      const ratio = ratioAt10(p?.app, p?.floor);
+      if (p && ratio !== undefined && !(ratio >= BUDGET.floorRatio))
+        broken.push(`${p.name}: App/Boden ${ratio.toFixed(2)} < ${BUDGET.floorRatio} bei 10 Verbindungen`);
+    }
+    const ratio = ratioAt10(page("imprint")?.app, page("imprint-anonymous")?.app);
+    if (ratio !== undefined && !(ratio >= BUDGET.imprintRatio))
+      broken.push(
+        `Impressum angemeldet / ohne Anmeldung ${ratio.toFixed(2)} < ${BUDGET.imprintRatio} bei 10 Verbindungen`,
+      );
   }
   for (const b of report.bundles) {
     if (b.budget !== null && b.gzip > b.budget)
       broken.push(
         `${b.route}: ${(b.gzip / 1024).toFixed(0)} KB JavaScript (gzip) > ${(b.budget / 1024).toFixed(0)} KB`,
       );
+    if (b.appBudget !== null && b.gzip - b.framework > b.appBudget)
+      broken.push(
+        `${b.route}: ${((b.gzip - b.framework) / 1024).toFixed(0)} KB eigenes JavaScript (gzip, ohne die Root-Main-Dateien) > ${(b.appBudget / 1024).toFixed(0)} KB`,
+      );
   }
+  const demo = report.demoOverview;
+  if (demo && demo.html + demo.rsc > BUDGET.demoOverviewBytes)
+    broken.push(
+      `Demo-Konzeptübersicht: ${((demo.html + demo.rsc) / 1024).toFixed(1)} KB HTML + RSC > ${BUDGET.demoOverviewBytes / 1024} KB`,
+    );
   for (const key of new Set(report.scaling.map((s) => s.key))) {
     const rows = report.scaling.filter((s) => s.key === key).sort((a, b) => a.factor - b.factor);
     const first = rows[0];
@@ -72,6 +115,15 @@ export function checkBudgets(report: Report): string[] {
 const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? "–" : `${n.toFixed(0)} ms`);
 const rps = (n: number | undefined) => (n === undefined ? "–" : n.toFixed(0));
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const kb1 = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ratios = (conns: number[], app: LoadResult[], base: LoadResult[]) =>
+  conns
+    .map((c) => {
+      const a = at(app, c);
+      const b = at(base, c);
+      return a && b ? (a.rps / b.rps).toFixed(2) : "–";
+    })
+    .join(" / ");
 
 export function renderReport(report: Report, broken: string[]): string {
   const conns = [...new Set(report.pages.flatMap((p) => p.app.map((r) => r.connections)))];
@@ -83,10 +135,11 @@ export function renderReport(report: Report, broken: string[]): string {
       `${s.revisions.toLocaleString("en")} revisions, ${s.threads.toLocaleString("en")} comment threads, ${s.participants} participants, ${s.fassungen} Fassungen` +
       `${report.seedSeconds ? `, seeded in ${report.seedSeconds.toFixed(0)} s` : ""}. ` +
       `autocannon on loopback, signed in, ${report.warmup} s warm-up, then ${report.seconds} s per run. ` +
-      `Server: \`npm start\` with ${report.processes} ${report.processes === 1 ? "process" : "processes"}; the limit server runs as many.`,
+      `Server: \`npm start\` with ${report.processes} ${report.processes === 1 ? "process" : "processes"}; the limit server and the floor run as many. ` +
+      `Floor: the bare Next.js page of \`scripts/bench/floor-app\` (a plain table) at the HTML size of the app's page, measured right after it.`,
     "",
-    `| Page | SQL | ${conns.map((c) => `${c} conn.: p50 / p95 / p99 · req/s`).join(" | ")} | limit req/s (${conns.join(" / ")}) | app / limit |`,
-    `|---|---|${conns.map(() => "---|").join("")}---|---|`,
+    `| Page | SQL | HTML | ${conns.map((c) => `${c} conn.: p50 / p95 / p99 · req/s`).join(" | ")} | limit req/s (${conns.join(" / ")}) | app / limit | floor req/s (same size) | app / floor |`,
+    `|---|---|---|${conns.map(() => "---|").join("")}---|---|---|---|`,
   ];
   for (const p of report.pages) {
     const cells = conns.map((c) => {
@@ -94,13 +147,28 @@ export function renderReport(report: Report, broken: string[]): string {
       return r ? `${ms(r.p50)} / ${ms(r.p95)} / ${ms(r.p99)} · ${rps(r.rps)}` : "–";
     });
     const limits = conns.map((c) => rps(at(p.limit, c)?.rps)).join(" / ");
-    const ratio = conns.map((c) => {
-      const a = at(p.app, c);
-      const l = at(p.limit, c);
-      return a && l ? (a.rps / l.rps).toFixed(2) : "–";
-    });
-    lines.push(`| ${p.name} | ${p.queries} | ${cells.join(" | ")} | ${limits} | ${ratio.join(" / ")} |`);
+    const floors = conns.map((c) => rps(at(p.floor, c)?.rps)).join(" / ");
+    lines.push(
+      `| ${p.name} | ${p.queries} | ${kb1(p.bytes)} | ${cells.join(" | ")} | ${limits} | ${ratios(conns, p.app, p.limit)} | ${floors} | ${ratios(conns, p.app, p.floor)} |`,
+    );
   }
+  const signedIn = report.pages.find((p) => p.key === "imprint");
+  const anonymous = report.pages.find((p) => p.key === "imprint-anonymous");
+  lines.push("");
+  if (signedIn && anonymous)
+    lines.push(
+      `Signed-in imprint / anonymous imprint (req/s, ${conns.join(" / ")} conn.): ${ratios(conns, signedIn.app, anonymous.app)} (budget ≥ ${BUDGET.imprintRatio} at 10).`,
+    );
+  const floorGaps = report.pages.map((p) => Math.abs(p.floorBytes - p.bytes) / p.bytes);
+  if (floorGaps.length)
+    lines.push(
+      `Floor pages within ${(Math.max(...floorGaps) * 100).toFixed(1)} % of the app's HTML size (a page smaller than the empty table gets the empty table).`,
+    );
+  const demo = report.demoOverview;
+  if (demo)
+    lines.push(
+      `Demo concept overview (lead): ${kb1(demo.html)} HTML + ${kb1(demo.rsc)} RSC payload = ${kb1(demo.html + demo.rsc)} (budget ≤ ${kb(BUDGET.demoOverviewBytes)}).`,
+    );
   lines.push(
     "",
     "Write mix (saves of ≈ 3 pages on distinct sections alternating with replies to comment threads):",
@@ -123,8 +191,13 @@ export function renderReport(report: Report, broken: string[]): string {
     "|---|---|---|---|---|---|---|",
   );
   for (const b of report.bundles) {
+    const own = b.gzip - b.framework;
+    const budgets = [
+      b.budget === null ? null : `≤ ${kb(b.budget)}${b.gzip > b.budget ? " **broken**" : ""}`,
+      b.appBudget === null ? null : `app ≤ ${kb(b.appBudget)}${own > b.appBudget ? " **broken**" : ""}`,
+    ].filter(Boolean);
     lines.push(
-      `| \`${b.route}\` | ${b.files} | ${kb(b.raw)} | ${kb(b.gzip)} | ${kb(b.framework)} | ${kb(b.gzip - b.framework)} | ${b.budget ? `≤ ${kb(b.budget)}${b.gzip > b.budget ? " **broken**" : ""}` : "–"} |`,
+      `| \`${b.route}\` | ${b.files} | ${kb(b.raw)} | ${kb(b.gzip)} | ${kb(b.framework)} | ${kb(own)} | ${budgets.join(", ") || "–"} |`,
     );
   }
   lines.push(

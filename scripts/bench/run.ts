@@ -4,8 +4,9 @@
  * in a temporary folder. Exits non-zero when a budget is broken.
  *
  * Knobs: BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_CONNECTIONS ("10,50"), BENCH_SCALES ("1,10,100"),
- * BENCH_PORT (3270; the limit server takes the next port), BENCH_SKIP_BUILD=1 (use the existing .next),
- * BENCH_SMALL=1 (a tenth of the data, for trying the script), BENCH_DOCS=0 (do not rewrite docs/benchmarks.md).
+ * BENCH_PORT (3270; the limit server takes the next port, the floor the one after), BENCH_SKIP_BUILD=1 (use the
+ * existing builds of the app and the floor), BENCH_SMALL=1 (a tenth of the data, for trying the script),
+ * BENCH_DOCS=0 (print the results block instead of rewriting docs/benchmarks.md).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -17,8 +18,9 @@ import { connect, type Database } from "@/db/connect";
 import { sections } from "@/db/schema";
 import { DEMO_PASSWORD, demoEmail } from "@/demo/welcome-points";
 import { measureBundles, type BundleResult } from "./bundles";
-import { startApp, startProcess, signIn, load, type LoadResult, type Server } from "./http";
-import { checkBudgets, writeReport, type Report } from "./report";
+import { buildFloor, floorBuilt, floorSizer, startFloor } from "./floor";
+import { startApp, startProcess, signIn, load, responseBytes, type LoadResult, type Server } from "./http";
+import { checkBudgets, renderReport, writeReport, type Report } from "./report";
 import { FULL_SIZE, growHistory, seedBench, setConceptStatus, type BenchData, type BenchSize } from "./seed";
 import { captureQueries, writeMixRequests } from "./workload";
 import { workerCount } from "../start-server.mjs";
@@ -105,7 +107,7 @@ async function measure(
   return results;
 }
 
-type Page = { key: string; name: string; path: string; user: "lead" | "committee"; read: boolean };
+type Page = { key: string; name: string; path: string; user: "lead" | "committee" | "anonymous"; read: boolean };
 
 function pagesFor(data: BenchData, phase: "drafting" | "submitted"): Page[] {
   const c = `/konzepte/${data.conceptId}`;
@@ -142,8 +144,9 @@ function pagesFor(data: BenchData, phase: "drafting" | "submitted"): Page[] {
     },
     { key: "synopse", name: "Synopse", path: `${c}/synopse`, user: "lead", read: true },
     { key: "search", name: "Suche „Familienzentren“", path: `/suche?q=Familienzentren`, user: "lead", read: true },
-    // The floor: a page of static text in the signed-in layout (3 queries: session, memberships, unread count).
-    { key: "floor", name: "Impressum (Layout ohne Daten)", path: "/impressum", user: "lead", read: true },
+    // Static text in the signed-in layout (only the layout's queries), and the same page without a session.
+    { key: "imprint", name: "Impressum (angemeldet)", path: "/impressum", user: "lead", read: true },
+    { key: "imprint-anonymous", name: "Impressum (ohne Anmeldung)", path: "/impressum", user: "anonymous", read: true },
   ];
 }
 
@@ -153,10 +156,15 @@ async function main() {
     log("Produktions-Build (next build) …");
     execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
   }
+  if (env.BENCH_SKIP_BUILD !== "1" || !floorBuilt()) {
+    log("Build des Bodens (nackte Next.js-Seite, scripts/bench/floor-app) …");
+    buildFloor();
+  }
   const target = await prepareTarget();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "konzeptwerk-bench-work-"));
   const queryLog = path.join(work, "queries.jsonl");
   let server: Server | undefined;
+  let floor: Server | undefined;
   const report: Report = {
     date: started.toISOString().slice(0, 10),
     machine: `${os.cpus().length} Kerne (${os.cpus()[0]?.model.trim() ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.type()} ${os.release()}`,
@@ -202,26 +210,52 @@ async function main() {
     const cookies = {
       lead: await signIn(server.baseUrl, demoEmail("federfuehrung"), DEMO_PASSWORD),
       committee: await signIn(server.baseUrl, demoEmail("ausschuss"), DEMO_PASSWORD),
+      anonymous: "",
     };
+    const demoOverview = `/konzepte/${data.demoConceptId}`;
+    report.demoOverview = {
+      path: demoOverview,
+      html: await responseBytes(server.baseUrl + demoOverview, { cookie: cookies.lead }),
+      rsc: await responseBytes(server.baseUrl + demoOverview, { cookie: cookies.lead, RSC: "1" }),
+    };
+    log(
+      `Demo-Konzeptübersicht: ${(report.demoOverview.html / 1024).toFixed(1)} KB HTML + ${(report.demoOverview.rsc / 1024).toFixed(1)} KB RSC`,
+    );
 
-    // Phase 1: the drafting pages and the write mix, with the SQL of each page captured for the limit.
-    log("Seiten unter Last:");
     const captured: Record<string, { query: string; params: unknown[] }[]> = {};
-    const drafting = pagesFor(data, "drafting");
-    // All captures first, on an idle server: later, a run's backlog would mix other requests' SQL into the log.
-    for (const page of drafting)
-      captured[page.key] = await captureQueries(server.baseUrl + page.path, cookies[page.user], queryLog);
-    for (const page of drafting) {
-      const app = await measure(page.name, server.baseUrl + page.path, cookies[page.user]);
+    // The floor runs beside the app through phases 1 and 2: each page is followed by the bare page of its size.
+    floor = await startFloor(PORT + 2, report.processes);
+    const floorUrl = `${floor.baseUrl}/table?rows=`;
+    const rowsFor = floorSizer((rows) => responseBytes(floorUrl + rows));
+    const measurePage = async (page: Page, baseUrl: string) => {
+      const url = baseUrl + page.path;
+      const app = await measure(page.name, url, cookies[page.user]);
+      const bytes = await responseBytes(url, { cookie: cookies[page.user] });
+      const size = await rowsFor(bytes);
+      log(
+        `  ${page.name}: ${(bytes / 1024).toFixed(1)} KB; Boden ${size.rows} Zeilen, ${(size.bytes / 1024).toFixed(1)} KB`,
+      );
+      const floorRuns = await measure(`${page.name} (Boden)`, floorUrl + size.rows, "");
       report.pages.push({
         key: page.key,
         name: page.name,
         path: page.path,
         queries: captured[page.key]!.length,
+        bytes,
         app,
+        floor: floorRuns,
+        floorBytes: size.bytes,
         limit: [],
       });
-    }
+    };
+
+    // Phase 1: the drafting pages and the write mix, with the SQL of each page captured for the limit.
+    log("Seiten unter Last:");
+    const drafting = pagesFor(data, "drafting");
+    // All captures first, on an idle server: later, a run's backlog would mix other requests' SQL into the log.
+    for (const page of drafting)
+      captured[page.key] = await captureQueries(server.baseUrl + page.path, cookies[page.user], queryLog);
+    for (const page of drafting) await measurePage(page, server.baseUrl);
     log("Schreiblast (Speichern auf verschiedenen Abschnitten, Antworten auf Kommentare):");
     const mix = await writeMixRequests(server.baseUrl, data, saveTargets, cookies.lead);
     for (const c of CONNECTIONS) {
@@ -242,18 +276,12 @@ async function main() {
     server = await startApp(PORT, appEnv);
     for (const page of pagesFor(data, "submitted")) {
       captured[page.key] = await captureQueries(server.baseUrl + page.path, cookies[page.user], queryLog);
-      const app = await measure(page.name, server.baseUrl + page.path, cookies[page.user]);
-      report.pages.push({
-        key: page.key,
-        name: page.name,
-        path: page.path,
-        queries: captured[page.key]!.length,
-        app,
-        limit: [],
-      });
+      await measurePage(page, server.baseUrl);
     }
     await server.stop();
     server = undefined;
+    await floor.stop();
+    floor = undefined;
 
     // Phase 3: the limit — the same SQL from a bare Node server (same data: the reading room is still submitted).
     log("Grenze (dieselben SQL-Abfragen, nackter Node-Server):");
@@ -296,6 +324,7 @@ async function main() {
     }
   } finally {
     await server?.stop();
+    await floor?.stop();
     await target.drop();
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -305,6 +334,7 @@ async function main() {
     log(`  ${b.route.padEnd(60)} ${(b.gzip / 1024).toFixed(0).padStart(5)} KB gzip (${b.files} Dateien)`);
   const broken = checkBudgets(report);
   if (env.BENCH_DOCS !== "0") writeReport(report, broken);
+  else log(`\n${renderReport(report, broken)}`);
   for (const b of broken) console.error(`Budget verletzt: ${b}`);
   process.exitCode = broken.length ? 1 : 0;
 }

@@ -52,6 +52,8 @@ export const FULL_SIZE: BenchSize = {
 
 export type BenchData = {
   conceptId: string;
+  /** The demo concept (demo/welcome-points) as the demo seed creates it, for the size of its overview. */
+  demoConceptId: string;
   sectionIds: string[];
   /** The section measured for the section pages, the history and the scaling runs. */
   measuredSectionId: string;
@@ -77,6 +79,7 @@ export async function seedBench(
 ): Promise<BenchData> {
   await seedDemo(db);
   const refs = await loadDemoRefs(db);
+  const [demo] = await db.select({ id: concepts.id }).from(concepts).where(eq(concepts.title, CONCEPT.title));
   const { orgIds, userIds } = refs;
   const rnd = random(2021_12_16);
 
@@ -336,6 +339,7 @@ export async function seedBench(
   await db.execute(sql`analyze`);
   return {
     conceptId,
+    demoConceptId: demo!.id,
     sectionIds,
     measuredSectionId: sectionIds[Math.min(4, sectionIds.length - 1)]!,
     revisionsPerSection: perSection,
