@@ -42,7 +42,7 @@ export const BUDGET = {
   floorPages: ["overview", "section", "reading-room", "synopse"],
   /** Signed-in imprint / anonymous imprint (req/s at 10 connections): what the session and the layout cost. */
   imprintRatio: 0.7,
-  /** HTML + RSC payload of the demo concept's overview. */
+  /** The demo concept's overview as first loaded: its HTML, which carries the page's RSC payload inline. */
   demoOverviewBytes: 60 * 1024,
   scalingSlack: 1.5,
   scalingSlackMs: 10,
@@ -90,9 +90,9 @@ export function checkBudgets(report: Report): string[] {
       );
   }
   const demo = report.demoOverview;
-  if (demo && demo.html + demo.rsc > BUDGET.demoOverviewBytes)
+  if (demo && demo.html > BUDGET.demoOverviewBytes)
     broken.push(
-      `Demo-Konzeptübersicht: ${((demo.html + demo.rsc) / 1024).toFixed(1)} KB HTML + RSC > ${BUDGET.demoOverviewBytes / 1024} KB`,
+      `Demo-Konzeptübersicht: ${(demo.html / 1024).toFixed(1)} KB HTML mit RSC-Payload > ${BUDGET.demoOverviewBytes / 1024} KB`,
     );
   for (const key of new Set(report.scaling.map((s) => s.key))) {
     const rows = report.scaling.filter((s) => s.key === key).sort((a, b) => a.factor - b.factor);
@@ -167,7 +167,7 @@ export function renderReport(report: Report, broken: string[]): string {
   const demo = report.demoOverview;
   if (demo)
     lines.push(
-      `Demo concept overview (lead): ${kb1(demo.html)} HTML + ${kb1(demo.rsc)} RSC payload = ${kb1(demo.html + demo.rsc)} (budget ≤ ${kb(BUDGET.demoOverviewBytes)}).`,
+      `Demo concept overview (lead): ${kb1(demo.html)} HTML with its inline RSC payload (budget ≤ ${kb(BUDGET.demoOverviewBytes)}); a client-side navigation to it loads ${kb1(demo.rsc)} of RSC payload.`,
     );
   lines.push(
     "",
