@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { newSuggestionId } from "@/lib/content/suggestion-ids";
 import { validateLiveContent } from "@/lib/content/validate-content";
 import { LIVE_FIELD, liveDocumentJson, seedLiveDocument } from "./live-content";
-import { checkLiveUpdate } from "./validate-live-update";
+import { yXmlFragmentToProsemirrorJSON } from "y-prosemirror";
+import { checkLiveUpdate, liveTextJson } from "./validate-live-update";
 
 const ANNA = "11111111-1111-4111-8111-111111111111";
 const BEN = "22222222-2222-4222-8222-222222222222";
@@ -91,7 +92,7 @@ function randomChange(client: Y.Doc, next: () => number) {
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
   const target = pick(texts);
   const at = target ? Math.floor(next() * (target.length + 1)) : 0;
-  const choice = Math.floor(next() * 14);
+  const choice = Math.floor(next() * 18);
   client.transact(() => {
     switch (choice) {
       case 0:
@@ -143,6 +144,20 @@ function randomChange(client: Y.Doc, next: () => number) {
       case 12:
         target?.insert(at, "\u0000");
         break;
+      case 13:
+        // Formatting taken off again, partly overlapping what is there.
+        if (target && target.length > 1) target.format(0, Math.ceil(target.length / 2), { bold: null });
+        break;
+      case 14:
+        // The name y-prosemirror gives a mark that may overlap itself.
+        target?.format(0, Math.max(1, target.length), { "link--abcdEF12": { href: "https://example.org/a" } });
+        break;
+      case 15:
+        target?.insertEmbed(at, { image: "x" });
+        break;
+      case 16:
+        target?.format(0, Math.max(1, target.length), { ychange: { type: "added" } });
+        break;
       default:
         fragment.insert(fragment.length, [new Y.XmlText("Text ohne Absatz")]);
     }
@@ -161,6 +176,8 @@ describe("checking live updates block by block", () => {
         Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
         const before = Y.encodeStateVector(client);
         randomChange(client, next);
+        // The check reads the text as y-prosemirror does, whatever a client sent.
+        expect(liveTextJson(client)).toEqual(yXmlFragmentToProsemirrorJSON(client.getXmlFragment(LIVE_FIELD)));
         const update = Y.encodeStateAsUpdate(client, before);
         const expected = wholeTextAccepts(server, update);
         const problem = checkLiveUpdate(server, update, ANNA);

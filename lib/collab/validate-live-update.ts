@@ -85,10 +85,80 @@ function dropShadow(doc: Y.Doc) {
   shadows.delete(doc);
 }
 
-/** The JSON of one top-level block, read by the same Yjs → ProseMirror reader as the whole text. */
+/** The JSON of one top-level block, as y-prosemirror's reader gives it for the whole text. */
 function blockJson(block: object): unknown {
+  if (block instanceof Y.XmlElement) {
+    const json = elementJson(block);
+    if (json !== null) return json;
+  }
   const single = { toArray: () => [block] } as unknown as Y.XmlFragment;
   return (yXmlFragmentToProsemirrorJSON(single) as { content: unknown[] }).content[0];
+}
+
+/** The whole text read block by block as the check reads it (equal to y-prosemirror's reader; for tests). */
+export function liveTextJson(doc: Y.Doc): unknown {
+  return { type: "doc", content: doc.getXmlFragment(LIVE_FIELD).toArray().map(blockJson) };
+}
+
+type JsonNode = { type: string; attrs?: Record<string, unknown>; content?: unknown[] };
+
+/**
+ * y-prosemirror's reader for an element, with its text read straight from the Yjs items: `toDelta` (what the
+ * library uses) is built for snapshots and costs several times more per character, and a paragraph being typed
+ * into is read again with every keystroke. Null for anything but plain text and formatting (embeds, the
+ * library's own `ychange` attribute): the library then reads the block.
+ */
+function elementJson(element: Y.XmlElement): JsonNode | null {
+  const json: JsonNode = { type: element.nodeName };
+  const attrs = element.getAttributes();
+  if (Object.keys(attrs).length) json.attrs = attrs;
+  const content: unknown[] = [];
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlElement) {
+      const inner = elementJson(child);
+      if (inner === null) return null;
+      content.push(inner);
+    } else if (child instanceof Y.XmlText) {
+      if (!textJson(child, content)) return null;
+    } else return null;
+  }
+  if (content.length) json.content = content;
+  return json;
+}
+
+/** Mark names as y-prosemirror stores them (`link--<hash>` when a mark may overlap itself). */
+const HASHED_MARK_NAME = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
+
+type YItem = { deleted: boolean; right: YItem | null; content: unknown };
+
+/** Appends the text nodes of `text` to `out` as `toDelta` + y-prosemirror would; false when it cannot. */
+function textJson(text: Y.XmlText, out: unknown[]): boolean {
+  const formatting = new Map<string, unknown>();
+  let run = "";
+  const pack = () => {
+    if (!run) return;
+    const node: { type: "text"; text: string; marks?: unknown[] } = { type: "text", text: run };
+    if (formatting.size) {
+      node.marks = [...formatting].map(([key, value]) => ({
+        type: HASHED_MARK_NAME.exec(key)?.[1] ?? key,
+        attrs: value,
+      }));
+    }
+    out.push(node);
+    run = "";
+  };
+  for (let item = (text as unknown as { _start: YItem | null })._start; item !== null; item = item.right) {
+    if (item.deleted) continue;
+    const content = item.content;
+    if (content instanceof Y.ContentString) run += content.str;
+    else if (content instanceof Y.ContentFormat && content.key !== "ychange") {
+      pack();
+      if (content.value === null) formatting.delete(content.key);
+      else formatting.set(content.key, content.value);
+    } else return false;
+  }
+  pack();
+  return true;
 }
 
 /** The copy's text, checked block by block (blocks unchanged since their last check are not read again). */
