@@ -52,15 +52,11 @@ export function SectionStatusForm({
   from: string;
   moves: readonly Move[];
 }) {
-  const { state, pending, formProps } = useActionForm(action);
+  const { state, pending, formProps } = useActionForm(action, { data: { conceptId, sectionId, title, from } });
   return (
     <div className="flex flex-wrap gap-2">
       {moves.map(({ to, label }, i) => (
         <form key={to} {...formProps} ref={i === 0 ? formProps.ref : undefined}>
-          <input type="hidden" name="conceptId" value={conceptId} />
-          <input type="hidden" name="sectionId" value={sectionId} />
-          <input type="hidden" name="title" value={title} />
-          <input type="hidden" name="from" value={from} />
           <input type="hidden" name="to" value={to} />
           <Button
             type="submit"
