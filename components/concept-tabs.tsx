@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { clsx } from "clsx";
 
 type Tab = "overview" | "outline" | "fassungen" | "mitzeichnung" | "synopse" | "vorlage" | "protokoll";
 
@@ -30,14 +29,7 @@ export async function ConceptTabs({
       <ul className="flex flex-wrap gap-1">
         {tabs.map((tab) => (
           <li key={tab.id}>
-            <Link
-              href={tab.href}
-              aria-current={current === tab.id ? "page" : undefined}
-              className={clsx(
-                "-mb-px inline-block border-b-4 px-4 py-2 font-semibold no-underline",
-                current === tab.id ? "border-brand text-ink" : "border-transparent text-brand hover:border-line",
-              )}
-            >
+            <Link href={tab.href} {...(current === tab.id ? { "aria-current": "page" as const } : {})} className="tab">
               {t(tab.id)}
             </Link>
           </li>

@@ -6,7 +6,7 @@ export async function SignOutButton({ className }: { className?: string }) {
   const t = await getTranslations("nav");
   return (
     <form method="post" action="/abmelden" className={className}>
-      <button type="submit" className={buttonClass("secondary", "px-3 py-1 text-sm")}>
+      <button type="submit" className={buttonClass("secondary", "text-sm")}>
         {t("signOut")}
       </button>
     </form>

@@ -29,8 +29,8 @@ export async function IllustrativeMark({ show }: { show: boolean }) {
   if (!show) return null;
   const t = await getTranslations("common");
   return (
-    <span className="ml-1.5 text-sm font-normal text-muted italic" title={t("illustrativeHint")}>
-      ({t("illustrative")})
+    <span className="illustrative-mark" title={t("illustrativeHint")}>
+      {`(${t("illustrative")})`}
     </span>
   );
 }

@@ -61,7 +61,7 @@ export function ReplyForm({ ctx, mentionables }: { ctx: Ctx; mentionables: Menti
           />
           <FieldError id={`${id}-error`} message={fieldErrors.body} />
           <MentionPicker idPrefix={id} mentionables={mentionables} error={fieldErrors.mentions} />
-          <Button type="submit" variant="secondary" disabled={pending} className="self-start px-3 py-1 text-sm">
+          <Button type="submit" variant="secondary" disabled={pending} className="self-start text-sm">
             {t("sendReply")}
           </Button>
         </div>
@@ -114,10 +114,10 @@ export function OwnCommentControls({ ctx, commentId, body }: { ctx: Ctx; comment
             />
             <FieldError id={`${id}-error`} message={fieldErrors.body} />
             <div className="flex gap-2">
-              <Button type="submit" disabled={pending} className="px-3 py-1 text-sm">
+              <Button type="submit" disabled={pending} className="text-sm">
                 {t("save")}
               </Button>
-              <Button type="button" variant="ghost" className="px-3 py-1 text-sm" onClick={() => setEditing(false)}>
+              <Button type="button" variant="ghost" className="text-sm" onClick={() => setEditing(false)}>
                 {t("cancel")}
               </Button>
             </div>
@@ -154,7 +154,7 @@ export function ResolveButton({ ctx, resolved }: { ctx: Ctx; resolved: boolean }
         <>
           <Hidden ctx={ctx} />
           <input type="hidden" name="resolved" value={resolved ? "false" : "true"} />
-          <Button type="submit" variant="secondary" disabled={pending} className="px-3 py-1 text-sm">
+          <Button type="submit" variant="secondary" disabled={pending} className="text-sm">
             {resolved ? t("reopen") : t("resolve")}
           </Button>
         </>
@@ -240,7 +240,7 @@ export function AbwaegungForm({
               aria-describedby={fieldErrors.revisionNumber ? `${id}-rev-error` : undefined}
             />
             <FieldError id={`${id}-rev-error`} message={fieldErrors.revisionNumber} />
-            <Button type="submit" disabled={pending} className="self-start px-3 py-1 text-sm">
+            <Button type="submit" disabled={pending} className="self-start text-sm">
               {t("saveDecision")}
             </Button>
           </div>

@@ -16,6 +16,11 @@ export function useActionForm<T>(
   options: {
     onSuccess?: (result: Extract<ActionResult<T>, { ok: true }>, form: HTMLFormElement) => void;
     resetOnSuccess?: boolean;
+    /**
+     * Fixed values sent with the form, instead of hidden inputs: these forms post through script only (no
+     * `action` attribute), so the inputs would only add markup — per row, on pages with a form in every row.
+     */
+    data?: Record<string, string>;
   } = {},
 ) {
   const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(action, null);
@@ -46,6 +51,7 @@ export function useActionForm<T>(
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
+    for (const [name, value] of Object.entries(options.data ?? {})) formData.set(name, value);
     startTransition(() => dispatch(formData));
   }
 

@@ -1,32 +1,31 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { ActionForm, type FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 
 type Settings = { submissionLeadDays: number; signoffDays: number; revisionDays: number; reminderDays: number };
+/** The form's texts, translated on the server: the overview sends the client no planning messages. */
+export type PlanningSettingsLabels = Record<keyof Settings | "settings" | "saveSettings", string>;
 
 /** The lead's planning parameters; the plan above is recomputed from them. */
 export function PlanningSettingsForm({
   conceptId,
   settings,
   action,
+  labels,
 }: {
   conceptId: string;
   settings: Settings;
   action: FormAction;
+  labels: PlanningSettingsLabels;
 }) {
-  const t = useTranslations("planning");
-  const fields = [
-    ["submissionLeadDays", t("submissionLeadDays")],
-    ["signoffDays", t("signoffDays")],
-    ["revisionDays", t("revisionDays")],
-    ["reminderDays", t("reminderDays")],
-  ] as const;
+  const fields = (["submissionLeadDays", "signoffDays", "revisionDays", "reminderDays"] as const).map(
+    (name) => [name, labels[name]] as const,
+  );
   return (
     <details className="mt-4 rounded-md border border-line p-3">
-      <summary className="cursor-pointer font-semibold">{t("settings")}</summary>
-      <ActionForm action={action} resetOnSuccess={false} label={t("settings")}>
+      <summary className="cursor-pointer font-semibold">{labels.settings}</summary>
+      <ActionForm action={action} resetOnSuccess={false} label={labels.settings}>
         {({ pending, fieldErrors }) => (
           <div className="mt-3 flex flex-wrap items-end gap-4">
             <input type="hidden" name="conceptId" value={conceptId} />
@@ -54,7 +53,7 @@ export function PlanningSettingsForm({
               </div>
             ))}
             <Button type="submit" variant="secondary" disabled={pending}>
-              {t("saveSettings")}
+              {labels.saveSettings}
             </Button>
           </div>
         )}

@@ -1,14 +1,6 @@
-import { clsx } from "clsx";
-
 type Tone = "neutral" | "info" | "ok" | "warn" | "danger";
-const TONES: Record<Tone, string> = {
-  neutral: "bg-white text-ink border-line",
-  info: "bg-[#e7f0fb] text-brand-dark border-[#b7cfee]",
-  ok: "bg-[#e6f4ea] text-ok border-[#b5dcc0]",
-  warn: "bg-[#fdf2e0] text-warn border-[#f0d3a1]",
-  danger: "bg-[#fce8e6] text-danger border-[#f2b8b5]",
-};
 
+/** A status pill (`.badge` and its tones in app/globals.css). */
 export function Badge({
   tone = "neutral",
   children,
@@ -18,11 +10,9 @@ export function Badge({
   children: React.ReactNode;
   title?: string;
 }) {
+  // Without a title, no `title` prop: an undefined prop still costs the RSC payload `"title":"$undefined"`.
   return (
-    <span
-      title={title}
-      className={clsx("inline-flex items-center rounded-full border px-2.5 py-0.5 text-sm font-semibold", TONES[tone])}
-    >
+    <span className={`badge badge-${tone}`} {...(title ? { title } : {})}>
       {children}
     </span>
   );

@@ -52,7 +52,7 @@ export function ConfirmDialog({
     >
       <AlertDialog.Trigger
         aria-label={triggerAriaLabel}
-        className={buttonClass(triggerVariant, largeTrigger ? undefined : "px-3 py-1.5 text-sm")}
+        className={buttonClass(triggerVariant, largeTrigger ? undefined : "text-sm")}
       >
         {trigger}
       </AlertDialog.Trigger>

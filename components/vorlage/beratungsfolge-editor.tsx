@@ -219,7 +219,7 @@ function SmallForm({
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <Button type="submit" variant="secondary" className="px-3 py-1 text-sm" disabled={disabled || pending}>
+          <Button type="submit" variant="secondary" className="text-sm" disabled={disabled || pending}>
             {children}
             <span className="sr-only"> ({committee})</span>
           </Button>

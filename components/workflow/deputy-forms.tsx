@@ -41,7 +41,7 @@ export function DeputyPanel({
                   <>
                     <input type="hidden" name="organisationId" value={organisationId} />
                     <input type="hidden" name="userId" value={d.userId} />
-                    <Button type="submit" variant="secondary" disabled={pending} className="px-2 py-1 text-sm">
+                    <Button type="submit" variant="secondary" disabled={pending} className="text-sm">
                       {t("remove")}
                       <span className="sr-only">: {d.name}</span>
                     </Button>

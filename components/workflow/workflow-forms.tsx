@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm, type FormAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -34,6 +33,9 @@ export function TransitionForm({
   );
 }
 
+/** A status move with its label, translated on the server (the overview sends the client no workflow messages). */
+type Move = { to: string; label: string };
+
 /** The lead's buttons to move one section's status (Entwurf → Zur Abstimmung → Abgestimmt, or back). */
 export function SectionStatusForm({
   action,
@@ -48,27 +50,22 @@ export function SectionStatusForm({
   sectionId: string;
   title: string;
   from: string;
-  moves: readonly string[];
+  moves: readonly Move[];
 }) {
-  const t = useTranslations("workflow");
-  const { state, pending, formProps } = useActionForm(action);
+  const { state, pending, formProps } = useActionForm(action, { data: { conceptId, sectionId, title, from } });
   return (
     <div className="flex flex-wrap gap-2">
-      {moves.map((to) => (
-        <form key={to} {...formProps} ref={to === moves[0] ? formProps.ref : undefined}>
-          <input type="hidden" name="conceptId" value={conceptId} />
-          <input type="hidden" name="sectionId" value={sectionId} />
-          <input type="hidden" name="title" value={title} />
-          <input type="hidden" name="from" value={from} />
+      {moves.map(({ to, label }, i) => (
+        <form key={to} {...formProps} ref={i === 0 ? formProps.ref : undefined}>
           <input type="hidden" name="to" value={to} />
           <Button
             type="submit"
             variant={to === "entwurf" ? "secondary" : "primary"}
             disabled={pending}
-            className="px-2 py-1 text-sm"
+            className="text-sm"
           >
-            {t(`sectionMove.${to}` as "sectionMove.entwurf")}
-            <span className="sr-only">: {title}</span>
+            {label}
+            <span className="sr-only">{`: ${title}`}</span>
           </Button>
         </form>
       ))}
@@ -81,22 +78,13 @@ export function SectionStatusForm({
 export function BulkSectionStatusForm({
   action,
   conceptId,
-  counts,
+  moves,
 }: {
   action: FormAction<unknown>;
   conceptId: string;
-  counts: { entwurf: number; zur_abstimmung: number };
+  /** Only the moves that apply now, each labelled with its count. */
+  moves: readonly Move[];
 }) {
-  const t = useTranslations("workflow");
-  const moves = [
-    { to: "zur_abstimmung", count: counts.entwurf, label: t("bulkMove.zur_abstimmung", { count: counts.entwurf }) },
-    {
-      to: "abgestimmt",
-      count: counts.zur_abstimmung,
-      label: t("bulkMove.abgestimmt", { count: counts.zur_abstimmung }),
-    },
-  ].filter((m) => m.count > 0);
-  if (!moves.length) return null;
   return (
     <div className="mt-4 flex flex-wrap gap-4">
       {moves.map((m) => (
@@ -105,7 +93,6 @@ export function BulkSectionStatusForm({
     </div>
   );
 }
-
 function BulkMove({
   action,
   conceptId,

@@ -28,7 +28,7 @@ export async function WorkflowPanel({
 }) {
   const t = await getTranslations("workflow");
   return (
-    <section aria-labelledby="arbeitsablauf" className="mt-8 rounded-lg border border-line bg-white p-6">
+    <section aria-labelledby="arbeitsablauf" className="mt-8 card">
       <h2 id="arbeitsablauf" className="text-xl font-bold">
         {t("title")}
       </h2>

@@ -25,13 +25,7 @@ export function MarkReadButton({
         <>
           {id ? <input type="hidden" name="id" value={id} /> : null}
           {all ? <input type="hidden" name="all" value="true" /> : null}
-          <Button
-            type="submit"
-            variant="secondary"
-            disabled={pending}
-            aria-label={accessibleName}
-            className="px-3 py-1 text-sm"
-          >
+          <Button type="submit" variant="secondary" disabled={pending} aria-label={accessibleName} className="text-sm">
             {label}
           </Button>
         </>

@@ -15,7 +15,7 @@ export function RetryButton({ mailId, to }: { mailId: string; to: string }) {
       <button
         type="submit"
         disabled={pending}
-        className={buttonClass("secondary", "px-3 py-1 text-sm")}
+        className={buttonClass("secondary", "text-sm")}
         aria-label={t("retryLabel", { to })}
       >
         {t("retry")}

@@ -67,9 +67,25 @@ export default async function ConceptOverviewPage({ params }: Props) {
   const tcr = await getTranslations("consultationRole");
   const tcl = await getTranslations("classification");
   const format = await getFormatter();
+  // Labelled here, so the client gets no workflow messages: only the moves that apply now, with their text.
+  const countIn = (status: string) => overview.sections.filter((s) => s.status === status).length;
+  const bulkMoves = [
+    {
+      to: "zur_abstimmung",
+      label: tw("bulkMove.zur_abstimmung", { count: countIn("entwurf") }),
+      count: countIn("entwurf"),
+    },
+    {
+      to: "abgestimmt",
+      label: tw("bulkMove.abgestimmt", { count: countIn("zur_abstimmung") }),
+      count: countIn("zur_abstimmung"),
+    },
+  ]
+    .filter((m) => m.count > 0)
+    .map(({ to, label }) => ({ to, label }));
 
   return (
-    <ClientMessages namespaces={["workflow", "form", "planning"]}>
+    <ClientMessages namespaces={["form"]}>
       <main id="inhalt" className="mx-auto max-w-6xl px-6 py-10">
         {overview.openBreakGlass.length > 0 ? (
           <section
@@ -120,7 +136,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
           />
         ) : null}
 
-        <section aria-labelledby="auftrag" className="mt-8 rounded-lg border border-line bg-white p-6">
+        <section aria-labelledby="auftrag" className="mt-8 card">
           <h2 id="auftrag" className="text-xl font-bold">
             {t("mandate")}
           </h2>
@@ -153,8 +169,8 @@ export default async function ConceptOverviewPage({ params }: Props) {
           <h3 className="mt-6 text-lg font-bold">{t("mandateItems")}</h3>
           <ol className="mt-2 space-y-2">
             {overview.mandateItems.map((item, i) => (
-              <li key={item.id} className="flex flex-wrap gap-x-3">
-                <span className="font-semibold">{i + 1}.</span>
+              <li key={i} className="flex flex-wrap gap-x-3">
+                <span className="font-semibold">{`${i + 1}.`}</span>
                 <span>{item.text}</span>
                 <span className="text-muted">
                   —{" "}
@@ -162,11 +178,9 @@ export default async function ConceptOverviewPage({ params }: Props) {
                     <>
                       {t("coveredBy")}{" "}
                       {item.sections.map((s, j) => (
-                        <span key={s.id}>
+                        <span key={s.number}>
                           {j > 0 ? ", " : ""}
-                          <Link href={`/konzepte/${concept.id}/abschnitte/${s.id}`}>
-                            {s.number}. {s.title}
-                          </Link>
+                          <Link href={`/konzepte/${concept.id}/abschnitte/${s.id}`}>{`${s.number}. ${s.title}`}</Link>
                         </span>
                       ))}
                     </>
@@ -179,39 +193,31 @@ export default async function ConceptOverviewPage({ params }: Props) {
           </ol>
         </section>
 
-        <section aria-labelledby="beratungsfolge" className="mt-8 rounded-lg border border-line bg-white p-6">
+        <section aria-labelledby="beratungsfolge" className="mt-8 card">
           <h2 id="beratungsfolge" className="text-xl font-bold">
             {t("beratungsfolge")}
           </h2>
           <ScrollBox label={t("beratungsfolgeCaption")} className="mt-4">
-            <table className="w-full text-left">
+            <table className="data-table">
               <caption className="sr-only">{t("beratungsfolgeCaption")}</caption>
               <thead>
-                <tr className="border-b border-line text-sm text-muted">
-                  <th scope="col" className="py-2 pr-4">
-                    {t("number")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("committee")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("consultationRole")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("meetingDate")}
-                  </th>
+                <tr>
+                  <th scope="col">{t("number")}</th>
+                  <th scope="col">{t("committee")}</th>
+                  <th scope="col">{t("consultationRole")}</th>
+                  <th scope="col">{t("meetingDate")}</th>
                 </tr>
               </thead>
               <tbody>
                 {overview.consultations.map((c) => (
-                  <tr key={c.id} className="border-b border-line last:border-0">
-                    <td className="py-2 pr-4">{c.position}</td>
-                    <td className="py-2 pr-4">
+                  <tr key={c.position}>
+                    <td>{c.position}</td>
+                    <td>
                       {c.committeeName} ({c.committeeShortName})
                       {c.classification ? <span className="text-muted"> · {tcl(c.classification)}</span> : null}
                     </td>
-                    <td className="py-2 pr-4">{tcr(c.role)}</td>
-                    <td className="py-2 pr-4">{format.dateTime(day(c.meetingDate), { dateStyle: "medium" })}</td>
+                    <td>{tcr(c.role)}</td>
+                    <td>{format.dateTime(day(c.meetingDate), { dateStyle: "medium" })}</td>
                   </tr>
                 ))}
               </tbody>
@@ -235,7 +241,7 @@ export default async function ConceptOverviewPage({ params }: Props) {
           }
         />
 
-        <section aria-labelledby="abschnitte" className="mt-8 rounded-lg border border-line bg-white p-6">
+        <section aria-labelledby="abschnitte" className="mt-8 card">
           <h2 id="abschnitte" className="text-xl font-bold">
             {t("sections")}
           </h2>
@@ -243,65 +249,52 @@ export default async function ConceptOverviewPage({ params }: Props) {
             <p className="mt-4">{t("noSections")}</p>
           ) : (
             <ScrollBox label={t("sectionsCaption")} className="mt-4">
-              <table className="w-full text-left">
+              <table className="data-table data-table-roomy">
                 <caption className="sr-only">{t("sectionsCaption")}</caption>
                 <thead>
-                  <tr className="border-b border-line text-sm text-muted">
-                    <th scope="col" className="py-2 pr-4">
-                      {t("number")}
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      {t("title")}
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      {t("owner")}
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      {t("sectionStatus")}
-                    </th>
-                    {overview.mayMoveSections ? (
-                      <th scope="col" className="py-2 pr-4">
-                        {tw("sectionStatusChange")}
-                      </th>
-                    ) : null}
-                    <th scope="col" className="py-2 pr-4">
-                      {t("openThreads")}
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      {t("lastChange")}
-                    </th>
+                  <tr>
+                    <th scope="col">{t("number")}</th>
+                    <th scope="col">{t("title")}</th>
+                    <th scope="col">{t("owner")}</th>
+                    <th scope="col">{t("sectionStatus")}</th>
+                    {overview.mayMoveSections ? <th scope="col">{tw("sectionStatusChange")}</th> : null}
+                    <th scope="col">{t("openThreads")}</th>
+                    <th scope="col">{t("lastChange")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {overview.sections.map((s) => (
-                    <tr key={s.id} className="border-b border-line last:border-0">
-                      <td className="py-3 pr-4 font-semibold">{s.number}</td>
-                      <td className="py-3 pr-4">
+                    <tr key={s.number}>
+                      <td className="font-semibold">{s.number}</td>
+                      <td>
                         <Link href={`/konzepte/${concept.id}/abschnitte/${s.id}`} className="font-semibold">
                           {s.title}
                         </Link>
                       </td>
-                      <td className="py-3 pr-4">
+                      <td>
                         {s.ownerName}
                         <IllustrativeMark show={s.ownerIllustrative} />
                       </td>
-                      <td className="py-3 pr-4">
+                      <td>
                         <SectionStatusBadge status={s.status} />
                       </td>
                       {overview.mayMoveSections ? (
-                        <td className="py-3 pr-4">
+                        <td>
                           <SectionStatusForm
                             action={setSectionStatusAction}
                             conceptId={concept.id}
                             sectionId={s.id}
                             title={s.title}
                             from={s.status}
-                            moves={SECTION_STATUS_MOVES[s.status]}
+                            moves={SECTION_STATUS_MOVES[s.status].map((to) => ({
+                              to,
+                              label: tw(`sectionMove.${to}`),
+                            }))}
                           />
                         </td>
                       ) : null}
-                      <td className="py-3 pr-4">{s.openThreads}</td>
-                      <td className="py-3 pr-4 text-sm">
+                      <td>{s.openThreads}</td>
+                      <td className="text-sm">
                         {t("lastChangeBy", { date: s.updatedAt, time: s.updatedAt, name: s.updatedByName ?? "—" })}
                       </td>
                     </tr>
@@ -310,15 +303,8 @@ export default async function ConceptOverviewPage({ params }: Props) {
               </table>
             </ScrollBox>
           )}
-          {overview.mayMoveSections ? (
-            <BulkSectionStatusForm
-              action={setSectionsStatusAction}
-              conceptId={concept.id}
-              counts={{
-                entwurf: overview.sections.filter((s) => s.status === "entwurf").length,
-                zur_abstimmung: overview.sections.filter((s) => s.status === "zur_abstimmung").length,
-              }}
-            />
+          {overview.mayMoveSections && bulkMoves.length ? (
+            <BulkSectionStatusForm action={setSectionsStatusAction} conceptId={concept.id} moves={bulkMoves} />
           ) : null}
         </section>
       </main>

@@ -18,7 +18,7 @@ export function RowControls({
   onMove: (from: number, to: number) => void;
   onRemove: (index: number) => void;
 }) {
-  const small = buttonClass("secondary", "px-2.5 py-1 text-sm");
+  const small = buttonClass("secondary", "text-sm");
   return (
     <div className="flex flex-wrap gap-2">
       <button

@@ -143,7 +143,7 @@ export function ParticipantRow({
             </div>
             <button
               type="submit"
-              className={buttonClass("secondary", "px-3 py-1.5 text-sm")}
+              className={buttonClass("secondary", "text-sm")}
               disabled={roleForm.pending}
               aria-label={t("saveRoleOf", { name: participant.name })}
             >
