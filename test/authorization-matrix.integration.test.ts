@@ -28,14 +28,18 @@ import { createTestDatabase } from "./test-database";
 /**
  * Every server action and route handler × every kind of actor × the concept states where rules differ. The actions
  * and handlers themselves run (their parsing and their service), with Next's request context replaced: the session
- * comes from a stub of getServerSession, so the real getActor() still re-reads the user (a deactivated one is out).
+ * comes from a stub of next-auth's getToken, so the real getActor() still re-reads the user (a deactivated one is out).
  * Each cell runs in a transaction that is rolled back, so every cell sees the same data.
  */
 const state = vi.hoisted(() => ({ db: null as unknown, session: null as unknown }));
 vi.mock("@/db/client", () => ({ getDb: async () => state.db }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof import("next-auth")>()),
-  getServerSession: async () => state.session,
+vi.mock("next-auth/jwt", async (original) => ({
+  ...(await original<typeof import("next-auth/jwt")>()),
+  // The decrypted session cookie, as getToken would return it.
+  getToken: async () => {
+    const s = state.session as { userId?: string; sv?: string; sid?: string } | null;
+    return s ? { sub: s.userId, sv: s.sv, sid: s.sid } : null;
+  },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/navigation", () => ({

@@ -19,9 +19,13 @@ import { createTestDatabase } from "./test-database";
  */
 const state = vi.hoisted(() => ({ db: null as unknown, session: null as unknown }));
 vi.mock("@/db/client", () => ({ getDb: async () => state.db }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof import("next-auth")>()),
-  getServerSession: async () => state.session,
+vi.mock("next-auth/jwt", async (original) => ({
+  ...(await original<typeof import("next-auth/jwt")>()),
+  // The decrypted session cookie, as getToken would return it.
+  getToken: async () => {
+    const s = state.session as { userId?: string; sv?: string; sid?: string } | null;
+    return s ? { sub: s.userId, sv: s.sv, sid: s.sid } : null;
+  },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/navigation", () => ({

@@ -1,8 +1,6 @@
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/actor";
-import { countUnread } from "@/lib/notifications/inbox";
+import { getUnreadCount, requireActor } from "@/lib/auth/actor";
 import { countOpenTasks } from "@/lib/tasks/list-my-tasks";
 import { getMyTasks } from "./aufgaben/my-tasks";
 import { setLocaleAction } from "@/app/locale-actions";
@@ -10,12 +8,14 @@ import { setLocaleAction } from "@/app/locale-actions";
 /** Everything in here needs a signed-in, active user; the check runs on every request. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
+  // The unread count came with the actor; the task list is shared with "Meine Aufgaben" through getMyTasks' cache.
+  const [unread, myTasks] = await Promise.all([getUnreadCount(), getMyTasks(actor)]);
   return (
     <>
       <SiteHeader
         actor={actor}
-        unread={actor ? await countUnread(await getDb(), actor) : 0}
-        openTasks={actor ? countOpenTasks((await getMyTasks(actor)).tasks) : 0}
+        unread={unread}
+        openTasks={countOpenTasks(myTasks.tasks)}
         setLocaleAction={setLocaleAction}
       />
       {children}

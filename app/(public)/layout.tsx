@@ -1,20 +1,15 @@
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { getDb } from "@/db/client";
-import { getActor } from "@/lib/auth/actor";
-import { countUnread } from "@/lib/notifications/inbox";
+import { getActor, getUnreadCount } from "@/lib/auth/actor";
 import { setLocaleAction } from "@/app/locale-actions";
 
 /** Pages open to everyone: sign-in and the legal pages. */
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor().catch(() => null);
+  const unread = actor ? await getUnreadCount() : 0;
   return (
     <>
-      <SiteHeader
-        actor={actor}
-        unread={actor ? await countUnread(await getDb(), actor) : 0}
-        setLocaleAction={setLocaleAction}
-      />
+      <SiteHeader actor={actor} unread={unread} setLocaleAction={setLocaleAction} />
       {children}
       <SiteFooter />
     </>

@@ -1,13 +1,16 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { noteDatabaseOutage } from "@/lib/health/database-outage";
-import { authOptions } from "./auth-options";
-import { loadActor, type Actor } from "./load-actor";
+import { servesHttps } from "@/lib/http/security-headers";
+import { loadActorWithUnread, type Actor } from "./load-actor";
+import { authSecret } from "./secret";
+import { sessionCookie } from "./session-cookie";
 
 export type { Actor } from "./load-actor";
 export { loadActor } from "./load-actor";
@@ -17,11 +20,18 @@ export { loadActor } from "./load-actor";
  * older than the last password change or a session that was signed out is out at the next request. Cached per
  * request.
  */
-export const getActor = cache(async (): Promise<Actor | null> => {
+export const getActor = cache(async (): Promise<Actor | null> => (await getSignedIn())?.actor ?? null);
+
+/** The signed-in user's unread notifications (the header's count), read with the user: no query of its own. */
+export async function getUnreadCount(): Promise<number> {
+  return (await getSignedIn())?.unread ?? 0;
+}
+
+const getSignedIn = cache(async () => {
   const session = await getSessionIdentity();
   if (!session) return null;
   try {
-    return await loadActor(await getDb(), session.userId, session.sessionVersion, session.sessionId);
+    return await loadActorWithUnread(await getDb(), session.userId, session.sessionVersion, session.sessionId);
   } catch (error) {
     // Every signed-in page asks here first: an outage noticed now turns the next page requests into 503s.
     if (isDatabaseUnavailable(error)) noteDatabaseOutage();
@@ -29,17 +39,43 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   }
 });
 
-/** Who the session cookie names: user, session version and the server-side session; null without a valid cookie. */
-export async function getSessionIdentity(): Promise<{
-  userId: string;
-  sessionVersion: string;
-  sessionId: string;
-} | null> {
-  const session = (await getServerSession(authOptions)) as { userId?: string; sv?: string; sid?: string } | null;
-  // A cookie from before server-side sessions (no sid) is treated as signed out.
-  if (!session?.userId || !session.sv || !session.sid || !isUuid(session.userId) || !isUuid(session.sid)) return null;
-  return { userId: session.userId, sessionVersion: session.sv, sessionId: session.sid };
+/**
+ * Who the session cookie names: user, session version and the server-side session; null without a valid cookie.
+ * The cookie is decrypted and its expiry checked as next-auth does, but directly: `getServerSession` runs
+ * next-auth's whole request handler (a CSRF token, the callbacks, a re-encrypted cookie it cannot set in a
+ * server component) on every request. Cached per request.
+ */
+export const getSessionIdentity = cache(
+  async (): Promise<{
+    userId: string;
+    sessionVersion: string;
+    sessionId: string;
+  } | null> => {
+    const token = await readSessionToken();
+    const userId = token?.sub;
+    const sv = token?.sv;
+    const sid = token?.sid;
+    // A cookie from before server-side sessions (no sid) is treated as signed out.
+    if (typeof userId !== "string" || typeof sv !== "string" || typeof sid !== "string") return null;
+    if (!sv || !isUuid(userId) || !isUuid(sid)) return null;
+    return { userId, sessionVersion: sv, sessionId: sid };
+  },
+);
+
+/** next-auth's own reading of the cookie (its parts reassembled when it was split), without its request handler. */
+async function readSessionToken() {
+  const jar = await cookies();
+  // Only the cookies: a bearer token in the Authorization header, which getToken would also accept, is no session here.
+  const req = { cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headers: {} };
+  return getToken({
+    req: req as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: authSecret(),
+    secureCookie: servesHttps(),
+    cookieName: SESSION_COOKIE,
+  });
 }
+
+const SESSION_COOKIE = sessionCookie().name;
 
 const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 

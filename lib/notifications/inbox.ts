@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/connect";
 import { concepts, notificationPreferences, notifications } from "@/db/schema";
@@ -18,14 +18,6 @@ export async function listInbox(db: Db, actor: Actor, options: { unreadOnly?: bo
     .where(and(eq(notifications.userId, actor.id), options.unreadOnly ? isNull(notifications.readAt) : undefined))
     .orderBy(desc(notifications.createdAt))
     .limit(INBOX_PAGE_SIZE);
-}
-
-export async function countUnread(db: Db, actor: Actor): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
-  return row?.n ?? 0;
 }
 
 const ZMarkRead = z.object({ ids: z.array(z.uuid()).max(500).optional(), all: z.boolean().default(false) });

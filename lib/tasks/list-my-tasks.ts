@@ -1,23 +1,13 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import {
-  changeProposals,
-  commentThreads,
-  committeeQuestions,
-  sections,
-  sectionSuggestions,
-  signoffRounds,
-  signoffs,
-} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { addDays } from "@/lib/clock";
 import { loadReadableConcepts } from "@/lib/concepts/list-my-concepts";
 import { threadHref } from "@/lib/comments/discussion-links";
 import { planFor } from "@/lib/planning/get-concept-plan";
-import { can, signoffOrganisations, SUBMITTED_STATUSES } from "@/lib/permissions/permissions";
+import { can, SUBMITTED_STATUSES } from "@/lib/permissions/permissions";
 import type { ConceptRole } from "@/lib/permissions/permissions";
-import { requiredOrganisations } from "@/lib/workflow/gather-workflow-facts";
+import { loadTaskRows, revisesSections, weighsCommentsAndProposals, weighsSuggestions } from "./load-task-rows";
 
 export type TaskKind =
   | "weighComment"
@@ -62,6 +52,7 @@ const MILESTONES_BY_ROLE: Record<ConceptRole, readonly string[]> = {
  */
 export async function listMyTasks(db: Db, actor: Actor, today: string): Promise<Task[]> {
   const concepts = await loadReadableConcepts(db, actor);
+  const rows = await loadTaskRows(db, actor, concepts);
   const tasks: Task[] = [];
   const myOrgIds = actor.organisations.map((o) => o.id);
   for (const { concept, role, folge } of concepts) {
@@ -70,41 +61,11 @@ export async function listMyTasks(db: Db, actor: Actor, today: string): Promise<
     const base = { conceptId: concept.id, conceptTitle: concept.title };
     const status = concept.status;
     const subject = { isAdmin: actor.isAdmin, role, status };
+    const ofConcept = <T extends { conceptId: string }>(list: T[]) => list.filter((r) => r.conceptId === concept.id);
 
-    if (
-      role === "lead" &&
-      can("thread.decide", subject) &&
-      (status === "konsultation" || status === "ueberarbeitung")
-    ) {
+    if (weighsCommentsAndProposals(concept.status, role, actor.isAdmin)) {
       const due = dueOf("mitzeichnung");
-      const [threads, proposals] = await Promise.all([
-        db
-          .select({ id: commentThreads.id, sectionId: sections.id, title: sections.title })
-          .from(commentThreads)
-          .innerJoin(sections, eq(sections.id, commentThreads.sectionId))
-          .where(
-            and(
-              eq(commentThreads.conceptId, concept.id),
-              eq(commentThreads.status, "open"),
-              isNull(commentThreads.decision),
-              isNull(sections.archivedAt),
-            ),
-          )
-          .orderBy(asc(sections.position), asc(commentThreads.createdAt)),
-        db
-          .select({ id: changeProposals.id, sectionId: sections.id, title: sections.title })
-          .from(changeProposals)
-          .innerJoin(sections, eq(sections.id, changeProposals.sectionId))
-          .where(
-            and(
-              eq(changeProposals.conceptId, concept.id),
-              eq(changeProposals.status, "open"),
-              isNull(sections.archivedAt),
-            ),
-          )
-          .orderBy(asc(sections.position), asc(changeProposals.createdAt)),
-      ]);
-      for (const t of threads)
+      for (const t of ofConcept(rows.threads))
         tasks.push({
           ...base,
           kind: "weighComment",
@@ -113,7 +74,7 @@ export async function listMyTasks(db: Db, actor: Actor, today: string): Promise<
           overdue: due !== null && due < today,
           href: threadHref(concept.id, t.sectionId, t.id),
         });
-      for (const p of proposals)
+      for (const p of ofConcept(rows.proposals))
         tasks.push({
           ...base,
           kind: "weighProposal",
@@ -125,25 +86,9 @@ export async function listMyTasks(db: Db, actor: Actor, today: string): Promise<
     }
 
     // Suggestions in the text wait for the section's writers: the owner organisation, and the lead everywhere.
-    if (
-      (status === "entwurf" || status === "konsultation" || status === "ueberarbeitung") &&
-      (role === "lead" || role === "author" || role === "contributor")
-    ) {
+    if (weighsSuggestions(status, role)) {
       const due = dueOf("mitzeichnung");
-      const open = await db
-        .select({ sectionId: sections.id, title: sections.title, owner: sections.ownerOrganisationId, n: count() })
-        .from(sectionSuggestions)
-        .innerJoin(sections, eq(sections.id, sectionSuggestions.sectionId))
-        .where(
-          and(
-            eq(sectionSuggestions.conceptId, concept.id),
-            eq(sectionSuggestions.status, "open"),
-            isNull(sections.archivedAt),
-          ),
-        )
-        .groupBy(sections.id, sections.title, sections.ownerOrganisationId, sections.position)
-        .orderBy(asc(sections.position));
-      for (const o of open)
+      for (const o of ofConcept(rows.suggestions))
         if (role === "lead" || myOrgIds.includes(o.owner))
           tasks.push({
             ...base,
@@ -156,19 +101,9 @@ export async function listMyTasks(db: Db, actor: Actor, today: string): Promise<
           });
     }
 
-    if (status === "ueberarbeitung" && (role === "lead" || role === "author" || role === "contributor")) {
+    if (revisesSections(status, role)) {
       const due = dueOf("mitzeichnung");
-      const live = await db
-        .select({
-          id: sections.id,
-          title: sections.title,
-          status: sections.status,
-          owner: sections.ownerOrganisationId,
-        })
-        .from(sections)
-        .where(and(eq(sections.conceptId, concept.id), isNull(sections.archivedAt)))
-        .orderBy(asc(sections.position));
-      for (const s of live) {
+      for (const s of ofConcept(rows.sections)) {
         // The owner organisation revises its section; the lead agrees it once it is put up for agreement.
         const kind: TaskKind | null =
           s.status === "entwurf" && myOrgIds.includes(s.owner)
@@ -188,47 +123,19 @@ export async function listMyTasks(db: Db, actor: Actor, today: string): Promise<
       }
     }
 
-    if (status === "mitzeichnung") {
-      const mine = signoffOrganisations(actor, await requiredOrganisations(db, concept.id));
-      if (mine.length) {
-        const [round] = await db
-          .select({ id: signoffRounds.id })
-          .from(signoffRounds)
-          .where(and(eq(signoffRounds.conceptId, concept.id), eq(signoffRounds.status, "open")));
-        const done = round
-          ? await db
-              .select({ organisationId: signoffs.organisationId })
-              .from(signoffs)
-              .where(
-                and(
-                  eq(signoffs.roundId, round.id),
-                  inArray(
-                    signoffs.organisationId,
-                    mine.map((o) => o.id),
-                  ),
-                ),
-              )
-          : [];
-        const due = dueOf("mitzeichnung");
-        for (const o of mine.filter((m) => !done.some((d) => d.organisationId === m.id)))
-          tasks.push({
-            ...base,
-            kind: "signOff",
-            subject: o.name,
-            due,
-            overdue: due !== null && due < today,
-            href: `/konzepte/${concept.id}/mitzeichnung`,
-          });
-      }
-    }
+    const due = dueOf("mitzeichnung");
+    for (const o of rows.signoffsOwed.get(concept.id) ?? [])
+      tasks.push({
+        ...base,
+        kind: "signOff",
+        subject: o.name,
+        due,
+        overdue: due !== null && due < today,
+        href: `/konzepte/${concept.id}/mitzeichnung`,
+      });
 
     if (can("question.answer", subject)) {
-      const open = await db
-        .select({ id: committeeQuestions.id, createdAt: committeeQuestions.createdAt })
-        .from(committeeQuestions)
-        .where(and(eq(committeeQuestions.conceptId, concept.id), isNull(committeeQuestions.answer)))
-        .orderBy(asc(committeeQuestions.createdAt));
-      for (const q of open) {
+      for (const q of ofConcept(rows.questions)) {
         const due = questionDueDate(folge, q.createdAt);
         tasks.push({
           ...base,
