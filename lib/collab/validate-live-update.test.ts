@@ -92,7 +92,7 @@ function randomChange(client: Y.Doc, next: () => number) {
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
   const target = pick(texts);
   const at = target ? Math.floor(next() * (target.length + 1)) : 0;
-  const choice = Math.floor(next() * 18);
+  const choice = Math.floor(next() * 21);
   client.transact(() => {
     switch (choice) {
       case 0:
@@ -154,6 +154,20 @@ function randomChange(client: Y.Doc, next: () => number) {
         break;
       case 15:
         target?.insertEmbed(at, { image: "x" });
+        break;
+      case 17:
+        // Halves of a surrogate pair, alone or next to existing text.
+        target?.insert(at, next() < 0.5 ? "\ud83d" : "\ude00");
+        break;
+      case 18:
+        target?.insert(at, 'Grüße 😀 "zitiert" \\ \u0001');
+        break;
+      case 19:
+        // Typing into a text after a format that ends right here (a run of its own).
+        if (target && target.length > 3) {
+          target.format(1, 2, { italic: {} });
+          target.insert(3, "k");
+        }
         break;
       case 16:
         target?.format(0, Math.max(1, target.length), { ychange: { type: "added" } });

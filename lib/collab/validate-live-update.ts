@@ -18,7 +18,11 @@ import { LIVE_FIELD, liveDocumentJson } from "./live-content";
 /** An update larger than the largest allowed text cannot be a valid change. */
 const MAX_UPDATE_BYTES = 2 * MAX_CONTENT_BYTES;
 
-type Block = CheckedBlock & { suggestionIds: string[] };
+/**
+ * A checked block. `stale`: text was typed into it since (into existing runs of text, see `typedIntoRuns`), so
+ * it is still valid and `bytes` is its size, but `node` lacks the new characters.
+ */
+type Block = CheckedBlock & { suggestionIds: string[]; stale?: boolean };
 /** A Yjs shared type (an element or text of the live document). */
 type YType = Parameters<Y.Transaction["changed"]["get"]>[0];
 
@@ -45,9 +49,16 @@ function shadowOf(doc: Y.Doc): Shadow {
   const shadow: Shadow = { copy, follow, blocks: new WeakMap() };
   const fragment = copy.getXmlFragment(LIVE_FIELD);
   copy.on("afterTransaction", (transaction: Y.Transaction) => {
+    const typed = typedIntoRuns(transaction);
     for (const type of transaction.changed.keys()) {
       const block = topLevelBlock(type, fragment);
-      if (block) shadow.blocks.delete(block);
+      if (!block) continue;
+      const added = type instanceof Y.XmlText ? typed?.get(type) : undefined;
+      const checked = shadow.blocks.get(block);
+      if (added !== undefined && checked) {
+        checked.bytes += added;
+        checked.stale = true;
+      } else shadow.blocks.delete(block);
     }
   });
   doc.on("update", follow);
@@ -161,13 +172,62 @@ function textJson(text: Y.XmlText, out: unknown[]): boolean {
   return true;
 }
 
-/** The copy's text, checked block by block (blocks unchanged since their last check are not read again). */
-function checkedText(shadow: Shadow): { doc: PmNode; suggestionIds: Set<string> } {
+/**
+ * Typing as it mostly comes — characters inserted into a text right after other characters, nothing deleted, no
+ * formatting — cannot make a valid block invalid: the new characters join the run of text before them (same
+ * marks, same node), so only the size changes. Returns the bytes each text grew by (its JSON, escaped as
+ * `JSON.stringify` writes it), or null when the transaction did anything else; then the blocks it touched are
+ * read and checked again. Characters that could pair with a neighbour's half of a surrogate pair, and NUL, are
+ * "anything else".
+ */
+function typedIntoRuns(transaction: Y.Transaction): Map<Y.XmlText, number> | null {
+  if (transaction.deleteSet.clients.size > 0) return null;
+  const added = new Map<Y.XmlText, number>();
+  for (const [client, after] of transaction.afterState) {
+    const before = transaction.beforeState.get(client) ?? 0;
+    if (after === before) continue;
+    const structs = transaction.doc.store.clients.get(client)!;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length && structs[i]!.id.clock < after; i++) {
+      const item = structs[i];
+      if (!(item instanceof Y.Item) || item.deleted || !(item.content instanceof Y.ContentString)) return null;
+      const parent = item.parent;
+      const text = item.content.str;
+      if (!(parent instanceof Y.XmlText) || UNSAFE_TYPED.test(text)) return null;
+      if (!joinsRunBefore(item, transaction)) return null;
+      added.set(parent, (added.get(parent) ?? 0) + Buffer.byteLength(JSON.stringify(text), "utf8") - 2);
+    }
+  }
+  return added;
+}
+
+/** NUL and any half of a surrogate pair (a pair typed at once is fine, but cannot be told apart cheaply). */
+const UNSAFE_TYPED = /[\u0000\ud800-\udfff]/;
+
+const isNew = (item: Y.Item, transaction: Y.Transaction) =>
+  item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
+
+/**
+ * The nearest visible item before `item` that was there before this change is text (so no format lies between),
+ * and does not end in the first half of a surrogate pair (typing between the halves would split it).
+ */
+function joinsRunBefore(item: Y.Item, transaction: Y.Transaction): boolean {
+  let left = item.left;
+  while (left && (left.deleted || (isNew(left, transaction) && left.content instanceof Y.ContentString)))
+    left = left.left;
+  if (!left || !(left.content instanceof Y.ContentString)) return false;
+  return !/[\ud800-\udbff]$/.test(left.content.str);
+}
+
+/**
+ * The copy's text, checked block by block (blocks unchanged since their last check are not read again; with
+ * `fresh`, blocks typed into since are read again so the returned document holds every character).
+ */
+function checkedText(shadow: Shadow, fresh = false): { doc: PmNode; suggestionIds: Set<string> } {
   const blocks: Block[] = [];
   const suggestionIds = new Set<string>();
   for (const child of shadow.copy.getXmlFragment(LIVE_FIELD).toArray()) {
     let block = shadow.blocks.get(child);
-    if (!block) {
+    if (!block || (fresh && block.stale)) {
       const checked = checkLiveBlock(blockJson(child));
       block = { ...checked, suggestionIds: [...suggestionIdsIn(checked.node)] };
       shadow.blocks.set(child, block);
@@ -196,7 +256,7 @@ export function checkLiveUpdate(
   const { copy } = shadow;
   let problem: AppError | null = null;
   try {
-    const before = suggestOnly ? checkedText(shadow).doc : null;
+    const before = suggestOnly ? checkedText(shadow, true).doc : null;
     Y.applyUpdate(copy, update);
     // An update that builds on something the server never accepted cannot be applied now; kept pending it would
     // be stored and sent to everyone unchecked.
@@ -207,7 +267,7 @@ export function checkLiveUpdate(
       if (!problem && name !== LIVE_FIELD) problem = new AppError("VALIDATION", "appError.content.schemaMismatch");
     }
     if (!problem) {
-      const after = checkedText(shadow);
+      const after = checkedText(shadow, suggestOnly);
       const refusal = before && author ? suggestOnlyRefusal(before, after.doc, author) : null;
       if (refusal) problem = new AppError("FORBIDDEN", `appError.suggestion.${refusal}`);
       else if (author && claimsOthersSuggestion(doc, after.suggestionIds, author))
