@@ -204,7 +204,8 @@ describe("checking live updates block by block", () => {
         }
         expect({ step, round, accepted: problem === null }).toEqual({ step, round, accepted: expected });
         if (problem === null) {
-          Y.applyUpdate(server, update);
+          // As Hocuspocus applies a checked update: with the connection as origin (the copy already holds it).
+          Y.applyUpdate(server, update, next() < 0.5 ? { source: "connection", connection: {} } : null);
           accepted++;
         } else refused++;
         client.destroy();
@@ -234,6 +235,38 @@ describe("checking live updates block by block", () => {
     expect(send(() => cellText().format(0, 3, { link: { href: "javascript:alert(1)" } }))?.messageKey).toBe(
       "appError.content.linkScheme",
     );
+  });
+
+  it("an update checked before a refusal replaced the copy still reaches the new copy when it is applied", () => {
+    const server = seedLiveDocument(SEED);
+    const client = new Y.Doc({ gc: false });
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const change = (edit: () => void) => {
+      const before = Y.encodeStateVector(client);
+      client.transact(edit);
+      return Y.encodeStateAsUpdate(client, before);
+    };
+    const fromConnection = { source: "connection", connection: {} };
+    const firstText = () => (client.getXmlFragment(LIVE_FIELD).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    const first = change(() => firstText().insert(0, "Erstens "));
+    expect(checkLiveUpdate(server, first, ANNA)).toBeNull();
+    // Another connection's update is refused (the copy is dropped), a third one is checked on a new copy …
+    const hostile = new Y.Doc();
+    Y.applyUpdate(hostile, Y.encodeStateAsUpdate(server));
+    const hostileBefore = Y.encodeStateVector(hostile);
+    hostile.getXmlFragment(LIVE_FIELD).insert(0, [new Y.XmlElement("script")]);
+    expect(checkLiveUpdate(server, Y.encodeStateAsUpdate(hostile, hostileBefore), BEN)).not.toBeNull();
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
+    const before = Y.encodeStateVector(other);
+    ((other.getXmlFragment(LIVE_FIELD).get(4) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Dazu ");
+    const third = Y.encodeStateAsUpdate(other, before);
+    expect(checkLiveUpdate(server, third, BEN)).toBeNull();
+    // … and only then does the first update reach the document: the new copy must take it in.
+    Y.applyUpdate(server, first, fromConnection);
+    Y.applyUpdate(server, third, fromConnection);
+    const following = change(() => firstText().insert(8, "und "));
+    expect(checkLiveUpdate(server, following, ANNA)).toBeNull();
   });
 
   it("counts the 512 KB limit over the whole text, not per block", () => {

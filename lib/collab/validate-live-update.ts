@@ -35,7 +35,7 @@ type YType = Parameters<Y.Transaction["changed"]["get"]>[0];
  */
 type Shadow = {
   copy: Y.Doc;
-  follow: (update: Uint8Array) => void;
+  follow: (update: Uint8Array, origin: unknown) => void;
   blocks: WeakMap<object, Block>;
 };
 const shadows = new WeakMap<Y.Doc, Shadow>();
@@ -45,7 +45,9 @@ function shadowOf(doc: Y.Doc): Shadow {
   if (existing) return existing;
   const copy = new Y.Doc({ gc: false });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const follow = (update: Uint8Array) => Y.applyUpdate(copy, update);
+  const follow = (update: Uint8Array, origin: unknown) => {
+    if (!alreadyChecked(copy, update, origin)) Y.applyUpdate(copy, update);
+  };
   const shadow: Shadow = { copy, follow, blocks: new WeakMap() };
   const fragment = copy.getXmlFragment(LIVE_FIELD);
   copy.on("afterTransaction", (transaction: Y.Transaction) => {
@@ -65,6 +67,21 @@ function shadowOf(doc: Y.Doc): Shadow {
   doc.once("destroy", () => dropShadow(doc));
   shadows.set(doc, shadow);
   return shadow;
+}
+
+/**
+ * A connection's update reaches the document only after it was checked — applied to the copy — so applying it
+ * to the copy again would only decode it a second time. Skipped when it came from a connection and the copy
+ * already holds every item it brings (an update checked on an earlier copy, before a refusal replaced it, is
+ * not: it brings items this copy lacks). Updates that only delete, and every change the server makes itself,
+ * are applied.
+ */
+function alreadyChecked(copy: Y.Doc, update: Uint8Array, origin: unknown): boolean {
+  if ((origin as { source?: unknown } | null)?.source !== "connection") return false;
+  const { to } = Y.parseUpdateMeta(update);
+  if (to.size === 0) return false;
+  for (const [client, clock] of to) if (Y.getState(copy.store, client) < clock) return false;
+  return true;
 }
 
 /** The top-level block (a child of the text's fragment) a changed type belongs to; null for the fragment itself. */
