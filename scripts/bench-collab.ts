@@ -5,7 +5,7 @@
 // connection i in process i mod N, so the two editors of a section sit in different processes); every process
 // stamps with the machine's clock (performance.timeOrigin + now) and the parent pairs sends with arrivals. The
 // server runs in its own child process: first the app's live-editing server (session cookie, rights, per-update
-// validation, storage in the database: PGlite in memory, or a fresh PostgreSQL database when DATABASE_URL is set),
+// validation, storage in the database: PGlite in a temporary folder, or a fresh PostgreSQL database when DATABASE_URL is set),
 // then a bare Hocuspocus (no auth, no validation, no storage) under the same load. Event-loop delay is measured in
 // the server and in each client process (a saturated client would make every server look slow).
 // BENCH_ONLY=full|bare runs one of the two; BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there.
