@@ -1,12 +1,27 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useRef, useState } from "react";
+import { AlertDialog } from "radix-ui";
+import { useState } from "react";
 import { buttonClass } from "./button";
 
-const ConfirmDialogBody = dynamic(() => import("./confirm-dialog-body"), { ssr: false });
-
-export type ConfirmDialogProps = {
+/**
+ * A confirmation before an action with consequences (Radix AlertDialog: focus trapped, Escape cancels).
+ * `children` renders the confirming form and receives a function to close the dialog.
+ */
+export function ConfirmDialog({
+  trigger,
+  triggerAriaLabel,
+  title,
+  description,
+  cancelLabel,
+  emphasis,
+  details,
+  onOpen,
+  children,
+  triggerVariant = "secondary",
+  largeTrigger = false,
+  wide = false,
+}: {
   trigger: string;
   /** When several triggers share a text, each names its object for screen readers. */
   triggerAriaLabel?: string;
@@ -25,34 +40,43 @@ export type ConfirmDialogProps = {
   largeTrigger?: boolean;
   /** Room for details such as a diff. */
   wide?: boolean;
-};
-
-/**
- * A confirmation before an action with consequences (Radix AlertDialog: focus trapped, Escape cancels).
- * `children` renders the confirming form and receives a function to close the dialog. The trigger is rendered at
- * once; the dialog's code loads when it is first used.
- */
-export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { trigger, triggerAriaLabel, onOpen, triggerVariant = "secondary", largeTrigger = false } = props;
+}) {
   const [open, setOpen] = useState(false);
-  const triggerRef = useRef<HTMLButtonElement>(null);
   return (
-    <>
-      <button
-        ref={triggerRef}
-        type="button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
+    <AlertDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (next) onOpen?.();
+        setOpen(next);
+      }}
+    >
+      <AlertDialog.Trigger
         aria-label={triggerAriaLabel}
         className={buttonClass(triggerVariant, largeTrigger ? undefined : "text-sm")}
-        onClick={() => {
-          onOpen?.();
-          setOpen(true);
-        }}
       >
         {trigger}
-      </button>
-      {open ? <ConfirmDialogBody {...props} onOpenChange={setOpen} triggerRef={triggerRef} /> : null}
-    </>
+      </AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
+        <AlertDialog.Content
+          className={`fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-line bg-white p-6 shadow-lg ${wide ? "w-[min(48rem,calc(100vw-2rem))]" : "w-[min(32rem,calc(100vw-2rem))]"}`}
+        >
+          <AlertDialog.Title className="text-xl font-bold">{title}</AlertDialog.Title>
+          {emphasis ? (
+            <AlertDialog.Description asChild>
+              <div className="mt-2 space-y-2">
+                <p className="text-muted">{description}</p>
+                <p className="font-semibold">{emphasis}</p>
+              </div>
+            </AlertDialog.Description>
+          ) : (
+            <AlertDialog.Description className="mt-2 text-muted">{description}</AlertDialog.Description>
+          )}
+          {details ? <div className="mt-4">{details}</div> : null}
+          <div className="mt-5">{children(() => setOpen(false))}</div>
+          <AlertDialog.Cancel className={buttonClass("secondary", "mt-3 w-full")}>{cancelLabel}</AlertDialog.Cancel>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
   );
 }
