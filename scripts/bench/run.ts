@@ -257,7 +257,9 @@ async function main() {
       captured[page.key] = await captureQueries(server.baseUrl + page.path, cookies[page.user], queryLog);
     for (const page of drafting) await measurePage(page, server.baseUrl);
     log("Schreiblast (Speichern auf verschiedenen Abschnitten, Antworten auf Kommentare):");
-    const mix = await writeMixRequests(server.baseUrl, data, saveTargets, cookies.lead);
+    const replyCookies: string[] = [];
+    for (const email of data.replyAuthorEmails) replyCookies.push(await signIn(server.baseUrl, email, DEMO_PASSWORD));
+    const mix = await writeMixRequests(server.baseUrl, data, saveTargets, cookies.lead, replyCookies);
     for (const c of CONNECTIONS) {
       if (WARMUP > 0) await mix.run(Math.min(c, 10), WARMUP);
       const result = await mix.run(c, SECONDS);

@@ -26,7 +26,8 @@ import {
   vorlagen,
 } from "@/db/schema";
 import { loadDemoRefs, seedDemo, seedWelcomePointsConcept } from "@/demo/seed-demo";
-import { BERATUNGSFOLGE, CONCEPT, MANDATE_ITEMS, MOTION_TEXT, SECTIONS } from "@/demo/welcome-points";
+import { hashPassword } from "@/lib/auth/password";
+import { BERATUNGSFOLGE, CONCEPT, DEMO_PASSWORD, MANDATE_ITEMS, MOTION_TEXT, SECTIONS } from "@/demo/welcome-points";
 import { validateContent } from "@/lib/content/validate-content";
 import { commentText, personName, random, revisionBody, sectionBody, toContent } from "./text";
 import { takeReadingRoomSnapshot } from "@/lib/workflow/reading-room-snapshot";
@@ -63,6 +64,12 @@ export type BenchData = {
   saveSectionIds: { conceptId: string; sectionId: string }[];
   /** One open thread per section of the big concept, for the reply mix. */
   replyThreadIds: string[];
+  /**
+   * Participants of the Verwaltung who write the replies of the write mix, one per connection (they sign in with
+   * the demo password): one person's contributions queue behind each other by design (the rate limit's row lock),
+   * and ten people do not reply through one account.
+   */
+  replyAuthorEmails: string[];
 };
 
 const CHARS_PER_PAGE = 3000;
@@ -100,7 +107,17 @@ export async function seedBench(
     email: `person${i + 1}@bench.example`,
     org: OWNERS[i % OWNERS.length]!,
   }));
-  await db.insert(users).values(people.map((u) => ({ id: u.id, name: u.name, email: u.email, passwordHash: null })));
+  // Only the Verwaltung's participants sign in (they write the replies); one hash serves them all.
+  const replyAuthors = people.filter((u) => u.org === "lead" || u.org === "jugendamt").slice(0, 10);
+  const replyHash = await hashPassword(DEMO_PASSWORD);
+  await db.insert(users).values(
+    people.map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      passwordHash: replyAuthors.includes(u) ? replyHash : null,
+    })),
+  );
   await db.insert(memberships).values(people.map((u) => ({ userId: u.id, organisationId: orgIds[u.org] })));
 
   // The large concept: in Überarbeitung while the drafting pages are measured.
@@ -346,6 +363,7 @@ export async function seedBench(
     fassungIds,
     saveSectionIds,
     replyThreadIds,
+    replyAuthorEmails: replyAuthors.map((u) => u.email),
   };
 }
 

@@ -64,6 +64,8 @@ export async function writeMixRequests(
   data: BenchData,
   targets: { id: string; conceptId: string; version: number }[],
   cookie: string,
+  /** The reply authors' sessions, taken in turn (one person's contributions queue behind each other by design). */
+  replyCookies: string[],
 ) {
   const versions = new Map(targets.map((t) => [t.id, t.version]));
   let free = [...targets];
@@ -132,6 +134,7 @@ export async function writeMixRequests(
               path: `/konzepte/${data.conceptId}/abschnitte/${data.measuredSectionId}`,
               headers: {
                 ...req.headers,
+                cookie: replyCookies[n % replyCookies.length]!,
                 "next-action": replyAction,
                 "content-type": `multipart/form-data; boundary=${boundary}`,
                 accept: "text/x-component",
