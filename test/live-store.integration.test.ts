@@ -94,6 +94,33 @@ describe("storing live texts", () => {
     expect(JSON.stringify(liveDocumentJson(reloaded))).toBe(JSON.stringify(liveDocumentJson(doc)));
   });
 
+  it("stores of many documents falling due together are all written, in statements of a few documents each", async () => {
+    const sectionIds: string[] = [];
+    for (let c = 0; c < 7; c++) {
+      const { sectionIds: ids } = await database.db.transaction(async (tx) =>
+        seedWelcomePointsConcept(tx, await loadDemoRefs(tx), `Viele ${c} ${Math.random()}`),
+      );
+      sectionIds.push(...Object.values(ids));
+    }
+    expect(sectionIds.length).toBeGreaterThan(50);
+    const store = createLiveStoreBatch(async () => database.db);
+    const docs = await Promise.all(
+      sectionIds.map(async (id) => {
+        const doc = new Y.Doc();
+        const state = await loadLiveDocument(database.db, id, doc);
+        return { id, doc, state };
+      }),
+    );
+    // The first store writes each document whole; the second, due for all at once, appends.
+    await Promise.all(docs.map(({ id, doc, state }) => store(id, doc, state)));
+    for (const { id, doc } of docs) type(doc, ` Zusatz für ${id}.`);
+    await Promise.all(docs.map(({ id, doc, state }) => store(id, doc, state)));
+    for (const { id } of docs) {
+      expect(await appendedRows(id)).toBe(1);
+      expect(await storedText(id)).toContain(`Zusatz für ${id}.`);
+    }
+  });
+
   it("a whole write by one process keeps what another process appended meanwhile", async () => {
     const sectionId = await freshSection();
     const a = new Y.Doc();

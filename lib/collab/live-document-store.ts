@@ -175,11 +175,15 @@ export async function storeLiveDocument(db: Db | Tx, sectionId: string, document
   state.storedMeta = metaKey(meta);
 }
 
-/** Rows per statement when stores are batched (far below PostgreSQL's parameter limit). */
-const BATCH_ROWS = 200;
+/**
+ * Documents per statement when stores are batched. Each chunk is encoded right before its statement and the event
+ * loop is handed back between chunks: encoding and sending 200 documents at once held it for tens of
+ * milliseconds, during which no keystroke was passed on.
+ */
+const BATCH_ROWS = 25;
 
 /**
- * Stores that fall due together are written as one statement. Under continuous typing Hocuspocus' debounce makes
+ * Stores that fall due together are written in few statements. Under continuous typing Hocuspocus' debounce makes
  * every open document due in the same timer tick (at most 2 s after its first unsaved change); one upsert per
  * document meant a round trip and a commit each, and on PGlite a synchronous run of the embedded database each,
  * during which no message was handled. Each document appends only what it holds beyond its previous store (a
@@ -191,32 +195,16 @@ const BATCH_ROWS = 200;
 export function createLiveStoreBatch(getDb: () => Promise<Db>) {
   let pending = new Map<string, { document: Y.Doc; state: LiveState }>();
   let flush: Promise<void> | null = null;
-  async function write() {
-    await new Promise((resolve) => setImmediate(resolve));
-    // In one order everywhere (by section id): two processes' batches never wait for each other in a circle.
-    const batch = [...pending].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    pending = new Map();
-    flush = null;
-    const db = await getDb();
-    const appends: { sectionId: string; update: Uint8Array; state: LiveState }[] = [];
-    const whole: typeof batch = [];
-    for (const entry of batch) {
-      const [sectionId, { document, state }] = entry;
-      if (!state.storedVector || (state.appended ?? 0) >= COMPACT_AFTER) {
-        whole.push(entry);
-        continue;
-      }
+  const yieldToMessages = () => new Promise((resolve) => setImmediate(resolve));
+  async function appendChunk(db: Db, chunk: [string, { document: Y.Doc; state: LiveState }][]) {
+    const appends = chunk.map(([sectionId, { document, state }]) => {
       const update = Y.encodeStateAsUpdate(document, state.storedVector);
       state.storedVector = Y.encodeStateVector(document);
       state.appended = (state.appended ?? 0) + 1;
-      appends.push({ sectionId, update, state });
-    }
+      return { sectionId, update, state };
+    });
     try {
-      for (let i = 0; i < appends.length; i += BATCH_ROWS) {
-        await db
-          .insert(sectionLiveUpdates)
-          .values(appends.slice(i, i + BATCH_ROWS).map(({ sectionId, update }) => ({ sectionId, update })));
-      }
+      await db.insert(sectionLiveUpdates).values(appends.map(({ sectionId, update }) => ({ sectionId, update })));
       for (const { sectionId, state } of appends) {
         const meta = metaOf(state);
         if (metaKey(meta) === state.storedMeta) continue;
@@ -231,7 +219,24 @@ export function createLiveStoreBatch(getDb: () => Promise<Db>) {
       for (const { state } of appends) state.storedVector = undefined;
       throw error;
     }
+  }
+  async function write() {
+    await yieldToMessages();
+    // In one order everywhere (by section id): two processes' batches never wait for each other in a circle.
+    const batch = [...pending].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    pending = new Map();
+    flush = null;
+    const db = await getDb();
+    const whole = batch.filter(([, { state }]) => !state.storedVector || (state.appended ?? 0) >= COMPACT_AFTER);
+    const appending = batch.filter((entry) => !whole.includes(entry));
+    let failure: unknown = null;
+    for (let i = 0; i < appending.length; i += BATCH_ROWS) {
+      if (i > 0) await yieldToMessages();
+      // A failed chunk does not keep the others from being written; the caller still learns of it.
+      await appendChunk(db, appending.slice(i, i + BATCH_ROWS)).catch((error) => (failure ??= error));
+    }
     for (const [sectionId, { document, state }] of whole) await storeLiveDocument(db, sectionId, document, state);
+    if (failure) throw failure;
   }
   return function store(sectionId: string, document: Y.Doc, state: LiveState): Promise<void> {
     pending.set(sectionId, { document, state });
