@@ -3,11 +3,11 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { queryRows } from "@/db/query-rows";
 
-const uuids = (ids: string[]) =>
-  sql`array[${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )}]::uuid[]`;
+/**
+ * The ids as one array literal parameter: one statement text however many connections are open (a parameter per
+ * id made a new statement for every count, prepared afresh each second). The ids are uuids the server holds.
+ */
+const uuids = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 /**
  * One string per open (user, session, section) that changes whenever anything the live rights depend on changes:
