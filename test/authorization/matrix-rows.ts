@@ -1,4 +1,5 @@
 import { Document, Packer, Paragraph } from "docx";
+import { NextRequest } from "next/server";
 import type { ActorKey, GlobalIds, Ids, State } from "./matrix-fixture";
 
 /**
@@ -106,14 +107,14 @@ export const MATRIX_PAGES = [
   "app/(app)/administration/konzepte/[conceptId]/notfallzugriff/page.tsx",
 ];
 
-/** A JSON request from our own origin, as the editor sends it. */
+/** A JSON request from our own origin, as the editor sends it (a NextRequest, as the handlers receive it). */
 export function apiRequest(
   path: string,
   method: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Request {
-  return new Request(`http://127.0.0.1:3250${path}`, {
+): NextRequest {
+  return new NextRequest(`http://127.0.0.1:3250${path}`, {
     method,
     headers: {
       host: "127.0.0.1:3250",
