@@ -1,20 +1,22 @@
 import "server-only";
 import { count, like } from "drizzle-orm";
+import { cache } from "react";
 import type { Db } from "@/db/connect";
 import { users } from "@/db/schema";
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_USERS, demoEmail } from "./welcome-points";
 
 /**
  * Whether this database holds the demo accounts: pages then show the demo sign-ins and plan against the demo's
- * fixed "today". Deliberately small — it reads one count and imports no part of the seed itself.
+ * fixed "today". Deliberately small — it reads one count and imports no part of the seed itself. Read once per
+ * request while a page renders (the layout's task count and the page both ask); elsewhere on every call.
  */
-export async function isDemoDataPresent(db: Db): Promise<boolean> {
+export const isDemoDataPresent = cache(async (db: Db): Promise<boolean> => {
   const [row] = await db
     .select({ n: count() })
     .from(users)
     .where(like(users.email, `%@${DEMO_EMAIL_DOMAIN}`));
   return (row?.n ?? 0) > 0;
-}
+});
 
 export type DemoSignIn = { password: string; accounts: { key: string; roleLabel: string; email: string }[] };
 

@@ -53,8 +53,8 @@ export function startApp(port: number, env: Record<string, string | undefined>):
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXTAUTH_SECRET: "bench-secret-only-for-the-benchmark-0123456789",
       SEED_DEMO: "false",
-      // The write mix replies as one person, hundreds of times a minute: measured is the reply, not the per-person
-      // limit that would refuse all but the first 30 (lib/comments/contribution-rate-limit.ts).
+      // Each reply author of the write mix replies hundreds of times a minute: measured is the reply, not the
+      // per-person limit that would refuse all but the first 30 (lib/comments/contribution-rate-limit.ts).
       COMMENT_RATE_LIMIT_BURST: "1000000",
       COMMENT_RATE_LIMIT_PER_MINUTE: "1000000",
       ...env,
