@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
+import { cache } from "react";
 import type { Db, Tx } from "@/db/connect";
 import { breakGlassGrants, concepts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -69,6 +70,25 @@ function breakGlassColumn(actor: Actor) {
   return sql<boolean>`exists (select 1 from ${breakGlassGrants} g where g.concept_id = "concepts"."id" and g.user_id = ${actor.id} and g.expires_at > now())`;
 }
 
+function conceptRowQuery(db: Db | Tx, actor: Actor, conceptId: string) {
+  return db
+    .select({ concept: concepts, ...roleColumns(actor), breakGlass: breakGlassColumn(actor) })
+    .from(concepts)
+    .where(eq(concepts.id, conceptId))
+    .limit(1);
+}
+
+/** A transaction may have changed the concept since its last read: it always reads again. */
+const isTransaction = (db: Db | Tx): db is Tx => "rollback" in db;
+
+/**
+ * Outside transactions, read once per request while a page renders: a page's title (generateMetadata) and its
+ * body ask for the same concept. Elsewhere (services, route handlers) it reads on every call.
+ */
+const readConceptRowOnce = cache(
+  async (db: Db, actor: Actor, conceptId: string) => (await conceptRowQuery(db, actor, conceptId))[0],
+);
+
 /**
  * The one loader of a concept with the actor's role in it (computed in SQL together with the row).
  * `lock` takes the row lock inside the caller's transaction: "update" makes writers of one concept run one
@@ -81,12 +101,11 @@ export async function loadConceptAccess(
   conceptId: string,
   options: { lock?: "update" | "share"; action?: Action } = {},
 ): Promise<ConceptAccess> {
-  const query = db
-    .select({ concept: concepts, ...roleColumns(actor), breakGlass: breakGlassColumn(actor) })
-    .from(concepts)
-    .where(eq(concepts.id, conceptId))
-    .limit(1);
-  const [row] = options.lock ? await query.for(options.lock, { of: concepts }) : await query;
+  const row = options.lock
+    ? (await conceptRowQuery(db, actor, conceptId).for(options.lock, { of: concepts }))[0]
+    : isTransaction(db)
+      ? (await conceptRowQuery(db, actor, conceptId))[0]
+      : await readConceptRowOnce(db, actor, conceptId);
   if (!row) throw notFound();
   const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge, row.breakGlass);
   if (options.action && !can(options.action, access.subject)) throw notFound();

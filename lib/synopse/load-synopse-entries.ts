@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { alias, unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/connect";
+import { queryRows } from "@/db/query-rows";
 import {
   changeProposals,
   commentThreads,
@@ -72,28 +73,32 @@ function suggestionWhere(conceptId: string, filter: SynopseFilter): SQL | undefi
 
 const wants = (filter: SynopseFilter, kind: SynopseKind) => !filter.kind || filter.kind === kind;
 
-/** How many entries the filter leaves: three index counts, no rows loaded. */
+/** How many entries the filter leaves: three index counts in one statement, no rows loaded. */
 export async function countSynopseEntries(
   db: Db,
   conceptId: string,
   includeInternal: boolean,
   filter: SynopseFilter = {},
 ): Promise<number> {
-  const [threads, proposals, suggestions] = await Promise.all([
-    !wants(filter, "kommentar")
-      ? [{ n: 0 }]
-      : db
-          .select({ n: count() })
-          .from(commentThreads)
-          .where(threadWhere(conceptId, includeInternal, filter)),
-    !wants(filter, "vorschlag")
-      ? [{ n: 0 }]
-      : db.select({ n: count() }).from(changeProposals).where(proposalWhere(conceptId, filter)),
-    !wants(filter, "textvorschlag")
-      ? [{ n: 0 }]
-      : db.select({ n: count() }).from(sectionSuggestions).where(suggestionWhere(conceptId, filter)),
-  ]);
-  return Number(threads[0]?.n ?? 0) + Number(proposals[0]?.n ?? 0) + Number(suggestions[0]?.n ?? 0);
+  const counts = [
+    wants(filter, "kommentar") &&
+      db
+        .select({ n: count() })
+        .from(commentThreads)
+        .where(threadWhere(conceptId, includeInternal, filter)),
+    wants(filter, "vorschlag") &&
+      db.select({ n: count() }).from(changeProposals).where(proposalWhere(conceptId, filter)),
+    wants(filter, "textvorschlag") &&
+      db.select({ n: count() }).from(sectionSuggestions).where(suggestionWhere(conceptId, filter)),
+  ].filter((q) => q !== false);
+  const [row] = await queryRows<{ n: number | string }>(
+    db,
+    sql`select ${sql.join(
+      counts.map((q) => sql`(${q})`),
+      sql` + `,
+    )} as n`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 /**
