@@ -26,6 +26,14 @@ const nextConfig: NextConfig = {
     "ioredis",
     "yjs",
   ],
+  turbopack: {
+    resolveAlias: {
+      // No Node Buffer polyfill in the browser: nothing there uses it (see components/editor/no-node-buffer.ts).
+      buffer: { browser: "./components/editor/no-node-buffer.ts" },
+      "node:buffer": { browser: "./components/editor/no-node-buffer.ts" },
+      "next/dist/compiled/buffer": { browser: "./components/editor/no-node-buffer.ts" },
+    },
+  },
   experimental: {
     // proxy.ts sees every request; a body over this is cut off there. A Word upload may be 10 MB plus its form.
     proxyClientMaxBodySize: 11 * 1024 * 1024,

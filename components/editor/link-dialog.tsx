@@ -2,8 +2,8 @@
 
 import type { Editor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
-import { Dialog } from "radix-ui";
-import { useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { Button } from "@/components/ui/button";
 import { isAllowedHref } from "@/lib/content/editor-extensions";
 
@@ -17,8 +17,8 @@ function normalise(input: string): string {
 }
 
 /**
- * Asks for a link address in an accessible dialog (focus trapped, Escape closes, focus returns to the
- * text). Only http, https and mailto are accepted — the same rule the server enforces.
+ * Asks for a link address in a native modal <dialog> (the text behind it is inert, Escape closes, focus returns
+ * to the text). Only http, https and mailto are accepted — the same rule the server enforces.
  */
 export function LinkDialog({
   editor,
@@ -29,29 +29,44 @@ export function LinkDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
   const current = (editor.getAttributes("link").href as string | undefined) ?? "";
-  return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-ink/40" />
-        <Dialog.Content
-          className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-line bg-white p-6 shadow-xl"
-          onCloseAutoFocus={(event) => {
-            // ProseMirror's own focus, synchronous: the caret is in place before the next key press.
-            event.preventDefault();
-            editor.view.focus();
-          }}
-        >
-          {open ? (
-            <LinkForm key={current} editor={editor} initial={current} onDone={() => onOpenChange(false)} />
-          ) : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+  useEffect(() => {
+    if (!open || !dialog.current || dialog.current.open) return;
+    dialog.current.showModal();
+    dialog.current.querySelector("input")?.focus();
+  }, [open]);
+  if (!open) return null;
+  return createPortal(
+    <dialog
+      ref={dialog}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-description`}
+      onClose={() => {
+        onOpenChange(false);
+        // ProseMirror's own focus, synchronous: the caret is in place before the next key press.
+        editor.view.focus();
+      }}
+      className="m-auto w-[min(32rem,92vw)] rounded-lg border border-line bg-white p-6 text-ink shadow-xl backdrop:bg-ink/40"
+    >
+      <LinkForm key={current} id={id} editor={editor} initial={current} onDone={() => dialog.current?.close()} />
+    </dialog>,
+    document.body,
   );
 }
 
-function LinkForm({ editor, initial, onDone }: { editor: Editor; initial: string; onDone: () => void }) {
+function LinkForm({
+  id,
+  editor,
+  initial,
+  onDone,
+}: {
+  id: string;
+  editor: Editor;
+  initial: string;
+  onDone: () => void;
+}) {
   const t = useTranslations("linkDialog");
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -80,8 +95,12 @@ function LinkForm({ editor, initial, onDone }: { editor: Editor; initial: string
 
   return (
     <form onSubmit={apply} noValidate>
-      <Dialog.Title className="text-xl font-bold">{initial ? t("editTitle") : t("title")}</Dialog.Title>
-      <Dialog.Description className="mt-2 text-muted">{t("description")}</Dialog.Description>
+      <h2 id={`${id}-title`} className="text-xl font-bold">
+        {initial ? t("editTitle") : t("title")}
+      </h2>
+      <p id={`${id}-description`} className="mt-2 text-muted">
+        {t("description")}
+      </p>
       <div className="mt-4 flex flex-col gap-1">
         <label htmlFor="link-href" className="font-semibold">
           {t("address")}
@@ -117,11 +136,9 @@ function LinkForm({ editor, initial, onDone }: { editor: Editor; initial: string
             {t("remove")}
           </Button>
         ) : null}
-        <Dialog.Close asChild>
-          <Button type="button" variant="ghost">
-            {t("cancel")}
-          </Button>
-        </Dialog.Close>
+        <Button type="button" variant="ghost" onClick={onDone}>
+          {t("cancel")}
+        </Button>
       </div>
     </form>
   );

@@ -2,7 +2,6 @@ import type { AnyExtension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
-import StarterKit from "@tiptap/starter-kit";
 import type * as Y from "yjs";
 import { liveEditorExtensions } from "@/lib/content/editor-extensions";
 import { SuggestChanges } from "./suggest-changes";
@@ -10,17 +9,12 @@ import { SuggestChanges } from "./suggest-changes";
 export type LiveUser = { id: string; name: string; organisation: string | null; color: string };
 
 /**
- * The shared extension list bound to the live document: Yjs keeps the history per person (undo undoes only
- * your own typing), so StarterKit's own history is switched off, and others' cursors show with name and colour.
+ * The shared extension list bound to the live document (without a local history: Yjs keeps it per person, so
+ * undo undoes only your own typing), and others' cursors show with name and colour.
  */
 export function liveExtensions(document: Y.Doc, provider: HocuspocusProvider, user: LiveUser): AnyExtension[] {
   return [
-    ...liveEditorExtensions.map((extension) =>
-      extension.name === "starterKit"
-        ? // No automatic trailing paragraph either: every client would add its own on opening.
-          (extension as typeof StarterKit).configure({ undoRedo: false, trailingNode: false })
-        : extension,
-    ),
+    ...liveEditorExtensions,
     Collaboration.configure({ document }),
     CollaborationCaret.configure({ provider, user }),
     SuggestChanges.configure({ userId: user.id }),

@@ -1,11 +1,12 @@
 "use client";
 
-import { AlertDialog } from "radix-ui";
-import { useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { buttonClass } from "./button";
 
 /**
- * A confirmation before an action with consequences (Radix AlertDialog: focus trapped, Escape cancels).
+ * A confirmation before an action with consequences, on the native <dialog> opened with showModal(): the page
+ * behind it is inert, Escape cancels, focus starts on the cancel button and returns to the trigger on close.
  * `children` renders the confirming form and receives a function to close the dialog.
  */
 export function ConfirmDialog({
@@ -41,42 +42,77 @@ export function ConfirmDialog({
   /** Room for details such as a diff. */
   wide?: boolean;
 }) {
+  const id = useId();
   const [open, setOpen] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const triggerButton = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+
+  const shown = useRef(false);
+
+  // The dialog exists only while open: shown as a modal once rendered; when it goes, focus returns to the trigger.
+  useEffect(() => {
+    if (open && dialog.current && !dialog.current.open) {
+      dialog.current.showModal();
+      cancel.current?.focus();
+      shown.current = true;
+    } else if (!open && shown.current) {
+      shown.current = false;
+      triggerButton.current?.focus();
+    }
+  }, [open]);
+  const close = () => setOpen(false);
+
   return (
-    <AlertDialog.Root
-      open={open}
-      onOpenChange={(next) => {
-        if (next) onOpen?.();
-        setOpen(next);
-      }}
-    >
-      <AlertDialog.Trigger
+    <>
+      <button
+        ref={triggerButton}
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
         aria-label={triggerAriaLabel}
         className={buttonClass(triggerVariant, largeTrigger ? undefined : "text-sm")}
+        onClick={() => {
+          onOpen?.();
+          setOpen(true);
+        }}
       >
         {trigger}
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <AlertDialog.Content
-          className={`fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-line bg-white p-6 shadow-lg ${wide ? "w-[min(48rem,calc(100vw-2rem))]" : "w-[min(32rem,calc(100vw-2rem))]"}`}
-        >
-          <AlertDialog.Title className="text-xl font-bold">{title}</AlertDialog.Title>
-          {emphasis ? (
-            <AlertDialog.Description asChild>
-              <div className="mt-2 space-y-2">
-                <p className="text-muted">{description}</p>
-                <p className="font-semibold">{emphasis}</p>
-              </div>
-            </AlertDialog.Description>
-          ) : (
-            <AlertDialog.Description className="mt-2 text-muted">{description}</AlertDialog.Description>
-          )}
-          {details ? <div className="mt-4">{details}</div> : null}
-          <div className="mt-5">{children(() => setOpen(false))}</div>
-          <AlertDialog.Cancel className={buttonClass("secondary", "mt-3 w-full")}>{cancelLabel}</AlertDialog.Cancel>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+      </button>
+      {open
+        ? // In <body>, not where the trigger sits: the confirming form never ends up inside another form.
+          createPortal(
+            <dialog
+              ref={dialog}
+              role="alertdialog"
+              aria-labelledby={`${id}-title`}
+              aria-describedby={`${id}-description`}
+              // Escape (the browser's cancel) closes the element: the state follows.
+              onClose={close}
+              className={`m-auto max-h-[calc(100dvh-2rem)] overflow-y-auto rounded-lg border border-line bg-white p-6 text-ink shadow-lg backdrop:bg-black/40 ${wide ? "w-[min(48rem,calc(100vw-2rem))]" : "w-[min(32rem,calc(100vw-2rem))]"}`}
+            >
+              <h2 id={`${id}-title`} className="text-xl font-bold">
+                {title}
+              </h2>
+              {emphasis ? (
+                <div id={`${id}-description`} className="mt-2 space-y-2">
+                  <p className="text-muted">{description}</p>
+                  <p className="font-semibold">{emphasis}</p>
+                </div>
+              ) : (
+                <p id={`${id}-description`} className="mt-2 text-muted">
+                  {description}
+                </p>
+              )}
+              {details ? <div className="mt-4">{details}</div> : null}
+              <div className="mt-5">{children(close)}</div>
+              <button ref={cancel} type="button" className={buttonClass("secondary", "mt-3 w-full")} onClick={close}>
+                {cancelLabel}
+              </button>
+            </dialog>,
+            document.body,
+          )
+        : null}
+    </>
   );
 }

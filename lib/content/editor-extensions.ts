@@ -3,43 +3,53 @@ import Blockquote from "@tiptap/extension-blockquote";
 import Document from "@tiptap/extension-document";
 import { BulletList, ListItem, OrderedList } from "@tiptap/extension-list";
 import { Table, TableCell, TableHeader, TableKit, TableRow } from "@tiptap/extension-table";
-import StarterKit, { type StarterKitOptions } from "@tiptap/starter-kit";
+import Bold from "@tiptap/extension-bold";
+import HardBreak from "@tiptap/extension-hard-break";
+import Heading from "@tiptap/extension-heading";
+import Italic from "@tiptap/extension-italic";
+import { ListKeymap } from "@tiptap/extension-list";
+import Paragraph from "@tiptap/extension-paragraph";
+import Text from "@tiptap/extension-text";
+import { Dropcursor, Gapcursor, TrailingNode, UndoRedo } from "@tiptap/extensions";
+import { Link } from "./link-mark";
 
 /**
  * The one definition of what a section may contain. The browser editor and the server's validation and
  * HTML rendering build their schema from this same list, so they can never disagree.
  */
-export const ALLOWED_LINK_PROTOCOLS = ["http:", "https:", "mailto:"] as const;
+export { ALLOWED_LINK_PROTOCOLS, isAllowedHref } from "./link-mark";
 
-export function isAllowedHref(href: unknown): boolean {
-  if (typeof href !== "string" || href.length > 2048) return false;
-  try {
-    const url = new URL(href);
-    return (ALLOWED_LINK_PROTOCOLS as readonly string[]).includes(url.protocol);
-  } catch {
-    return false;
-  }
+/**
+ * StarterKit's extensions in StarterKit's order (the schema's order of nodes and marks stays as before), without
+ * what sections never held (code, strike, underline, rules) and with our own link mark: importing StarterKit
+ * would bring all of them, and linkifyjs, into the editor bundle. `live` leaves out the blocks that the live
+ * schema extends, the local history (Yjs keeps it per person) and the trailing paragraph (every client would
+ * add its own).
+ */
+function sectionExtensions({ live }: { live: boolean }): AnyExtension[] {
+  const only = (extensions: AnyExtension[]) => (live ? [] : extensions);
+  return [
+    Bold,
+    ...only([Blockquote, BulletList]),
+    ...only([Document]),
+    Dropcursor,
+    Gapcursor,
+    HardBreak,
+    Heading.configure({ levels: [2, 3, 4] }),
+    ...only([UndoRedo]),
+    Italic,
+    ...only([ListItem]),
+    ListKeymap,
+    Link,
+    ...only([OrderedList]),
+    Paragraph,
+    Text,
+    ...only([TrailingNode]),
+  ];
 }
 
-const STARTER_KIT_OPTIONS: Partial<StarterKitOptions> = {
-  heading: { levels: [2, 3, 4] },
-  code: false,
-  codeBlock: false,
-  strike: false,
-  underline: false,
-  horizontalRule: false,
-  link: {
-    openOnClick: false,
-    autolink: true,
-    defaultProtocol: "https",
-    protocols: ["http", "https", "mailto"],
-    isAllowedUri: (url) => isAllowedHref(url),
-    HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
-  },
-};
-
 export const editorExtensions: AnyExtension[] = [
-  StarterKit.configure(STARTER_KIT_OPTIONS),
+  ...sectionExtensions({ live: false }),
   TableKit.configure({ table: { resizable: false } }),
 ];
 
@@ -79,14 +89,7 @@ function suggestionMark(name: (typeof SUGGESTION_MARKS)[number], tag: string, ex
  * open suggestion left out (lib/content/suggestions.ts).
  */
 export const liveEditorExtensions: AnyExtension[] = [
-  StarterKit.configure({
-    ...STARTER_KIT_OPTIONS,
-    document: false,
-    blockquote: false,
-    bulletList: false,
-    orderedList: false,
-    listItem: false,
-  }),
+  ...sectionExtensions({ live: true }),
   Document.extend({ marks: SUGGESTION_MARK_LIST }),
   Blockquote.extend({ marks: SUGGESTION_MARK_LIST }),
   BulletList.extend({ marks: SUGGESTION_MARK_LIST }),
