@@ -2,12 +2,14 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   auditEvents,
+  committeeQuestions,
   concepts,
   mailOutbox,
   memberships,
   notifications,
   organisations,
   sections,
+  sectionSuggestions,
   signoffDeputies,
   signoffs,
 } from "@/db/schema";
@@ -17,6 +19,7 @@ import type { Actor } from "@/lib/auth/load-actor";
 import { createThread } from "@/lib/comments/create-thread";
 import { decideThread } from "@/lib/comments/decide-thread";
 import { setThreadResolved } from "@/lib/comments/resolve-thread";
+import { createProposal } from "@/lib/proposals/create-proposal";
 import { nameDeputy, removeDeputy } from "@/lib/organisations/signoff-deputies";
 import { setPlanningSettings } from "@/lib/planning/set-planning-settings";
 import { listMyTasks, questionDueDate, sortTasks } from "@/lib/tasks/list-my-tasks";
@@ -26,7 +29,7 @@ import { signOff } from "@/lib/workflow/sign-off";
 import { transitionConcept } from "@/lib/workflow/transition-concept";
 import { demoActor } from "./fixtures";
 import { createTestDatabase } from "./test-database";
-import { agreeAllSections, freshConcept } from "./workflow-helpers";
+import { agreeAllSections, freshConcept, paragraph } from "./workflow-helpers";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let lead: Actor, awo: Actor, diakonie: Actor, caritas: Actor, ausschuss: Actor, admin: Actor;
@@ -285,6 +288,80 @@ describe("Meine Aufgaben and the lead's notices", () => {
     });
     // A Träger weighs nothing.
     expect((await listMyTasks(db, awo, TODAY)).filter((t) => t.kind === "weighComment")).toEqual([]);
+  });
+
+  it("lists every kind of task from one read: proposals, suggestions, sections to revise and agree, Rückfragen", async () => {
+    const db = database.db;
+    const { conceptId } = await freshConcept(db);
+    await transitionConcept(db, lead, { conceptId, transition: "open_consultation" });
+    const rows = await db
+      .select({
+        id: sections.id,
+        title: sections.title,
+        owner: sections.ownerOrganisationId,
+        version: sections.version,
+      })
+      .from(sections)
+      .where(eq(sections.conceptId, conceptId));
+    const awoOrg = awo.organisations[0]!.id;
+    const diakonieOrg = diakonie.organisations[0]!.id;
+    const awoSection = rows.find((r) => r.owner === awoOrg)!;
+    const diakonieSection = rows.find((r) => r.owner === diakonieOrg)!;
+    const { proposalId } = await createProposal(db, diakonie, {
+      conceptId,
+      sectionId: awoSection.id,
+      baseVersion: awoSection.version,
+      content: paragraph("Neu gefasst."),
+      reason: "Klarer.",
+    });
+    await transitionConcept(db, lead, { conceptId, transition: "close_consultation" });
+    await db.insert(sectionSuggestions).values(
+      ["s-1", "s-2"].map((id) => ({
+        id: `${conceptId}-${id}`,
+        conceptId,
+        sectionId: diakonieSection.id,
+        authorId: awo.id,
+        authorOrganisationId: awoOrg,
+        kind: "insertion" as const,
+        insertedText: "ergänzt",
+      })),
+    );
+    const leadSection = rows.find((r) => r.owner === lead.organisations[0]!.id)!;
+    await setSectionStatus(db, lead, { conceptId, sectionId: awoSection.id, from: "entwurf", to: "zur_abstimmung" });
+
+    const leadTasks = (await listMyTasks(db, lead, TODAY)).filter((t) => t.conceptId === conceptId);
+    expect(leadTasks.find((t) => t.kind === "weighProposal")).toMatchObject({
+      subject: awoSection.title,
+      href: expect.stringContaining(proposalId),
+    });
+    expect(leadTasks.find((t) => t.kind === "agreeSection")).toMatchObject({ subject: awoSection.title });
+    const diakonieTasks = (await listMyTasks(db, diakonie, TODAY)).filter((t) => t.conceptId === conceptId);
+    expect(diakonieTasks.find((t) => t.kind === "weighSuggestions")).toMatchObject({
+      subject: diakonieSection.title,
+      count: 2,
+    });
+    expect(diakonieTasks.filter((t) => t.kind === "reviseSection").map((t) => t.subject)).toEqual([
+      diakonieSection.title,
+    ]);
+    expect(leadTasks.some((t) => t.kind === "reviseSection" && t.subject === leadSection.title)).toBe(true);
+    expect(leadTasks.some((t) => t.kind === "reviseSection" && t.subject === awoSection.title)).toBe(false);
+
+    // A Rückfrage of a committee, once the concept is submitted: the Verwaltung answers it.
+    await db.update(concepts).set({ status: "eingereicht" }).where(eq(concepts.id, conceptId));
+    const [question] = await db
+      .insert(committeeQuestions)
+      .values({
+        conceptId,
+        authorId: ausschuss.id,
+        body: "Wie viele Plätze?",
+        createdAt: new Date("2022-05-20T10:00:00Z"),
+      })
+      .returning({ id: committeeQuestions.id });
+    const answer = (await listMyTasks(db, lead, TODAY)).find(
+      (t) => t.conceptId === conceptId && t.kind === "answerQuestion",
+    );
+    expect(answer).toMatchObject({ href: expect.stringContaining(`rueckfrage-${question!.id}`) });
+    expect((await listMyTasks(db, awo, TODAY)).some((t) => t.kind === "answerQuestion")).toBe(false);
   });
 
   it("sorts overdue first, then by due date, undated last; answers a Rückfrage before the next meeting", () => {

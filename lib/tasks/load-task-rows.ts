@@ -1,15 +1,8 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import {
-  changeProposals,
-  commentThreads,
-  committeeQuestions,
-  sections,
-  sectionSuggestions,
-  signoffRounds,
-  signoffs,
-} from "@/db/schema";
+import { queryRows } from "@/db/query-rows";
+import { signoffRounds, signoffs } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { loadReadableConcepts } from "@/lib/concepts/list-my-concepts";
 import { can, signoffOrganisations, type ConceptRole, type ConceptStatus } from "@/lib/permissions/permissions";
@@ -28,109 +21,77 @@ export const weighsSuggestions = (status: ConceptStatus, role: ConceptRole) =>
 export const revisesSections = (status: ConceptStatus, role: ConceptRole) =>
   status === "ueberarbeitung" && (role === "lead" || role === "author" || role === "contributor");
 
+type TaskRows = {
+  threads: { conceptId: string; id: string; sectionId: string; title: string }[];
+  proposals: { conceptId: string; id: string; sectionId: string; title: string }[];
+  suggestions: { conceptId: string; sectionId: string; title: string; owner: string; n: number }[];
+  sections: { conceptId: string; id: string; title: string; status: string; owner: string }[];
+  questions: { conceptId: string; id: string; createdAt: Date }[];
+};
+
+/** The ids as one uuid[] parameter (an array literal): the statement's text is the same for any number of concepts. */
+const ids = (list: string[]) => sql`${`{${list.join(",")}}`}::uuid[]`;
+
 /**
- * The rows behind the tasks, one query per kind across all the concepts that need it (every signed-in page
- * counts the tasks for its header), the queries in parallel; each list in the order the tasks are shown in.
+ * The rows behind the tasks across all the concepts that need them, every kind in one statement (every signed-in
+ * page counts the tasks for its header): each kind is a JSON list, in the order its tasks are shown in. A kind no
+ * concept needs gets an empty id list and costs one index probe.
  */
 export async function loadTaskRows(db: Db, actor: Actor, concepts: ReadableConcept[]) {
   const idsWhere = (test: (c: ReadableConcept) => boolean) => concepts.filter(test).map((c) => c.concept.id);
-  const weighIds = idsWhere((c) => weighsCommentsAndProposals(c.concept.status, c.role, actor.isAdmin));
-  const suggestionIds = idsWhere((c) => weighsSuggestions(c.concept.status, c.role));
-  const reviseIds = idsWhere((c) => revisesSections(c.concept.status, c.role));
-  const questionIds = idsWhere((c) =>
-    can("question.answer", { isAdmin: actor.isAdmin, role: c.role, status: c.concept.status }),
+  const weighIds = ids(idsWhere((c) => weighsCommentsAndProposals(c.concept.status, c.role, actor.isAdmin)));
+  const suggestionIds = ids(idsWhere((c) => weighsSuggestions(c.concept.status, c.role)));
+  const reviseIds = ids(idsWhere((c) => revisesSections(c.concept.status, c.role)));
+  const questionIds = ids(
+    idsWhere((c) => can("question.answer", { isAdmin: actor.isAdmin, role: c.role, status: c.concept.status })),
   );
   const signoffConcepts = concepts.filter((c) => c.concept.status === "mitzeichnung");
-  const none = Promise.resolve([]);
-  const [threads, proposals, suggestions, sectionRows, questions, owed] = await Promise.all([
-    weighIds.length
-      ? db
-          .select({
-            conceptId: commentThreads.conceptId,
-            id: commentThreads.id,
-            sectionId: sections.id,
-            title: sections.title,
-          })
-          .from(commentThreads)
-          .innerJoin(sections, eq(sections.id, commentThreads.sectionId))
-          .where(
-            and(
-              inArray(commentThreads.conceptId, weighIds),
-              eq(commentThreads.status, "open"),
-              isNull(commentThreads.decision),
-              isNull(sections.archivedAt),
-            ),
-          )
-          .orderBy(asc(sections.position), asc(commentThreads.createdAt))
-      : none,
-    weighIds.length
-      ? db
-          .select({
-            conceptId: changeProposals.conceptId,
-            id: changeProposals.id,
-            sectionId: sections.id,
-            title: sections.title,
-          })
-          .from(changeProposals)
-          .innerJoin(sections, eq(sections.id, changeProposals.sectionId))
-          .where(
-            and(
-              inArray(changeProposals.conceptId, weighIds),
-              eq(changeProposals.status, "open"),
-              isNull(sections.archivedAt),
-            ),
-          )
-          .orderBy(asc(sections.position), asc(changeProposals.createdAt))
-      : none,
-    suggestionIds.length
-      ? db
-          .select({
-            conceptId: sections.conceptId,
-            sectionId: sections.id,
-            title: sections.title,
-            owner: sections.ownerOrganisationId,
-            n: count(),
-          })
-          .from(sectionSuggestions)
-          .innerJoin(sections, eq(sections.id, sectionSuggestions.sectionId))
-          .where(
-            and(
-              inArray(sectionSuggestions.conceptId, suggestionIds),
-              eq(sectionSuggestions.status, "open"),
-              isNull(sections.archivedAt),
-            ),
-          )
-          .groupBy(sections.conceptId, sections.id, sections.title, sections.ownerOrganisationId, sections.position)
-          .orderBy(asc(sections.position))
-      : none,
-    reviseIds.length
-      ? db
-          .select({
-            conceptId: sections.conceptId,
-            id: sections.id,
-            title: sections.title,
-            status: sections.status,
-            owner: sections.ownerOrganisationId,
-          })
-          .from(sections)
-          .where(and(inArray(sections.conceptId, reviseIds), isNull(sections.archivedAt)))
-          .orderBy(asc(sections.position))
-      : none,
-    questionIds.length
-      ? db
-          .select({
-            conceptId: committeeQuestions.conceptId,
-            id: committeeQuestions.id,
-            createdAt: committeeQuestions.createdAt,
-          })
-          .from(committeeQuestions)
-          .where(and(inArray(committeeQuestions.conceptId, questionIds), isNull(committeeQuestions.answer)))
-          .orderBy(asc(committeeQuestions.createdAt))
-      : none,
+  const [[row], owed] = await Promise.all([
+    concepts.length
+      ? queryRows<{ [K in keyof TaskRows]: TaskRows[K] | string }>(
+          db,
+          sql`select
+            (select coalesce(json_agg(json_build_object('conceptId', t.concept_id, 'id', t.id, 'sectionId', s.id,
+                'title', s.title) order by s.position, t.created_at), '[]')
+               from comment_threads t join sections s on s.id = t.section_id
+              where t.concept_id = any(${weighIds}) and t.status = 'open' and t.decision is null
+                and s.archived_at is null) as threads,
+            (select coalesce(json_agg(json_build_object('conceptId', p.concept_id, 'id', p.id, 'sectionId', s.id,
+                'title', s.title) order by s.position, p.created_at), '[]')
+               from change_proposals p join sections s on s.id = p.section_id
+              where p.concept_id = any(${weighIds}) and p.status = 'open' and s.archived_at is null) as proposals,
+            (select coalesce(json_agg(json_build_object('conceptId', g.concept_id, 'sectionId', g.id, 'title', g.title,
+                'owner', g.owner_organisation_id, 'n', g.n) order by g.position), '[]')
+               from (select s.concept_id, s.id, s.title, s.owner_organisation_id, s.position, count(*) as n
+                       from section_suggestions x join sections s on s.id = x.section_id
+                      where x.concept_id = any(${suggestionIds}) and x.status = 'open' and s.archived_at is null
+                      group by s.concept_id, s.id, s.title, s.owner_organisation_id, s.position) g) as suggestions,
+            (select coalesce(json_agg(json_build_object('conceptId', s.concept_id, 'id', s.id, 'title', s.title,
+                'status', s.status, 'owner', s.owner_organisation_id) order by s.position), '[]')
+               from sections s
+              where s.concept_id = any(${reviseIds}) and s.archived_at is null) as sections,
+            (select coalesce(json_agg(json_build_object('conceptId', q.concept_id, 'id', q.id,
+                'createdAt', q.created_at) order by q.created_at), '[]')
+               from committee_questions q
+              where q.concept_id = any(${questionIds}) and q.answer is null) as questions`,
+        )
+      : [null],
     // Concepts in the Mitzeichnung are few at any time; each needs its required organisations.
     Promise.all(signoffConcepts.map(async (c) => [c.concept.id, await signoffsOwed(db, actor, c.concept.id)] as const)),
   ]);
-  return { threads, proposals, suggestions, sections: sectionRows, questions, signoffsOwed: new Map(owed) };
+  // postgres.js parses json columns, PGlite may hand them over as text.
+  const list = <K extends keyof TaskRows>(key: K): TaskRows[K] => {
+    const value = row?.[key] ?? [];
+    return (typeof value === "string" ? JSON.parse(value) : value) as TaskRows[K];
+  };
+  return {
+    threads: list("threads"),
+    proposals: list("proposals"),
+    suggestions: list("suggestions").map((s) => ({ ...s, n: Number(s.n) })),
+    sections: list("sections"),
+    questions: list("questions").map((q) => ({ ...q, createdAt: new Date(q.createdAt) })),
+    signoffsOwed: new Map(owed),
+  };
 }
 
 /** The organisations of the actor that still owe their sign-off in the concept's open round. */
