@@ -2,7 +2,12 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { staticSecurityHeaders } from "./lib/http/security-headers";
 
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// The message files are compiled at build time (ICU → a compact form): neither the browser nor the server parses a
+// message while a page renders, and the browser gets no message parser (docs/decisions/0021-precompiled-messages.md).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

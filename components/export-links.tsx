@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { ExportDownloadButton } from "./export-download-button";
+import { exportDownloadLabels } from "./export-download-labels";
 
 /** Download links for the current state or a Fassung; the server decides what each person may export. */
 export async function ExportLinks({ conceptId, version }: { conceptId: string; version: string }) {
   const t = await getTranslations("export");
-  const labels = { busy: t("busy"), done: t.raw("done") as string, failed: t.raw("failed") as string };
+  const labels = await exportDownloadLabels();
   return (
     <nav aria-label={t("label")} className="mt-3 text-sm">
       <span className="font-semibold">{t("label")}:</span>{" "}
@@ -31,7 +32,7 @@ export async function BackupLink({ conceptId }: { conceptId: string }) {
       <ExportDownloadButton
         href={`/api/concepts/${conceptId}/export?format=json`}
         label={t("json")}
-        labels={{ busy: t("busy"), done: t.raw("done") as string, failed: t.raw("failed") as string }}
+        labels={await exportDownloadLabels()}
         fallbackName="sicherung.json"
       />{" "}
       <span className="text-muted">{t("jsonHint")}</span>

@@ -1,11 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ExportDownloadButton } from "@/components/export-download-button";
+import { exportDownloadLabels } from "@/components/export-download-labels";
 import { WordImportForm } from "./word-import-form";
-
-async function downloadLabels() {
-  const t = await getTranslations("export");
-  return { busy: t("busy"), done: t.raw("done") as string, failed: t.raw("failed") as string };
-}
 
 /** The section's Word part: its working text with suggestions as tracked changes, and uploading a .docx. */
 export async function WordPanel({
@@ -31,7 +27,7 @@ export async function WordPanel({
           <ExportDownloadButton
             href={`/api/concepts/${conceptId}/working-text?section=${sectionId}`}
             label={t("download")}
-            labels={await downloadLabels()}
+            labels={await exportDownloadLabels()}
             fallbackName="abschnitt.docx"
           />{" "}
           <span className="text-muted">{t("downloadHint")}</span>
