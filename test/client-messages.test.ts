@@ -160,3 +160,13 @@ describe("messages sent to the client", () => {
     expect(providers.find((p) => p.file === "components/intl/client-messages.tsx")?.messages).toBeTruthy();
   });
 });
+
+describe("compiled messages", () => {
+  it("no app code reads a message raw: in the build a message is compiled and t.raw() gives no string", () => {
+    const sources = ["app", "components", "lib", "i18n"].flatMap((dir) =>
+      walk(path.join(ROOT, dir), (name) => /\.(tsx|ts)$/.test(name) && !/\.test\.tsx?$/.test(name)),
+    );
+    const raw = sources.filter((file) => /\b(?!sql\b|String\b)\w+\.raw\(\s*["'`]/.test(fs.readFileSync(file, "utf8")));
+    expect(raw.map(relative)).toEqual([]);
+  });
+});
