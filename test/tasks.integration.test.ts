@@ -22,7 +22,7 @@ import { setThreadResolved } from "@/lib/comments/resolve-thread";
 import { createProposal } from "@/lib/proposals/create-proposal";
 import { nameDeputy, removeDeputy } from "@/lib/organisations/signoff-deputies";
 import { setPlanningSettings } from "@/lib/planning/set-planning-settings";
-import { listMyTasks, questionDueDate, sortTasks } from "@/lib/tasks/list-my-tasks";
+import { countMyOpenTasks, countOpenTasks, listMyTasks, questionDueDate, sortTasks } from "@/lib/tasks/list-my-tasks";
 import { setSectionStatus } from "@/lib/workflow/set-section-status";
 import { setSectionsStatus } from "@/lib/workflow/set-sections-status";
 import { signOff } from "@/lib/workflow/sign-off";
@@ -48,6 +48,17 @@ beforeAll(async () => {
 afterAll(async () => database?.cleanup());
 
 const TODAY = "2022-03-15";
+
+/** The header counts in the database what the task list loads: both must give the same number for everyone. */
+async function expectHeaderCountsAsList(actors: Actor[]) {
+  for (const actor of actors) {
+    const listed = countOpenTasks(await listMyTasks(database.db, actor, TODAY));
+    expect({ who: actor.name, open: await countMyOpenTasks(database.db, actor) }).toEqual({
+      who: actor.name,
+      open: listed,
+    });
+  }
+}
 const statusOf = async (conceptId: string) =>
   (await database.db.select({ s: concepts.status }).from(concepts).where(eq(concepts.id, conceptId)))[0]!.s;
 
@@ -346,6 +357,8 @@ describe("Meine Aufgaben and the lead's notices", () => {
     expect(leadTasks.some((t) => t.kind === "reviseSection" && t.subject === leadSection.title)).toBe(true);
     expect(leadTasks.some((t) => t.kind === "reviseSection" && t.subject === awoSection.title)).toBe(false);
 
+    await expectHeaderCountsAsList([lead, diakonie, awo, caritas, ausschuss, admin]);
+
     // A Rückfrage of a committee, once the concept is submitted: the Verwaltung answers it.
     await db.update(concepts).set({ status: "eingereicht" }).where(eq(concepts.id, conceptId));
     const [question] = await db
@@ -362,6 +375,7 @@ describe("Meine Aufgaben and the lead's notices", () => {
     );
     expect(answer).toMatchObject({ href: expect.stringContaining(`rueckfrage-${question!.id}`) });
     expect((await listMyTasks(db, awo, TODAY)).some((t) => t.kind === "answerQuestion")).toBe(false);
+    await expectHeaderCountsAsList([lead, diakonie, awo, caritas, ausschuss, admin]);
   });
 
   it("sorts overdue first, then by due date, undated last; answers a Rückfrage before the next meeting", () => {

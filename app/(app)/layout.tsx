@@ -1,23 +1,18 @@
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getUnreadCount, requireActor } from "@/lib/auth/actor";
-import { countOpenTasks } from "@/lib/tasks/list-my-tasks";
-import { getMyTasks } from "./aufgaben/my-tasks";
+import { getDb } from "@/db/client";
+import { countMyOpenTasks } from "@/lib/tasks/list-my-tasks";
 import { setLocaleAction } from "@/app/locale-actions";
 
 /** Everything in here needs a signed-in, active user; the check runs on every request. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  // The unread count came with the actor; the task list is shared with "Meine Aufgaben" through getMyTasks' cache.
-  const [unread, myTasks] = await Promise.all([getUnreadCount(), getMyTasks(actor)]);
+  // The unread count came with the actor; the tasks are counted, not loaded (the list is "Meine Aufgaben").
+  const [unread, openTasks] = await Promise.all([getUnreadCount(), countMyOpenTasks(await getDb(), actor)]);
   return (
     <>
-      <SiteHeader
-        actor={actor}
-        unread={unread}
-        openTasks={countOpenTasks(myTasks.tasks)}
-        setLocaleAction={setLocaleAction}
-      />
+      <SiteHeader actor={actor} unread={unread} openTasks={openTasks} setLocaleAction={setLocaleAction} />
       {children}
       <SiteFooter />
     </>

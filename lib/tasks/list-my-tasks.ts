@@ -7,7 +7,13 @@ import { threadHref } from "@/lib/comments/discussion-links";
 import { planFor } from "@/lib/planning/get-concept-plan";
 import { can, SUBMITTED_STATUSES } from "@/lib/permissions/permissions";
 import type { ConceptRole } from "@/lib/permissions/permissions";
-import { loadTaskRows, revisesSections, weighsCommentsAndProposals, weighsSuggestions } from "./load-task-rows";
+import {
+  loadTaskCounts,
+  loadTaskRows,
+  revisesSections,
+  weighsCommentsAndProposals,
+  weighsSuggestions,
+} from "./load-task-rows";
 
 export type TaskKind =
   | "weighComment"
@@ -89,7 +95,7 @@ export async function listMyTasks(db: Db, actor: Actor, today: string): Promise<
     if (weighsSuggestions(status, role)) {
       const due = dueOf("mitzeichnung");
       for (const o of ofConcept(rows.suggestions))
-        if (role === "lead" || myOrgIds.includes(o.owner))
+        if (suggestionsWaitFor(role, myOrgIds, o.owner))
           tasks.push({
             ...base,
             kind: "weighSuggestions",
@@ -104,13 +110,7 @@ export async function listMyTasks(db: Db, actor: Actor, today: string): Promise<
     if (revisesSections(status, role)) {
       const due = dueOf("mitzeichnung");
       for (const s of ofConcept(rows.sections)) {
-        // The owner organisation revises its section; the lead agrees it once it is put up for agreement.
-        const kind: TaskKind | null =
-          s.status === "entwurf" && myOrgIds.includes(s.owner)
-            ? "reviseSection"
-            : s.status === "zur_abstimmung" && role === "lead"
-              ? "agreeSection"
-              : null;
+        const kind = sectionTaskKind(s, role, myOrgIds);
         if (kind)
           tasks.push({
             ...base,
@@ -165,6 +165,43 @@ export async function listMyTasks(db: Db, actor: Actor, today: string): Promise<
     }
   }
   return sortTasks(tasks);
+}
+
+/** A section's suggestions wait for its writers: the owner organisation, and the lead everywhere. */
+const suggestionsWaitFor = (role: ConceptRole, myOrgIds: string[], owner: string) =>
+  role === "lead" || myOrgIds.includes(owner);
+
+/** The owner organisation revises its section; the lead agrees it once it is put up for agreement. */
+function sectionTaskKind(s: { status: string; owner: string }, role: ConceptRole, myOrgIds: string[]): TaskKind | null {
+  if (s.status === "entwurf" && myOrgIds.includes(s.owner)) return "reviseSection";
+  if (s.status === "zur_abstimmung" && role === "lead") return "agreeSection";
+  return null;
+}
+
+/**
+ * The header's number: what `countOpenTasks(listMyTasks(…))` gives, by the same rules, with comments, proposals
+ * and Rückfragen counted in the database instead of loaded (a lead may have thousands to weigh).
+ */
+export async function countMyOpenTasks(db: Db, actor: Actor): Promise<number> {
+  const concepts = await loadReadableConcepts(db, actor);
+  const counts = await loadTaskCounts(db, actor, concepts);
+  const myOrgIds = actor.organisations.map((o) => o.id);
+  let open = 0;
+  for (const { concept, role } of concepts) {
+    const { id, status } = concept;
+    const sum = (list: { conceptId: string; n: number }[]) =>
+      list.reduce((total, r) => total + (r.conceptId === id ? r.n : 0), 0);
+    if (weighsCommentsAndProposals(status, role, actor.isAdmin)) open += sum(counts.threads) + sum(counts.proposals);
+    if (weighsSuggestions(status, role))
+      open += counts.suggestions.filter(
+        (o) => o.conceptId === id && suggestionsWaitFor(role, myOrgIds, o.owner),
+      ).length;
+    if (revisesSections(status, role))
+      open += counts.sections.filter((s) => s.conceptId === id && sectionTaskKind(s, role, myOrgIds)).length;
+    open += counts.signoffsOwed.get(id)?.length ?? 0;
+    if (can("question.answer", { isAdmin: actor.isAdmin, role, status })) open += sum(counts.questions);
+  }
+  return open;
 }
 
 /** Contributors meet the end of the consultation while it runs; the Mitzeichnung deadline is the signers' task. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { queryRows } from "@/db/query-rows";
 import { signoffRounds, signoffs } from "@/db/schema";
@@ -28,16 +28,35 @@ type TaskRows = {
   sections: { conceptId: string; id: string; title: string; status: string; owner: string }[];
   questions: { conceptId: string; id: string; createdAt: Date }[];
 };
+/** How many of a kind each concept has (the header counts; a lead may have thousands of comments to weigh). */
+type PerConcept = { conceptId: string; n: number }[];
+type TaskCounts = Omit<TaskRows, "threads" | "proposals" | "questions"> & {
+  threads: PerConcept;
+  proposals: PerConcept;
+  questions: PerConcept;
+};
 
 /** The ids as one uuid[] parameter (an array literal): the statement's text is the same for any number of concepts. */
 const ids = (list: string[]) => sql`${`{${list.join(",")}}`}::uuid[]`;
 
+/** The rows behind the tasks, for "Meine Aufgaben". */
+export function loadTaskRows(db: Db, actor: Actor, concepts: ReadableConcept[]): Promise<TaskRows & Owed> {
+  return loadTasks(db, actor, concepts, "rows") as Promise<TaskRows & Owed>;
+}
+
+/** The same with comments, proposals and Rückfragen counted per concept instead of listed: the header's count. */
+export function loadTaskCounts(db: Db, actor: Actor, concepts: ReadableConcept[]): Promise<TaskCounts & Owed> {
+  return loadTasks(db, actor, concepts, "counts") as Promise<TaskCounts & Owed>;
+}
+
+type Owed = { signoffsOwed: Map<string, { id: string; name: string }[]> };
+
 /**
- * The rows behind the tasks across all the concepts that need them, every kind in one statement (every signed-in
- * page counts the tasks for its header): each kind is a JSON list, in the order its tasks are shown in. A kind no
- * concept needs gets an empty id list and costs one index probe.
+ * Every kind in one statement (every signed-in page counts the tasks for its header): each kind is a JSON list,
+ * in the order its tasks are shown in, or counted per concept. A kind no concept needs gets an empty id list and
+ * costs one index probe.
  */
-export async function loadTaskRows(db: Db, actor: Actor, concepts: ReadableConcept[]) {
+async function loadTasks(db: Db, actor: Actor, concepts: ReadableConcept[], detail: "rows" | "counts") {
   const idsWhere = (test: (c: ReadableConcept) => boolean) => concepts.filter(test).map((c) => c.concept.id);
   const weighIds = ids(idsWhere((c) => weighsCommentsAndProposals(c.concept.status, c.role, actor.isAdmin)));
   const suggestionIds = ids(idsWhere((c) => weighsSuggestions(c.concept.status, c.role)));
@@ -45,21 +64,34 @@ export async function loadTaskRows(db: Db, actor: Actor, concepts: ReadableConce
   const questionIds = ids(
     idsWhere((c) => can("question.answer", { isAdmin: actor.isAdmin, role: c.role, status: c.concept.status })),
   );
+  // A kind's rows as a JSON list in the given order, or its number per concept.
+  const listed = (alias: string, fields: SQL, order: SQL, from: SQL) =>
+    detail === "counts"
+      ? sql`(select coalesce(json_agg(json_build_object('conceptId', c.concept_id, 'n', c.n)), '[]')
+               from (select ${sql.raw(alias)}.concept_id, count(*) as n ${from}
+                      group by ${sql.raw(alias)}.concept_id) c)`
+      : sql`(select coalesce(json_agg(json_build_object(${fields}) order by ${order}), '[]') ${from})`;
   const signoffConcepts = concepts.filter((c) => c.concept.status === "mitzeichnung");
   const [[row], owed] = await Promise.all([
     concepts.length
-      ? queryRows<{ [K in keyof TaskRows]: TaskRows[K] | string }>(
+      ? queryRows<Record<keyof TaskRows, unknown>>(
           db,
           sql`select
-            (select coalesce(json_agg(json_build_object('conceptId', t.concept_id, 'id', t.id, 'sectionId', s.id,
-                'title', s.title) order by s.position, t.created_at), '[]')
-               from comment_threads t join sections s on s.id = t.section_id
-              where t.concept_id = any(${weighIds}) and t.status = 'open' and t.decision is null
-                and s.archived_at is null) as threads,
-            (select coalesce(json_agg(json_build_object('conceptId', p.concept_id, 'id', p.id, 'sectionId', s.id,
-                'title', s.title) order by s.position, p.created_at), '[]')
-               from change_proposals p join sections s on s.id = p.section_id
-              where p.concept_id = any(${weighIds}) and p.status = 'open' and s.archived_at is null) as proposals,
+            ${listed(
+              "t",
+              sql`'conceptId', t.concept_id, 'id', t.id, 'sectionId', s.id, 'title', s.title`,
+              sql`s.position, t.created_at`,
+              sql`from comment_threads t join sections s on s.id = t.section_id
+                 where t.concept_id = any(${weighIds}) and t.status = 'open' and t.decision is null
+                   and s.archived_at is null`,
+            )} as threads,
+            ${listed(
+              "p",
+              sql`'conceptId', p.concept_id, 'id', p.id, 'sectionId', s.id, 'title', s.title`,
+              sql`s.position, p.created_at`,
+              sql`from change_proposals p join sections s on s.id = p.section_id
+                 where p.concept_id = any(${weighIds}) and p.status = 'open' and s.archived_at is null`,
+            )} as proposals,
             (select coalesce(json_agg(json_build_object('conceptId', g.concept_id, 'sectionId', g.id, 'title', g.title,
                 'owner', g.owner_organisation_id, 'n', g.n) order by g.position), '[]')
                from (select s.concept_id, s.id, s.title, s.owner_organisation_id, s.position, count(*) as n
@@ -70,26 +102,33 @@ export async function loadTaskRows(db: Db, actor: Actor, concepts: ReadableConce
                 'status', s.status, 'owner', s.owner_organisation_id) order by s.position), '[]')
                from sections s
               where s.concept_id = any(${reviseIds}) and s.archived_at is null) as sections,
-            (select coalesce(json_agg(json_build_object('conceptId', q.concept_id, 'id', q.id,
-                'createdAt', q.created_at) order by q.created_at), '[]')
-               from committee_questions q
-              where q.concept_id = any(${questionIds}) and q.answer is null) as questions`,
+            ${listed(
+              "q",
+              sql`'conceptId', q.concept_id, 'id', q.id, 'createdAt', q.created_at`,
+              sql`q.created_at`,
+              sql`from committee_questions q where q.concept_id = any(${questionIds}) and q.answer is null`,
+            )} as questions`,
         )
       : [null],
     // Concepts in the Mitzeichnung are few at any time; each needs its required organisations.
     Promise.all(signoffConcepts.map(async (c) => [c.concept.id, await signoffsOwed(db, actor, c.concept.id)] as const)),
   ]);
   // postgres.js parses json columns, PGlite may hand them over as text.
-  const list = <K extends keyof TaskRows>(key: K): TaskRows[K] => {
+  const list = <T extends { n?: unknown; createdAt?: unknown }>(key: keyof TaskRows): T[] => {
     const value = row?.[key] ?? [];
-    return (typeof value === "string" ? JSON.parse(value) : value) as TaskRows[K];
+    const parsed = (typeof value === "string" ? JSON.parse(value) : value) as T[];
+    return parsed.map((r) => ({
+      ...r,
+      ...(r.n === undefined ? {} : { n: Number(r.n) }),
+      ...(typeof r.createdAt === "string" ? { createdAt: new Date(r.createdAt) } : {}),
+    }));
   };
   return {
     threads: list("threads"),
     proposals: list("proposals"),
-    suggestions: list("suggestions").map((s) => ({ ...s, n: Number(s.n) })),
+    suggestions: list("suggestions"),
     sections: list("sections"),
-    questions: list("questions").map((q) => ({ ...q, createdAt: new Date(q.createdAt) })),
+    questions: list("questions"),
     signoffsOwed: new Map(owed),
   };
 }

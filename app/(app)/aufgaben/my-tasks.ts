@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { planningToday } from "@/lib/clock";
 import { listMyTasks } from "@/lib/tasks/list-my-tasks";
 
-/** The actor's tasks, computed once per request: the header's count and the page share them. */
+/** The actor's tasks for "Meine Aufgaben", computed once per request (the header only counts them). */
 export const getMyTasks = cache(async (actor: Actor) => {
   const db = await getDb();
   const today = planningToday(await isDemoDataPresent(db));
