@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { count, like } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { users } from "@/db/schema";
@@ -6,15 +7,16 @@ import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_USERS, demoEmail } from "./welco
 
 /**
  * Whether this database holds the demo accounts: pages then show the demo sign-ins and plan against the demo's
- * fixed "today". Deliberately small — it reads one count and imports no part of the seed itself.
+ * fixed "today". Deliberately small — it reads one count and imports no part of the seed itself; within one request it is read once (the layout's
+ * task list and the page both ask).
  */
-export async function isDemoDataPresent(db: Db): Promise<boolean> {
+export const isDemoDataPresent = cache(async (db: Db): Promise<boolean> => {
   const [row] = await db
     .select({ n: count() })
     .from(users)
     .where(like(users.email, `%@${DEMO_EMAIL_DOMAIN}`));
   return (row?.n ?? 0) > 0;
-}
+});
 
 export type DemoSignIn = { password: string; accounts: { key: string; roleLabel: string; email: string }[] };
 
