@@ -1,8 +1,14 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+"use client";
 
-export default async function NotFound() {
-  const t = await getTranslations("errors");
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+
+/**
+ * A client component, though it needs no script: Next.js puts the not-found page into the payload of every page
+ * (as the boundary of the root and of each layout group), as markup if rendered here, as a reference if not.
+ */
+export default function NotFound() {
+  const t = useTranslations("errors");
   return (
     <main id="inhalt" className="mx-auto max-w-2xl px-6 py-16">
       <h1 className="text-3xl font-bold">{t("notFoundTitle")}</h1>

@@ -26,10 +26,10 @@ export async function ConceptTabs({
   ];
   return (
     <nav aria-label={t("label")} className="mt-6 border-b border-line">
-      <ul className="flex flex-wrap gap-1">
+      <ul className="tabs flex flex-wrap gap-1">
         {tabs.map((tab) => (
           <li key={tab.id}>
-            <Link href={tab.href} {...(current === tab.id ? { "aria-current": "page" as const } : {})} className="tab">
+            <Link href={tab.href} {...(current === tab.id ? { "aria-current": "page" as const } : {})}>
               {t(tab.id)}
             </Link>
           </li>

@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 
@@ -10,8 +9,7 @@ import { useEffect, useId, useRef, useState } from "react";
  * aria-controls. Escape closes it and returns focus to the button; following a link closes it. From xl on the
  * button is hidden and the content always shown (WCAG 1.4.10 reflow).
  */
-export function HeaderMenu({ children }: { children: React.ReactNode }) {
-  const t = useTranslations("nav");
+export function HeaderMenu({ label, children }: { label: string; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -43,17 +41,15 @@ export function HeaderMenu({ children }: { children: React.ReactNode }) {
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen((value) => !value)}
-        className="inline-flex items-center gap-2 rounded-md border border-line px-3 py-1.5 font-semibold xl:hidden"
+        className="header-menu-button"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" stroke="currentColor" strokeWidth="2">
           {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
         </svg>
-        {t("menu")}
+        {label}
       </button>
-      <div
-        id={id}
-        className={`${open ? "flex" : "hidden"} w-full flex-col gap-4 border-t border-line pt-3 xl:flex xl:w-auto xl:flex-1 xl:flex-row xl:flex-wrap xl:items-center xl:justify-between xl:border-0 xl:pt-0`}
-      >
+      {/* xl:flex stays a utility here: in the component class, `hidden` (a utility) would win over it. */}
+      <div id={id} className={`header-menu-panel ${open ? "flex" : "hidden"} xl:flex`}>
         {children}
       </div>
     </>

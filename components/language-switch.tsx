@@ -1,19 +1,27 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import { useTransition } from "react";
 
+/** The switch's texts, translated on the server: every page would otherwise send the client the "nav" messages. */
+export type LanguageSwitchLabels = { group: string; de: string; en: string };
+
 /** Two buttons, the current one marked with aria-pressed; works for signed-in and anonymous visitors. */
-export function LanguageSwitch({ setLocaleAction }: { setLocaleAction: (locale: string) => Promise<void> }) {
-  const t = useTranslations("nav");
+export function LanguageSwitch({
+  setLocaleAction,
+  labels,
+}: {
+  setLocaleAction: (locale: string) => Promise<void>;
+  labels: LanguageSwitchLabels;
+}) {
   const locale = useLocale();
   const [pending, startTransition] = useTransition();
   const options = [
-    { value: "de", label: t("languageGerman") },
-    { value: "en", label: t("languageEnglish") },
+    { value: "de", label: labels.de },
+    { value: "en", label: labels.en },
   ] as const;
   return (
-    <div role="group" aria-label={t("language")} className="flex overflow-hidden rounded-md border border-line text-sm">
+    <div role="group" aria-label={labels.group} className="lang-switch">
       {options.map((o) => (
         <button
           key={o.value}
@@ -22,7 +30,6 @@ export function LanguageSwitch({ setLocaleAction }: { setLocaleAction: (locale: 
           aria-pressed={locale === o.value}
           disabled={pending}
           onClick={() => startTransition(() => setLocaleAction(o.value))}
-          className="px-2.5 py-1 font-semibold aria-pressed:bg-brand aria-pressed:text-white"
         >
           {o.label}
         </button>

@@ -5,7 +5,7 @@ import { buttonClass } from "./ui/button";
 export async function SignOutButton({ className }: { className?: string }) {
   const t = await getTranslations("nav");
   return (
-    <form method="post" action="/abmelden" className={className}>
+    <form method="post" action="/abmelden" {...(className ? { className } : {})}>
       <button type="submit" className={buttonClass("secondary", "text-sm")}>
         {t("signOut")}
       </button>

@@ -5,7 +5,7 @@ export async function SiteFooter() {
   const t = await getTranslations("nav");
   return (
     <footer className="mt-auto border-t border-line bg-white pt-0">
-      <nav aria-label={t("footerLabel")} className="mx-auto flex max-w-6xl flex-wrap gap-6 px-6 py-6 text-sm">
+      <nav aria-label={t("footerLabel")} className="site-footer-nav">
         <Link href="/barrierefreiheit">{t("accessibility")}</Link>
         <Link href="/impressum">{t("imprint")}</Link>
         <Link href="/datenschutz">{t("privacy")}</Link>

@@ -26,20 +26,20 @@ export async function SiteHeader({
   const tc = await getTranslations("common");
   const ti = await getTranslations("inbox");
   const tt = await getTranslations("tasks");
+  const ts = await getTranslations("search");
+  // The client parts get their texts from here: the chrome then sends the client no "nav" or "search" messages.
+  const languageLabels = { group: t("language"), de: t("languageGerman"), en: t("languageEnglish") };
   return (
     <header className="border-b border-line bg-white">
-      <a
-        href="#inhalt"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
+      <a href="#inhalt" className="skip-link">
         {tc("skipToContent")}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-8 gap-y-3 px-4 py-3 sm:px-6">
+      <div className="site-header-bar">
         <Link href="/" className="text-xl font-bold text-ink no-underline">
           {tc("appName")}
         </Link>
         {actor ? (
-          <HeaderMenu>
+          <HeaderMenu label={t("menu")}>
             <nav aria-label={t("mainLabel")}>
               <ul className="flex flex-col gap-3 xl:flex-row xl:flex-wrap xl:gap-5">
                 <li>
@@ -50,10 +50,7 @@ export async function SiteHeader({
                     {tt("headerLink")}
                     {openTasks ? (
                       <>
-                        <span
-                          aria-hidden="true"
-                          className="ml-1.5 inline-flex min-w-6 justify-center rounded-full bg-brand px-1.5 text-sm font-bold text-white"
-                        >
+                        <span aria-hidden="true" className="count-pill bg-brand">
                           {openTasks}
                         </span>
                         <span className="sr-only">{tt("openSuffix", { count: openTasks })}</span>
@@ -66,10 +63,7 @@ export async function SiteHeader({
                     {ti("headerLink")}
                     {unread ? (
                       <>
-                        <span
-                          aria-hidden="true"
-                          className="ml-1.5 inline-flex min-w-6 justify-center rounded-full bg-danger px-1.5 text-sm font-bold text-white"
-                        >
+                        <span aria-hidden="true" className="count-pill bg-danger">
                           {unread}
                         </span>
                         <span className="sr-only">{ti("unreadSuffix", { count: unread })}</span>
@@ -88,14 +82,22 @@ export async function SiteHeader({
               </ul>
             </nav>
             <div className="flex flex-wrap items-center gap-3">
-              <HeaderSearch />
-              <LanguageSwitch setLocaleAction={setLocaleAction} />
+              <HeaderSearch
+                labels={{
+                  form: ts("headerLabel"),
+                  input: ts("headerInputLabel"),
+                  placeholder: ts("headerPlaceholder"),
+                  shortcutHint: ts("shortcutHint"),
+                  submit: ts("headerSubmit"),
+                }}
+              />
+              <LanguageSwitch setLocaleAction={setLocaleAction} labels={languageLabels} />
               <span className="text-sm text-muted">{t("signedInAs", { name: actor.name })}</span>
               <SignOutButton />
             </div>
           </HeaderMenu>
         ) : (
-          <LanguageSwitch setLocaleAction={setLocaleAction} />
+          <LanguageSwitch setLocaleAction={setLocaleAction} labels={languageLabels} />
         )}
       </div>
     </header>

@@ -4,11 +4,11 @@ import type de from "../messages/de.json";
 export type Namespace = keyof typeof de;
 
 /**
- * What the client components on every page need: the header's search box and language switch, the error
- * boundary. The root layout sends only these; a page adds its own with <ClientMessages>. The whole catalogue
+ * What the client components on every page need: the error boundary (the header's client parts get their texts
+ * as props). The root layout sends only these; a page adds its own with <ClientMessages>. The whole catalogue
  * would cost every page and every action response ~50 KB. test/client-messages.test.ts keeps both honest.
  */
-export const CHROME_NAMESPACES = ["nav", "search", "errors"] as const satisfies readonly Namespace[];
+export const CHROME_NAMESPACES = ["errors"] as const satisfies readonly Namespace[];
 
 export function pickMessages(messages: AbstractIntlMessages, namespaces: readonly Namespace[]): AbstractIntlMessages {
   const picked: AbstractIntlMessages = {};

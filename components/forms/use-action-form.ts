@@ -50,7 +50,8 @@ export function useActionForm<T>(
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    // With the button that submitted it, as a browser's own submission would send a named button's value.
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     for (const [name, value] of Object.entries(options.data ?? {})) formData.set(name, value);
     startTransition(() => dispatch(formData));
   }

@@ -84,7 +84,7 @@ export async function DeadlineTimeline({
         </text>
       </svg>
       <ScrollBox label={t("caption")} className="mt-4">
-        <table className="data-table text-sm">
+        <table className="data-table data-table-dated text-sm">
           <caption className="sr-only">{t("caption")}</caption>
           <thead>
             <tr>
@@ -96,7 +96,7 @@ export async function DeadlineTimeline({
           <tbody>
             {plan.milestones.map((m, i) => (
               <tr key={i}>
-                <td className="whitespace-nowrap">{format.dateTime(day(m.date), { dateStyle: "medium" })}</td>
+                <td>{format.dateTime(day(m.date), { dateStyle: "medium" })}</td>
                 <td>{label(m)}</td>
                 <td>
                   {m.reached ? (

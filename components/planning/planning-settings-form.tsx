@@ -2,6 +2,7 @@
 
 import { ActionForm, type FormAction } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
+import { LazyDetails } from "@/components/ui/lazy-details";
 
 type Settings = { submissionLeadDays: number; signoffDays: number; revisionDays: number; reminderDays: number };
 /** The form's texts, translated on the server: the overview sends the client no planning messages. */
@@ -23,8 +24,12 @@ export function PlanningSettingsForm({
     (name) => [name, labels[name]] as const,
   );
   return (
-    <details className="mt-4 rounded-md border border-line p-3">
-      <summary className="cursor-pointer font-semibold">{labels.settings}</summary>
+    // The form is rendered when the disclosure is first opened: closed, it would only add markup to the overview.
+    <LazyDetails
+      className="mt-4 rounded-md border border-line p-3"
+      summaryClassName="cursor-pointer font-semibold"
+      summary={labels.settings}
+    >
       <ActionForm action={action} resetOnSuccess={false} label={labels.settings}>
         {({ pending, fieldErrors }) => (
           <div className="mt-3 flex flex-wrap items-end gap-4">
@@ -58,6 +63,6 @@ export function PlanningSettingsForm({
           </div>
         )}
       </ActionForm>
-    </details>
+    </LazyDetails>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
 /** Typing "/" here would be text, so the shortcut is off wherever focus can take text. */
@@ -19,8 +18,10 @@ function acceptsText(target: EventTarget | null): boolean {
  * one (the search page), else this box. Modifier combinations and keys typed into text fields are left alone,
  * so screen-reader and browser shortcuts keep working.
  */
-export function HeaderSearch() {
-  const t = useTranslations("search");
+/** The box's texts, translated on the server: every page would otherwise send the client the "search" messages. */
+export type HeaderSearchLabels = Record<"form" | "input" | "placeholder" | "shortcutHint" | "submit", string>;
+
+export function HeaderSearch({ labels }: { labels: HeaderSearchLabels }) {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -46,29 +47,24 @@ export function HeaderSearch() {
   }, []);
 
   return (
-    <form role="search" aria-label={t("headerLabel")} action="/suche" method="get" className="flex items-center gap-1">
+    <form role="search" aria-label={labels.form} action="/suche" method="get" className="flex items-center gap-1">
       <label htmlFor="header-search-q" className="sr-only">
-        {t("headerInputLabel")}
+        {labels.input}
       </label>
       <input
         ref={input}
         id="header-search-q"
         name="q"
         type="search"
-        placeholder={t("headerPlaceholder")}
+        placeholder={labels.placeholder}
         aria-keyshortcuts="/"
         aria-describedby="header-search-hint"
-        className="w-32 rounded-md border border-muted bg-white px-2 py-1 text-base"
+        className="header-search-input"
       />
       <span id="header-search-hint" className="sr-only">
-        {t("shortcutHint")}
+        {labels.shortcutHint}
       </span>
-      <button
-        type="submit"
-        aria-label={t("headerSubmit")}
-        title={t("headerSubmit")}
-        className="rounded-md border border-line p-1.5 hover:bg-canvas"
-      >
+      <button type="submit" aria-label={labels.submit} title={labels.submit} className="header-search-button">
         <svg
           aria-hidden="true"
           viewBox="0 0 20 20"

@@ -1,8 +1,10 @@
 "use client";
 
+import { createContext, use } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm, type FormAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { SECTION_STATUS_MOVES, type SectionStatus } from "@/lib/workflow/section-status";
 
 /** One workflow step as a button; the server decides, the answer is announced beside it. */
 export function TransitionForm({
@@ -36,35 +38,42 @@ export function TransitionForm({
 /** A status move with its label, translated on the server (the overview sends the client no workflow messages). */
 type Move = { to: string; label: string };
 
+type SectionMoves = { action: FormAction<unknown>; conceptId: string; labels: Record<SectionStatus, string> };
+const SectionMovesContext = createContext<SectionMoves | null>(null);
+
+/**
+ * What every section row's status buttons share — the action, the concept and the label of each move — given once
+ * around the table instead of to each row; null where this person moves no sections.
+ */
+export function SectionStatusMoves({ moves, children }: { moves: SectionMoves | null; children: React.ReactNode }) {
+  return <SectionMovesContext value={moves}>{children}</SectionMovesContext>;
+}
+
 /** The lead's buttons to move one section's status (Entwurf → Zur Abstimmung → Abgestimmt, or back). */
 export function SectionStatusForm({
-  action,
-  conceptId,
   sectionId,
   title,
   from,
-  moves,
 }: {
-  action: FormAction<unknown>;
-  conceptId: string;
   sectionId: string;
   title: string;
-  from: string;
-  moves: readonly Move[];
+  from: SectionStatus;
 }) {
+  const { action, conceptId, labels } = use(SectionMovesContext)!;
   const { state, pending, formProps } = useActionForm(action, { data: { conceptId, sectionId, title, from } });
   return (
     <div className="flex flex-wrap gap-2">
-      {moves.map(({ to, label }, i) => (
+      {SECTION_STATUS_MOVES[from].map((to, i) => (
         <form key={to} {...formProps} ref={i === 0 ? formProps.ref : undefined}>
-          <input type="hidden" name="to" value={to} />
           <Button
             type="submit"
+            name="to"
+            value={to}
             variant={to === "entwurf" ? "secondary" : "primary"}
             disabled={pending}
             className="text-sm"
           >
-            {label}
+            {labels[to]}
             <span className="sr-only">{`: ${title}`}</span>
           </Button>
         </form>

@@ -33,7 +33,7 @@ export async function WorkflowPanel({
         {t("title")}
       </h2>
       <p className="mt-3 flex items-center gap-2">
-        <span className="text-muted">{t("currentStatus")}:</span> <ConceptStatusBadge status={status} />
+        <span className="text-muted">{`${t("currentStatus")}:`}</span> <ConceptStatusBadge status={status} />
       </p>
       {lastVoidReason ? (
         <p className="mt-3 rounded-md border border-warn bg-[#fff4e5] p-3">

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import {
+  breakGlassGrants,
   commentThreads,
   consultations,
   mandateItems,
@@ -11,85 +12,98 @@ import {
   users,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { listOpenBreakGlass } from "./open-break-glass";
 import { can } from "@/lib/permissions/permissions";
 import { requireConceptAccess, type ConceptAccess } from "./concept-access";
 
+type ConsultationRow = {
+  id: string;
+  position: number;
+  role: (typeof consultations.$inferSelect)["role"];
+  meetingDate: string;
+  submissionDeadline: string | null;
+  outcome: (typeof consultations.$inferSelect)["outcome"];
+  committeeName: string;
+  committeeShortName: string;
+  classification: (typeof organisations.$inferSelect)["classification"];
+};
+type SectionRow = {
+  id: string;
+  position: number;
+  title: string;
+  status: (typeof sections.$inferSelect)["status"];
+  version: number;
+  updatedAt: Date;
+  ownerId: string;
+  ownerName: string;
+  ownerIllustrative: boolean;
+  updatedByName: string | null;
+  openThreads: number;
+};
+type MandateItemRow = { id: string; conceptId: string; position: number; text: string; sectionIds: string[] };
+type BreakGlassRow = { adminName: string; reason: string; expiresAt: Date };
+
 /**
- * Everything the concept overview shows, in a fixed number of queries whatever the concept's size:
- * access, lead office, mandate items, Beratungsfolge, sections, section ↔ mandate item links.
+ * Everything the concept overview shows, in two statements whatever the concept's size: access, then lead office,
+ * mandate items with their sections, Beratungsfolge, sections with their open threads and (for the lead) open
+ * break-glass grants as JSON in one row — each statement costs the server a round trip and its parsing.
  */
 export async function getConceptOverview(db: Db, actor: Actor, conceptId: string) {
   const access: ConceptAccess = await requireConceptAccess(db, actor, conceptId, "concept.readDrafts");
   const { concept } = access;
   const internalAllowed = can("comment.readInternal", access.subject);
-  const [leadOrg, items, folge, sectionRows, links, openThreads] = await Promise.all([
-    db
-      .select({ name: organisations.name })
-      .from(organisations)
-      .where(eq(organisations.id, concept.leadOrganisationId))
-      .then((r) => r[0]),
-    db.select().from(mandateItems).where(eq(mandateItems.conceptId, conceptId)).orderBy(asc(mandateItems.position)),
-    db
-      .select({
-        id: consultations.id,
-        position: consultations.position,
-        role: consultations.role,
-        meetingDate: consultations.meetingDate,
-        submissionDeadline: consultations.submissionDeadline,
-        outcome: consultations.outcome,
-        committeeName: organisations.name,
-        committeeShortName: organisations.shortName,
-        classification: organisations.classification,
-      })
-      .from(consultations)
-      .innerJoin(organisations, eq(organisations.id, consultations.committeeId))
-      .where(eq(consultations.conceptId, conceptId))
-      .orderBy(asc(consultations.position)),
-    db
-      .select({
-        id: sections.id,
-        position: sections.position,
-        title: sections.title,
-        status: sections.status,
-        version: sections.version,
-        updatedAt: sections.updatedAt,
-        ownerId: organisations.id,
-        ownerName: organisations.name,
-        ownerIllustrative: organisations.illustrative,
-        updatedByName: users.name,
-      })
-      .from(sections)
-      .innerJoin(organisations, eq(organisations.id, sections.ownerOrganisationId))
-      .leftJoin(users, eq(users.id, sections.updatedBy))
-      .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt)))
-      .orderBy(asc(sections.position)),
-    db
-      .select({ sectionId: sectionMandateItems.sectionId, mandateItemId: sectionMandateItems.mandateItemId })
-      .from(sectionMandateItems)
-      .innerJoin(sections, eq(sections.id, sectionMandateItems.sectionId))
-      .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt))),
-    db
-      .select({ sectionId: commentThreads.sectionId, open: count() })
-      .from(commentThreads)
-      .where(
-        and(
-          eq(commentThreads.conceptId, conceptId),
-          eq(commentThreads.status, "open"),
-          internalAllowed ? undefined : eq(commentThreads.visibility, "alle"),
-        ),
-      )
-      .groupBy(commentThreads.sectionId),
-  ]);
-  const numbered = sectionRows.map((s, i) => ({
-    ...s,
-    number: i + 1,
-    openThreads: openThreads.find((o) => o.sectionId === s.id)?.open ?? 0,
-  }));
-  const coverage = items.map((item) => ({
+  const isLead = access.role === "lead";
+  const result = await db.execute(sql`
+    with live as (
+      select id, position, title, status, version, updated_at, updated_by, owner_organisation_id
+      from ${sections} where concept_id = ${conceptId} and archived_at is null
+    )
+    select
+      (select name from ${organisations} where id = ${concept.leadOrganisationId}) as lead_name,
+      coalesce((select json_agg(json_build_object(
+          'id', m.id, 'conceptId', m.concept_id, 'position', m.position, 'text', m.text,
+          'sectionIds', coalesce((select json_agg(smi.section_id) from ${sectionMandateItems} smi
+                                  where smi.mandate_item_id = m.id and smi.section_id in (select id from live)), '[]'::json)
+        ) order by m.position) from ${mandateItems} m where m.concept_id = ${conceptId}), '[]'::json) as items,
+      coalesce((select json_agg(json_build_object(
+          'id', k.id, 'position', k.position, 'role', k.role, 'meetingDate', k.meeting_date,
+          'submissionDeadline', k.submission_deadline, 'outcome', k.outcome, 'committeeName', o.name,
+          'committeeShortName', o.short_name, 'classification', o.classification
+        ) order by k.position) from ${consultations} k join ${organisations} o on o.id = k.committee_id
+        where k.concept_id = ${conceptId}), '[]'::json) as folge,
+      coalesce((select json_agg(json_build_object(
+          'id', s.id, 'position', s.position, 'title', s.title, 'status', s.status, 'version', s.version,
+          'updatedAt', s.updated_at, 'ownerId', o.id, 'ownerName', o.name, 'ownerIllustrative', o.illustrative,
+          'updatedByName', u.name, 'openThreads', coalesce(t.open, 0)
+        ) order by s.position) from live s
+        join ${organisations} o on o.id = s.owner_organisation_id
+        left join ${users} u on u.id = s.updated_by
+        left join (select section_id, count(*)::int as open from ${commentThreads}
+                   where concept_id = ${conceptId} and status = 'open'
+                     and (${internalAllowed} or visibility = 'alle')
+                   group by section_id) t on t.section_id = s.id), '[]'::json) as sections,
+      case when ${isLead} then coalesce((select json_agg(json_build_object(
+          'adminName', u.name, 'reason', g.reason, 'expiresAt', g.expires_at) order by g.expires_at)
+        from ${breakGlassGrants} g join ${users} u on u.id = g.user_id
+        where g.concept_id = ${conceptId} and g.expires_at > now()), '[]'::json) else '[]'::json end as break_glass
+  `);
+  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    lead_name: string | null;
+    items: unknown;
+    folge: unknown;
+    sections: unknown;
+    break_glass: unknown;
+  }[];
+  const items = fromJson<MandateItemRow[]>(row!.items);
+  const folge = fromJson<ConsultationRow[]>(row!.folge);
+  const sectionRows = fromJson<(Omit<SectionRow, "updatedAt"> & { updatedAt: string })[]>(row!.sections);
+  const openBreakGlass = fromJson<(Omit<BreakGlassRow, "expiresAt"> & { expiresAt: string })[]>(row!.break_glass).map(
+    (g) => ({ ...g, expiresAt: new Date(g.expiresAt) }),
+  );
+  const numbered = sectionRows.map((s, i) => ({ ...s, updatedAt: new Date(s.updatedAt), number: i + 1 }));
+  const coverage = items.map(({ sectionIds, ...item }) => ({
     ...item,
     sections: numbered
-      .filter((s) => links.some((l) => l.mandateItemId === item.id && l.sectionId === s.id))
+      .filter((s) => sectionIds.includes(s.id))
       .map((s) => ({ id: s.id, number: s.number, title: s.title })),
   }));
   return {
@@ -97,17 +111,22 @@ export async function getConceptOverview(db: Db, actor: Actor, conceptId: string
     access,
     concept,
     role: access.role!,
-    leadOrganisationName: leadOrg?.name ?? "",
+    leadOrganisationName: row!.lead_name ?? "",
     mandateItems: coverage,
     consultations: folge,
     sections: numbered,
     mayManage: can("concept.manage", access.subject),
     mayManageParticipants: can("concept.manageParticipants", access.subject),
     /** The lead sees while an administrator holds break-glass access to the backup and the Protokoll. */
-    openBreakGlass: access.role === "lead" ? await listOpenBreakGlass(db, conceptId) : [],
+    openBreakGlass,
     /** Moving sections between Entwurf, zur Abstimmung and abgestimmt: the lead, until the content is frozen. */
     mayMoveSections: can("section.manage", access.subject),
     /** The workflow panel (status, steps, blockers) belongs to the drafting side, not to committee members. */
     mayReadWorkflow: can("concept.readDrafts", access.subject),
   };
+}
+
+/** A json value as the driver hands it over: postgres.js (as drizzle sets it up) leaves it text, PGlite parses it. */
+function fromJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }

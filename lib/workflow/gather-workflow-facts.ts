@@ -1,115 +1,129 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/connect";
 import {
   commentThreads,
+  concepts,
   consultations,
   mandateItems,
+  memberships,
   organisations,
   requiredSignoffs,
   sectionMandateItems,
   sections,
   sectionSuggestions,
+  signoffDeputies,
   signoffRounds,
   signoffs,
+  users,
   vorlagen,
 } from "@/db/schema";
-import { organisationsWithoutSigner } from "@/lib/permissions/signers";
 import type { WorkflowFacts } from "./transitions";
 
-/** Everything the transition preconditions look at, in a fixed number of queries. */
+/** Everything the transition preconditions look at, in one statement (each statement costs a round trip). */
 export async function gatherWorkflowFacts(db: Db | Tx, conceptId: string): Promise<WorkflowFacts> {
-  const [sectionCounts, blocking, suggestions, uncovered, required, round, vorlage, outcomes, empty] =
-    await Promise.all([
-      db
-        .select({
-          total: count(),
-          notAgreed: sql<number>`count(*) filter (where ${sections.status} <> 'abgestimmt')`.mapWith(Number),
-        })
-        .from(sections)
-        .where(and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt))),
-      db
-        .select({ n: count() })
-        .from(commentThreads)
-        .innerJoin(sections, eq(sections.id, commentThreads.sectionId))
-        .where(
-          and(
-            eq(commentThreads.conceptId, conceptId),
-            eq(commentThreads.blocking, true),
-            eq(commentThreads.status, "open"),
-            isNull(sections.archivedAt),
-          ),
-        ),
-      db
-        .select({ n: count() })
-        .from(sectionSuggestions)
-        .innerJoin(sections, eq(sections.id, sectionSuggestions.sectionId))
-        .where(
-          and(
-            eq(sectionSuggestions.conceptId, conceptId),
-            eq(sectionSuggestions.status, "open"),
-            isNull(sections.archivedAt),
-          ),
-        ),
-      db
-        .select({ position: mandateItems.position })
-        .from(mandateItems)
-        .where(
-          and(
-            eq(mandateItems.conceptId, conceptId),
-            sql`not exists (select 1 from ${sectionMandateItems} smi join ${sections} s on s.id = smi.section_id
-                where smi.mandate_item_id = "mandate_items"."id" and s.archived_at is null)`,
-          ),
-        )
-        .orderBy(asc(mandateItems.position)),
-      requiredOrganisations(db, conceptId),
-      db
-        .select()
-        .from(signoffRounds)
-        .where(and(eq(signoffRounds.conceptId, conceptId), eq(signoffRounds.status, "open")))
-        .limit(1),
-      db
-        .select({ id: vorlagen.id })
-        .from(vorlagen)
-        .where(and(eq(vorlagen.conceptId, conceptId), isNull(vorlagen.withdrawnAt)))
-        .limit(1),
-      db.select({ outcome: consultations.outcome }).from(consultations).where(eq(consultations.conceptId, conceptId)),
-      db
-        .select({ title: sections.title })
-        .from(sections)
-        .where(
-          and(eq(sections.conceptId, conceptId), isNull(sections.archivedAt), sql`btrim(${sections.contentText}) = ''`),
-        )
-        .orderBy(asc(sections.position)),
-    ]);
-  const withoutSigner = new Set(
-    await organisationsWithoutSigner(
-      db,
-      required.map((o) => o.id),
+  return (await loadWorkflowFacts(db, conceptId)).facts;
+}
+
+type FactsRow = {
+  section_count: number;
+  not_agreed: number;
+  blocking: number;
+  suggestions: number;
+  uncovered: unknown;
+  required: unknown;
+  vorlage_ready: boolean;
+  without_outcome: number;
+  referred_back: boolean;
+  empty: unknown;
+  last_round: unknown;
+};
+type RequiredOrganisation = { name: string; hasSigner: boolean; signed: boolean };
+
+/**
+ * The facts and the concept's latest sign-off round (for the workflow panel's last rejection) in one statement.
+ * Required organisations are those set explicitly, else every owner of a live section plus the lead office (as
+ * `requiredOrganisations`); one has a signer when an active member with the sign-off right or a named deputy of an
+ * active organisation exists (as `signersOf`); it has signed when the open round holds its approval.
+ */
+export async function loadWorkflowFacts(
+  db: Db | Tx,
+  conceptId: string,
+): Promise<{ facts: WorkflowFacts; lastRound: { status: string; voidReason: string | null } | null }> {
+  const result = await db.execute(sql`
+    with live as (
+      select id, title, status, position, content_text from ${sections}
+      where concept_id = ${conceptId} and archived_at is null
     ),
-  );
-  let missingSignoffs = required.map((o) => o.name);
-  if (round[0]) {
-    const approved = await db
-      .select({ organisationId: signoffs.organisationId })
-      .from(signoffs)
-      .where(and(eq(signoffs.roundId, round[0].id), ne(signoffs.decision, "abgelehnt")));
-    const done = new Set(approved.map((a) => a.organisationId));
-    missingSignoffs = required.filter((o) => !done.has(o.id)).map((o) => o.name);
-  }
+    explicit as (
+      select organisation_id as id from ${requiredSignoffs} where concept_id = ${conceptId}
+    ),
+    required as (
+      select o.id, o.name from ${organisations} o
+      where o.id in (select id from explicit)
+         or (not exists (select 1 from explicit)
+             and o.id in (select owner_organisation_id from ${sections} where concept_id = ${conceptId} and archived_at is null
+                          union select lead_organisation_id from ${concepts} where id = ${conceptId}))
+    ),
+    open_round as (
+      select id from ${signoffRounds} where concept_id = ${conceptId} and status = 'open' limit 1
+    )
+    select
+      (select count(*) from live)::int as section_count,
+      (select count(*) from live where status <> 'abgestimmt')::int as not_agreed,
+      (select count(*) from ${commentThreads} t join live s on s.id = t.section_id
+        where t.concept_id = ${conceptId} and t.blocking and t.status = 'open')::int as blocking,
+      (select count(*) from ${sectionSuggestions} g join live s on s.id = g.section_id
+        where g.concept_id = ${conceptId} and g.status = 'open')::int as suggestions,
+      coalesce((select json_agg(m.position order by m.position) from ${mandateItems} m
+        where m.concept_id = ${conceptId}
+          and not exists (select 1 from ${sectionMandateItems} smi join ${sections} s on s.id = smi.section_id
+                          where smi.mandate_item_id = m.id and s.archived_at is null)), '[]'::json) as uncovered,
+      coalesce((select json_agg(json_build_object(
+          'name', r.name,
+          'hasSigner', exists (select 1 from ${memberships} m join ${users} u on u.id = m.user_id
+                                 join ${organisations} o on o.id = m.organisation_id
+                               where m.organisation_id = r.id and m.may_sign_off and u.active and o.active)
+                    or exists (select 1 from ${signoffDeputies} d join ${users} u on u.id = d.user_id
+                                 join ${organisations} o on o.id = d.organisation_id
+                               where d.organisation_id = r.id and u.active and o.active),
+          'signed', exists (select 1 from ${signoffs} so
+                            where so.round_id = (select id from open_round) and so.organisation_id = r.id
+                              and so.decision <> 'abgelehnt')
+        ) order by r.name) from required r), '[]'::json) as required,
+      exists (select 1 from ${vorlagen} where concept_id = ${conceptId} and withdrawn_at is null) as vorlage_ready,
+      (select count(*) from ${consultations} where concept_id = ${conceptId} and outcome is null)::int as without_outcome,
+      exists (select 1 from ${consultations} where concept_id = ${conceptId} and outcome = 'zurueckverwiesen')
+        as referred_back,
+      coalesce((select json_agg(title order by position) from live where btrim(content_text) = ''), '[]'::json) as empty,
+      (select json_build_object('status', status, 'voidReason', void_reason) from ${signoffRounds}
+        where concept_id = ${conceptId} order by number desc limit 1) as last_round
+  `);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as FactsRow[];
+  const row = rows[0]!;
+  const required = fromJson<RequiredOrganisation[]>(row.required);
   return {
-    sectionCount: sectionCounts[0]?.total ?? 0,
-    sectionsNotAgreed: sectionCounts[0]?.notAgreed ?? 0,
-    openBlockingThreads: blocking[0]?.n ?? 0,
-    openSuggestions: suggestions[0]?.n ?? 0,
-    emptySections: empty.map((e) => e.title),
-    organisationsWithoutSigner: required.filter((o) => withoutSigner.has(o.id)).map((o) => o.name),
-    uncoveredMandateItems: uncovered.map((u) => u.position),
-    missingSignoffs,
-    vorlageReady: vorlage.length > 0,
-    consultationsWithoutOutcome: outcomes.filter((o) => !o.outcome).length,
-    referredBack: outcomes.some((o) => o.outcome === "zurueckverwiesen"),
+    facts: {
+      sectionCount: Number(row.section_count),
+      sectionsNotAgreed: Number(row.not_agreed),
+      openBlockingThreads: Number(row.blocking),
+      openSuggestions: Number(row.suggestions),
+      emptySections: fromJson<string[]>(row.empty),
+      organisationsWithoutSigner: required.filter((o) => !o.hasSigner).map((o) => o.name),
+      uncoveredMandateItems: fromJson<number[]>(row.uncovered),
+      // Without an open round nobody has signed yet: every required organisation is missing.
+      missingSignoffs: required.filter((o) => !o.signed).map((o) => o.name),
+      vorlageReady: Boolean(row.vorlage_ready),
+      consultationsWithoutOutcome: Number(row.without_outcome),
+      referredBack: Boolean(row.referred_back),
+    },
+    lastRound: row.last_round ? fromJson<{ status: string; voidReason: string | null }>(row.last_round) : null,
   };
+}
+
+/** A json value as the driver hands it over: postgres.js (as drizzle sets it up) leaves it text, PGlite parses it. */
+function fromJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
 /**

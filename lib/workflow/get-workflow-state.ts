@@ -1,11 +1,9 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { signoffRounds } from "@/db/schema";
 import type { ConceptAccess } from "@/lib/concepts/concept-access";
 import { notFound } from "@/lib/errors";
 import { can, type ConceptStatus } from "@/lib/permissions/permissions";
-import { gatherWorkflowFacts } from "./gather-workflow-facts";
+import { loadWorkflowFacts } from "./gather-workflow-facts";
 import {
   availableSteps,
   isOfferedIn,
@@ -32,19 +30,13 @@ export type WorkflowState = {
 export async function workflowStateFor(db: Db, access: ConceptAccess): Promise<WorkflowState> {
   if (!can("concept.readDrafts", access.subject)) throw notFound();
   const conceptId = access.concept.id;
-  const facts = await gatherWorkflowFacts(db, conceptId);
+  const { facts, lastRound: last } = await loadWorkflowFacts(db, conceptId);
   const steps = availableSteps(access.subject.status, access.role, facts).map((s) => ({
     id: s.transition.id,
     allowed: s.allowed,
     blockers: s.blockers,
     handledElsewhere: !isOfferedIn(s.transition, "workflowPanel"),
   }));
-  const [last] = await db
-    .select({ status: signoffRounds.status, voidReason: signoffRounds.voidReason })
-    .from(signoffRounds)
-    .where(eq(signoffRounds.conceptId, conceptId))
-    .orderBy(desc(signoffRounds.number))
-    .limit(1);
   const lastVoidReason =
     access.subject.status === "ueberarbeitung" && last?.status === "voided" ? last.voidReason : null;
   const mayTakeSteps = TRANSITIONS.some((t) => isOfferedIn(t, "workflowPanel") && isTriggeredBy(t, access.role));

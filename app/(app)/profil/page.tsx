@@ -24,7 +24,7 @@ export default async function ProfilePage() {
   const tk = await getTranslations("orgKind");
   const tc = await getTranslations("calendar");
   return (
-    <ClientMessages namespaces={["profile", "form", "calendar", "deputies"]}>
+    <ClientMessages namespaces={["profile", "form", "calendar", "deputies", "nav"]}>
       <main id="inhalt" className="mx-auto w-full max-w-5xl px-6 py-10">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <dl className="mt-4 grid gap-x-8 gap-y-2 sm:grid-cols-2">

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/intl/client-messages";
 import { DeadlineTimeline } from "@/components/planning/deadline-timeline";
 import { ConceptTabs } from "@/components/concept-tabs";
-import { ConceptStatusBadge, IllustrativeMark, SectionStatusBadge } from "@/components/status-badge";
+import { ConceptStatusBadge, illustrativeMarks, sectionStatusBadges } from "@/components/status-badge";
 import { isDemoDataPresent } from "@/demo/demo-presence";
 import { planningToday } from "@/lib/clock";
 import { planFor } from "@/lib/planning/get-concept-plan";
@@ -15,9 +15,8 @@ import { getConceptOverview } from "@/lib/concepts/get-concept-overview";
 import { orNotFound } from "@/lib/http/page-guard";
 import { parseIdOrNotFound } from "@/lib/ids";
 import { WorkflowPanel } from "@/components/workflow/workflow-panel";
-import { BulkSectionStatusForm, SectionStatusForm } from "@/components/workflow/workflow-forms";
+import { BulkSectionStatusForm, SectionStatusForm, SectionStatusMoves } from "@/components/workflow/workflow-forms";
 import { workflowStateFor } from "@/lib/workflow/get-workflow-state";
-import { SECTION_STATUS_MOVES } from "@/lib/workflow/section-status";
 import {
   setPlanningSettingsAction,
   setSectionsStatusAction,
@@ -59,14 +58,18 @@ const day = (d: string) => new Date(`${d}T12:00:00Z`);
 export default async function ConceptOverviewPage({ params }: Props) {
   const overview = await load(params);
   const { concept } = overview;
-  const plan = await loadPlan(overview);
-  const workflow = overview.mayReadWorkflow ? await workflowStateFor(await getDb(), overview.access) : null;
-  const tw = await getTranslations("workflow");
-  const t = await getTranslations("concept");
-  const tr = await getTranslations("role");
-  const tcr = await getTranslations("consultationRole");
-  const tcl = await getTranslations("classification");
-  const format = await getFormatter();
+  const [plan, workflow, tw, t, tr, tcr, tcl, format, statusBadge, illustrative] = await Promise.all([
+    loadPlan(overview),
+    overview.mayReadWorkflow ? getDb().then((db) => workflowStateFor(db, overview.access)) : null,
+    getTranslations("workflow"),
+    getTranslations("concept"),
+    getTranslations("role"),
+    getTranslations("consultationRole"),
+    getTranslations("classification"),
+    getFormatter(),
+    sectionStatusBadges(),
+    illustrativeMarks(),
+  ]);
   // Labelled here, so the client gets no workflow messages: only the moves that apply now, with their text.
   const countIn = (status: string) => overview.sections.filter((s) => s.status === status).length;
   const bulkMoves = [
@@ -173,19 +176,22 @@ export default async function ConceptOverviewPage({ params }: Props) {
                 <span className="font-semibold">{`${i + 1}.`}</span>
                 <span>{item.text}</span>
                 <span className="text-muted">
-                  —{" "}
+                  {/* Texts joined beforehand and links without a wrapper: each text node or span costs the page. */}
                   {item.sections.length ? (
-                    <>
-                      {t("coveredBy")}{" "}
-                      {item.sections.map((s, j) => (
-                        <span key={s.number}>
-                          {j > 0 ? ", " : ""}
-                          <Link href={`/konzepte/${concept.id}/abschnitte/${s.id}`}>{`${s.number}. ${s.title}`}</Link>
-                        </span>
-                      ))}
-                    </>
+                    [
+                      `— ${t("coveredBy")} `,
+                      ...item.sections.flatMap((s, j) => [
+                        j > 0 ? ", " : null,
+                        <Link key={s.number} href={`/konzepte/${concept.id}/abschnitte/${s.id}`}>
+                          {`${s.number}. ${s.title}`}
+                        </Link>,
+                      ]),
+                    ]
                   ) : (
-                    <strong className="text-warn">{t("notCovered")}</strong>
+                    <>
+                      {"— "}
+                      <strong className="text-warn">{t("notCovered")}</strong>
+                    </>
                   )}
                 </span>
               </li>
@@ -213,8 +219,8 @@ export default async function ConceptOverviewPage({ params }: Props) {
                   <tr key={c.position}>
                     <td>{c.position}</td>
                     <td>
-                      {c.committeeName} ({c.committeeShortName})
-                      {c.classification ? <span className="text-muted"> · {tcl(c.classification)}</span> : null}
+                      {`${c.committeeName} (${c.committeeShortName})`}
+                      {c.classification ? <span className="text-muted">{` · ${tcl(c.classification)}`}</span> : null}
                     </td>
                     <td>{tcr(c.role)}</td>
                     <td>{format.dateTime(day(c.meetingDate), { dateStyle: "medium" })}</td>
@@ -248,60 +254,64 @@ export default async function ConceptOverviewPage({ params }: Props) {
           {overview.sections.length === 0 ? (
             <p className="mt-4">{t("noSections")}</p>
           ) : (
-            <ScrollBox label={t("sectionsCaption")} className="mt-4">
-              <table className="data-table data-table-roomy">
-                <caption className="sr-only">{t("sectionsCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("number")}</th>
-                    <th scope="col">{t("title")}</th>
-                    <th scope="col">{t("owner")}</th>
-                    <th scope="col">{t("sectionStatus")}</th>
-                    {overview.mayMoveSections ? <th scope="col">{tw("sectionStatusChange")}</th> : null}
-                    <th scope="col">{t("openThreads")}</th>
-                    <th scope="col">{t("lastChange")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {overview.sections.map((s) => (
-                    <tr key={s.number}>
-                      <td className="font-semibold">{s.number}</td>
-                      <td>
-                        <Link href={`/konzepte/${concept.id}/abschnitte/${s.id}`} className="font-semibold">
-                          {s.title}
-                        </Link>
-                      </td>
-                      <td>
-                        {s.ownerName}
-                        <IllustrativeMark show={s.ownerIllustrative} />
-                      </td>
-                      <td>
-                        <SectionStatusBadge status={s.status} />
-                      </td>
-                      {overview.mayMoveSections ? (
-                        <td>
-                          <SectionStatusForm
-                            action={setSectionStatusAction}
-                            conceptId={concept.id}
-                            sectionId={s.id}
-                            title={s.title}
-                            from={s.status}
-                            moves={SECTION_STATUS_MOVES[s.status].map((to) => ({
-                              to,
-                              label: tw(`sectionMove.${to}`),
-                            }))}
-                          />
-                        </td>
-                      ) : null}
-                      <td>{s.openThreads}</td>
-                      <td className="text-sm">
-                        {t("lastChangeBy", { date: s.updatedAt, time: s.updatedAt, name: s.updatedByName ?? "—" })}
-                      </td>
+            <SectionStatusMoves
+              moves={
+                overview.mayMoveSections
+                  ? {
+                      action: setSectionStatusAction,
+                      conceptId: concept.id,
+                      labels: {
+                        entwurf: tw("sectionMove.entwurf"),
+                        zur_abstimmung: tw("sectionMove.zur_abstimmung"),
+                        abgestimmt: tw("sectionMove.abgestimmt"),
+                      },
+                    }
+                  : null
+              }
+            >
+              <ScrollBox label={t("sectionsCaption")} className="mt-4">
+                <table className="data-table data-table-roomy">
+                  <caption className="sr-only">{t("sectionsCaption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("number")}</th>
+                      <th scope="col">{t("title")}</th>
+                      <th scope="col">{t("owner")}</th>
+                      <th scope="col">{t("sectionStatus")}</th>
+                      {overview.mayMoveSections ? <th scope="col">{tw("sectionStatusChange")}</th> : null}
+                      <th scope="col">{t("openThreads")}</th>
+                      <th scope="col">{t("lastChange")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollBox>
+                  </thead>
+                  <tbody>
+                    {overview.sections.map((s) => (
+                      <tr key={s.number}>
+                        <td className="font-semibold">{s.number}</td>
+                        <td>
+                          <Link href={`/konzepte/${concept.id}/abschnitte/${s.id}`} className="font-semibold">
+                            {s.title}
+                          </Link>
+                        </td>
+                        <td>
+                          {s.ownerName}
+                          {s.ownerIllustrative ? illustrative() : null}
+                        </td>
+                        <td>{statusBadge(s.status)}</td>
+                        {overview.mayMoveSections ? (
+                          <td>
+                            <SectionStatusForm sectionId={s.id} title={s.title} from={s.status} />
+                          </td>
+                        ) : null}
+                        <td>{s.openThreads}</td>
+                        <td className="text-sm">
+                          {t("lastChangeBy", { date: s.updatedAt, time: s.updatedAt, name: s.updatedByName ?? "—" })}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollBox>
+            </SectionStatusMoves>
           )}
           {overview.mayMoveSections && bulkMoves.length ? (
             <BulkSectionStatusForm action={setSectionsStatusAction} conceptId={concept.id} moves={bulkMoves} />
