@@ -74,16 +74,6 @@ export async function findOpenBreakGlass(db: Db | Tx, actor: Actor, conceptId: s
   return grant ?? null;
 }
 
-/** Open break-glass grants on a concept, for its lead's overview (the caller has checked the lead's access). */
-export async function listOpenBreakGlass(db: Db, conceptId: string) {
-  return db
-    .select({ adminName: users.name, reason: breakGlassGrants.reason, expiresAt: breakGlassGrants.expiresAt })
-    .from(breakGlassGrants)
-    .innerJoin(users, eq(users.id, breakGlassGrants.userId))
-    .where(and(eq(breakGlassGrants.conceptId, conceptId), gt(breakGlassGrants.expiresAt, sql`now()`)))
-    .orderBy(breakGlassGrants.expiresAt);
-}
-
 async function tellLeads(
   tx: Tx,
   actor: Actor,

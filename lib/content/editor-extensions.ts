@@ -17,7 +17,7 @@ import { Link } from "./link-mark";
  * The one definition of what a section may contain. The browser editor and the server's validation and
  * HTML rendering build their schema from this same list, so they can never disagree.
  */
-export { ALLOWED_LINK_PROTOCOLS, isAllowedHref } from "./link-mark";
+export { isAllowedHref } from "./link-mark";
 
 /**
  * StarterKit's extensions in StarterKit's order (the schema's order of nodes and marks stays as before), without
