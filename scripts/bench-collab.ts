@@ -8,7 +8,8 @@
 // validation, storage in the database: PGlite in a temporary folder, or a fresh PostgreSQL database when DATABASE_URL is set),
 // then a bare Hocuspocus (no auth, no validation, no storage) under the same load. Event-loop delay is measured in
 // the server and in each client process (a saturated client would make every server look slow).
-// BENCH_ONLY=full|bare runs one of the two; BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there.
+// BENCH_ONLY=full|bare runs one of the two; BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there;
+// BENCH_COLLAB_JSON=<file> also writes the results as JSON (for `npm run bench`'s report).
 // Results go to stdout as Markdown; append them to docs/benchmarks.md.
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -429,5 +430,8 @@ async function main() {
       : []),
   ];
   console.log(lines.join("\n"));
+  // `npm run bench` puts these results into its own report (BENCH_COLLAB_JSON names the file).
+  if (process.env.BENCH_COLLAB_JSON)
+    fs.writeFileSync(process.env.BENCH_COLLAB_JSON, JSON.stringify({ seconds: SECONDS, full, bare }));
   process.exit(0);
 }

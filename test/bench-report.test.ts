@@ -128,6 +128,25 @@ describe("benchmark budgets", () => {
     ]);
   });
 
+  it("holds the live-editing benchmark to its targets: p95, memory per document, ratio to a bare server", () => {
+    const latency = (p95: number) => ({ n: 1000, p50: p95 / 4, p95, p99: p95 * 2 });
+    const collab = (fullHot: number, fullCold: number, bare: number, memory = 0.1): Report["collab"] => ({
+      seconds: 60,
+      full: { hot: latency(fullHot), cold: latency(fullCold), cpuPercent: 50, memoryPerDocMb: memory },
+      bare: { hot: latency(bare), cold: latency(bare), cpuPercent: 35, memoryPerDocMb: 0.04 },
+    });
+    expect(checkBudgets(report({ collab: collab(40, 45, 35) }))).toEqual([]);
+    expect(renderReport(report({ collab: collab(40, 45, 35) }), [])).toContain("Ratio bare / Konzeptwerk (p95): 0.78.");
+    // The worse section counts; a slow bare server does not excuse a slow app.
+    expect(checkBudgets(report({ collab: collab(40, 120, 100, 2.5) }))).toEqual([
+      "Live-Bearbeitung: p95 120 ms > 100 ms",
+      "Live-Bearbeitung: 2.50 MB je offenem Dokument > 2 MB",
+    ]);
+    expect(checkBudgets(report({ collab: collab(90, 60, 17) }))).toEqual([
+      "Live-Bearbeitung: p95 bloßer Server / Konzeptwerk 0.19 < 0.7",
+    ]);
+  });
+
   it("counts a run without any completed response as broken", () => {
     const r = report();
     r.pages = r.pages.map((p) => (p.key === "overview" ? { ...p, app: [{ ...run(10, NaN, 0), requests: 0 }] } : p));

@@ -33,7 +33,13 @@ export type Report = {
   writes: { kind: string; result: LoadResult }[];
   scaling: { key: string; name: string; factor: number; revisions: number; result: LoadResult }[];
   bundles: BundleResult[];
+  /** `npm run bench:collab` run after the pages (its own server and database): the live-editing targets. */
+  collab?: { seconds: number; full: CollabResult; bare?: CollabResult };
 };
+
+type Latency = { n: number; p50: number; p95: number; p99: number };
+/** What scripts/bench-collab.ts measures of one server: the hot section (20 editors) and the 200 others. */
+export type CollabResult = { hot: Latency; cold: Latency; cpuPercent: number; memoryPerDocMb: number };
 
 export const BUDGET = {
   saveP95: 150,
@@ -46,7 +52,14 @@ export const BUDGET = {
   demoOverviewBytes: 60 * 1024,
   scalingSlack: 1.5,
   scalingSlackMs: 10,
+  /** Live editing (the co-authoring issue): p95 from a change to every other client, and against a bare server. */
+  collabP95: 100,
+  collabRatio: 0.7,
+  collabMemoryMb: 2,
 };
+
+/** The worse of the two sections' p95: every editor counts. */
+export const collabP95 = (r: CollabResult) => Math.max(r.hot.p95, r.cold.p95);
 
 const at = (results: LoadResult[], connections: number) => results.find((r) => r.connections === connections);
 
@@ -94,6 +107,18 @@ export function checkBudgets(report: Report): string[] {
     broken.push(
       `Demo-Konzeptübersicht: ${(demo.html / 1024).toFixed(1)} KB HTML mit RSC-Payload > ${BUDGET.demoOverviewBytes / 1024} KB`,
     );
+  const collab = report.collab;
+  if (collab) {
+    const p95 = collabP95(collab.full);
+    if (!(p95 <= BUDGET.collabP95)) broken.push(`Live-Bearbeitung: p95 ${p95.toFixed(0)} ms > ${BUDGET.collabP95} ms`);
+    if (!(collab.full.memoryPerDocMb <= BUDGET.collabMemoryMb))
+      broken.push(
+        `Live-Bearbeitung: ${collab.full.memoryPerDocMb.toFixed(2)} MB je offenem Dokument > ${BUDGET.collabMemoryMb} MB`,
+      );
+    const ratio = collab.bare ? collabP95(collab.bare) / p95 : undefined;
+    if (ratio !== undefined && !(ratio >= BUDGET.collabRatio))
+      broken.push(`Live-Bearbeitung: p95 bloßer Server / Konzeptwerk ${ratio.toFixed(2)} < ${BUDGET.collabRatio}`);
+  }
   for (const key of new Set(report.scaling.map((s) => s.key))) {
     const rows = report.scaling.filter((s) => s.key === key).sort((a, b) => a.factor - b.factor);
     const first = rows[0];
@@ -199,6 +224,28 @@ export function renderReport(report: Report, broken: string[]): string {
     lines.push(
       `| \`${b.route}\` | ${b.files} | ${kb(b.raw)} | ${kb(b.gzip)} | ${kb(b.framework)} | ${kb(own)} | ${budgets.join(", ") || "–"} |`,
     );
+  }
+  const collab = report.collab;
+  if (collab) {
+    const ms1 = (n: number) => `${n.toFixed(1)} ms`;
+    const row = (label: string, r: CollabResult) => [
+      `| ${label} · 20 editors | ${r.hot.n} | ${ms1(r.hot.p50)} | ${ms1(r.hot.p95)} | ${ms1(r.hot.p99)} | ${r.cpuPercent.toFixed(0)} % | ${r.memoryPerDocMb.toFixed(2)} MB |`,
+      `| ${label} · 2 editors each | ${r.cold.n} | ${ms1(r.cold.p50)} | ${ms1(r.cold.p95)} | ${ms1(r.cold.p99)} | | |`,
+    ];
+    lines.push(
+      "",
+      `Live editing (\`npm run bench:collab\`, its own server and database, after the pages): 20 editors on one section and 200 sections with 2 editors each, 5 characters/s each for ${collab.seconds} s; latency from a change to its arrival at every other client of the section. Budgets: p95 ≤ ${BUDGET.collabP95} ms, ≤ ${BUDGET.collabMemoryMb} MB per open document, p95 of a bare Hocuspocus / Konzeptwerk ≥ ${BUDGET.collabRatio}.`,
+      "",
+      "| Server · section | changes received | p50 | p95 | p99 | server CPU (one core) | memory per open document |",
+      "|---|---|---|---|---|---|---|",
+      ...row("Konzeptwerk", collab.full),
+      ...(collab.bare ? row("bare Hocuspocus", collab.bare) : []),
+    );
+    if (collab.bare)
+      lines.push(
+        "",
+        `Ratio bare / Konzeptwerk (p95): ${(collabP95(collab.bare) / collabP95(collab.full)).toFixed(2)}.`,
+      );
   }
   lines.push(
     "",

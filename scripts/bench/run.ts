@@ -6,7 +6,8 @@
  * Knobs: BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_CONNECTIONS ("10,50"), BENCH_SCALES ("1,10,100"),
  * BENCH_PORT (3270; the limit server takes the next port, the floor the one after), BENCH_SKIP_BUILD=1 (use the
  * existing builds of the app and the floor), BENCH_SMALL=1 (a tenth of the data, for trying the script),
- * BENCH_DOCS=0 (print the results block instead of rewriting docs/benchmarks.md).
+ * BENCH_DOCS=0 (print the results block instead of rewriting docs/benchmarks.md), BENCH_COLLAB=0 (leave out the
+ * live-editing benchmark that runs after the pages), BENCH_COLLAB_SECONDS (60).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -332,6 +333,7 @@ async function main() {
   }
 
   report.bundles = measureBundles();
+  if (env.BENCH_COLLAB !== "0") report.collab = runCollabBench();
   for (const b of report.bundles)
     log(`  ${b.route.padEnd(60)} ${(b.gzip / 1024).toFixed(0).padStart(5)} KB gzip (${b.files} Dateien)`);
   const broken = checkBudgets(report);
@@ -339,6 +341,22 @@ async function main() {
   else log(`\n${renderReport(report, broken)}`);
   for (const b of broken) console.error(`Budget verletzt: ${b}`);
   process.exitCode = broken.length ? 1 : 0;
+}
+
+/**
+ * The live-editing benchmark (scripts/bench-collab.ts) after the pages, with its own server and database:
+ * BENCH_COLLAB_SECONDS (60) per server; BENCH_COLLAB=0 leaves it out.
+ */
+function runCollabBench(): Report["collab"] {
+  log("Live-Bearbeitung (npm run bench:collab):");
+  const file = path.join(os.tmpdir(), `konzeptwerk-bench-collab-${process.pid}.json`);
+  execFileSync(process.execPath, [...process.execArgv, path.join("scripts", "bench-collab.ts")], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...env, BENCH_SECONDS: env.BENCH_COLLAB_SECONDS ?? "60", BENCH_COLLAB_JSON: file },
+  });
+  const result = JSON.parse(fs.readFileSync(file, "utf8")) as NonNullable<Report["collab"]>;
+  fs.rmSync(file, { force: true });
+  return result;
 }
 
 export type { BundleResult };
