@@ -31,14 +31,26 @@ function lookup(catalogue: object, key: string): unknown {
     .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
 }
 
-/** True for a key that names a sentence in both catalogues (never for a sentence itself). */
-export function isMessageKey(value: unknown): value is MessageKey {
+/**
+ * A sentence in a catalogue, as read here: a string from the JSON files, or — in the app's build, which compiles
+ * the files (decision 0021) — its compiled form, a string or an array. A namespace is a plain object.
+ */
+export function isMessageLeaf(node: unknown): boolean {
+  return typeof node === "string" || Array.isArray(node);
+}
+
+/** True for a key that names a sentence in every given catalogue (never for a sentence itself). */
+export function isMessageKeyIn(catalogues: readonly object[], value: unknown): boolean {
   return (
     typeof value === "string" &&
     KEY_SHAPE.test(value) &&
-    typeof lookup(de, value) === "string" &&
-    typeof lookup(en, value) === "string"
+    catalogues.every((catalogue) => isMessageLeaf(lookup(catalogue, value)))
   );
+}
+
+/** True for a key that names a sentence in both catalogues (never for a sentence itself). */
+export function isMessageKey(value: unknown): value is MessageKey {
+  return isMessageKeyIn([de, en], value);
 }
 
 /** The message in the given language; outside a request (logs, command line, tests) German. */
