@@ -1,13 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { queryRows } from "@/db/query-rows";
-
-/**
- * The ids as one array literal parameter: one statement text however many connections are open (a parameter per
- * id made a new statement for every count, prepared afresh each second). The ids are uuids the server holds.
- */
-const uuids = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
+import { queryRows, uuidList } from "@/db/query-rows";
 
 /**
  * One string per open (user, session, section) that changes whenever anything the live rights depend on changes:
@@ -28,7 +22,7 @@ export async function rightsFingerprints(
           (select string_agg(concat_ws(':', p.role, p.user_id, p.organisation_id), ',' order by p.id)
              from concept_participants p where p.concept_id = c.id),
           (select string_agg(k.committee_id::text, ',' order by k.committee_id) from consultations k where k.concept_id = c.id)) as fp
-        from sections s join concepts c on c.id = s.concept_id where s.id = any(${uuids(sectionIds)})`,
+        from sections s join concepts c on c.id = s.concept_id where s.id = any(${uuidList(sectionIds)})`,
   );
   const userRows = await queryRows<{ id: string; fp: string }>(
     db,
@@ -37,7 +31,7 @@ export async function rightsFingerprints(
              where x.user_id = u.id and x.ended_at is null and x.expires_at > now()),
           (select string_agg(concat_ws(':', m.organisation_id, o.active), ',' order by m.organisation_id)
              from memberships m join organisations o on o.id = m.organisation_id where m.user_id = u.id)) as fp
-        from users u where u.id = any(${uuids(userIds)})`,
+        from users u where u.id = any(${uuidList(userIds)})`,
   );
   const sectionFp = new Map(sectionRows.map((r) => [r.id, r.fp]));
   const userFp = new Map(userRows.map((r) => [r.id, r.fp]));

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
+import { jsonColumn, queryRows } from "@/db/query-rows";
 import {
   breakGlassGrants,
   commentThreads,
@@ -52,7 +53,15 @@ export async function getConceptOverview(db: Db, actor: Actor, conceptId: string
   const { concept } = access;
   const internalAllowed = can("comment.readInternal", access.subject);
   const isLead = access.role === "lead";
-  const result = await db.execute(sql`
+  const [row] = await queryRows<{
+    lead_name: string | null;
+    items: unknown;
+    folge: unknown;
+    sections: unknown;
+    break_glass: unknown;
+  }>(
+    db,
+    sql`
     with live as (
       select id, position, title, status, version, updated_at, updated_by, owner_organisation_id
       from ${sections} where concept_id = ${conceptId} and archived_at is null
@@ -85,18 +94,12 @@ export async function getConceptOverview(db: Db, actor: Actor, conceptId: string
           'adminName', u.name, 'reason', g.reason, 'expiresAt', g.expires_at) order by g.expires_at)
         from ${breakGlassGrants} g join ${users} u on u.id = g.user_id
         where g.concept_id = ${conceptId} and g.expires_at > now()), '[]'::json) else '[]'::json end as break_glass
-  `);
-  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    lead_name: string | null;
-    items: unknown;
-    folge: unknown;
-    sections: unknown;
-    break_glass: unknown;
-  }[];
-  const items = fromJson<MandateItemRow[]>(row!.items);
-  const folge = fromJson<ConsultationRow[]>(row!.folge);
-  const sectionRows = fromJson<(Omit<SectionRow, "updatedAt"> & { updatedAt: string })[]>(row!.sections);
-  const openBreakGlass = fromJson<(Omit<BreakGlassRow, "expiresAt"> & { expiresAt: string })[]>(row!.break_glass).map(
+  `,
+  );
+  const items = jsonColumn<MandateItemRow[]>(row!.items);
+  const folge = jsonColumn<ConsultationRow[]>(row!.folge);
+  const sectionRows = jsonColumn<(Omit<SectionRow, "updatedAt"> & { updatedAt: string })[]>(row!.sections);
+  const openBreakGlass = jsonColumn<(Omit<BreakGlassRow, "expiresAt"> & { expiresAt: string })[]>(row!.break_glass).map(
     (g) => ({ ...g, expiresAt: new Date(g.expiresAt) }),
   );
   const numbered = sectionRows.map((s, i) => ({ ...s, updatedAt: new Date(s.updatedAt), number: i + 1 }));
@@ -124,9 +127,4 @@ export async function getConceptOverview(db: Db, actor: Actor, conceptId: string
     /** The workflow panel (status, steps, blockers) belongs to the drafting side, not to committee members. */
     mayReadWorkflow: can("concept.readDrafts", access.subject),
   };
-}
-
-/** A json value as the driver hands it over: postgres.js (as drizzle sets it up) leaves it text, PGlite parses it. */
-function fromJson<T>(value: unknown): T {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { queryRows } from "@/db/query-rows";
+import { jsonColumn, queryRows, uuidList } from "@/db/query-rows";
 import { signoffRounds, signoffs } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { loadReadableConcepts } from "@/lib/concepts/list-my-concepts";
@@ -36,9 +36,6 @@ type TaskCounts = Omit<TaskRows, "threads" | "proposals" | "questions"> & {
   questions: PerConcept;
 };
 
-/** The ids as one uuid[] parameter (an array literal): the statement's text is the same for any number of concepts. */
-const ids = (list: string[]) => sql`${`{${list.join(",")}}`}::uuid[]`;
-
 /** The rows behind the tasks, for "Meine Aufgaben". */
 export function loadTaskRows(db: Db, actor: Actor, concepts: ReadableConcept[]): Promise<TaskRows & Owed> {
   return loadTasks(db, actor, concepts, "rows") as Promise<TaskRows & Owed>;
@@ -58,10 +55,10 @@ type Owed = { signoffsOwed: Map<string, { id: string; name: string }[]> };
  */
 async function loadTasks(db: Db, actor: Actor, concepts: ReadableConcept[], detail: "rows" | "counts") {
   const idsWhere = (test: (c: ReadableConcept) => boolean) => concepts.filter(test).map((c) => c.concept.id);
-  const weighIds = ids(idsWhere((c) => weighsCommentsAndProposals(c.concept.status, c.role, actor.isAdmin)));
-  const suggestionIds = ids(idsWhere((c) => weighsSuggestions(c.concept.status, c.role)));
-  const reviseIds = ids(idsWhere((c) => revisesSections(c.concept.status, c.role)));
-  const questionIds = ids(
+  const weighIds = uuidList(idsWhere((c) => weighsCommentsAndProposals(c.concept.status, c.role, actor.isAdmin)));
+  const suggestionIds = uuidList(idsWhere((c) => weighsSuggestions(c.concept.status, c.role)));
+  const reviseIds = uuidList(idsWhere((c) => revisesSections(c.concept.status, c.role)));
+  const questionIds = uuidList(
     idsWhere((c) => can("question.answer", { isAdmin: actor.isAdmin, role: c.role, status: c.concept.status })),
   );
   // A kind's rows as a JSON list in the given order, or its number per concept.
@@ -113,10 +110,9 @@ async function loadTasks(db: Db, actor: Actor, concepts: ReadableConcept[], deta
     // Concepts in the Mitzeichnung are few at any time; each needs its required organisations.
     Promise.all(signoffConcepts.map(async (c) => [c.concept.id, await signoffsOwed(db, actor, c.concept.id)] as const)),
   ]);
-  // postgres.js parses json columns, PGlite may hand them over as text.
   const list = <T extends { n?: unknown; createdAt?: unknown }>(key: keyof TaskRows): T[] => {
     const value = row?.[key] ?? [];
-    const parsed = (typeof value === "string" ? JSON.parse(value) : value) as T[];
+    const parsed = jsonColumn<T[]>(value);
     return parsed.map((r) => ({
       ...r,
       ...(r.n === undefined ? {} : { n: Number(r.n) }),

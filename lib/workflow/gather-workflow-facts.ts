@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/connect";
+import { jsonColumn, queryRows } from "@/db/query-rows";
 import {
   commentThreads,
   concepts,
@@ -50,7 +51,9 @@ export async function loadWorkflowFacts(
   db: Db | Tx,
   conceptId: string,
 ): Promise<{ facts: WorkflowFacts; lastRound: { status: string; voidReason: string | null } | null }> {
-  const result = await db.execute(sql`
+  const rows = await queryRows<FactsRow>(
+    db,
+    sql`
     with live as (
       select id, title, status, position, content_text from ${sections}
       where concept_id = ${conceptId} and archived_at is null
@@ -98,32 +101,27 @@ export async function loadWorkflowFacts(
       coalesce((select json_agg(title order by position) from live where btrim(content_text) = ''), '[]'::json) as empty,
       (select json_build_object('status', status, 'voidReason', void_reason) from ${signoffRounds}
         where concept_id = ${conceptId} order by number desc limit 1) as last_round
-  `);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as FactsRow[];
+  `,
+  );
   const row = rows[0]!;
-  const required = fromJson<RequiredOrganisation[]>(row.required);
+  const required = jsonColumn<RequiredOrganisation[]>(row.required);
   return {
     facts: {
       sectionCount: Number(row.section_count),
       sectionsNotAgreed: Number(row.not_agreed),
       openBlockingThreads: Number(row.blocking),
       openSuggestions: Number(row.suggestions),
-      emptySections: fromJson<string[]>(row.empty),
+      emptySections: jsonColumn<string[]>(row.empty),
       organisationsWithoutSigner: required.filter((o) => !o.hasSigner).map((o) => o.name),
-      uncoveredMandateItems: fromJson<number[]>(row.uncovered),
+      uncoveredMandateItems: jsonColumn<number[]>(row.uncovered),
       // Without an open round nobody has signed yet: every required organisation is missing.
       missingSignoffs: required.filter((o) => !o.signed).map((o) => o.name),
       vorlageReady: Boolean(row.vorlage_ready),
       consultationsWithoutOutcome: Number(row.without_outcome),
       referredBack: Boolean(row.referred_back),
     },
-    lastRound: row.last_round ? fromJson<{ status: string; voidReason: string | null }>(row.last_round) : null,
+    lastRound: row.last_round ? jsonColumn<{ status: string; voidReason: string | null }>(row.last_round) : null,
   };
-}
-
-/** A json value as the driver hands it over: postgres.js (as drizzle sets it up) leaves it text, PGlite parses it. */
-function fromJson<T>(value: unknown): T {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
+import { jsonColumn } from "@/db/query-rows";
 import { type ReadingRoomSnapshotData, vorlagen } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireConceptAccess } from "@/lib/concepts/concept-access";
@@ -81,7 +82,7 @@ export async function getReadingRoomSynopsePage(db: Db, actor: Actor, conceptId:
       entries: sql<
         ReadingRoomSnapshotData["synopse"]
       >`jsonb_path_query_array(${snapshot}->'synopse', ${slice}::jsonpath)`.mapWith(
-        parseJson<ReadingRoomSnapshotData["synopse"]>,
+        jsonColumn<ReadingRoomSnapshotData["synopse"]>,
       ),
     })
     .from(vorlagen)
@@ -95,9 +96,6 @@ export async function getReadingRoomSynopsePage(db: Db, actor: Actor, conceptId:
   };
 }
 
-// The postgres-js driver hands JSON of a raw SQL expression over as text, PGlite as a value.
-const parseJson = <T>(value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as T;
-
 /** What the reading room itself shows of the snapshot: the owners and the size of the Synopse, not its entries. */
 async function loadSnapshotSummary(db: Db, vorlageId: string) {
   const snapshot = vorlagen.readingRoomSnapshot;
@@ -105,7 +103,7 @@ async function loadSnapshotSummary(db: Db, vorlageId: string) {
     .select({
       takenAt: sql<string>`${snapshot}->>'takenAt'`,
       sections: sql<ReadingRoomSnapshotData["sections"]>`${snapshot}->'sections'`.mapWith(
-        parseJson<ReadingRoomSnapshotData["sections"]>,
+        jsonColumn<ReadingRoomSnapshotData["sections"]>,
       ),
       synopseCount: sql<number>`jsonb_array_length(${snapshot}->'synopse')`.mapWith(Number),
     })
