@@ -290,7 +290,12 @@ describe("checking live updates block by block", () => {
       const text = (client.getXmlFragment(LIVE_FIELD).get(1) as Y.XmlElement).get(0) as Y.XmlText;
       const first = (text as unknown as { _start: Y.Item })._start;
       const own = () => Y.createID(client.clientID, Y.getState(client.store, client.clientID));
-      const item = (left: Y.Item, right: Y.Item | null, content: Y.AbstractContent, tr: Y.Transaction) => {
+      const item = (
+        left: Y.Item,
+        right: Y.Item | null,
+        content: Y.ContentFormat | Y.ContentString,
+        tr: Y.Transaction,
+      ) => {
         const created = new Y.Item(own(), left, left.lastId, right, right?.id ?? null, text, null, content);
         created.integrate(tr, 0);
         return created;
@@ -309,7 +314,7 @@ describe("checking live updates block by block", () => {
       const hidden = send((tr) => {
         const rest = Y.getItemCleanStart(tr, Y.createID(first.id.client, first.id.clock + 1));
         start = item(rest.left!, rest, new Y.ContentFormat("link", { href: "javascript:alert(1)" }), tr);
-        end = item(start, rest, new Y.ContentFormat("link", null), tr);
+        end = item(start, rest, new Y.ContentFormat("link", null as unknown as object), tr);
       });
       return { server, send, item, start, end, hidden };
     };
