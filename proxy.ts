@@ -1,4 +1,5 @@
 import { getToken } from "next-auth/jwt";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db-errors";
@@ -52,7 +53,12 @@ export async function proxy(request: NextRequest) {
     return withSecurityHeaders(unavailablePage(), csp);
   }
   if (!isPublic(pathname)) {
-    const token = await getToken({ req: request, secret: authSecret(), secureCookie: servesHttps() });
+    const token = await getToken({
+      req: request,
+      secret: authSecret(),
+      secureCookie: servesHttps(),
+      decode: decodeSessionToken,
+    });
     if (!token?.sub) {
       if (pathname.startsWith("/api/")) {
         return withSecurityHeaders(

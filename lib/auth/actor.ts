@@ -11,6 +11,7 @@ import { servesHttps } from "@/lib/http/security-headers";
 import { loadActorWithUnread, type Actor } from "./load-actor";
 import { authSecret } from "./secret";
 import { sessionCookie } from "./session-cookie";
+import { decodeSessionToken } from "./session-token";
 
 export type { Actor } from "./load-actor";
 export { loadActor } from "./load-actor";
@@ -72,6 +73,7 @@ async function readSessionToken() {
     secret: authSecret(),
     secureCookie: servesHttps(),
     cookieName: SESSION_COOKIE,
+    decode: decodeSessionToken,
   });
 }
 

@@ -1,9 +1,9 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import type { Db } from "@/db/connect";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { loadActor, type Actor } from "@/lib/auth/load-actor";
 import { authSecret } from "@/lib/auth/secret";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,7 +34,7 @@ export async function identifyCollabUser(db: Db, cookieHeader: string | null): P
   if (!token || !secret) return null;
   let claims: Record<string, unknown> | null = null;
   try {
-    claims = (await decode({ token, secret })) as Record<string, unknown> | null;
+    claims = (await decodeSessionToken({ token, secret })) as Record<string, unknown> | null;
   } catch {
     return null;
   }
