@@ -15,7 +15,7 @@ import {
 } from "@/lib/permissions/permissions";
 
 export type ConceptRow = typeof concepts.$inferSelect;
-export type ConceptAccess = { concept: ConceptRow; role: ConceptRole | null; subject: Subject };
+export type ConceptAccess<C = ConceptRow> = { concept: C; role: ConceptRole | null; subject: Subject };
 
 /** A uuid[] parameter that both postgres.js and PGlite bind the same way. */
 function uuidArray(ids: string[]) {
@@ -47,13 +47,13 @@ export function roleColumns(actor: Actor) {
   };
 }
 
-export function toAccess(
+export function toAccess<C extends Pick<ConceptRow, "status"> = ConceptRow>(
   actor: Actor,
-  concept: ConceptRow,
+  concept: C,
   roles: ConceptRole[] | null,
   inBeratungsfolge: boolean,
   breakGlass = false,
-): ConceptAccess {
+): ConceptAccess<C> {
   const all: ConceptRole[] = [...(roles ?? [])];
   if (inBeratungsfolge) all.push("committee");
   const role = strongestRole(all);

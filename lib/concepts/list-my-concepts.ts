@@ -60,6 +60,23 @@ export async function loadReadableConcepts(db: Db, actor: Actor) {
   });
 }
 
+/**
+ * Id, status and role of every concept the actor may read, in one query without texts or Beratungsfolge: what the
+ * header's task count needs on every signed-in page (`loadReadableConcepts` reads the whole rows and the folge).
+ */
+export async function loadReadableConceptRoles(db: Db, actor: Actor) {
+  const rows = await db
+    .select({ id: concepts.id, status: concepts.status, ...roleColumns(actor) })
+    .from(concepts)
+    .where(visibleConceptsWhere(actor))
+    .orderBy(asc(concepts.deadline), asc(concepts.title));
+  return rows.flatMap((row) => {
+    const access = toAccess(actor, row, row.roles, row.inBeratungsfolge);
+    if (!access.role || !can("concept.read", access.subject)) return [];
+    return [{ concept: { id: row.id, status: row.status }, role: access.role }];
+  });
+}
+
 /** The start page: every concept the actor may read, with role and the next deadline as of `today`. */
 export async function listMyConcepts(db: Db, actor: Actor, today: string): Promise<MyConcept[]> {
   return (await loadReadableConcepts(db, actor)).map(({ concept: c, role, entry, folge }) => {

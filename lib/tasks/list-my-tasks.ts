@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/connect";
 import type { Actor } from "@/lib/auth/actor";
 import { addDays } from "@/lib/clock";
-import { loadReadableConcepts } from "@/lib/concepts/list-my-concepts";
+import { loadReadableConceptRoles, loadReadableConcepts } from "@/lib/concepts/list-my-concepts";
 import { threadHref } from "@/lib/comments/discussion-links";
 import { planFor } from "@/lib/planning/get-concept-plan";
 import { can, SUBMITTED_STATUSES } from "@/lib/permissions/permissions";
@@ -183,7 +183,7 @@ function sectionTaskKind(s: { status: string; owner: string }, role: ConceptRole
  * and Rückfragen counted in the database instead of loaded (a lead may have thousands to weigh).
  */
 export async function countMyOpenTasks(db: Db, actor: Actor): Promise<number> {
-  const concepts = await loadReadableConcepts(db, actor);
+  const concepts = await loadReadableConceptRoles(db, actor);
   const counts = await loadTaskCounts(db, actor, concepts);
   const myOrgIds = actor.organisations.map((o) => o.id);
   let open = 0;

@@ -4,12 +4,12 @@ import type { Db } from "@/db/connect";
 import { jsonColumn, queryRows, uuidList } from "@/db/query-rows";
 import { signoffRounds, signoffs } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import type { loadReadableConcepts } from "@/lib/concepts/list-my-concepts";
 import { can, signoffOrganisations, type ConceptRole, type ConceptStatus } from "@/lib/permissions/permissions";
 import { requiredOrganisations } from "@/lib/workflow/gather-workflow-facts";
 
 /** Who has which kind of task in a concept (the rules behind "Meine Aufgaben", see list-my-tasks.ts). */
-type ReadableConcept = Awaited<ReturnType<typeof loadReadableConcepts>>[number];
+/** A concept the actor may read, as much of it as the tasks need. */
+type ReadableConcept = { concept: { id: string; status: ConceptStatus }; role: ConceptRole };
 
 export const weighsCommentsAndProposals = (status: ConceptStatus, role: ConceptRole, isAdmin: boolean) =>
   role === "lead" &&
