@@ -333,6 +333,38 @@ describe("checking live updates block by block", () => {
     expect(() => validateLiveContent(liveDocumentJson(deleted.server))).not.toThrow();
   });
 
+  it("does not refuse a text near 512 KB that is rewritten piece by piece (deleting and typing)", () => {
+    const server = seedLiveDocument({ type: "doc", content: [paragraph("a".repeat(450_000)), paragraph("Ende")] });
+    const client = new Y.Doc({ gc: false });
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const first = () => (client.getXmlFragment(LIVE_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const second = () => (client.getXmlFragment(LIVE_FIELD).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    const send = (change: () => void) => {
+      const sent: Uint8Array[] = [];
+      const collect = (u: Uint8Array) => sent.push(u);
+      client.on("update", collect);
+      change();
+      client.off("update", collect);
+      const update = Y.mergeUpdates(sent);
+      const problem = checkLiveUpdate(server, update, ANNA);
+      expect({ accepted: problem === null }).toEqual({ accepted: wholeTextAccepts(server, update) });
+      if (!problem) Y.applyUpdate(server, update, { source: "connection", connection: {} });
+      return problem;
+    };
+    // Six times 60,000 characters out of the first paragraph and 60,000 in, and a word typed into the second one:
+    // 810,000 characters typed in all, the text never over 451 KB.
+    for (let round = 0; round < 6; round++) {
+      expect(send(() => first().delete(0, 60_000))).toBeNull();
+      for (let i = 0; i < 6; i++) expect(send(() => first().insert(first().length, "b".repeat(10_000)))).toBeNull();
+      expect(send(() => second().insert(second().length, " Wort"))).toBeNull();
+    }
+    // Past the limit it is still refused.
+    expect(send(() => first().insert(first().length, "c".repeat(80_000)))?.messageKey).toBe(
+      "appError.content.tooLarge",
+    );
+    expect(() => validateLiveContent(liveDocumentJson(server))).not.toThrow();
+  });
+
   it("notices a forbidden change deep inside a block it has already checked", () => {
     const server = seedLiveDocument(SEED);
     const client = new Y.Doc({ gc: false });

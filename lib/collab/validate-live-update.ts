@@ -171,11 +171,12 @@ function textOnlyChange(transaction: Y.Transaction): Map<Y.XmlText, number> | nu
     if (!structs) return null;
     for (const { clock, len } of deletions) {
       for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i++) {
-        // Deleted by this change (its content is collected only afterwards).
+        // Deleted by this change (its content is collected only afterwards): the text is shorter by its characters
+        // at least (by more where a run of text disappears). Halves of surrogate pairs are not counted apart.
         const item = structs[i];
         if (!(item instanceof Y.Item) || !(item.parent instanceof Y.XmlText)) return null;
-        if (!(item.content instanceof Y.ContentString)) return null;
-        changed.set(item.parent, changed.get(item.parent) ?? 0);
+        if (!(item.content instanceof Y.ContentString) || hasSurrogate(item.content.str)) return null;
+        changed.set(item.parent, (changed.get(item.parent) ?? 0) - jsonBytes(item.content.str));
       }
     }
   }
@@ -236,6 +237,7 @@ function checkedText(
 ): { doc: PmNode; suggestionIds: Set<string> } {
   const blocks: Block[] = [];
   const suggestionIds = new Set<string>();
+  let stale = false;
   for (const child of fragment.toArray()) {
     const own = options.touched?.has(child) ? undefined : options.known ? options.known(child) : child;
     let block = own ? check.blocks.get(own) : undefined;
@@ -243,10 +245,18 @@ function checkedText(
       block = checkedBlock(child);
       if (own) check.blocks.set(own, block);
     }
+    stale ||= block.stale === true;
     blocks.push(block);
     for (const id of block.suggestionIds) suggestionIds.add(id);
   }
-  return { doc: liveDocumentOf(blocks), suggestionIds };
+  try {
+    return { doc: liveDocumentOf(blocks), suggestionIds };
+  } catch (error) {
+    // A block's size as remembered may be more than it is (see `textOnlyChange`): read again before refusing.
+    if (stale && !options.fresh && error instanceof AppError && error.messageKey === "appError.content.tooLarge")
+      return checkedText(fragment, check, { ...options, fresh: true });
+    throw error;
+  }
 }
 
 function checkedBlock(block: object): Block {
