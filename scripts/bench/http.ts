@@ -26,8 +26,10 @@ export async function startProcess(
   port: number,
   healthPath: string,
   quiet = true,
+  cwd = process.cwd(),
 ): Promise<Server> {
   const child = spawn(process.execPath, args, {
+    cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
   });
@@ -45,8 +47,11 @@ export async function startProcess(
   };
 }
 
-/** The production server as `npm start` runs it (one process per core on PostgreSQL), on loopback, against the given database. */
-export function startApp(port: number, env: Record<string, string | undefined>): Promise<Server> {
+/**
+ * The production server as `npm start` runs it (one process per core on PostgreSQL), on loopback, against the given
+ * database; `cwd` is the checkout whose build it serves (another one for `npm run bench:compare`).
+ */
+export function startApp(port: number, env: Record<string, string | undefined>, cwd?: string): Promise<Server> {
   return startProcess(
     ["scripts/start-server.mjs", "-p", String(port), "-H", "127.0.0.1"],
     {
@@ -62,6 +67,8 @@ export function startApp(port: number, env: Record<string, string | undefined>):
     },
     port,
     "/api/health",
+    true,
+    cwd,
   );
 }
 
