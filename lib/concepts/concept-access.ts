@@ -2,6 +2,7 @@ import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import { cache } from "react";
 import type { Db, Tx } from "@/db/connect";
+import { uuidList } from "@/db/query-rows";
 import { breakGlassGrants, concepts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
@@ -17,14 +18,6 @@ import {
 export type ConceptRow = typeof concepts.$inferSelect;
 export type ConceptAccess<C = ConceptRow> = { concept: C; role: ConceptRole | null; subject: Subject };
 
-/** A uuid[] parameter that both postgres.js and PGlite bind the same way. */
-function uuidArray(ids: string[]) {
-  return sql`array[${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )}]::uuid[]`;
-}
-
 /**
  * SQL columns computing the actor's roles in each selected concept (direct, via organisation, committee).
  * Column names are written out fully qualified: inside a subquery drizzle would leave them bare, and a bare
@@ -32,9 +25,9 @@ function uuidArray(ids: string[]) {
  */
 export function roleColumns(actor: Actor) {
   const orgIds = actor.organisations.map((o) => o.id);
-  const orgs = orgIds.length ? uuidArray(orgIds) : sql`array[]::uuid[]`;
+  const orgs = uuidList(orgIds);
   const deputyIds = (actor.deputyFor ?? []).map((o) => o.id);
-  const deputyOrgs = deputyIds.length ? uuidArray(deputyIds) : sql`array[]::uuid[]`;
+  const deputyOrgs = uuidList(deputyIds);
   return {
     // A named deputy (Vertretung) takes part for the organisation as a contributor, never with a Verwaltung role.
     roles: sql<ConceptRole[] | null>`(

@@ -1,5 +1,7 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import type { Db } from "@/db/connect";
 import { concepts, consultations, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -25,13 +27,32 @@ export type MyConcept = {
 
 const CLOSED: ConceptStatus[] = ["beraten", "abgeschlossen"];
 
-/** Every concept the actor may read, with role and its Beratungsfolge, in two queries. */
-export async function loadReadableConcepts(db: Db, actor: Actor) {
+/**
+ * The concepts the actor may see, in deadline order, with the given columns and the actor's role in each; only those
+ * the actor may read, each with its role (the strongest of direct, organisation and committee).
+ */
+async function readableConceptRows<F extends SelectedFields, C extends { status: ConceptStatus }>(
+  db: Db,
+  actor: Actor,
+  fields: F,
+  conceptOf: (row: SelectResultFields<F>) => C,
+) {
   const rows = await db
-    .select({ concept: concepts, ...roleColumns(actor) })
+    .select({ ...fields, ...roleColumns(actor) })
     .from(concepts)
     .where(visibleConceptsWhere(actor))
     .orderBy(asc(concepts.deadline), asc(concepts.title));
+  return rows.flatMap((row) => {
+    const access = toAccess(actor, conceptOf(row as SelectResultFields<F>), row.roles, row.inBeratungsfolge);
+    return access.role && can("concept.read", access.subject)
+      ? [{ row: row as SelectResultFields<F>, access, role: access.role }]
+      : [];
+  });
+}
+
+/** Every concept the actor may read, with role and its Beratungsfolge, in two queries. */
+export async function loadReadableConcepts(db: Db, actor: Actor) {
+  const rows = await readableConceptRows(db, actor, { concept: concepts }, (row) => row.concept);
   if (!rows.length) return [];
   const folge = await db
     .select({
@@ -46,17 +67,13 @@ export async function loadReadableConcepts(db: Db, actor: Actor) {
     .where(
       inArray(
         consultations.conceptId,
-        rows.map((r) => r.concept.id),
+        rows.map((r) => r.row.concept.id),
       ),
     )
     .orderBy(asc(consultations.conceptId), asc(consultations.position));
-  return rows.flatMap((row) => {
-    const access = toAccess(actor, row.concept, row.roles, row.inBeratungsfolge);
-    if (!access.role || !can("concept.read", access.subject)) return [];
+  return rows.map(({ row: { concept }, access, role }) => {
     const entry = can("concept.readDrafts", access.subject) ? ("overview" as const) : ("lesesaal" as const);
-    return [
-      { concept: row.concept, role: access.role, entry, folge: folge.filter((f) => f.conceptId === row.concept.id) },
-    ];
+    return { concept, role, entry, folge: folge.filter((f) => f.conceptId === concept.id) };
   });
 }
 
@@ -65,16 +82,9 @@ export async function loadReadableConcepts(db: Db, actor: Actor) {
  * header's task count needs on every signed-in page (`loadReadableConcepts` reads the whole rows and the folge).
  */
 export async function loadReadableConceptRoles(db: Db, actor: Actor) {
-  const rows = await db
-    .select({ id: concepts.id, status: concepts.status, ...roleColumns(actor) })
-    .from(concepts)
-    .where(visibleConceptsWhere(actor))
-    .orderBy(asc(concepts.deadline), asc(concepts.title));
-  return rows.flatMap((row) => {
-    const access = toAccess(actor, row, row.roles, row.inBeratungsfolge);
-    if (!access.role || !can("concept.read", access.subject)) return [];
-    return [{ concept: { id: row.id, status: row.status }, role: access.role }];
-  });
+  const fields = { id: concepts.id, status: concepts.status };
+  const rows = await readableConceptRows(db, actor, fields, (row) => row);
+  return rows.map(({ row: { id, status }, role }) => ({ concept: { id, status }, role }));
 }
 
 /** The start page: every concept the actor may read, with role and the next deadline as of `today`. */
