@@ -4,7 +4,7 @@ import { newSuggestionId } from "@/lib/content/suggestion-ids";
 import { validateLiveContent } from "@/lib/content/validate-content";
 import { LIVE_FIELD, liveDocumentJson, seedLiveDocument } from "./live-content";
 import { yXmlFragmentToProsemirrorJSON } from "y-prosemirror";
-import { checkLiveUpdate, liveTextJson, passesQuickCheck } from "./validate-live-update";
+import { checkLiveUpdate, liveTextJson, passesQuickCheck, resetLiveCheck } from "./validate-live-update";
 
 const ANNA = "11111111-1111-4111-8111-111111111111";
 const BEN = "22222222-2222-4222-8222-222222222222";
@@ -48,8 +48,7 @@ const SEED = {
 
 /** The reference: the whole text of the document after the update, checked as every saved revision is. */
 function wholeTextAccepts(server: Y.Doc, update: Uint8Array): boolean {
-  const fresh = new Y.Doc({ gc: false });
-  Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server));
+  const fresh = editorOf(server);
   Y.applyUpdate(fresh, update);
   // Built on something the server does not have (a change of the sender's that was refused): cannot be applied.
   if (fresh.store.pendingStructs !== null || fresh.store.pendingDs !== null) return false;
@@ -60,6 +59,23 @@ function wholeTextAccepts(server: Y.Doc, update: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** An editor's copy of the server's text, as it has it after connecting. */
+function editorOf(server: Y.Doc): Y.Doc {
+  const client = new Y.Doc({ gc: false });
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  return client;
+}
+
+/** What an editor sends for a change: the updates of that change, as its provider does (null for no change). */
+function sentFor(client: Y.Doc, change: () => void): Uint8Array | null {
+  const sent: Uint8Array[] = [];
+  const collect = (u: Uint8Array) => sent.push(u);
+  client.on("update", collect);
+  change();
+  client.off("update", collect);
+  return sent.length ? Y.mergeUpdates(sent) : null;
 }
 
 /** A small deterministic random source, so a failure can be replayed. */
@@ -188,8 +204,7 @@ describe("checking live updates block by block", () => {
     for (let round = 0; round < 3; round++) {
       const server = seedLiveDocument(SEED);
       for (let step = 0; step < 150; step++) {
-        const client = new Y.Doc({ gc: false });
-        Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+        const client = editorOf(server);
         const before = Y.encodeStateVector(client);
         randomChange(client, next);
         // The check reads the text as y-prosemirror does, whatever a client sent.
@@ -206,7 +221,7 @@ describe("checking live updates block by block", () => {
         }
         expect({ step, round, accepted: problem === null }).toEqual({ step, round, accepted: expected });
         if (problem === null) {
-          // As Hocuspocus applies a checked update: with the connection as origin (the copy already holds it).
+          // As Hocuspocus applies a checked update: with the connection as origin, or from the server itself.
           Y.applyUpdate(server, update, next() < 0.5 ? { source: "connection", connection: {} } : null);
           accepted++;
         } else refused++;
@@ -226,30 +241,23 @@ describe("checking live updates block by block", () => {
     for (let round = 0; round < 3; round++) {
       const server = seedLiveDocument(SEED);
       // Three editors who see each other's changes late: their typing lands between items the server already has.
-      const clients = [0, 1, 2].map(() => {
-        const client = new Y.Doc({ gc: false });
-        Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-        return client;
-      });
+      const clients = [0, 1, 2].map(() => editorOf(server));
       for (let step = 0; step < 200; step++) {
         const client = clients[Math.floor(next() * clients.length)]!;
         if (next() < 0.3) Y.applyUpdate(client, Y.encodeStateAsUpdate(server, Y.encodeStateVector(client)));
         // What the editor sends: the updates of its own change, as its provider does.
-        const sent: Uint8Array[] = [];
-        const send = (u: Uint8Array) => sent.push(u);
-        client.on("update", send);
-        const texts = typesIn(client.getXmlFragment(LIVE_FIELD)).texts.filter((t) => t.length > 0);
-        const target = texts[Math.floor(next() * texts.length)];
-        const choice = next();
-        // Mostly typing and deleting near the same places (the ends of texts and their middles), sometimes anything.
-        if (target && choice < 0.45) target.insert(next() < 0.5 ? target.length : Math.floor(target.length / 2), "k");
-        else if (target && choice < 0.6 && target.length > 1)
-          target.delete(Math.floor(next() * (target.length - 1)), 1);
-        else if (target && choice < 0.65) target.insert(Math.floor(next() * target.length), "\ud83d\ude00 ö");
-        else randomChange(client, next);
-        client.off("update", send);
-        if (sent.length === 0) continue;
-        const update = Y.mergeUpdates(sent);
+        const update = sentFor(client, () => {
+          const texts = typesIn(client.getXmlFragment(LIVE_FIELD)).texts.filter((t) => t.length > 0);
+          const target = texts[Math.floor(next() * texts.length)];
+          const choice = next();
+          // Mostly typing and deleting near the same places (the ends of texts and their middles), sometimes anything.
+          if (target && choice < 0.45) target.insert(next() < 0.5 ? target.length : Math.floor(target.length / 2), "k");
+          else if (target && choice < 0.6 && target.length > 1)
+            target.delete(Math.floor(next() * (target.length - 1)), 1);
+          else if (target && choice < 0.65) target.insert(Math.floor(next() * target.length), "\ud83d\ude00 ö");
+          else randomChange(client, next);
+        });
+        if (update === null) continue;
         const expected = wholeTextAccepts(server, update);
         if (passesQuickCheck(server, update)) {
           expect({ step, round, accepted: expected }).toEqual({ step, round, accepted: true });
@@ -264,8 +272,7 @@ describe("checking live updates block by block", () => {
           // A refused editor starts again from the server's text, as the editor does after a refusal.
           const index = clients.indexOf(client);
           client.destroy();
-          clients[index] = new Y.Doc({ gc: false });
-          Y.applyUpdate(clients[index]!, Y.encodeStateAsUpdate(server));
+          clients[index] = editorOf(server);
         }
       }
       expect(() => validateLiveContent(liveDocumentJson(server))).not.toThrow();
@@ -285,8 +292,7 @@ describe("checking live updates block by block", () => {
     // shows in no text and so passes; then a character typed inside it, or the link's end deleted.
     const setUp = () => {
       const server = seedLiveDocument(SEED);
-      const client = new Y.Doc({ gc: false });
-      Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+      const client = editorOf(server);
       const text = (client.getXmlFragment(LIVE_FIELD).get(1) as Y.XmlElement).get(0) as Y.XmlText;
       const first = (text as unknown as { _start: Y.Item })._start;
       const own = () => Y.createID(client.clientID, Y.getState(client.store, client.clientID));
@@ -335,17 +341,11 @@ describe("checking live updates block by block", () => {
 
   it("does not refuse a text near 512 KB that is rewritten piece by piece (deleting and typing)", () => {
     const server = seedLiveDocument({ type: "doc", content: [paragraph("a".repeat(450_000)), paragraph("Ende")] });
-    const client = new Y.Doc({ gc: false });
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const client = editorOf(server);
     const first = () => (client.getXmlFragment(LIVE_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
     const second = () => (client.getXmlFragment(LIVE_FIELD).get(1) as Y.XmlElement).get(0) as Y.XmlText;
     const send = (change: () => void) => {
-      const sent: Uint8Array[] = [];
-      const collect = (u: Uint8Array) => sent.push(u);
-      client.on("update", collect);
-      change();
-      client.off("update", collect);
-      const update = Y.mergeUpdates(sent);
+      const update = sentFor(client, change)!;
       const problem = checkLiveUpdate(server, update, ANNA);
       expect({ accepted: problem === null }).toEqual({ accepted: wholeTextAccepts(server, update) });
       if (!problem) Y.applyUpdate(server, update, { source: "connection", connection: {} });
@@ -365,10 +365,26 @@ describe("checking live updates block by block", () => {
     expect(() => validateLiveContent(liveDocumentJson(server))).not.toThrow();
   });
 
+  it("after a connection is stopped between check and apply, a suggestion it brought cannot be claimed by another", () => {
+    const server = seedLiveDocument(SEED);
+    const id = newSuggestionId(ANNA);
+    const suggest = (client: Y.Doc) =>
+      sentFor(client, () => {
+        const text = (client.getXmlFragment(LIVE_FIELD).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+        text.format(0, 3, { insertion: { id } });
+      })!;
+    // Anna's own suggestion passes the check, but her connection is made read-only before it is applied (a freeze).
+    expect(checkLiveUpdate(server, suggest(editorOf(server)), ANNA)).toBeNull();
+    resetLiveCheck(server);
+    // Ben may not bring in the same suggestion in Anna's name: it is not in the text.
+    expect(checkLiveUpdate(server, suggest(editorOf(server)), BEN)?.messageKey).toBe(
+      "appError.suggestion.notOwnSuggestion",
+    );
+  });
+
   it("notices a forbidden change deep inside a block it has already checked", () => {
     const server = seedLiveDocument(SEED);
-    const client = new Y.Doc({ gc: false });
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const client = editorOf(server);
     const send = (change: () => void) => {
       const before = Y.encodeStateVector(client);
       client.transact(change);
@@ -385,10 +401,9 @@ describe("checking live updates block by block", () => {
     );
   });
 
-  it("an update checked before a refusal replaced the copy still reaches the new copy when it is applied", () => {
+  it("an update checked before another one was refused is still taken in when it is applied later", () => {
     const server = seedLiveDocument(SEED);
-    const client = new Y.Doc({ gc: false });
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const client = editorOf(server);
     const change = (edit: () => void) => {
       const before = Y.encodeStateVector(client);
       client.transact(edit);
@@ -398,7 +413,7 @@ describe("checking live updates block by block", () => {
     const firstText = () => (client.getXmlFragment(LIVE_FIELD).get(1) as Y.XmlElement).get(0) as Y.XmlText;
     const first = change(() => firstText().insert(0, "Erstens "));
     expect(checkLiveUpdate(server, first, ANNA)).toBeNull();
-    // Another connection's update is refused (the copy is dropped), a third one is checked on a new copy …
+    // Another connection's update is refused, a third one is checked …
     const hostile = new Y.Doc();
     Y.applyUpdate(hostile, Y.encodeStateAsUpdate(server));
     const hostileBefore = Y.encodeStateVector(hostile);
@@ -410,7 +425,7 @@ describe("checking live updates block by block", () => {
     ((other.getXmlFragment(LIVE_FIELD).get(4) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Dazu ");
     const third = Y.encodeStateAsUpdate(other, before);
     expect(checkLiveUpdate(server, third, BEN)).toBeNull();
-    // … and only then does the first update reach the document: the new copy must take it in.
+    // … and only then does the first update reach the document: the check must take it in.
     Y.applyUpdate(server, first, fromConnection);
     Y.applyUpdate(server, third, fromConnection);
     const following = change(() => firstText().insert(8, "und "));
@@ -419,8 +434,7 @@ describe("checking live updates block by block", () => {
 
   it("counts the 512 KB limit over the whole text, not per block", () => {
     const server = seedLiveDocument(SEED);
-    const client = new Y.Doc({ gc: false });
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const client = editorOf(server);
     const paragraphText = (index: number) =>
       (client.getXmlFragment(LIVE_FIELD).get(index) as Y.XmlElement).get(0) as Y.XmlText;
     const send = (change: () => void) => {
@@ -435,11 +449,9 @@ describe("checking live updates block by block", () => {
     expect(send(() => paragraphText(4).insert(0, "b".repeat(300_000)))?.messageKey).toBe("appError.content.tooLarge");
     // Typed at the end of a text (what the quick path takes) it is counted too, whether at once or bit by bit.
     client.destroy();
-    const fresh = new Y.Doc({ gc: false });
-    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server));
+    const fresh = editorOf(server);
     const lastText = () => (fresh.getXmlFragment(LIVE_FIELD).get(4) as Y.XmlElement).get(0) as Y.XmlText;
-    const atOnce = new Y.Doc({ gc: false });
-    Y.applyUpdate(atOnce, Y.encodeStateAsUpdate(server));
+    const atOnce = editorOf(server);
     const atOnceBefore = Y.encodeStateVector(atOnce);
     const atOnceText = (atOnce.getXmlFragment(LIVE_FIELD).get(4) as Y.XmlElement).get(0) as Y.XmlText;
     atOnceText.insert(atOnceText.length, "c".repeat(300_000));

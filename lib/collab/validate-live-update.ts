@@ -71,12 +71,13 @@ function topLevelBlock(type: YType, fragment: Y.XmlFragment): object | null {
 }
 
 /**
- * Forget what was checked of the document (it is read again on the next check). For a connection made read-only
- * from outside its message (a freeze, lost rights).
+ * For a connection made read-only from outside its message (a freeze, lost rights): an update it had checked a
+ * moment earlier is now refused rather than applied. What the check remembers of the document's blocks follows the
+ * document itself and stays; the suggestion ids that update brought are forgotten (read again from the document on
+ * the next check), so nobody can later claim one of them as already there.
  */
 export function resetLiveCheck(doc: Y.Doc) {
-  const check = checks.get(doc);
-  if (check) check.blocks = new WeakMap();
+  knownSuggestionIds.delete(doc);
 }
 
 /** The JSON of one top-level block, as y-prosemirror's reader gives it for the whole text. */
